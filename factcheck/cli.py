@@ -1,0 +1,560 @@
+"""The ``factcheck`` command line: thin Typer commands over the library.
+
+Each command parses its options, calls one library function, and renders the
+result: Rich tables for people, exact JSON or CSV for programs (stdout holds
+nothing else; progress and messages go to stderr).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError, InputError
+
+if TYPE_CHECKING:
+    from factcheck.db import Database
+
+app = typer.Typer(
+    name="factcheck",
+    help="Extract the figures in news articles, store them as normalized claims, "
+    "and see which agree or contradict across sources.\n\n"
+    "Example: factcheck ingest seeds/ && factcheck agreements",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+db_app = typer.Typer(help="Database schema commands.\n\nExample: factcheck db upgrade", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _stderr():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _stdout():
+    from rich.console import Console
+
+    return Console()
+
+
+def handle_errors(func: F) -> F:
+    """Turn factcheck's errors into one line on stderr and a non-zero exit."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FactcheckError as exc:
+            _stderr().print(f"[red]Error:[/red] {exc}", highlight=False, markup=True, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _stderr().print("Interrupted.")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option("--db", help="Database file or SQLAlchemy URL "
+                                           "(default: $FACTCHECK_DB, else ./factcheck.db).",
+                                           show_default=False)] = None,
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+    ctx.obj = {"db": db}
+
+
+def _open(ctx: typer.Context) -> Database:
+    from factcheck.db import open_database
+
+    return open_database(ctx.obj.get("db") if ctx.obj else None)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    sys.stdout.write("\n")
+
+
+def _print_csv(rows: list[dict[str, Any]], columns: list[str] | None = None) -> None:
+    from factcheck.export import write_csv
+
+    write_csv(sys.stdout, rows, columns)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--date must be YYYY-MM-DD, not {value!r}") from None
+
+
+# --- ingest ---------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (searched recursively for .txt, .md, "
+                                               ".html, .htm); '-' reads one document from standard input.")],
+    title: Annotated[str | None, typer.Option(help="Title (single document only).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher (single document only).")] = None,
+    url: Annotated[str | None, typer.Option(help="Source URL (single document only).")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD (single document only).")] = None,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this many MB.")] = 20.0,
+) -> None:
+    """Add documents and their claims to the database.
+
+    Re-ingesting an unchanged document adds nothing; a changed one replaces its
+    earlier version and claims in one transaction.
+
+    Example: factcheck ingest seeds/ article.html --publisher "The Herald"
+    """
+    from factcheck.ingest.pipeline import Overrides, ingest_paths, ingest_stdin
+
+    overrides = Overrides(title, publisher, url, _date(date))
+    single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
+    if any((title, publisher, url, date)) and not single:
+        raise InputError("--title, --publisher, --url and --date apply to a single document")
+    database = _open(ctx)
+    try:
+        if paths == ["-"]:
+            report = ingest_stdin(database, sys.stdin.buffer.read(), overrides)
+        else:
+            report = _ingest_with_progress(database, [Path(p) for p in paths], overrides, int(max_mb * 1024 * 1024))
+    finally:
+        database.close()
+    _print_ingest_summary(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _ingest_with_progress(database: Database, paths: list[Path], overrides: Any, max_bytes: int) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from factcheck.ingest.loader import iter_document_paths
+    from factcheck.ingest.pipeline import ingest_paths
+
+    files = list(iter_document_paths(paths))
+    console = _stderr()
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True, disable=len(files) < 20) as progress:
+        task = progress.add_task("ingest", total=len(files))
+
+        def step(outcome: Any) -> None:
+            progress.advance(task)
+            if outcome.status == "failed":
+                progress.console.print(f"[red]failed:[/red] {outcome.reason}", highlight=False)
+
+        return ingest_paths(database, files, overrides, max_bytes=max_bytes, on_file=step)
+
+
+def _print_ingest_summary(report: Any) -> None:
+    console = _stderr()
+    for o in report.outcomes:
+        if o.status == "unchanged":
+            console.print(f"unchanged: {o.source}", highlight=False)
+        elif o.status == "duplicate":
+            console.print(f"duplicate: {o.source} ({o.reason})", highlight=False)
+    console.print(
+        f"added {report.count('added')}, updated {report.count('updated')}, "
+        f"unchanged {report.count('unchanged')}, duplicate {report.count('duplicate')}, "
+        f"failed {report.count('failed')}; {report.claims} claims stored",
+        highlight=False,
+    )
+
+
+# --- extract -------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def extract(
+    path: Annotated[Path, typer.Argument(help="A .txt, .md or .html file.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    date: Annotated[str | None, typer.Option(help="The article's date, YYYY-MM-DD, for relative periods.")] = None,
+) -> None:
+    """Show the claims of one article without storing anything.
+
+    Example: factcheck extract seeds/000_695a07a4156f1e4b.txt --format json
+    """
+    from factcheck.extract import extract as run_extract
+    from factcheck.ingest.loader import load_path
+
+    doc = load_path(path)
+    found = run_extract(doc.text, _date(date) or doc.date)
+    records = [_extracted_record(str(path), i, c) for i, c in enumerate(found, start=1)]
+    _render_claims(records, format)
+
+
+def _extracted_record(source: str, number: int, c: Any) -> dict[str, Any]:
+    from factcheck.store import _number
+
+    return {
+        "id": number, "document": source, "start": c.start, "end": c.end, "mention": c.mention,
+        "sentence": c.sentence, "value": _number(str(c.value)) if c.value is not None else None,
+        "unit": c.unit, "qualifier": c.qualifier, "change": c.change, "measure": c.measure,
+        "place": c.place, "period": c.period, "speaker": c.speaker,
+        "low": float(c.low) if c.low is not None else None, "high": float(c.high) if c.high is not None else None,
+        "period_start": c.period_start.isoformat() if c.period_start else None,
+        "period_end": c.period_end.isoformat() if c.period_end else None,
+        "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "rule": c.rule,
+    }
+
+
+# --- claims ----------------------------------------------------------------------------
+
+CLAIM_COLUMNS = ["id", "document", "mention", "value", "unit", "qualifier", "change", "measure", "place",
+                 "period", "speaker"]
+
+
+def _render_claims(records: list[dict[str, Any]], format: Format) -> None:
+    if format is Format.json:
+        _print_json(records)
+    elif format is Format.csv:
+        _print_csv(records)
+    else:
+        from rich.table import Table
+
+        table = Table(show_lines=False, header_style="bold")
+        for column in CLAIM_COLUMNS:
+            table.add_column(column, overflow="fold", no_wrap=column in ("id", "value", "unit"))
+        for r in records:
+            table.add_row(*[_cell(column, r.get(column)) for column in CLAIM_COLUMNS])
+        _stdout().print(table)
+        _stderr().print(f"{len(records)} claims", highlight=False)
+
+
+def _cell(column: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if column == "document":
+        return Path(str(value)).name
+    if column == "value" and isinstance(value, (int, float)):
+        return f"{value:,}"
+    return str(value)
+
+
+@app.command()
+@handle_errors
+def claims(
+    ctx: typer.Context,
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to find in mention, sentence or measure.")] = None,
+    document: Annotated[str | None, typer.Option(help="Document id or part of its source name.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    measure: Annotated[str | None, typer.Option(help="Part of the measure.")] = None,
+    place: Annotated[str | None, typer.Option(help="Part of the place.")] = None,
+    unit: Annotated[str | None, typer.Option(help="Unit: count, percent, GBP, ...")] = None,
+    min: Annotated[float | None, typer.Option("--min", help="Smallest value.")] = None,
+    max: Annotated[float | None, typer.Option("--max", help="Largest value.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many claims (default: 50 in a table, all in JSON/CSV).")] = None,
+    sort: Annotated[str, typer.Option(help="Sort by: id, value, unit, measure, place, speaker, document, position.")] = "id",
+    desc: Annotated[bool, typer.Option("--desc", help="Sort in descending order.")] = False,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List claims, filtered and sorted.
+
+    Example: factcheck claims --measure officers --place "England and Wales" --format json
+    """
+    from factcheck.store import ClaimFilter, claim_record, query_claims
+
+    table_limit = 50 if format is Format.table and limit is None else limit
+    f = ClaimFilter(search, document, speaker, measure, place, unit, min, max, sort, desc,
+                    None if table_limit is None else table_limit + 1)
+    database = _open(ctx)
+    try:
+        with database.read() as session:
+            rows = [claim_record(c) for c in query_claims(session, f)]
+    finally:
+        database.close()
+    cut = table_limit is not None and len(rows) > table_limit
+    rows = rows[:table_limit] if table_limit is not None else rows
+    _render_claims(rows, format)
+    if cut and format is Format.table:
+        _stderr().print(f"showing the first {table_limit}; use --limit to see more", highlight=False)
+
+
+# --- sources ---------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def sources(
+    ctx: typer.Context,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List the documents in the database with their number of claims.
+
+    Example: factcheck sources --format csv
+    """
+    from factcheck.store import list_sources
+
+    database = _open(ctx)
+    try:
+        with database.read() as session:
+            rows = [
+                {"id": s.id, "source": s.source, "title": s.title, "publisher": s.publisher,
+                 "date": s.published.isoformat() if s.published else None, "url": s.url, "claims": s.claims}
+                for s in list_sources(session)
+            ]
+    finally:
+        database.close()
+    if format is Format.json:
+        _print_json(rows)
+    elif format is Format.csv:
+        _print_csv(rows)
+    else:
+        from rich.table import Table
+
+        table = Table(header_style="bold")
+        for column in ("id", "source", "title", "publisher", "date", "claims"):
+            table.add_column(column, overflow="fold")
+        for r in rows:
+            table.add_row(str(r["id"]), Path(r["source"]).name, r["title"] or "", r["publisher"] or "",
+                          r["date"] or "", str(r["claims"]))
+        _stdout().print(table)
+
+
+# --- show ----------------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def show(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format (table or json).")] = Format.table,
+) -> None:
+    """Show one claim: its sentence with the figure highlighted, every field, and its cross-references.
+
+    Example: factcheck show 12
+    """
+    from factcheck.crossref import cross_reference
+    from factcheck.store import claim_record, get_claim, load_facts
+
+    database = _open(ctx)
+    try:
+        with database.read() as session:
+            claim = get_claim(session, claim_id)
+            record = claim_record(claim)
+            document = {"id": claim.document.id, "source": claim.document.source, "title": claim.document.title,
+                        "publisher": claim.document.publisher, "url": claim.document.url,
+                        "date": claim.document.published.isoformat() if claim.document.published else None}
+            agreements, contradictions = cross_reference(load_facts(session))
+    finally:
+        database.close()
+    related = [
+        {"status": g.status, "explanation": g.explanation,
+         "claims": [f.id for f in g.claims if f.id != claim_id]}
+        for g in agreements + contradictions if any(f.id == claim_id for f in g.claims)
+    ]
+    if format is Format.json:
+        _print_json({**record, "document_info": document, "cross_references": related})
+        return
+    _render_show(record, document, related)
+
+
+def _render_show(record: dict[str, Any], document: dict[str, Any], related: list[dict[str, Any]]) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _stdout()
+    sentence = Text(record["sentence"])
+    offset = record["start"] - record["sentence_start"]
+    sentence.stylize("bold black on yellow", offset, offset + len(record["mention"]))
+    console.print(Panel(sentence, title=f"claim {record['id']}", title_align="left"))
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="bold")
+    fields.add_column()
+    for key in ("mention", "value", "unit", "qualifier", "change", "measure", "place", "period", "speaker",
+                "low", "high", "period_start", "period_end", "rule"):
+        if record.get(key) is not None:
+            fields.add_row(key, _cell(key, record[key]))
+    fields.add_row("document", f"{document['source']} (id {document['id']})")
+    for key in ("title", "publisher", "date", "url"):
+        if document.get(key):
+            fields.add_row(key, str(document[key]))
+    fields.add_row("span", f"{record['start']}–{record['end']}")
+    console.print(fields)
+    if not related:
+        console.print("\nNo cross-references.")
+    for r in related:
+        colour = "green" if r["status"] == "agree" else "red"
+        console.print(f"\n[{colour}]{r['status']}[/{colour}] with claims {', '.join(map(str, r['claims']))}: "
+                      f"{r['explanation']}", highlight=False)
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+@app.command()
+@handle_errors
+def export(
+    ctx: typer.Context,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json or jsonl.")] = ExportFormat.csv,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Export every claim with its document's metadata.
+
+    Example: factcheck export --format csv --output claims.csv
+    """
+    from factcheck.export import export_claims
+
+    database = _open(ctx)
+    try:
+        count = export_claims(database, format.value, output)
+    finally:
+        database.close()
+    if output is not None:
+        _stderr().print(f"{count} claims written to {output}", highlight=False)
+
+
+# --- cross-references -----------------------------------------------------------------------------
+
+
+def _groups(ctx: typer.Context, which: str) -> list[dict[str, Any]]:
+    from factcheck.crossref import cross_reference
+    from factcheck.store import claim_record, get_claim, load_facts
+
+    database = _open(ctx)
+    try:
+        with database.read() as session:
+            agreements, contradictions = cross_reference(load_facts(session))
+            groups = agreements if which == "agree" else contradictions
+            return [
+                {"id": g.id, "status": g.status, "explanation": g.explanation,
+                 "claims": [claim_record(get_claim(session, f.id)) for f in g.claims]}
+                for g in groups
+            ]
+    finally:
+        database.close()
+
+
+def _render_groups(groups: list[dict[str, Any]], format: Format, title: str) -> None:
+    if format is Format.json:
+        _print_json(groups)
+        return
+    if format is Format.csv:
+        rows = [{"group": g["id"], "status": g["status"], **{k: c[k] for k in CLAIM_COLUMNS},
+                 "explanation": g["explanation"]} for g in groups for c in g["claims"]]
+        _print_csv(rows)
+        return
+    from rich.table import Table
+
+    console = _stdout()
+    if not groups:
+        console.print(f"No {title}.")
+    for g in groups:
+        table = Table(title=f"{title[:-1].capitalize()} {g['id']}", title_justify="left", header_style="bold")
+        for column in ("id", "document", "mention", "measure", "place", "period", "speaker"):
+            table.add_column(column, overflow="fold")
+        for c in g["claims"]:
+            table.add_row(*[_cell(k, c.get(k)) for k in ("id", "document", "mention", "measure", "place",
+                                                          "period", "speaker")])
+        console.print(table)
+        console.print(g["explanation"], style="dim", highlight=False)
+        console.print()
+
+
+@app.command()
+@handle_errors
+def agreements(
+    ctx: typer.Context,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Groups of claims from two or more documents that state the same figure for the same statistic.
+
+    Example: factcheck agreements --format json
+    """
+    _render_groups(_groups(ctx, "agree"), format, "agreements")
+
+
+@app.command()
+@handle_errors
+def contradictions(
+    ctx: typer.Context,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Pairs of claims about the same statistic whose figures cannot both hold.
+
+    Example: factcheck contradictions --format json
+    """
+    _render_groups(_groups(ctx, "conflict"), format, "contradictions")
+
+
+# --- db ----------------------------------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+@handle_errors
+def db_upgrade(ctx: typer.Context) -> None:
+    """Bring the database to the latest schema (opening it does this too).
+
+    Example: factcheck --db newsroom.db db upgrade
+    """
+    from factcheck.migrate import current_revision
+
+    database = _open(ctx)
+    try:
+        typer.echo(f"{database.url}: at revision {current_revision(database.engine)}")
+    finally:
+        database.close()
+
+
+@db_app.command("current")
+@handle_errors
+def db_current(ctx: typer.Context) -> None:
+    """Print the database's schema revision and the newest one this version knows.
+
+    Example: factcheck db current
+    """
+    from factcheck.db import create_db_engine, resolve_url
+    from factcheck.migrate import current_revision, head_revision
+
+    engine = create_db_engine(resolve_url(ctx.obj.get("db") if ctx.obj else None))
+    try:
+        current = current_revision(engine)
+    finally:
+        engine.dispose()
+    head = head_revision()
+    state = "up to date" if current == head else "needs upgrade"
+    typer.echo(f"current: {current or 'none'}; head: {head} ({state})")
+
+
+def main() -> None:
+    """Entry point of the ``factcheck`` command."""
+    app(prog_name="factcheck")

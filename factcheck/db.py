@@ -1,0 +1,131 @@
+"""Open a factcheck database: URL resolution, engine set-up, sessions.
+
+Nothing here runs at import time; callers open a :class:`Database` explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from factcheck.errors import DatabaseError
+
+DEFAULT_DB = "factcheck.db"
+ENV_VAR = "FACTCHECK_DB"
+BUSY_TIMEOUT_MS = 60_000
+
+
+def resolve_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for ``--db``, else ``$FACTCHECK_DB``, else ``./factcheck.db``.
+
+    >>> resolve_url("sqlite:///x.db")
+    'sqlite:///x.db'
+    """
+    value = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _configure_sqlite(dbapi_connection, _record) -> None:
+    # Foreign keys are off by default in SQLite; WAL lets readers work during an ingest.
+    # The driver's own implicit BEGIN is turned off so that ours (below) is the only one.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _begin_sqlite(conn) -> None:
+    # A writer takes the write lock up front (BEGIN IMMEDIATE) so that concurrent
+    # writers wait on busy_timeout instead of failing with "database is locked".
+    if conn.get_execution_options().get("factcheck_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine for ``url`` with factcheck's SQLite settings applied on every connection."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"not a database URL: {url}") from exc
+    is_sqlite = parsed.get_backend_name() == "sqlite"
+    if is_sqlite and parsed.database and parsed.database != ":memory:":
+        folder = Path(parsed.database).parent
+        if not folder.is_dir():
+            raise DatabaseError(f"cannot create database {parsed.database}: no folder {folder}")
+    try:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {})
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseError(f"cannot open database {url}: {exc}") from exc
+    if is_sqlite:
+        event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
+    return engine
+
+
+@dataclass
+class Database:
+    """An opened database: its engine and a session factory."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries."""
+        with self.sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or rolled back whole."""
+        with self.sessions() as session:
+            session.connection(execution_options={"factcheck_write": True})
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
+    """Open (creating if needed) the database and bring it to the latest schema."""
+    url = resolve_url(db)
+    engine = create_db_engine(url)
+    database = Database(url, engine)
+    if upgrade:
+        from factcheck.migrate import upgrade as run_upgrade
+
+        try:
+            run_upgrade(engine)
+        except SQLAlchemyError as exc:
+            database.close()
+            raise DatabaseError(f"cannot open database {url}: {exc.__class__.__name__}: "
+                                f"{str(exc).splitlines()[0]}") from exc
+    return database

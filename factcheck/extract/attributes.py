@@ -1,0 +1,233 @@
+"""What the words around a figure say about it: qualifier, change, and measure.
+
+Each function reads one sentence (offsets relative to it) and the figure's span;
+they are pure and small so that each rule can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from factcheck.extract.lexicon import alternation, lexicon
+from factcheck.extract.numbers import Quantity
+
+_WORD = re.compile(r"[‘'\"“]?[\w][\w'’&.-]*[’'\"”]?|[,;:()–—]")
+
+
+# --- qualifier ----------------------------------------------------------------
+
+
+@cache
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    g = lexicon().grammar
+    before = re.compile(r"(?<![\w])(?P<q>" + alternation(list(g["qualifiers_before"]), boundary=False) + r")\s*$",
+                        re.IGNORECASE)
+    after = re.compile(r"^\s?(?P<q>" + alternation(list(g["qualifiers_after"]), boundary=False) + r")(?![\w])",
+                       re.IGNORECASE)
+    return before, after
+
+
+def qualifier(text: str, q: Quantity) -> tuple[str, int, int]:
+    """The figure's qualifier and the span of the mention including the qualifier words.
+
+    >>> from factcheck.extract.numbers import find_quantities
+    >>> qualifier("a fall of nearly 20,000", find_quantities("a fall of nearly 20,000")[0])
+    ('upper_bound', 10, 23)
+    """
+    g = lexicon().grammar
+    before, after = _qualifier_patterns()
+    start, end, found = q.start, q.end, "approx" if q.vague else "exact"
+    if m := before.search(text[: q.start]):
+        found = g["qualifiers_before"][m.group("q").lower()]
+        start = m.start("q")
+    elif m := after.match(text[q.end :]):
+        found = g["qualifiers_after"][m.group("q").lower()]
+        end = q.end + m.end("q")
+    return found, start, end
+
+
+# --- change -------------------------------------------------------------------
+
+
+@cache
+def _change_words() -> dict[str, dict[str, str]]:
+    g = lexicon().grammar
+    tables: dict[str, dict[str, str]] = {}
+    for key in ("change_verbs", "change_nouns", "change_modifiers", "participle_change"):
+        tables[key] = {w: direction for direction, words in g[key].items() for w in words}
+    return tables
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip("‘'\"“’”") for w in _WORD.findall(text)]
+
+
+def change(text: str, start: int, end: int, clause_start: int) -> str | None:
+    """``increase`` or ``decrease`` when the figure at ``start``–``end`` is a change, else ``None``."""
+    t = _change_words()
+    before = _words(text[clause_start:start])
+    after = _words(text[end:])
+    if before and before[-1] in ("to", "from", "at", "reached", "hit"):
+        return None  # "fell to 3,111" is a level
+    if before and before[-1] in t["change_verbs"]:
+        return t["change_verbs"][before[-1]]
+    if before and before[-1] in ("by", "of"):
+        if before[-1] == "of" and len(before) >= 2 and before[-2] in t["change_nouns"]:
+            return t["change_nouns"][before[-2]]
+        if before[-1] == "by":
+            for word in reversed(before[-16:-1]):
+                if word in t["change_verbs"]:
+                    return t["change_verbs"][word]
+    if len(before) >= 2 and before[-1] in ("all", "of") and before[-2] in t["change_verbs"]:
+        return t["change_verbs"][before[-2]]
+    if after and after[0] in t["change_nouns"]:
+        return t["change_nouns"][after[0]]
+    if after and after[0] in t["change_modifiers"] and not re.match(r"\s*(?:more|less)\s+than", text[end:]):
+        return t["change_modifiers"][after[0]]
+    if re.search(r"(?:in addition to|as well as|on top of)\s*$", text[clause_start:start].lower()) or (
+        clause_start and re.match(r"\s*(?:in addition to|as well as)", text[clause_start:start].lower())
+    ):
+        for word in reversed(_words(text[:start])):
+            if word in t["change_verbs"]:
+                return t["change_verbs"][word]
+    return _participle_after(after, t["participle_change"])
+
+
+def _participle_after(after: list[str], participles: dict[str, str]) -> str | None:
+    """``300 police officers cut from ...``, ``21,000 officers have been cut``."""
+    stop = set(lexicon().grammar["np_stop_words"]) - {"have", "has", "had", "been", "were", "was", "being", "are", "is"}
+    for i, word in enumerate(after[:7]):
+        if word in participles and (i == 0 or after[i - 1] not in ("to", "will", "would", "could")):
+            return participles[word]
+        if word in stop or word in ",;:()":
+            return None
+    return None
+
+
+# --- measure ------------------------------------------------------------------
+
+
+def _np_after(text: str) -> str:
+    """The noun phrase that opens ``text``, up to a verb, preposition or punctuation."""
+    g = lexicon().grammar
+    stops = set(g["np_stop_words"])
+    verbs = _change_words()["change_verbs"].keys() | set(g["speech_verbs"])
+    tokens = _WORD.findall(text)
+    taken: list[str] = []
+    quoted = False
+    for i, token in enumerate(tokens[:12]):
+        bare = token.lower().strip("‘'\"“’”")
+        if token.startswith(("‘", "“", '"', "'")):
+            quoted = True
+        if not quoted:
+            if token in ",;:()–—":
+                break
+            if bare == "of" and taken and i + 1 < len(tokens) and tokens[i + 1].lower() not in stops | {"the", "a"}:
+                taken.append(token)
+                continue
+            if bare == "of" and taken and i + 2 < len(tokens) and tokens[i + 1].lower() in ("the", "a", "an"):
+                taken.append(token)
+                continue
+            if bare in stops and bare not in ("of",) or (bare in verbs and taken):
+                break
+            if taken and bare.endswith("ed") and bare not in ("recorded", "reported", "registered", "estimated"):
+                break
+        taken.append(token)
+        if token.endswith(("’", "”", '"', "'")) and quoted:
+            break
+        if len(taken) >= 8:
+            break
+    while taken and taken[-1].lower() in ("of", "the", "a", "an", "and"):
+        taken.pop()
+    return " ".join(taken).strip("‘'\"“’” ")
+
+
+def _strip_determiners(phrase: str) -> str:
+    dets = set(lexicon().grammar["np_determiners"]) | {"extra", "additional", "more", "fewer", "further"}
+    words = phrase.split()
+    while words and words[0].lower() in dets:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _skip_to_noun(text: str, q: Quantity) -> str:
+    """The text after the figure with the words that only link it to its noun removed."""
+    rest = text[q.end :]
+    g = lexicon().grammar
+    changes = "|".join(sorted(_change_words()["change_nouns"], key=len, reverse=True))
+    participles = "|".join(sorted(_change_words()["participle_change"], key=len, reverse=True))
+    patterns = [
+        rf"^\s*(?:{changes})\s+(?:in|of|to|for)\s+",  # 47 per cent drop in homicides
+        r"^\s*worth\s+of\s+",  # £500,000 worth of funding
+        rf"^\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
+        r"^\s*(?:of|in)\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
+        r"^\s*(?:extra|additional|more|fewer|new|further)\s+",
+    ]
+    for _ in range(3):
+        for pattern in patterns:
+            m = re.match(pattern, rest, re.IGNORECASE)
+            if m:
+                rest = rest[m.end() :]
+                break
+        else:
+            break
+    del g
+    return rest
+
+
+def _subject_before(text: str, verb_at: int) -> str:
+    """The noun phrase right before position ``verb_at`` (the subject of a change verb)."""
+    g = lexicon().grammar
+    head = text[:verb_at]
+    head = re.sub(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not))+\s*$", "", head)
+    if m := re.search(r"\b(?:the\s)?(?:" + "|".join(g["measure_heads_of"]) + r")\s+of\s+(.+)$", head, re.IGNORECASE):
+        return _strip_place(_np_after(m.group(1)))
+    tokens = re.findall(r"[\w'’&-]+|[,;:]", head)
+    stops = set(g["np_stop_words"])
+    taken: list[str] = []
+    for token in reversed(tokens):
+        if token in ",;:" or token.lower() in stops:
+            break
+        taken.insert(0, token)
+        if len(taken) >= 5:
+            break
+    return " ".join(taken)
+
+
+def _strip_place(phrase: str) -> str:
+    return re.split(r"\s(?:in|across|throughout|within)\s", phrase)[0]
+
+
+def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
+    """What the figure counts, in the article's words (``police officers``, ``Home Office funding``)."""
+    g = lexicon().grammar
+    generic = set(g["generic_measures"])
+    after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
+    if q.rule == "zero" or after_np.lower() in ("under", ""):
+        passive = re.search(r"\b(?:was|were|been|be)\s+(\w+ed|killed|hurt|seen|taken|born)\b", text[q.end :])
+        if q.rule == "zero" and passive:
+            return f"people {passive.group(1)}"
+    if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
+        passive = re.match(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(\w+ed|killed)\b",
+                           text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])
+        if passive and after_np.split()[-1].lower() in g["people_nouns"]:
+            return f"{after_np} {passive.group(1)}"
+        return after_np
+    before = text[clause_start:mention_start]
+    if m := re.search(r"\b(?:the\s)?(?:" + "|".join(g["measure_heads_of"]) + r")\s+of\s+(.+?)\s+(?:\w+\s+){0,6}?by\s*$",
+                      before, re.IGNORECASE):
+        found = _strip_determiners(_strip_place(_np_after(m.group(1))))
+        if found:
+            return found
+    verbs = _change_words()["change_verbs"]
+    words = list(re.finditer(r"[\w'’]+", before))
+    for w in reversed(words):
+        if w.group(0).lower() in verbs:
+            subject = _strip_determiners(_subject_before(before, w.start()))
+            if subject and subject.lower() not in generic:
+                return subject
+            break
+    if previous:
+        return previous
+    return _strip_determiners(_subject_before(before, len(before))) or after_np

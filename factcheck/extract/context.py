@@ -1,0 +1,239 @@
+"""Where and when a figure applies: clauses, places and periods of a sentence.
+
+A sentence is cut into clauses; a figure takes the place and period written in
+its own clause, else those its clause inherits (from a fronted phrase such as
+``Since 2010,`` or from the clause before it, unless the clause opens a separate
+item, as ``in addition to`` does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.extract.lexicon import alternation, gazetteer, lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a sentence (offsets relative to the sentence) and whether it inherits."""
+
+    start: int
+    end: int
+    inherits: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place or period written in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # the normalized place name, or the period as written
+
+
+def split_clauses(text: str) -> list[Clause]:
+    """The clauses of a sentence: cut at semicolons, colons, dashes and clause conjunctions."""
+    g = lexicon().grammar
+    breaks = re.compile("|".join(re.escape(b) for b in sorted(g["clause_breaks"], key=len, reverse=True)))
+    no_inherit = tuple(g["no_inherit_clauses"])
+    clauses: list[Clause] = []
+    position = 0
+    inherits = True
+    for m in breaks.finditer(text):
+        if m.start() <= position:
+            continue
+        clauses.append(Clause(position, m.start(), inherits))
+        opener = m.group(0).strip(" ,;:–—-").lower()
+        inherits = not opener.startswith(no_inherit)
+        position = m.start() + (1 if m.group(0).startswith(",") else 0)
+    clauses.append(Clause(position, len(text), inherits))
+    return clauses
+
+
+def clause_of(clauses: list[Clause], offset: int) -> int:
+    """The index of the clause that holds ``offset``."""
+    for i, clause in enumerate(clauses):
+        if clause.start <= offset < clause.end:
+            return i
+    return len(clauses) - 1
+
+
+# --- places -----------------------------------------------------------------
+
+
+@cache
+def _place_pattern() -> re.Pattern[str]:
+    names = list(gazetteer().aliases)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
+@cache
+def _generic_place_pattern() -> re.Pattern[str]:
+    generic = lexicon().grammar["generic_places"]
+    return re.compile(alternation(list(generic)), re.IGNORECASE)
+
+
+def find_places(text: str) -> list[Mention]:
+    """Places named in a sentence, leaving out those that name an organisation or office."""
+    gaz = gazetteer()
+    org_words = set(lexicon().grammar["organisation_words"])
+    found: list[Mention] = []
+    for m in _place_pattern().finditer(text):
+        after = re.match(r"[\s'’s]*([A-Z][\w&]*)", text[m.end() : m.end() + 30])
+        if after and after.group(1) in org_words and not text[m.end() :].startswith(("'s", "’s")):
+            continue  # "London Mayor", "Islington Council", "Scotland Yard"
+        if re.search(r"\b(?:[Mm]ayor|Secretary|Minister|Bank|University|Council|Office|Department)\s+(?:of|for)\s+(?:the\s+)?$",
+                     text[: m.start()]):
+            continue  # "the Mayor of London"
+        name = gaz.aliases[m.group(0)]
+        capital = re.match(r"\s+capital\b", text[m.end() :])
+        if capital and text[: m.start()].lower().endswith("the ") and gaz.places[name].capital:
+            cap = gaz.places[name].capital
+            found.append(Mention(m.start() - 4, m.end() + capital.end(), text[m.start() - 4 : m.end() + capital.end()],
+                                 gaz.aliases.get(cap, cap)))
+            continue
+        found.append(Mention(m.start(), m.end(), m.group(0), name))
+    for m in _generic_place_pattern().finditer(text):
+        if any(p.start <= m.start() < p.end for p in found):
+            continue
+        found.append(Mention(m.start(), m.end(), m.group(0), m.group(0).lower()))
+    return sorted(found, key=lambda p: p.start)
+
+
+def resolve_generic_place(value: str, earlier: list[str]) -> str:
+    """``the borough`` → the borough last named in the document; other generic places stay as written."""
+    kind = lexicon().grammar["generic_places"].get(value)
+    gaz = gazetteer()
+    wanted = {"borough": ("borough", "district"), "city": ("city",), "county": ("county",),
+              "region": ("region",), "state": ("state",), "capital": ()}.get(kind or "", None)
+    if wanted is None:
+        return value
+    for name in reversed(earlier):
+        place = gaz.places.get(name)
+        if place is None:
+            continue
+        if kind == "capital" and place.capital:
+            return gaz.aliases.get(place.capital, place.capital)
+        if place.type in wanted:
+            return name
+    return value
+
+
+# --- periods ----------------------------------------------------------------
+
+
+@cache
+def _period_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    months = alternation(lex.grammar["months"], boundary=False)
+    cardinals = alternation(lex.numbers["cardinal_words"], boundary=False)
+    units = r"(?:years?|months?|weeks?|days?|decades?|quarters?)"
+    year = r"(?:(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d))?)"
+    when = rf"(?:{months}\s)?{year}|{months}(?:\s{year})?|(?:Q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)\s{year}"
+    count = rf"(?:\d+|{cardinals}|a|one)"
+    pattern = rf"""
+        (?:between\s(?:{when})\sand\s(?:{when}))                                  # between 2006-7 and 2016-17
+      | (?:from\s(?:{when})\s(?:to|until|till)\s(?:{when}))                       # from 2007 to 2017
+      | (?:(?:in|over|during)\s)?(?:the\s)?(?:{count}|past|last|previous)\s?{units}?\s(?:to|up\sto|ending(?:\sin)?)\s(?:{when}) # the ten years to 2016/17
+      | (?:(?:in|over|during|within)\s)?the\s(?:last|past|previous|next|first|coming)\s(?:{count}\s)?{units}  # the last 12 months
+      | (?:since|by|until|till|before|after)\s(?:the\s(?:start|end|beginning)\sof\s)?(?:the\s)?(?:{when}|year|decade|month)  # since 2010
+      | (?:in|during|throughout|for|as\sof|at\sthe\s(?:end|start)\sof|in\sthe\s(?:year|first\shalf|second\shalf)\s(?:to|of)|by\sthe\send\sof)\s(?:{when})  # in 2018, as of September
+      | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)  # a decade earlier
+      | (?:this|last|next|the\sprevious|the\scurrent)\s(?:year|month|week|decade|quarter|financial\syear|academic\syear)
+      | (?:a|per|each)\syear | annually | year[-\s]on[-\s]year
+      | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])  # a bare financial year
+    """
+    return re.compile(pattern, re.VERBOSE | re.IGNORECASE)
+
+
+def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Time expressions in a sentence that say when a figure applies."""
+    found: list[Mention] = []
+    for m in _period_pattern().finditer(text):
+        if any(s <= m.start() < e for s, e in blocked_ages):
+            continue
+        found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
+    return found
+
+
+def nearest(mentions: list[Mention], start: int, end: int, clause: Clause) -> Mention | None:
+    """The mention inside ``clause`` closest to the span ``start``–``end``."""
+    inside = [m for m in mentions if clause.start <= m.start < clause.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: (m.start - end if m.start >= end else start - m.end))
+
+
+def fronted(mentions: list[Mention], text: str) -> Mention | None:
+    """A mention that opens the sentence (``Since 2010, ...``) and so governs all of it."""
+    for m in mentions:
+        head = text[: m.start].strip().lower()
+        if head in ("", "but", "and", "however,", "yet", "so", "meanwhile,", "overall,"):
+            return m
+    return None
+
+
+# --- normalized dates ---------------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+
+
+def _year_span(token: str) -> tuple[dt.date, dt.date] | None:
+    m = re.fullmatch(r"((?:19|20)\d{2})(?:\s?[/–-]\s?((?:19|20)?\d{2}|\d))?", token.strip())
+    if not m:
+        return None
+    first = int(m.group(1))
+    if m.group(2) is None:
+        return dt.date(first, 1, 1), dt.date(first, 12, 31)
+    second_text = m.group(2)
+    second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
+    if len(second_text) == 1:
+        second = first // 10 * 10 + int(second_text)
+    if second == first + 1:  # a financial year, April to March in the UK
+        return dt.date(first, 4, 1), dt.date(second, 3, 31)
+    return dt.date(first, 1, 1), dt.date(second, 12, 31)
+
+
+def period_dates(period: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """Start and end dates of a period as written, where the text (and the article's date) allow."""
+    text = period.lower()
+    years = re.findall(r"(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d)(?![\d]))?", text)
+    spans = [s for s in (_year_span(y) for y in years) if s]
+    if m := re.search(r"(\d+|ten|five|twenty|three|two|a|one)\s(years?|decades?)\s(?:to|up to|ending)", text):
+        size = {"ten": 10, "five": 5, "twenty": 20, "three": 3, "two": 2, "a": 1, "one": 1}.get(m.group(1))
+        count = int(m.group(1)) if m.group(1).isdigit() else size or 1
+        if m.group(2).startswith("decade"):
+            count *= 10
+        if spans:
+            end = spans[-1][1]
+            return dt.date(end.year - count, end.month, end.day) + dt.timedelta(days=1), end
+    if text.startswith("since") and spans:
+        return spans[0][0], published
+    if len(spans) >= 2:
+        return spans[0][0], spans[-1][1]
+    if len(spans) == 1:
+        return spans[0]
+    if published is not None:
+        if m := re.search(r"(?:last|past|previous)\s(\d+|twelve|six|three)?\s?(months?|years?)", text):
+            amount = {"twelve": 12, "six": 6, "three": 3}.get(m.group(1) or "", None)
+            n = int(m.group(1)) if (m.group(1) or "").isdigit() else amount or 1
+            months = n * (12 if m.group(2).startswith("year") else 1)
+            year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
+            return dt.date(year, month + 1, 1), published
+        if "this year" in text or "start of the year" in text:
+            return dt.date(published.year, 1, 1), published
+        if "last year" in text:
+            return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
+        for name, number in _MONTHS.items():
+            if re.search(rf"\b{name}\b", text):
+                year = published.year if number <= published.month else published.year - 1
+                start = dt.date(year, number, 1)
+                return start, (dt.date(year + number // 12, number % 12 + 1, 1) - dt.timedelta(days=1))
+    return None, None

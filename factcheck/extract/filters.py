@@ -1,0 +1,115 @@
+"""What is not a claim: dates, years, durations, ages, list numbers, names, scores, idioms.
+
+:func:`blocked_spans` marks the parts of a sentence where a number only places
+something in time or names a thing; :func:`rejection` says why a quantity is
+not a claim, or returns ``None`` when it is one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from factcheck.extract.lexicon import alternation, gazetteer, lexicon
+from factcheck.extract.numbers import Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Blocked:
+    """A span of a sentence that holds no claim, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@cache
+def _blockers() -> list[tuple[str, re.Pattern[str]]]:
+    lex = lexicon()
+    g = lex.grammar
+    months = alternation(g["months"], boundary=False)
+    weekdays = alternation(g["weekdays"], boundary=False)
+    cardinals = alternation(lex.numbers["cardinal_words"] + ["a", "an"], boundary=False)
+    durations = alternation(lex.units["durations"], boundary=False)
+    number = rf"(?:\d+(?:\.\d+)?|{cardinals}(?:[\s-]{cardinals})*)"
+    rules = {
+        # 2015/16, 2006-7, 2016-17, 2010-2015: financial years and year spans
+        "year_span": r"(?<![\w/])(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d)(?![\w/])",
+        "fiscal_year": r"\bFY\s?'?\d{2,4}(?:/\d{2})?\b",
+        # 3 May, 3rd of May 2018, May 3, May 3rd, 2018
+        "date": rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{months}\b\.?(?:,?\s\d{{4}})?"
+                rf"|\b{months}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s\d{{4}})?"
+                rf"|\b{weekdays}\s\d{{1,2}}(?:st|nd|rd|th)?\b",
+        "numeric_date": r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+        "time": r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+                r"|\b\d{1,2}\s?(?:GMT|BST|UTC|CET|EST|PST)\b",
+        "age": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s)?{number}(?:\s(?:to|and|-)\s{number})?"
+               rf"|(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b"
+               rf"|\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
+        "duration": rf"(?<![\w£$€.,]){number}(?:\s|-)(?:{durations})(?!\w)",
+        "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
+        "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
+        "reference": r"\[\d+\]|\bNo\.\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
+        "code": r"\b[A-Z]{1,4}-?\d+[A-Za-z]*\b|\b\d+[A-Za-z]{1,3}\d+\w*\b|\b[A-Za-z]+-\d+\b",
+    }
+    return [(name, re.compile(pattern)) for name, pattern in rules.items()]
+
+
+def blocked_spans(text: str) -> list[Blocked]:
+    """Spans of ``text`` where numbers are dates, times, ages, durations, codes or references."""
+    return [Blocked(m.start(), m.end(), name) for name, pattern in _blockers() for m in pattern.finditer(text)]
+
+
+@cache
+def _idioms() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon().grammar["idioms"]), re.IGNORECASE)
+
+
+@cache
+def _score_cues() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon().grammar["score_cues"]), re.IGNORECASE)
+
+
+def _is_year(q: Quantity) -> bool:
+    return q.bare and q.value is not None and Decimal(1800) <= q.value <= Decimal(2100) and len(q.text) == 4
+
+
+def _named_number(text: str, q: Quantity) -> bool:
+    """``Windows 7``, ``Channel 4``, ``Article 50``: a number that is part of a name."""
+    if not q.bare:
+        return False
+    m = re.search(r"(?<![.!?:;]\s)(?<!^)\b([A-Z][a-zA-Z]+)\s$", text[: q.start])
+    if not m or m.start() == 0:
+        return False
+    word = m.group(1)
+    g = lexicon().grammar
+    if word in g["months"] or word in g["weekdays"] or word in gazetteer().aliases:
+        return False
+    return not text[: m.start()].rstrip().endswith((".", "!", "?", ":", '"', "“"))
+
+
+def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: bool) -> str | None:
+    """Why quantity ``q`` of sentence ``text`` is not a claim, or ``None`` if it is one."""
+    for b in blocked:
+        if b.start < q.end and q.start < b.end and not (q.unit not in ("count",) and b.reason == "code"):
+            return b.reason
+    if _is_year(q):
+        return "year"
+    if line_start and q.bare and re.match(r"\s*\(?\d{1,3}[.)](?:\s|$)", text[q.start :]) and not text[: q.start].strip():
+        return "list_number"
+    if q.rule == "words" and q.value == 1 and q.unit == "count":
+        return "one"
+    for m in _idioms().finditer(text):
+        if m.start() <= q.start < m.end():
+            return "idiom"
+    if q.words and q.value is not None and q.value <= 10 and q.unit == "count":
+        before = re.findall(r"[\w'’]+", text[: q.start].lower())[-1:]
+        if before and before[0] in lexicon().grammar["definite_before_small_numbers"]:
+            return "anaphora"
+    if _named_number(text, q):
+        return "name"
+    if q.is_range and q.unit == "count" and q.high is not None and q.high <= 20 and _score_cues().search(text):
+        return "score"
+    return None

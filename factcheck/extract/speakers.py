@@ -1,0 +1,267 @@
+"""Who asserts a figure: quotes, reported speech, letters, and names resolved in full.
+
+The document is read once: its person names are indexed (``Mr Corbyn`` →
+``Jeremy Corbyn``), its quotes found (straight and curly, across paragraphs)
+and attributed, and each sentence's reported speech noted. A figure inside a
+quote belongs to the quote's speaker; one in reported speech to the reporter.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from factcheck.extract.lexicon import alternation, first_names, gazetteer, lexicon
+from factcheck.extract.text import Sentence, iter_lines
+
+_CAP = r"[A-Z][\w'’-]*"
+
+
+@cache
+def _regexes() -> dict[str, re.Pattern[str]]:
+    g = lexicon().grammar
+    titles = alternation(g["titles"], boundary=False)
+    suffixes = alternation(g["name_suffixes"], boundary=False)
+    speech = alternation(g["speech_verbs"], boundary=False)
+    intro = alternation(g["speech_nouns_intro"], boundary=False)
+    roles = alternation(g["role_heads"], boundary=False)
+    name = rf"(?:{titles}\.?\s)?{_CAP}(?:\s(?:de|van|von|der|al|bin|di|da|le|la)?\s?{_CAP}){{0,3}}(?:,?\s{suffixes}\b)?"
+    who = rf"(?P<who>{name}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b)"
+    doc_nouns = alternation(g["document_nouns"], boundary=False)
+    doc_verbs = alternation(g["document_intro_verbs"], boundary=False)
+    return {
+        "after": re.compile(rf"^[\s,]*(?:(?P<verb1>{speech})\s{who.replace('who', 'who1')}|{who}\s(?:has\s|had\s|also\s)*(?P<verb2>{speech}))\b"),
+        "before": re.compile(rf"{who}\s(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s)*(?:{speech}|{intro})(?:\s(?:that|on\s\w+|to\s\w+))?[\s,:]*$"),
+        "colon": re.compile(r"[:,]\s*$"),
+        "document": re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s(?:open\s)?(?:{doc_nouns})\s(?:{doc_verbs})[\s:,]*$"),
+        "reported": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s|\bthat\s|\bas\s){who}\s(?:has\s|had\s|have\s|also\s|long\s|previously\s|recently\s)*(?P<verb>{speech})\b"),
+        "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who.replace('who', 'who1')}|{who}\s(?P<verb2>{speech}))\.?\s*$"),
+        "according": re.compile(rf"\baccording\sto\s{who}"),
+        "name": re.compile(name),
+        "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
+        "full": re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})\s(?P<last>{_CAP}(?:-{_CAP})?)(?![\w'’-])"),
+        "role_apposition": re.compile(rf"(?P<role>(?:[A-Z][\w-]*\s|[a-z][\w-]*\s){{0,3}}(?:{roles}))\s(?P<first>{_CAP})\s(?P<last>{_CAP})", re.IGNORECASE),
+    }
+
+
+@dataclass
+class PersonIndex:
+    """The people a document names: surname and first name → full name, role → full name."""
+
+    by_surname: dict[str, str] = field(default_factory=dict)
+    by_first: dict[str, str] = field(default_factory=dict)
+    by_role: dict[str, str] = field(default_factory=dict)
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of subjects
+
+    def resolve(self, phrase: str) -> str | None:
+        """The full name for a name, title + surname, or role phrase; ``None`` if not a person."""
+        g = lexicon().grammar
+        words = [w for w in re.findall(r"[\w'’-]+", phrase) if w not in g["name_suffixes"]]
+        titles = {t.lower() for t in g["titles"]}
+        while words and words[0].lower() in titles | {"the"}:
+            words = words[1:]
+        if not words:
+            return None
+        last = _title_case(words[-1])
+        if last in self.by_surname:
+            return self.by_surname[last]
+        if len(words) == 1 and _title_case(words[0]) in self.by_first:
+            return self.by_first[_title_case(words[0])]
+        names = [_title_case(w) for w in words]
+        if len(names) >= 2 and names[-2] in first_names():
+            return f"{names[-2]} {names[-1]}"
+        return None
+
+    def salient(self, offset: int) -> str | None:
+        """The person most recently named as a subject before ``offset``."""
+        i = bisect_right([m[0] for m in self.mentions], offset)
+        return self.mentions[i - 1][1] if i else None
+
+    def role(self, phrase: str, offset: int) -> str | None:
+        """A role phrase (``the Labour leader``) resolved through the document's appositions."""
+        head = phrase.lower().split()[-1]
+        for role, person in self.by_role.items():
+            if role.split()[-1] == head:
+                return person
+        return self.salient(offset)
+
+
+def _title_case(word: str) -> str:
+    return word.capitalize() if word.isupper() and len(word) > 1 else word
+
+
+def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
+    """Find the people a document names, and who is the subject of each sentence."""
+    rx = _regexes()
+    index = PersonIndex()
+    places = gazetteer().aliases
+    org_words = set(lexicon().grammar["organisation_words"])
+    for m in rx["full"].finditer(text):
+        first, last = _title_case(m.group("first")), _title_case(m.group("last"))
+        if first in first_names() and last not in org_words and last not in places and first not in places:
+            index.by_surname.setdefault(last, f"{first} {last}")
+            index.by_first.setdefault(first, f"{first} {last}")
+    for m in rx["role_apposition"].finditer(text):
+        first, last = _title_case(m.group("first")), _title_case(m.group("last"))
+        if first in first_names():
+            index.by_role.setdefault(m.group("role").lower().strip(), f"{first} {last}")
+    for s in sentences:
+        head = s.text[: max(60, len(s.text) // 3)]
+        head = re.sub(r"^[^,]{0,40},\s", "", head) if re.match(r"^(?:In|As|Since|After|When|However|But)\b", head) else head
+        for m in rx["name"].finditer(head):
+            person = index.resolve(m.group(0))
+            if person:
+                index.mentions.append((s.start, person))
+                break
+    index.mentions.sort()
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage (document offsets) and who said it."""
+
+    start: int
+    end: int
+    speaker: str | None
+
+
+def _quote_marks(text: str) -> list[tuple[int, str]]:
+    """Quote marks as (offset, 'open' | 'close')."""
+    marks: list[tuple[int, str]] = []
+    for m in re.finditer(r"[\"“”]", text):
+        ch, i = m.group(0), m.start()
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "“" or (ch == '"' and (prev.isspace() or prev in "([{—–:-") and not nxt.isspace()):
+            marks.append((i, "open"))
+        else:
+            marks.append((i, "close"))
+    return marks
+
+
+def find_quotes(text: str) -> list[tuple[int, int, bool]]:
+    """Quoted spans as (start, end, continues_previous), multi-paragraph quotes included."""
+    quotes: list[tuple[int, int, bool]] = []
+    paragraphs = list(iter_lines(text))
+    open_at: int | None = None
+    continuation = False
+    for p_start, p_end in paragraphs:
+        marks = _quote_marks(text[p_start:p_end])
+        if open_at is not None and marks and marks[0] == (_first_char(text, p_start, p_end), "open"):
+            quotes.append((open_at, _trim_end(text, p_start), continuation))
+            open_at, continuation = None, True
+        elif open_at is None:
+            continuation = False
+        for offset, kind in marks:
+            at = p_start + offset
+            if kind == "open" and open_at is None:
+                open_at = at
+            elif kind == "close":
+                quotes.append((open_at if open_at is not None else p_start, at + 1, continuation))
+                open_at, continuation = None, False
+    if open_at is not None:
+        quotes.append((open_at, len(text), continuation))
+    return quotes
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    stripped = len(text[start:end]) - len(text[start:end].lstrip())
+    return stripped
+
+
+def _trim_end(text: str, paragraph_start: int) -> int:
+    end = paragraph_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _who(m: re.Match[str]) -> str:
+    return next(v for k, v in m.groupdict().items() if k.startswith("who") and v)
+
+
+def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
+    lowered = phrase.lower()
+    if lowered in ("he", "she", "they"):
+        return people.salient(offset)
+    if lowered.startswith("the "):
+        return people.role(phrase, offset)
+    return people.resolve(phrase)
+
+
+def _document_author(text: str, start: int, end: int, people: PersonIndex) -> str | None:
+    """The signatory of a letter quoted in full, else the document's main person."""
+    signoffs = alternation(lexicon().grammar["signoffs"], boundary=False)
+    m = re.search(rf"(?:{signoffs}),?\s*\n+\s*(?P<name>[^\n]+)", text[start:end])
+    if m:
+        person = people.resolve(m.group("name").strip(" .\"”"))
+        if person:
+            return person
+    return people.salient(start)
+
+
+def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) -> list[Quote]:
+    """Every quote with its speaker, from attributions after it, before it, or the quote it continues."""
+    rx = _regexes()
+    starts = [s.start for s in sentences]
+    attributed: list[Quote] = []
+    for start, end, continues in find_quotes(text):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start:start]
+        speaker = None
+        if m := rx["after"].match(text[end:line_end]):
+            speaker = _person(_who(m), start, people)
+        elif m := rx["before"].search(before):
+            speaker = _person(_who(m), start, people)
+        elif rx["document"].search(before):
+            speaker = _document_author(text, start, end, people)
+        elif rx["colon"].search(before):
+            sentence = sentences[max(0, bisect_right(starts, start) - 1)]
+            subject = rx["name"].search(text[sentence.start : start])
+            if subject:
+                speaker = _person(subject.group(0), start, people)
+        if speaker is None and attributed and (continues or attributed[-1].end >= line_start):
+            speaker = attributed[-1].speaker
+        attributed.append(Quote(start, end, speaker))
+    return attributed
+
+
+def reported_speaker(sentence: Sentence, offset: int, people: PersonIndex) -> str | None:
+    """The speaker of reported speech that covers the figure at ``offset`` in ``sentence``."""
+    rx = _regexes()
+    text = sentence.text
+    local = offset - sentence.start
+    for m in rx["reported"].finditer(text):
+        if m.end() <= local:
+            return _person(_who(m), sentence.start + m.start(), people)
+    if m := rx["according"].search(text):
+        return _person(_who(m), sentence.start + m.start(), people)
+    if (m := rx["reported_after"].search(text)) and m.start() > local:
+        return _person(_who(m), sentence.start + m.start(), people)
+    return None
+
+
+@dataclass
+class Speakers:
+    """Speaker look-up for a document."""
+
+    quotes: list[Quote]
+    people: PersonIndex
+
+    def at(self, sentence: Sentence, offset: int) -> str | None:
+        """Who asserts the figure at document offset ``offset``."""
+        for q in self.quotes:
+            if q.start <= offset < q.end:
+                return q.speaker
+        return reported_speaker(sentence, offset, self.people)
+
+
+def analyse_speakers(text: str, sentences: list[Sentence]) -> Speakers:
+    """Index the document's people and attribute its quotes."""
+    people = index_people(text, sentences)
+    return Speakers(attribute_quotes(text, sentences, people), people)

@@ -1,0 +1,393 @@
+"""Turn a file, or bytes read from stdin, into a clean document text plus metadata.
+
+The text of a :class:`LoadedDocument` is what claims are extracted from, and
+claim offsets are character offsets into it. For plain text and Markdown it is
+the decoded file with a leading byte-order mark dropped and newlines turned
+into ``\\n`` -- nothing else -- so an offset can always be traced back to the
+file. For HTML it is the main text that trafilatura extracts from the page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime
+import os
+import pathlib
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.errors import (
+    BinaryContentError,
+    EmptyDocumentError,
+    FileTooLargeError,
+    InputError,
+    UnsupportedFileError,
+)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+KINDS = ("text", "markdown", "html")
+
+_KIND_BY_SUFFIX = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_MAGIC_NUMBERS = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"GIF8", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+)
+
+# Tab, line feed, vertical tab, form feed and carriage return turn up in real text.
+_TEXT_CONTROLS = frozenset((0x09, 0x0A, 0x0B, 0x0C, 0x0D))
+_CONTROL_SAMPLE = 8192
+_MAX_CONTROL_SHARE = 0.1
+
+# charset_normalizer often ranks a Central European or Baltic code page first for
+# short Western text (it calls b"caf\xe9 cr\xe8me" cp1250: "crčme"). News copy is
+# mostly Western, so Windows-1252 wins whenever the detector scores it about as
+# well as its favourite.
+_WESTERN = "cp1252"
+_WESTERN_CHAOS_SLACK = 0.15
+
+_MIB = 1024 * 1024
+_KIB = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDocument:
+    """A decoded document: its clean text and what is known about where it came from."""
+
+    source: str
+    text: str
+    kind: str
+    encoding: str
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    date: datetime.date | None = None
+    url: str | None = None
+
+
+def kind_for(path: pathlib.Path) -> str | None:
+    """The document kind for a file name's suffix (case-insensitive); None when unsupported."""
+    return _KIND_BY_SUFFIX.get(path.suffix.lower())
+
+
+def normalize_text(text: str) -> str:
+    """Drop one leading byte-order mark and turn CRLF and lone CR into LF.
+
+    Nothing else changes, so offsets into the result stay easy to predict.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode a document's bytes; return ``(text, encoding)`` with a lower-case codec name.
+
+    A UTF-8 byte-order mark is dropped from the text. Raises BinaryContentError for
+    data that looks binary and InputError when no text encoding fits; the messages
+    do not name a file, callers add that.
+    """
+    for bom, codec in _WIDE_BOMS:
+        if raw.startswith(bom):
+            return _decode_wide(raw, codec), codec
+    what = _binary_kind(raw)
+    if what is not None:
+        raise BinaryContentError(f"binary content ({what}), not text")
+    if raw.startswith(codecs.BOM_UTF8):
+        # The mark is an explicit claim to be UTF-8, so stray bad bytes become U+FFFD
+        # rather than sending the whole file to a guesser.
+        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect(raw)
+
+
+def load_bytes(
+    raw: bytes,
+    source: str,
+    kind: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> LoadedDocument:
+    """Load a document from bytes, e.g. read from stdin or fetched from a URL.
+
+    ``source`` names the input in the result and in error messages. ``kind`` is
+    "text", "markdown" or "html"; when None it comes from the source's suffix, or
+    else from whether the bytes start like an HTML page. Raises an InputError
+    subclass for anything wrong with the input.
+    """
+    if kind is not None and kind not in KINDS:
+        raise UnsupportedFileError(
+            f"{source}: unsupported document kind {kind!r} (use {', '.join(KINDS)})"
+        )
+    if len(raw) > max_bytes:
+        raise FileTooLargeError(_too_large_message(source, len(raw), max_bytes))
+    try:
+        decoded, encoding = decode_bytes(raw)
+    except InputError as exc:
+        raise type(exc)(f"{source}: {exc}") from exc
+    if kind is None:
+        kind = kind_for(pathlib.Path(source)) or _sniff_kind(decoded)
+    if not decoded.strip():
+        raise EmptyDocumentError(f"{source}: no text")
+    if kind == "html":
+        return _load_html(decoded, source, encoding)
+    return LoadedDocument(source=source, text=normalize_text(decoded), kind=kind, encoding=encoding)
+
+
+def load_path(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument:
+    """Load a document file, checking its size before reading it.
+
+    Raises UnsupportedFileError for a suffix not in SUPPORTED_SUFFIXES, and another
+    InputError subclass for a missing, unreadable, oversized, binary or empty file.
+    """
+    source = str(path)
+    try:
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(f"{source}: is a directory")
+        size = status.st_size
+        kind = kind_for(path)
+        if kind is None:
+            raise UnsupportedFileError(_unsupported_message(source, path))
+        if size > max_bytes:
+            raise FileTooLargeError(_too_large_message(source, size, max_bytes))
+        with open(path, "rb") as handle:
+            # One byte past the limit is enough to tell that a file grew after stat,
+            # or that a device or pipe reported no size at all.
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{source}: {_os_error_reason(exc)}") from exc
+    except ValueError as exc:
+        # os.stat refuses a path with an embedded NUL with ValueError, not OSError.
+        raise InputError(f"{source!r}: invalid path") from exc
+    return load_bytes(raw, source, kind, max_bytes=max_bytes)
+
+
+def iter_document_paths(paths: Iterable[pathlib.Path]) -> Iterator[pathlib.Path]:
+    """Yield the document files named by ``paths``, lazily.
+
+    A path that is not a directory -- a file of any suffix, or a path that does
+    not exist -- is yielded as is, so that load_path can report on it. A directory
+    is walked recursively, entries in name order (a folder's files and subfolders
+    interleaved, like sorting the paths); only files with a supported suffix are
+    yielded, hidden names (starting with '.') are skipped, symlinked folders are
+    not entered and folders that cannot be listed are skipped.
+    """
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _walk(root: pathlib.Path) -> Iterator[pathlib.Path]:
+    # An explicit stack rather than recursion: a deep tree must not hit the
+    # recursion limit, and symlinked folders are never entered so it cannot loop.
+    stack = [iter(_sorted_entries(str(root)))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_real_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            continue
+        if is_real_dir:
+            stack.append(iter(_sorted_entries(entry.path)))
+        elif kind_for(pathlib.Path(entry.name)) is not None:
+            yield pathlib.Path(entry.path)
+
+
+def _sorted_entries(directory: str) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError:
+        return []
+
+
+def _decode_wide(raw: bytes, codec: str) -> str:
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {codec.upper()}: {exc.reason} at byte {exc.start}") from exc
+    # UTF-16/32 text is full of NUL bytes, so the binary checks run on the decoded text.
+    if _control_share(map(ord, text[:_CONTROL_SAMPLE])) > _MAX_CONTROL_SHARE:
+        raise BinaryContentError("binary content (control characters), not text")
+    return text
+
+
+def _binary_kind(raw: bytes) -> str | None:
+    for magic, what in _MAGIC_NUMBERS:
+        if raw.startswith(magic):
+            return what
+    if b"\x00" in raw:
+        return "NUL bytes"
+    if _control_share(raw[:_CONTROL_SAMPLE]) > _MAX_CONTROL_SHARE:
+        return "control characters"
+    return None
+
+
+def _control_share(codes: Iterable[int]) -> float:
+    total = controls = 0
+    for code in codes:
+        total += 1
+        if (code < 0x20 and code not in _TEXT_CONTROLS) or code == 0x7F:
+            controls += 1
+    return controls / total if total else 0.0
+
+
+def _detect(raw: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(raw)
+    best = matches.best()
+    if best is None:
+        raise InputError("not UTF-8 and no other text encoding fits")
+    for match in matches:
+        if (
+            _WESTERN in match.could_be_from_charset
+            and match.chaos <= best.chaos + _WESTERN_CHAOS_SLACK
+            and match.coherence >= best.coherence
+        ):
+            try:
+                return raw.decode(_WESTERN), _WESTERN
+            except UnicodeDecodeError:
+                break
+    encoding = _codec_name(best.encoding)
+    try:
+        return raw.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        # The detector works from samples, so a byte it never saw may not fit.
+        return str(best), encoding
+
+
+def _codec_name(name: str) -> str:
+    try:
+        return codecs.lookup(name).name.lower()
+    except LookupError:
+        return name.lower()
+
+
+def _sniff_kind(text: str) -> str:
+    head = text.lstrip("\ufeff \t\r\n")[:14].lower()
+    return "html" if head.startswith(("<!doctype html", "<html")) else "text"
+
+
+def _load_html(html: str, source: str, encoding: str) -> LoadedDocument:
+    # Imported here: trafilatura pulls in lxml, htmldate and more, which would
+    # slow down every command, including those that never read HTML.
+    import trafilatura
+
+    url = source if source.startswith(("http://", "https://")) else None
+    try:
+        result = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=False,
+        )
+    except Exception as exc:
+        # Hostile markup can make lxml or trafilatura fail in many ways (ValueError,
+        # RecursionError, parser errors); to the caller they all mean bad input.
+        raise InputError(f"{source}: could not parse the HTML ({type(exc).__name__})") from exc
+    fields = _as_dict(result)
+    text = normalize_text(_clean(fields.get("text")) or "")
+    if not text.strip():
+        raise EmptyDocumentError(f"{source}: no readable text in the HTML")
+    return LoadedDocument(
+        source=source,
+        text=text,
+        kind="html",
+        encoding=encoding,
+        title=_clean(fields.get("title")),
+        author=_clean(fields.get("author")),
+        publisher=_clean(fields.get("sitename")),
+        date=_parse_date(fields.get("date")),
+        url=_clean(fields.get("url")),
+    )
+
+
+def _as_dict(result: object) -> dict[str, Any]:
+    # trafilatura 2.x returns a Document, 1.x a dict, and both return None for no text.
+    if result is None:
+        return {}
+    if isinstance(result, dict):
+        return result
+    as_dict = getattr(result, "as_dict", None)
+    return as_dict() if callable(as_dict) else {}
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _parse_date(value: object) -> datetime.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _unsupported_message(source: str, path: pathlib.Path) -> str:
+    supported = ", ".join(SUPPORTED_SUFFIXES)
+    what = f"'{path.suffix}'" if path.suffix else "(no suffix)"
+    return f"{source}: unsupported file type {what} (supported: {supported})"
+
+
+def _too_large_message(source: str, size: int, limit: int) -> str:
+    shown_size, shown_limit = _format_size(size), _format_size(limit)
+    if shown_size == shown_limit:
+        # Rounding would read "20.0 MB is over the 20.0 MB limit".
+        shown_size, shown_limit = f"{size:,} bytes", f"{limit:,} bytes"
+    return f"{source}: {shown_size} is over the {shown_limit} limit"
+
+
+def _format_size(size: int) -> str:
+    if size >= _MIB:
+        return f"{size / _MIB:.1f} MB"
+    if size >= _KIB:
+        return f"{size / _KIB:.1f} KB"
+    return f"{size} bytes"
+
+
+def _os_error_reason(exc: OSError) -> str:
+    # Fixed wording for the common cases: strerror text differs between platforms.
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, NotADirectoryError):
+        return "not a directory"
+    return (exc.strerror or str(exc) or type(exc).__name__).lower()

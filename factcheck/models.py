@@ -1,0 +1,112 @@
+"""SQLAlchemy 2 models: documents and the claims extracted from them.
+
+Column types are portable (SQLite by default, PostgreSQL for larger teams). A
+claim's exact figure is kept as a decimal string (``value_text``) next to a
+float copy (``value``) that filters and sorting use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints keep Alembic batch migrations on SQLite predictable.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    """The current time in UTC, timezone-aware."""
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Document(Base):
+    """One ingested article: its text, where it came from, and its metadata."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(1024), unique=True)
+    url: Mapped[str | None] = mapped_column(String(2048))
+    title: Mapped[str | None] = mapped_column(String(1024))
+    author: Mapped[str | None] = mapped_column(String(512))
+    publisher: Mapped[str | None] = mapped_column(String(512))
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16), default="text")
+    encoding: Mapped[str] = mapped_column(String(32), default="utf-8")
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    extractor: Mapped[str] = mapped_column(String(32))
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="document",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Claim.start",
+    )
+
+
+class Claim(Base):
+    """A figure stated in a document, normalized, with its provenance."""
+
+    __tablename__ = "claims"
+    __table_args__ = (
+        UniqueConstraint("document_id", "span_start", "span_end"),
+        Index("ix_claims_unit_value", "unit", "value"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column("span_start", Integer)
+    end: Mapped[int] = mapped_column("span_end", Integer)
+    mention: Mapped[str] = mapped_column(String(512))
+    sentence: Mapped[str] = mapped_column(Text)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    value_text: Mapped[str | None] = mapped_column(String(64))
+    value: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(32), index=True)
+    qualifier: Mapped[str] = mapped_column(String(16))
+    change: Mapped[str | None] = mapped_column(String(16))
+    measure: Mapped[str] = mapped_column(String(512), index=True)
+    place: Mapped[str | None] = mapped_column(String(256), index=True)
+    period: Mapped[str | None] = mapped_column(String(256))
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    speaker: Mapped[str | None] = mapped_column(String(256), index=True)
+    rule: Mapped[str] = mapped_column(String(64))
+
+    document: Mapped[Document] = relationship(back_populates="claims")
+
+    @property
+    def exact_value(self) -> Decimal | None:
+        """The figure as an exact decimal (``None`` for vague amounts)."""
+        return Decimal(self.value_text) if self.value_text is not None else None

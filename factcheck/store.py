@@ -1,0 +1,268 @@
+"""Repository functions: store documents with their claims, and query them back.
+
+All SQL lives here (and in :mod:`factcheck.crossref`); the CLI calls these
+functions and renders what they return. Every value reaches the database
+bound, and every sort or filter field is checked against a whitelist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy.orm import Session, joinedload
+
+from factcheck.crossref import Fact
+from factcheck.errors import NotFoundError, QueryError
+from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim
+from factcheck.models import Claim, Document
+
+
+def sha256_text(text: str) -> str:
+    """The SHA-256 of a document's text, as hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What is known of a document besides its text."""
+
+    source: str
+    kind: str = "text"
+    encoding: str = "utf-8"
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+
+
+def find_document(session: Session, source: str) -> Document | None:
+    """The document stored under ``source``, if any."""
+    return session.scalar(select(Document).where(Document.source == source))
+
+
+def find_by_hash(session: Session, digest: str) -> Document | None:
+    """A document whose text has this SHA-256, if any."""
+    return session.scalar(select(Document).where(Document.sha256 == digest).limit(1))
+
+
+def _claim_row(document_id: int, c: ExtractedClaim) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "span_start": c.start,
+        "span_end": c.end,
+        "mention": c.mention[:512],
+        "sentence": c.sentence,
+        "sentence_start": c.sentence_start,
+        "sentence_end": c.sentence_end,
+        "value_text": str(c.value) if c.value is not None else None,
+        "value": float(c.value) if c.value is not None else None,
+        "low": float(c.low) if c.low is not None else None,
+        "high": float(c.high) if c.high is not None else None,
+        "unit": c.unit,
+        "qualifier": c.qualifier,
+        "change": c.change,
+        "measure": c.measure[:512],
+        "place": c.place,
+        "period": c.period,
+        "period_start": c.period_start,
+        "period_end": c.period_end,
+        "speaker": c.speaker,
+        "rule": c.rule,
+    }
+
+
+def replace_document(session: Session, meta: DocumentMeta, text: str,
+                     claims: Sequence[ExtractedClaim]) -> Document:
+    """Store a document and its claims, replacing any earlier version at the same source.
+
+    The caller's transaction makes this all-or-nothing.
+    """
+    old = find_document(session, meta.source)
+    if old is not None:
+        session.execute(delete(Claim).where(Claim.document_id == old.id))
+        session.delete(old)
+        session.flush()
+    document = Document(
+        source=meta.source, url=meta.url, title=meta.title, author=meta.author,
+        publisher=meta.publisher, published=meta.published, kind=meta.kind, encoding=meta.encoding,
+        sha256=sha256_text(text), text=text, extractor=EXTRACTOR_VERSION,
+    )
+    session.add(document)
+    session.flush()
+    store_claims(session, document.id, claims)
+    return document
+
+
+def store_claims(session: Session, document_id: int, claims: Sequence[ExtractedClaim]) -> None:
+    """Insert a document's claims in one batch."""
+    if claims:
+        session.execute(Claim.__table__.insert(), [_claim_row(document_id, c) for c in claims])
+
+
+# --- queries ------------------------------------------------------------------
+
+SORT_FIELDS = {
+    "id": Claim.id,
+    "value": Claim.value,
+    "unit": Claim.unit,
+    "measure": Claim.measure,
+    "place": Claim.place,
+    "speaker": Claim.speaker,
+    "document": Document.source,
+    "position": Claim.start,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Filters for :func:`query_claims`; every field is optional."""
+
+    search: str | None = None
+    document: str | None = None
+    speaker: str | None = None
+    measure: str | None = None
+    place: str | None = None
+    unit: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    sort: str = "id"
+    descending: bool = False
+    limit: int | None = None
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def claims_query(f: ClaimFilter) -> Select[tuple[Claim]]:
+    """The SELECT for claims matching ``f``, documents loaded alongside."""
+    if f.sort not in SORT_FIELDS:
+        raise QueryError(f"cannot sort by {f.sort!r}; choose one of: {', '.join(SORT_FIELDS)}")
+    stmt = select(Claim).join(Claim.document).options(joinedload(Claim.document))
+    if f.search:
+        for word in f.search.split():
+            pattern = _like(word)
+            stmt = stmt.where(or_(Claim.mention.ilike(pattern, escape="\\"),
+                                  Claim.sentence.ilike(pattern, escape="\\"),
+                                  Claim.measure.ilike(pattern, escape="\\")))
+    for column, value in ((Claim.speaker, f.speaker), (Claim.measure, f.measure), (Claim.place, f.place)):
+        if value:
+            stmt = stmt.where(column.ilike(_like(value), escape="\\"))
+    if f.document:
+        if f.document.isdigit():
+            stmt = stmt.where(Claim.document_id == int(f.document))
+        else:
+            stmt = stmt.where(Document.source.ilike(_like(f.document), escape="\\"))
+    if f.unit:
+        stmt = stmt.where(func.lower(Claim.unit) == f.unit.lower())
+    if f.minimum is not None:
+        stmt = stmt.where(Claim.value >= f.minimum)
+    if f.maximum is not None:
+        stmt = stmt.where(Claim.value <= f.maximum)
+    order = SORT_FIELDS[f.sort]
+    stmt = stmt.order_by(order.desc() if f.descending else order.asc(), Claim.id)
+    if f.limit is not None:
+        if f.limit < 0:
+            raise QueryError("--limit must be 0 or more")
+        stmt = stmt.limit(f.limit)
+    return stmt
+
+
+def query_claims(session: Session, f: ClaimFilter) -> list[Claim]:
+    """Claims matching ``f``."""
+    return list(session.scalars(claims_query(f)).unique())
+
+
+def iter_claims(session: Session, f: ClaimFilter, batch: int = 5000) -> Iterator[Claim]:
+    """Claims matching ``f``, streamed in batches (flat memory for exports)."""
+    result = session.execute(claims_query(f).execution_options(yield_per=batch))
+    for (claim,) in result:
+        yield claim
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    """One claim, or :class:`NotFoundError`."""
+    claim = session.get(Claim, claim_id, options=[joinedload(Claim.document)])
+    if claim is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    return claim
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A document with its number of claims."""
+
+    id: int
+    source: str
+    title: str | None
+    publisher: str | None
+    published: dt.date | None
+    url: str | None
+    claims: int
+
+
+def list_sources(session: Session) -> list[SourceRow]:
+    """Every document with its metadata and number of claims."""
+    counts = (select(Claim.document_id, func.count(Claim.id).label("n"))
+              .group_by(Claim.document_id).subquery())
+    stmt = (select(Document.id, Document.source, Document.title, Document.publisher, Document.published,
+                   Document.url, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.document_id == Document.id).order_by(Document.id))
+    return [SourceRow(*row) for row in session.execute(stmt)]
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim as the public JSON object of the contract (plus provenance fields)."""
+    return {
+        "id": claim.id,
+        "document": claim.document.source,
+        "start": claim.start,
+        "end": claim.end,
+        "mention": claim.mention,
+        "sentence": claim.sentence,
+        "value": _number(claim.value_text),
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "change": claim.change,
+        "measure": claim.measure,
+        "place": claim.place,
+        "period": claim.period,
+        "speaker": claim.speaker,
+        "low": claim.low,
+        "high": claim.high,
+        "period_start": claim.period_start.isoformat() if claim.period_start else None,
+        "period_end": claim.period_end.isoformat() if claim.period_end else None,
+        "sentence_start": claim.sentence_start,
+        "sentence_end": claim.sentence_end,
+        "rule": claim.rule,
+        "document_id": claim.document_id,
+    }
+
+
+def _number(text: str | None) -> int | float | None:
+    """A JSON number for an exact decimal string: an int when integral."""
+    if text is None:
+        return None
+    value = Decimal(text)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def load_facts(session: Session, document_ids: Sequence[int] | None = None) -> list[Fact]:
+    """Claims as :class:`~factcheck.crossref.Fact` records for cross-referencing."""
+    stmt = select(Claim.id, Document.source, Claim.document_id, Claim.mention, Claim.value_text, Claim.low,
+                  Claim.high, Claim.unit, Claim.qualifier, Claim.change, Claim.measure, Claim.place,
+                  Claim.period, Claim.speaker).join(Claim.document).order_by(Claim.id)
+    if document_ids is not None:
+        stmt = stmt.where(Claim.document_id.in_(document_ids))
+    return [
+        Fact(row[0], row[1], row[2], row[3], Decimal(row[4]) if row[4] is not None else None, *row[5:])
+        for row in session.execute(stmt)
+    ]
