@@ -125,11 +125,12 @@ def place_relation(a: str | None, b: str | None) -> str:
     """``same``, ``unknown`` (one missing or generic), ``nested``, or ``different``."""
     if not a or not b:
         return "unknown"
+    gaz = gazetteer()
+    a, b = gaz.aliases.get(a, a), gaz.aliases.get(b, b)
     if a == b:
         return "same"
-    if a.startswith("the ") or b.startswith("the "):
-        return "unknown"
-    gaz = gazetteer()
+    if a not in gaz.places or b not in gaz.places:
+        return "unknown"  # "the country", "the region": not enough to tell
     if a in gaz.ancestors(b) or b in gaz.ancestors(a):
         return "nested"
     return "different"
@@ -202,11 +203,27 @@ def compare(a: Fact, b: Fact) -> str | None:
     relation = place_relation(a.place, b.place)
     if relation == "different":
         return None
+    gap = relative_difference(a, b)
     if ia.overlaps(ib):
         if relation == "nested" and a.value != b.value:
             return None  # a borough's figure is not a country's
-        return "agree"
-    return None if relation == "nested" else "conflict"
+        # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
+        return "agree" if gap <= AGREE_TOLERANCE else None
+    if relation == "nested" or (relation == "unknown" and gap > CONFLICT_SCOPE):
+        return None  # so far apart that they are more likely about different scopes
+    return "conflict"
+
+
+AGREE_TOLERANCE = 0.1
+CONFLICT_SCOPE = 0.5
+
+
+def relative_difference(a: Fact, b: Fact) -> float:
+    """How far apart two figures are, relative to the larger (0 = equal)."""
+    va = float(a.value) if a.value is not None else a.low or 0.0
+    vb = float(b.value) if b.value is not None else b.low or 0.0
+    base = max(abs(va), abs(vb))
+    return abs(va - vb) / base if base else 0.0
 
 
 def cross_reference(facts: list[Fact]) -> tuple[list[Group], list[Group]]:

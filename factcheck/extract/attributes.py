@@ -12,7 +12,7 @@ from functools import cache
 from factcheck.extract.lexicon import alternation, lexicon
 from factcheck.extract.numbers import Quantity
 
-_WORD = re.compile(r"[‘'\"“]?[\w][\w'’&.-]*[’'\"”]?|[,;:()–—]")
+_WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()–—]")
 
 
 # --- qualifier ----------------------------------------------------------------
@@ -68,6 +68,11 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
     t = _change_words()
     before = _words(text[clause_start:start])
     after = _words(text[end:])
+    if re.search(r"(?:in addition to|as well as|on top of)\s*$", text[clause_start:start].lower()):
+        # an elliptical item shares the change of the clause it is added to
+        for word in reversed(_words(text[:start])):
+            if word in t["change_verbs"]:
+                return t["change_verbs"][word]
     if before and before[-1] in ("to", "from", "at", "reached", "hit"):
         return None  # "fell to 3,111" is a level
     if before and before[-1] in t["change_verbs"]:
@@ -85,12 +90,6 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
         return t["change_nouns"][after[0]]
     if after and after[0] in t["change_modifiers"] and not re.match(r"\s*(?:more|less)\s+than", text[end:]):
         return t["change_modifiers"][after[0]]
-    if re.search(r"(?:in addition to|as well as|on top of)\s*$", text[clause_start:start].lower()) or (
-        clause_start and re.match(r"\s*(?:in addition to|as well as)", text[clause_start:start].lower())
-    ):
-        for word in reversed(_words(text[:start])):
-            if word in t["change_verbs"]:
-                return t["change_verbs"][word]
     return _participle_after(after, t["participle_change"])
 
 
@@ -129,6 +128,9 @@ def _np_after(text: str) -> str:
             if bare == "of" and taken and i + 2 < len(tokens) and tokens[i + 1].lower() in ("the", "a", "an"):
                 taken.append(token)
                 continue
+            if bare in ("a", "an", "the") and taken and (taken[-1].lower() == "of" or taken[-1].endswith("ing")):
+                taken.append(token)
+                continue
             if bare in stops and bare not in ("of",) or (bare in verbs and taken):
                 break
             if taken and bare.endswith("ed") and bare not in ("recorded", "reported", "registered", "estimated"):
@@ -163,7 +165,10 @@ def _skip_to_noun(text: str, q: Quantity) -> str:
         rf"^\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
         r"^\s*(?:of|in)\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
         r"^\s*(?:extra|additional|more|fewer|new|further)\s+",
+        r"^\s*(?:all|the|their|its|our|his|her|those|these)\s+",  # 40 per cent (of) all PCSOs
     ]
+    if q.unit.isupper():
+        patterns.append(r"^\s*(?:for|on|towards|to\s+fund)\s+")  # £5m for new schools
     for _ in range(3):
         for pattern in patterns:
             m = re.match(pattern, rest, re.IGNORECASE)
@@ -215,7 +220,7 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             return f"{after_np} {passive.group(1)}"
         return after_np
     before = text[clause_start:mention_start]
-    if m := re.search(r"\b(?:the\s)?(?:" + "|".join(g["measure_heads_of"]) + r")\s+of\s+(.+?)\s+(?:\w+\s+){0,6}?by\s*$",
+    if m := re.search(r"\b(?:the\s)?(?:" + "|".join(g["measure_heads_of"]) + r")\s+of\s+(.+?)\s*\bby\s*$",
                       before, re.IGNORECASE):
         found = _strip_determiners(_strip_place(_np_after(m.group(1))))
         if found:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from factcheck.extract import attributes, context
 from factcheck.extract.filters import blocked_spans, rejection
+from factcheck.extract.lexicon import gazetteer, lexicon
 from factcheck.extract.numbers import Quantity, find_quantities
 from factcheck.extract.speakers import analyse_speakers
 from factcheck.extract.text import Sentence, split_sentences
@@ -78,7 +79,8 @@ def _sentence_claims(sentence: Sentence, line_start: bool, published: dt.date | 
         if rejection(text, q, blocked, line_start=line_start):
             continue
         claim = _claim(sentence, q, clauses, places, periods, previous_measure, published, speakers, state)
-        previous_measure = claim.measure
+        # a later "a fall of 20,000" refers back to the sentence's main figure, its first one
+        previous_measure = previous_measure or claim.measure
         out.append(claim)
     _remember_places(text, places, state)
     return out
@@ -93,7 +95,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, periods, previous_m
     place = _scoped(places, text, clauses, index, m_start, m_end)
     if place is None and _anaphoric(text) and index == 0:
         place = state.last_place
-    place_value = context.resolve_generic_place(place, state.places) if place else None
+    place_value = context.resolve_generic_place(place, state.places + context.organisation_places(text)) if place else None
     period = _scoped(periods, text, clauses, index, m_start, m_end)
     start_date, end_date = context.period_dates(period, published) if period else (None, None)
     offset = sentence.start + m_start
@@ -126,11 +128,11 @@ def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Cl
     own = context.nearest(mentions, start, end, clauses[index])
     if own is not None:
         return own.value
+    front = context.fronted(mentions, text)
+    if front is not None and (clauses[index].inherits or front.start < clauses[0].end):
+        return front.value
     if not clauses[index].inherits:
         return None
-    front = context.fronted(mentions, text)
-    if front is not None:
-        return front.value
     for earlier in range(index - 1, -1, -1):
         clause = clauses[earlier]
         inside = [m for m in mentions if clause.start <= m.start < clause.end]
@@ -142,15 +144,14 @@ def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Cl
 
 
 def _anaphoric(text: str) -> bool:
-    from factcheck.extract.lexicon import lexicon
-
     lowered = text.lower()
     return any(lowered.startswith(a + " ") for a in lexicon().grammar["anaphoric_subjects"])
 
 
 def _remember_places(text: str, places: list[context.Mention], state: _DocumentState) -> None:
-    named = [p.value for p in places if not p.value.startswith(("the ", "across", "nation"))]
-    state.places.extend(named)
+    named = [p.value for p in places if p.value in gazetteer().aliases]
+    state.places.extend(gazetteer().aliases[p] for p in named)
+    state.places.extend(context.organisation_places(text))
     if named:
         state.last_place = named[0]
     elif not _anaphoric(text):

@@ -85,7 +85,7 @@ def find_places(text: str) -> list[Mention]:
     found: list[Mention] = []
     for m in _place_pattern().finditer(text):
         after = re.match(r"[\s'’s]*([A-Z][\w&]*)", text[m.end() : m.end() + 30])
-        if after and after.group(1) in org_words and not text[m.end() :].startswith(("'s", "’s")):
+        if _is_organisation(text, m, org_words):
             continue  # "London Mayor", "Islington Council", "Scotland Yard"
         if re.search(r"\b(?:[Mm]ayor|Secretary|Minister|Bank|University|Council|Office|Department)\s+(?:of|for)\s+(?:the\s+)?$",
                      text[: m.start()]):
@@ -95,14 +95,27 @@ def find_places(text: str) -> list[Mention]:
         if capital and text[: m.start()].lower().endswith("the ") and gaz.places[name].capital:
             cap = gaz.places[name].capital
             found.append(Mention(m.start() - 4, m.end() + capital.end(), text[m.start() - 4 : m.end() + capital.end()],
-                                 gaz.aliases.get(cap, cap)))
+                                 cap))
             continue
-        found.append(Mention(m.start(), m.end(), m.group(0), name))
+        found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
     for m in _generic_place_pattern().finditer(text):
         if any(p.start <= m.start() < p.end for p in found):
             continue
-        found.append(Mention(m.start(), m.end(), m.group(0), m.group(0).lower()))
+        written = re.sub(r"^across\s+", "", m.group(0).lower())
+        found.append(Mention(m.start(), m.end(), m.group(0), written))
     return sorted(found, key=lambda p: p.start)
+
+
+def _is_organisation(text: str, m: re.Match[str], org_words: set[str]) -> bool:
+    after = re.match(r"[\s'’s]*([A-Z][\w&]*)", text[m.end() : m.end() + 30])
+    return bool(after and after.group(1) in org_words and not text[m.end() :].startswith(("'s", "’s")))
+
+
+def organisation_places(text: str) -> list[str]:
+    """Places named only as part of an organisation (``Islington Council``): hints for ``the borough``."""
+    gaz = gazetteer()
+    org_words = set(lexicon().grammar["organisation_words"])
+    return [gaz.aliases[m.group(0)] for m in _place_pattern().finditer(text) if _is_organisation(text, m, org_words)]
 
 
 def resolve_generic_place(value: str, earlier: list[str]) -> str:
@@ -113,15 +126,19 @@ def resolve_generic_place(value: str, earlier: list[str]) -> str:
               "region": ("region",), "state": ("state",), "capital": ()}.get(kind or "", None)
     if wanted is None:
         return value
-    for name in reversed(earlier):
-        place = gaz.places.get(name)
+    # the place of that kind the document names most often (the latest on a tie)
+    scores: dict[str, tuple[int, int]] = {}
+    for position, name in enumerate(earlier):
+        place = gaz.places.get(gaz.aliases.get(name, name))
         if place is None:
             continue
-        if kind == "capital" and place.capital:
-            return gaz.aliases.get(place.capital, place.capital)
-        if place.type in wanted:
-            return name
-    return value
+        candidate = place.capital if kind == "capital" else place.name if place.type in wanted else None
+        if candidate:
+            count, _ = scores.get(candidate, (0, 0))
+            scores[candidate] = (count + 1, position)
+    if not scores:
+        return value
+    return max(scores, key=lambda name: scores[name])
 
 
 # --- periods ----------------------------------------------------------------

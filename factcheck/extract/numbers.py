@@ -85,7 +85,7 @@ def _patterns() -> _Patterns:
     )
     fractions = re.compile(alternation(list(lex.numbers["fractions"])), re.IGNORECASE)
     ratio = re.compile(
-        rf"(?<![\w-])(?P<a>\d+|{cardinals})\s(?:in|out\sof)\s(?:every\s)?(?P<b>\d+|{cardinals})(?![\w-])",
+        rf"(?<![\w,.£$€-])(?P<a>\d{{1,3}}|{cardinals})\s(?:in|out\sof)\s(?:every\s)?(?P<b>\d{{1,3}}|{cardinals})(?![\w/,.-]\d|\w)",
         re.IGNORECASE,
     )
     vague = re.compile(alternation(list(lex.numbers["vague"])), re.IGNORECASE)
@@ -270,10 +270,11 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             gap = text[q.end : nxt.start]
             before = text[max(0, q.start - 8) : q.start].lower()
             between = re.fullmatch(r"\s*and\s*", gap) and before.rstrip().endswith("between")
-            same_unit = "count" in (q.unit, nxt.unit) or q.unit == nxt.unit
+            same_unit = q.unit == "count" or q.unit == nxt.unit
             dash = re.fullmatch(r"\s?[-–]\s?", gap) and same_unit
+            lead = text[max(0, q.start - 30) : q.start].lower()
             to = (re.fullmatch(r"\s+to\s+", gap) and same_unit
-                  and not re.search(r"(?:from|by)\s*$", before))
+                  and not re.search(r"\b(?:from|by)\s+(?:\w+\s+){0,2}$", lead))
             if between or dash or to:
                 low = q.value
                 if q.unit == "count" and nxt.unit != "count" or _scale_of(nxt, q):

@@ -28,7 +28,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     intro = alternation(g["speech_nouns_intro"], boundary=False)
     roles = alternation(g["role_heads"], boundary=False)
     name = rf"(?:{titles}\.?\s)?{_CAP}(?:\s(?:de|van|von|der|al|bin|di|da|le|la)?\s?{_CAP}){{0,3}}(?:,?\s{suffixes}\b)?"
-    who = rf"(?P<who>{name}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b)"
+    not_name = r"(?!(?:The|A|An|This|That|These|Those|It|In|On|At|As|But|And|If|When|While|There)\b)"
+    who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
     doc_nouns = alternation(g["document_nouns"], boundary=False)
     doc_verbs = alternation(g["document_intro_verbs"], boundary=False)
     return {
@@ -41,7 +42,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "according": re.compile(rf"\baccording\sto\s{who}"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
-        "full": re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})\s(?P<last>{_CAP}(?:-{_CAP})?)(?![\w'’-])"),
+        "full": re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})\s(?P<last>[A-Z][\w-]*?)(?:['’]s)?(?![\w'’-])"),
+        "subject": re.compile(rf"^\s*(?:(?:However|But|And|Meanwhile|Yet),?\s)?{who}"),
         "role_apposition": re.compile(rf"(?P<role>(?:[A-Z][\w-]*\s|[a-z][\w-]*\s){{0,3}}(?:{roles}))\s(?P<first>{_CAP})\s(?P<last>{_CAP})", re.IGNORECASE),
     }
 
@@ -222,9 +224,9 @@ def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) 
             speaker = _document_author(text, start, end, people)
         elif rx["colon"].search(before):
             sentence = sentences[max(0, bisect_right(starts, start) - 1)]
-            subject = rx["name"].search(text[sentence.start : start])
+            subject = rx["subject"].search(text[sentence.start : start])
             if subject:
-                speaker = _person(subject.group(0), start, people)
+                speaker = _person(_who(subject), start, people)
         if speaker is None and attributed and (continues or attributed[-1].end >= line_start):
             speaker = attributed[-1].speaker
         attributed.append(Quote(start, end, speaker))
