@@ -249,13 +249,43 @@ def _render_claims(records: list[dict[str, Any]], format: Format) -> None:
     else:
         from rich.table import Table
 
-        table = Table(show_lines=False, header_style="bold")
-        for column in CLAIM_COLUMNS:
-            table.add_column(column, overflow="fold", no_wrap=column in ("id", "value", "unit"))
+        table = Table(header_style="bold", expand=True)
+        table.add_column("id", justify="right", no_wrap=True)
+        table.add_column("document", overflow="ellipsis", max_width=12, no_wrap=True)
+        table.add_column("figure", no_wrap=True, justify="right")
+        for column in ("measure", "place", "period", "speaker"):
+            table.add_column(column, overflow="fold", ratio=2 if column == "measure" else 1)
         for r in records:
-            table.add_row(*[_cell(column, r.get(column)) for column in CLAIM_COLUMNS])
+            table.add_row(str(r["id"]), Path(str(r["document"])).stem, format_figure(r),
+                          *[r.get(c) or "" for c in ("measure", "place", "period", "speaker")])
         _stdout().print(table)
         _stderr().print(f"{len(records)} claims", highlight=False)
+
+
+_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
+_QUALIFIER_MARKS = {"lower_bound": ">", "upper_bound": "<", "approx": "~", "exact": ""}
+_CHANGE_MARKS = {"increase": "▲ ", "decrease": "▼ "}
+
+
+def format_figure(r: dict[str, Any]) -> str:
+    """A claim's figure for people: ``▼ <70%``, ``£40,000,000``, ``>21,000``, ``~hundreds``."""
+    value = r.get("value")
+    unit = r.get("unit") or ""
+    if value is None:
+        number = r.get("mention") or "?"
+    elif r.get("low") is not None and r.get("high") is not None and r["low"] != r["high"]:
+        number = f"{r['low']:,.10g}–{r['high']:,.10g}"
+    else:
+        number = f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
+    if unit == "percent":
+        number += "%"
+    elif unit == "percentage_point":
+        number += " pp"
+    elif unit in _SYMBOLS:
+        number = _SYMBOLS[unit] + number
+    elif unit not in ("count", ""):
+        number += f" {unit}"
+    return f"{_CHANGE_MARKS.get(r.get('change') or '', '')}{_QUALIFIER_MARKS.get(r.get('qualifier') or '', '')}{number}"
 
 
 def _cell(column: str, value: Any) -> str:
