@@ -143,7 +143,7 @@ def ingest(
 
     Example: factcheck ingest seeds/ article.html --publisher "The Herald"
     """
-    from factcheck.ingest.pipeline import Overrides, ingest_paths, ingest_stdin
+    from factcheck.ingest.pipeline import Overrides, ingest_stdin
 
     overrides = Overrides(title, publisher, url, _date(date))
     single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())

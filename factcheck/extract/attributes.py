@@ -131,7 +131,7 @@ def _np_after(text: str) -> str:
             if bare in ("a", "an", "the") and taken and (taken[-1].lower() == "of" or taken[-1].endswith("ing")):
                 taken.append(token)
                 continue
-            if bare in stops and bare not in ("of",) or (bare in verbs and taken):
+            if (bare in stops and bare not in ("of",)) or (bare in verbs and taken):
                 break
             if taken and bare.endswith("ed") and bare not in ("recorded", "reported", "registered", "estimated"):
                 break
@@ -191,11 +191,13 @@ def _subject_before(text: str, verb_at: int) -> str:
     tokens = re.findall(r"[\w'’&-]+|[,;:]", head)
     stops = set(g["np_stop_words"])
     taken: list[str] = []
-    for token in reversed(tokens):
-        if token in ",;:" or token.lower() in stops:
-            break
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        linking = token.lower() in ("of", "in", "for") and taken and i > 0 and tokens[i - 1].lower() not in stops
+        if not linking and (token in ",;:" or token.lower() in stops):
+            break  # "Shares in Cairn Energy" keeps its "in"; "since 2010 the number" stops at "since"
         taken.insert(0, token)
-        if len(taken) >= 5:
+        if len(taken) >= 6:
             break
     return " ".join(taken)
 
@@ -225,6 +227,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         found = _strip_determiners(_strip_place(_np_after(m.group(1))))
         if found:
             return found
+    if previous and re.search(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$", before):
+        return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
     verbs = _change_words()["change_verbs"]
     words = list(re.finditer(r"[\w'’]+", before))
     for w in reversed(words):
@@ -232,7 +236,11 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             subject = _strip_determiners(_subject_before(before, w.start()))
             if subject and subject.lower() not in generic:
                 return subject
+            if previous:
+                return previous  # "a figure which fell by ...": the figure named before
             break
-    if previous:
+    if words and (noun := g["verb_measures"].get(words[-1].group(0).lower())):
+        return noun  # "will save 790m euros" → savings
+    if previous and len(words) <= 3:
         return previous
     return _strip_determiners(_subject_before(before, len(before))) or after_np

@@ -68,25 +68,31 @@ def extract(text: str, published: dt.date | None = None) -> list[ExtractedClaim]
 def _sentence_claims(sentence: Sentence, line_start: bool, published: dt.date | None, speakers,
                      state: _DocumentState) -> list[ExtractedClaim]:
     text = sentence.text
-    blocked = blocked_spans(text)
+    places = context.find_places(text)
+    org_places = context.organisation_places(text)
+    out: list[ExtractedClaim] = []
+    quantities = find_quantities(text)
+    if quantities:
+        blocked = blocked_spans(text)
+        quantities = [q for q in quantities if not rejection(text, q, blocked, line_start=line_start)]
+    if not quantities:
+        _remember_places(text, places, org_places, state)
+        return out
     ages = [(b.start, b.end) for b in blocked if b.reason == "age"]
     clauses = context.split_clauses(text)
-    places = context.find_places(text)
     periods = context.find_periods(text, ages)
-    out: list[ExtractedClaim] = []
     previous_measure: str | None = None
-    for q in find_quantities(text):
-        if rejection(text, q, blocked, line_start=line_start):
-            continue
-        claim = _claim(sentence, q, clauses, places, periods, previous_measure, published, speakers, state)
+    for q in quantities:
+        claim = _claim(sentence, q, clauses, places, org_places, periods, previous_measure, published, speakers,
+                       state)
         # a later "a fall of 20,000" refers back to the sentence's main figure, its first one
         previous_measure = previous_measure or claim.measure
         out.append(claim)
-    _remember_places(text, places, state)
+    _remember_places(text, places, org_places, state)
     return out
 
 
-def _claim(sentence: Sentence, q: Quantity, clauses, places, periods, previous_measure, published,
+def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods, previous_measure, published,
            speakers, state: _DocumentState) -> ExtractedClaim:
     text = sentence.text
     qual, m_start, m_end = attributes.qualifier(text, q)
@@ -95,7 +101,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, periods, previous_m
     place = _scoped(places, text, clauses, index, m_start, m_end)
     if place is None and _anaphoric(text) and index == 0:
         place = state.last_place
-    place_value = context.resolve_generic_place(place, state.places + context.organisation_places(text)) if place else None
+    place_value = context.resolve_generic_place(place, state.places + org_places) if place else None
     period = _scoped(periods, text, clauses, index, m_start, m_end)
     start_date, end_date = context.period_dates(period, published) if period else (None, None)
     offset = sentence.start + m_start
@@ -148,10 +154,10 @@ def _anaphoric(text: str) -> bool:
     return any(lowered.startswith(a + " ") for a in lexicon().grammar["anaphoric_subjects"])
 
 
-def _remember_places(text: str, places: list[context.Mention], state: _DocumentState) -> None:
+def _remember_places(text: str, places: list[context.Mention], org_places: list[str], state: _DocumentState) -> None:
     named = [p.value for p in places if p.value in gazetteer().aliases]
     state.places.extend(gazetteer().aliases[p] for p in named)
-    state.places.extend(context.organisation_places(text))
+    state.places.extend(org_places)
     if named:
         state.last_place = named[0]
     elif not _anaphoric(text):

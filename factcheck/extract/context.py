@@ -35,11 +35,15 @@ class Mention:
     value: str  # the normalized place name, or the period as written
 
 
+@cache
+def _clause_breaks() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    g = lexicon().grammar
+    return re.compile(alternation(g["clause_breaks"], boundary=False)), tuple(g["no_inherit_clauses"])
+
+
 def split_clauses(text: str) -> list[Clause]:
     """The clauses of a sentence: cut at semicolons, colons, dashes and clause conjunctions."""
-    g = lexicon().grammar
-    breaks = re.compile("|".join(re.escape(b) for b in sorted(g["clause_breaks"], key=len, reverse=True)))
-    no_inherit = tuple(g["no_inherit_clauses"])
+    breaks, no_inherit = _clause_breaks()
     clauses: list[Clause] = []
     position = 0
     inherits = True
@@ -67,9 +71,7 @@ def clause_of(clauses: list[Clause], offset: int) -> int:
 
 @cache
 def _place_pattern() -> re.Pattern[str]:
-    names = list(gazetteer().aliases)
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                      + r")(?![\w-])")
+    return re.compile(r"(?<![\w'’-])" + alternation(list(gazetteer().aliases), boundary=False) + r"(?![\w-])")
 
 
 @cache
@@ -123,7 +125,7 @@ def resolve_generic_place(value: str, earlier: list[str]) -> str:
     kind = lexicon().grammar["generic_places"].get(value)
     gaz = gazetteer()
     wanted = {"borough": ("borough", "district"), "city": ("city",), "county": ("county",),
-              "region": ("region",), "state": ("state",), "capital": ()}.get(kind or "", None)
+              "region": ("region",), "state": ("state",), "capital": ()}.get(kind or "")
     if wanted is None:
         return value
     # the place of that kind the document names most often (the latest on a tie)
@@ -168,9 +170,15 @@ def _period_pattern() -> re.Pattern[str]:
     return re.compile(pattern, re.VERBOSE | re.IGNORECASE)
 
 
+_PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|January|February|March|April|"
+                          r"May|June|July|August|September|October|November|December", re.IGNORECASE)
+
+
 def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Mention]:
     """Time expressions in a sentence that say when a figure applies."""
     found: list[Mention] = []
+    if not _PERIOD_HINT.search(text):
+        return found
     for m in _period_pattern().finditer(text):
         if any(s <= m.start() < e for s, e in blocked_ages):
             continue
@@ -239,7 +247,7 @@ def period_dates(period: str, published: dt.date | None) -> tuple[dt.date | None
         return spans[0]
     if published is not None:
         if m := re.search(r"(?:last|past|previous)\s(\d+|twelve|six|three)?\s?(months?|years?)", text):
-            amount = {"twelve": 12, "six": 6, "three": 3}.get(m.group(1) or "", None)
+            amount = {"twelve": 12, "six": 6, "three": 3}.get(m.group(1) or "")
             n = int(m.group(1)) if (m.group(1) or "").isdigit() else amount or 1
             months = n * (12 if m.group(2).startswith("year") else 1)
             year, month = divmod(published.year * 12 + published.month - 1 - months, 12)

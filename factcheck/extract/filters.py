@@ -48,10 +48,12 @@ def _blockers() -> list[tuple[str, re.Pattern[str]]]:
         "age": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s)?{number}(?:\s(?:to|and|-)\s{number})?"
                rf"|(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b"
                rf"|\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
-        "duration": rf"(?<![\w£$€.,]){number}(?:\s|-)(?:{durations})(?!\w)",
+        "duration": rf"(?<![\w£$€.,])(?:{number}|a\scouple\sof|a\sfew|several)(?:\s|-)(?:{durations})(?!\w)",
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
         "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
         "reference": r"\[\d+\]|\bNo\.\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
+        "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree)\b|\b[Nn]umber\s(?:one|two|three)\b",
+        "score": r"(?<![\w.,£$€])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%.,])",
         "code": r"\b[A-Z]{1,4}-?\d+[A-Za-z]*\b|\b\d+[A-Za-z]{1,3}\d+\w*\b|\b[A-Za-z]+-\d+\b",
     }
     return [(name, re.compile(pattern)) for name, pattern in rules.items()]
@@ -90,10 +92,32 @@ def _named_number(text: str, q: Quantity) -> bool:
     return not text[: m.start()].rstrip().endswith((".", "!", "?", ":", '"', "“"))
 
 
+def _number_word_name(text: str, q: Quantity) -> bool:
+    """``Six Nations``, ``Three Lions``: a capitalised number word that starts a name."""
+    return q.words and q.text[:1].isupper() and bool(re.match(r"\s[A-Z][a-z]", text[q.end : q.end + 3]))
+
+
+_SHARE_AFTER = re.compile(r"\s+(?:of|the|their|its|our|his|her|my|your|a|an|all|this|that|these|those|"
+                          r"per\s?cent|percent)\b", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|around|over|under|more|less|just|only|some|roughly|"
+                           r"to|cut|lost|losing|lose|and|is|was|were|are|be|been|at|least|fell|rose|cutting|"
+                           r"reduced|reduce|reducing|around|approximately|barely|well|exactly)\s+$", re.IGNORECASE)
+
+
+def _share_context(text: str, q: Quantity) -> bool:
+    """Whether a fraction word states a share (``half of their funding``, ``cut by a third``)."""
+    if text[q.end : q.end + 1] == "-" or re.search(r"\b(?:first|second|third|last|final|other)\s+$", text[: q.start],
+                                                    re.IGNORECASE):
+        return False  # "half-time", "the first half"
+    return bool(_SHARE_AFTER.match(text, q.end) or _SHARE_BEFORE.search(text[: q.start]))
+
+
 def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: bool) -> str | None:
     """Why quantity ``q`` of sentence ``text`` is not a claim, or ``None`` if it is one."""
     for b in blocked:
-        if b.start < q.end and q.start < b.end and not (q.unit not in ("count",) and b.reason == "code"):
+        if b.start < q.end and q.start < b.end:
+            if (b.reason == "code" and q.unit != "count") or (b.reason == "score" and q.rule == "range"):
+                continue  # "GBP27m" is money; "10-20" read as a range is not a score
             return b.reason
     if _is_year(q):
         return "year"
@@ -108,8 +132,10 @@ def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: boo
         before = re.findall(r"[\w'’]+", text[: q.start].lower())[-1:]
         if before and before[0] in lexicon().grammar["definite_before_small_numbers"]:
             return "anaphora"
-    if _named_number(text, q):
+    if _named_number(text, q) or _number_word_name(text, q):
         return "name"
+    if q.rule == "fraction" and not _share_context(text, q):
+        return "not_a_share"
     if q.is_range and q.unit == "count" and q.high is not None and q.high <= 20 and _score_cues().search(text):
         return "score"
     return None

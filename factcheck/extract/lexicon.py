@@ -31,11 +31,39 @@ def _load(name: str) -> dict[str, Any]:
         return json.load(handle)
 
 
-def alternation(words: list[str] | set[str], *, boundary: bool = True) -> str:
-    """A regex alternation of ``words``, longest first so that longer phrases win."""
-    escaped = sorted({re.escape(w) for w in words}, key=len, reverse=True)
-    body = "|".join(escaped)
-    return rf"(?<![\w]){'(?:' + body + ')'}(?![\w])" if boundary else f"(?:{body})"
+def _trie(words: list[str] | set[str] | dict[str, Any]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return root
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        # greedy: the longer phrase is tried first, the shorter one is the fallback
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
+
+
+def alternation(words: list[str] | set[str] | dict[str, Any], *, boundary: bool = True) -> str:
+    """A regex matching any of ``words``, the longest where several fit.
+
+    The words are compiled into a character trie, so that a list of a thousand
+    place names costs little more to match than one name.
+
+    >>> re.findall(alternation(["Islington", "Islington North"]), "Islington North, Islington")
+    ['Islington North', 'Islington']
+    """
+    body = f"(?:{_trie_pattern(_trie(words))})"
+    return rf"(?<![\w]){body}(?![\w])" if boundary else body
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,8 @@ def _digit_quantities(text: str) -> list[Quantity]:
         currency = _currency_code(m.group("currency"))
         scale = m.group("scale")
         end = m.end()
-        if scale == "m" and not currency and _looks_like_metres(text, end):
+        money_range = re.search(r"[£$€¥]\s?\d[\d,.]*\s?(?:-|–|to)\s?$", text[:start])
+        if scale == "m" and not currency and not money_range and _looks_like_metres(text, m.end("number"), end):
             scale, end = None, m.end("number")
         if scale:
             value *= scales.get(scale, scales.get(scale.lower(), Decimal(1)))
@@ -197,10 +198,19 @@ def _digit_quantities(text: str) -> list[Quantity]:
     return found
 
 
-def _looks_like_metres(text: str, end: int) -> bool:
-    following = text[end : end + 12].lower()
-    return bool(re.match(r"\s?(?:race|sprint|hurdles|freestyle|relay|dash|medley|butterfly|breaststroke|"
-                         r"backstroke|final|high|tall|long|deep|wide|away|above|below|from)\b", following))
+def _looks_like_metres(text: str, number_end: int, end: int) -> bool:
+    """Whether an ``m`` after a number without a currency means metres, not million.
+
+    ``5m people`` and ``2.5m viewers`` are millions; ``17.30m``, ``the 100m final``
+    and ``a 40m penalty`` are lengths.
+    """
+    if text[number_end] == " ":
+        return False  # "5 m" is rare for metres in news copy; "5 million" is spelled out
+    following = text[end : end + 20]
+    if re.match(r"\s+(?:of\b|people\b|[a-z]+s\b|more\b|extra\b|new\b|fewer\b)", following) and not re.match(
+            r"\s+(?:hurdles|metres|yards|races|heats)\b", following):
+        return False
+    return True
 
 
 def _word_quantities(text: str) -> list[Quantity]:
@@ -271,13 +281,13 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             before = text[max(0, q.start - 8) : q.start].lower()
             between = re.fullmatch(r"\s*and\s*", gap) and before.rstrip().endswith("between")
             same_unit = q.unit == "count" or q.unit == nxt.unit
-            dash = re.fullmatch(r"\s?[-–]\s?", gap) and same_unit
+            dash = re.fullmatch(r"\s?[-–]\s?", gap) and (same_unit or nxt.unit == "count") and q.value < nxt.value * _scale_factor(nxt, q)
             lead = text[max(0, q.start - 30) : q.start].lower()
             to = (re.fullmatch(r"\s+to\s+", gap) and same_unit
                   and not re.search(r"\b(?:from|by)\s+(?:\w+\s+){0,2}$", lead))
             if between or dash or to:
                 low = q.value
-                if q.unit == "count" and nxt.unit != "count" or _scale_of(nxt, q):
+                if (q.unit == "count" and nxt.unit != "count") or _scale_of(nxt, q):
                     low = _rescale(q, nxt)
                 start = q.start
                 if between:
@@ -290,6 +300,15 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         merged.append(q)
         i += 1
     return merged
+
+
+def _scale_factor(high: Quantity, low: Quantity) -> Decimal:
+    """How much larger ``high``'s written number is than its digits say, when ``low`` shares its scale."""
+    if high.value is None or not _scale_of(high, low):
+        return Decimal(1)
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", high.text)
+    written = Decimal(digits.group(0).replace(",", "")) if digits else high.value
+    return Decimal(1) / (high.value / written) if written and high.value else Decimal(1)
 
 
 def _scale_of(high: Quantity, low: Quantity) -> bool:

@@ -42,9 +42,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "according": re.compile(rf"\baccording\sto\s{who}"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
-        "full": re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})\s(?P<last>[A-Z][\w-]*?)(?:['’]s)?(?![\w'’-])"),
+        "full": re.compile(r"\b(?P<first>[A-Z][A-Za-z]+)\s(?P<last>[A-Z][\w-]+?)(?:['’]s)?\b"),
         "subject": re.compile(rf"^\s*(?:(?:However|But|And|Meanwhile|Yet),?\s)?{who}"),
-        "role_apposition": re.compile(rf"(?P<role>(?:[A-Z][\w-]*\s|[a-z][\w-]*\s){{0,3}}(?:{roles}))\s(?P<first>{_CAP})\s(?P<last>{_CAP})", re.IGNORECASE),
     }
 
 
@@ -90,6 +89,23 @@ class PersonIndex:
         return self.salient(offset)
 
 
+@cache
+def _role_heads() -> frozenset[str]:
+    return frozenset(lexicon().grammar["role_heads"])
+
+
+def _role_before(text: str, at: int) -> str | None:
+    """The role written right before a name (``Home Secretary`` in ``Home Secretary Amber Rudd``)."""
+    words = text[max(0, at - 60) : at].split()[-4:]
+    heads = _role_heads()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower().strip(",") in heads:
+            if i == len(words) - 1:
+                return " ".join(w.lower() for w in words[max(0, i - 2) : i + 1])
+            break
+    return None
+
+
 def _title_case(word: str) -> str:
     return word.capitalize() if word.isupper() and len(word) > 1 else word
 
@@ -105,10 +121,10 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
         if first in first_names() and last not in org_words and last not in places and first not in places:
             index.by_surname.setdefault(last, f"{first} {last}")
             index.by_first.setdefault(first, f"{first} {last}")
-    for m in rx["role_apposition"].finditer(text):
-        first, last = _title_case(m.group("first")), _title_case(m.group("last"))
         if first in first_names():
-            index.by_role.setdefault(m.group("role").lower().strip(), f"{first} {last}")
+            role = _role_before(text, m.start())
+            if role:
+                index.by_role.setdefault(role, f"{first} {last}")
     for s in sentences:
         head = s.text[: max(60, len(s.text) // 3)]
         head = re.sub(r"^[^,]{0,40},\s", "", head) if re.match(r"^(?:In|As|Since|After|When|However|But)\b", head) else head
@@ -216,9 +232,7 @@ def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) 
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:start]
         speaker = None
-        if m := rx["after"].match(text[end:line_end]):
-            speaker = _person(_who(m), start, people)
-        elif m := rx["before"].search(before):
+        if (m := rx["after"].match(text[end:line_end])) or (m := rx["before"].search(before)):
             speaker = _person(_who(m), start, people)
         elif rx["document"].search(before):
             speaker = _document_author(text, start, end, people)

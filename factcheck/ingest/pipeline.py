@@ -13,7 +13,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from factcheck.db import Database
 from factcheck.errors import DatabaseError, FactcheckError, InputError
 from factcheck.extract import extract
-from factcheck.ingest.loader import DEFAULT_MAX_BYTES, LoadedDocument, iter_document_paths, load_bytes, load_path
+from factcheck.ingest.loader import (
+    DEFAULT_MAX_BYTES,
+    LoadedDocument,
+    iter_document_paths,
+    load_bytes,
+    load_path,
+)
 from factcheck.store import DocumentMeta, find_by_hash, find_document, replace_document, sha256_text
 
 STATUSES = ("added", "updated", "unchanged", "duplicate", "failed")
