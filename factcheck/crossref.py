@@ -277,7 +277,7 @@ def describe(f: Fact) -> str:
     if f.period:
         parts.append(f"[{f.period}]")
     who = f"{f.speaker}, " if f.speaker else ""
-    return " ".join(parts) + f" — {who}{_short(f.document)}"
+    return " ".join(p for p in parts if p) + f" — {who}{_short(f.document)}"
 
 
 def _short(source: str) -> str:

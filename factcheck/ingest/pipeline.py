@@ -78,8 +78,11 @@ def _meta(doc: LoadedDocument, source: str, overrides: Overrides) -> DocumentMet
 
 
 def _first_line(text: str) -> str | None:
+    """A plain-text article's headline: its first line, when that reads as one."""
     line = text.strip().split("\n", 1)[0].strip()
-    return line[:200] if line else None
+    if not line or len(line) > 150 or line.endswith((".", ",", ":", ";")):
+        return None
+    return line
 
 
 def store_loaded(db: Database, doc: LoadedDocument, source: str, overrides: Overrides = Overrides()) -> Outcome:
