@@ -235,6 +235,31 @@ def _extracted_record(source: str, number: int, c: Any) -> dict[str, Any]:
     }
 
 
+@app.command()
+@handle_errors
+def reextract(
+    ctx: typer.Context,
+    document: Annotated[str | None, typer.Option(help="Only this document (id or part of its source name).")] = None,
+) -> None:
+    """Re-run the current extractor over stored documents, each replaced atomically.
+
+    Example: factcheck reextract --document 000_695a07a4156f1e4b
+    """
+    from factcheck.ingest.pipeline import reextract as run_reextract
+
+    database = _open(ctx)
+    try:
+        report = run_reextract(database, document)
+    finally:
+        database.close()
+    if not report.outcomes:
+        raise InputError(f"no document matches {document!r}" if document else "the database has no documents")
+    _stderr().print(f"re-extracted {report.count('updated')} documents, failed {report.count('failed')}; "
+                    f"{report.claims} claims stored", highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
 # --- claims ----------------------------------------------------------------------------
 
 CLAIM_COLUMNS = ["id", "document", "mention", "value", "unit", "qualifier", "change", "measure", "place",

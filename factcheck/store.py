@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy import ColumnElement, Select, delete, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from factcheck.crossref import Fact
@@ -142,6 +142,13 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+def document_condition(document: str) -> ColumnElement[bool]:
+    """Match a document by id (``12``) or by part of its source name (``004_21bd``, ``bbc/tech``)."""
+    if document.isdigit() and not document.startswith("0"):
+        return Document.id == int(document)
+    return Document.source.ilike(_like(document), escape="\\")
+
+
 def claims_query(f: ClaimFilter) -> Select[tuple[Claim]]:
     """The SELECT for claims matching ``f``, documents loaded alongside."""
     if f.sort not in SORT_FIELDS:
@@ -157,10 +164,7 @@ def claims_query(f: ClaimFilter) -> Select[tuple[Claim]]:
         if value:
             stmt = stmt.where(column.ilike(_like(value), escape="\\"))
     if f.document:
-        if f.document.isdigit():
-            stmt = stmt.where(Claim.document_id == int(f.document))
-        else:
-            stmt = stmt.where(Document.source.ilike(_like(f.document), escape="\\"))
+        stmt = stmt.where(document_condition(f.document))
     if f.unit:
         stmt = stmt.where(func.lower(Claim.unit) == f.unit.lower())
     if f.minimum is not None:

@@ -20,7 +20,15 @@ from factcheck.ingest.loader import (
     load_bytes,
     load_path,
 )
-from factcheck.store import DocumentMeta, find_by_hash, find_document, replace_document, sha256_text
+from factcheck.store import (
+    DocumentMeta,
+    document_condition,
+    find_by_hash,
+    find_document,
+    replace_document,
+    sha256_text,
+    store_claims,
+)
 
 STATUSES = ("added", "updated", "unchanged", "duplicate", "failed")
 
@@ -136,4 +144,46 @@ def ingest_stdin(db: Database, raw: bytes, overrides: Overrides = Overrides(), k
         report.outcomes.append(store_loaded(db, replace(doc, source=source), source, overrides))
     except FactcheckError as exc:
         report.outcomes.append(Outcome(source, "failed", reason=str(exc)))
+    return report
+
+
+def reextract(db: Database, document: str | None = None,
+              on_document: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Re-run the current extractor over stored documents, each one replaced in its own transaction.
+
+    ``document`` is a document id or part of a source name; all documents when ``None``.
+    """
+    from sqlalchemy import select
+
+    from factcheck.extract import EXTRACTOR_VERSION
+    from factcheck.models import Claim, Document
+
+    with db.read() as session:
+        stmt = select(Document.id, Document.source).order_by(Document.id)
+        if document:
+            stmt = stmt.where(document_condition(document))
+        targets = list(session.execute(stmt))
+    report = IngestReport()
+    for doc_id, source in targets:
+        with db.read() as session:
+            doc = session.get(Document, doc_id)
+            if doc is None:
+                continue  # removed by another process meanwhile
+            text, published = doc.text, doc.published
+        claims = extract(text, published)
+        try:
+            with db.write() as session:
+                doc = session.get(Document, doc_id)
+                if doc is None or doc.text != text:
+                    outcome = Outcome(source, "unchanged", 0, "changed by another process")
+                else:
+                    session.query(Claim).filter(Claim.document_id == doc_id).delete()
+                    store_claims(session, doc_id, claims)
+                    doc.extractor = EXTRACTOR_VERSION
+                    outcome = Outcome(source, "updated", len(claims))
+        except SQLAlchemyError as exc:
+            outcome = Outcome(source, "failed", reason=str(exc).splitlines()[0])
+        report.outcomes.append(outcome)
+        if on_document:
+            on_document(outcome)
     return report
