@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from rich.text import Text
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, InputError
+from factcheck.errors import FactcheckError, InputError, NotFoundError
 
 if TYPE_CHECKING:
     from factcheck.db import Database
@@ -55,7 +56,8 @@ class ExportFormat(str, Enum):
 def _stderr():
     from rich.console import Console
 
-    return Console(stderr=True)
+    # soft_wrap: a message stays on one line however narrow the terminal (scripts grep it)
+    return Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 def _stdout():
@@ -72,7 +74,7 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except FactcheckError as exc:
-            _stderr().print(f"[red]Error:[/red] {exc}", highlight=False, markup=True, soft_wrap=True)
+            _stderr().print(Text.assemble(("Error:", "red"), f" {exc}"))
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             _stderr().print("Interrupted.")
@@ -177,7 +179,7 @@ def _ingest_with_progress(database: Database, paths: list[Path], overrides: Any,
         def step(outcome: Any) -> None:
             progress.advance(task)
             if outcome.status == "failed":
-                progress.console.print(f"[red]failed:[/red] {outcome.reason}", highlight=False)
+                progress.console.print(Text.assemble(("failed:", "red"), f" {outcome.reason}"), soft_wrap=True)
 
         return ingest_paths(database, files, overrides, max_bytes=max_bytes, on_file=step)
 
@@ -186,9 +188,9 @@ def _print_ingest_summary(report: Any) -> None:
     console = _stderr()
     for o in report.outcomes:
         if o.status == "unchanged":
-            console.print(f"unchanged: {o.source}", highlight=False)
+            console.print(f"unchanged: {o.source}", markup=False)
         elif o.status == "duplicate":
-            console.print(f"duplicate: {o.source} ({o.reason})", highlight=False)
+            console.print(f"duplicate: {o.source} ({o.reason})", markup=False)
     console.print(
         f"added {report.count('added')}, updated {report.count('updated')}, "
         f"unchanged {report.count('unchanged')}, duplicate {report.count('duplicate')}, "
@@ -281,8 +283,8 @@ def _render_claims(records: list[dict[str, Any]], format: Format) -> None:
         for column in ("measure", "place", "period", "speaker"):
             table.add_column(column, overflow="fold", ratio=2 if column == "measure" else 1)
         for r in records:
-            table.add_row(str(r["id"]), Path(str(r["document"])).stem, format_figure(r),
-                          *[r.get(c) or "" for c in ("measure", "place", "period", "speaker")])
+            table.add_row(str(r["id"]), Text(Path(str(r["document"])).stem), Text(format_figure(r)),
+                          *[Text(r.get(c) or "") for c in ("measure", "place", "period", "speaker")])
         _stdout().print(table)
         _stderr().print(f"{len(records)} claims", highlight=False)
 
@@ -398,8 +400,8 @@ def sources(
         for column in ("id", "source", "title", "publisher", "date", "claims"):
             table.add_column(column, overflow="fold")
         for r in rows:
-            table.add_row(str(r["id"]), Path(r["source"]).name, r["title"] or "", r["publisher"] or "",
-                          r["date"] or "", str(r["claims"]))
+            table.add_row(str(r["id"]), Text(Path(r["source"]).name), Text(r["title"] or ""),
+                          Text(r["publisher"] or ""), r["date"] or "", str(r["claims"]))
         _stdout().print(table)
 
 
@@ -458,19 +460,20 @@ def _render_show(record: dict[str, Any], document: dict[str, Any], related: list
     for key in ("mention", "value", "unit", "qualifier", "change", "measure", "place", "period", "speaker",
                 "low", "high", "period_start", "period_end", "rule"):
         if record.get(key) is not None:
-            fields.add_row(key, _cell(key, record[key]))
-    fields.add_row("document", f"{document['source']} (id {document['id']})")
+            fields.add_row(key, Text(_cell(key, record[key])))
+    fields.add_row("document", Text(f"{document['source']} (id {document['id']})"))
     for key in ("title", "publisher", "date", "url"):
         if document.get(key):
-            fields.add_row(key, str(document[key]))
+            fields.add_row(key, Text(str(document[key])))
     fields.add_row("span", f"{record['start']}–{record['end']}")
     console.print(fields)
     if not related:
         console.print("\nNo cross-references.")
     for r in related:
         colour = "green" if r["status"] == "agree" else "red"
-        console.print(f"\n[{colour}]{r['status']}[/{colour}] with claims {', '.join(map(str, r['claims']))}: "
-                      f"{r['explanation']}", highlight=False)
+        console.print()
+        console.print(Text.assemble((r["status"], colour), f" with claims {', '.join(map(str, r['claims']))}: "
+                                    f"{r['explanation']}"))
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -538,10 +541,10 @@ def _render_groups(groups: list[dict[str, Any]], format: Format, title: str) -> 
         for column in ("id", "document", "mention", "measure", "place", "period", "speaker"):
             table.add_column(column, overflow="fold")
         for c in g["claims"]:
-            table.add_row(*[_cell(k, c.get(k)) for k in ("id", "document", "mention", "measure", "place",
-                                                          "period", "speaker")])
+            table.add_row(*[Text(_cell(k, c.get(k))) for k in ("id", "document", "mention", "measure", "place",
+                                                                "period", "speaker")])
         console.print(table)
-        console.print(g["explanation"], style="dim", highlight=False)
+        console.print(Text(g["explanation"], style="dim"))
         console.print()
 
 
@@ -600,7 +603,10 @@ def db_current(ctx: typer.Context) -> None:
     from factcheck.db import create_db_engine, resolve_url
     from factcheck.migrate import current_revision, head_revision
 
-    engine = create_db_engine(resolve_url(ctx.obj.get("db") if ctx.obj else None))
+    url = resolve_url(ctx.obj.get("db") if ctx.obj else None)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        raise NotFoundError(f"no database at {url.removeprefix('sqlite:///')}")
+    engine = create_db_engine(url)
     try:
         current = current_revision(engine)
     finally:

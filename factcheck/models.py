@@ -47,6 +47,8 @@ class Document(Base):
     """One ingested article: its text, where it came from, and its metadata."""
 
     __tablename__ = "documents"
+    # AUTOINCREMENT: an id is never handed out twice, so saved references stay valid
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(1024), unique=True)
@@ -77,6 +79,7 @@ class Claim(Base):
     __table_args__ = (
         UniqueConstraint("document_id", "span_start", "span_end"),
         Index("ix_claims_unit_value", "unit", "value"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -97,6 +97,10 @@ def store_loaded(db: Database, doc: LoadedDocument, source: str, overrides: Over
     """Extract a loaded document and store it in one transaction, unless nothing changed."""
     digest = sha256_text(doc.text)
     meta = _meta(doc, source, overrides)
+    with db.read() as session:
+        existing = find_document(session, source)
+        if existing is not None and existing.sha256 == digest:
+            return Outcome(source, "unchanged", len(existing.claims))
     claims = extract(doc.text, meta.published)
     try:
         with db.write() as session:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-21 05:02:03.673809
+Create Date: 2026-11-21 05:24:39.204570
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -36,6 +37,7 @@ def upgrade() -> None:
         sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
         sa.UniqueConstraint("source", name=op.f("uq_documents_source")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_documents_sha256"), ["sha256"], unique=False)
@@ -65,18 +67,13 @@ def upgrade() -> None:
         sa.Column("speaker", sa.String(length=256), nullable=True),
         sa.Column("rule", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(
-            ["document_id"],
-            ["documents.id"],
-            name=op.f("fk_claims_document_id_documents"),
-            ondelete="CASCADE",
+            ["document_id"], ["documents.id"], name=op.f("fk_claims_document_id_documents"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_claims")),
         sa.UniqueConstraint(
-            "document_id",
-            "span_start",
-            "span_end",
-            name=op.f("uq_claims_document_id_span_start_span_end"),
+            "document_id", "span_start", "span_end", name=op.f("uq_claims_document_id_span_start_span_end")
         ),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_claims_document_id"), ["document_id"], unique=False)

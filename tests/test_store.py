@@ -1,0 +1,232 @@
+"""Storing documents and claims: idempotent re-ingest, atomic replacement, duplicates,
+and the SQLite settings (foreign keys, WAL, cascades) the store relies on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+import factcheck.store
+from factcheck.db import Database, open_database
+from factcheck.ingest.loader import load_path
+from factcheck.ingest.pipeline import ingest_paths, source_name, store_loaded
+from factcheck.models import Claim, Document
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+VERSION_1 = (
+    "Kent Police hired 5,000 officers in 2019, the force said.\n"
+    "The county council spent £3 million on youth clubs.\n"
+)
+VERSION_2 = (
+    "Kent Police hired 7,500 officers in 2020, the force said.\n"
+    "Recorded crime in Kent fell by 12 per cent last year.\n"
+)
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    db = open_database(str(db_path))
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "kent.txt"
+    path.write_text(VERSION_1, encoding="utf-8")
+    return path
+
+
+def documents(db: Database) -> list[Document]:
+    with db.read() as session:
+        return list(session.scalars(select(Document).order_by(Document.id)))
+
+
+def claims_of(db: Database, source: str | None = None) -> list[tuple[int, str, int, int]]:
+    """``(id, mention, start, end)`` of every claim (of one source), in id order."""
+    stmt = select(Claim.id, Claim.mention, Claim.start, Claim.end).join(Claim.document).order_by(Claim.id)
+    if source is not None:
+        stmt = stmt.where(Document.source == source)
+    with db.read() as session:
+        return [tuple(row) for row in session.execute(stmt)]
+
+
+def claim_count(db: Database) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count(Claim.id))) or 0
+
+
+# --- idempotence and replacement ------------------------------------------------------
+
+
+def test_reingest_unchanged_adds_nothing(database):
+    first = ingest_paths(database, [SEEDS])
+    assert first.count("added") == 5
+    docs_before = [(d.id, d.source, d.sha256) for d in documents(database)]
+    claims_before = claims_of(database)
+    assert len(claims_before) == first.claims > 0
+
+    second = ingest_paths(database, [SEEDS])
+    assert second.count("unchanged") == 5
+    assert second.count("added") == second.count("updated") == 0
+    assert second.claims == 0
+    assert [(d.id, d.source, d.sha256) for d in documents(database)] == docs_before
+    assert claims_of(database) == claims_before
+
+
+def test_changed_file_replaces_document_and_claims(database, article):
+    source = source_name(article)
+    assert ingest_paths(database, [article]).count("added") == 1
+    old = claims_of(database, source)
+    assert {m for _, m, _, _ in old} >= {"5,000", "£3 million"}
+
+    article.write_text(VERSION_2, encoding="utf-8")
+    report = ingest_paths(database, [article])
+    assert report.count("updated") == 1
+
+    [document] = documents(database)
+    assert document.source == source
+    assert document.text == VERSION_2
+    assert document.sha256 == factcheck.store.sha256_text(VERSION_2)
+    new = claims_of(database, source)
+    assert {m for _, m, _, _ in new} >= {"7,500", "12 per cent"}
+    assert not {m for _, m, _, _ in new} & {"5,000", "£3 million"}
+    assert claim_count(database) == len(new) == report.claims
+    for _, mention, start, end in new:
+        assert VERSION_2[start:end] == mention
+
+
+def test_replaced_claims_ids_are_not_reused(database, article):
+    ingest_paths(database, [article])
+    old = claims_of(database)
+    article.write_text(VERSION_2, encoding="utf-8")
+    ingest_paths(database, [article])
+    new = claims_of(database)
+    # "id: stable id in this database" -- an id once given to "5,000" must not come to mean "7,500".
+    assert not {i for i, *_ in old} & {i for i, *_ in new}, (old, new)
+
+
+def _old_version_intact(database: Database, source: str, old_claims: list, old_sha: str) -> None:
+    [document] = documents(database)
+    assert document.source == source
+    assert document.sha256 == old_sha
+    assert document.text == VERSION_1
+    assert claims_of(database, source) == old_claims
+    assert claim_count(database) == len(old_claims)
+
+
+def test_failed_replace_keeps_the_old_version(database, article, monkeypatch):
+    source = source_name(article)
+    ingest_paths(database, [article])
+    old_claims = claims_of(database, source)
+    [old_doc] = documents(database)
+    assert old_claims
+
+    seen: dict[str, int] = {}
+
+    def failing_store_claims(session, document_id, claims):
+        # By now the old document and its claims have been deleted in this transaction.
+        seen["documents"] = session.scalar(select(func.count(Document.id))) or 0
+        seen["claims"] = session.scalar(select(func.count(Claim.id))) or 0
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(factcheck.store, "store_claims", failing_store_claims)
+    article.write_text(VERSION_2, encoding="utf-8")
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        store_loaded(database, load_path(article), source)
+
+    assert seen == {"documents": 1, "claims": 0}  # the new row, none of the old claims
+    _old_version_intact(database, source, old_claims, old_doc.sha256)
+
+
+def test_database_error_during_replace_is_reported_and_rolled_back(database, article, monkeypatch):
+    source = source_name(article)
+    ingest_paths(database, [article])
+    old_claims = claims_of(database, source)
+    [old_doc] = documents(database)
+
+    def failing_store_claims(session, document_id, claims):
+        raise OperationalError("INSERT INTO claims", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(factcheck.store, "store_claims", failing_store_claims)
+    article.write_text(VERSION_2, encoding="utf-8")
+    report = ingest_paths(database, [article])
+    [outcome] = report.outcomes
+    assert outcome.status == "failed"
+    assert outcome.reason is not None and "kent.txt" in outcome.reason
+    _old_version_intact(database, source, old_claims, old_doc.sha256)
+
+
+def test_same_text_under_another_name_is_a_duplicate(database, article, tmp_path):
+    copy = tmp_path / "kent-copy.txt"
+    copy.write_text(VERSION_1, encoding="utf-8")
+    ingest_paths(database, [article])
+    claims_before = claims_of(database)
+
+    report = ingest_paths(database, [copy])
+    [outcome] = report.outcomes
+    assert outcome.status == "duplicate"
+    assert outcome.reason is not None and source_name(article) in outcome.reason
+    assert [d.source for d in documents(database)] == [source_name(article)]
+    assert claims_of(database) == claims_before
+
+
+def test_duplicate_reported_by_the_cli(invoke, db_path, article, tmp_path):
+    (tmp_path / "kent-copy.txt").write_text(VERSION_1, encoding="utf-8")
+    assert invoke(db_path, "ingest", str(article)).exit_code == 0
+    result = invoke(db_path, "ingest", "kent-copy.txt")
+    assert result.exit_code == 0, result.output
+    assert "duplicate" in result.stderr
+    db = open_database(str(db_path))
+    try:
+        assert len(documents(db)) == 1
+    finally:
+        db.close()
+
+
+# --- SQLite settings ------------------------------------------------------------------------
+
+
+def test_foreign_keys_and_wal_are_on(database):
+    with database.read() as session:
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_foreign_keys_are_enforced(database):
+    row = {"document_id": 424242, "span_start": 0, "span_end": 1, "mention": "5", "sentence": "5.",
+           "sentence_start": 0, "sentence_end": 2, "unit": "count", "qualifier": "exact",
+           "measure": "things", "rule": "test"}
+    with pytest.raises(IntegrityError), database.write() as session:
+        session.execute(Claim.__table__.insert(), [row])
+    assert claim_count(database) == 0
+
+
+def test_deleting_a_document_cascades_with_sql(database):
+    ingest_paths(database, [SEEDS])
+    [first, *rest] = documents(database)
+    remaining = [c for c in claims_of(database) if c not in claims_of(database, first.source)]
+    with database.write() as session:
+        session.execute(delete(Document).where(Document.id == first.id))
+    assert [d.id for d in documents(database)] == [d.id for d in rest]
+    assert claims_of(database, first.source) == []
+    assert claims_of(database) == remaining
+    with database.read() as session:
+        orphans = session.scalar(select(func.count(Claim.id)).where(Claim.document_id == first.id))
+    assert orphans == 0
+
+
+def test_deleting_a_document_cascades_with_the_orm(database, article):
+    ingest_paths(database, [article])
+    assert claim_count(database) > 0
+    with database.write() as session:
+        session.delete(session.scalars(select(Document)).one())
+    assert documents(database) == []
+    assert claim_count(database) == 0
