@@ -419,8 +419,8 @@ def show(
 
     Example: factcheck show 12
     """
-    from factcheck.crossref import cross_reference
-    from factcheck.store import claim_record, get_claim, load_facts
+    from factcheck.linking import cross_references
+    from factcheck.store import claim_record, get_claim
 
     database = _open(ctx)
     try:
@@ -430,14 +430,10 @@ def show(
             document = {"id": claim.document.id, "source": claim.document.source, "title": claim.document.title,
                         "publisher": claim.document.publisher, "url": claim.document.url,
                         "date": claim.document.published.isoformat() if claim.document.published else None}
-            agreements, contradictions = cross_reference(load_facts(session))
+            related = [{"status": status, "claims": [other], "explanation": why}
+                       for status, other, why in cross_references(session, claim_id)]
     finally:
         database.close()
-    related = [
-        {"status": g.status, "explanation": g.explanation,
-         "claims": [f.id for f in g.claims if f.id != claim_id]}
-        for g in agreements + contradictions if any(f.id == claim_id for f in g.claims)
-    ]
     if format is Format.json:
         _print_json({**record, "document_info": document, "cross_references": related})
         return
@@ -504,18 +500,19 @@ def export(
 # --- cross-references -----------------------------------------------------------------------------
 
 
-def _groups(ctx: typer.Context, which: str) -> list[dict[str, Any]]:
-    from factcheck.crossref import cross_reference
-    from factcheck.store import claim_record, get_claim, load_facts
+def _groups(ctx: typer.Context, which: str, measure: str | None, place: str | None,
+            document: str | None) -> list[dict[str, Any]]:
+    from factcheck import linking
+    from factcheck.store import claim_record, get_claim
 
     database = _open(ctx)
     try:
         with database.read() as session:
-            agreements, contradictions = cross_reference(load_facts(session))
-            groups = agreements if which == "agree" else contradictions
+            f = linking.GroupFilter(measure, place, document)
+            groups = linking.agreements(session, f) if which == "agree" else linking.contradictions(session, f)
             return [
                 {"id": g.id, "status": g.status, "explanation": g.explanation,
-                 "claims": [claim_record(get_claim(session, f.id)) for f in g.claims]}
+                 "claims": [claim_record(get_claim(session, c.id)) for c in g.claims]}
                 for g in groups
             ]
     finally:
@@ -548,30 +545,32 @@ def _render_groups(groups: list[dict[str, Any]], format: Format, title: str) -> 
         console.print()
 
 
+MeasureOption = Annotated[str | None, typer.Option(help="Only groups with a claim whose measure contains this.")]
+PlaceOption = Annotated[str | None, typer.Option(help="Only groups with a claim whose place contains this.")]
+DocumentOption = Annotated[str | None, typer.Option(help="Only groups with a claim from a matching document.")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
 @app.command()
 @handle_errors
-def agreements(
-    ctx: typer.Context,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-) -> None:
+def agreements(ctx: typer.Context, measure: MeasureOption = None, place: PlaceOption = None,
+               document: DocumentOption = None, format: FormatOption = Format.table) -> None:
     """Groups of claims from two or more documents that state the same figure for the same statistic.
 
-    Example: factcheck agreements --format json
+    Example: factcheck agreements --measure officers --format json
     """
-    _render_groups(_groups(ctx, "agree"), format, "agreements")
+    _render_groups(_groups(ctx, "agree", measure, place, document), format, "agreements")
 
 
 @app.command()
 @handle_errors
-def contradictions(
-    ctx: typer.Context,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-) -> None:
+def contradictions(ctx: typer.Context, measure: MeasureOption = None, place: PlaceOption = None,
+                   document: DocumentOption = None, format: FormatOption = Format.table) -> None:
     """Pairs of claims about the same statistic whose figures cannot both hold.
 
-    Example: factcheck contradictions --format json
+    Example: factcheck contradictions --place London --format csv
     """
-    _render_groups(_groups(ctx, "conflict"), format, "contradictions")
+    _render_groups(_groups(ctx, "conflict", measure, place, document), format, "contradictions")
 
 
 # --- db ----------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ ones conflict. Candidates come from blocking keys, never from all pairs.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -41,6 +42,9 @@ class Fact:
     place: str | None
     period: str | None
     speaker: str | None
+    kind: str = "fact"
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,21 +185,41 @@ def interval(fact: Fact) -> Interval | None:
 # --- grouping ------------------------------------------------------------------------
 
 
-def _blocks(facts: Iterable[Fact]) -> dict[tuple[str, str | None, str], list[Fact]]:
-    blocks: dict[tuple[str, str | None, str], list[Fact]] = defaultdict(list)
+CROSSREF_VERSION = "1"
+
+
+def blocking_keys(fact: Fact) -> list[str]:
+    """The keys under which a claim is filed: unit, direction, kind and one measure word each.
+
+    Two claims are compared only when they share a key, so the cost of linking a
+    new claim depends on how many claims share its words, not on the database size.
+    """
+    if fact.value is None and fact.low is None:
+        return []
+    prefix = f"{fact.unit}|{fact.change or 'level'}|{fact.kind}|"
+    return sorted(prefix + word for word in measure_key(fact.measure))
+
+
+def _blocks(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
+    blocks: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if fact.value is None and fact.low is None:
-            continue
-        for word in measure_key(fact.measure):
-            blocks[(fact.unit, fact.change, word)].append(fact)
+        for key in blocking_keys(fact):
+            blocks[key].append(fact)
     return blocks
+
+
+def periods_overlap(a: Fact, b: Fact) -> bool:
+    """False only when both periods are dated and cannot overlap (``in 2015`` against ``in 2018``)."""
+    if not (a.period_start and a.period_end and b.period_start and b.period_end):
+        return True
+    return a.period_start <= b.period_end and b.period_start <= a.period_end
 
 
 def compare(a: Fact, b: Fact) -> str | None:
     """``agree``, ``conflict`` or ``None`` (not the same statistic) for two claims."""
-    if a.document_id == b.document_id or a.unit != b.unit or a.change != b.change:
+    if a.document_id == b.document_id or a.unit != b.unit or a.change != b.change or a.kind != b.kind:
         return None
-    if not same_measure(a, b):
+    if not same_measure(a, b) or not periods_overlap(a, b):
         return None
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
@@ -226,41 +250,71 @@ def relative_difference(a: Fact, b: Fact) -> float:
     return abs(va - vb) / base if base else 0.0
 
 
-def cross_reference(facts: list[Fact]) -> tuple[list[Group], list[Group]]:
-    """Agreement groups and conflict pairs among ``facts``."""
-    by_id = {f.id: f for f in facts}
-    parent = {f.id: f.id for f in facts}
+@dataclass(frozen=True, slots=True)
+class PairLink:
+    """The verdict on one pair of claims (``a < b``)."""
+
+    a: int
+    b: int
+    status: str
+    explanation: str
+
+
+def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLink]:
+    """Links between ``new`` claims and each other or ``candidates``, compared block by block."""
+    new_ids = {f.id for f in new}
+    blocks = _blocks(list(new) + [c for c in candidates if c.id not in new_ids])
+    seen: set[tuple[int, int]] = set()
+    links: list[PairLink] = []
+    for members in blocks.values():
+        fresh = [m for m in members if m.id in new_ids]
+        for a in fresh:
+            for b in members:
+                pair = (min(a.id, b.id), max(a.id, b.id))
+                if a.id == b.id or pair in seen:
+                    continue
+                seen.add(pair)
+                verdict = compare(a, b)
+                if verdict:
+                    first, second = (a, b) if a.id < b.id else (b, a)
+                    reason = explain_conflict(first, second) if verdict == "conflict" else explain_pair(first, second)
+                    links.append(PairLink(first.id, second.id, verdict, reason))
+    return links
+
+
+def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[Group]:
+    """Agreeing claims joined into groups (connected by agree links), those spanning two documents or more."""
+    parent: dict[int, int] = {}
 
     def find(x: int) -> int:
+        parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    conflicts: dict[tuple[int, int], Fact] = {}
-    seen: set[tuple[int, int]] = set()
-    for members in _blocks(facts).values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pair = (min(a.id, b.id), max(a.id, b.id))
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                verdict = compare(a, b)
-                if verdict == "agree":
-                    parent[find(a.id)] = find(b.id)
-                elif verdict == "conflict":
-                    conflicts[pair] = a
+    for link in links:
+        if link.status == "agree":
+            parent[find(link.a)] = find(link.b)
     clusters: dict[int, list[Fact]] = defaultdict(list)
-    for f in facts:
-        clusters[find(f.id)].append(f)
-    agreements = [Group("agree", sorted(c, key=lambda f: f.id), explain_agreement(c))
-                  for c in clusters.values() if len({f.document_id for f in c}) >= 2]
-    contradictions = [Group("conflict", [by_id[x], by_id[y]], explain_conflict(by_id[x], by_id[y]))
-                      for x, y in sorted(conflicts)]
-    agreements.sort(key=lambda g: g.claims[0].id)
-    for number, group in enumerate(agreements + contradictions, start=1):
-        group.id = number
+    for claim_id in list(parent):
+        clusters[find(claim_id)].append(facts[claim_id])
+    groups = []
+    for members in clusters.values():
+        members.sort(key=lambda f: f.id)
+        if len({f.document_id for f in members}) >= 2:
+            groups.append(Group("agree", members, explain_agreement(members), id=members[0].id))
+    return sorted(groups, key=lambda g: g.id)
+
+
+def cross_reference(facts: list[Fact]) -> tuple[list[Group], list[Group]]:
+    """Agreement groups and conflict pairs among ``facts``, computed from scratch."""
+    by_id = {f.id: f for f in facts}
+    links = link_pairs(facts)
+    agreements = agreement_groups(by_id, links)
+    contradictions = [Group("conflict", [by_id[x.a], by_id[x.b]], x.explanation, id=i)
+                      for i, x in enumerate(sorted((x for x in links if x.status == "conflict"),
+                                                   key=lambda x: (x.a, x.b)), start=1)]
     return agreements, contradictions
 
 
@@ -290,6 +344,12 @@ def explain_agreement(facts: list[Fact]) -> str:
     notes = _differences(facts)
     return f"{len(facts)} claims in {len({f.document_id for f in facts})} documents state the same figure: {figures}" + (
         f". Differences: {notes}" if notes else "")
+
+
+def explain_pair(a: Fact, b: Fact) -> str:
+    """Why two claims agree."""
+    notes = _differences([a, b])
+    return f"Same figure: {describe(a)}; {describe(b)}" + (f". Differences: {notes}" if notes else "")
 
 
 def explain_conflict(a: Fact, b: Fact) -> str:

@@ -114,6 +114,18 @@ class Database:
         self.engine.dispose()
 
 
+def _refresh_links(database: Database) -> None:
+    """Relink every claim when the links were made by older cross-referencing rules."""
+    from factcheck.linking import links_are_current, rebuild_links
+
+    with database.read() as session:
+        if links_are_current(session):
+            return
+    with database.write() as session:
+        if not links_are_current(session):  # another process may have done it meanwhile
+            rebuild_links(session)
+
+
 def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
     """Open (creating if needed) the database and bring it to the latest schema."""
     url = resolve_url(db)
@@ -124,6 +136,7 @@ def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
 
         try:
             run_upgrade(engine)
+            _refresh_links(database)
         except SQLAlchemyError as exc:
             database.close()
             raise DatabaseError(f"cannot open database {url}: {exc.__class__.__name__}: "

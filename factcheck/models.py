@@ -106,6 +106,7 @@ class Claim(Base):
     period_end: Mapped[dt.date | None] = mapped_column(Date)
     speaker: Mapped[str | None] = mapped_column(String(256), index=True)
     rule: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16), default="fact", server_default="fact")
 
     document: Mapped[Document] = relationship(back_populates="claims")
 
@@ -113,3 +114,34 @@ class Claim(Base):
     def exact_value(self) -> Decimal | None:
         """The figure as an exact decimal (``None`` for vague amounts)."""
         return Decimal(self.value_text) if self.value_text is not None else None
+
+
+class ClaimKey(Base):
+    """A blocking key of a claim: only claims that share a key are ever compared."""
+
+    __tablename__ = "claim_keys"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), primary_key=True, index=True)
+
+
+class Link(Base):
+    """Two claims about the same statistic, from different documents, that agree or conflict."""
+
+    __tablename__ = "links"
+    __table_args__ = (UniqueConstraint("claim_a", "claim_b"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_a: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
+    claim_b: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    explanation: Mapped[str] = mapped_column(Text)
+
+
+class Setting(Base):
+    """Key-value state of the database, such as the version of the rules its links were made with."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(256))

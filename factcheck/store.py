@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, delete, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from factcheck.crossref import Fact
 from factcheck.errors import NotFoundError, QueryError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim
+from factcheck.linking import link_document
 from factcheck.models import Claim, Document
 
 
@@ -75,6 +75,7 @@ def _claim_row(document_id: int, c: ExtractedClaim) -> dict[str, Any]:
         "period_end": c.period_end,
         "speaker": c.speaker,
         "rule": c.rule,
+        "kind": c.kind,
     }
 
 
@@ -97,6 +98,7 @@ def replace_document(session: Session, meta: DocumentMeta, text: str,
     session.add(document)
     session.flush()
     store_claims(session, document.id, claims)
+    link_document(session, document.id)
     return document
 
 
@@ -247,6 +249,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "sentence_start": claim.sentence_start,
         "sentence_end": claim.sentence_end,
         "rule": claim.rule,
+        "kind": claim.kind,
         "document_id": claim.document_id,
     }
 
@@ -258,15 +261,3 @@ def _number(text: str | None) -> int | float | None:
     value = Decimal(text)
     return int(value) if value == value.to_integral_value() else float(value)
 
-
-def load_facts(session: Session, document_ids: Sequence[int] | None = None) -> list[Fact]:
-    """Claims as :class:`~factcheck.crossref.Fact` records for cross-referencing."""
-    stmt = select(Claim.id, Document.source, Claim.document_id, Claim.mention, Claim.value_text, Claim.low,
-                  Claim.high, Claim.unit, Claim.qualifier, Claim.change, Claim.measure, Claim.place,
-                  Claim.period, Claim.speaker).join(Claim.document).order_by(Claim.id)
-    if document_ids is not None:
-        stmt = stmt.where(Claim.document_id.in_(document_ids))
-    return [
-        Fact(row[0], row[1], row[2], row[3], Decimal(row[4]) if row[4] is not None else None, *row[5:])
-        for row in session.execute(stmt)
-    ]

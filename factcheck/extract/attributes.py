@@ -104,6 +104,27 @@ def _participle_after(after: list[str], participles: dict[str, str]) -> str | No
     return None
 
 
+# --- kind -------------------------------------------------------------------------
+
+
+@cache
+def _kind_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    cues = lexicon().grammar["kind_cues"]
+    return [(kind, re.compile(alternation(words), re.IGNORECASE)) for kind, words in cues.items()]
+
+
+def kind(text: str, start: int, clause_start: int) -> str:
+    """``pledge``, ``forecast`` or ``fact``, from the words just before the figure in its clause.
+
+    A pledge of 20,000 extra officers is not a report that 20,000 were hired.
+    """
+    window = " ".join(text[clause_start:start].split()[-8:])
+    for name, pattern in _kind_patterns():
+        if pattern.search(window):
+            return name
+    return "fact"
+
+
 # --- measure ------------------------------------------------------------------
 
 

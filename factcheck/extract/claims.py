@@ -43,6 +43,7 @@ class ExtractedClaim:
     period_end: dt.date | None
     speaker: str | None
     rule: str
+    kind: str = "fact"
 
 
 @dataclass
@@ -125,6 +126,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         period_end=end_date,
         speaker=speakers.at(sentence, offset),
         rule=q.rule,
+        kind=attributes.kind(text, m_start, clause.start),
     )
 
 

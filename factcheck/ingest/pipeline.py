@@ -157,9 +157,10 @@ def reextract(db: Database, document: str | None = None,
 
     ``document`` is a document id or part of a source name; all documents when ``None``.
     """
-    from sqlalchemy import select
+    from sqlalchemy import delete, select
 
     from factcheck.extract import EXTRACTOR_VERSION
+    from factcheck.linking import link_document
     from factcheck.models import Claim, Document
 
     with db.read() as session:
@@ -181,8 +182,9 @@ def reextract(db: Database, document: str | None = None,
                 if doc is None or doc.text != text:
                     outcome = Outcome(source, "unchanged", 0, "changed by another process")
                 else:
-                    session.query(Claim).filter(Claim.document_id == doc_id).delete()
+                    session.execute(delete(Claim).where(Claim.document_id == doc_id))
                     store_claims(session, doc_id, claims)
+                    link_document(session, doc_id)
                     doc.extractor = EXTRACTOR_VERSION
                     outcome = Outcome(source, "updated", len(claims))
         except SQLAlchemyError as exc:

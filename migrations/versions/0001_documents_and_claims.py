@@ -84,7 +84,6 @@ def upgrade() -> None:
         batch_op.create_index("ix_claims_unit_value", ["unit", "value"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.drop_index("ix_claims_unit_value")
