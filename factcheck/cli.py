@@ -534,7 +534,9 @@ def _render_groups(groups: list[dict[str, Any]], format: Format, title: str) -> 
     if not groups:
         console.print(f"No {title}.")
     for g in groups:
-        table = Table(title=f"{title[:-1].capitalize()} {g['id']}", title_justify="left", header_style="bold")
+        colour = "red" if g["status"] == "conflict" else "green"
+        table = Table(title=Text(f"{title[:-1].capitalize()} {g['id']} ({g['status']})", style=colour),
+                      title_justify="left", header_style="bold")
         for column in ("id", "document", "mention", "measure", "place", "period", "speaker"):
             table.add_column(column, overflow="fold")
         for c in g["claims"]:
@@ -571,6 +573,78 @@ def contradictions(ctx: typer.Context, measure: MeasureOption = None, place: Pla
     Example: factcheck contradictions --place London --format csv
     """
     _render_groups(_groups(ctx, "conflict", measure, place, document), format, "contradictions")
+
+
+@app.command()
+@handle_errors
+def figures(ctx: typer.Context, measure: MeasureOption = None, place: PlaceOption = None,
+            document: DocumentOption = None, format: FormatOption = Format.table) -> None:
+    """Every statistic reported more than once: who reported which figure, and whether they agree.
+
+    Example: factcheck figures --measure officers
+    """
+    from factcheck import linking
+    from factcheck.store import claim_record, get_claim
+
+    database = _open(ctx)
+    try:
+        with database.read() as session:
+            groups = [
+                {"id": g.id, "status": g.status, "explanation": g.explanation,
+                 "claims": [claim_record(get_claim(session, c.id)) for c in g.claims]}
+                for g in linking.figures(session, linking.GroupFilter(measure, place, document))
+            ]
+    finally:
+        database.close()
+    _render_groups(groups, format, "figures")
+
+
+@app.command()
+@handle_errors
+def check(
+    ctx: typer.Context,
+    document: DocumentOption = None,
+    format: FormatOption = Format.table,
+    problems: Annotated[bool, typer.Option("--problems", help="Only the checks that fail.")] = False,
+) -> None:
+    """Check the arithmetic inside each article: changes against levels, shares against counts.
+
+    Example: factcheck check --document 000_695a07a4156f1e4b
+    """
+    from factcheck.consistency import check_document
+    from factcheck.linking import load_located
+
+    database = _open(ctx)
+    try:
+        with database.read() as session:
+            located = load_located(session, document)
+    finally:
+        database.close()
+    results = [c for source, claims in located.items() for c in check_document(source, claims)]
+    if problems:
+        results = [c for c in results if c.status == "inconsistent"]
+    rows = [{"status": c.status, "check": c.kind, "claims": list(c.claims), "document": c.document,
+             "explanation": c.explanation} for c in results]
+    if format is Format.json:
+        _print_json(rows)
+    elif format is Format.csv:
+        _print_csv([{**r, "claims": " ".join(map(str, r["claims"]))} for r in rows])
+    else:
+        from rich.table import Table
+
+        table = Table(header_style="bold", expand=True)
+        table.add_column("status", no_wrap=True)
+        table.add_column("claims", no_wrap=True)
+        table.add_column("document", overflow="ellipsis", max_width=14, no_wrap=True)
+        table.add_column("explanation", overflow="fold", ratio=1)
+        for r in rows:
+            colour = "green" if r["status"] == "consistent" else "red"
+            table.add_row(Text(r["status"], style=colour), ", ".join(map(str, r["claims"])),
+                          Text(Path(r["document"]).stem), Text(r["explanation"]))
+        _stdout().print(table)
+        _stderr().print(f"{len(rows)} checks", highlight=False)
+    if any(r["status"] == "inconsistent" for r in rows):
+        raise typer.Exit(3)
 
 
 # --- db ----------------------------------------------------------------------------------------------

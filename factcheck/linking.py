@@ -24,6 +24,7 @@ from factcheck.crossref import (
     blocking_keys,
     link_pairs,
 )
+from factcheck.consistency import Located
 from factcheck.models import Claim, ClaimKey, Document, Link, Setting
 
 _CHUNK = 500
@@ -169,3 +170,63 @@ def contradictions(session: Session, f: GroupFilter = GroupFilter()) -> list[Gro
 def cross_references(session: Session, claim_id: int) -> list[tuple[str, int, str]]:
     """The claims linked to one claim: (status, other claim id, explanation)."""
     return [(x.status, x.b if x.a == claim_id else x.a, x.explanation) for x in _links(session, claim_id=claim_id)]
+
+
+def figures(session: Session, f: GroupFilter = GroupFilter()) -> list[Group]:
+    """Every statistic reported by two or more claims: its claims, sources and status.
+
+    A statistic is a set of claims joined by links of either kind; its status is
+    ``conflict`` when any two of its claims conflict, else ``agree``.
+    """
+    links = _links(session)
+    facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for x in links for i in (x.a, x.b)}))}
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        parent[find(link.a)] = find(link.b)
+    members: dict[int, list[Fact]] = {}
+    for claim_id in list(parent):
+        members.setdefault(find(claim_id), []).append(facts[claim_id])
+    conflicted = {find(x.a) for x in links if x.status == "conflict"}
+    groups = []
+    for root, claims in members.items():
+        claims.sort(key=lambda c: c.id)
+        status = "conflict" if root in conflicted else "agree"
+        groups.append(Group(status, claims, summarize(claims), id=claims[0].id))
+    return sorted((g for g in groups if f.keep(g)), key=lambda g: g.id)
+
+
+def summarize(claims: list[Fact]) -> str:
+    """Who reported what: each figure as written, how often, and in which documents."""
+    by_figure: dict[str, list[Fact]] = {}
+    for c in claims:
+        by_figure.setdefault(c.mention.lower(), []).append(c)
+    parts = [f"{mention!r} ×{len(cs)} ({', '.join(sorted({_short(c.document) for c in cs}))})"
+             for mention, cs in by_figure.items()]
+    documents = len({c.document_id for c in claims})
+    return f"{claims[0].measure}: {len(claims)} claims in {documents} documents; " + "; ".join(parts)
+
+
+def _short(source: str) -> str:
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def load_located(session: Session, document: str | None = None) -> dict[str, list[Located]]:
+    """Claims with their positions, per document source, for the arithmetic checks."""
+    from factcheck.store import document_condition
+
+    stmt = _fact_query().add_columns(Claim.start, Claim.sentence_start, Claim.sentence).order_by(Claim.id)
+    if document:
+        stmt = stmt.where(document_condition(document))
+    out: dict[str, list[Located]] = {}
+    for row in session.execute(stmt):
+        fact = _fact(row[:17])
+        out.setdefault(fact.document, []).append(Located(fact, row[17], row[18], row[19]))
+    return out
