@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -79,6 +80,13 @@ def handle_errors(func: F) -> F:
         except KeyboardInterrupt:
             _stderr().print("Interrupted.")
             raise typer.Exit(130) from None
+        except Exception as exc:
+            # a bug, not bad input: still one line for the user, the traceback on request
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            _stderr().print(Text.assemble(("Error:", "red"), f" unexpected {type(exc).__name__}: {exc} "
+                                          "(set FACTCHECK_DEBUG=1 for the traceback)"))
+            raise typer.Exit(70) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -338,8 +346,10 @@ def claims(
     min: Annotated[float | None, typer.Option("--min", help="Smallest value.")] = None,
     max: Annotated[float | None, typer.Option("--max", help="Largest value.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many claims (default: 50 in a table, all in JSON/CSV).")] = None,
-    sort: Annotated[str, typer.Option(help="Sort by: id, value, unit, measure, place, speaker, document, position.")] = "id",
+    sort: Annotated[str | None, typer.Option(help="Sort by: rank (with --search), id, value, unit, measure, place, "
+                                             "speaker, document, position.")] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort in descending order.")] = False,
+    rating: Annotated[str | None, typer.Option(help="Only claims whose latest verdict has this rating.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """List claims, filtered and sorted.
@@ -349,8 +359,9 @@ def claims(
     from factcheck.store import ClaimFilter, claim_record, query_claims
 
     table_limit = 50 if format is Format.table and limit is None else limit
-    f = ClaimFilter(search, document, speaker, measure, place, unit, min, max, sort, desc,
-                    None if table_limit is None else table_limit + 1)
+    f = ClaimFilter(search, document, speaker, measure, place, unit, min, max,
+                    sort or ("rank" if search else "id"), desc,
+                    None if table_limit is None else table_limit + 1, rating)
     database = _open(ctx)
     try:
         with database.read() as session:
@@ -421,6 +432,7 @@ def show(
     """
     from factcheck.linking import cross_references
     from factcheck.store import claim_record, get_claim
+    from factcheck.verdicts import list_verdicts, verdict_record
 
     database = _open(ctx)
     try:
@@ -432,15 +444,17 @@ def show(
                         "date": claim.document.published.isoformat() if claim.document.published else None}
             related = [{"status": status, "claims": [other], "explanation": why}
                        for status, other, why in cross_references(session, claim_id)]
+            history = [verdict_record(v) for v in list_verdicts(session, claim_id=claim_id)]
     finally:
         database.close()
     if format is Format.json:
-        _print_json({**record, "document_info": document, "cross_references": related})
+        _print_json({**record, "document_info": document, "cross_references": related, "verdicts": history})
         return
-    _render_show(record, document, related)
+    _render_show(record, document, related, history)
 
 
-def _render_show(record: dict[str, Any], document: dict[str, Any], related: list[dict[str, Any]]) -> None:
+def _render_show(record: dict[str, Any], document: dict[str, Any], related: list[dict[str, Any]],
+                 history: list[dict[str, Any]]) -> None:
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -463,6 +477,18 @@ def _render_show(record: dict[str, Any], document: dict[str, Any], related: list
             fields.add_row(key, Text(str(document[key])))
     fields.add_row("span", f"{record['start']}–{record['end']}")
     console.print(fields)
+    if history:
+        latest = history[0]
+        console.print()
+        console.print(Text.assemble(("verdict: ", "bold"), (latest["rating"], _RATING_STYLES.get(latest["rating"], "")),
+                                    f" — {latest['note']}",
+                                    f" ({latest['by'] or 'unsigned'}, {latest['created_at'][:16]})"))
+        for url in latest["evidence"]:
+            console.print(Text(f"  evidence: {url}"))
+        if len(history) > 1:
+            console.print(Text(f"  {len(history) - 1} earlier verdicts: "
+                               + ", ".join(f"{v['rating']} ({v['created_at'][:10]})" for v in history[1:]),
+                               style="dim"))
     if not related:
         console.print("\nNo cross-references.")
     for r in related:
@@ -470,6 +496,82 @@ def _render_show(record: dict[str, Any], document: dict[str, Any], related: list
         console.print()
         console.print(Text.assemble((r["status"], colour), f" with claims {', '.join(map(str, r['claims']))}: "
                                     f"{r['explanation']}"))
+
+
+# --- verdicts ---------------------------------------------------------------------------------
+
+_RATING_STYLES = {"true": "green", "mostly-true": "green", "half-true": "yellow", "misleading": "yellow",
+                  "false": "red", "unverifiable": "dim"}
+
+
+@app.command()
+@handle_errors
+def verdict(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    rating: Annotated[str, typer.Option(help="true, mostly-true, half-true, misleading, false or unverifiable.")],
+    note: Annotated[str, typer.Option(help="Why: the finding in a sentence or two.")],
+    evidence: Annotated[list[str] | None, typer.Option(help="A URL of evidence (repeatable).")] = None,
+    by: Annotated[str | None, typer.Option(help="Who records the verdict.")] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Record a verdict on a claim; earlier verdicts stay in its history.
+
+    Example: factcheck verdict 25 --rating misleading --note "Police workforce figures show 20,592." --evidence https://www.gov.uk/government/statistics/police-workforce-england-and-wales --by "Data desk"
+    """
+    from factcheck.store import get_claim
+    from factcheck.verdicts import VerdictInput, record_verdict, verdict_record
+
+    database = _open(ctx)
+    try:
+        with database.write() as session:
+            record = verdict_record(record_verdict(session, get_claim(session, claim_id),
+                                                   VerdictInput(rating, note, tuple(evidence or ()), by)))
+    finally:
+        database.close()
+    if format is Format.json:
+        _print_json(record)
+    else:
+        _stderr().print(f"verdict {record['id']} recorded on claim {claim_id}: {rating}", markup=False)
+
+
+@app.command()
+@handle_errors
+def verdicts(
+    ctx: typer.Context,
+    claim: Annotated[int | None, typer.Option(help="Only the verdicts of this claim.")] = None,
+    rating: Annotated[str | None, typer.Option(help="Only verdicts with this rating.")] = None,
+    orphaned: Annotated[bool, typer.Option("--orphaned", help="Only verdicts whose claim is gone.")] = False,
+    format: FormatOption = Format.table,
+) -> None:
+    """List verdicts, newest first.
+
+    Example: factcheck verdicts --rating false --format csv
+    """
+    from factcheck.verdicts import list_verdicts, verdict_record
+
+    database = _open(ctx)
+    try:
+        with database.read() as session:
+            rows = [verdict_record(v) for v in list_verdicts(session, claim_id=claim, orphaned=orphaned,
+                                                             rating=rating)]
+    finally:
+        database.close()
+    if format is Format.json:
+        _print_json(rows)
+    elif format is Format.csv:
+        _print_csv([{**r, "evidence": " ".join(r["evidence"])} for r in rows])
+    else:
+        from rich.table import Table
+
+        table = Table(header_style="bold", expand=True)
+        for column in ("id", "claim", "rating", "mention", "note", "by", "when"):
+            table.add_column(column, overflow="fold", ratio=3 if column == "note" else None)
+        for r in rows:
+            table.add_row(str(r["id"]), str(r["claim_id"] or "orphaned"),
+                          Text(r["rating"], style=_RATING_STYLES.get(r["rating"], "")), Text(r["mention"]),
+                          Text(r["note"]), Text(r["by"] or ""), (r["created_at"] or "")[:16])
+        _stdout().print(table)
 
 
 # --- export -----------------------------------------------------------------------------------

@@ -145,3 +145,27 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(256))
+
+
+class Verdict(Base):
+    """A fact-checker's rating of a claim, with evidence; a claim's latest verdict is the one shown.
+
+    The verdict remembers where its claim was written (document and span), so that
+    it can follow the claim when the document is re-extracted; ``claim_id`` is null
+    while it is orphaned.
+    """
+
+    __tablename__ = "verdicts"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    mention: Mapped[str] = mapped_column(String(512))
+    rating: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text, default="[]")  # a JSON list of URLs
+    author: Mapped[str | None] = mapped_column(String(256))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

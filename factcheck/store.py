@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, column, delete, func, literal_column, or_, select, table, update
 from sqlalchemy.orm import Session, joinedload
 
 from factcheck.errors import NotFoundError, QueryError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim
-from factcheck.linking import link_document
-from factcheck.models import Claim, Document
+from factcheck.linking import link_document, unlink_document
+from factcheck.models import Claim, Document, Verdict, utcnow
+from factcheck.verdicts import RATINGS, reattach_verdicts
 
 
 def sha256_text(text: str) -> str:
@@ -80,26 +82,54 @@ def _claim_row(document_id: int, c: ExtractedClaim) -> dict[str, Any]:
 
 
 def replace_document(session: Session, meta: DocumentMeta, text: str,
-                     claims: Sequence[ExtractedClaim]) -> Document:
+                     claims: Sequence[ExtractedClaim]) -> tuple[Document, list[int]]:
     """Store a document and its claims, replacing any earlier version at the same source.
 
+    Returns the document and the ids of verdicts its new claims no longer carry.
     The caller's transaction makes this all-or-nothing.
     """
-    old = find_document(session, meta.source)
-    if old is not None:
-        session.execute(delete(Claim).where(Claim.document_id == old.id))
-        session.delete(old)
-        session.flush()
-    document = Document(
-        source=meta.source, url=meta.url, title=meta.title, author=meta.author,
-        publisher=meta.publisher, published=meta.published, kind=meta.kind, encoding=meta.encoding,
-        sha256=sha256_text(text), text=text, extractor=EXTRACTOR_VERSION,
-    )
-    session.add(document)
+    document = find_document(session, meta.source)
+    if document is None:
+        document = Document(source=meta.source)
+        session.add(document)
+    # an updated document keeps its id, so that verdicts on its claims can follow them
+    for field_name in ("url", "title", "author", "publisher", "published", "kind", "encoding"):
+        setattr(document, field_name, getattr(meta, field_name))
+    document.sha256, document.text, document.extractor = sha256_text(text), text, EXTRACTOR_VERSION
+    document.ingested_at = utcnow()
     session.flush()
-    store_claims(session, document.id, claims)
-    link_document(session, document.id)
-    return document
+    return document, replace_claims(session, document.id, claims)
+
+
+def replace_claims(session: Session, document_id: int, claims: Sequence[ExtractedClaim]) -> list[int]:
+    """Swap a document's claims for new ones: links remade, verdicts moved to the matching new claims.
+
+    Returns the ids of verdicts left without a claim (orphaned).
+    """
+    # a claim found again at the same span keeps its id (and so its verdicts and references)
+    old = {(start, end): claim_id for claim_id, start, end in session.execute(
+        select(Claim.id, Claim.start, Claim.end).where(Claim.document_id == document_id))}
+    unlink_document(session, document_id)
+    updates, inserts = [], []
+    for c in claims:
+        claim_id = old.pop((c.start, c.end), None)
+        if claim_id is None:
+            inserts.append(c)
+        else:
+            row = _claim_row(document_id, c)
+            del row["document_id"]
+            updates.append({"claim_id": claim_id, **row})
+    if old:
+        session.execute(delete(Claim).where(Claim.id.in_(list(old.values()))))
+    if updates:
+        table = Claim.__table__
+        columns = [k for k in updates[0] if k != "claim_id"]
+        stmt = update(table).where(table.c.id == bindparam("claim_id")).values(
+            {name: bindparam(name) for name in columns})
+        session.connection().execute(stmt, updates)
+    store_claims(session, document_id, inserts)
+    link_document(session, document_id)
+    return reattach_verdicts(session, document_id)
 
 
 def store_claims(session: Session, document_id: int, claims: Sequence[ExtractedClaim]) -> None:
@@ -137,6 +167,7 @@ class ClaimFilter:
     sort: str = "id"
     descending: bool = False
     limit: int | None = None
+    rating: str | None = None
 
 
 def _like(value: str) -> str:
@@ -151,17 +182,53 @@ def document_condition(document: str) -> ColumnElement[bool]:
     return Document.source.ilike(_like(document), escape="\\")
 
 
-def claims_query(f: ClaimFilter) -> Select[tuple[Claim]]:
-    """The SELECT for claims matching ``f``, documents loaded alongside."""
-    if f.sort not in SORT_FIELDS:
-        raise QueryError(f"cannot sort by {f.sort!r}; choose one of: {', '.join(SORT_FIELDS)}")
+_FTS = table("claims_fts", column("rowid"))
+
+
+def _latest_rating(rating: str) -> ColumnElement[bool]:
+    """Claims whose latest verdict has this rating."""
+    if rating not in RATINGS:
+        raise QueryError(f"rating must be one of: {', '.join(RATINGS)} (not {rating!r})")
+    newest = (select(Verdict.rating).where(Verdict.claim_id == Claim.id)
+              .order_by(Verdict.created_at.desc(), Verdict.id.desc()).limit(1).scalar_subquery())
+    return newest == rating
+
+
+def search_words(search: str) -> list[str]:
+    """The words of a search, stripped of any query syntax, so that any user text is safe.
+
+    >>> search_words('"unbalanced (police OR officer*')
+    ['unbalanced', 'police', 'OR', 'officer']
+    """
+    words = re.findall(r"\w+", search)
+    if not words:
+        raise QueryError(f"nothing to search for in {search!r}: give at least one word")
+    return words
+
+
+def claims_query(f: ClaimFilter, *, fts: bool = False) -> Select[tuple[Claim]]:
+    """The SELECT for claims matching ``f``, documents loaded alongside.
+
+    ``fts`` uses the SQLite full-text index (ranked, stemmed); without it words are
+    matched as substrings, which works on any database.
+    """
+    if f.sort not in SORT_FIELDS and f.sort != "rank":
+        raise QueryError(f"cannot sort by {f.sort!r}; choose one of: rank, {', '.join(SORT_FIELDS)}")
     stmt = select(Claim).join(Claim.document).options(joinedload(Claim.document))
+    ranked = False
     if f.search:
-        for word in f.search.split():
-            pattern = _like(word)
-            stmt = stmt.where(or_(Claim.mention.ilike(pattern, escape="\\"),
-                                  Claim.sentence.ilike(pattern, escape="\\"),
-                                  Claim.measure.ilike(pattern, escape="\\")))
+        words = search_words(f.search)
+        if fts:
+            # FTS5 with Porter stemming: "police officer" finds "police officers"
+            stmt = stmt.join(_FTS, _FTS.c.rowid == Claim.id).where(
+                literal_column("claims_fts").op("MATCH")(" ".join(f'"{w}"' for w in words)))
+            ranked = True
+        else:
+            for word in words:
+                pattern = _like(word)
+                stmt = stmt.where(or_(Claim.mention.ilike(pattern, escape="\\"),
+                                      Claim.sentence.ilike(pattern, escape="\\"),
+                                      Claim.measure.ilike(pattern, escape="\\")))
     for column, value in ((Claim.speaker, f.speaker), (Claim.measure, f.measure), (Claim.place, f.place)):
         if value:
             stmt = stmt.where(column.ilike(_like(value), escape="\\"))
@@ -173,8 +240,13 @@ def claims_query(f: ClaimFilter) -> Select[tuple[Claim]]:
         stmt = stmt.where(Claim.value >= f.minimum)
     if f.maximum is not None:
         stmt = stmt.where(Claim.value <= f.maximum)
-    order = SORT_FIELDS[f.sort]
-    stmt = stmt.order_by(order.desc() if f.descending else order.asc(), Claim.id)
+    if f.rating:
+        stmt = stmt.where(_latest_rating(f.rating))
+    if f.sort == "rank" and ranked:
+        stmt = stmt.order_by(literal_column("bm25(claims_fts)"), Claim.id)
+    else:
+        order = SORT_FIELDS.get(f.sort, Claim.id)
+        stmt = stmt.order_by(order.desc() if f.descending else order.asc(), Claim.id)
     if f.limit is not None:
         if f.limit < 0:
             raise QueryError("--limit must be 0 or more")
@@ -182,14 +254,18 @@ def claims_query(f: ClaimFilter) -> Select[tuple[Claim]]:
     return stmt
 
 
+def _has_fts(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
 def query_claims(session: Session, f: ClaimFilter) -> list[Claim]:
     """Claims matching ``f``."""
-    return list(session.scalars(claims_query(f)).unique())
+    return list(session.scalars(claims_query(f, fts=_has_fts(session))).unique())
 
 
 def iter_claims(session: Session, f: ClaimFilter, batch: int = 5000) -> Iterator[Claim]:
     """Claims matching ``f``, streamed in batches (flat memory for exports)."""
-    result = session.execute(claims_query(f).execution_options(yield_per=batch))
+    result = session.execute(claims_query(f, fts=_has_fts(session)).execution_options(yield_per=batch))
     for (claim,) in result:
         yield claim
 

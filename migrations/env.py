@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy import Engine
 
 from factcheck.db import create_db_engine, resolve_url
+from factcheck.migrate import include_name
 from factcheck.models import Base
 
 config = context.config
@@ -42,6 +43,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

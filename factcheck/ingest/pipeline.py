@@ -27,7 +27,7 @@ from factcheck.store import (
     find_document,
     replace_document,
     sha256_text,
-    store_claims,
+    replace_claims,
 )
 
 STATUSES = ("added", "updated", "unchanged", "duplicate", "failed")
@@ -109,8 +109,9 @@ def store_loaded(db: Database, doc: LoadedDocument, source: str, overrides: Over
                 return Outcome(source, "unchanged", len(existing.claims))
             if existing is None and (twin := find_by_hash(session, digest)) is not None:
                 return Outcome(source, "duplicate", 0, f"same text as {twin.source}")
-            replace_document(session, meta, doc.text, claims)
-            return Outcome(source, "updated" if existing is not None else "added", len(claims))
+            _, orphans = replace_document(session, meta, doc.text, claims)
+            reason = f"{len(orphans)} verdicts orphaned" if orphans else None
+            return Outcome(source, "updated" if existing is not None else "added", len(claims), reason)
     except SQLAlchemyError as exc:
         raise DatabaseError(f"{source}: could not store: {str(exc).splitlines()[0]}") from exc
 
@@ -157,11 +158,10 @@ def reextract(db: Database, document: str | None = None,
 
     ``document`` is a document id or part of a source name; all documents when ``None``.
     """
-    from sqlalchemy import delete, select
+    from sqlalchemy import select
 
     from factcheck.extract import EXTRACTOR_VERSION
-    from factcheck.linking import link_document
-    from factcheck.models import Claim, Document
+    from factcheck.models import Document
 
     with db.read() as session:
         stmt = select(Document.id, Document.source).order_by(Document.id)
@@ -182,11 +182,10 @@ def reextract(db: Database, document: str | None = None,
                 if doc is None or doc.text != text:
                     outcome = Outcome(source, "unchanged", 0, "changed by another process")
                 else:
-                    session.execute(delete(Claim).where(Claim.document_id == doc_id))
-                    store_claims(session, doc_id, claims)
-                    link_document(session, doc_id)
+                    orphans = replace_claims(session, doc_id, claims)
                     doc.extractor = EXTRACTOR_VERSION
-                    outcome = Outcome(source, "updated", len(claims))
+                    reason = f"{len(orphans)} verdicts orphaned" if orphans else None
+                    outcome = Outcome(source, "updated", len(claims), reason)
         except SQLAlchemyError as exc:
             outcome = Outcome(source, "failed", reason=str(exc).splitlines()[0])
         report.outcomes.append(outcome)

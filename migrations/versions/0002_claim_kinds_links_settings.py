@@ -59,7 +59,6 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("kind", sa.String(length=16), server_default="fact", nullable=False))
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.drop_column("kind")
