@@ -106,13 +106,13 @@ def replace_claims(session: Session, document_id: int, claims: Sequence[Extracte
 
     Returns the ids of verdicts left without a claim (orphaned).
     """
-    # a claim found again at the same span keeps its id (and so its verdicts and references)
-    old = {(start, end): claim_id for claim_id, start, end in session.execute(
-        select(Claim.id, Claim.start, Claim.end).where(Claim.document_id == document_id))}
+    # a claim found again in the same words at the same span keeps its id (and its verdicts)
+    old = {(start, end, mention): claim_id for claim_id, start, end, mention in session.execute(
+        select(Claim.id, Claim.start, Claim.end, Claim.mention).where(Claim.document_id == document_id))}
     unlink_document(session, document_id)
     updates, inserts = [], []
     for c in claims:
-        claim_id = old.pop((c.start, c.end), None)
+        claim_id = old.pop((c.start, c.end, c.mention), None)
         if claim_id is None:
             inserts.append(c)
         else:
