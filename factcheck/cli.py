@@ -52,6 +52,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+    claimreview = "claimreview"
 
 
 def _stderr():
@@ -581,18 +582,22 @@ def verdicts(
 @handle_errors
 def export(
     ctx: typer.Context,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json or jsonl.")] = ExportFormat.csv,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, jsonl, or claimreview "
+                                                 "(schema.org JSON-LD of the claims with a verdict).")] = ExportFormat.csv,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with a byte-order mark.")] = False,
 ) -> None:
-    """Export every claim with its document's metadata.
+    """Export every claim with its document's metadata, cross-reference group and latest verdict.
 
-    Example: factcheck export --format csv --output claims.csv
+    Text cells that a spreadsheet would run as formulas are neutralized in CSV.
+
+    Example: factcheck export --format csv --excel --output claims.csv
     """
     from factcheck.export import export_claims
 
     database = _open(ctx)
     try:
-        count = export_claims(database, format.value, output)
+        count = export_claims(database, format.value, output, excel=excel)
     finally:
         database.close()
     if output is not None:
@@ -747,6 +752,40 @@ def check(
         _stderr().print(f"{len(rows)} checks", highlight=False)
     if any(r["status"] == "inconsistent" for r in rows):
         raise typer.Exit(3)
+
+
+CONFIG_KEYS = {"publisher.name": "the name of the organisation that publishes the fact-checks",
+               "publisher.url": "its web address (ClaimReview URLs are built from it)"}
+
+
+@app.command()
+@handle_errors
+def config(
+    ctx: typer.Context,
+    key: Annotated[str | None, typer.Argument(help="publisher.name or publisher.url; none lists all.")] = None,
+    value: Annotated[str | None, typer.Argument(help="The new value; none prints the current one.")] = None,
+) -> None:
+    """Show or set the database's settings (the publishing organisation for ClaimReview).
+
+    Example: factcheck config publisher.url https://factcheck.example.org
+    """
+    from factcheck.linking import get_setting, set_setting
+
+    if key is not None and key not in CONFIG_KEYS:
+        raise InputError(f"unknown setting {key!r}; settings: {', '.join(CONFIG_KEYS)}")
+    if key == "publisher.url" and value is not None and not value.startswith(("http://", "https://")):
+        raise InputError("publisher.url must start with http:// or https://")
+    database = _open(ctx)
+    try:
+        if value is not None:
+            with database.write() as session:
+                set_setting(session, key, value)  # type: ignore[arg-type]
+        with database.read() as session:
+            current = {k: get_setting(session, k) for k in ([key] if key else CONFIG_KEYS)}
+    finally:
+        database.close()
+    for k, v in current.items():
+        typer.echo(f"{k} = {v if v is not None else ''}")
 
 
 # --- db ----------------------------------------------------------------------------------------------
