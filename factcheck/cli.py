@@ -788,6 +788,55 @@ def config(
         typer.echo(f"{k} = {v if v is not None else ''}")
 
 
+@app.command()
+@handle_errors
+def datasette(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
+    metadata_only: Annotated[bool, typer.Option("--metadata", help="Print the Datasette metadata and exit.")] = False,
+) -> None:
+    """Serve the database in Datasette, with descriptions, search and canned queries.
+
+    Needs the extra: pip install 'factcheck[datasette]'.
+
+    Example: factcheck --db newsroom.db datasette --port 8001
+    """
+    from sqlalchemy import select
+
+    from factcheck.db import resolve_url
+    from factcheck.linking import get_setting
+    from factcheck.models import Document
+    from factcheck.publish import metadata, serve
+
+    database = _open(ctx)
+    try:
+        if not database.is_sqlite:
+            raise InputError("Datasette serves SQLite databases only")
+        path = Path(make_url_database(resolve_url(ctx.obj.get("db") if ctx.obj else None)))
+        with database.read() as session:
+            # a document set is the folder its files came from (or the site of a URL)
+            counts: dict[str, int] = {}
+            for source in session.scalars(select(Document.source)):
+                folder = Path(source).parent.name or source
+                counts[folder] = counts.get(folder, 0) + 1
+            meta = metadata(path.stem, get_setting(session, "publisher.name"), get_setting(session, "publisher.url"),
+                            [{"name": k, "documents": v} for k, v in sorted(counts.items())])
+    finally:
+        database.close()
+    if metadata_only:
+        _print_json(meta)
+        return
+    raise typer.Exit(serve(path, meta, host, port))
+
+
+def make_url_database(url: str) -> str:
+    """The file of an SQLite URL."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).database or ""
+
+
 # --- db ----------------------------------------------------------------------------------------------
 
 

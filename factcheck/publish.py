@@ -1,0 +1,82 @@
+"""Serve the database with Datasette: titles, descriptions, full-text search and canned queries."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import FactcheckError, InputError
+
+AGREEMENTS_SQL = """
+select l.id as link, a.id as claim_a, a.mention as figure_a, da.source as document_a,
+       b.id as claim_b, b.mention as figure_b, db.source as document_b, a.measure, l.explanation
+from links l
+join claims a on a.id = l.claim_a join documents da on da.id = a.document_id
+join claims b on b.id = l.claim_b join documents db on db.id = b.document_id
+where l.status = 'agree' order by l.id
+"""
+CONTRADICTIONS_SQL = AGREEMENTS_SQL.replace("'agree'", "'conflict'")
+
+
+def metadata(db_name: str, publisher: str | None = None, publisher_url: str | None = None,
+             sources: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Datasette metadata for a factcheck database named ``db_name``."""
+    described_sources = "; ".join(f"{s['name']} ({s['documents']} documents)" for s in sources or [])
+    return {
+        "title": "factcheck",
+        "description": "Claims and statistics extracted from news articles, cross-referenced across sources.",
+        "source": publisher or "factcheck",
+        "source_url": publisher_url,
+        "license": "Articles remain the property of their publishers; extracted data for fact-checking use.",
+        "databases": {
+            db_name: {
+                "description": f"Document sets: {described_sources}" if described_sources else None,
+                "tables": {
+                    "documents": {"description": "Ingested articles: source, URL, title, publisher, date, text.",
+                                  "sort_desc": "id"},
+                    "claims": {"description": "Every figure, normalized: value, unit, qualifier, change, measure, "
+                                              "place, period, speaker; with its sentence and character span.",
+                               "fts_table": "claims_fts", "fts_pk": "id", "sort": "id"},
+                    "links": {"description": "Pairs of claims about the same statistic that agree or conflict."},
+                    "verdicts": {"description": "Fact-checkers' ratings of claims, with notes and evidence."},
+                    "claims_view": {"description": "One row per claim with its document, latest verdict and "
+                                                   "cross-reference status."},
+                    "claim_keys": {"hidden": True},
+                    "settings": {"hidden": True},
+                    "alembic_version": {"hidden": True},
+                },
+                "queries": {
+                    "agreements": {"sql": AGREEMENTS_SQL.strip(), "title": "Agreements",
+                                   "description": "Pairs of claims from different documents stating the same figure."},
+                    "contradictions": {"sql": CONTRADICTIONS_SQL.strip(), "title": "Contradictions",
+                                       "description": "Pairs of claims whose figures cannot both hold."},
+                },
+            }
+        },
+    }
+
+
+def serve(db_path: Path, meta: dict[str, Any], host: str = "127.0.0.1", port: int = 8001,
+          extra: list[str] | None = None) -> int:
+    """Run ``datasette serve`` on the database with ``meta``; returns its exit status."""
+    if shutil.which("datasette") is None and not _has_module("datasette"):
+        raise FactcheckError("Datasette is not installed: pip install 'factcheck[datasette]'")
+    if not db_path.exists():
+        raise InputError(f"no database at {db_path}")
+    with tempfile.TemporaryDirectory(prefix="factcheck-datasette-") as folder:
+        meta_file = Path(folder) / "metadata.json"
+        meta_file.write_text(json.dumps(meta), encoding="utf-8")
+        command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(meta_file),
+                   "--host", host, "--port", str(port), *(extra or [])]
+        return subprocess.call(command)
+
+
+def _has_module(name: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(name) is not None
