@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -42,13 +42,13 @@ app.add_typer(db_app, name="db")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
@@ -75,6 +75,8 @@ def handle_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise  # Typer's own ways out, with their own exit codes
         except FactcheckError as exc:
             _stderr().print(Text.assemble(("Error:", "red"), f" {exc}"))
             raise typer.Exit(exc.exit_code) from None
@@ -338,7 +340,8 @@ def _cell(column: str, value: Any) -> str:
 @handle_errors
 def claims(
     ctx: typer.Context,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to find in mention, sentence or measure.")] = None,
+    search: Annotated[str | None, typer.Option(
+        "--search", "-s", help="Words to find in mention, sentence or measure (stemmed, ranked).")] = None,
     document: Annotated[str | None, typer.Option(help="Document id or part of its source name.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
     measure: Annotated[str | None, typer.Option(help="Part of the measure.")] = None,
@@ -346,7 +349,8 @@ def claims(
     unit: Annotated[str | None, typer.Option(help="Unit: count, percent, GBP, ...")] = None,
     min: Annotated[float | None, typer.Option("--min", help="Smallest value.")] = None,
     max: Annotated[float | None, typer.Option("--max", help="Largest value.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many claims (default: 50 in a table, all in JSON/CSV).")] = None,
+    limit: Annotated[int | None, typer.Option(
+        help="At most this many claims (default: 50 in a table, all in JSON/CSV).")] = None,
     sort: Annotated[str | None, typer.Option(help="Sort by: rank (with --search), id, value, unit, measure, place, "
                                              "speaker, document, position.")] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort in descending order.")] = False,
@@ -518,7 +522,7 @@ def verdict(
 ) -> None:
     """Record a verdict on a claim; earlier verdicts stay in its history.
 
-    Example: factcheck verdict 25 --rating misleading --note "Police workforce figures show 20,592." --evidence https://www.gov.uk/government/statistics/police-workforce-england-and-wales --by "Data desk"
+    Example: factcheck verdict 25 --rating misleading --note "Workforce figures show 20,592." --by "Data desk"
     """
     from factcheck.store import get_claim
     from factcheck.verdicts import VerdictInput, record_verdict, verdict_record
@@ -582,8 +586,9 @@ def verdicts(
 @handle_errors
 def export(
     ctx: typer.Context,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, jsonl, or claimreview "
-                                                 "(schema.org JSON-LD of the claims with a verdict).")] = ExportFormat.csv,
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="csv, json, jsonl, or claimreview (JSON-LD of the claims with a verdict).",
+    )] = ExportFormat.csv,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with a byte-order mark.")] = False,
 ) -> None:

@@ -342,8 +342,9 @@ def explain_agreement(facts: list[Fact]) -> str:
     """Why a group agrees, and what still differs between its claims."""
     figures = "; ".join(describe(f) for f in facts)
     notes = _differences(facts)
-    return f"{len(facts)} claims in {len({f.document_id for f in facts})} documents state the same figure: {figures}" + (
-        f". Differences: {notes}" if notes else "")
+    documents = len({f.document_id for f in facts})
+    summary = f"{len(facts)} claims in {documents} documents state the same figure: {figures}"
+    return summary + (f". Differences: {notes}" if notes else "")
 
 
 def explain_pair(a: Fact, b: Fact) -> str:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
+from factcheck.consistency import Located
 from factcheck.crossref import (
     CROSSREF_VERSION,
     Fact,
@@ -24,7 +25,6 @@ from factcheck.crossref import (
     blocking_keys,
     link_pairs,
 )
-from factcheck.consistency import Located
 from factcheck.models import Claim, ClaimKey, Document, Link, Setting
 
 _CHUNK = 500

@@ -10,7 +10,6 @@ from sqlalchemy import Engine
 
 from factcheck.resources import migrations_dir
 
-
 # Objects made by raw SQL in the migrations that the models do not describe.
 UNMODELLED = ("claims_fts", "claims_view")
 

@@ -15,7 +15,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, column, delete, func, literal_column, or_, select, table, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    bindparam,
+    column,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    update,
+)
 from sqlalchemy.orm import Session, joinedload
 
 from factcheck.errors import NotFoundError, QueryError
@@ -229,9 +241,9 @@ def claims_query(f: ClaimFilter, *, fts: bool = False) -> Select[tuple[Claim]]:
                 stmt = stmt.where(or_(Claim.mention.ilike(pattern, escape="\\"),
                                       Claim.sentence.ilike(pattern, escape="\\"),
                                       Claim.measure.ilike(pattern, escape="\\")))
-    for column, value in ((Claim.speaker, f.speaker), (Claim.measure, f.measure), (Claim.place, f.place)):
+    for field, value in ((Claim.speaker, f.speaker), (Claim.measure, f.measure), (Claim.place, f.place)):
         if value:
-            stmt = stmt.where(column.ilike(_like(value), escape="\\"))
+            stmt = stmt.where(field.ilike(_like(value), escape="\\"))
     if f.document:
         stmt = stmt.where(document_condition(f.document))
     if f.unit:

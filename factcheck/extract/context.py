@@ -80,17 +80,19 @@ def _generic_place_pattern() -> re.Pattern[str]:
     return re.compile(alternation(list(generic)), re.IGNORECASE)
 
 
+_OFFICE_OF = re.compile(
+    r"\b(?:[Mm]ayor|Secretary|Minister|Bank|University|Council|Office|Department)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
 def find_places(text: str) -> list[Mention]:
     """Places named in a sentence, leaving out those that name an organisation or office."""
     gaz = gazetteer()
     org_words = set(lexicon().grammar["organisation_words"])
     found: list[Mention] = []
     for m in _place_pattern().finditer(text):
-        after = re.match(r"[\s'’s]*([A-Z][\w&]*)", text[m.end() : m.end() + 30])
         if _is_organisation(text, m, org_words):
             continue  # "London Mayor", "Islington Council", "Scotland Yard"
-        if re.search(r"\b(?:[Mm]ayor|Secretary|Minister|Bank|University|Council|Office|Department)\s+(?:of|for)\s+(?:the\s+)?$",
-                     text[: m.start()]):
+        if _OFFICE_OF.search(text[: m.start()]):
             continue  # "the Mayor of London"
         name = gaz.aliases[m.group(0)]
         capital = re.match(r"\s+capital\b", text[m.end() :])
@@ -153,19 +155,33 @@ def _period_pattern() -> re.Pattern[str]:
     cardinals = alternation(lex.numbers["cardinal_words"], boundary=False)
     units = r"(?:years?|months?|weeks?|days?|decades?|quarters?)"
     year = r"(?:(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d))?)"
-    when = rf"(?:{months}\s)?{year}|{months}(?:\s{year})?|(?:Q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)\s{year}"
+    quarter = r"(?:Q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)"
+    when = rf"(?:{months}\s)?{year}|{months}(?:\s{year})?|{quarter}\s{year}"
     count = rf"(?:\d+|{cardinals}|a|one)"
     pattern = rf"""
-        (?:between\s(?:{when})\sand\s(?:{when}))                                  # between 2006-7 and 2016-17
-      | (?:from\s(?:{when})\s(?:to|until|till)\s(?:{when}))                       # from 2007 to 2017
-      | (?:(?:in|over|during)\s)?(?:the\s)?(?:{count}|past|last|previous)\s?{units}?\s(?:to|up\sto|ending(?:\sin)?)\s(?:{when}) # the ten years to 2016/17
-      | (?:(?:in|over|during|within)\s)?the\s(?:last|past|previous|next|first|coming)\s(?:{count}\s)?{units}  # the last 12 months
-      | (?:since|by|until|till|before|after)\s(?:the\s(?:start|end|beginning)\sof\s)?(?:the\s)?(?:{when}|year|decade|month)  # since 2010
-      | (?:in|during|throughout|for|as\sof|at\sthe\s(?:end|start)\sof|in\sthe\s(?:year|first\shalf|second\shalf)\s(?:to|of)|by\sthe\send\sof)\s(?:{when})  # in 2018, as of September
-      | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)  # a decade earlier
+        # between 2006-7 and 2016-17
+        (?:between\s(?:{when})\sand\s(?:{when}))
+        # from 2007 to 2017
+      | (?:from\s(?:{when})\s(?:to|until|till)\s(?:{when}))
+        # (in) the ten years to 2016/17
+      | (?:(?:in|over|during)\s)?(?:the\s)?(?:{count}|past|last|previous)\s?{units}?
+        \s(?:to|up\sto|ending(?:\sin)?)\s(?:{when})
+        # (over) the last 12 months
+      | (?:(?:in|over|during|within)\s)?the\s(?:last|past|previous|next|first|coming)\s(?:{count}\s)?{units}
+        # since 2010, since the start of the year
+      | (?:since|by|until|till|before|after)\s(?:the\s(?:start|end|beginning)\sof\s)?(?:the\s)?
+        (?:{when}|year|decade|month)
+        # in 2018, as of September, in the year to March 2019
+      | (?:in|during|throughout|for|as\sof|at\sthe\s(?:end|start)\sof|by\sthe\send\sof
+         |in\sthe\s(?:year|first\shalf|second\shalf)\s(?:to|of))\s(?:{when})
+        # (compared to) a decade earlier, two years ago
+      | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)
+        # this year, last month, the current financial year
       | (?:this|last|next|the\sprevious|the\scurrent)\s(?:year|month|week|decade|quarter|financial\syear|academic\syear)
+        # rates: a year, annually, year on year
       | (?:a|per|each)\syear | annually | year[-\s]on[-\s]year
-      | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])  # a bare financial year
+        # a bare financial year: 2015/16
+      | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])
     """
     return re.compile(pattern, re.VERBOSE | re.IGNORECASE)
 

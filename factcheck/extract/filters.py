@@ -52,7 +52,8 @@ def _blockers() -> list[tuple[str, re.Pattern[str]]]:
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
         "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
         "reference": r"\[\d+\]|\bNo\.\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
-        "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree)\b|\b[Nn]umber\s(?:one|two|three)\b",
+        "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree)\b"
+                r"|\b[Nn]umber\s(?:one|two|three)\b",
         "score": r"(?<![\w.,£$€])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%.,])",
         "code": r"\b[A-Z]{1,4}-?\d+[A-Za-z]*\b|\b\d+[A-Za-z]{1,3}\d+\w*\b|\b[A-Za-z]+-\d+\b",
     }
@@ -112,6 +113,9 @@ def _share_context(text: str, q: Quantity) -> bool:
     return bool(_SHARE_AFTER.match(text, q.end) or _SHARE_BEFORE.search(text[: q.start]))
 
 
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)](?:\s|$)")
+
+
 def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: bool) -> str | None:
     """Why quantity ``q`` of sentence ``text`` is not a claim, or ``None`` if it is one."""
     for b in blocked:
@@ -121,7 +125,7 @@ def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: boo
             return b.reason
     if _is_year(q):
         return "year"
-    if line_start and q.bare and re.match(r"\s*\(?\d{1,3}[.)](?:\s|$)", text[q.start :]) and not text[: q.start].strip():
+    if line_start and q.bare and _LIST_NUMBER.match(text, q.start) and not text[: q.start].strip():
         return "list_number"
     if q.rule == "words" and q.value == 1 and q.unit == "count":
         return "one"

@@ -207,10 +207,8 @@ def _looks_like_metres(text: str, number_end: int, end: int) -> bool:
     if text[number_end] == " ":
         return False  # "5 m" is rare for metres in news copy; "5 million" is spelled out
     following = text[end : end + 20]
-    if re.match(r"\s+(?:of\b|people\b|[a-z]+s\b|more\b|extra\b|new\b|fewer\b)", following) and not re.match(
-            r"\s+(?:hurdles|metres|yards|races|heats)\b", following):
-        return False
-    return True
+    counted = re.match(r"\s+(?:of\b|people\b|[a-z]+s\b|more\b|extra\b|new\b|fewer\b)", following)
+    return not counted or bool(re.match(r"\s+(?:hurdles|metres|yards|races|heats)\b", following))
 
 
 def _word_quantities(text: str) -> list[Quantity]:
@@ -281,7 +279,8 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             before = text[max(0, q.start - 8) : q.start].lower()
             between = re.fullmatch(r"\s*and\s*", gap) and before.rstrip().endswith("between")
             same_unit = q.unit == "count" or q.unit == nxt.unit
-            dash = re.fullmatch(r"\s?[-–]\s?", gap) and (same_unit or nxt.unit == "count") and q.value < nxt.value * _scale_factor(nxt, q)
+            ascending = q.value < nxt.value * _scale_factor(nxt, q)  # "28-8" is a score, not a range
+            dash = re.fullmatch(r"\s?[-–]\s?", gap) and (same_unit or nxt.unit == "count") and ascending
             lead = text[max(0, q.start - 30) : q.start].lower()
             to = (re.fullmatch(r"\s+to\s+", gap) and same_unit
                   and not re.search(r"\b(?:from|by)\s+(?:\w+\s+){0,2}$", lead))

@@ -27,18 +27,27 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     speech = alternation(g["speech_verbs"], boundary=False)
     intro = alternation(g["speech_nouns_intro"], boundary=False)
     roles = alternation(g["role_heads"], boundary=False)
-    name = rf"(?:{titles}\.?\s)?{_CAP}(?:\s(?:de|van|von|der|al|bin|di|da|le|la)?\s?{_CAP}){{0,3}}(?:,?\s{suffixes}\b)?"
+    particles = r"(?:de|van|von|der|al|bin|di|da|le|la)"
+    name = rf"(?:{titles}\.?\s)?{_CAP}(?:\s{particles}?\s?{_CAP}){{0,3}}(?:,?\s{suffixes}\b)?"
     not_name = r"(?!(?:The|A|An|This|That|These|Those|It|In|On|At|As|But|And|If|When|While|There)\b)"
     who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
+    who1 = who.replace("(?P<who>", "(?P<who1>")
+    aux = r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s)*"
     doc_nouns = alternation(g["document_nouns"], boundary=False)
     doc_verbs = alternation(g["document_intro_verbs"], boundary=False)
     return {
-        "after": re.compile(rf"^[\s,]*(?:(?P<verb1>{speech})\s{who.replace('who', 'who1')}|{who}\s(?:has\s|had\s|also\s)*(?P<verb2>{speech}))\b"),
-        "before": re.compile(rf"{who}\s(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s)*(?:{speech}|{intro})(?:\s(?:that|on\s\w+|to\s\w+))?[\s,:]*$"),
+        # '..." said Mr Corbyn' / '..." he added'
+        "after": re.compile(rf"^[\s,]*(?:(?P<verb1>{speech})\s{who1}|{who}\s{aux}(?P<verb2>{speech}))\b"),
+        # 'Ms Rudd said: "...' / 'saying: "...'
+        "before": re.compile(rf"{who}\s{aux}(?:{speech}|{intro})(?:\s(?:that|on\s\w+|to\s\w+))?[\s,:]*$"),
         "colon": re.compile(r"[:,]\s*$"),
-        "document": re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s(?:open\s)?(?:{doc_nouns})\s(?:{doc_verbs})[\s:,]*$"),
-        "reported": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s|\bthat\s|\bas\s){who}\s(?:has\s|had\s|have\s|also\s|long\s|previously\s|recently\s)*(?P<verb>{speech})\b"),
-        "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who.replace('who', 'who1')}|{who}\s(?P<verb2>{speech}))\.?\s*$"),
+        # 'The letter reads: "...'
+        "document": re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s(?:open\s)?(?:{doc_nouns})\s"
+                               rf"(?:{doc_verbs})[\s:,]*$"),
+        # 'Mr Corbyn highlighted the loss of ...'
+        "reported": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s|\bthat\s|\bas\s){who}\s{aux}(?P<verb>{speech})\b"),
+        # '..., the minister said.'
+        "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}|{who}\s(?P<verb2>{speech}))\.?\s*$"),
         "according": re.compile(rf"\baccording\sto\s{who}"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
@@ -127,7 +136,8 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
                 index.by_role.setdefault(role, f"{first} {last}")
     for s in sentences:
         head = s.text[: max(60, len(s.text) // 3)]
-        head = re.sub(r"^[^,]{0,40},\s", "", head) if re.match(r"^(?:In|As|Since|After|When|However|But)\b", head) else head
+        if re.match(r"^(?:In|As|Since|After|When|However|But)\b", head):
+            head = re.sub(r"^[^,]{0,40},\s", "", head)  # past a fronted phrase to the subject
         for m in rx["name"].finditer(head):
             person = index.resolve(m.group(0))
             if person:

@@ -25,9 +25,9 @@ from factcheck.store import (
     document_condition,
     find_by_hash,
     find_document,
+    replace_claims,
     replace_document,
     sha256_text,
-    replace_claims,
 )
 
 STATUSES = ("added", "updated", "unchanged", "duplicate", "failed")

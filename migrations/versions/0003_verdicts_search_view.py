@@ -12,7 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
@@ -25,16 +24,16 @@ FTS_SQLITE = [
     "CREATE VIRTUAL TABLE claims_fts USING fts5(mention, sentence, measure, "
     "content='claims', content_rowid='id', tokenize='porter unicode61')",
     "CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN "
-    "INSERT INTO claims_fts(rowid, mention, sentence, measure) VALUES (new.id, new.mention, new.sentence, new.measure); "
-    "END",
+    "INSERT INTO claims_fts(rowid, mention, sentence, measure) "
+    "VALUES (new.id, new.mention, new.sentence, new.measure); END",
     "CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN "
     "INSERT INTO claims_fts(claims_fts, rowid, mention, sentence, measure) "
     "VALUES ('delete', old.id, old.mention, old.sentence, old.measure); END",
     "CREATE TRIGGER claims_fts_update AFTER UPDATE ON claims BEGIN "
     "INSERT INTO claims_fts(claims_fts, rowid, mention, sentence, measure) "
     "VALUES ('delete', old.id, old.mention, old.sentence, old.measure); "
-    "INSERT INTO claims_fts(rowid, mention, sentence, measure) VALUES (new.id, new.mention, new.sentence, new.measure); "
-    "END",
+    "INSERT INTO claims_fts(rowid, mention, sentence, measure) "
+    "VALUES (new.id, new.mention, new.sentence, new.measure); END",
     "INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')",
 ]
 
