@@ -100,7 +100,13 @@ def check_changes(doc: str, claims: list[Located]) -> list[Check]:
     return results
 
 
-_SHARE = re.compile(r"(?P<part>\d[\d,.]*)\s+(?:\w+\s+){0,3}?(?:of|out\s+of)\s+(?:the\s+|all\s+)?(?P<whole>\d[\d,.]*)")
+_SHARE = re.compile(r"(?P<part>\d[\d,.]*)\s+(?:\w+\s+){0,3}?(?:of|out\s+of)\s+"
+                    r"(?:(?:the|all|its|their|our|his|her|a\s+total\s+of)\s+)?(?P<whole>\d[\d,.]*)")
+
+
+def _digits_at(mention: str) -> int:
+    m = re.search(r"\d", mention)
+    return m.start() if m else 0
 
 
 def check_shares(doc: str, claims: list[Located]) -> list[Check]:
@@ -111,7 +117,8 @@ def check_shares(doc: str, claims: list[Located]) -> list[Check]:
         by_sentence.setdefault(c.sentence_start, []).append(c)
     for group in by_sentence.values():
         percents = [c for c in group if c.fact.unit == "percent" and c.fact.change is None and c.fact.value is not None]
-        counts = {c.start - c.sentence_start: c for c in group if c.fact.unit == "count"}
+        # keyed by where each figure's digits start ("Some 3,000" is found at "3,000")
+        counts = {c.start - c.sentence_start + _digits_at(c.fact.mention): c for c in group if c.fact.unit == "count"}
         if not percents or len(counts) < 2:
             continue
         for m in _SHARE.finditer(group[0].sentence):

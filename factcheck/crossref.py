@@ -55,7 +55,8 @@ class Interval:
     high: float
 
     def overlaps(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        # half-open: [250k, 350k) and [150k, 250k) only touch, and do not overlap
+        return self.low < other.high and other.low < self.high
 
 
 @dataclass
@@ -95,28 +96,56 @@ def _singular(word: str) -> str:
     return word
 
 
+def _content_words(measure: str) -> list[str]:
+    """A measure's words, singular, canonical, generic ones dropped, multi-word synonyms joined."""
+    canonical, generic, phrases = _vocabulary()
+    text = f" {measure.lower()} "
+    for phrase, canon in phrases:
+        text = text.replace(f" {phrase}", f" {canon}")
+    words = [_singular(w) for w in re.findall(r"[a-z][a-z'-]+", text)]
+    return [canonical.get(w, w) for w in words if w not in generic]
+
+
 def measure_key(measure: str) -> frozenset[str]:
     """The content words of a measure, singular and mapped to a canonical synonym."""
-    canonical, generic, phrases = _vocabulary()
-    text = measure.lower()
-    extra: set[str] = set()
-    for phrase, canon in phrases:
-        if phrase in text:
-            text = text.replace(phrase, " ")
-            extra.add(canon)
-    words = {_singular(w) for w in re.findall(r"[a-z][a-z'-]+", text)}
-    keys = {canonical.get(w, w) for w in words if w not in generic and _singular(w) not in generic}
-    return frozenset(keys | extra)
+    return frozenset(_content_words(measure))
+
+
+def measure_head(measure: str) -> str | None:
+    """The word a measure counts: ``officers`` in ``police officers``, ``incidents`` before an ``of``.
+
+    >>> measure_head("police community support officers"), measure_head("homicide cases")
+    ('pcso', 'homicide')
+    """
+    head_part = re.split(r"\s(?:of|for|in|on|by)\s", measure, maxsplit=1)[0]
+    words = _content_words(head_part) or _content_words(measure)
+    return words[-1] if words else None
 
 
 def _proper_words(measure: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]+", measure))
+    """Names in a measure (``Home Office``, ``Young Londoners``); a lone capital opening it is not one."""
+    words = measure.split()
+    proper = set()
+    for i, word in enumerate(words):
+        if not re.match(r"[A-Z][a-z]", word):
+            continue
+        next_capital = i + 1 < len(words) and re.match(r"[A-Z]", words[i + 1])
+        if i > 0 or next_capital:
+            proper.add(word.lower().strip("'’s"))
+    return frozenset(proper)
 
 
 def same_measure(a: Fact, b: Fact) -> bool:
-    """Whether two measures name the same thing: shared key words and no clash of names."""
-    ka, kb = measure_key(a.measure), measure_key(b.measure)
-    if not ka or not kb or not ka & kb:
+    """Whether two measures name the same thing: the same head word, and no clash of what qualifies it.
+
+    ``police officers`` and ``officers`` match; ``school funding`` and ``police
+    funding`` do not, nor do ``Home Office funding`` and ``Young Londoners Fund``.
+    """
+    head = measure_head(a.measure)
+    if head is None or head != measure_head(b.measure):
+        return False
+    ma, mb = measure_key(a.measure) - {head}, measure_key(b.measure) - {head}
+    if ma and mb and not ma & mb:
         return False
     pa, pb = _proper_words(a.measure), _proper_words(b.measure)
     return not (pa and pb and not pa & pb)
@@ -150,7 +179,8 @@ def _precision(fact: Fact) -> float:
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", fact.mention)
     value = float(fact.value)
     if not digits:
-        return abs(value) * 0.01
+        # a number in words is rounded to its leading digit: "two million" ≈ 1.5m–2.5m
+        return 10 ** math.floor(math.log10(abs(value))) / 2 if value else 0.5
     written = digits.group(0).replace(",", "")
     scale = value / float(written) if float(written) else 1.0
     if "." in written:
@@ -164,6 +194,10 @@ def _precision(fact: Fact) -> float:
     return step * abs(scale) / 2
 
 
+_NEAR_BELOW = re.compile(r"(?:almost|nearly|just\s+(?:under|below|short\s+of)|close\s+to|getting\s+on\s+for)\b",
+                         re.IGNORECASE)
+
+
 def interval(fact: Fact) -> Interval | None:
     """The values a figure allows, from its qualifier and rounding; ``None`` when vague."""
     if fact.low is not None and fact.high is not None and fact.low != fact.high:
@@ -175,7 +209,9 @@ def interval(fact: Fact) -> Interval | None:
     if fact.qualifier == "lower_bound":
         return Interval(v, math.inf)
     if fact.qualifier == "upper_bound":
-        return Interval(v - max(abs(v) * 0.1, p), v)
+        if _NEAR_BELOW.match(fact.mention):
+            return Interval(v - max(abs(v) * 0.1, p), v)  # "almost 70 per cent": just under 70
+        return Interval(-math.inf if v < 0 else 0.0, v)  # "fewer than 1,000", "up to 1,000": anything below
     if fact.qualifier == "approx":
         spread = max(abs(v) * 0.1, p)
         return Interval(v - spread, v + spread)
@@ -185,7 +221,7 @@ def interval(fact: Fact) -> Interval | None:
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "1"
+CROSSREF_VERSION = "2"
 
 
 def blocking_keys(fact: Fact) -> list[str]:
@@ -196,8 +232,8 @@ def blocking_keys(fact: Fact) -> list[str]:
     """
     if fact.value is None and fact.low is None:
         return []
-    prefix = f"{fact.unit}|{fact.change or 'level'}|{fact.kind}|"
-    return sorted(prefix + word for word in measure_key(fact.measure))
+    head = measure_head(fact.measure)
+    return [f"{fact.unit}|{fact.change or 'level'}|{fact.kind}|{head}"] if head else []
 
 
 def _blocks(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
@@ -283,27 +319,33 @@ def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLin
 
 
 def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[Group]:
-    """Agreeing claims joined into groups (connected by agree links), those spanning two documents or more."""
-    parent: dict[int, int] = {}
+    """Agreeing claims joined into groups, those spanning two documents or more.
 
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in links:
-        if link.status == "agree":
-            parent[find(link.a)] = find(link.b)
-    clusters: dict[int, list[Fact]] = defaultdict(list)
-    for claim_id in list(parent):
-        clusters[find(claim_id)].append(facts[claim_id])
+    Agree links join groups, closest figures first, unless the join would put two
+    claims that conflict in one group: agreement is not transitive across bounds
+    (``20,900`` and ``more than 21,000`` both agree with ``21,000``, not with each other).
+    """
+    links = list(links)
+    conflicts = {(x.a, x.b) for x in links if x.status == "conflict"}
+    members: dict[int, set[int]] = {}
+    group_of: dict[int, int] = {}
+    agree = sorted((x for x in links if x.status == "agree"), key=lambda x: relative_difference(facts[x.a], facts[x.b]))
+    for link in agree:
+        for claim_id in (link.a, link.b):
+            if claim_id not in group_of:
+                group_of[claim_id] = claim_id
+                members[claim_id] = {claim_id}
+        ga, gb = group_of[link.a], group_of[link.b]
+        if ga == gb or any((min(x, y), max(x, y)) in conflicts for x in members[ga] for y in members[gb]):
+            continue
+        for claim_id in members[gb]:
+            group_of[claim_id] = ga
+        members[ga] |= members.pop(gb)
     groups = []
-    for members in clusters.values():
-        members.sort(key=lambda f: f.id)
-        if len({f.document_id for f in members}) >= 2:
-            groups.append(Group("agree", members, explain_agreement(members), id=members[0].id))
+    for ids in members.values():
+        claims = sorted((facts[i] for i in ids), key=lambda f: f.id)
+        if len({f.document_id for f in claims}) >= 2:
+            groups.append(Group("agree", claims, explain_agreement(claims), id=claims[0].id))
     return sorted(groups, key=lambda g: g.id)
 
 

@@ -153,7 +153,7 @@ def _links(session: Session, status: str | None = None, claim_id: int | None = N
 
 def agreements(session: Session, f: GroupFilter = GroupFilter()) -> list[Group]:
     """Groups of agreeing claims from two or more documents."""
-    links = _links(session, "agree")
+    links = _links(session)  # conflicts too: they keep conflicting claims out of one group
     facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for x in links for i in (x.a, x.b)}))}
     return [g for g in agreement_groups(facts, links) if f.keep(g)]
 

@@ -184,7 +184,8 @@ def _skip_to_noun(text: str, q: Quantity) -> str:
         rf"^\s*(?:{changes})\s+(?:in|of|to|for)\s+",  # 47 per cent drop in homicides
         r"^\s*worth\s+of\s+",  # £500,000 worth of funding
         rf"^\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
-        r"^\s*(?:of|in)\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
+        r"^\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
+        r"^\s*\d[\d,.]*\s+(?=[a-z])",  # 3,000 of the 10,000 staff: the noun is the total's
         r"^\s*(?:extra|additional|more|fewer|new|further)\s+",
         r"^\s*(?:all|the|their|its|our|his|her|those|these)\s+",  # 40 per cent (of) all PCSOs
     ]

@@ -164,7 +164,7 @@ def _period_pattern() -> re.Pattern[str]:
         # from 2007 to 2017
       | (?:from\s(?:{when})\s(?:to|until|till)\s(?:{when}))
         # (in) the ten years to 2016/17
-      | (?:(?:in|over|during)\s)?(?:the\s)?(?:{count}|past|last|previous)\s?{units}?
+      | (?:(?:in|over|during)\s)?(?:the\s)?(?:(?:{count}|past|last|previous)\s)?{units}
         \s(?:to|up\sto|ending(?:\sin)?)\s(?:{when})
         # (over) the last 12 months
       | (?:(?:in|over|during|within)\s)?the\s(?:last|past|previous|next|first|coming)\s(?:{count}\s)?{units}
