@@ -39,7 +39,7 @@ class Person(_Node):
 
 class CreativeWork(_Node):
     type: Literal["CreativeWork"] = Field("CreativeWork", alias="@type")
-    url: str | None = None
+    url: HttpUrl | None = None
     headline: str | None = None
     datePublished: dt.date | None = None
     publisher: Organization | None = None
@@ -121,7 +121,10 @@ def claim_review(record: dict[str, Any], document: dict[str, Any], verdict: dict
     speaker = record.get("speaker")
     author: Person | Organization | None = Person(name=speaker) if speaker else (
         Organization(name=document["publisher"]) if document.get("publisher") else None)
-    appearance = CreativeWork(url=document.get("url") or document["source"], headline=document.get("title"),
+    # a file path is no address for readers (and would expose the newsroom's disk): only web URLs go out
+    web = next((u for u in (document.get("url"), document["source"]) if u and u.startswith(("http://", "https://"))),
+               None)
+    appearance = CreativeWork(url=web, headline=document.get("title") or document["source"].rsplit("/", 1)[-1],
                               datePublished=document.get("published"),
                               publisher=Organization(name=document["publisher"]) if document.get("publisher") else None)
     base = str(publisher.url).rstrip("/")

@@ -75,8 +75,8 @@ def handle_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, typer.BadParameter):
-            raise  # Typer's own ways out, with their own exit codes
+        except (typer.Exit, typer.Abort, typer.BadParameter, BrokenPipeError):
+            raise  # Typer's own ways out, and a closed pipe, handled in main()
         except FactcheckError as exc:
             _stderr().print(Text.assemble(("Error:", "red"), f" {exc}"))
             raise typer.Exit(exc.exit_code) from None
@@ -202,6 +202,8 @@ def _print_ingest_summary(report: Any) -> None:
             console.print(f"unchanged: {o.source}", markup=False)
         elif o.status == "duplicate":
             console.print(f"duplicate: {o.source} ({o.reason})", markup=False)
+        elif o.status in ("added", "updated") and o.reason:
+            console.print(f"{o.status}: {o.source} ({o.reason}; see factcheck verdicts --orphaned)", markup=False)
     console.print(
         f"added {report.count('added')}, updated {report.count('updated')}, "
         f"unchanged {report.count('unchanged')}, duplicate {report.count('duplicate')}, "
@@ -267,6 +269,9 @@ def reextract(
         database.close()
     if not report.outcomes:
         raise InputError(f"no document matches {document!r}" if document else "the database has no documents")
+    for o in report.outcomes:
+        if o.reason:
+            _stderr().print(f"{o.source}: {o.reason}", markup=False)
     _stderr().print(f"re-extracted {report.count('updated')} documents, failed {report.count('failed')}; "
                     f"{report.claims} claims stored", highlight=False)
     if report.failed:
@@ -570,12 +575,17 @@ def verdicts(
         from rich.table import Table
 
         table = Table(header_style="bold", expand=True)
-        for column in ("id", "claim", "rating", "mention", "note", "by", "when"):
-            table.add_column(column, overflow="fold", ratio=3 if column == "note" else None)
+        table.add_column("id", no_wrap=True)
+        table.add_column("claim", no_wrap=True)
+        table.add_column("rating", no_wrap=True)
+        table.add_column("mention", max_width=16)
+        table.add_column("note", ratio=1, min_width=20)
+        table.add_column("by", max_width=14)
+        table.add_column("when", no_wrap=True)
         for r in rows:
             table.add_row(str(r["id"]), str(r["claim_id"] or "orphaned"),
                           Text(r["rating"], style=_RATING_STYLES.get(r["rating"], "")), Text(r["mention"]),
-                          Text(r["note"]), Text(r["by"] or ""), (r["created_at"] or "")[:16])
+                          Text(r["note"]), Text(r["by"] or ""), (r["created_at"] or "")[:10])
         _stdout().print(table)
 
 
@@ -886,4 +896,9 @@ def db_current(ctx: typer.Context) -> None:
 
 def main() -> None:
     """Entry point of the ``factcheck`` command."""
-    app(prog_name="factcheck")
+    try:
+        app(prog_name="factcheck")
+    except BrokenPipeError:
+        # the reader went away (`factcheck claims -f csv | head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

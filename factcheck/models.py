@@ -165,6 +165,7 @@ class Verdict(Base):
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
     mention: Mapped[str] = mapped_column(String(512))
+    sentence: Mapped[str | None] = mapped_column(Text)  # where the words stood, to find them again
     rating: Mapped[str] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text)
     evidence: Mapped[str] = mapped_column(Text, default="[]")  # a JSON list of URLs

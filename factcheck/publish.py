@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -73,7 +74,16 @@ def serve(db_path: Path, meta: dict[str, Any], host: str = "127.0.0.1", port: in
         meta_file.write_text(json.dumps(meta), encoding="utf-8")
         command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(meta_file),
                    "--host", host, "--port", str(port), *(extra or [])]
-        return subprocess.call(command)
+        server = subprocess.Popen(command)
+        # a supervisor's SIGTERM stops the server too, and the metadata folder is removed
+        previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+        try:
+            return server.wait()
+        except KeyboardInterrupt:
+            server.terminate()
+            return server.wait()
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _has_module(name: str) -> bool:

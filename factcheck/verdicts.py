@@ -7,9 +7,11 @@ claim at the same place, and is reported as orphaned when no claim is there.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -37,21 +39,35 @@ def record_verdict(session: Session, claim: Claim, given: VerdictInput) -> Verdi
     if not given.note.strip():
         raise InputError("a verdict needs a note saying why")
     for url in given.evidence:
-        if not url.startswith(("http://", "https://")):
+        if not is_web_url(url):
             raise InputError(f"evidence must be an http(s) URL, not {url!r}")
     verdict = Verdict(claim_id=claim.id, document_id=claim.document_id, span_start=claim.start,
-                      span_end=claim.end, mention=claim.mention, rating=given.rating, note=given.note.strip(),
+                      span_end=claim.end, mention=claim.mention, sentence=claim.sentence,
+                      rating=given.rating, note=given.note.strip(),
                       evidence=json.dumps(list(given.evidence)), author=given.author)
     session.add(verdict)
     session.flush()
     return verdict
 
 
+def is_web_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) URL with a host and no spaces."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url)
+
+
+def _utc(moment: dt.datetime | None) -> str | None:
+    # SQLite hands back naive datetimes; they were written in UTC
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).isoformat()
+
+
 def verdict_record(v: Verdict) -> dict:
     """A verdict as a JSON-ready dict."""
     return {"id": v.id, "claim_id": v.claim_id, "rating": v.rating, "note": v.note,
             "evidence": json.loads(v.evidence or "[]"), "by": v.author,
-            "created_at": v.created_at.isoformat() if v.created_at else None,
+            "created_at": _utc(v.created_at),
             "document_id": v.document_id, "start": v.span_start, "end": v.span_end, "mention": v.mention}
 
 
@@ -86,28 +102,33 @@ def detach_verdicts(session: Session, document_id: int) -> None:
 
 def reattach_verdicts(session: Session, document_id: int) -> list[int]:
     """Tie each of a document's verdicts to the new claim at its span; returns the ids left orphaned."""
-    claims = list(session.execute(select(Claim.id, Claim.start, Claim.end, Claim.mention)
+    claims = list(session.execute(select(Claim.id, Claim.start, Claim.end, Claim.mention, Claim.sentence)
                                   .where(Claim.document_id == document_id)))
     orphans: list[int] = []
     for verdict in session.scalars(select(Verdict).where(Verdict.document_id == document_id)):
         match = _match(verdict, claims)
-        verdict.claim_id = match
         if match is None:
+            verdict.claim_id = None
             orphans.append(verdict.id)
+        else:
+            # the verdict follows its words: remember where they stand now
+            verdict.claim_id, verdict.span_start, verdict.span_end = match[0], match[1], match[2]
     session.flush()
     return orphans
 
 
-def _match(verdict: Verdict, claims: list) -> int | None:
-    """The claim at the verdict's span; else the one with the same words nearest to it."""
-    for claim_id, start, end, _ in claims:
-        if (start, end) == (verdict.span_start, verdict.span_end):
-            return claim_id
-    same_words = [(abs(start - verdict.span_start), claim_id) for claim_id, start, _, mention in claims
-                  if mention == verdict.mention]
-    overlapping = [(abs(start - verdict.span_start), claim_id) for claim_id, start, end, _ in claims
-                   if start < verdict.span_end and verdict.span_start < end]
-    for candidates in (same_words, overlapping):
-        if candidates:
-            return min(candidates)[1]
+def _match(verdict: Verdict, claims: list) -> tuple[int, int, int] | None:
+    """The claim with the verdict's words at its span, else with its words in the same sentence.
+
+    A different figure at the old place, or the same figure in another sentence, is
+    not the claim that was rated: the verdict is orphaned rather than moved to it.
+    """
+    for claim_id, start, end, mention, _ in claims:
+        if (start, end) == (verdict.span_start, verdict.span_end) and mention == verdict.mention:
+            return claim_id, start, end
+    moved = [(abs(start - verdict.span_start), claim_id, start, end) for claim_id, start, end, mention, sentence
+             in claims if mention == verdict.mention and verdict.sentence is not None and sentence == verdict.sentence]
+    if moved:
+        _, claim_id, start, end = min(moved)
+        return claim_id, start, end
     return None
