@@ -29,6 +29,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("verdicts", schema=None) as batch_op:
-        batch_op.drop_column("sentence")
+    # a plain DROP COLUMN: a batch copy of the table would break the claims_view that reads it
+    op.execute("ALTER TABLE verdicts DROP COLUMN sentence")
 
