@@ -79,6 +79,13 @@ def _is_year(q: Quantity) -> bool:
     return q.bare and q.value is not None and Decimal(1800) <= q.value <= Decimal(2100) and len(q.text) == 4
 
 
+def _is_year_range(text: str, q: Quantity) -> bool:
+    """``from 2007 to 2017``: a span of years read as a range of numbers."""
+    return (q.is_range and q.unit == "count" and q.low is not None and q.high is not None
+            and all(Decimal(1800) <= v <= Decimal(2100) and v == v.to_integral_value() for v in (q.low, q.high))
+            and not re.search(r"[,.]", q.text))
+
+
 def _named_number(text: str, q: Quantity) -> bool:
     """``Windows 7``, ``Channel 4``, ``Article 50``: a number that is part of a name."""
     if not q.bare:
@@ -123,12 +130,14 @@ def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: boo
             if (b.reason == "code" and q.unit != "count") or (b.reason == "score" and q.rule == "range"):
                 continue  # "GBP27m" is money; "10-20" read as a range is not a score
             return b.reason
-    if _is_year(q):
+    if _is_year(q) or _is_year_range(text, q):
         return "year"
     if line_start and q.bare and _LIST_NUMBER.match(text, q.start) and not text[: q.start].strip():
         return "list_number"
     if q.rule == "words" and q.value == 1 and q.unit == "count":
         return "one"
+    if q.rule == "article_unit":
+        return "article"  # "a litre", "a mile": the unit, not a figure
     for m in _idioms().finditer(text):
         if m.start() <= q.start < m.end():
             return "idiom"

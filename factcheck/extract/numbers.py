@@ -55,6 +55,10 @@ class _Patterns:
     point: re.Pattern[str]
     currency_after: re.Pattern[str]
     physical: re.Pattern[str]
+    inch: re.Pattern[str]
+    fraction_digits: re.Pattern[str]
+    scientific: re.Pattern[str]
+    article_unit: re.Pattern[str]
 
 
 @cache
@@ -65,19 +69,34 @@ def _patterns() -> _Patterns:
     codes = alternation(units["currency_codes"], boundary=False)
     scales = alternation(list(lex.numbers["scales"]), boundary=False)
     cardinals = alternation(lex.numbers["cardinal_words"], boundary=False)
+    money_scales = alternation(list(lex.numbers["scales_with_currency"]), boundary=False)
+    unit_words = alternation([w for w in units["physical"] if len(w) > 3] + list(units["currency_words"]),
+                             boundary=False)
     digits = re.compile(
         rf"""
+        (?P<sign>(?<![\w.,\d-])[-−](?=[£$€¥]?\d))?                     # -15, -£3 (not the dash of 10-20)
         (?P<currency>{symbols}\s?|(?<![A-Za-z]){codes}\s?)?        # £, US$, GBP ...
-        (?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)  # 21,000 / 1.2 / 47
-        (?:\s?(?P<scale>{scales})(?![A-Za-z]))?                  # bn, million, k ...
+        (?P<sign2>(?<=[£$€¥])[-−](?=\d))?                          # $-99.99
+        (?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?               # 21,000 / 1,234.5
+          |\d{{1,3}}(?:[\u00a0\u2009\u202f]\d{{3}})+(?!\d)           # 10 000 with thin or no-break spaces
+          |\d{{1,3}}(?:\ \d{{3}})+(?=\s(?i:{unit_words})\b)         # 10 000 dollars
+          |\d+(?:\.\d+)?|\.\d+)                                     # 47 / 1.2 / .5
+        (?:\s?(?P<scale>{scales})(?![A-Za-z])                      # bn, million, k ...
+          |(?P<money_scale>(?<=\d){money_scales})(?![A-Za-z]))?     # €10M, $2.174T (after money only)
+        (?P<currency_after>[£$€¥](?!\d))?                          # 15€
         """,
         re.VERBOSE,
     )
+    fraction_digits = re.compile(
+        r"(?<![\w/.,])(?:(?P<whole>\d{1,3})\s)?(?P<num>\d{1,3})/(?P<den>\d{1,3})(?![\w/]|[.,]\d)")
+    scientific = re.compile(r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)\s?[×x*]\s?10(?:\^|\*\*)?(?P<exp>[-−]?\d{1,3})\b")
     words = re.compile(
         rf"""
         (?<![\w-])
+        (?P<negative>(?:minus|negative)\s)?                        # minus ten
         (?:(?P<article>a|an)\s)?                                  # "a million"
-        (?P<body>{cardinals}(?:(?:\s|-|\sand\s){cardinals})*)     # twenty-one thousand
+        # twenty-one thousand; three million, two hundred & forty
+        (?P<body>{cardinals}(?:(?:\s|-|\sand\s|,\s|\s&\s){cardinals})*)
         (?P<half>\sand\sa\shalf(?:\s(?:{cardinals}))?)?           # two and a half million
         (?![\w-])
         """,
@@ -98,9 +117,16 @@ def _patterns() -> _Patterns:
         r"\s?(?:of\s)?" + alternation(list(units["currency_words"]), boundary=False) + r"(?![\w])",
         re.IGNORECASE,
     )
-    physical = re.compile(r"\s?" + alternation(list(units["physical"]), boundary=False) + r"(?![\w/])")
+    symbols_ = [u for u in units["physical"] if len(u) <= 3]
+    words_ = [u for u in units["physical"] if len(u) > 3]
+    # short symbols keep their case (mg, MW, L); unit words do not (degrees Celsius)
+    physical = re.compile(r"[\s-]?(?:" + alternation(words_, boundary=False).replace("(?:", "(?i:", 1) + "|"
+                          + alternation(symbols_, boundary=False) + r")(?![\w/])")
+    inch = re.compile(r"\s?in\b(?=\.?\s*$|[,;)]|\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter)\b)")
+    article_unit = re.compile(r"(?<![\w-])(?P<article>an?)\s(?=(?i:" + alternation(words_, boundary=False)[3:-1]
+                              + r")\b)")
     return _Patterns(digits, words, fractions, ratio, vague, zero, dozen, percent, point,
-                     currency_after, physical)
+                     currency_after, physical, inch, fraction_digits, scientific, article_unit)
 
 
 def _decimal(text: str) -> Decimal:
@@ -110,9 +136,9 @@ def _decimal(text: str) -> Decimal:
 def normalize(value: Decimal) -> Decimal:
     """``value`` without trailing zeros or exponent noise (``2.50`` → ``2.5``, ``4E+1`` → ``40``)."""
     normalized = value.normalize()
-    if normalized == normalized.to_integral_value():
+    if normalized.adjusted() < 27 and normalized == normalized.to_integral_value():
         return normalized.quantize(Decimal(1))
-    return normalized
+    return normalized  # huge figures keep their exponent: quantizing them would overflow the context
 
 
 def words_to_number(text: str) -> Decimal | None:
@@ -121,17 +147,43 @@ def words_to_number(text: str) -> Decimal | None:
     >>> words_to_number("twenty-one thousand"), words_to_number("two and a half million")
     (Decimal('21000'), Decimal('2500000'))
     """
-    cleaned = re.sub(r"\s+", " ", text.strip().lower())
+    cleaned = re.sub(r"\s+", " ", text.strip().lower().replace("&", "and").replace(",", ""))
+    sign = Decimal(1)
+    if m := re.match(r"(?:minus|negative) ", cleaned):
+        sign, cleaned = Decimal(-1), cleaned[m.end() :]
     cleaned = re.sub(r"^(?:a|an) ", "one ", cleaned)
     half = re.match(r"^(.*?) and a half(?: (\w+))?$", cleaned)
     try:
         if half:
             base = Decimal(text2num(half.group(1), "en")) + Decimal("0.5")
             scale = half.group(2)
-            return base * Decimal(text2num(f"one {scale}", "en")) if scale else base
-        return Decimal(text2num(cleaned, "en"))
+            return sign * (base * Decimal(text2num(f"one {scale}", "en")) if scale else base)
+        return sign * Decimal(text2num(cleaned, "en"))
     except (ValueError, InvalidOperation):
         return None
+
+
+def split_number_words(text: str) -> list[tuple[int, int, Decimal]]:
+    """A run of number words as the numbers it holds: ``twenty five thirty six`` → 25 and 36.
+
+    Greedy: from each position, the longest run of words that reads as one number.
+    """
+    tokens = list(re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)*", text))
+    out: list[tuple[int, int, Decimal]] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            start, end = tokens[i].start(), tokens[j - 1].end()
+            if tokens[j - 1].group(0).lower() in ("and", "a", "an", "minus", "negative"):
+                continue
+            value = words_to_number(text[start:end])
+            if value is not None:
+                out.append((start, end, value))
+                i = j
+                break
+        else:
+            i += 1
+    return out
 
 
 def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, int, Decimal]:
@@ -149,11 +201,13 @@ def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, 
             return base, m.end(), Decimal(1) / Decimal(divisor or 1)
     if currency is None and (m := p.physical.match(text, end)):
         return units["physical"][_word_key(m.group(0), units["physical"])], m.end(), Decimal(1)
+    if currency is None and (m := p.inch.match(text, end)):
+        return "in", m.end(), Decimal(1)
     return None, end, Decimal(1)
 
 
 def _word_key(matched: str, table: dict[str, str]) -> str:
-    key = re.sub(r"^\s*(?:of\s)?", "", matched).strip()
+    key = re.sub(r"^[\s-]*(?:of\s)?", "", matched).strip()
     if key in table:
         return key
     lowered = {k.lower(): k for k in table}
@@ -176,10 +230,16 @@ def _digit_quantities(text: str) -> list[Quantity]:
         if start > 0 and not m.group("currency") and (text[start - 1].isalnum() or text[start - 1] in "._/"):
             continue  # part of a word, a decimal or a code: "G8", "2015/16"
         number = m.group("number")
-        value = _decimal(number)
-        currency = _currency_code(m.group("currency"))
+        value = _decimal(re.sub(r"[\s\u00a0\u2009\u202f]", "", number))
+        if m.group("sign") or m.group("sign2"):
+            value = -value
+        currency = _currency_code(m.group("currency") or m.group("currency_after"))
         scale = m.group("scale")
         end = m.end()
+        if m.group("money_scale"):
+            if not currency:
+                continue  # "10M" without money is a code, not ten million
+            value *= Decimal(lexicon().numbers["scales_with_currency"][m.group("money_scale")])
         money_range = re.search(r"[£$€¥]\s?\d[\d,.]*\s?(?:-|–|to)\s?$", text[:start])
         if scale == "m" and not currency and not money_range and _looks_like_metres(text, m.end("number"), end):
             scale, end = None, m.end("number")
@@ -193,8 +253,35 @@ def _digit_quantities(text: str) -> list[Quantity]:
         unit, end2, factor = _unit_after(text, end, currency)
         unit = currency or unit or "count"
         value *= factor
-        bare = not (m.group("currency") or scale or "," in number or "." in number or end2 > end)
+        bare = not (m.group("currency") or m.group("currency_after") or scale or m.group("money_scale")
+                    or not number.isdigit() or end2 > end or m.group("sign"))
         found.append(Quantity(start, end2, text[start:end2], normalize(value), unit, "digits", bare=bare))
+    return found + _fraction_digit_quantities(text) + _scientific_quantities(text)
+
+
+def _fraction_digit_quantities(text: str) -> list[Quantity]:
+    """``1/40``, ``2 1/2 in``: fractions and mixed numbers written in digits."""
+    found = []
+    for m in _patterns().fraction_digits.finditer(text):
+        num, den = Decimal(m.group("num")), Decimal(m.group("den"))
+        if not den or num >= den:
+            continue  # "24/7", "3/3": not a fraction
+        value = num / den + (Decimal(m.group("whole")) if m.group("whole") else 0)
+        unit, end, factor = _unit_after(text, m.end(), None)
+        exact = normalize((value * factor).quantize(Decimal("1E-6")))
+        found.append(Quantity(m.start(), end, text[m.start():end], exact, unit or "count", "fraction_digits"))
+    return found
+
+
+def _scientific_quantities(text: str) -> list[Quantity]:
+    """``2.48×10−5``: scientific notation."""
+    found = []
+    for m in _patterns().scientific.finditer(text):
+        exponent = int(m.group("exp").replace("−", "-"))
+        value = Decimal(m.group("mantissa")).scaleb(exponent)
+        unit, end, factor = _unit_after(text, m.end(), None)
+        found.append(Quantity(m.start(), end, text[m.start():end], normalize(value * factor), unit or "count",
+                              "scientific"))
     return found
 
 
@@ -215,13 +302,19 @@ def _word_quantities(text: str) -> list[Quantity]:
     p = _patterns()
     found: list[Quantity] = []
     for m in p.words.finditer(text):
-        body = m.group(0)
-        value = words_to_number(body)
-        if value is None:
-            continue
-        unit, end, factor = _unit_after(text, m.end(), None)
-        found.append(Quantity(m.start(), end, text[m.start():end], normalize(value * factor),
-                              unit or "count", "words", words=True))
+        value = words_to_number(m.group(0))
+        pieces = [(m.start(), m.end(), value)] if value is not None else [
+            (m.start() + s, m.start() + e, v) for s, e, v in split_number_words(m.group(0))]
+        for start, stop, number in pieces:
+            unit, end, factor = _unit_after(text, stop, None)
+            found.append(Quantity(start, end, text[start:end], normalize(number * factor),
+                                  unit or "count", "words", words=True))
+    for m in p.article_unit.finditer(text):
+        # "a gallon", "a penny": one of a unit; the claims layer decides whether it is a figure
+        unit, end, factor = _unit_after(text, m.end() - 1, None)
+        if unit:
+            found.append(Quantity(m.start(), end, text[m.start():end], normalize(factor), unit, "article_unit",
+                                  words=True))
     return found
 
 
@@ -231,8 +324,14 @@ def _share_quantities(text: str) -> list[Quantity]:
     lex = lexicon().numbers
     found: list[Quantity] = []
     for m in p.fractions.finditer(text):
-        share = Decimal(lex["fractions"][m.group(0).lower()]) * 100
-        found.append(Quantity(m.start(), m.end(), m.group(0), normalize(share.quantize(Decimal("0.01"))),
+        fraction = Decimal(lex["fractions"][m.group(0).lower()])
+        unit, end, factor = _unit_after(text, m.end(), None)
+        if unit and unit not in ("percent", "percentage_point"):
+            # "one-half miles": a fraction of a unit, not a share
+            found.append(Quantity(m.start(), end, text[m.start():end], normalize(fraction * factor), unit,
+                                  "fraction", words=True))
+            continue
+        found.append(Quantity(m.start(), m.end(), m.group(0), normalize((fraction * 100).quantize(Decimal("0.01"))),
                               "percent", "fraction", words=True))
     for m in p.ratio.finditer(text):
         a, b = _small_number(m.group("a")), _small_number(m.group("b"))
@@ -281,9 +380,12 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             same_unit = q.unit == "count" or q.unit == nxt.unit
             ascending = q.value < nxt.value * _scale_factor(nxt, q)  # "28-8" is a score, not a range
             dash = re.fullmatch(r"\s?[-–]\s?", gap) and (same_unit or nxt.unit == "count") and ascending
-            lead = text[max(0, q.start - 30) : q.start].lower()
-            to = (re.fullmatch(r"\s+to\s+", gap) and same_unit
-                  and not re.search(r"\b(?:from|by)\s+(?:\w+\s+){0,2}$", lead))
+            lead = text[max(0, q.start - 40) : q.start].lower()
+            # "fell by 70 per cent to 3,111" and "rose from 10 to 20" are two figures, not a range
+            to = (re.fullmatch(r"-?\s+to\s+", gap) and same_unit and not _change_lead().search(lead))
+            if re.fullmatch(r"\s+and\s+", gap) and not between and q.bare and q.unit == "count" and (
+                    nxt.unit not in ("count", "percent") and not nxt.unit.isupper()):
+                q = replace(q, unit=nxt.unit)  # "45 and 50 mg": the unit is written once for both
             if between or dash or to:
                 low = q.value
                 if (q.unit == "count" and nxt.unit != "count") or _scale_of(nxt, q):
@@ -299,6 +401,12 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         merged.append(q)
         i += 1
     return merged
+
+
+@cache
+def _change_lead() -> re.Pattern[str]:
+    verbs = [w for words in lexicon().grammar["change_verbs"].values() for w in words]
+    return re.compile(r"(?:\bby|\b" + alternation(verbs, boundary=False) + r"\s+from)\s+(?:[\w$£€.,]+\s+){0,2}$")
 
 
 def _scale_factor(high: Quantity, low: Quantity) -> Decimal:
