@@ -63,6 +63,9 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip("‘'\"“’”") for w in _WORD.findall(text)]
 
 
+_MONEY = re.compile(r"[£$€¥]|\b[A-Z]{3}\b|pounds|dollars|euros|pence", re.IGNORECASE)
+
+
 def change(text: str, start: int, end: int, clause_start: int) -> str | None:
     """``increase`` or ``decrease`` when the figure at ``start``–``end`` is a change, else ``None``."""
     t = _change_words()
@@ -75,7 +78,11 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
                 return t["change_verbs"][word]
     if before and before[-1] in ("to", "from", "at", "reached", "hit"):
         return None  # "fell to 3,111" is a level
+    if before and before[-1] in ("extra", "additional", "further"):
+        return "increase"  # "an extra 5,000 nurses"
     if before and before[-1] in t["change_verbs"]:
+        if before[-1].startswith("rais") and _MONEY.search(text[start:end]):
+            return None  # "the charity raised £21,000": money raised, not a rise
         return t["change_verbs"][before[-1]]
     if before and before[-1] in ("by", "of"):
         if before[-1] == "of" and len(before) >= 2 and before[-2] in t["change_nouns"]:
@@ -203,20 +210,31 @@ def _skip_to_noun(text: str, q: Quantity) -> str:
     return rest
 
 
+_LINKING = frozenset({"of", "in", "for", "to", "per", "on"})
+_ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
+
+
 def _subject_before(text: str, verb_at: int) -> str:
     """The noun phrase right before position ``verb_at`` (the subject of a change verb)."""
     g = lexicon().grammar
     head = text[:verb_at]
-    head = re.sub(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not))+\s*$", "", head)
+    head = re.sub(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected)\s+to)\s*$", "", head)
+    head = re.sub(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not|could|may|might|"
+                  r"should|can))+\s*$", "", head)
     if m := re.search(r"\b(?:the\s)?(?:" + "|".join(g["measure_heads_of"]) + r")\s+of\s+(.+)$", head, re.IGNORECASE):
-        return _strip_place(_np_after(m.group(1)))
+        found = _strip_place(_np_after(_ARTICLE.sub("", m.group(1))))
+        if found:
+            return found  # "the number of homicide cases", "share of the vote"
     tokens = re.findall(r"[\w'’&-]+|[,;:]", head)
     stops = set(g["np_stop_words"])
     taken: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
-        linking = token.lower() in ("of", "in", "for") and taken and i > 0 and tokens[i - 1].lower() not in stops
-        if not linking and (token in ",;:" or token.lower() in stops):
+        before_token = tokens[i - 1].lower() if i > 0 else ""
+        linking = token.lower() in _LINKING and taken and i > 0 and before_token not in stops
+        # "Shares in the company": an article right after a linking word belongs to the phrase
+        article = token.lower() in ("the", "a", "an") and taken and before_token in _LINKING and i > 1
+        if not (linking or article) and (token in ",;:" or token.lower() in stops):
             break  # "Shares in Cairn Energy" keeps its "in"; "since 2010 the number" stops at "since"
         taken.insert(0, token)
         if len(taken) >= 6:
@@ -228,6 +246,10 @@ def _strip_place(phrase: str) -> str:
     return re.split(r"\s(?:in|across|throughout|within)\s", phrase)[0]
 
 
+_NOUN_OF = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                      r"almost\s+|over\s+|more\s+than\s+|up\s+to\s+)?$")
+
+
 def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
     """What the figure counts, in the article's words (``police officers``, ``Home Office funding``)."""
     g = lexicon().grammar
@@ -237,20 +259,33 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         passive = re.search(r"\b(?:was|were|been|be)\s+(\w+ed|killed|hurt|seen|taken|born)\b", text[q.end :])
         if q.rule == "zero" and passive:
             return f"people {passive.group(1)}"
+    if after_np and after_np.split()[-1].lower() in g["time_nouns"]:
+        after_np = ""  # "for the quarter", "a year": when, not what
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
         passive = re.match(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(\w+ed|killed)\b",
                            text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])
         if passive and after_np.split()[-1].lower() in g["people_nouns"]:
             return f"{after_np} {passive.group(1)}"
         return after_np
-    before = text[clause_start:mention_start]
+    before = text[max(clause_start, mention_start - 300) : mention_start]
+    if m := _NOUN_OF.search(before):
+        noun = m.group(1)
+        if noun.split()[-1].lower() not in generic | set(_change_words()["change_nouns"]):
+            return noun  # "revenue of $13,009 million", "a budget of £2m"
     if m := re.search(r"\b(?:the\s)?(?:" + "|".join(g["measure_heads_of"]) + r")\s+of\s+(.+?)\s*\bby\s*$",
                       before, re.IGNORECASE):
-        found = _strip_determiners(_strip_place(_np_after(m.group(1))))
+        found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group(1)))))
         if found:
             return found
     if previous and re.search(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$", before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
+    if m := re.search(r"(?:\s(?P<verb>[\w'’]+))?\s(?:at|to)\s*$", before):
+        verb = (m.group("verb") or "").lower()
+        # "doubled to 500,000": the subject of the verb; "held interest rates at 0.5%": what was held
+        cut = m.start("verb") if verb in _change_words()["change_verbs"] else m.end("verb") if verb else m.start()
+        held = _strip_determiners(_subject_before(before, cut))
+        if held and held.lower() not in generic:
+            return held  # "held interest rates at 0.5%"
     verbs = _change_words()["change_verbs"]
     words = list(re.finditer(r"[\w'’]+", before))
     for w in reversed(words):
@@ -262,7 +297,9 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
                 return previous  # "a figure which fell by ...": the figure named before
             break
     if words and (noun := g["verb_measures"].get(words[-1].group(0).lower())):
-        return noun  # "will save 790m euros" → savings
+        subject = _strip_determiners(_subject_before(before, words[-1].start()))
+        # "The project will cost £2.5m" → project cost; "will save 790m euros" → savings
+        return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
     if previous and len(words) <= 3:
         return previous
     return _strip_determiners(_subject_before(before, len(before))) or after_np

@@ -71,13 +71,13 @@ def clause_of(clauses: list[Clause], offset: int) -> int:
 
 @cache
 def _place_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’-])" + alternation(list(gazetteer().aliases), boundary=False) + r"(?![\w-])")
+    return re.compile(r"(?<![\w'’-])" + alternation(list(gazetteer().aliases), boundary=False) + r"(?![\w$-])")
 
 
 @cache
 def _generic_place_pattern() -> re.Pattern[str]:
     generic = lexicon().grammar["generic_places"]
-    return re.compile(alternation(list(generic)), re.IGNORECASE)
+    return re.compile(alternation(list(generic)))  # case kept: "the Nationwide" is a building society
 
 
 _OFFICE_OF = re.compile(
@@ -174,6 +174,8 @@ def _period_pattern() -> re.Pattern[str]:
         # in 2018, as of September, in the year to March 2019
       | (?:in|during|throughout|for|as\sof|at\sthe\s(?:end|start)\sof|by\sthe\send\sof
          |in\sthe\s(?:year|first\shalf|second\shalf)\s(?:to|of))\s(?:{when})
+        # in the third quarter (of 2019)
+      | (?:in|during|for)\s(?:the\s)?(?:first|second|third|fourth|final|last)\squarter(?:\sof\s{year})?
         # (compared to) a decade earlier, two years ago
       | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)
         # this year, last month, the current financial year

@@ -44,8 +44,9 @@ def _blockers() -> list[tuple[str, re.Pattern[str]]]:
                 rf"|\b{weekdays}\s\d{{1,2}}(?:st|nd|rd|th)?\b",
         "numeric_date": r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
         "time": r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+                r"|\b\d{1,2}\s?o['’]clock\b"
                 r"|\b\d{1,2}\s?(?:GMT|BST|UTC|CET|EST|PST)\b",
-        "age": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s)?{number}(?:\s(?:to|and|-)\s{number})?"
+        "age": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s|under\s|over\s)?{number}(?:\s(?:to|and|-)\s{number})?"
                rf"|(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b"
                rf"|\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
         "duration": rf"(?<![\w£$€.,])(?:{number}|a\scouple\sof|a\sfew|several)(?:\s|-)(?:{durations})(?!\w)",
@@ -54,10 +55,18 @@ def _blockers() -> list[tuple[str, re.Pattern[str]]]:
         "reference": r"\[\d+\]|\bNo\.\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
         "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree)\b"
                 r"|\b[Nn]umber\s(?:one|two|three)\b",
-        "score": r"(?<![\w.,£$€])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%.,])",
+        "score": r"(?<![\w.,£$€])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%]|[.,]\d)",
+        "address": r"\b\d{1,4}[a-z]?\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Way|"
+                   r"Drive|Terrace|Crescent|Close|Court|Gardens|Row|Hill|Walk|Mews)\b",
+        "label": r"\b(?:[Gg]rade|[Ll]evel|[Ss]tage|[Tt]ier|[Cc]ategory|[Bb]and|[Yy]ear|[Cc]lass|[Pp]hase|[Rr]ound|"
+                 r"[Ss]eries|[Ss]eason|[Ee]pisode|[Cc]hapter|[Aa]rticle|[Ss]ection|[Cc]lause|[Rr]oom|[Pp]latform|"
+                 r"[Gg]ate|[Ff]light|[Rr]oute|[Ll]ine|[Tt]erminal|[Ww]ard|[Ll]ot|[Ii]tem|[Ff]ormula)\s\d+[a-z]?\b"
+                 r"|\b[a-z]+[A-Z]\w*\s\d+\b",
         "code": r"\b[A-Z]{1,4}-?\d+[A-Za-z]*\b|\b\d+[A-Za-z]{1,3}\d+\w*\b|\b[A-Za-z]+-\d+\b",
     }
-    return [(name, re.compile(pattern)) for name, pattern in rules.items()]
+    # number words are matched whatever their case ("Two years ago"); codes and names keep theirs
+    folded = {"age", "duration"}
+    return [(name, re.compile(pattern, re.IGNORECASE if name in folded else 0)) for name, pattern in rules.items()]
 
 
 def blocked_spans(text: str) -> list[Blocked]:
@@ -79,6 +88,14 @@ def _is_year(q: Quantity) -> bool:
     return q.bare and q.value is not None and Decimal(1800) <= q.value <= Decimal(2100) and len(q.text) == 4
 
 
+@cache
+def _ordinary_words() -> frozenset[str]:
+    g = lexicon().grammar
+    words = set(g["np_stop_words"]) | {w.split()[-1] for w in g["qualifiers_before"]} | set(g["speech_verbs"])
+    words |= {w for ws in g["change_verbs"].values() for w in ws} | {"just", "only", "another", "every", "almost"}
+    return frozenset(w.lower() for w in words)
+
+
 def _is_year_range(text: str, q: Quantity) -> bool:
     """``from 2007 to 2017``: a span of years read as a range of numbers."""
     return (q.is_range and q.unit == "count" and q.low is not None and q.high is not None
@@ -90,14 +107,16 @@ def _named_number(text: str, q: Quantity) -> bool:
     """``Windows 7``, ``Channel 4``, ``Article 50``: a number that is part of a name."""
     if not q.bare:
         return False
-    m = re.search(r"(?<![.!?:;]\s)(?<!^)\b([A-Z][a-zA-Z]+)\s$", text[: q.start])
-    if not m or m.start() == 0:
+    m = re.search(r"\b([A-Z][a-zA-Z]+)\s$", text[: q.start])
+    if not m:
         return False
     word = m.group(1)
     g = lexicon().grammar
     if word in g["months"] or word in g["weekdays"] or word in gazetteer().aliases:
         return False
-    return not text[: m.start()].rstrip().endswith((".", "!", "?", ":", '"', "“"))
+    if word.lower() in _ordinary_words():
+        return False  # "About 300", "In 2015", "Some 500": an ordinary word that opens a sentence
+    return m.start() == 0 or not text[: m.start()].rstrip().endswith((".", "!", "?", ":", '"', "“"))
 
 
 def _number_word_name(text: str, q: Quantity) -> bool:

@@ -191,7 +191,8 @@ def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, 
     p = _patterns()
     units = lexicon().units
     if m := p.point.match(text, end):
-        return "percentage_point", m.end(), Decimal(1)
+        basis = "basis" in m.group(0).lower() or "bp" in m.group(0).lower()
+        return "percentage_point", m.end(), Decimal("0.01") if basis else Decimal(1)  # 25 basis points = 0.25
     if m := p.percent.match(text, end):
         return "percent", m.end(), Decimal(1)
     if m := p.currency_after.match(text, end):

@@ -30,7 +30,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     particles = r"(?:de|van|von|der|al|bin|di|da|le|la)"
     name = rf"(?:{titles}\.?\s)?{_CAP}(?:\s{particles}?\s?{_CAP}){{0,3}}(?:,?\s{suffixes}\b)?"
     not_name = r"(?!(?:The|A|An|This|That|These|Those|It|In|On|At|As|But|And|If|When|While|There)\b)"
-    who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
+    # an organisation: "the Office for National Statistics", "the Nationwide"
+    org = rf"[Tt]he\s{_CAP}(?:\s(?:for|of|and|&|on)?\s?{_CAP}){{0,5}}"
+    who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|{org}|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
     who1 = who.replace("(?P<who>", "(?P<who1>")
     aux = r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s)*"
     doc_nouns = alternation(g["document_nouns"], boundary=False)
@@ -212,9 +214,12 @@ def _who(m: re.Match[str]) -> str:
 
 
 def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
+    """The speaker a phrase names: a person in full, or an organisation as written."""
     lowered = phrase.lower()
     if lowered in ("he", "she", "they"):
         return people.salient(offset)
+    if lowered.startswith("the ") and phrase[4:5].isupper():
+        return people.resolve(phrase) or phrase[4:]  # "the Office for National Statistics"
     if lowered.startswith("the "):
         return people.role(phrase, offset)
     return people.resolve(phrase)
