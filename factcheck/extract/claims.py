@@ -7,13 +7,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from factcheck.extract import attributes, context
 from factcheck.extract.filters import blocked_spans, rejection
-from factcheck.extract.lexicon import gazetteer, lexicon
-from factcheck.extract.numbers import Quantity, find_quantities
+from factcheck.extract.lexicon import alternation, gazetteer, lexicon
+from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
 from factcheck.extract.speakers import analyse_speakers
 from factcheck.extract.text import Sentence, split_sentences
 
@@ -72,7 +74,8 @@ def _sentence_claims(sentence: Sentence, line_start: bool, published: dt.date | 
     places = context.find_places(text)
     org_places = context.organisation_places(text)
     out: list[ExtractedClaim] = []
-    quantities = find_quantities(text)
+    # most sentences hold no figure at all: one cheap search spares them the number grammar
+    quantities = find_quantities(text) if might_hold_figure(text) else []
     if quantities:
         blocked = blocked_spans(text)
         quantities = [q for q in quantities if not rejection(text, q, blocked, line_start=line_start)]
@@ -151,9 +154,14 @@ def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Cl
     return None
 
 
+@cache
+def _anaphora() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon().grammar["anaphoric_subjects"], boundary=False) + r"\s", re.IGNORECASE)
+
+
 def _anaphoric(text: str) -> bool:
-    lowered = text.lower()
-    return any(lowered.startswith(a + " ") for a in lexicon().grammar["anaphoric_subjects"])
+    """Whether a sentence opens on a phrase pointing back (``The project``, ``It``)."""
+    return _anaphora().match(text) is not None
 
 
 def _remember_places(text: str, places: list[context.Mention], org_places: list[str], state: _DocumentState) -> None:

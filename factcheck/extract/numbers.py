@@ -222,6 +222,9 @@ def _currency_code(prefix: str | None) -> str | None:
     return lexicon().units["currency_symbols"].get(symbol, symbol.upper())
 
 
+_MONEY_RANGE = re.compile(r"[£$€¥]\s?\d[\d,.]*\s?(?:-|–|to)\s?$")
+
+
 def _digit_quantities(text: str) -> list[Quantity]:
     p = _patterns()
     scales = lexicon().scales
@@ -241,7 +244,7 @@ def _digit_quantities(text: str) -> list[Quantity]:
             if not currency:
                 continue  # "10M" without money is a code, not ten million
             value *= Decimal(lexicon().numbers["scales_with_currency"][m.group("money_scale")])
-        money_range = re.search(r"[£$€¥]\s?\d[\d,.]*\s?(?:-|–|to)\s?$", text[:start])
+        money_range = _MONEY_RANGE.search(text, max(0, start - 24), start)
         if scale == "m" and not currency and not money_range and _looks_like_metres(text, m.end("number"), end):
             scale, end = None, m.end("number")
         if scale:
@@ -431,6 +434,19 @@ def _rescale(low: Quantity, high: Quantity) -> Decimal:
     if m is None:
         return low.value
     return normalize(low.value * lexicon().scales.get(m.group(0), Decimal(1)))
+
+
+@cache
+def _trigger() -> re.Pattern[str]:
+    numbers = lexicon().numbers
+    words = (numbers["cardinal_words"] + list(numbers["fractions"]) + list(numbers["vague"]) + numbers["zero"]
+             + list(numbers["dozen"]) + ["half", "halves", "third", "quarter", "fifth", "sixth", "eighth", "tenth"])
+    return re.compile(r"\d|" + alternation(words), re.IGNORECASE)
+
+
+def might_hold_figure(text: str) -> bool:
+    """Whether ``text`` has a digit or a number word: a quick test before :func:`find_quantities`."""
+    return _trigger().search(text) is not None
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -71,8 +71,8 @@ class PersonIndex:
         """The full name for a name, title + surname, or role phrase; ``None`` if not a person."""
         g = lexicon().grammar
         words = [w for w in re.findall(r"[\w'’-]+", phrase) if w not in g["name_suffixes"]]
-        titles = {t.lower() for t in g["titles"]}
-        while words and words[0].lower() in titles | {"the"}:
+        titles = _titles()
+        while words and words[0].lower() in titles:
             words = words[1:]
         if not words:
             return None
@@ -98,6 +98,11 @@ class PersonIndex:
             if role.split()[-1] == head:
                 return person
         return self.salient(offset)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in lexicon().grammar["titles"]) | {"the"}
 
 
 @cache

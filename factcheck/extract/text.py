@@ -44,9 +44,12 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
 
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 def _is_abbreviation(text: str, stop_at: int) -> bool:
     """Whether the full stop at ``stop_at`` ends an abbreviation or an initial."""
-    match = re.search(r"([\w.]+)$", text[:stop_at])
+    match = _LAST_WORD.search(text, max(0, stop_at - 40), stop_at)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
