@@ -842,7 +842,426 @@ KNOWN_FAILURES = [
 ]
 
 
-TABLE = DEVELOPMENT_SET + OWN_SENTENCES + NOT_CLAIMS + KNOWN_FAILURES
+# --- (e) bbc spot-read: sentences of 20 random articles of ../shared/corpus/bbc, read against the contract -------
+# Picked with random.Random(2026).sample(sorted(glob('corpus/bbc/*/*.txt')), 20); each row names its article.
+
+BBC_SPOT_READ = [
+    # business/488: US budget deficit
+    known("measure: the adjective 'worse-than-expected' is taken for the measure; speaker 'officials' is missed",
+          case("bbc-business-488-deficit-368bn-officials-said",
+               "The US budget deficit is set to hit a worse-than-expected $368bn (£197bn) this year, officials said "
+               "on Tuesday.",
+               claim("$368bn", 368_000_000_000, "USD", qualifier="exact", change=None, measure="deficit", place="US",
+                     period="this year", speaker="officials"),
+               claim("£197bn", 197_000_000_000, "GBP", qualifier="exact", change=None, measure="deficit", place="US",
+                     period="this year", speaker="officials"),
+               only=True)),
+    known("measure: the verb 'end' is taken for the measure; speaker 'analysts' is missed",
+          case("bbc-business-488-further-100bn-analysts",
+               "The cost of military operations still needs to be factored in, with analysts saying the deficit could "
+               "end up a further $100bn in the red.",
+               claim("$100bn", 100_000_000_000, "USD", change="increase", measure="deficit", speaker="analysts"),
+               only=True)),
+    known("change: a 'shortfall' (a level) is read as a decrease; empty measure; period and CBO speaker missed",
+          case("bbc-business-488-348bn-shortfall-cbo-forecasts",
+               "Past Congressional Budget Office (CBO) forecasts said there would be a $348bn shortfall in the 2005 "
+               "fiscal year.",
+               claim("$348bn", 348_000_000_000, "USD", qualifier="exact", change=None, measure="shortfall",
+                     period="2005 fiscal year", speaker=("Congressional Budget Office", "CBO")),
+               only=True, absent=("2005",))),
+    known("measure: 'imports widened' instead of the gap between exports and imports",
+          case("bbc-business-488-trade-gap-more-than-60bn",
+               "In November, the gap between US exports and imports widened to more than $60bn, a record figure.",
+               claim("$60bn", 60_000_000_000, "USD", qualifier="lower_bound", change=None, measure="gap",
+                     place="US", period="November"),
+               only=True)),
+    known("measure: 'record' / 'reaching' taken for the measure; the periods '12 months to 30 September 2004' and "
+          "'previous fiscal year' are missed",
+          case("bbc-business-488-412bn-and-377bn",
+               "The budget deficit hit a record $412bn in the 12 months to 30 September 2004, after reaching $377bn in "
+               "the previous fiscal year.",
+               claim("$412bn", 412_000_000_000, "USD", change=None, measure="deficit",
+                     period="12 months to 30 September 2004"),
+               claim("$377bn", 377_000_000_000, "USD", change=None, measure="deficit", period="previous fiscal year"),
+               only=True, absent=("12 months", "2004"))),
+    known("change: a forecast 'total shortfall' (a level) is read as a decrease; measure 'years'",
+          case("bbc-business-488-855bn-total-shortfall",
+               "The CBO also forecast a total shortfall of $855bn for the years from 2006 to 2015, an improvement on "
+               "previous projections.",
+               claim("$855bn", 855_000_000_000, "USD", qualifier="exact", change=None, measure="shortfall",
+                     period="2006 to 2015", speaker="CBO"),
+               only=True, absent=("2006", "2015"))),
+    known("speaker: 'analysts say' is not read as an attribution",
+          case("bbc-business-488-2-3.8-trillion-analysts-say",
+               "However, analysts say the new figures fail to take into account the potential $2-$3.8 trillion costs "
+               "of the president's plan to revamp state pensions and extend tax cuts.",
+               claim("$2-$3.8 trillion", ANY, "USD", low=2_000_000_000_000, high=3_800_000_000_000, measure="costs",
+                     speaker="analysts"),
+               only=True)),
+    # sport/002: O'Sullivan
+    known("not a claim: 'the first three' (finishing places) is extracted as a count",
+          nothing("bbc-sport-002-the-first-three-at-santry",
+                  "The first three at Santry last Saturday, Jolene Byrne, Maria McCambridge and Fionnualla Britton, "
+                  "are automatic selections.")),
+    nothing("bbc-sport-002-age-and-dates",
+            "Athletics Ireland have hinted that the 35-year-old Cobh runner may be included in the official line-up "
+            "for the event in France on 19-20 March."),
+    # tech/241: film pirates
+    known("place: 'in the US and UK' gives only 'US'",
+          case("bbc-tech-241-more-than-100-server-operators",
+               "More than 100 server operators have been targeted in the actions launched in the US and UK, the MPAA "
+               "added.",
+               claim("More than 100", 100, "count", qualifier="lower_bound", change=None, measure="server operators",
+                     place="US and UK", speaker="MPAA"),
+               only=True)),
+    case("bbc-tech-241-200-individuals-last-month",
+         "Last month major film studios started legal action against 200 individuals who were swapping films online.",
+         claim("200", 200, "count", qualifier="exact", change=None, measure="individuals", period="Last month",
+               speaker=None),
+         only=True),
+    # tech/279: voice control
+    known("not a claim: the incidental 'two US firms' (who develops the plans) is extracted, with an empty measure",
+          nothing("bbc-tech-279-two-us-firms",
+                  "Music and film fans will be able to control their digital media players just by speaking to them, "
+                  "under plans in development by two US firms.")),
+    case("bbc-tech-279-tens-of-thousands-of-songs",
+         "But with tens of thousands of songs able to be stored on one player, voice control would make finding that "
+         "elusive track by Elvis Presley much easier.",
+         claim("tens of thousands", None, "count", qualifier="approx", measure="songs"),
+         only=True),
+    # business/421: LSE takeover
+    known("measure: 'mark' (of 'the £1.5bn mark') is taken for the measure instead of the bid",
+          case("bbc-business-421-bids-1.4bn-and-1.5bn",
+               "Speculation suggests that Paris-based Euronext has the facilities in place to make a bid of £1.4bn, "
+               "while its German rival may up its bid to the £1.5bn mark.",
+               claim("£1.4bn", 1_400_000_000, "GBP", change=None, measure="bid"),
+               claim("£1.5bn", 1_500_000_000, "GBP", change=None, measure="bid"),
+               only=True)),
+    known("speaker: the unions who 'expressed fears' are not read as the speaker",
+          case("bbc-business-421-up-to-300-jobs-unions",
+               "Unions for Deutsche Boerse staff in Frankfurt have reportedly expressed fears that up to 300 jobs "
+               "would be moved to London if the takeover is successful.",
+               claim("300", 300, "count", qualifier="upper_bound", measure="jobs", speaker="Unions"),
+               only=True)),
+    case("bbc-business-421-1.3bn-offer",
+         "A £1.3bn offer from Deutsche Boerse has already been rejected, while Euronext has said it will make an all "
+         "cash bid.",
+         claim("£1.3bn", 1_300_000_000, "GBP", qualifier="exact", change=None, measure="offer", speaker=None),
+         only=True),
+    # politics/019: drink remark
+    known("speaker: the subject of the quote (McConnell) is given instead of its speaker (MacDonell); place missed",
+          case("bbc-politics-019-100-teenagers-quote",
+               'Mr MacDonell said that the first minister should know by now that if he said things which were "off '
+               'the mark", they were bound to "come back and bite him". He added: "Here, Mr McConnell was talking in '
+               'the Highlands to 100 teenagers and every word he said was put out on a webcast."',
+               claim("100", 100, "count", qualifier="exact", measure="teenagers", place="Highlands",
+                     speaker="MacDonell"),
+               only=True)),
+    known("place: 'in the Highlands' is missed",
+          case("bbc-politics-019-more-than-100-pupils",
+               "Mr McConnell was speaking on Monday to more than 100 secondary pupils from schools in the Highlands "
+               "about the problems of binge drinking and drink promotions.",
+               claim("100", 100, "count", qualifier="lower_bound", measure="pupils", place="Highlands"),
+               only=True)),
+    # sport/416: Italy 8-38 Wales
+    known("not a claim: the score in the headline is extracted as a range of counts",
+          nothing("bbc-sport-416-score-headline", "Italy 8-38 Wales")),
+    known("not a claim: a match event ('four conversions') is extracted, as an increase said by the kicker",
+          nothing("bbc-sport-416-four-conversions",
+                  "Fly-half Stephen Jones added four conversions as Wales maintained their superb start to this "
+                  "year's tournament.")),
+    known("not a claim: match narrative ('beat two players') is extracted, with place 'England'",
+          nothing("bbc-sport-416-beat-two-players",
+                  "Henson, sporting gold boots rather than the silver variety that did for England, beat two players "
+                  "with ease out on the left touchline.")),
+    known("not a claim: match narrative ('two superb tries in four minutes') is extracted",
+          nothing("bbc-sport-416-two-superb-tries",
+                  "But Wales put the outcome beyond doubt with two superb tries in four minutes before the hour.")),
+    known("not a claim: match narrative ('five more replacements') is extracted as an increase",
+          nothing("bbc-sport-416-five-more-replacements",
+                  "With Jones converting both for a 33-8 lead, Wales had the luxury of sending on five more "
+                  "replacements for the final quarter.")),
+    nothing("bbc-sport-416-half-time-score",
+            "Tries from Jonathan Thomas, Tom Shanklin and Martyn Williams gave the visitors a 19-5 half-time "
+            "advantage."),
+    nothing("bbc-sport-416-first-time-in-11-years",
+            "But after back-to-back wins at the start of the tournament for the first time in 11 years, they will "
+            "travel to Paris in a fortnight looking like genuine contenders."),
+    # tech/193: gadget show
+    known("period: the year of the forecast, stated in the sentence before, is missed",
+          case("bbc-tech-193-gadgets-to-grow-11-percent",
+               "The explosion in consumer technology is to continue into 2005, delegates at the world's largest "
+               "gadget show, in Las Vegas, have been told. The number of gadgets in the shops is predicted to grow by "
+               "11%, while devices which talk to each other will become increasingly important.",
+               claim("11%", 11, "percent", qualifier="exact", change="increase", measure="gadgets", period="2005"),
+               only=True, absent=("2005",))),
+    known("speaker: 'according to CEA research' is missed; measure lacks 'female buyers'",
+          case("bbc-tech-193-57-percent-female-buyers",
+               "More than 57% of the consumer electronics market is made up of female buyers, according to CEA "
+               "research.",
+               claim("57%", 57, "percent", qualifier="lower_bound", change=None, measure="female buyers",
+                     speaker="CEA"),
+               only=True)),
+    known("measure: \"including Samsung's\" instead of the plasma screen",
+          case("bbc-tech-193-102-inch-plasma",
+               "Elsewhere at the show, there was a plethora of colour and plasma screens, including Samsung's "
+               "102-inch (2.6 metre) plasma - the largest in the world.",
+               claim("102-inch", 102, "in", measure="plasma"),
+               claim("2.6 metre", "2.6", "m", measure="plasma"),
+               only=True)),
+    known("measure: the verb 'hold' instead of 'data'",
+          case("bbc-tech-193-six-times-as-much-data",
+               "Industry experts were also excited about high-definition technologies coming to the fore in 2005, with "
+               "new formats for DVDs coming out which will hold six times as much data as conventional DVDs.",
+               claim("six times", 6, "times", measure="data"),
+               only=True, absent=("2005",))),
+    known("measure: 'pocket' instead of the hard drive",
+          case("bbc-tech-193-5gb-hard-drive",
+               "With so many devices on the move there were a lot of products on show offering external storage, like "
+               "Seagate's 5GB pocket sized external hard drive, which won an innovation for engineering and design "
+               "prize.",
+               claim("5GB", 5, "GB", measure="hard drive"),
+               only=True)),
+    known("place 'in Las Vegas' and period 'from 6 to 9 January' are missed",
+          case("bbc-tech-193-120000-trade-professionals",
+               "More than 120,000 trade professionals attended CES in Las Vegas, which officially ran from 6 to 9 "
+               "January.",
+               claim("120,000", 120_000, "count", qualifier="lower_bound", change=None, measure="trade professionals",
+                     place="Las Vegas", period="January"),
+               only=True, absent=("6 to 9",))),
+    case("bbc-tech-193-average-growth-4-percent-cea",
+         "At the start of last year's CES, the CEA predicted there would be an average growth of 4% in 2004.",
+         claim("4%", 4, "percent", qualifier="exact", change="increase", measure="growth", period="2004",
+               speaker="CEA"),
+         only=True),
+    # sport/500: Henman
+    case("bbc-sport-500-won-36-of-50-matches",
+         "Henman leaves Davis Cup tennis with an impressive record, having won 36 of his 50 matches.",
+         claim("36", 36, "count", qualifier="exact", change=None, measure="matches", speaker=None),
+         claim("50", 50, "count", qualifier="exact", change=None, measure="matches", speaker=None),
+         only=True),
+    nothing("bbc-sport-500-lost-3-2", "Britain eventually lost the contest 3-2."),
+    # politics/087: Tory asylum plans
+    known("speaker: 'Trevor Phillips said' is missed for both figures",
+          case("bbc-politics-087-asylum-down-40-percent-phillips",
+               "Commission for Racial Equality chairman Trevor Phillips said asylum applications were down 40% and "
+               "economic migration down about 10%.",
+               claim("40%", 40, "percent", qualifier="exact", change="decrease", measure="asylum applications",
+                     speaker="Trevor Phillips"),
+               claim("10%", 10, "percent", qualifier="approx", change="decrease", measure="economic migration",
+                     speaker="Trevor Phillips"),
+               only=True)),
+    known("period: 'every year' is missed",
+          case("bbc-politics-087-160000-a-year",
+               "Mr Howard said nearly 160,000 people were settling in the UK every year - the size of a city like "
+               "Peterborough.",
+               claim("160,000", 160_000, "count", qualifier="upper_bound", change=None, measure="people", place="UK",
+                     period="every year", speaker="Howard"),
+               only=True)),
+    case("bbc-politics-087-two-out-of-10",
+         "He said that only two out of 10 asylum seekers had their claims accepted under the current \"unfair and "
+         "inhumane\" system.",
+         claim("two out of 10", 20, "percent", qualifier="exact", change=None, measure="asylum seekers"),
+         only=True),
+    # business/011: Ask Jeeves
+    known("qualifier: the converted figure of 'exceeding $86m (£46m)' is not a lower bound",
+          case("bbc-business-011-revenue-exceeding-86m",
+               "The firm's revenue nearly tripled in the fourth quarter of 2004, exceeding $86m (£46m).",
+               claim("$86m", 86_000_000, "USD", qualifier="lower_bound", measure="revenue",
+                     period="fourth quarter of 2004"),
+               claim("£46m", 46_000_000, "GBP", qualifier="lower_bound", measure="revenue",
+                     period="fourth quarter of 2004"),
+               only=True)),
+    known("period 'for the quarter' is missed; measure of Google's $204m is the verb 'announced'",
+          case("bbc-business-011-17m-profit-204m-google",
+               "Its $17m profit for the quarter was dwarfed by the $204m announced by rival Google earlier in the "
+               "week.",
+               claim("$17m", 17_000_000, "USD", change=None, measure="profit", period="quarter"),
+               claim("$204m", 204_000_000, "USD", change=None, measure="profit"),
+               only=True)),
+    known("period: 'During the same quarter' is missed",
+          case("bbc-business-011-yahoo-earned-187m",
+               "During the same quarter, Yahoo earned $187m, again tipping a resurgence in online advertising.",
+               claim("$187m", 187_000_000, "USD", change=None, measure="earn", period="quarter"),
+               only=True)),
+    case("bbc-business-011-shares-fell-some-4-percent",
+         "In both cases, their shares fell by some 4%.",
+         claim("4%", 4, "percent", qualifier="approx", change="decrease", measure="shares"),
+         only=True),
+    # business/331: Disney
+    known("measure: the second 'three' (directors) is given the measure of the first ('adult children')",
+          case("bbc-business-331-three-children-of-three-directors",
+               "Disney failed to tell investors that between 1999 and 2001 it employed three adult children of three "
+               "then directors.",
+               claim("three", 3, "count", qualifier="exact", measure="children", period="1999"),
+               claim("three", 3, "count", qualifier="exact", measure="directors", period="1999"),
+               only=True, absent=("1999", "2001"))),
+    known("measure: empty, or '000' (a piece of the figure '$60,000'), instead of what the children were paid",
+          case("bbc-business-331-paid-60000-to-150000",
+               "Their children were paid between $60,000 (£30,800) and $150,000 a year, with shareholders not being "
+               "informed.",
+               claim("$60,000", 60_000, "USD", measure="paid", period="a year"),
+               claim("£30,800", 30_800, "GBP", measure="paid", period="a year"),
+               claim("$150,000", 150_000, "USD", measure="paid", period="a year"))),
+    known("speaker: 'The SEC also found that' is not read as an attribution",
+          case("bbc-business-331-sec-found-more-than-1m",
+               "The SEC also found that Disney did not disclose that a 50% Disney-owned subsidiary company - Lifetime "
+               "- employed the wife of current Disney director John Bryson, and that she earned more than $1m a year.",
+               claim("50%", 50, "percent", qualifier="exact", speaker="SEC"),
+               claim("$1m", 1_000_000, "USD", qualifier="lower_bound", measure="earn", period="a year",
+                     speaker="SEC"),
+               only=True)),
+    known("measure: the verb 'provided' instead of what the money paid for",
+          case("bbc-business-331-more-than-200000-annually",
+               "Finally, Disney also did not reveal that it provided more than $200,000 annually for office space, "
+               "secretarial services, and a leased car and driver to former director Thomas Murphy.",
+               claim("$200,000", 200_000, "USD", qualifier="lower_bound", measure=("office space", "services"),
+                     period="annually"),
+               only=True)),
+    # business/454: Deutsche Boerse shares
+    known("place: 'London' is taken from the name 'London Stock Exchange'",
+          case("bbc-business-454-shares-risen-more-than-3-percent",
+               "Shares in Deutsche Boerse have risen more than 3% after a shareholder fund voiced opposition to the "
+               "firm's planned takeover of the London Stock Exchange.",
+               claim("3%", 3, "percent", qualifier="lower_bound", change="increase", measure="shares", place=None),
+               only=True)),
+    known("measure: empty or \"Deutsche Boerse's\" instead of 'shares' and 'offer'; speaker TCI (claims) missed",
+          case("bbc-business-454-tci-5-percent-1.35bn-offer",
+               "TCI, which claims to represent owners of 5% of Deutsche Boerse's (DB) shares, has complained that the "
+               "£1.35bn ($2.5bn) offer for the LSE is too high.",
+               claim("5%", 5, "percent", qualifier="exact", change=None, measure="shares", speaker="TCI"),
+               claim("£1.35bn", 1_350_000_000, "GBP", change=None, measure="offer"),
+               claim("$2.5bn", 2_500_000_000, "USD", change=None, measure="offer"),
+               only=True)),
+    known("speaker: 'TCI said' is missed",
+          case("bbc-business-454-tci-return-500m",
+               "In voicing its opposition to the planned takeover, TCI said it would prefer to see Deutsche Boerse "
+               "return $500m (£350m) to shareholders.",
+               claim("$500m", 500_000_000, "USD", change=None, measure="return", speaker="TCI"),
+               claim("£350m", 350_000_000, "GBP", change=None, measure="return", speaker="TCI"),
+               only=True)),
+    known("not a claim: the time '1030 GMT' is extracted as a count",
+          case("bbc-business-454-up-3.4-percent-by-1030-gmt",
+               "DB's shares were up 3.4% to 45.25 euros by 1030 GMT, the highest gainer in Frankfurt.",
+               claim("3.4%", "3.4", "percent", qualifier="exact", change="increase", measure="shares",
+                     place="Frankfurt"),
+               claim("45.25 euros", "45.25", "EUR", qualifier="exact", change=None, measure="shares"),
+               only=True, absent=("1030",))),
+    # politics/284: Kennedy
+    known("not a claim: 'three party' (a kind of election) is extracted as a count",
+          nothing("bbc-politics-284-three-party-election",
+                  "\"This is really going to be the first modern three party UK election that we have all "
+                  "experienced\".")),
+    known("measure: 'Britain' (the place) is taken for the measure",
+          case("bbc-politics-284-melted-away-in-a-third-of-britain",
+               "\"The problem is that, geographically, the Conservative party has melted away in about a third of "
+               "Britain.",
+               claim("third", Decimal(100) / 3, "percent", qualifier="approx", measure="Conservative",
+                     place="Britain", tolerance="0.01"),
+               only=True)),
+    known("change: '1% tax increase' is not a change, and gets the period 'a year' of the income; measure of "
+          "£100,000 is '1 tax'",
+          case("bbc-politics-284-1-percent-tax-over-100000",
+               "He insists his three headline commitments, to be financed from a 1% tax increase on those earning "
+               "over £100,000 a year, will appeal right across the political spectrum.",
+               claim("1%", 1, "percent", qualifier="exact", change="increase", measure="tax", period=None),
+               claim("£100,000", 100_000, "GBP", qualifier="lower_bound", change=None, measure="earning",
+                     period="a year"))),
+    # business/402: US interest rates
+    known("value/unit: 'a quarter of a percentage point' is read as 25 percent; measures empty or the other figure",
+          case("bbc-business-402-quarter-point-to-2.25",
+               "Borrowing costs are tipped to rise by a quarter of a percentage point to 2.25%.",
+               claim("quarter", "0.25", "percentage_point", change="increase", measure="borrowing costs"),
+               claim("2.25%", "2.25", "percent", change=None, measure="borrowing costs"),
+               only=True)),
+    known("missed: 'quarter percentage point rises' (no numeral) is not extracted",
+          case("bbc-business-402-quarter-point-rises",
+               "With the economic picture now looking more rosy, the Fed has implemented quarter percentage point "
+               "rises in June, August, September and November.",
+               claim("quarter", "0.25", "percentage_point", change="increase"),
+               only=True)),
+    known("change: 'grew at an annual rate of 3.9%' is growth, read as a level",
+          case("bbc-business-402-economy-grew-3.9-percent",
+               "Although the US economy grew at an annual rate of 3.9% in the three months to September, analysts "
+               "warn that Fed has to be careful not to move too aggressively.",
+               claim("3.9%", "3.9", "percent", qualifier="exact", change="increase", measure="economy", place="US",
+                     period="September"),
+               only=True, absent=("three",))),
+    # tech/024: Bioware auditions
+    known("'hundreds and hundreds' is extracted twice (once with an empty measure); speaker Shauna Perry missed",
+          case("bbc-tech-024-hundreds-and-hundreds-of-characters",
+               "\"There are hundreds and hundreds of characters in a typical Bioware game,\" said Shauna Perry, "
+               "Bioware's audio and external resources producer.",
+               claim("hundreds", None, "count", qualifier="approx", measure="characters", speaker="Shauna Perry"),
+               only=True)),
+    known("not a claim: 'in three dimensions' (3D) is extracted as a count",
+          nothing("bbc-tech-024-three-dimensions",
+                  "People chosen to appear in a game will have their head scanned in three dimensions.")),
+    case("bbc-tech-024-hundreds-of-photos",
+         "Hundreds of photos of the person's head are taken so that a model of the head can be generated in 3D.",
+         claim("Hundreds", None, "count", qualifier="approx", measure="photos"),
+         only=True, absent=("3D",)),
+    nothing("bbc-tech-024-aged-18-to-99",
+            "The company, which makes role playing games such as Knights of the Old Republic and Neverwinter Nights, "
+            "is seeking people aged 18 to 99."),
+    # business/048: Parmalat
+    known("measure: 'higher' instead of the debts of the sentence before",
+          case("bbc-business-048-eight-times-higher",
+               "The firm gained protection from creditors in 2003 after revealing debts of 14bn euros ($18.34bn; "
+               "£9.6bn). This was eight times higher than it had previously stated.",
+               claim("14bn euros", 14_000_000_000, "EUR", change=None, measure="debts", period="2003"),
+               claim("$18.34bn", 18_340_000_000, "USD", change=None, measure="debts"),
+               claim("£9.6bn", 9_600_000_000, "GBP", change=None, measure="debts"),
+               claim("eight times", 8, "times", measure="debt"),
+               only=True, absent=("2003",))),
+    case("bbc-business-048-fall-from-7.3-to-6.9",
+         "Creditors of Parmalat, the main operating company, are likely to see the percentage of debt they receive "
+         "fall from 7.3% to 6.9%.",
+         claim("7.3%", "7.3", "percent", qualifier="exact", change=None, measure="debt"),
+         claim("6.9%", "6.9", "percent", qualifier="exact", change=None, measure="debt"),
+         only=True),
+    # tech/191: online commons
+    known("not a claim: the figure of speech 'millions of \"cliques\"' is extracted",
+          nothing("bbc-tech-191-millions-of-cliques",
+                  "There is a role for public bodies like the BBC, libraries, and government to bring people back "
+                  "into public debate again instead of millions of \"cliques\" talking to each other, he added.")),
+    case("bbc-tech-191-53-percent-of-uk-households",
+         "With 53% of UK households now with access to the net, the government, suggests Mr Davies, could act as an "
+         "intermediary.",
+         claim("53%", 53, "percent", qualifier="exact", change=None, measure="households", place="UK"),
+         only=True),
+    # politics/398: Lib Dems
+    known("place: 'English' (England) is left in the measure, place missed",
+          case("bbc-politics-398-37-english-council-areas",
+               "Local government spokesman Ed Davey was speaking as the party launched its campaign for the local "
+               "elections being held in 37 English council areas.",
+               claim("37", 37, "count", qualifier="exact", change=None, measure="council areas",
+                     place=("England", "English")),
+               only=True)),
+    nothing("bbc-politics-398-date-5-may",
+            "Looking to the coming elections, which are all expected to be held on 5 May, Mr Davey said: \"We are "
+            "going to be winning more votes and winning more seats.\""),
+    # entertainment/352: Vera Drake
+    known("place: 'London' is taken from the name 'London Critics' Circle'; period 'Wednesday night' missed",
+          case("bbc-entertainment-352-five-awards-critics-circle",
+               "The film has spent months being lauded with prizes, from the Venice Film Festival to five awards from "
+               "the London Critics' Circle on Wednesday night.",
+               claim("five", 5, "count", qualifier="exact", measure="awards", place=None, period="Wednesday"),
+               only=True)),
+    known("range: 'five or six awards' is split in two claims; measure 'collect'; speaker Dan Jolin missed",
+          case("bbc-entertainment-352-five-or-six-awards",
+               "Empire magazine's reviews editor Dan Jolin said the film had \"a very good chance\" of doing well on "
+               "Saturday, predicting that it would collect five or six awards.",
+               claim("five", ANY, "count", low=5, high=6, measure="awards", speaker="Dan Jolin"),
+               only=True)),
+    case("bbc-entertainment-352-nominated-in-11-categories",
+         "Vera Drake, Mike Leigh's tale about a 1950s backstreet abortionist, is nominated in 11 categories.",
+         claim("11", 11, "count", qualifier="exact", change=None, measure="categories"),
+         only=True, absent=("1950s",)),
+]
+
+
+TABLE = DEVELOPMENT_SET + OWN_SENTENCES + NOT_CLAIMS + KNOWN_FAILURES + BBC_SPOT_READ
 
 
 # --- checking ---------------------------------------------------------------------------------------------------
