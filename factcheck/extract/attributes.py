@@ -66,6 +66,11 @@ def _words(text: str) -> list[str]:
 _MONEY = re.compile(r"[£$€¥]|\b[A-Z]{3}\b|pounds|dollars|euros|pence", re.IGNORECASE)
 
 
+@cache
+def _STOPS() -> frozenset[str]:
+    return frozenset(lexicon().grammar["np_stop_words"])
+
+
 def change(text: str, start: int, end: int, clause_start: int) -> str | None:
     """``increase`` or ``decrease`` when the figure at ``start``–``end`` is a change, else ``None``."""
     t = _change_words()
@@ -95,6 +100,12 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
         return t["change_verbs"][before[-2]]
     if after and after[0] in t["change_nouns"]:
         return t["change_nouns"][after[0]]
+    if len(after) > 1 and after[1] in t["change_nouns"] and after[0].isalpha() and after[0] not in _STOPS():
+        return t["change_nouns"][after[1]]  # "a 1% tax increase"
+    if len(before) >= 3 and before[-1] == "of" and before[-2] == "rate":
+        for word in reversed(before[-8:-2]):
+            if word in t["change_verbs"]:
+                return t["change_verbs"][word]  # "grew at an annual rate of 3.9%"
     if after and after[0] in t["change_modifiers"] and not re.match(r"\s*(?:more|less)\s+than", text[end:]):
         return t["change_modifiers"][after[0]]
     return _participle_after(after, t["participle_change"])
@@ -188,6 +199,7 @@ def _skip_to_noun(text: str, q: Quantity) -> str:
     changes = "|".join(sorted(_change_words()["change_nouns"], key=len, reverse=True))
     participles = "|".join(sorted(_change_words()["participle_change"], key=len, reverse=True))
     patterns = [
+        r"^\s*\([^)]{1,30}\)",  # "$368bn (£197bn) budget deficit": the conversion in brackets
         rf"^\s*(?:{changes})\s+(?:in|of|to|for)\s+",  # 47 per cent drop in homicides
         r"^\s*worth\s+of\s+",  # £500,000 worth of funding
         rf"^\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
@@ -234,7 +246,7 @@ def _subject_before(text: str, verb_at: int) -> str:
         linking = token.lower() in _LINKING and taken and i > 0 and before_token not in stops
         # "Shares in the company": an article right after a linking word belongs to the phrase
         article = token.lower() in ("the", "a", "an") and taken and before_token in _LINKING and i > 1
-        if not (linking or article) and (token in ",;:" or token.lower() in stops):
+        if not (linking or article) and (token in ",;:" or token.lower() in stops or token[0].isdigit()):
             break  # "Shares in Cairn Energy" keeps its "in"; "since 2010 the number" stops at "since"
         taken.insert(0, token)
         if len(taken) >= 6:
@@ -244,6 +256,14 @@ def _subject_before(text: str, verb_at: int) -> str:
 
 def _strip_place(phrase: str) -> str:
     return re.split(r"\s(?:in|across|throughout|within)\s", phrase)[0]
+
+
+@cache
+def _LEVEL_VERB() -> re.Pattern[str]:
+    verbs = alternation(lexicon().grammar["level_verbs"], boundary=False)
+    return re.compile(rf"\b(?:{verbs})\b(?:\s+(?:a|an|the|at|to|of|about|around|some|nearly|almost|just|"
+                      rf"over|under|more|than|less|record|new|high|low|worse|better|expected|[\w-]+-than-expected)){{0,4}}\s*$",
+                      re.IGNORECASE)
 
 
 _NOUN_OF = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
@@ -286,6 +306,10 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         held = _strip_determiners(_subject_before(before, cut))
         if held and held.lower() not in generic:
             return held  # "held interest rates at 0.5%"
+    if m := _LEVEL_VERB().search(before):
+        subject = _strip_determiners(_subject_before(before, m.start()))
+        if subject and subject.lower() not in generic:
+            return subject  # "The budget deficit hit a record $412bn"
     verbs = _change_words()["change_verbs"]
     words = list(re.finditer(r"[\w'’]+", before))
     for w in reversed(words):

@@ -110,9 +110,17 @@ def find_places(text: str) -> list[Mention]:
     return sorted(found, key=lambda p: p.start)
 
 
+_NEXT_CAPITALS = re.compile(r" ([A-Z][\w&]*)(?=( [A-Z][\w&]*)?)")
+
+
 def _is_organisation(text: str, m: re.Match[str], org_words: set[str]) -> bool:
-    after = re.match(r"[\s'’s]*([A-Z][\w&]*)", text[m.end() : m.end() + 30])
-    return bool(after and after.group(1) in org_words and not text[m.end() :].startswith(("'s", "’s")))
+    if text[m.end() :].startswith(("'s", "’s")):
+        return False  # "Britain's streets"
+    after = _NEXT_CAPITALS.match(text, m.end())
+    if not after:
+        return False
+    # "London Mayor", "Islington Council", "London Stock Exchange": a name that runs on
+    return after.group(1) in org_words or bool(after.group(2))
 
 
 def organisation_places(text: str) -> list[str]:
@@ -156,7 +164,7 @@ def _period_pattern() -> re.Pattern[str]:
     units = r"(?:years?|months?|weeks?|days?|decades?|quarters?)"
     year = r"(?:(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d))?)"
     quarter = r"(?:Q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)"
-    when = rf"(?:{months}\s)?{year}|{months}(?:\s{year})?|{quarter}\s{year}"
+    when = rf"(?:(?:\d{{1,2}}\s)?{months}\s)?{year}|{months}(?:\s{year})?|{quarter}\s{year}"
     count = rf"(?:\d+|{cardinals}|a|one)"
     pattern = rf"""
         # between 2006-7 and 2016-17
@@ -174,14 +182,19 @@ def _period_pattern() -> re.Pattern[str]:
         # in 2018, as of September, in the year to March 2019
       | (?:in|during|throughout|for|as\sof|at\sthe\s(?:end|start)\sof|by\sthe\send\sof
          |in\sthe\s(?:year|first\shalf|second\shalf)\s(?:to|of))\s(?:{when})
-        # in the third quarter (of 2019)
-      | (?:in|during|for)\s(?:the\s)?(?:first|second|third|fourth|final|last)\squarter(?:\sof\s{year})?
+        # in the third quarter (of 2019), in the 2005 fiscal year, during the same quarter
+      | (?:in|during|for|over)\s(?:the\s)?(?:same\s|previous\s|current\s|last\s|next\s|first\s|second\s|third\s
+         |fourth\s|final\s)?(?:{year}\s)?(?:fiscal\s|financial\s|calendar\s|tax\s|academic\s)?(?:year|quarter|half)
+        # on Wednesday (night), last Tuesday
+      | (?:on|last|this|next)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+        (?:\s(?:night|morning|evening))?
+      | every\s(?:year|month|week|day)
         # (compared to) a decade earlier, two years ago
       | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)
         # this year, last month, the current financial year
       | (?:this|last|next|the\sprevious|the\scurrent)\s(?:year|month|week|decade|quarter|financial\syear|academic\syear)
         # rates: a year, annually, year on year
-      | (?:a|per|each)\syear | annually | year[-\s]on[-\s]year
+      | annually | year[-\s]on[-\s]year
         # a bare financial year: 2015/16
       | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])
     """

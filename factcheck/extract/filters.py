@@ -44,7 +44,7 @@ def _blockers() -> list[tuple[str, re.Pattern[str]]]:
                 rf"|\b{weekdays}\s\d{{1,2}}(?:st|nd|rd|th)?\b",
         "numeric_date": r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
         "time": r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
-                r"|\b\d{1,2}\s?o['’]clock\b"
+                r"|\b\d{1,2}\s?o['’]clock\b|\b[0-2]\d[0-5]\d\s?(?:GMT|BST|UTC|CET|EST|PST|hrs|hours)\b"
                 r"|\b\d{1,2}\s?(?:GMT|BST|UTC|CET|EST|PST)\b",
         "age": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s|under\s|over\s)?{number}(?:\s(?:to|and|-)\s{number})?"
                rf"|(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b"
@@ -142,6 +142,10 @@ def _share_context(text: str, q: Quantity) -> bool:
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)](?:\s|$)")
 
 
+_BETWEEN_NAMES = re.compile(r"[A-Z][\w.'’-]*\s$")
+_NAME_AFTER = re.compile(r"\s[A-Z]")
+
+
 def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: bool) -> str | None:
     """Why quantity ``q`` of sentence ``text`` is not a claim, or ``None`` if it is one."""
     for b in blocked:
@@ -170,4 +174,7 @@ def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: boo
         return "not_a_share"
     if q.is_range and q.unit == "count" and q.high is not None and q.high <= 20 and _score_cues().search(text):
         return "score"
+    if q.rule == "range" and q.unit == "count" and _BETWEEN_NAMES.search(text[max(0, q.start - 30) : q.start]) and \
+            _NAME_AFTER.match(text, q.end):
+        return "score"  # "Italy 8-38 Wales"
     return None

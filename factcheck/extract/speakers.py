@@ -48,6 +48,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                                rf"(?:{doc_verbs})[\s:,]*$"),
         # 'Mr Corbyn highlighted the loss of ...'
         "reported": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s|\bthat\s|\bas\s){who}\s{aux}(?P<verb>{speech})\b"),
+        # a name after a long title: "Commission for Racial Equality chairman Trevor Phillips said"
+        "reported_name": re.compile(rf"\b(?P<who>{_CAP}\s{_CAP}(?:\s{_CAP})?)\s{aux}(?P<verb>{speech})\b"),
         # '..., the minister said.'
         "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}|{who}\s(?P<verb2>{speech}))\.?\s*$"),
         "according": re.compile(rf"\baccording\sto\s{who}"),
@@ -86,6 +88,21 @@ class PersonIndex:
             return f"{names[-2]} {names[-1]}"
         return None
 
+    def resolve_speaker(self, phrase: str) -> str | None:
+        """Like :meth:`resolve`, and a two- or three-word name in a speaker's place is taken as one.
+
+        Next to a speech verb ("said Shauna Perry"), capitalised words that are no
+        organisation, place or title name a person even when the first name is unknown.
+        """
+        found = self.resolve(phrase)
+        if found:
+            return found
+        names = [_title_case(w) for w in re.findall(r"[\w'’-]+", phrase)]
+        if 2 <= len(names) <= 3 and all(n[:1].isupper() for n in names) and not _not_a_name(names) and not any(
+                n.endswith(("'s", "’s")) for n in names):
+            return " ".join(names)
+        return None
+
     def salient(self, offset: int) -> str | None:
         """The person most recently named as a subject before ``offset``."""
         i = bisect_right([m[0] for m in self.mentions], offset)
@@ -98,6 +115,13 @@ class PersonIndex:
             if role.split()[-1] == head:
                 return person
         return self.salient(offset)
+
+
+def _not_a_name(words: list[str]) -> bool:
+    """Capitalised words that are an organisation, a place or a title, not a person."""
+    g = lexicon().grammar
+    blocked = set(g["organisation_words"]) | set(g["months"]) | set(g["weekdays"])
+    return any(w in blocked or w in gazetteer().aliases or w.lower() in _titles() for w in words)
 
 
 @cache
@@ -227,7 +251,7 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
         return people.resolve(phrase) or phrase[4:]  # "the Office for National Statistics"
     if lowered.startswith("the "):
         return people.role(phrase, offset)
-    return people.resolve(phrase)
+    return people.resolve_speaker(phrase)
 
 
 def _document_author(text: str, start: int, end: int, people: PersonIndex) -> str | None:
@@ -275,6 +299,9 @@ def reported_speaker(sentence: Sentence, offset: int, people: PersonIndex) -> st
     for m in rx["reported"].finditer(text):
         if m.end() <= local:
             return _person(_who(m), sentence.start + m.start(), people)
+    for m in rx["reported_name"].finditer(text):
+        if m.end() <= local and (person := people.resolve_speaker(m.group("who"))):
+            return person
     if m := rx["according"].search(text):
         return _person(_who(m), sentence.start + m.start(), people)
     if (m := rx["reported_after"].search(text)) and m.start() > local:
