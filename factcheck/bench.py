@@ -191,7 +191,8 @@ def bench_crossref(db_path: Path) -> dict[str, Any]:
 
 def bench_startup(runs: int = 5) -> dict[str, float]:
     """Wall time of ``factcheck --help`` in a new process."""
-    command = [sys.executable, "-c", "from factcheck.cli import main; import sys; sys.argv=['factcheck','--help']; main()"]
+    script = "import sys; from factcheck.cli import main; sys.argv = ['factcheck', '--help']; main()"
+    command = [sys.executable, "-c", script]
     return _latencies(lambda: subprocess.run(command, capture_output=True, check=False), runs)
 
 
