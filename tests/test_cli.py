@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import typer.main
+from clihelpers import assert_one_line_error, no_traceback, ok_json
 
 from factcheck.cli import app
 from factcheck.migrate import head_revision
@@ -41,27 +42,6 @@ def seed_text(document: str) -> str:
 def doc(claim: dict[str, Any]) -> str:
     """The seed number (``"000"`` … ``"004"``) of a claim's document."""
     return Path(claim["document"]).name[:3]
-
-
-def ok_json(result: Any) -> Any:
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def no_traceback(result: Any) -> None:
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.output
-
-
-def assert_one_line_error(result: Any) -> str:
-    """A failed command: non-zero exit, one ``Error:`` line on stderr, no traceback, empty stdout."""
-    assert result.exit_code != 0, result.output
-    no_traceback(result)
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error:"), lines[0]
-    assert result.stdout == ""
-    return lines[0]
 
 
 def all_claims(invoke: Any, db: Path) -> list[dict[str, Any]]:

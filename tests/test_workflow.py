@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clihelpers import assert_one_line_error, no_traceback, ok_json
 
 from factcheck.claimreview import ClaimReview
 from factcheck.db import open_database
@@ -48,29 +49,6 @@ def _no_publisher_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-def no_traceback(result: Any) -> None:
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    assert "unexpected" not in result.stderr, result.stderr
-
-
-def ok_json(result: Any) -> Any:
-    assert result.exit_code == 0, result.output
-    no_traceback(result)
-    return json.loads(result.stdout)
-
-
-def assert_one_line_error(result: Any) -> str:
-    """A refused command: non-zero exit, one ``Error:`` line on stderr, nothing on stdout, no traceback."""
-    assert result.exit_code != 0, result.output
-    no_traceback(result)
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error:"), lines[0]
-    assert result.stdout == ""
-    return lines[0]
 
 
 def flat(text: str) -> str:
