@@ -1,12 +1,14 @@
 """Arithmetic consistency inside one article: do its figures add up?
 
-Three checks, each pure over one document's claims:
+Four checks, each pure over one document's claims:
 
 - a stated change against the two levels it connects (``10,110`` → ``3,111`` is a
   69.2% fall, which ``almost 70 per cent`` describes);
 - a stated absolute change against the same two levels;
 - a percentage against the count and total it is a share of (``3,000 of 10,000``
-  against ``30%``).
+  against ``30%``);
+- parts against the total they make up (``1,200 staff, including 700 nurses and 600
+  doctors`` does not add up).
 """
 
 from __future__ import annotations
@@ -136,8 +138,44 @@ def check_shares(doc: str, claims: list[Located]) -> list[Check]:
     return results
 
 
+_PARTS_OPEN = re.compile(r"\b(?:including|of\s+(?:which|whom)|among\s+them|made\s+up\s+of|comprising)\b|:\s")
+
+
+def check_parts(doc: str, claims: list[Located]) -> list[Check]:
+    """Parts against the total they make up: ``1,200 staff, including 700 nurses and 600 doctors``."""
+    results: list[Check] = []
+    by_sentence: dict[int, list[Located]] = {}
+    for c in claims:
+        if c.fact.value is not None and c.fact.change is None and c.fact.unit not in ("percent", "percentage_point"):
+            by_sentence.setdefault(c.sentence_start, []).append(c)
+    for group in by_sentence.values():
+        sentence = group[0].sentence
+        for i, total in enumerate(group):
+            tail_start = total.start - total.sentence_start
+            opener = _PARTS_OPEN.search(sentence, tail_start)
+            if opener is None:
+                continue
+            parts = [c for c in group[i + 1 :] if c.fact.unit == total.fact.unit
+                     and c.start - c.sentence_start > opener.start()]
+            if len(parts) < 2:
+                continue
+            added = sum(float(p.fact.value or 0) for p in parts)
+            span = interval(total.fact)
+            whole = float(total.fact.value or 0)
+            # a stated total is taken at its word unless it is hedged ("about", "more than")
+            hedged = total.fact.qualifier in ("approx", "lower_bound") and span is not None
+            ok = added <= (span.high if hedged else whole) + 0.5
+            verdict = "consistent" if ok else "inconsistent"
+            listed = " + ".join(p.fact.mention for p in parts)
+            why = (f"{listed} = {added:,.10g}, against a stated total of {total.fact.mention!r}: "
+                   f"{'the parts fit in the total' if ok else 'the parts add up to more than the total'}")
+            results.append(Check(verdict, "parts", (total.fact.id, *(p.fact.id for p in parts)), doc, why))
+            break
+    return results
+
+
 def check_document(doc: str, claims: list[Located]) -> list[Check]:
     """Every arithmetic check on one document's claims (in text order)."""
     ordered = sorted(claims, key=lambda c: c.start)
-    return check_changes(doc, ordered) + check_shares(doc, ordered)
+    return check_changes(doc, ordered) + check_shares(doc, ordered) + check_parts(doc, ordered)
 

@@ -232,3 +232,14 @@ def test_problems_on_a_clean_corpus_is_empty_and_succeeds(invoke, db_path, tmp_p
     assert result.exit_code == 0, result.output
     assert _rows(result) == []
     assert len(_rows(invoke(db_path, "check", "--format", "json"))) == 3
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The hospital employs 1,200 staff, including 700 nurses and 600 doctors.", "inconsistent"),
+    ("The trust has 1,500 staff, including 700 nurses and 600 doctors.", "consistent"),
+    ("The school has 900 pupils, of whom 450 are boys and 430 are girls.", "consistent"),
+    ("The firm sold 2,000 cars: 1,500 in Europe and 800 in Asia.", "inconsistent"),
+])
+def test_parts_against_their_total(text, status):
+    found = [c for c in checks(text) if c.kind == "parts"]
+    assert [c.status for c in found] == [status], [c.explanation for c in found]
