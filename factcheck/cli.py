@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -770,7 +771,10 @@ def check(
 
 
 CONFIG_KEYS = {"publisher.name": "the name of the organisation that publishes the fact-checks",
-               "publisher.url": "its web address (ClaimReview URLs are built from it)"}
+               "publisher.url": "its web address (ClaimReview URLs are built from it)",
+               "licence": "the licence of the database as a whole (shown by Datasette)"}
+# per document set (the folder its files came from): set.NAME.source and set.NAME.licence
+_SET_KEY = re.compile(r"set\.[^.\s]+\.(?:source|licence)")
 
 
 @app.command()
@@ -780,14 +784,16 @@ def config(
     key: Annotated[str | None, typer.Argument(help="publisher.name or publisher.url; none lists all.")] = None,
     value: Annotated[str | None, typer.Argument(help="The new value; none prints the current one.")] = None,
 ) -> None:
-    """Show or set the database's settings (the publishing organisation for ClaimReview).
+    """Show or set the database's settings: the publishing organisation for ClaimReview, and the
+    source and licence of each document set (the folder its files came from) for Datasette.
 
-    Example: factcheck config publisher.url https://factcheck.example.org
+    Example: factcheck config set.bbc.licence "BBC News dataset: research use only"
     """
-    from factcheck.linking import get_setting, set_setting
+    from factcheck.linking import get_setting, set_keys, set_setting
 
-    if key is not None and key not in CONFIG_KEYS:
-        raise InputError(f"unknown setting {key!r}; settings: {', '.join(CONFIG_KEYS)}")
+    if key is not None and key not in CONFIG_KEYS and not _SET_KEY.fullmatch(key):
+        raise InputError(f"unknown setting {key!r}; settings: {', '.join(CONFIG_KEYS)}, "
+                         "set.NAME.source, set.NAME.licence")
     if key == "publisher.url" and value is not None and not value.startswith(("http://", "https://")):
         raise InputError("publisher.url must start with http:// or https://")
     database = _open(ctx)
@@ -796,7 +802,8 @@ def config(
             with database.write() as session:
                 set_setting(session, key, value)  # type: ignore[arg-type]
         with database.read() as session:
-            current = {k: get_setting(session, k) for k in ([key] if key else CONFIG_KEYS)}
+            keys = [key] if key else [*CONFIG_KEYS, *set_keys(session)]
+            current = {k: get_setting(session, k) for k in keys}
     finally:
         database.close()
     for k, v in current.items():
@@ -835,8 +842,10 @@ def datasette(
             for source in session.scalars(select(Document.source)):
                 folder = Path(source).parent.name or source
                 counts[folder] = counts.get(folder, 0) + 1
+            sets = [{"name": k, "documents": v, "source": get_setting(session, f"set.{k}.source"),
+                     "licence": get_setting(session, f"set.{k}.licence")} for k, v in sorted(counts.items())]
             meta = metadata(path.stem, get_setting(session, "publisher.name"), get_setting(session, "publisher.url"),
-                            [{"name": k, "documents": v} for k, v in sorted(counts.items())])
+                            sets, get_setting(session, "licence"))
     finally:
         database.close()
     if metadata_only:

@@ -115,6 +115,11 @@ def set_setting(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
+def set_keys(session: Session) -> list[str]:
+    """The per-document-set settings stored (``set.NAME.source``, ``set.NAME.licence``)."""
+    return list(session.scalars(select(Setting.key).where(Setting.key.like("set.%")).order_by(Setting.key)))
+
+
 def links_are_current(session: Session) -> bool:
     """Whether the links were made by the current cross-referencing rules."""
     return get_setting(session, "crossref_version") == CROSSREF_VERSION

@@ -24,16 +24,24 @@ where l.status = 'agree' order by l.id
 CONTRADICTIONS_SQL = AGREEMENTS_SQL.replace("'agree'", "'conflict'")
 
 
+def _describe_set(s: dict[str, Any]) -> str:
+    details = [f"{s['documents']} documents"]
+    if s.get("source"):
+        details.append(f"source: {s['source']}")
+    details.append(f"licence: {s.get('licence') or 'not recorded'}")
+    return f"{s['name']} ({'; '.join(details)})"
+
+
 def metadata(db_name: str, publisher: str | None = None, publisher_url: str | None = None,
-             sources: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Datasette metadata for a factcheck database named ``db_name``."""
-    described_sources = "; ".join(f"{s['name']} ({s['documents']} documents)" for s in sources or [])
+             sources: list[dict[str, Any]] | None = None, licence: str | None = None) -> dict[str, Any]:
+    """Datasette metadata for a factcheck database named ``db_name``; ``sources`` are its document sets."""
+    described_sources = "; ".join(_describe_set(s) for s in sources or [])
     return {
         "title": "factcheck",
         "description": "Claims and statistics extracted from news articles, cross-referenced across sources.",
         "source": publisher or "factcheck",
         "source_url": publisher_url,
-        "license": "Articles remain the property of their publishers; extracted data for fact-checking use.",
+        "license": licence or "Articles remain the property of their publishers; extracted data for fact-checking use.",
         "databases": {
             db_name: {
                 "description": f"Document sets: {described_sources}" if described_sources else None,

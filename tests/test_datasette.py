@@ -135,7 +135,7 @@ def test_metadata_is_json_with_search_and_canned_queries(invoke, seeded_db):
     meta = json.loads(result.stdout)
     assert (meta["source"], meta["source_url"]) == ("Fact Desk", "https://facts.example.org")
     database = meta["databases"][seeded_db.stem]
-    assert database["description"] == "Document sets: seeds (5 documents)"
+    assert database["description"] == "Document sets: seeds (5 documents; licence: not recorded)"
     claims = database["tables"]["claims"]
     assert (claims["fts_table"], claims["fts_pk"]) == ("claims_fts", "id")
     assert set(database["queries"]) == {"agreements", "contradictions"}
@@ -224,3 +224,15 @@ def test_terminating_factcheck_stops_the_server(served_db, tmp_path):
             time.sleep(0.2)
         assert not answers(port)
         assert list(tmp_path.glob("factcheck-datasette-*")) == []
+
+
+def test_document_sets_carry_their_source_and_licence(invoke, seeded_db):
+    for key, value in (("set.seeds.source", "Five UK news articles"), ("set.seeds.licence", "Quoted for review"),
+                       ("licence", "CC BY 4.0")):
+        assert invoke(seeded_db, "config", key, value).exit_code == 0
+    meta = json.loads(invoke(seeded_db, "datasette", "--metadata").stdout)
+    description = next(iter(meta["databases"].values()))["description"]
+    expected = "Document sets: seeds (5 documents; source: Five UK news articles; licence: Quoted for review)"
+    assert description == expected
+    assert meta["license"] == "CC BY 4.0"
+    assert invoke(seeded_db, "config", "set.seeds.colour", "red").exit_code != 0
