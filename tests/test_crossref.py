@@ -34,7 +34,7 @@ from factcheck.extract import extract
 from factcheck.linking import load_facts
 from factcheck.models import ClaimKey, Link
 
-GOLD_PATH = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
+GOLD_PATH = Path(__file__).resolve().parent / "data" / "seeds_gold.json"  # the seeds' hand annotations
 GOLD: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
 
 _ids = itertools.count(1)

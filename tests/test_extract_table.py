@@ -13,8 +13,8 @@ Grouped by origin, in the manner of price-parser's test tables:
 * ``KNOWN_FAILURES`` — cases from the groups above that the extractor gets wrong today,
   kept as ``xfail(strict=True)`` with what is wrong: the to-do list of the extractor.
   When one starts to pass, move it back to its group.
-* ``BBC_SPOT_READ`` — sentences of 20 random articles of the BBC corpus (``../shared/corpus/bbc``), spot-read
-  against the contract: what the extractor gets right as plain rows, what it gets wrong as strict xfails.
+* ``BBC_SPOT_READ`` — sentences of 20 random articles of the BBC News dataset (Greene and Cunningham,
+  2006), spot-read against the contract: what the extractor gets right as plain rows, what it gets wrong as strict xfails.
 
 The expectations were written from the contract, not copied from the extractor's output.
 Matching is as loose as the contract: ``measure`` by keyword, ``place``, ``period`` and
@@ -844,7 +844,7 @@ KNOWN_FAILURES = [
 ]
 
 
-# --- (e) bbc spot-read: sentences of 20 random articles of ../shared/corpus/bbc, read against the contract -------
+# --- (e) bbc spot-read: sentences of 20 random articles of the BBC News dataset, read against the contract ----
 # Picked with random.Random(2026).sample(sorted(glob('corpus/bbc/*/*.txt')), 20); each row names its article.
 
 BBC_SPOT_READ = [
