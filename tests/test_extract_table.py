@@ -14,7 +14,8 @@ Grouped by origin, in the manner of price-parser's test tables:
   kept as ``xfail(strict=True)`` with what is wrong: the to-do list of the extractor.
   When one starts to pass, move it back to its group.
 * ``BBC_SPOT_READ`` — sentences of 20 random articles of the BBC News dataset (Greene and Cunningham,
-  2006), spot-read against the contract: what the extractor gets right as plain rows, what it gets wrong as strict xfails.
+  2006), spot-read against the contract: what the extractor gets right as plain rows, what it gets
+  wrong as strict xfails.
 
 The expectations were written from the contract, not copied from the extractor's output.
 Matching is as loose as the contract: ``measure`` by keyword, ``place``, ``period`` and
