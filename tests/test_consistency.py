@@ -14,7 +14,7 @@ from factcheck.consistency import Check, Located, check_document
 from factcheck.crossref import Fact
 from factcheck.extract import extract
 
-GOLD_PATH = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
+GOLD_PATH = Path(__file__).resolve().parent / "data" / "seeds_gold.json"  # the seeds' hand annotations
 INCONSISTENT_EXIT = 3  # `check` exits with 3 when any check fails
 
 _ids = itertools.count(1)
