@@ -185,9 +185,6 @@ def _period_pattern() -> re.Pattern[str]:
         # in the third quarter (of 2019), in the 2005 fiscal year, during the same quarter
       | (?:in|during|for|over)\s(?:the\s)?(?:same\s|previous\s|current\s|last\s|next\s|first\s|second\s|third\s
          |fourth\s|final\s)?(?:{year}\s)?(?:fiscal\s|financial\s|calendar\s|tax\s|academic\s)?(?:year|quarter|half)
-        # on Wednesday (night), last Tuesday
-      | (?:on|last|this|next)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
-        (?:\s(?:night|morning|evening))?
       | every\s(?:year|month|week|day)
         # (compared to) a decade earlier, two years ago
       | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)
