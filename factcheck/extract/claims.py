@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -86,9 +86,14 @@ def _sentence_claims(sentence: Sentence, line_start: bool, published: dt.date | 
     clauses = context.split_clauses(text)
     periods = context.find_periods(text, ages)
     previous_measure: str | None = None
+    previous: ExtractedClaim | None = None
     for q in quantities:
         claim = _claim(sentence, q, clauses, places, org_places, periods, previous_measure, published, speakers,
                        state)
+        if previous is not None and _converted(text, previous, claim, sentence.start):
+            # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
+            claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind)
+        previous = claim
         # a later "a fall of 20,000" refers back to the sentence's main figure, its first one
         previous_measure = previous_measure or claim.measure
         out.append(claim)
@@ -131,6 +136,12 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         rule=q.rule,
         kind=attributes.kind(text, m_start, clause.start),
     )
+
+
+def _converted(text: str, previous: ExtractedClaim, claim: ExtractedClaim, offset: int) -> bool:
+    """Whether ``claim`` is ``previous`` given again in brackets in another currency or unit."""
+    between = text[previous.end - offset : claim.start - offset]
+    return between.strip() == "(" and claim.unit != previous.unit and claim.qualifier == "exact"
 
 
 def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Clause], index: int,

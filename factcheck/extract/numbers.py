@@ -322,6 +322,10 @@ def _word_quantities(text: str) -> list[Quantity]:
     return found
 
 
+_OF_A_POINT = re.compile(r"\s+of\s+a\s+(?:percentage\s+)?point\b", re.IGNORECASE)
+_REPEATED = re.compile(r"\s+and\s+(\w+)", re.IGNORECASE)
+
+
 def _share_quantities(text: str) -> list[Quantity]:
     """Fractions, ratios, dozens, zero phrases and vague amounts."""
     p = _patterns()
@@ -329,6 +333,11 @@ def _share_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in p.fractions.finditer(text):
         fraction = Decimal(lex["fractions"][m.group(0).lower()])
+        if point := _OF_A_POINT.match(text, m.end()):
+            # "a quarter of a percentage point" is 0.25 points, not 25 per cent
+            found.append(Quantity(m.start(), point.end(), text[m.start():point.end()], normalize(fraction),
+                                  "percentage_point", "fraction", words=True))
+            continue
         unit, end, factor = _unit_after(text, m.end(), None)
         if unit and unit not in ("percent", "percentage_point"):
             # "one-half miles": a fraction of a unit, not a share
@@ -350,7 +359,10 @@ def _share_quantities(text: str) -> list[Quantity]:
     for m in p.zero.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(0), Decimal(0), "count", "zero", words=True))
     for m in p.vague.finditer(text):
-        unit, end, _ = _unit_after(text, m.end(), None)
+        stop = m.end()
+        if (again := _REPEATED.match(text, stop)) and again.group(1).lower() == m.group(0).lower():
+            stop = again.end()  # "hundreds and hundreds": one vague amount
+        unit, end, _ = _unit_after(text, stop, None)
         found.append(Quantity(m.start(), end, text[m.start():end], None, unit or "count", "vague",
                               vague=True, words=True))
     return found
@@ -381,6 +393,9 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             gap = text[q.end : nxt.start]
             before = text[max(0, q.start - 8) : q.start].lower()
             between = re.fullmatch(r"\s*and\s*", gap) and before.rstrip().endswith("between")
+            # "five or six awards": two neighbouring small figures are a range
+            either = (re.fullmatch(r"\s+or\s+", gap) and q.unit == "count" and q.words == nxt.words
+                      and q.value < nxt.value <= q.value * 2)
             same_unit = q.unit == "count" or q.unit == nxt.unit
             ascending = q.value < nxt.value * _scale_factor(nxt, q)  # "28-8" is a score, not a range
             dash = re.fullmatch(r"\s?[-–]\s?", gap) and (same_unit or nxt.unit == "count") and ascending
@@ -390,7 +405,7 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             if re.fullmatch(r"\s+and\s+", gap) and not between and q.bare and q.unit == "count" and (
                     nxt.unit not in ("count", "percent") and not nxt.unit.isupper()):
                 q = replace(q, unit=nxt.unit)  # "45 and 50 mg": the unit is written once for both
-            if between or dash or to:
+            if between or dash or to or either:
                 low = q.value
                 if (q.unit == "count" and nxt.unit != "count") or _scale_of(nxt, q):
                     low = _rescale(q, nxt)

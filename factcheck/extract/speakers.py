@@ -31,7 +31,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     name = rf"(?:{titles}\.?\s)?{_CAP}(?:\s{particles}?\s?{_CAP}){{0,3}}(?:,?\s{suffixes}\b)?"
     not_name = r"(?!(?:The|A|An|This|That|These|Those|It|In|On|At|As|But|And|If|When|While|There)\b)"
     # an organisation: "the Office for National Statistics", "the Nationwide"
-    org = rf"[Tt]he\s{_CAP}(?:\s(?:for|of|and|&|on)?\s?{_CAP}){{0,5}}"
+    org = rf"[Tt]he\s{_CAP}(?:\s(?:for|of|and|&|on)?\s?{_CAP}){{0,5}}|\b[A-Z]{{2,6}}\b(?!\s[A-Z])"
+    groups = alternation(g["speaker_groups"], boundary=False)
+    org = rf"{org}|(?:[Tt]he\s)?{groups}"
     who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|{org}|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
     who1 = who.replace("(?P<who>", "(?P<who1>")
     aux = r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s)*"
@@ -122,6 +124,11 @@ def _not_a_name(words: list[str]) -> bool:
     g = lexicon().grammar
     blocked = set(g["organisation_words"]) | set(g["months"]) | set(g["weekdays"])
     return any(w in blocked or w in gazetteer().aliases or w.lower() in _titles() for w in words)
+
+
+@cache
+def _speaker_groups() -> frozenset[str]:
+    return frozenset(lexicon().grammar["speaker_groups"])
 
 
 @cache
@@ -249,6 +256,10 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
         return people.salient(offset)
     if lowered.startswith("the ") and phrase[4:5].isupper():
         return people.resolve(phrase) or phrase[4:]  # "the Office for National Statistics"
+    if phrase.isupper() and 2 <= len(phrase) <= 6:
+        return phrase  # "TCI said", "the ONS said"
+    if lowered.removeprefix("the ") in _speaker_groups():
+        return lowered.removeprefix("the ")  # "officials said", "analysts say"
     if lowered.startswith("the "):
         return people.role(phrase, offset)
     return people.resolve_speaker(phrase)
