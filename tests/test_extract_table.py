@@ -1048,13 +1048,12 @@ BBC_SPOT_READ = [
                claim("10%", 10, "percent", qualifier="approx", change="decrease", measure="economic migration",
                      speaker="Trevor Phillips"),
                only=True),
-    known("period: 'every year' is missed; and 'Mr Howard said', with no full name before it, gives no speaker",
-          case("bbc-politics-087-160000-a-year",
+    case("bbc-politics-087-160000-a-year",
                "Mr Howard said nearly 160,000 people were settling in the UK every year - the size of a city like "
                "Peterborough.",
                claim("160,000", 160_000, "count", qualifier="upper_bound", change=None, measure="people", place="UK",
                      period="every year", speaker="Howard"),
-               only=True)),
+               only=True),
     case("bbc-politics-087-two-out-of-10",
          "He said that only two out of 10 asylum seekers had their claims accepted under the current \"unfair and "
          "inhumane\" system.",

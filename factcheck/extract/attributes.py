@@ -67,7 +67,7 @@ _MONEY = re.compile(r"[£$€¥]|\b[A-Z]{3}\b|pounds|dollars|euros|pence", re.IG
 
 
 @cache
-def _STOPS() -> frozenset[str]:
+def _stops() -> frozenset[str]:
     return frozenset(lexicon().grammar["np_stop_words"])
 
 
@@ -100,7 +100,7 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
         return t["change_verbs"][before[-2]]
     if after and after[0] in t["change_nouns"]:
         return t["change_nouns"][after[0]]
-    if len(after) > 1 and after[1] in t["change_nouns"] and after[0].isalpha() and after[0] not in _STOPS():
+    if len(after) > 1 and after[1] in t["change_nouns"] and after[0].isalpha() and after[0] not in _stops():
         return t["change_nouns"][after[1]]  # "a 1% tax increase"
     if len(before) >= 3 and before[-1] == "of" and before[-2] == "rate":
         for word in reversed(before[-8:-2]):
@@ -259,7 +259,7 @@ def _strip_place(phrase: str) -> str:
 
 
 @cache
-def _LEVEL_VERB() -> re.Pattern[str]:
+def _level_verb() -> re.Pattern[str]:
     verbs = alternation(lexicon().grammar["level_verbs"], boundary=False)
     return re.compile(rf"\b(?:{verbs})\b(?:\s+(?:a|an|the|at|to|of|about|around|some|nearly|almost|just|"
                       rf"over|under|more|than|less|record|new|high|low|worse|better|expected|[\w-]+-than-expected)){{0,4}}\s*$",
@@ -306,7 +306,7 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         held = _strip_determiners(_subject_before(before, cut))
         if held and held.lower() not in generic:
             return held  # "held interest rates at 0.5%"
-    if m := _LEVEL_VERB().search(before):
+    if m := _level_verb().search(before):
         subject = _strip_determiners(_subject_before(before, m.start()))
         if subject and subject.lower() not in generic:
             return subject  # "The budget deficit hit a record $412bn"

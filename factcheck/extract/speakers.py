@@ -99,6 +99,9 @@ class PersonIndex:
         found = self.resolve(phrase)
         if found:
             return found
+        titled = re.match(rf"(?:{_title_words()})\.?\s({_CAP})$", phrase.strip())
+        if titled and not _not_a_name([titled.group(1)]):
+            return _title_case(titled.group(1))  # "Mr Howard said", no full name given: the surname
         names = [_title_case(w) for w in re.findall(r"[\w'’-]+", phrase)]
         if 2 <= len(names) <= 3 and all(n[:1].isupper() for n in names) and not _not_a_name(names) and not any(
                 n.endswith(("'s", "’s")) for n in names):
@@ -124,6 +127,11 @@ def _not_a_name(words: list[str]) -> bool:
     g = lexicon().grammar
     blocked = set(g["organisation_words"]) | set(g["months"]) | set(g["weekdays"])
     return any(w in blocked or w in gazetteer().aliases or w.lower() in _titles() for w in words)
+
+
+@cache
+def _title_words() -> str:
+    return alternation(lexicon().grammar["titles"], boundary=False)
 
 
 @cache
