@@ -908,13 +908,12 @@ BBC_SPOT_READ = [
             "Athletics Ireland have hinted that the 35-year-old Cobh runner may be included in the official line-up "
             "for the event in France on 19-20 March."),
     # tech/241: film pirates
-    known("place: 'in the US and UK' gives only 'US'",
-          case("bbc-tech-241-more-than-100-server-operators",
+    case("bbc-tech-241-more-than-100-server-operators",
                "More than 100 server operators have been targeted in the actions launched in the US and UK, the MPAA "
                "added.",
                claim("More than 100", 100, "count", qualifier="lower_bound", change=None, measure="server operators",
                      place="US and UK", speaker="MPAA"),
-               only=True)),
+               only=True),
     case("bbc-tech-241-200-individuals-last-month",
          "Last month major film studios started legal action against 200 individuals who were swapping films online.",
          claim("200", 200, "count", qualifier="exact", change=None, measure="individuals", period="Last month",
@@ -1219,13 +1218,12 @@ BBC_SPOT_READ = [
          claim("53%", 53, "percent", qualifier="exact", change=None, measure="households", place="UK"),
          only=True),
     # politics/398: Lib Dems
-    known("place: 'English' (England) is left in the measure, place missed",
-          case("bbc-politics-398-37-english-council-areas",
+    case("bbc-politics-398-37-english-council-areas",
                "Local government spokesman Ed Davey was speaking as the party launched its campaign for the local "
                "elections being held in 37 English council areas.",
                claim("37", 37, "count", qualifier="exact", change=None, measure="council areas",
                      place=("England", "English")),
-               only=True)),
+               only=True),
     nothing("bbc-politics-398-date-5-may",
             "Looking to the coming elections, which are all expected to be held on 5 May, Mr Davey said: \"We are "
             "going to be winning more votes and winning more seats.\""),

@@ -107,7 +107,29 @@ def find_places(text: str) -> list[Mention]:
             continue
         written = re.sub(r"^across\s+", "", m.group(0).lower())
         found.append(Mention(m.start(), m.end(), m.group(0), written))
-    return sorted(found, key=lambda p: p.start)
+    if not found:
+        # "37 English council areas": a place named only by its adjective
+        for m in _adjective_pattern().finditer(text):
+            found.append(Mention(m.start(), m.end(), m.group(0), gaz.adjectives[m.group(0)]))
+    return _join_pairs(text, sorted(found, key=lambda p: p.start))
+
+
+@cache
+def _adjective_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + alternation(list(gazetteer().adjectives), boundary=False) + r"(?=\s[a-z])")
+
+
+def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
+    """``in the US and UK``: two places joined by "and" are where the figure applies together."""
+    out: list[Mention] = []
+    for mention in found:
+        if out and re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", text[out[-1].end : mention.start]):
+            first = out.pop()
+            out.append(Mention(first.start, mention.end, text[first.start : mention.end],
+                               f"{first.value} and {mention.value}"))
+        else:
+            out.append(mention)
+    return out
 
 
 _NEXT_CAPITALS = re.compile(r" ([A-Z][\w&]*)(?=( [A-Z][\w&]*)?)")
