@@ -22,7 +22,7 @@ import typer
 from rich.text import Text
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, InputError, NotFoundError
+from factcheck.errors import FactcheckError, InputError, NotFoundError, QueryError
 
 if TYPE_CHECKING:
     from factcheck.db import Database
@@ -369,6 +369,8 @@ def claims(
     """
     from factcheck.store import ClaimFilter, claim_record, query_claims
 
+    if limit is not None and limit < 0:
+        raise QueryError("--limit must be 0 or more")
     table_limit = 50 if format is Format.table and limit is None else limit
     f = ClaimFilter(search, document, speaker, measure, place, unit, min, max,
                     sort or ("rank" if search else "id"), desc,

@@ -42,6 +42,9 @@ def run_migrations_online() -> None:
             connection=connection,
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
+            # one transaction for the whole upgrade (SQLite can roll DDL back): a process that opens
+            # the database at the same moment waits, then finds it up to date
+            transactional_ddl=True,
             compare_type=True,
             include_name=include_name,
         )
