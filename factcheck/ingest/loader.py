@@ -259,9 +259,30 @@ def _control_share(codes: Iterable[int]) -> float:
     return controls / total if total else 0.0
 
 
+_MOSTLY_ASCII = 0.15  # Western European text stays well under; Cyrillic or Greek is mostly non-ASCII
+
+
+def _mostly_ascii_western(raw: bytes) -> str | None:
+    """Text in Windows-1252 when only a few characters are not ASCII.
+
+    English news in an 8-bit code page is ASCII but for the odd "£", "é" or curly
+    quote; detectors guess poorly on so few clues (Central European or Baltic pages
+    turn "£40" into "Ł40"), while text in another script is mostly non-ASCII.
+    """
+    try:
+        text = raw.decode(_WESTERN)
+    except UnicodeDecodeError:
+        return None
+    foreign = sum(1 for ch in text if ord(ch) > 127)
+    return text if foreign <= max(1, len(text) * _MOSTLY_ASCII) else None
+
+
 def _detect(raw: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
+    western = _mostly_ascii_western(raw)
+    if western is not None:
+        return western, _WESTERN
     matches = from_bytes(raw)
     best = matches.best()
     if best is None:
