@@ -513,10 +513,6 @@ RUN_ON_SECONDS = 12
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "extraction is quadratic in sentence length: every figure re-scans its whole sentence "
-    "(attributes.change `_words(text[end:])`, speakers.reported_speaker finditer over the sentence), so a "
-    "long line without sentence breaks takes minutes (64 KB, 2,000 figures: ~50 s; 128 KB: ~200 s)"))
 def test_a_long_line_without_sentence_breaks_is_extracted_in_linear_time(tmp_path: Path) -> None:
     clause = "and sales rose 5% to 3,000 units in the north while costs fell; "
     path = tmp_path / "run-on.txt"

@@ -101,10 +101,23 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+MAX_SENTENCE = 1000  # characters; a longer "sentence" is a run-on line, cut at clause breaks
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # Each figure reads its whole sentence, so a run-on line of megabytes would cost time
+    # quadratic in its length: cut it at the last clause break (or space) before the limit.
+    while end - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        cut = cut + 1 if cut > MAX_SENTENCE // 2 else (window.rfind(" ") if window.rfind(" ") > 0 else MAX_SENTENCE)
+        _append(out, text, start, start + cut, paragraph)
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, text[start:end], paragraph))
