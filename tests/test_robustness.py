@@ -40,7 +40,9 @@ from factcheck.migrate import alembic_config, current_revision, head_revision, u
 from factcheck.store import sha256_text
 
 FACTCHECK = shutil.which("factcheck") or str(Path(sys.executable).with_name("factcheck"))
-BBC = Path("/work/shared/corpus/bbc")
+# A folder of real articles in sections (the BBC News dataset's layout: business/, tech/, ...), given by
+# FACTCHECK_TEST_CORPUS; without it the tests use generated articles and skip the whole-corpus run.
+BBC = Path(os.environ.get("FACTCHECK_TEST_CORPUS", "no-corpus-given"))
 MB = 1024 * 1024
 
 # What a user's shell would pass, minus anything that changes factcheck's behaviour.
