@@ -634,7 +634,8 @@ def _groups(ctx: typer.Context, which: str, measure: str | None, place: str | No
     try:
         with database.read() as session:
             f = linking.GroupFilter(measure, place, document)
-            groups = linking.agreements(session, f) if which == "agree" else linking.contradictions(session, f)
+            read = {"agree": linking.agreements, "conflict": linking.contradictions, "figures": linking.figures}
+            groups = read[which](session, f)
             return [
                 {"id": g.id, "status": g.status, "explanation": g.explanation,
                  "claims": [claim_record(get_claim(session, c.id)) for c in g.claims]}
@@ -708,20 +709,7 @@ def figures(ctx: typer.Context, measure: MeasureOption = None, place: PlaceOptio
 
     Example: factcheck figures --measure officers
     """
-    from factcheck import linking
-    from factcheck.store import claim_record, get_claim
-
-    database = _open(ctx)
-    try:
-        with database.read() as session:
-            groups = [
-                {"id": g.id, "status": g.status, "explanation": g.explanation,
-                 "claims": [claim_record(get_claim(session, c.id)) for c in g.claims]}
-                for g in linking.figures(session, linking.GroupFilter(measure, place, document))
-            ]
-    finally:
-        database.close()
-    _render_groups(groups, format, "figures")
+    _render_groups(_groups(ctx, "figures", measure, place, document), format, "figures")
 
 
 @app.command()

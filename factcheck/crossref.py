@@ -373,10 +373,11 @@ def describe(f: Fact) -> str:
     if f.period:
         parts.append(f"[{f.period}]")
     who = f"{f.speaker}, " if f.speaker else ""
-    return " ".join(p for p in parts if p) + f" — {who}{_short(f.document)}"
+    return " ".join(p for p in parts if p) + f" — {who}{short_source(f.document)}"
 
 
-def _short(source: str) -> str:
+def short_source(source: str) -> str:
+    """A document's file name, without its folders."""
     return re.split(r"[\\/]", source)[-1]
 
 

@@ -24,6 +24,7 @@ from factcheck.crossref import (
     agreement_groups,
     blocking_keys,
     link_pairs,
+    short_source,
 )
 from factcheck.models import Claim, ClaimKey, Document, Link, Setting
 
@@ -213,14 +214,10 @@ def summarize(claims: list[Fact]) -> str:
     by_figure: dict[str, list[Fact]] = {}
     for c in claims:
         by_figure.setdefault(c.mention.lower(), []).append(c)
-    parts = [f"{mention!r} ×{len(cs)} ({', '.join(sorted({_short(c.document) for c in cs}))})"
+    parts = [f"{mention!r} ×{len(cs)} ({', '.join(sorted({short_source(c.document) for c in cs}))})"
              for mention, cs in by_figure.items()]
     documents = len({c.document_id for c in claims})
     return f"{claims[0].measure}: {len(claims)} claims in {documents} documents; " + "; ".join(parts)
-
-
-def _short(source: str) -> str:
-    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def load_located(session: Session, document: str | None = None) -> dict[str, list[Located]]:
