@@ -686,6 +686,8 @@ NOT_CLAIMS = [
     nothing("not-score", "Arsenal won 3-1 at home."),
     nothing("not-name-windows-7", "The laptop runs Windows 7."),
     nothing("not-name-channel-4", "The debate was shown on Channel 4."),
+    nothing("not-label-district", "Voters in district 4 and zone 2 chose a new councillor."),
+    nothing("not-label-sector-block", "The storm hit sector 5 and block 7 of the estate hardest."),
     nothing("not-name-covid-19", "Hospitals struggled to cope with COVID-19."),
     nothing("not-name-g8", "Leaders met at the G8 summit."),
     nothing("not-name-six-nations", "Wales won the Six Nations."),

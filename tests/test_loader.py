@@ -488,6 +488,23 @@ def test_html_of_only_scripts_and_styles_is_empty(tmp_path: Path) -> None:
     assert str(caught.value) == f"{path}: no readable text in the HTML"
 
 
+def test_html_nested_past_the_parser_limit_keeps_its_text() -> None:
+    depth = 3000  # libxml2 reads 256 levels, 2,048 at most
+    html = ("<html><head><title>Deep</title><script>var cut = 99;</script></head><body>" + "<section>" * depth
+            + "<h2>School budgets</h2><p>Heads say schools lost &pound;5.4bn, about 8%.<br>Since 2015.</p>"
+            + "</section>" * depth + "</body></html>")
+    document = load_bytes(html.encode(), "deep.html")
+    assert document.kind == "html"
+    assert document.text == "School budgets\n\nHeads say schools lost £5.4bn, about 8%.\n\nSince 2015."
+
+
+def test_html_nested_deep_around_nothing_names_the_depth() -> None:
+    html = "<html><body>" + "<div>" * 600 + "<script>var x = 21000;</script>" + "</div>" * 600
+    with pytest.raises(EmptyDocumentError) as caught:
+        load_bytes(html.encode(), "deep.html")
+    assert str(caught.value) == "deep.html: no readable text in the HTML (nested 603 elements deep)"
+
+
 def test_whitespace_only_html_is_empty(tmp_path: Path) -> None:
     path = write(tmp_path, "blank.html", b"  \r\n ")
     with pytest.raises(EmptyDocumentError, match="no text"):

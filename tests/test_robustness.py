@@ -3,8 +3,11 @@ hostile query options, and upgrades from every schema revision keeping the data.
 
 Most tests run ``factcheck`` as a real subprocess (the installed console script), so
 that what is checked is what a user sees: exit status, one line per problem on stderr,
-no traceback, and a database left whole. Peak memory is read per child with
-``os.wait4``. Known product bugs are ``xfail(strict=True)`` with the reproduction in
+no traceback, and a database left whole. Peak memory is the child's own high-water mark
+(``VmHWM``), sampled while it runs: ``ru_maxrss`` from ``os.wait4`` is no use here, because
+Linux carries the parent's resident size into a child through fork and exec, so inside a
+large test session every child would seem to use what pytest uses.
+Known product bugs are ``xfail(strict=True)`` with the reproduction in
 the reason; they turn red the day the bug is fixed, so the mark can be removed.
 """
 
@@ -89,6 +92,7 @@ class Running:
         stem = f"run-{time.monotonic_ns()}"
         self.out_path, self.err_path = logs / f"{stem}.out", logs / f"{stem}.err"
         self.started = time.monotonic()
+        self.high_water_kb = 0
         with open(self.out_path, "wb") as out, open(self.err_path, "wb") as err:
             self.process = subprocess.Popen([FACTCHECK, *self.args], cwd=workdir, env=env or _env(),
                                             stdin=subprocess.DEVNULL, stdout=out,
@@ -101,14 +105,25 @@ class Running:
     def running(self) -> bool:
         return self.process.returncode is None and self._reap(os.WNOHANG) is None
 
+    def _sample_memory(self) -> None:
+        """Keep the child's own peak resident size (kB); gone once it has exited."""
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text()
+        except OSError:
+            return
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                self.high_water_kb = max(self.high_water_kb, int(line.split()[1]))
+
     def _reap(self, flags: int) -> Finished | None:
+        self._sample_memory()
         pid, status, usage = os.wait4(self.pid, flags)
         if pid == 0:
             return None
         self.process.returncode = os.waitstatus_to_exitcode(status)  # so Popen never waits on it again
         self.finished = Finished(self.args, self.process.returncode, self.out_path.read_text(errors="replace"),
                                  self.err_path.read_text(errors="replace"),
-                                 usage.ru_maxrss / 1024, time.monotonic() - self.started)
+                                 (self.high_water_kb or usage.ru_maxrss) / 1024, time.monotonic() - self.started)
         return self.finished
 
     def wait(self, timeout: float = 120) -> Finished:
@@ -382,13 +397,15 @@ def bad_batch(root: Path) -> Batch:
     either = [
         put("malformed.html", b"<<<>>><p<p<p>>> broken & </div></div><table><tr><td>The levy rose 5% "
                               b"<b><i>to \xc2\xa33 billion</b></i>, the <p>Treasury said"),
-        put("deeply-nested.html", ("<html><body>" + "<div>" * 5000 + "<p>Deep inside: the force employs "
-                                   "21,000 officers.</p>" + "</div>" * 5000 + "</body></html>").encode()),
         put("invalid-utf8.txt", INVALID_UTF8),
     ]
     stored = {
         put("good-article.txt", GOOD_TEXT.encode()): (GOOD_TEXT, "utf-8"),
         put("good-article.html", GOOD_HTML.encode()): (None, "utf-8"),
+        # deeper than libxml2 reads: its text comes through Python's own HTML tokenizer
+        put("deeply-nested.html", ("<html><body>" + "<div>" * 5000 + "<p>Deep inside: the force employs "
+                                   "21,000 officers.</p>" + "</div>" * 5000 + "</body></html>").encode()):
+            ("Deep inside: the force employs 21,000 officers.", "utf-8"),
         put("windows-1252.txt", CP1252_TEXT.encode("cp1252")): (CP1252_TEXT, "cp1252"),
         put("latin-1.txt", LATIN1_TEXT.encode("latin-1")): (LATIN1_TEXT, "cp1252"),
         put("utf-16-bom.txt", UTF16_TEXT.encode("utf-16")): (UTF16_TEXT, "utf-16"),
@@ -442,8 +459,8 @@ def test_bad_input_batch_through_the_cli(tmp_path: Path) -> None:
     assert "£40 million" in html[0][0] and html[0][1] == "Council budget"
     mentions = {m for (m,) in rows(db, "SELECT mention FROM claims")}
     assert {"21,000", "20,000", "£40 million", "12%", "4.2%", "€4.50"} <= mentions
-    if batch.either[2] in stored_sources:  # invalid UTF-8 was decoded by detection: recorded, readable
-        body, encoding = rows(db, "SELECT text, encoding FROM documents WHERE source = ?", str(batch.either[2]))[0]
+    if batch.either[1] in stored_sources:  # invalid UTF-8 was decoded by detection: recorded, readable
+        body, encoding = rows(db, "SELECT text, encoding FROM documents WHERE source = ?", str(batch.either[1]))[0]
         assert encoding != "utf-8" and body.startswith("Spending rose to ") and "in 2018, officials said." in body
     assert assert_database_consistent(db, unchecked=[big]) == len(stored_sources)
 

@@ -60,7 +60,9 @@ def _blockers() -> list[tuple[str, re.Pattern[str]]]:
                    r"Drive|Terrace|Crescent|Close|Court|Gardens|Row|Hill|Walk|Mews)\b",
         "label": r"\b(?:[Gg]rade|[Ll]evel|[Ss]tage|[Tt]ier|[Cc]ategory|[Bb]and|[Yy]ear|[Cc]lass|[Pp]hase|[Rr]ound|"
                  r"[Ss]eries|[Ss]eason|[Ee]pisode|[Cc]hapter|[Aa]rticle|[Ss]ection|[Cc]lause|[Rr]oom|[Pp]latform|"
-                 r"[Gg]ate|[Ff]light|[Rr]oute|[Ll]ine|[Tt]erminal|[Ww]ard|[Ll]ot|[Ii]tem|[Ff]ormula)\s\d+[a-z]?\b"
+                 r"[Gg]ate|[Ff]light|[Rr]oute|[Ll]ine|[Tt]erminal|[Ww]ard|[Ll]ot|[Ii]tem|[Ff]ormula|[Dd]istrict|[Zz]one|"
+                 r"[Ss]ector|[Bb]lock|[Pp]recinct|[Bb]ay|[Pp]ier|[Ww]ing|[Cc]ell|[Bb]ed|[Ss]eat|[Tt]able|[Ee]xhibit|"
+                 r"[Aa]ppendix|[Ff]igure|[Pp]art|[Vv]olume|[Ii]ssue)\s\d+[a-z]?\b"
                  r"|\b[a-z]+[A-Z]\w*\s\d+\b",
         "code": r"\b[A-Z]{1,4}-?\d+[A-Za-z]*\b|\b\d+[A-Za-z]{1,3}\d+\w*\b|\b[A-Za-z]+-\d+\b",
     }

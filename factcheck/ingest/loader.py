@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import html.parser
 import os
 import pathlib
 import stat
@@ -135,9 +136,7 @@ def load_bytes(
     subclass for anything wrong with the input.
     """
     if kind is not None and kind not in KINDS:
-        raise UnsupportedFileError(
-            f"{source}: unsupported document kind {kind!r} (use {', '.join(KINDS)})"
-        )
+        raise UnsupportedFileError(f"{source}: unsupported document kind {kind!r} (use {', '.join(KINDS)})")
     if len(raw) > max_bytes:
         raise FileTooLargeError(_too_large_message(source, len(raw), max_bytes))
     try:
@@ -339,7 +338,15 @@ def _load_html(html: str, source: str, encoding: str) -> LoadedDocument:
     fields = _as_dict(result)
     text = normalize_text(_clean(fields.get("text")) or "")
     if not text.strip():
-        raise EmptyDocumentError(f"{source}: no readable text in the HTML")
+        # libxml2 stops reading at 256 levels of nesting (2,048 with its "huge"
+        # option), so a page nested deeper loses its text there. Python's own
+        # tokenizer has no such limit; it reads the visible text of such a page.
+        deep = _DeepText.read(html)
+        if deep.depth <= _LIBXML_MAX_DEPTH:
+            raise EmptyDocumentError(f"{source}: no readable text in the HTML")
+        text = normalize_text(deep.text())
+        if not text.strip():
+            raise EmptyDocumentError(f"{source}: no readable text in the HTML (nested {deep.depth:,} elements deep)")
     return LoadedDocument(
         source=source,
         text=text,
@@ -351,6 +358,69 @@ def _load_html(html: str, source: str, encoding: str) -> LoadedDocument:
         date=_parse_date(fields.get("date")),
         url=_clean(fields.get("url")),
     )
+
+
+_LIBXML_MAX_DEPTH = 255
+_VOID_ELEMENTS = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
+_HIDDEN_ELEMENTS = frozenset(("script", "style", "noscript", "template", "head", "title"))
+_BLOCK_ELEMENTS = frozenset((
+    "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "footer", "header",
+    "h1", "h2", "h3", "h4", "h5", "h6", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th",
+    "tr", "ul", "br", "hr",
+))
+
+
+class _DeepText(html.parser.HTMLParser):
+    """The visible text of a page and how deeply its elements nest."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self._open: list[str] = []
+        self._open_count: dict[str, int] = {}
+        self._hidden = 0
+        self._parts: list[str] = []
+
+    @classmethod
+    def read(cls, markup: str) -> _DeepText:
+        reader = cls()
+        reader.feed(markup)
+        reader.close()
+        return reader
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_ELEMENTS:
+            self._parts.append("\n")
+        if tag in _VOID_ELEMENTS:
+            return
+        self._open.append(tag)
+        self._open_count[tag] = self._open_count.get(tag, 0) + 1
+        self.depth = max(self.depth, len(self._open))
+        if tag in _HIDDEN_ELEMENTS:
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_ELEMENTS:
+            self._parts.append("\n")
+        if not self._open_count.get(tag):
+            return  # a stray end tag closes nothing
+        while self._open:
+            closed = self._open.pop()
+            self._open_count[closed] -= 1
+            if closed in _HIDDEN_ELEMENTS:
+                self._hidden -= 1
+            if closed == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self._parts.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self._parts).split("\n"))
+        return "\n\n".join(line for line in lines if line)
 
 
 def _as_dict(result: object) -> dict[str, Any]:
