@@ -626,19 +626,20 @@ def export(
 
 
 def _groups(ctx: typer.Context, which: str, measure: str | None, place: str | None,
-            document: str | None) -> list[dict[str, Any]]:
+            document: str | None, limit: int | None) -> list[dict[str, Any]]:
     from factcheck import linking
-    from factcheck.store import claim_record, get_claim
+    from factcheck.store import claim_record, get_claims
 
     database = _open(ctx)
     try:
         with database.read() as session:
             f = linking.GroupFilter(measure, place, document)
             read = {"agree": linking.agreements, "conflict": linking.contradictions, "figures": linking.figures}
-            groups = read[which](session, f)
+            groups = read[which](session, f, limit)
+            claims = get_claims(session, [c.id for g in groups for c in g.claims])
             return [
                 {"id": g.id, "status": g.status, "explanation": g.explanation,
-                 "claims": [claim_record(get_claim(session, c.id)) for c in g.claims]}
+                 "claims": [claim_record(claims[c.id]) for c in g.claims]}
                 for g in groups
             ]
     finally:
@@ -676,40 +677,57 @@ def _render_groups(groups: list[dict[str, Any]], format: Format, title: str) -> 
 MeasureOption = Annotated[str | None, typer.Option(help="Only groups with a claim whose measure contains this.")]
 PlaceOption = Annotated[str | None, typer.Option(help="Only groups with a claim whose place contains this.")]
 DocumentOption = Annotated[str | None, typer.Option(help="Only groups with a claim from a matching document.")]
+GroupLimitOption = Annotated[int | None, typer.Option(
+    help="At most this many groups (default: 20 in a table, all in JSON/CSV).")]
+
+
+def _show_groups(ctx: typer.Context, which: str, measure: str | None, place: str | None, document: str | None,
+                 limit: int | None, format: Format, title: str) -> None:
+    if limit is not None and limit < 0:
+        raise QueryError("--limit must be 0 or more")
+    table_limit = 20 if format is Format.table and limit is None else limit
+    groups = _groups(ctx, which, measure, place, document, None if table_limit is None else table_limit + 1)
+    cut = table_limit is not None and len(groups) > table_limit
+    _render_groups(groups[:table_limit] if table_limit is not None else groups, format, title)
+    if cut and format is Format.table:
+        _stderr().print(f"showing the first {table_limit}; use --limit to see more", highlight=False)
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 
 @app.command()
 @handle_errors
 def agreements(ctx: typer.Context, measure: MeasureOption = None, place: PlaceOption = None,
-               document: DocumentOption = None, format: FormatOption = Format.table) -> None:
+               document: DocumentOption = None, limit: GroupLimitOption = None,
+               format: FormatOption = Format.table) -> None:
     """Groups of claims from two or more documents that state the same figure for the same statistic.
 
     Example: factcheck agreements --measure officers --format json
     """
-    _render_groups(_groups(ctx, "agree", measure, place, document), format, "agreements")
+    _show_groups(ctx, "agree", measure, place, document, limit, format, "agreements")
 
 
 @app.command()
 @handle_errors
 def contradictions(ctx: typer.Context, measure: MeasureOption = None, place: PlaceOption = None,
-                   document: DocumentOption = None, format: FormatOption = Format.table) -> None:
+                   document: DocumentOption = None, limit: GroupLimitOption = None,
+                   format: FormatOption = Format.table) -> None:
     """Pairs of claims about the same statistic whose figures cannot both hold.
 
     Example: factcheck contradictions --place London --format csv
     """
-    _render_groups(_groups(ctx, "conflict", measure, place, document), format, "contradictions")
+    _show_groups(ctx, "conflict", measure, place, document, limit, format, "contradictions")
 
 
 @app.command()
 @handle_errors
 def figures(ctx: typer.Context, measure: MeasureOption = None, place: PlaceOption = None,
-            document: DocumentOption = None, format: FormatOption = Format.table) -> None:
+            document: DocumentOption = None, limit: GroupLimitOption = None,
+            format: FormatOption = Format.table) -> None:
     """Every statistic reported more than once: who reported which figure, and whether they agree.
 
     Example: factcheck figures --measure officers
     """
-    _render_groups(_groups(ctx, "figures", measure, place, document), format, "figures")
+    _show_groups(ctx, "figures", measure, place, document, limit, format, "figures")
 
 
 @app.command()

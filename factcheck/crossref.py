@@ -10,6 +10,7 @@ ones conflict. Candidates come from blocking keys, never from all pairs.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import math
@@ -18,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract.lexicon import gazetteer
 from factcheck.resources import data_dir
@@ -106,11 +107,13 @@ def _content_words(measure: str) -> list[str]:
     return [canonical.get(w, w) for w in words if w not in generic]
 
 
+@lru_cache(maxsize=1 << 16)
 def measure_key(measure: str) -> frozenset[str]:
     """The content words of a measure, singular and mapped to a canonical synonym."""
     return frozenset(_content_words(measure))
 
 
+@lru_cache(maxsize=1 << 16)
 def measure_head(measure: str) -> str | None:
     """The word a measure counts: ``officers`` in ``police officers``, ``incidents`` before an ``of``.
 
@@ -122,6 +125,7 @@ def measure_head(measure: str) -> str | None:
     return words[-1] if words else None
 
 
+@lru_cache(maxsize=1 << 16)
 def _proper_words(measure: str) -> frozenset[str]:
     """Names in a measure (``Home Office``, ``Young Londoners``); a lone capital opening it is not one."""
     words = measure.split()
@@ -154,6 +158,7 @@ def same_measure(a: Fact, b: Fact) -> bool:
 # --- places ----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def place_relation(a: str | None, b: str | None) -> str:
     """``same``, ``unknown`` (one missing or generic), ``nested``, or ``different``."""
     if not a or not b:
@@ -221,27 +226,54 @@ def interval(fact: Fact) -> Interval | None:
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "2"
+CROSSREF_VERSION = "3"
+
+# In a block larger than this, a claim is compared with the claims whose figures
+# are closest to its own (the most recent first among equals), so that the cost of
+# linking a claim stays bounded however often a statistic is reported.
+MAX_CANDIDATES = 32
+
+
+def _base_key(fact: Fact) -> str | None:
+    if fact.value is None and fact.low is None:
+        return None
+    head = measure_head(fact.measure)
+    return f"{fact.unit}|{fact.change or 'level'}|{fact.kind}|{head}" if head else None
+
+
+def figure(fact: Fact) -> float:
+    """The number a claim's figure is compared by: its value, or the low end of a range."""
+    return float(fact.value) if fact.value is not None else fact.low or 0.0
+
+
+def _magnitude(value: float) -> int:
+    """The binary order of magnitude of a figure; 0 stands alone, negatives mirror positives."""
+    if value == 0:
+        return 0
+    order = math.floor(math.log2(abs(value))) + 1_100  # above zero for any float
+    return order if value > 0 else -order
 
 
 def blocking_keys(fact: Fact) -> list[str]:
-    """The keys under which a claim is filed: unit, direction, kind and one measure word each.
+    """The key a claim is filed under: unit, direction, kind, measure word and order of magnitude.
 
-    Two claims are compared only when they share a key, so the cost of linking a
-    new claim depends on how many claims share its words, not on the database size.
+    Two figures of one statistic are linked only when they are within a factor of
+    two (see :data:`CONFLICT_SCOPE`), so a claim need only be compared with those
+    filed under its own magnitude and the two next to it (:func:`search_keys`).
     """
-    if fact.value is None and fact.low is None:
+    base = _base_key(fact)
+    return [f"{base}|{_magnitude(figure(fact))}"] if base else []
+
+
+def search_keys(fact: Fact) -> list[str]:
+    """The keys under which a claim's possible partners are filed."""
+    base = _base_key(fact)
+    if not base:
         return []
-    head = measure_head(fact.measure)
-    return [f"{fact.unit}|{fact.change or 'level'}|{fact.kind}|{head}"] if head else []
-
-
-def _blocks(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
-    blocks: dict[str, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        for key in blocking_keys(fact):
-            blocks[key].append(fact)
-    return blocks
+    order = _magnitude(figure(fact))
+    if order == 0:
+        return [f"{base}|0"]
+    return [f"{base}|{order + step}" for step in (-1, 0, 1) if order + step != 0]
 
 
 def periods_overlap(a: Fact, b: Fact) -> bool:
@@ -255,7 +287,10 @@ def compare(a: Fact, b: Fact) -> str | None:
     """``agree``, ``conflict`` or ``None`` (not the same statistic) for two claims."""
     if a.document_id == b.document_id or a.unit != b.unit or a.change != b.change or a.kind != b.kind:
         return None
-    if not same_measure(a, b) or not periods_overlap(a, b):
+    gap = relative_difference(a, b)
+    if gap > CONFLICT_SCOPE:
+        return None  # so far apart that they are more likely about different scopes
+    if not periods_overlap(a, b) or not same_measure(a, b):
         return None
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
@@ -263,14 +298,13 @@ def compare(a: Fact, b: Fact) -> str | None:
     relation = place_relation(a.place, b.place)
     if relation == "different":
         return None
-    gap = relative_difference(a, b)
     if ia.overlaps(ib):
         if relation == "nested" and a.value != b.value:
             return None  # a borough's figure is not a country's
         # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
         return "agree" if gap <= AGREE_TOLERANCE else None
-    if relation == "nested" or (relation == "unknown" and gap > CONFLICT_SCOPE):
-        return None  # so far apart that they are more likely about different scopes
+    if relation == "nested":
+        return None
     return "conflict"
 
 
@@ -296,26 +330,68 @@ class PairLink:
     explanation: str
 
 
+class Neighbours:
+    """Claims filed by base key and sorted by figure, to find each claim's closest partners."""
+
+    def __init__(self) -> None:
+        self._sorted: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        self._facts: dict[int, Fact] = {}
+
+    def add(self, fact: Fact) -> None:
+        base = _base_key(fact)
+        if base is not None and fact.id not in self._facts:
+            self._facts[fact.id] = fact
+            bisect.insort(self._sorted[base], (figure(fact), fact.id))
+
+    def closest(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[Fact]:
+        """Up to ``limit`` filed claims within a factor of two of ``fact``'s figure, closest first."""
+        base = _base_key(fact)
+        if base is None:
+            return []
+        row = self._sorted.get(base, [])
+        v = figure(fact)
+        reach = abs(v) * CONFLICT_SCOPE / (1 - CONFLICT_SCOPE)  # |v - w| / max(|v|, |w|) <= scope
+        left = bisect.bisect_left(row, (v, fact.id)) - 1
+        right = left + 1
+        found: list[Fact] = []
+        while len(found) < limit:
+            below = v - row[left][0] if left >= 0 else math.inf
+            above = row[right][0] - v if right < len(row) else math.inf
+            if min(below, above) > reach:
+                break
+            if below <= above:
+                other, left = row[left][1], left - 1
+            else:
+                other, right = row[right][1], right + 1
+            if other != fact.id:
+                found.append(self._facts[other])
+        return found
+
+
 def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLink]:
-    """Links between ``new`` claims and each other or ``candidates``, compared block by block."""
+    """Links between ``new`` claims and each other or ``candidates``.
+
+    New claims are taken in id order; each is compared with the closest figures
+    among the candidates and the new claims before it, so linking a whole corpus
+    at once gives the same links as linking it document by document.
+    """
+    neighbours = Neighbours()
     new_ids = {f.id for f in new}
-    blocks = _blocks(list(new) + [c for c in candidates if c.id not in new_ids])
-    seen: set[tuple[int, int]] = set()
-    links: list[PairLink] = []
-    for members in blocks.values():
-        fresh = [m for m in members if m.id in new_ids]
-        for a in fresh:
-            for b in members:
-                pair = (min(a.id, b.id), max(a.id, b.id))
-                if a.id == b.id or pair in seen:
-                    continue
-                seen.add(pair)
-                verdict = compare(a, b)
-                if verdict:
-                    first, second = (a, b) if a.id < b.id else (b, a)
-                    reason = explain_conflict(first, second) if verdict == "conflict" else explain_pair(first, second)
-                    links.append(PairLink(first.id, second.id, verdict, reason))
-    return links
+    for c in candidates:
+        if c.id not in new_ids:
+            neighbours.add(c)
+    links: dict[tuple[int, int], PairLink] = {}
+    for a in sorted(new, key=lambda f: f.id):
+        for b in neighbours.closest(a):
+            first, second = (a, b) if a.id < b.id else (b, a)
+            if (first.id, second.id) in links:
+                continue
+            verdict = compare(first, second)
+            if verdict:
+                reason = explain_conflict(first, second) if verdict == "conflict" else explain_pair(first, second)
+                links[first.id, second.id] = PairLink(first.id, second.id, verdict, reason)
+        neighbours.add(a)
+    return list(links.values())
 
 
 def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[Group]:

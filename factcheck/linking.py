@@ -8,11 +8,12 @@ and contradictions are read back from the links.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from factcheck.consistency import Located
@@ -24,6 +25,7 @@ from factcheck.crossref import (
     agreement_groups,
     blocking_keys,
     link_pairs,
+    search_keys,
     short_source,
 )
 from factcheck.models import Claim, ClaimKey, Document, Link, Setting
@@ -58,35 +60,102 @@ def load_facts(session: Session, *, document_ids: Sequence[int] | None = None,
     return sorted(facts, key=lambda f: f.id)
 
 
-def _store_links(session: Session, links: Iterable[PairLink]) -> int:
-    rows = [{"claim_a": x.a, "claim_b": x.b, "status": x.status, "explanation": x.explanation} for x in links]
-    if rows:
-        session.execute(Link.__table__.insert(), rows)
+def _store_links(session: Session, links: Sequence[PairLink], statistic: dict[int, int]) -> int:
+    rows = [{"claim_a": x.a, "claim_b": x.b, "status": x.status, "explanation": x.explanation,
+             "statistic": statistic[x.a]} for x in links]
+    for chunk in _chunks(rows, 5_000):
+        session.execute(Link.__table__.insert(), chunk)
     return len(rows)
 
 
-def link_document(session: Session, document_id: int) -> int:
-    """File a stored document's claims under their keys and link them to matching claims; returns links made."""
-    new = load_facts(session, document_ids=[document_id])
-    keys = {f.id: blocking_keys(f) for f in new}
-    rows = [{"claim_id": claim_id, "key": key} for claim_id, ks in keys.items() for key in ks]
+class _Components:
+    """Union-find over claim ids: which claims links join into one statistic."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller id becomes the root, so a statistic is named by its smallest claim id
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _current_statistics(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
+    """The statistic each of these claims already belongs to, for those linked at all."""
+    found: dict[int, int] = {}
+    ids = sorted(set(claim_ids))
+    for column in (Link.claim_a, Link.claim_b):
+        for chunk in _chunks(ids):
+            stmt = select(column, func.min(Link.statistic)).where(column.in_(chunk)).group_by(column)
+            found.update({claim: stat for claim, stat in session.execute(stmt) if stat is not None})
+    return found
+
+
+def _add_links(session: Session, links: Sequence[PairLink]) -> int:
+    """Store new links, naming their statistics and merging those they join."""
+    if not links:
+        return 0
+    components = _Components()
+    for claim, stat in _current_statistics(session, (i for x in links for i in (x.a, x.b))).items():
+        components.join(claim, stat)
+    for x in links:
+        components.join(x.a, x.b)
+    merged = {old: components.find(old) for old in set(components.parent) if components.find(old) != old}
+    stale = [{"old": old, "new": new} for old, new in merged.items()]
+    if stale:
+        stmt = update(Link).where(Link.statistic == bindparam("old")).values(statistic=bindparam("new"))
+        session.connection().execute(stmt.execution_options(synchronize_session=False), stale)
+    return _store_links(session, links, {i: components.find(i) for x in links for i in (x.a, x.b)})
+
+
+def link_documents(session: Session, document_ids: Sequence[int]) -> int:
+    """File stored documents' claims under their keys and link them to matching claims; returns links made."""
+    new = load_facts(session, document_ids=document_ids)
+    rows = [{"claim_id": f.id, "key": key} for f in new for key in blocking_keys(f)]
     if not rows:
         return 0
-    session.execute(ClaimKey.__table__.insert(), rows)
-    wanted = sorted({key for ks in keys.values() for key in ks})
+    for chunk in _chunks(rows, 5_000):
+        session.execute(ClaimKey.__table__.insert(), chunk)
+    wanted = sorted({key for f in new for key in search_keys(f)})
     candidate_ids: set[int] = set()
     for chunk in _chunks(wanted):
         candidate_ids.update(session.scalars(select(ClaimKey.claim_id).where(ClaimKey.key.in_(chunk))))
-    candidate_ids -= set(keys)
+    candidate_ids -= {f.id for f in new}
     candidates = load_facts(session, claim_ids=sorted(candidate_ids))
-    return _store_links(session, link_pairs(new, candidates))
+    return _add_links(session, link_pairs(new, candidates))
+
+
+def link_document(session: Session, document_id: int) -> int:
+    """:func:`link_documents` for one document."""
+    return link_documents(session, [document_id])
 
 
 def unlink_document(session: Session, document_id: int) -> None:
-    """Remove a document's keys and links (before its claims are replaced)."""
+    """Remove a document's keys and links (before its claims are replaced); statistics it split are renamed."""
     claim_ids = select(Claim.id).where(Claim.document_id == document_id).scalar_subquery()
-    session.execute(delete(Link).where(or_(Link.claim_a.in_(claim_ids), Link.claim_b.in_(claim_ids))))
+    touching = or_(Link.claim_a.in_(claim_ids), Link.claim_b.in_(claim_ids))
+    affected = sorted(set(session.scalars(select(Link.statistic).where(touching).distinct())) - {None})
+    session.execute(delete(Link).where(touching))
     session.execute(delete(ClaimKey).where(ClaimKey.claim_id.in_(claim_ids)))
+    for chunk in _chunks(affected):
+        remaining = list(session.execute(select(Link.id, Link.claim_a, Link.claim_b).where(
+            Link.statistic.in_(chunk))))
+        components = _Components()
+        for _, a, b in remaining:
+            components.join(a, b)
+        relabel = [{"link_id": link_id, "stat": components.find(a)} for link_id, a, _ in remaining]
+        if relabel:
+            stmt = update(Link).where(Link.id == bindparam("link_id")).values(statistic=bindparam("stat"))
+            session.connection().execute(stmt.execution_options(synchronize_session=False), relabel)
 
 
 def rebuild_links(session: Session) -> int:
@@ -95,9 +164,13 @@ def rebuild_links(session: Session) -> int:
     session.execute(delete(ClaimKey))
     facts = load_facts(session)
     rows = [{"claim_id": f.id, "key": key} for f in facts for key in blocking_keys(f)]
-    if rows:
-        session.execute(ClaimKey.__table__.insert(), rows)
-    count = _store_links(session, link_pairs(facts))
+    for chunk in _chunks(rows, 5_000):
+        session.execute(ClaimKey.__table__.insert(), chunk)
+    links = link_pairs(facts)
+    components = _Components()
+    for x in links:
+        components.join(x.a, x.b)
+    count = _store_links(session, links, {i: components.find(i) for x in links for i in (x.a, x.b)})
     set_setting(session, "crossref_version", CROSSREF_VERSION)
     return count
 
@@ -157,20 +230,78 @@ def _links(session: Session, status: str | None = None, claim_id: int | None = N
     return [PairLink(*row) for row in session.execute(stmt)]
 
 
-def agreements(session: Session, f: GroupFilter = GroupFilter()) -> list[Group]:
-    """Groups of agreeing claims from two or more documents."""
-    links = _links(session)  # conflicts too: they keep conflicting claims out of one group
+_PAGE = 200
+
+
+def _statistics(session: Session, f: GroupFilter, status: str | None) -> Iterator[list[int]]:
+    """Statistics (sets of linked claims, by their smallest claim id) in order, a page at a time.
+
+    Those without a claim matching each field of ``f`` are skipped here already;
+    the filter is applied exactly to the groups afterwards.
+    """
+    from factcheck.store import contains_pattern, document_condition
+
+    stmt = select(Link.statistic).where(Link.statistic.is_not(None)).distinct().order_by(Link.statistic)
+    if status:
+        stmt = stmt.where(Link.status == status)
+    for wanted, condition in ((f.measure, lambda v: Claim.measure.ilike(contains_pattern(v), escape="\\")),
+                              (f.place, lambda v: Claim.place.ilike(contains_pattern(v), escape="\\")),
+                              (f.document, lambda v: Claim.document_id.in_(
+                                  select(Document.id).where(document_condition(v))))):
+        if wanted:
+            matching = select(Claim.id).where(condition(wanted))
+            stmt = stmt.where(Link.statistic.in_(
+                select(Link.statistic).where(or_(Link.claim_a.in_(matching), Link.claim_b.in_(matching)))))
+    after = -1
+    while True:
+        page = list(session.scalars(stmt.where(Link.statistic > after).limit(_PAGE)))
+        if not page:
+            return
+        yield page
+        after = page[-1]
+
+
+def _statistic_links(session: Session, statistics: list[int]) -> tuple[list[PairLink], dict[int, Fact]]:
+    stmt = (select(Link.claim_a, Link.claim_b, Link.status, Link.explanation)
+            .where(Link.statistic.in_(statistics)).order_by(Link.id))
+    links = [PairLink(*row) for row in session.execute(stmt)]
     facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for x in links for i in (x.a, x.b)}))}
-    return [g for g in agreement_groups(facts, links) if f.keep(g)]
+    return links, facts
 
 
-def contradictions(session: Session, f: GroupFilter = GroupFilter()) -> list[Group]:
-    """Pairs of claims about the same statistic whose figures cannot both hold."""
-    stmt = select(Link.id, Link.claim_a, Link.claim_b, Link.explanation).where(Link.status == "conflict")
-    rows = list(session.execute(stmt.order_by(Link.id)))
-    facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for r in rows for i in (r[1], r[2])}))}
-    groups = [Group("conflict", [facts[a], facts[b]], why, id=link_id) for link_id, a, b, why in rows]
-    return [g for g in groups if f.keep(g)]
+def _first(groups: Iterator[Group], limit: int | None) -> list[Group]:
+    if limit is not None and limit < 0:
+        from factcheck.errors import QueryError
+
+        raise QueryError("--limit must be 0 or more")
+    return list(itertools.islice(groups, limit))
+
+
+def agreements(session: Session, f: GroupFilter = GroupFilter(), limit: int | None = None) -> list[Group]:
+    """Groups of agreeing claims from two or more documents, statistic by statistic; at most ``limit``."""
+    return _first(_iter_agreements(session, f), limit)
+
+
+def _iter_agreements(session: Session, f: GroupFilter) -> Iterator[Group]:
+    for page in _statistics(session, f, "agree"):
+        links, facts = _statistic_links(session, page)  # conflicts too: they keep conflicting claims apart
+        yield from (g for g in agreement_groups(facts, links) if f.keep(g))
+
+
+def contradictions(session: Session, f: GroupFilter = GroupFilter(), limit: int | None = None) -> list[Group]:
+    """Pairs of claims about the same statistic whose figures cannot both hold; at most ``limit``."""
+    return _first(_iter_contradictions(session, f), limit)
+
+
+def _iter_contradictions(session: Session, f: GroupFilter) -> Iterator[Group]:
+    stmt = (select(Link.id, Link.claim_a, Link.claim_b, Link.explanation)
+            .where(Link.status == "conflict").order_by(Link.id))
+    after = 0
+    while rows := list(session.execute(stmt.where(Link.id > after).limit(_PAGE))):
+        facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for r in rows for i in (r[1], r[2])}))}
+        groups = (Group("conflict", [facts[a], facts[b]], why, id=link_id) for link_id, a, b, why in rows)
+        yield from (g for g in groups if f.keep(g))
+        after = rows[-1][0]
 
 
 def cross_references(session: Session, claim_id: int) -> list[tuple[str, int, str]]:
@@ -178,35 +309,34 @@ def cross_references(session: Session, claim_id: int) -> list[tuple[str, int, st
     return [(x.status, x.b if x.a == claim_id else x.a, x.explanation) for x in _links(session, claim_id=claim_id)]
 
 
-def figures(session: Session, f: GroupFilter = GroupFilter()) -> list[Group]:
-    """Every statistic reported by two or more claims: its claims, sources and status.
+def figures(session: Session, f: GroupFilter = GroupFilter(), limit: int | None = None) -> list[Group]:
+    """Every statistic reported by two or more claims: its claims, sources and status; at most ``limit``.
 
     A statistic is a set of claims joined by links of either kind; its status is
     ``conflict`` when any two of its claims conflict, else ``agree``.
     """
-    links = _links(session)
-    facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for x in links for i in (x.a, x.b)}))}
-    parent: dict[int, int] = {}
+    return _first(_iter_figures(session, f), limit)
 
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for link in links:
-        parent[find(link.a)] = find(link.b)
-    members: dict[int, list[Fact]] = {}
-    for claim_id in list(parent):
-        members.setdefault(find(claim_id), []).append(facts[claim_id])
-    conflicted = {find(x.a) for x in links if x.status == "conflict"}
-    groups = []
-    for root, claims in members.items():
-        claims.sort(key=lambda c: c.id)
-        status = "conflict" if root in conflicted else "agree"
-        groups.append(Group(status, claims, summarize(claims), id=claims[0].id))
-    return sorted((g for g in groups if f.keep(g)), key=lambda g: g.id)
+def _iter_figures(session: Session, f: GroupFilter) -> Iterator[Group]:
+    for page in _statistics(session, f, None):
+        links, facts = _statistic_links(session, page)
+        components = _Components()
+        conflicted: set[int] = set()
+        for link in links:
+            components.join(link.a, link.b)
+        for link in links:
+            if link.status == "conflict":
+                conflicted.add(components.find(link.a))
+        members: dict[int, list[Fact]] = {}
+        for claim_id in sorted(components.parent):
+            members.setdefault(components.find(claim_id), []).append(facts[claim_id])
+        for root in sorted(members):
+            claims = members[root]
+            status = "conflict" if root in conflicted else "agree"
+            group = Group(status, claims, summarize(claims), id=claims[0].id)
+            if f.keep(group):
+                yield group
 
 
 def summarize(claims: list[Fact]) -> str:

@@ -130,13 +130,19 @@ class Link(Base):
     """Two claims about the same statistic, from different documents, that agree or conflict."""
 
     __tablename__ = "links"
-    __table_args__ = (UniqueConstraint("claim_a", "claim_b"), {"sqlite_autoincrement": True})
+    __table_args__ = (
+        UniqueConstraint("claim_a", "claim_b"),
+        Index("ix_links_status_statistic", "status", "statistic"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     claim_a: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
     claim_b: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
     explanation: Mapped[str] = mapped_column(Text)
+    # the smallest claim id of the set of claims that links join into one statistic
+    statistic: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Setting(Base):

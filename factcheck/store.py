@@ -28,7 +28,7 @@ from sqlalchemy import (
     table,
     update,
 )
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from factcheck.errors import NotFoundError, QueryError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim
@@ -182,7 +182,8 @@ class ClaimFilter:
     rating: str | None = None
 
 
-def _like(value: str) -> str:
+def contains_pattern(value: str) -> str:
+    """A LIKE pattern for text containing ``value`` literally (escape character ``\\``)."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -191,7 +192,7 @@ def document_condition(document: str) -> ColumnElement[bool]:
     """Match a document by id (``12``) or by part of its source name (``004_21bd``, ``bbc/tech``)."""
     if document.isdigit() and not document.startswith("0"):
         return Document.id == int(document)
-    return Document.source.ilike(_like(document), escape="\\")
+    return Document.source.ilike(contains_pattern(document), escape="\\")
 
 
 _FTS = table("claims_fts", column("rowid"))
@@ -226,7 +227,8 @@ def claims_query(f: ClaimFilter, *, fts: bool = False) -> Select[tuple[Claim]]:
     """
     if f.sort not in SORT_FIELDS and f.sort != "rank":
         raise QueryError(f"cannot sort by {f.sort!r}; choose one of: rank, {', '.join(SORT_FIELDS)}")
-    stmt = select(Claim).join(Claim.document).options(joinedload(Claim.document))
+    # the documents' texts are not needed to list claims, and can be large
+    stmt = select(Claim).join(Claim.document).options(contains_eager(Claim.document).defer(Document.text))
     ranked = False
     if f.search:
         words = search_words(f.search)
@@ -237,13 +239,13 @@ def claims_query(f: ClaimFilter, *, fts: bool = False) -> Select[tuple[Claim]]:
             ranked = True
         else:
             for word in words:
-                pattern = _like(word)
+                pattern = contains_pattern(word)
                 stmt = stmt.where(or_(Claim.mention.ilike(pattern, escape="\\"),
                                       Claim.sentence.ilike(pattern, escape="\\"),
                                       Claim.measure.ilike(pattern, escape="\\")))
     for field, value in ((Claim.speaker, f.speaker), (Claim.measure, f.measure), (Claim.place, f.place)):
         if value:
-            stmt = stmt.where(field.ilike(_like(value), escape="\\"))
+            stmt = stmt.where(field.ilike(contains_pattern(value), escape="\\"))
     if f.document:
         stmt = stmt.where(document_condition(f.document))
     if f.unit:
@@ -282,9 +284,22 @@ def iter_claims(session: Session, f: ClaimFilter, batch: int = 5000) -> Iterator
         yield claim
 
 
+_WITH_DOCUMENT = joinedload(Claim.document).defer(Document.text)
+
+
+def get_claims(session: Session, claim_ids: Sequence[int]) -> dict[int, Claim]:
+    """Claims by id, with their documents, in a few queries; missing ids are left out."""
+    found: dict[int, Claim] = {}
+    ids = sorted(set(claim_ids))
+    for i in range(0, len(ids), 500):
+        stmt = select(Claim).where(Claim.id.in_(ids[i : i + 500])).options(_WITH_DOCUMENT)
+        found.update((c.id, c) for c in session.scalars(stmt).unique())
+    return found
+
+
 def get_claim(session: Session, claim_id: int) -> Claim:
     """One claim, or :class:`NotFoundError`."""
-    claim = session.get(Claim, claim_id, options=[joinedload(Claim.document)])
+    claim = session.get(Claim, claim_id, options=[_WITH_DOCUMENT])
     if claim is None:
         raise NotFoundError(f"no claim with id {claim_id}")
     return claim

@@ -1,0 +1,33 @@
+"""link statistics: each link carries the connected set of claims it belongs to
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-21 09:10:00.000000
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Filled in by the relinking that follows any change of the cross-referencing
+    # rules (their version moves with this revision), so existing links are not
+    # labelled here. Plain ALTER TABLE: a batch copy would break the views.
+    op.add_column("links", sa.Column("statistic", sa.Integer(), nullable=True))
+    op.create_index("ix_links_statistic", "links", ["statistic"], unique=False)
+    op.create_index("ix_links_status_statistic", "links", ["status", "statistic"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_links_status_statistic", table_name="links")
+    op.drop_index("ix_links_statistic", table_name="links")
+    op.execute("ALTER TABLE links DROP COLUMN statistic")
