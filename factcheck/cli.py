@@ -149,13 +149,15 @@ def ingest(
     url: Annotated[str | None, typer.Option(help="Source URL (single document only).")] = None,
     date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD (single document only).")] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this many MB.")] = 20.0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Read and extract files in this many processes; "
+                                      "one process stores them.")] = 1,
 ) -> None:
     """Add documents and their claims to the database.
 
     Re-ingesting an unchanged document adds nothing; a changed one replaces its
     earlier version and claims in one transaction.
 
-    Example: factcheck ingest seeds/ article.html --publisher "The Herald"
+    Example: factcheck ingest archive/ --jobs 2
     """
     from factcheck.ingest.pipeline import Overrides, ingest_stdin
 
@@ -168,7 +170,8 @@ def ingest(
         if paths == ["-"]:
             report = ingest_stdin(database, sys.stdin.buffer.read(), overrides)
         else:
-            report = _ingest_with_progress(database, [Path(p) for p in paths], overrides, int(max_mb * 1024 * 1024))
+            report = _ingest_with_progress(database, [Path(p) for p in paths], overrides, int(max_mb * 1024 * 1024),
+                                           jobs)
     finally:
         database.close()
     _print_ingest_summary(report)
@@ -176,7 +179,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_with_progress(database: Database, paths: list[Path], overrides: Any, max_bytes: int) -> Any:
+def _ingest_with_progress(database: Database, paths: list[Path], overrides: Any, max_bytes: int, jobs: int) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from factcheck.ingest.loader import iter_document_paths
@@ -193,7 +196,7 @@ def _ingest_with_progress(database: Database, paths: list[Path], overrides: Any,
             if outcome.status == "failed":
                 progress.console.print(Text.assemble(("failed:", "red"), f" {outcome.reason}"), soft_wrap=True)
 
-        return ingest_paths(database, files, overrides, max_bytes=max_bytes, on_file=step)
+        return ingest_paths(database, files, overrides, max_bytes=max_bytes, on_file=step, jobs=jobs)
 
 
 def _print_ingest_summary(report: Any) -> None:

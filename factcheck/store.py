@@ -22,6 +22,7 @@ from sqlalchemy import (
     column,
     delete,
     func,
+    insert,
     literal_column,
     or_,
     select,
@@ -142,6 +143,30 @@ def replace_claims(session: Session, document_id: int, claims: Sequence[Extracte
     store_claims(session, document_id, inserts)
     link_document(session, document_id)
     return reattach_verdicts(session, document_id)
+
+
+def store_new_documents(session: Session,
+                        documents: Sequence[tuple[DocumentMeta, str, Sequence[ExtractedClaim]]]) -> list[int]:
+    """Insert documents that are not yet stored, with their claims, in a few statements; returns their ids.
+
+    Their claims are not linked yet: that is :func:`factcheck.linking.link_documents`.
+    """
+    rows = []
+    now = utcnow()
+    for meta, text, _ in documents:
+        row = {name: getattr(meta, name) for name in ("source", "url", "title", "author", "publisher", "published",
+                                                         "kind", "encoding")}
+        rows.append({**row, "sha256": sha256_text(text), "text": text, "extractor": EXTRACTOR_VERSION,
+                     "ingested_at": now})
+    if not rows:
+        return []
+    # one INSERT ... RETURNING for the lot, ids in the order of the rows
+    stmt = insert(Document).returning(Document.id, sort_by_parameter_order=True)
+    ids = list(session.scalars(stmt, rows))
+    claim_rows = [_claim_row(doc_id, c) for doc_id, (_, _, claims) in zip(ids, documents, strict=True) for c in claims]
+    for i in range(0, len(claim_rows), 5_000):
+        session.execute(Claim.__table__.insert(), claim_rows[i : i + 5_000])
+    return ids
 
 
 def store_claims(session: Session, document_id: int, claims: Sequence[ExtractedClaim]) -> None:

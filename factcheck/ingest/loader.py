@@ -233,7 +233,7 @@ def _decode_wide(raw: bytes, codec: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid {codec.upper()}: {exc.reason} at byte {exc.start}") from exc
     # UTF-16/32 text is full of NUL bytes, so the binary checks run on the decoded text.
-    if _control_share(map(ord, text[:_CONTROL_SAMPLE])) > _MAX_CONTROL_SHARE:
+    if _control_share(text[:_CONTROL_SAMPLE]) > _MAX_CONTROL_SHARE:
         raise BinaryContentError("binary content (control characters), not text")
     return text
 
@@ -249,13 +249,19 @@ def _binary_kind(raw: bytes) -> str | None:
     return None
 
 
-def _control_share(codes: Iterable[int]) -> float:
-    total = controls = 0
-    for code in codes:
-        total += 1
-        if (code < 0x20 and code not in _TEXT_CONTROLS) or code == 0x7F:
-            controls += 1
-    return controls / total if total else 0.0
+_CONTROL_BYTES = bytes(code for code in range(0x20) if code not in _TEXT_CONTROLS) + b"\x7f"
+_CONTROL_CHARACTERS = str.maketrans("", "", _CONTROL_BYTES.decode("ascii"))
+
+
+def _control_share(sample: bytes | str) -> float:
+    """The share of control characters (other than tab, newlines and form feed) in a sample."""
+    if not sample:
+        return 0.0
+    if isinstance(sample, bytes):
+        kept = len(sample.translate(None, _CONTROL_BYTES))
+    else:
+        kept = len(sample.translate(_CONTROL_CHARACTERS))
+    return (len(sample) - kept) / len(sample)
 
 
 _MOSTLY_ASCII = 0.15  # Western European text stays well under; Cyrillic or Greek is mostly non-ASCII

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from factcheck.db import Database
-from factcheck.errors import DatabaseError, FactcheckError, InputError
-from factcheck.extract import extract
+from factcheck.errors import DatabaseError, FactcheckError
+from factcheck.extract import ExtractedClaim, extract
 from factcheck.ingest.loader import (
     DEFAULT_MAX_BYTES,
     LoadedDocument,
@@ -116,6 +116,154 @@ def store_loaded(db: Database, doc: LoadedDocument, source: str, overrides: Over
         raise DatabaseError(f"{source}: could not store: {str(exc).splitlines()[0]}") from exc
 
 
+# A batch of documents is stored in one transaction: fewer commits and one
+# linking pass, while each document is still stored whole or not at all.
+BATCH_DOCUMENTS = 64
+BATCH_CHARACTERS = 4_000_000
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A file read and extracted, ready to store; or what went wrong, or that nothing changed."""
+
+    path: Path
+    source: str
+    doc: LoadedDocument | None = None
+    digest: str = ""
+    claims: list[ExtractedClaim] = field(default_factory=list)
+    outcome: Outcome | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    path: Path
+    source: str
+    max_bytes: int
+    published: dt.date | None  # given on the command line, else the document's own date
+    stored_digest: str | None
+    stored_claims: int
+
+
+def _prepare(task: _Task) -> _Prepared:
+    """Load and extract one file, unless its text is the stored one. Runs in worker processes too."""
+    path, source = task.path, task.source
+    try:
+        doc = load_path(path, max_bytes=task.max_bytes)
+    except FactcheckError as exc:
+        return _Prepared(path, source, outcome=Outcome(str(path), "failed", reason=str(exc)))
+    digest = sha256_text(doc.text)
+    if digest == task.stored_digest:
+        return _Prepared(path, source, outcome=Outcome(source, "unchanged", task.stored_claims))
+    return _Prepared(path, source, doc, digest, extract(doc.text, task.published or doc.date))
+
+
+def _stored_versions(db: Database, sources: list[str]) -> dict[str, tuple[str, int]]:
+    """The stored digest and claim count of each of these sources that is in the database."""
+    from sqlalchemy import func, select
+
+    from factcheck.models import Claim, Document
+
+    counts = select(Claim.document_id, func.count(Claim.id).label("n")).group_by(Claim.document_id).subquery()
+    stmt = (select(Document.source, Document.sha256, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.document_id == Document.id).where(Document.source.in_(sources)))
+    with db.read() as session:
+        return {source: (digest, n) for source, digest, n in session.execute(stmt)}
+
+
+def _store_batch(db: Database, batch: list[_Prepared], overrides: Overrides) -> list[Outcome]:
+    """Store a batch of extracted documents in one transaction; outcomes in the batch's order."""
+    from sqlalchemy import select
+
+    from factcheck.linking import link_documents
+    from factcheck.models import Document
+    from factcheck.store import store_new_documents
+
+    outcomes: dict[int, Outcome] = {i: p.outcome for i, p in enumerate(batch) if p.outcome is not None}
+    pending = [(i, p) for i, p in enumerate(batch) if p.outcome is None]
+    if pending:
+        try:
+            with db.write() as session:
+                sources = [p.source for _, p in pending]
+                stored = {source: (doc_id, digest) for doc_id, source, digest in session.execute(
+                    select(Document.id, Document.source, Document.sha256).where(Document.source.in_(sources)))}
+                twins = dict(session.execute(select(Document.sha256, Document.source).where(
+                    Document.sha256.in_({p.digest for _, p in pending}))).all())
+                fresh: list[tuple[DocumentMeta, str, list[ExtractedClaim]]] = []
+                for i, p in pending:
+                    assert p.doc is not None
+                    meta = _meta(p.doc, p.source, overrides)
+                    if p.source in stored:
+                        if stored[p.source][1] == p.digest:  # stored meanwhile by another process
+                            outcomes[i] = Outcome(p.source, "unchanged", len(p.claims))
+                            continue
+                        _, orphans = replace_document(session, meta, p.doc.text, p.claims)
+                        reason = f"{len(orphans)} verdicts orphaned" if orphans else None
+                        outcomes[i] = Outcome(p.source, "updated", len(p.claims), reason)
+                    elif p.digest in twins:
+                        outcomes[i] = Outcome(p.source, "duplicate", 0, f"same text as {twins[p.digest]}")
+                    else:
+                        twins[p.digest] = p.source
+                        fresh.append((meta, p.doc.text, p.claims))
+                        outcomes[i] = Outcome(p.source, "added", len(p.claims))
+                link_documents(session, store_new_documents(session, fresh))
+        except SQLAlchemyError as exc:
+            reason = str(exc).splitlines()[0]
+            for i, p in pending:
+                outcomes[i] = Outcome(str(p.path), "failed", reason=f"{p.source}: could not store: {reason}")
+    return [outcomes[i] for i in range(len(batch))]
+
+
+def _batches(prepared: Iterable[_Prepared]) -> Iterator[list[_Prepared]]:
+    batch: list[_Prepared] = []
+    size = 0
+    for item in prepared:
+        batch.append(item)
+        size += len(item.doc.text) if item.doc is not None else 0
+        if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _tasks(db: Database, paths: Iterable[Path], max_bytes: int, published: dt.date | None) -> Iterator[_Task]:
+    """What each file needs for :func:`_prepare`, its stored digest looked up a chunk of files at a time."""
+    chunk: list[Path] = []
+
+    def flush() -> Iterator[_Task]:
+        sources = [source_name(path) for path in chunk]
+        stored = _stored_versions(db, sources)
+        for path, source in zip(chunk, sources, strict=True):
+            digest, claims = stored.get(source, (None, 0))
+            yield _Task(path, source, max_bytes, published, digest, claims)
+        chunk.clear()
+
+    for path in paths:
+        chunk.append(path)
+        if len(chunk) >= BATCH_DOCUMENTS:
+            yield from flush()
+    yield from flush()
+
+
+def _prepared_in_parallel(tasks: Iterator[_Task], jobs: int) -> Iterator[_Prepared]:
+    """:func:`_prepare` over ``tasks`` in ``jobs`` processes, results in order, a bounded number in flight."""
+    import concurrent.futures
+    import multiprocessing
+    from collections import deque
+
+    # "spawn" starts clean interpreters: no inherited database connections or locks
+    context = multiprocessing.get_context("spawn")
+    window = jobs * 16
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        flying: deque[concurrent.futures.Future[_Prepared]] = deque()
+        for task in tasks:
+            flying.append(pool.submit(_prepare, task))
+            if len(flying) >= window:
+                yield flying.popleft().result()
+        while flying:
+            yield flying.popleft().result()
+
+
 def ingest_paths(
     db: Database,
     paths: Iterable[Path],
@@ -123,20 +271,21 @@ def ingest_paths(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[Outcome], None] | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Ingest every document under ``paths``; failures are reported, the rest stored."""
+    """Ingest every document under ``paths``; failures are reported, the rest stored.
+
+    Files are read and extracted in ``jobs`` processes (this one alone when 1) and
+    stored by this process, a batch of documents per transaction.
+    """
     report = IngestReport()
-    for path in iter_document_paths(paths):
-        try:
-            doc = load_path(path, max_bytes=max_bytes)
-            outcome = store_loaded(db, doc, source_name(path), overrides)
-        except InputError as exc:
-            outcome = Outcome(str(path), "failed", reason=str(exc))
-        except FactcheckError as exc:
-            outcome = Outcome(str(path), "failed", reason=str(exc))
-        report.outcomes.append(outcome)
-        if on_file:
-            on_file(outcome)
+    tasks = _tasks(db, iter_document_paths(paths), max_bytes, overrides.date)
+    prepared = map(_prepare, tasks) if jobs <= 1 else _prepared_in_parallel(tasks, jobs)
+    for batch in _batches(prepared):
+        for outcome in _store_batch(db, batch, overrides):
+            report.outcomes.append(outcome)
+            if on_file:
+                on_file(outcome)
     return report
 
 
