@@ -240,11 +240,11 @@ def extract(
 
 
 def _extracted_record(source: str, number: int, c: Any) -> dict[str, Any]:
-    from factcheck.store import _number
+    from factcheck.store import number
 
     return {
         "id": number, "document": source, "start": c.start, "end": c.end, "mention": c.mention,
-        "sentence": c.sentence, "value": _number(str(c.value)) if c.value is not None else None,
+        "sentence": c.sentence, "value": number(str(c.value)) if c.value is not None else None,
         "unit": c.unit, "qualifier": c.qualifier, "change": c.change, "measure": c.measure,
         "place": c.place, "period": c.period, "speaker": c.speaker,
         "low": float(c.low) if c.low is not None else None, "high": float(c.high) if c.high is not None else None,

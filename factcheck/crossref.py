@@ -314,10 +314,7 @@ CONFLICT_SCOPE = 0.5
 
 def relative_difference(a: Fact, b: Fact) -> float:
     """How far apart two figures are, relative to the larger (0 = equal)."""
-    va = float(a.value) if a.value is not None else a.low or 0.0
-    vb = float(b.value) if b.value is not None else b.low or 0.0
-    base = max(abs(va), abs(vb))
-    return abs(va - vb) / base if base else 0.0
+    return _gap(figure(a), figure(b))
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +325,12 @@ class PairLink:
     b: int
     status: str
     explanation: str
+
+
+def _gap(v: float, w: float) -> float:
+    """:func:`relative_difference` of two figures."""
+    base = max(abs(v), abs(w))
+    return abs(v - w) / base if base else 0.0
 
 
 class Neighbours:
@@ -350,14 +353,13 @@ class Neighbours:
             return []
         row = self._sorted.get(base, [])
         v = figure(fact)
-        reach = abs(v) * CONFLICT_SCOPE / (1 - CONFLICT_SCOPE)  # |v - w| / max(|v|, |w|) <= scope
         left = bisect.bisect_left(row, (v, fact.id)) - 1
         right = left + 1
         found: list[Fact] = []
         while len(found) < limit:
-            below = v - row[left][0] if left >= 0 else math.inf
-            above = row[right][0] - v if right < len(row) else math.inf
-            if min(below, above) > reach:
+            below = _gap(v, row[left][0]) if left >= 0 else math.inf
+            above = _gap(v, row[right][0]) if right < len(row) else math.inf
+            if min(below, above) > CONFLICT_SCOPE:
                 break
             if below <= above:
                 other, left = row[left][1], left - 1

@@ -15,12 +15,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from sqlalchemy import case, func, select, union_all
 from sqlalchemy.orm import Session
 
 from factcheck.db import Database
 from factcheck.errors import InputError
-from factcheck.linking import GroupFilter, figures, get_setting
-from factcheck.store import ClaimFilter, claim_record, iter_claims
+from factcheck.linking import get_setting
+from factcheck.models import Claim, Document, Link, Verdict
+from factcheck.store import ClaimFilter, claim_record, iter_claims, number
 from factcheck.verdicts import latest_verdicts, verdict_record
 
 EXPORT_COLUMNS = [
@@ -46,55 +48,76 @@ def neutralize(cell: Any) -> Any:
 
 def write_csv(out: IO[str], rows: Iterable[dict[str, Any]], columns: list[str] | None = None) -> int:
     """Write ``rows`` as RFC 4180 CSV (CRLF, every needed quote), text cells neutralized; returns the row count."""
-    writer: csv.DictWriter[str] | None = None
+    writer = csv.writer(out, lineterminator="\r\n")
     count = 0
     for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(out, fieldnames=columns or list(row), extrasaction="ignore",
-                                    lineterminator="\r\n")
-            writer.writeheader()
-        writer.writerow({k: "" if v is None else neutralize(v) for k, v in row.items()})
+        if count == 0:
+            columns = columns or list(row)
+            writer.writerow(columns)
+        writer.writerow(["" if (v := row.get(k)) is None else neutralize(v) for k in columns])  # type: ignore[union-attr]
         count += 1
-    if writer is None and columns:
-        csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n").writeheader()
+    if count == 0 and columns:
+        writer.writerow(columns)
     return count
 
 
-def _group_index(session: Session) -> dict[int, tuple[int, str]]:
-    """Claim id → (statistic id, agree | conflict) for every cross-referenced claim."""
-    index: dict[int, tuple[int, str]] = {}
-    for group in figures(session, GroupFilter()):
-        for fact in group.claims:
-            index[fact.id] = (group.id, group.status)
-    return index
+def _statistic_of_claims() -> Any:
+    """claim id → (statistic, agree | conflict) for every cross-referenced claim, as a subquery."""
+    ends = union_all(select(Link.claim_a.label("claim_id"), Link.statistic),
+                     select(Link.claim_b.label("claim_id"), Link.statistic)).subquery()
+    of_claim = select(ends.c.claim_id, func.min(ends.c.statistic).label("statistic")).group_by(
+        ends.c.claim_id).subquery()
+    conflicted = select(Link.statistic).where(Link.status == "conflict").distinct().subquery()
+    status = case((conflicted.c.statistic.is_not(None), "conflict"), else_="agree")
+    return of_claim, conflicted, status
 
 
-def export_rows(session: Session, batch: int = 2000) -> Iterator[dict[str, Any]]:
-    """Every claim with its document's metadata, its statistic's group and its latest verdict."""
-    groups = _group_index(session)
-    pending: list[dict[str, Any]] = []
-    for claim in iter_claims(session, ClaimFilter(), batch=batch):
-        record = claim_record(claim)
-        doc = claim.document
-        record.update(title=doc.title, publisher=doc.publisher, url=doc.url,
-                      published=doc.published.isoformat() if doc.published else None)
-        group = groups.get(claim.id)
-        record.update(group=group[0] if group else None, group_status=group[1] if group else None)
-        pending.append(record)
-        if len(pending) >= batch:
-            yield from _with_verdicts(session, pending)
-            pending = []
-    yield from _with_verdicts(session, pending)
+def export_rows(session: Session, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every claim with its document's metadata, its statistic's group and its latest verdict.
+
+    One streamed query (the database joins each claim to its statistic); memory
+    grows only with the number of verdicts.
+    """
+    of_claim, conflicted, status = _statistic_of_claims()
+    stmt = (
+        select(Claim.id, Document.source, Claim.start, Claim.end, Claim.mention, Claim.sentence, Claim.value_text,
+               Claim.unit, Claim.qualifier, Claim.change, Claim.measure, Claim.place, Claim.period, Claim.speaker,
+               Claim.low, Claim.high, Claim.period_start, Claim.period_end, Claim.sentence_start,
+               Claim.sentence_end, Claim.rule, Claim.kind, Claim.document_id, Document.title, Document.publisher,
+               Document.url, Document.published, of_claim.c.statistic, status)
+        .join(Document, Document.id == Claim.document_id)
+        .outerjoin(of_claim, of_claim.c.claim_id == Claim.id)
+        .outerjoin(conflicted, conflicted.c.statistic == of_claim.c.statistic)
+        .order_by(Claim.id)
+    )
+    verdicts = _latest_verdicts(session)
+    for row in session.execute(stmt.execution_options(yield_per=batch)):
+        (claim_id, source, start, end, mention, sentence, value_text, unit, qualifier, change, measure, place,
+         period, speaker, low, high, period_start, period_end, sentence_start, sentence_end, rule, kind,
+         document_id, title, publisher, url, published, statistic, group_status) = row
+        v = verdicts.get(claim_id)
+        yield {
+            "id": claim_id, "document": source, "start": start, "end": end, "mention": mention,
+            "sentence": sentence, "value": number(value_text), "unit": unit, "qualifier": qualifier,
+            "change": change, "measure": measure, "place": place, "period": period, "speaker": speaker,
+            "low": low, "high": high, "period_start": period_start.isoformat() if period_start else None,
+            "period_end": period_end.isoformat() if period_end else None, "sentence_start": sentence_start,
+            "sentence_end": sentence_end, "rule": rule, "kind": kind, "document_id": document_id,
+            "title": title, "publisher": publisher, "url": url,
+            "published": published.isoformat() if published else None,
+            "group": statistic, "group_status": group_status if statistic is not None else None,
+            "verdict": v.rating if v else None, "verdict_note": v.note if v else None,
+            "verdict_by": v.author if v else None,
+            "verdict_date": v.created_at.isoformat() if v and v.created_at else None,
+        }
 
 
-def _with_verdicts(session: Session, records: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    latest = latest_verdicts(session, [r["id"] for r in records])
-    for r in records:
-        v = latest.get(r["id"])
-        r.update(verdict=v.rating if v else None, verdict_note=v.note if v else None,
-                 verdict_by=v.author if v else None,
-                 verdict_date=v.created_at.isoformat() if v and v.created_at else None)
-        yield r
+def _latest_verdicts(session: Session) -> dict[int, Verdict]:
+    latest: dict[int, Verdict] = {}
+    stmt = select(Verdict).where(Verdict.claim_id.is_not(None)).order_by(Verdict.created_at, Verdict.id)
+    for v in session.scalars(stmt):
+        latest[v.claim_id] = v  # type: ignore[index]
+    return latest
 
 
 def claim_reviews(session: Session) -> list[dict[str, Any]]:

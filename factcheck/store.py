@@ -362,7 +362,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "end": claim.end,
         "mention": claim.mention,
         "sentence": claim.sentence,
-        "value": _number(claim.value_text),
+        "value": number(claim.value_text),
         "unit": claim.unit,
         "qualifier": claim.qualifier,
         "change": claim.change,
@@ -382,7 +382,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     }
 
 
-def _number(text: str | None) -> int | float | None:
+def number(text: str | None) -> int | float | None:
     """A JSON number for an exact decimal string: an int when integral."""
     if text is None:
         return None

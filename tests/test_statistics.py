@@ -1,0 +1,655 @@
+"""Statistics in the links table: naming, incremental upkeep, bounded candidates and paged group reads.
+
+A *statistic* is a set of claims that links (agree or conflict) join; every link row
+carries the smallest claim id of its set in ``links.statistic``. These tests check the
+stored names against connected sets computed here from the link rows themselves, check
+that linking document by document gives what :func:`factcheck.linking.rebuild_links`
+gives from scratch, that a much-reported statistic costs a bounded number of links, that
+only figures within a factor of two are compared, and that the group commands and
+functions page and limit their output without losing groups.
+
+Documents are generated from short sentences on economy, health and schools, so the
+expected groups follow from how each corpus was built, not from the code under test.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import shutil
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from clihelpers import assert_one_line_error, no_traceback, ok_json
+from sqlalchemy import select
+from typer.testing import Result
+
+from factcheck import linking
+from factcheck.crossref import MAX_CANDIDATES, Fact, Neighbours, blocking_keys, compare, search_keys
+from factcheck.db import Database, open_database
+from factcheck.extract import extract
+from factcheck.ingest.pipeline import ingest_paths, source_name
+from factcheck.linking import GroupFilter, rebuild_links
+from factcheck.models import Claim, Document, Link
+from factcheck.store import DocumentMeta, replace_document
+
+Invoke = Callable[..., Result]  # the ``invoke`` fixture of conftest
+
+_ids = itertools.count(1)
+
+
+# --- helpers ----------------------------------------------------------------------------------------------
+
+
+class LinkRow(NamedTuple):
+    """One row of the links table, as stored."""
+
+    a: int
+    b: int
+    status: str
+    statistic: int | None
+
+
+def fact(text: str, document_id: int) -> Fact:
+    """The single claim the extractor finds in ``text``, as a Fact of one document (premise checked)."""
+    found = extract(text)
+    assert len(found) == 1, f"expected one claim in {text!r}, got {[c.mention for c in found]}"
+    c = found[0]
+    return Fact(
+        id=next(_ids), document=f"doc{document_id}.txt", document_id=document_id, mention=c.mention,
+        value=c.value, low=float(c.low) if c.low is not None else None,
+        high=float(c.high) if c.high is not None else None, unit=c.unit, qualifier=c.qualifier,
+        change=c.change, measure=c.measure, place=c.place, period=c.period, speaker=c.speaker,
+        kind=c.kind, period_start=c.period_start, period_end=c.period_end,
+    )
+
+
+def tag(n: int) -> str:
+    """A short word made of letters only (``aa``, ``ab``, ...), so that it holds no figure to extract."""
+    return "".join(chr(ord("a") + int(d)) for d in f"{n:03d}")
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def ingest(db: Database, path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` and ingest that one file in its own transaction."""
+    write(path.parent, path.name, text)
+    [outcome] = ingest_paths(db, [path]).outcomes
+    assert outcome.status in ("added", "updated"), outcome
+
+
+def ingest_folder(db: Database, folder: Path, expected: int) -> None:
+    """Ingest every file of ``folder`` (in batches, as the CLI does); all must be added."""
+    report = ingest_paths(db, [folder])
+    assert report.count("added") == expected, report.outcomes
+
+
+def store_texts(db: Database, documents: dict[str, str]) -> None:
+    """Store documents with their extracted claims through ``replace_document``, in one write session."""
+    with db.write() as session:
+        for name, text in documents.items():
+            replace_document(session, DocumentMeta(source=name), text, extract(text))
+
+
+def link_rows(db: Database) -> list[LinkRow]:
+    with db.read() as session:
+        stmt = select(Link.claim_a, Link.claim_b, Link.status, Link.statistic).order_by(Link.claim_a, Link.claim_b)
+        return [LinkRow(*row) for row in session.execute(stmt)]
+
+
+def claim_ids(db: Database, path: Path) -> list[int]:
+    """The ids of the claims stored for one ingested file."""
+    with db.read() as session:
+        stmt = (select(Claim.id).join(Claim.document).where(Document.source == source_name(path))
+                .order_by(Claim.id))
+        return list(session.scalars(stmt))
+
+
+def only_claim(db: Database, path: Path) -> int:
+    ids = claim_ids(db, path)
+    assert len(ids) == 1, f"{path.name}: expected one claim, got {len(ids)}"
+    return ids[0]
+
+
+def smallest_of_each_set(rows: Iterable[LinkRow]) -> dict[int, int]:
+    """For each linked claim, the smallest claim id of the set that links join it to (breadth-first search)."""
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for row in rows:
+        neighbours[row.a].add(row.b)
+        neighbours[row.b].add(row.a)
+    smallest: dict[int, int] = {}
+    for start in neighbours:
+        if start in smallest:
+            continue
+        seen, queue = {start}, deque([start])
+        while queue:
+            for other in neighbours[queue.popleft()] - seen:
+                seen.add(other)
+                queue.append(other)
+        for claim in seen:
+            smallest[claim] = min(seen)
+    return smallest
+
+
+def assert_statistics_name_their_sets(rows: list[LinkRow]) -> set[int]:
+    """Every link's statistic is the smallest claim id of its connected set; returns the statistics."""
+    smallest = smallest_of_each_set(rows)
+    wrong = [row for row in rows if row.statistic != smallest[row.a]]
+    assert not wrong, f"links whose statistic is not the smallest claim of their set: {wrong}"
+    return {row.statistic for row in rows if row.statistic is not None}
+
+
+def rebuild(db: Database) -> None:
+    with db.write() as session:
+        rebuild_links(session)
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """An open copy of the empty migrated template, private to one test."""
+    database = open_database(str(db_path))
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "articles"
+
+
+# --- 1. a link's statistic is the smallest claim id of its linked set --------------------------------------
+
+# Teachers in Leeds: 1,000 and 2,500 are more than a factor of two apart, so their reports form two
+# separate statistics; 1,600 conflicts with both (within a factor of two of each) and so bridges them.
+SET_ONE = {"a.txt": "There are 1,000 teachers in Leeds.\n", "b.txt": "Leeds has 1,000 teachers.\n",
+           "c.txt": "Schools in Leeds employ 1,000 teachers.\n"}
+SET_TWO = {"d.txt": "There are 2,500 teachers in Leeds.\n", "e.txt": "Leeds has 2,500 teachers.\n"}
+BRIDGE = "There are 1,600 teachers in Leeds.\n"
+NO_FIGURE = "There are many teachers in Leeds.\n"
+
+
+def _ingest_two_sets(db: Database, folder: Path) -> dict[str, int]:
+    """Ingest the two sets one file at a time, checking the statistics after each; returns claim ids by file."""
+    ids: dict[str, int] = {}
+    for name, text in {**SET_ONE, **SET_TWO}.items():
+        ingest(db, folder / name, text)
+        ids[name] = only_claim(db, folder / name)
+        assert_statistics_name_their_sets(link_rows(db))
+    return ids
+
+
+def test_statistics_name_chained_sets_by_their_smallest_claim(db: Database, folder: Path) -> None:
+    ingest(db, folder / "a.txt", SET_ONE["a.txt"])
+    assert link_rows(db) == []
+    ingest(db, folder / "b.txt", SET_ONE["b.txt"])  # a–b
+    a = only_claim(db, folder / "a.txt")
+    assert [(row.status, row.statistic) for row in link_rows(db)] == [("agree", a)]
+    ingest(db, folder / "c.txt", SET_ONE["c.txt"])  # c joins the set through b (and a)
+    assert assert_statistics_name_their_sets(link_rows(db)) == {a}
+    for name, text in SET_TWO.items():
+        ingest(db, folder / name, text)
+    d = only_claim(db, folder / "d.txt")
+    rows = link_rows(db)
+    assert assert_statistics_name_their_sets(rows) == {a, d}
+    assert len(rows) == 3 + 1  # every pair inside each set, none across
+
+
+def test_a_bridging_document_merges_two_statistics_into_the_smaller(db: Database, folder: Path) -> None:
+    ids = _ingest_two_sets(db, folder)
+    ingest(db, folder / "f.txt", BRIDGE)
+    bridge = only_claim(db, folder / "f.txt")
+    rows = link_rows(db)
+    assert {(row.a, row.b, row.status) for row in rows if bridge in (row.a, row.b)} == {
+        (ids[name], bridge, "conflict") for name in [*SET_ONE, *SET_TWO]}
+    assert assert_statistics_name_their_sets(rows) == {ids["a.txt"]}
+
+
+def test_replacing_the_bridge_splits_the_statistic_and_renames_the_larger_part(db: Database, folder: Path) -> None:
+    ids = _ingest_two_sets(db, folder)
+    ingest(db, folder / "f.txt", BRIDGE)
+    ingest(db, folder / "f.txt", NO_FIGURE)  # the same source again, now without the bridging figure
+    assert claim_ids(db, folder / "f.txt") == []
+    rows = link_rows(db)
+    assert assert_statistics_name_their_sets(rows) == {ids["a.txt"], ids["d.txt"]}
+    by_claim = {claim: row.statistic for row in rows for claim in (row.a, row.b)}
+    assert {name: by_claim[claim] for name, claim in ids.items()} == {
+        **dict.fromkeys(SET_ONE, ids["a.txt"]), **dict.fromkeys(SET_TWO, ids["d.txt"])}
+
+
+def test_a_kept_claim_that_becomes_a_bridge_names_the_merged_statistic(db: Database, folder: Path) -> None:
+    # stored first, so its claim has the smallest id; about nurses, it links to nothing yet
+    first = folder / "0.txt"
+    ingest(db, first, "There are 1,600 nurses in Leeds.\n")
+    kept = only_claim(db, first)
+    ids = _ingest_two_sets(db, folder)
+    assert kept < min(ids.values())
+    # the same figure at the same place in the text, now about teachers: the claim keeps its id
+    ingest(db, first, BRIDGE)
+    assert only_claim(db, first) == kept
+    assert assert_statistics_name_their_sets(link_rows(db)) == {kept}
+    ingest(db, first, "There are 1,600 nurses in Leeds.\n")  # and back: both sets lose the smallest claim
+    assert only_claim(db, first) == kept
+    assert assert_statistics_name_their_sets(link_rows(db)) == {ids["a.txt"], ids["d.txt"]}
+
+
+def test_rebuild_gives_the_statistics_made_incrementally(db: Database, folder: Path) -> None:
+    first = folder / "0.txt"
+    ingest(db, first, "There are 1,600 nurses in Leeds.\n")
+    _ingest_two_sets(db, folder)
+    ingest(db, folder / "f.txt", BRIDGE)
+    ingest(db, folder / "f.txt", NO_FIGURE)
+    ingest(db, first, BRIDGE)
+    incremental = set(link_rows(db))
+    assert len({row.statistic for row in incremental}) == 1
+    rebuild(db)
+    assert set(link_rows(db)) == incremental
+
+
+def test_a_batch_of_documents_gets_the_statistics_of_one_by_one(db: Database, folder: Path, template_db: Path,
+                                                                tmp_path: Path) -> None:
+    texts = {**SET_ONE, **SET_TWO, "f.txt": BRIDGE, "g.txt": "Leeds has 1,600 teachers.\n"}
+    for name, text in texts.items():
+        ingest(db, folder / name, text)
+    one_by_one = set(link_rows(db))
+    other = tmp_path / "batch.db"
+    shutil.copyfile(template_db, other)
+    batch_db = open_database(str(other))
+    try:
+        ingest_folder(batch_db, folder, len(texts))  # one transaction, one linking pass
+        batched = link_rows(batch_db)
+    finally:
+        batch_db.close()
+    assert len(assert_statistics_name_their_sets(batched)) == 1
+    assert set(batched) == one_by_one
+
+
+# --- 2. incremental linking equals linking from scratch ----------------------------------------------------
+
+TOPICS: list[tuple[str, list[str]]] = [
+    ("Unemployment fell to {} million in 2019.", ["1.3", "1.32", "1.35", "1.4", "1.28", "1.5"]),
+    ("Inflation was {} per cent in 2017.", ["2.9", "3", "3.1", "3.2", "2.7"]),
+    ("The NHS employed {} nurses in England in 2018.", ["290,000", "300,000", "305,000", "312,000", "287,000"]),
+    ("Waiting lists grew by {} million in 2017.", ["2", "2.1", "2.05", "1.9", "2.4"]),
+    ("There were {} teachers in England in 2017.", ["450,000", "453,000", "441,000", "460,000", "480,000"]),
+    ("Schools in England had {} million pupils in 2018.", ["8.2", "8.1", "8.25", "8", "8.6"]),
+]
+
+
+def generated_articles(count: int, seed: int) -> dict[str, str]:
+    """``count`` short articles, each with three figures on different topics, figures close but varied."""
+    rng = random.Random(seed)
+    articles = {}
+    for n in range(count):
+        sentences = [template.format(rng.choice(figures)) for template, figures in rng.sample(TOPICS, 3)]
+        articles[f"{n:03d}.txt"] = f"Bulletin {tag(n)}.\n" + " ".join(sentences) + "\n"
+    return articles
+
+
+def test_incremental_links_equal_links_rebuilt_from_scratch(db: Database, folder: Path) -> None:
+    for name, text in generated_articles(90, seed=2019).items():
+        ingest(db, folder / name, text)
+    incremental = link_rows(db)
+    with db.read() as session:
+        per_measure = Counter(measure.lower() for measure in session.scalars(select(Claim.measure)))
+    # premises: both verdicts occur, and some statistic is reported by more claims than are compared
+    assert {row.status for row in incremental} == {"agree", "conflict"}
+    assert max(per_measure.values()) > MAX_CANDIDATES
+    assert_statistics_name_their_sets(incremental)
+    rebuild(db)
+    rebuilt = link_rows(db)
+    assert {(row.a, row.b, row.status) for row in rebuilt} == {(row.a, row.b, row.status) for row in incremental}
+    assert set(rebuilt) == set(incremental)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a replaced document's claims keep their ids, and link_documents compares them with the MAX_CANDIDATES "
+    "closest claims of any id (ties: smaller ids first), whereas link_pairs from scratch lets each later claim "
+    "choose among the claims before it: the links that later claims had made to the kept claim are dropped by "
+    "unlink_document and not remade, so after re-ingesting one of 40 identical reports, rebuild_links adds "
+    "links (from the later claims 34..40 to the kept claim 21) that the incremental links lack"))
+def test_replacing_a_document_of_a_crowded_statistic_keeps_links_equal_to_a_rebuild(db: Database,
+                                                                                    folder: Path) -> None:
+    count = MAX_CANDIDATES + 8
+    for n in range(count):
+        ingest(db, folder / f"{n:03d}.txt", f"There are 4,200 nurses in Leeds.\nBulletin {tag(n)}.\n")
+    middle = folder / f"{count // 2:03d}.txt"
+    kept = only_claim(db, middle)
+    ingest(db, middle, "There are 4,200 nurses in Leeds.\nBulletin revised.\n")
+    assert only_claim(db, middle) == kept  # same figure at the same place: the claim keeps its id
+    incremental = set(link_rows(db))
+    rebuild(db)
+    assert set(link_rows(db)) == incremental
+
+
+# --- 3. bounded candidates ---------------------------------------------------------------------------------
+
+
+def test_a_statistic_in_100_documents_is_one_group_with_bounded_links(db: Database, folder: Path) -> None:
+    count = 100
+    for n in range(count):
+        write(folder, f"{n:03d}.txt", f"Staff bulletin {tag(n)}.\nThe trust employs 4,200 nurses.\n")
+    ingest_folder(db, folder, count)
+    with db.read() as session:
+        every_claim = set(session.scalars(select(Claim.id)))
+        groups = linking.agreements(session)
+    assert len(every_claim) == count
+    assert [{c.id for c in g.claims} for g in groups] == [every_claim]
+    rows = link_rows(db)
+    assert {row.status for row in rows} == {"agree"}
+    assert len(rows) <= count * MAX_CANDIDATES < count * (count - 1) // 2
+    earlier: dict[int, int] = defaultdict(int)  # each claim is compared with at most MAX_CANDIDATES before it
+    for row in rows:
+        earlier[max(row.a, row.b)] += 1
+    assert max(earlier.values()) <= MAX_CANDIDATES
+    assert len(assert_statistics_name_their_sets(rows)) == 1
+
+
+CLOSE = {"close-1.txt": "The trust employs about 4,150 nurses in Leeds.\n",
+         "close-2.txt": "The trust employs 4,200 nurses in Leeds.\n",
+         "close-3.txt": "The trust employs about 4,250 nurses in Leeds.\n"}
+CONFLICTING = "The trust employs 3,000 nurses in Leeds.\n"  # 29% below 4,200: the same statistic, another figure
+
+
+@pytest.mark.parametrize("conflict_name", ["0-conflict.txt", "z-conflict.txt"], ids=["stored-first", "stored-last"])
+def test_a_conflicting_figure_is_found_among_100_agreeing_reports(db: Database, folder: Path,
+                                                                  conflict_name: str) -> None:
+    crowd = 100
+    for n in range(crowd):
+        write(folder, f"m-{n:03d}.txt", f"Staff bulletin {tag(n)}.\nThe trust employs 4,200 nurses in Leeds.\n")
+    for name, text in CLOSE.items():
+        write(folder, name, text)
+    write(folder, conflict_name, CONFLICTING)
+    ingest_folder(db, folder, crowd + len(CLOSE) + 1)
+    conflicting = only_claim(db, folder / conflict_name)
+    close = {only_claim(db, folder / name) for name in CLOSE}
+    rows = link_rows(db)
+    assert any(row.status == "conflict" and conflicting in (row.a, row.b) for row in rows)
+    assert not [row for row in rows if row.status == "conflict" and conflicting not in (row.a, row.b)]
+    with db.read() as session:
+        contradictions = linking.contradictions(session)
+        groups = linking.agreements(session)
+    assert contradictions and all(conflicting in {c.id for c in g.claims} for g in contradictions)
+    assert len(groups) == 1
+    members = {c.id for c in groups[0].claims}
+    assert close <= members and conflicting not in members
+    assert len(members) == crowd + len(CLOSE)
+
+
+# --- 4. only figures within a factor of two are compared ---------------------------------------------------
+
+FAR_APART = [
+    pytest.param("There are 1,000 teachers in Leeds.", "There are 3,000 teachers in Leeds.", id="1000-vs-3000"),
+    pytest.param("There are 1,000 teachers in Leeds.", "There are 2,001 teachers in Leeds.", id="just-over-double"),
+    pytest.param("There are 450 teachers in Leeds.", "There are 1,000 teachers in Leeds.", id="450-vs-1000"),
+]
+
+# pairs on either side of a power of two (1,024; 2,048), so filed under neighbouring keys
+STRADDLING = [
+    pytest.param("There are 1,000 teachers in Leeds.", "There are 1,030 teachers in Leeds.", "agree", id="1000-1030"),
+    pytest.param("There are 2,047 teachers in Leeds.", "There are 2,049 teachers in Leeds.", "conflict",
+                 id="2047-2049"),
+    pytest.param("There are 1,000 teachers in Leeds.", "There are 2,000 teachers in Leeds.", "conflict",
+                 id="exactly-double"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), FAR_APART)
+def test_compare_never_links_figures_more_than_twice_apart(first: str, second: str) -> None:
+    a, b = fact(first, 1), fact(second, 2)
+    assert (a.measure, a.place, a.unit) == (b.measure, b.place, b.unit)  # the same statistic in every other way
+    assert compare(a, b) is None
+    assert compare(b, a) is None
+
+
+@pytest.mark.parametrize(("first", "second", "status"), STRADDLING)
+def test_compare_links_figures_within_a_factor_of_two_across_a_power_of_two(first: str, second: str,
+                                                                           status: str) -> None:
+    a, b = fact(first, 1), fact(second, 2)
+    assert blocking_keys(a) != blocking_keys(b)  # premise: filed under different keys
+    assert set(blocking_keys(b)) <= set(search_keys(a))
+    assert set(blocking_keys(a)) <= set(search_keys(b))
+    assert compare(a, b) == status
+    assert compare(b, a) == status
+
+
+def test_database_links_only_figures_within_a_factor_of_two(db: Database, folder: Path) -> None:
+    ingest(db, folder / "x.txt", "There are 1,000 teachers in Leeds. There are 1,000 nurses in Leeds. "
+                                 "There are 2,047 doctors in Leeds. There are 450 midwives in Leeds.\n")
+    ingest(db, folder / "y.txt", "There are 3,000 teachers in Leeds. There are 1,030 nurses in Leeds. "
+                                 "There are 2,049 doctors in Leeds. There are 1,000 midwives in Leeds.\n")
+    with db.read() as session:
+        measure = dict(session.execute(select(Claim.id, Claim.measure)).all())
+    assert len(measure) == 8
+    assert {(measure[row.a], measure[row.b], row.status) for row in link_rows(db)} == {
+        ("nurses", "nurses", "agree"), ("doctors", "doctors", "conflict")}
+
+
+def test_closest_candidates_are_within_a_factor_of_two() -> None:
+    target = fact("There are 1,000 teachers in Leeds.", 1)
+    within = fact("There are 1,900 teachers in Leeds.", 2)
+    below = fact("There are 450 teachers in Leeds.", 3)
+    neighbours = Neighbours()
+    neighbours.add(within)
+    neighbours.add(below)
+    assert [f.mention for f in neighbours.closest(target)] == ["1,900"]
+
+
+def test_a_figure_within_the_factor_is_compared_in_a_crowded_block(db: Database, folder: Path) -> None:
+    write(folder, "a-1900.txt", "There are 1,900 teachers in Leeds.\n")
+    crowd = MAX_CANDIDATES + 8
+    for n in range(crowd):
+        write(folder, f"b-{n:03d}.txt", f"Bulletin {tag(n)}.\nThere are 450 teachers in Leeds.\n")
+    write(folder, "z-1000.txt", "There are 1,000 teachers in Leeds.\n")
+    ingest_folder(db, folder, crowd + 2)
+    high, low = only_claim(db, folder / "a-1900.txt"), only_claim(db, folder / "z-1000.txt")
+    assert compare(fact("There are 1,900 teachers in Leeds.", 1),
+                   fact("There are 1,000 teachers in Leeds.", 2)) == "conflict"  # premise
+    assert (high, low, "conflict") in {(row.a, row.b, row.status) for row in link_rows(db)}
+
+
+# --- 5. the group commands' --limit ------------------------------------------------------------------------
+
+GROUP_NOUNS = ["nurses", "teachers", "doctors", "midwives", "paramedics", "firefighters", "pupils", "dentists",
+               "pharmacists", "surgeons"]
+GROUP_FIGURES = [300, 900, 2_700]  # a factor of three apart: separate statistics
+
+
+def _conflicting(value: int) -> int:
+    """A figure 20% above ``value``: within a factor of two, outside its rounding."""
+    return value * 6 // 5
+
+
+# two documents agree on every statistic; a third conflicts with both on every one
+GROUP_DOCUMENTS = {
+    "agree-one.txt": " ".join(f"There are {v:,} {n} in Leeds." for n in GROUP_NOUNS for v in GROUP_FIGURES),
+    "agree-two.txt": " ".join(f"Leeds has {v:,} {n}." for n in GROUP_NOUNS for v in GROUP_FIGURES),
+    "conflict.txt": " ".join(f"There are {_conflicting(v):,} {n} in Leeds." for n in GROUP_NOUNS
+                             for v in GROUP_FIGURES),
+}
+GROUP_STATISTICS = len(GROUP_NOUNS) * len(GROUP_FIGURES)
+EXPECTED_GROUPS = {"agreements": GROUP_STATISTICS, "contradictions": 2 * GROUP_STATISTICS,
+                   "figures": GROUP_STATISTICS}
+COMMANDS = list(EXPECTED_GROUPS)
+TABLE_DEFAULT = 20
+MORE = f"showing the first {TABLE_DEFAULT}; use --limit to see more"
+GROUP_TITLE = re.compile(r"^(?:Agreement|Contradiction|Figure) \d+ \((?:agree|conflict)\)", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def groups_db(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database with 30 statistics: 30 agreements, 60 contradictions, 30 figures (read only)."""
+    path = tmp_path_factory.mktemp("groups") / "groups.db"
+    shutil.copyfile(template_db, path)
+    database = open_database(str(path))
+    try:
+        store_texts(database, GROUP_DOCUMENTS)
+    finally:
+        database.close()
+    return path
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_json_without_limit_prints_every_group(invoke: Invoke, groups_db: Path, command: str) -> None:
+    groups = ok_json(invoke(groups_db, command, "--format", "json"))
+    assert len(groups) == EXPECTED_GROUPS[command] > TABLE_DEFAULT
+    assert len({g["id"] for g in groups}) == len(groups)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_limit_one_prints_exactly_one_group(invoke: Invoke, groups_db: Path, command: str) -> None:
+    every = ok_json(invoke(groups_db, command, "--format", "json"))
+    assert ok_json(invoke(groups_db, command, "--limit", "1", "--format", "json")) == every[:1]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_limit_prints_the_first_groups_in_order(invoke: Invoke, groups_db: Path, command: str) -> None:
+    every = ok_json(invoke(groups_db, command, "--format", "json"))
+    assert ok_json(invoke(groups_db, command, "--limit", "7", "--format", "json")) == every[:7]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_limit_zero_prints_an_empty_list(invoke: Invoke, groups_db: Path, command: str) -> None:
+    result = invoke(groups_db, command, "--limit", "0", "--format", "json")
+    assert ok_json(result) == []
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_negative_limit_is_a_one_line_error(invoke: Invoke, groups_db: Path, command: str, fmt: str) -> None:
+    line = assert_one_line_error(invoke(groups_db, command, "--limit", "-1", "--format", fmt))
+    assert "--limit" in line
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_table_shows_twenty_groups_and_says_there_are_more(invoke: Invoke, groups_db: Path, command: str) -> None:
+    result = invoke(groups_db, command)
+    assert result.exit_code == 0, result.output
+    no_traceback(result)
+    assert len(GROUP_TITLE.findall(result.stdout)) == TABLE_DEFAULT
+    assert result.stderr.count(MORE) == 1
+    assert MORE not in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_table_with_few_groups_shows_them_all_without_a_note(invoke: Invoke, groups_db: Path, command: str) -> None:
+    result = invoke(groups_db, command, "--measure", "nurses")
+    assert result.exit_code == 0, result.output
+    expected = EXPECTED_GROUPS[command] // len(GROUP_NOUNS)
+    assert len(GROUP_TITLE.findall(result.stdout)) == expected < TABLE_DEFAULT
+    assert "use --limit" not in result.stderr
+
+
+# --- 6. paging through more than one page of statistics ----------------------------------------------------
+
+PAGE_NOUNS = [*GROUP_NOUNS, "porters", "cleaners", "librarians", "apprentices", "volunteers"]
+PAGE_FIGURES = [137 * 3**k for k in range(15)]  # a factor of three apart, never round
+PAGE_PLACES = ["Leeds", "Bristol"]
+
+
+def _place(noun_index: int) -> str:
+    return PAGE_PLACES[noun_index % len(PAGE_PLACES)]
+
+
+PAGE_DOCUMENTS = {
+    "page-a.txt": " ".join(f"There are {v:,} {n} in {_place(i)}." for i, n in enumerate(PAGE_NOUNS)
+                           for v in PAGE_FIGURES),
+    "page-b.txt": " ".join(f"{_place(i)} has {v:,} {n}." for i, n in enumerate(PAGE_NOUNS) for v in PAGE_FIGURES),
+    "page-c.txt": " ".join(f"There are {v + v // 6:,} {n} in {_place(i)}." for i, n in enumerate(PAGE_NOUNS)
+                           for v in PAGE_FIGURES),
+}
+PAGE_STATISTICS = len(PAGE_NOUNS) * len(PAGE_FIGURES)
+
+
+@pytest.fixture(scope="module")
+def paged_db(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """225 statistics, each agreed by page-a and page-b and contradicted by page-c (read only)."""
+    path = tmp_path_factory.mktemp("paged") / "paged.db"
+    shutil.copyfile(template_db, path)
+    database = open_database(str(path))
+    store_texts(database, PAGE_DOCUMENTS)
+    yield database
+    database.close()
+
+
+def test_paged_corpus_has_more_statistics_than_a_page(paged_db: Database) -> None:
+    rows = link_rows(paged_db)
+    assert len(assert_statistics_name_their_sets(rows)) == PAGE_STATISTICS > linking._PAGE
+    assert len(rows) == 3 * PAGE_STATISTICS  # per statistic: a–b agree, a–c and b–c conflict
+
+
+def test_agreements_lose_no_group_across_pages(paged_db: Database) -> None:
+    with paged_db.read() as session:
+        groups = linking.agreements(session)
+    assert len(groups) == PAGE_STATISTICS
+    assert [g.id for g in groups] == sorted({g.id for g in groups})
+    assert {(g.claims[0].measure, g.claims[0].place, float(g.claims[0].value or 0)) for g in groups} == {
+        (n, _place(i), float(v)) for i, n in enumerate(PAGE_NOUNS) for v in PAGE_FIGURES}
+    for g in groups:
+        assert sorted(f.document for f in g.claims) == ["page-a.txt", "page-b.txt"]
+
+
+@pytest.mark.parametrize("limit", [0, 1, linking._PAGE - 1, linking._PAGE, linking._PAGE + 1, PAGE_STATISTICS,
+                                   PAGE_STATISTICS + 10])
+def test_agreements_limit_takes_the_first_groups_across_pages(paged_db: Database, limit: int) -> None:
+    with paged_db.read() as session:
+        every = [g.id for g in linking.agreements(session)]
+        limited = [g.id for g in linking.agreements(session, limit=limit)]
+    assert len(limited) == min(limit, PAGE_STATISTICS)
+    assert limited == every[:limit]
+
+
+@pytest.mark.parametrize("noun", [PAGE_NOUNS[0], PAGE_NOUNS[-1]])
+def test_measure_filter_returns_only_matching_groups(paged_db: Database, noun: str) -> None:
+    assert sum(noun in other for other in PAGE_NOUNS) == 1  # premise: the filter text names one measure
+    with paged_db.read() as session:
+        kept = linking.agreements(session, GroupFilter(measure=noun))
+        first = linking.agreements(session, GroupFilter(measure=noun), limit=4)
+    assert len(kept) == len(PAGE_FIGURES)
+    assert all(c.measure == noun for g in kept for c in g.claims)
+    assert [g.id for g in first] == [g.id for g in kept][:4]
+
+
+def test_place_filter_across_pages(paged_db: Database) -> None:
+    in_bristol = sum(_place(i) == "Bristol" for i in range(len(PAGE_NOUNS))) * len(PAGE_FIGURES)
+    with paged_db.read() as session:
+        kept = linking.agreements(session, GroupFilter(place="Bristol"))
+        both = linking.agreements(session, GroupFilter(measure="teachers", place="Bristol"))
+        limited = linking.agreements(session, GroupFilter(place="Bristol"), limit=in_bristol - 3)
+    assert len(kept) == in_bristol
+    assert all(c.place == "Bristol" for g in kept for c in g.claims)
+    assert both and all(c.measure == "teachers" and c.place == "Bristol" for g in both for c in g.claims)
+    assert len(both) == len(PAGE_FIGURES)
+    assert [g.id for g in limited] == [g.id for g in kept][: in_bristol - 3]
+
+
+def test_document_filter_keeps_groups_with_a_claim_of_that_document(paged_db: Database) -> None:
+    with paged_db.read() as session:
+        assert len(linking.agreements(session, GroupFilter(document="page-b"))) == PAGE_STATISTICS
+        assert linking.agreements(session, GroupFilter(document="page-c")) == []  # page-c agrees with no one
+        conflicts = linking.contradictions(session, GroupFilter(document="page-a"))
+    assert len(conflicts) == PAGE_STATISTICS  # a–c only; b–c has no claim of page-a
+
+
+def test_contradictions_and_figures_lose_nothing_across_pages(paged_db: Database) -> None:
+    with paged_db.read() as session:
+        conflicts = linking.contradictions(session)
+        conflicts_limited = linking.contradictions(session, limit=linking._PAGE + 5)
+        figures = linking.figures(session)
+        figures_limited = linking.figures(session, limit=linking._PAGE + 5)
+        nurses = linking.figures(session, GroupFilter(measure="nurses"))
+    assert len(conflicts) == 2 * PAGE_STATISTICS
+    assert [g.id for g in conflicts_limited] == [g.id for g in conflicts][: linking._PAGE + 5]
+    assert len(figures) == PAGE_STATISTICS
+    assert all(g.status == "conflict" and len(g.claims) == 3 for g in figures)
+    assert [g.id for g in figures_limited] == [g.id for g in figures][: linking._PAGE + 5]
+    assert len(nurses) == len(PAGE_FIGURES)
