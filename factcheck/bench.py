@@ -26,55 +26,92 @@ from pathlib import Path
 from typing import Any
 
 
-def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+def _own_peak_mb() -> float:
+    """This process's own peak resident memory (``VmHWM``); ``ru_maxrss`` would include its parent's."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _ingest_child(db_url: str, corpus: str, queue: Any) -> None:
+def _ingest_child(db_url: str, corpus: str, jobs: int, queue: Any) -> None:
+    from factcheck import linking
     from factcheck.db import open_database
     from factcheck.ingest.loader import iter_document_paths
     from factcheck.ingest.pipeline import ingest_paths
 
+    linking_seconds = 0.0
+    link_documents = linking.link_documents
+
+    def timed(*args: Any, **kwargs: Any) -> int:
+        nonlocal linking_seconds
+        started = time.perf_counter()
+        try:
+            return link_documents(*args, **kwargs)
+        finally:
+            linking_seconds += time.perf_counter() - started
+
+    linking.link_documents = timed  # the cross-reference step, timed where the pipeline calls it
     database = open_database(db_url)
     files = list(iter_document_paths([Path(corpus)]))
     size = sum(f.stat().st_size for f in files)
     started = time.perf_counter()
-    report = ingest_paths(database, files)
+    report = ingest_paths(database, files, jobs=jobs)
     elapsed = time.perf_counter() - started
     database.close()
-    queue.put({"articles": len(files), "bytes": size, "seconds": elapsed, "claims": report.claims,
-               "stored": report.count("added"), "duplicates": report.count("duplicate"),
-               "failed": report.count("failed")})
+    queue.put({"jobs": jobs, "articles": len(files), "bytes": size, "seconds": round(elapsed, 2),
+               "claims": report.claims, "stored": report.count("added"), "duplicates": report.count("duplicate"),
+               "failed": report.count("failed"), "crossref_seconds": round(linking_seconds, 2),
+               "peak_memory_mb": round(_own_peak_mb(), 1)})
 
 
-def bench_ingest(corpus: Path, folder: Path) -> dict[str, Any]:
-    """Ingest ``corpus`` into a fresh database in a child process: throughput and its peak memory."""
-    db_url = f"sqlite:///{folder / 'ingest.db'}"
-    queue: Any = multiprocessing.Queue()
-    child = multiprocessing.Process(target=_ingest_child, args=(db_url, str(corpus), queue))
+def bench_ingest(corpus: Path, folder: Path, jobs: int = 1) -> dict[str, Any]:
+    """Ingest ``corpus`` into a fresh database in a fresh process: throughput, cross-reference time, peak memory."""
+    db_path = folder / f"ingest-{jobs}.db"
+    context = multiprocessing.get_context("spawn")
+    queue: Any = context.Queue()
+    child = context.Process(target=_ingest_child, args=(f"sqlite:///{db_path}", str(corpus), jobs, queue))
     child.start()
     result = queue.get()
     child.join()
-    result["peak_memory_mb"] = round(_peak_rss_mb(resource.RUSAGE_CHILDREN), 1)
     seconds = result["seconds"]
     result.update(articles_per_s=round(result["articles"] / seconds, 1),
                   mb_per_s=round(result["bytes"] / 1e6 / seconds, 3),
                   claims_per_s=round(result["claims"] / seconds, 1))
-    from factcheck.db import open_database
-    from factcheck.linking import rebuild_links
-
-    database = open_database(db_url)
-    started = time.perf_counter()
-    with database.write() as session:
-        links = rebuild_links(session)
-    result["crossref_seconds"] = round(time.perf_counter() - started, 3)
-    result["links"] = links
-    database.close()
     return result
 
 
+def bench_extraction(corpus: Path) -> dict[str, Any]:
+    """Extraction alone, in this process, after one warm-up call: MB/s of text."""
+    from factcheck.errors import FactcheckError
+    from factcheck.extract import extract
+    from factcheck.ingest.loader import iter_document_paths, load_path
+
+    texts = []
+    for path in iter_document_paths([corpus]):
+        try:
+            texts.append(load_path(path).text)
+        except FactcheckError:  # the ingest figures count failures; here they are just skipped
+            continue
+    started = time.perf_counter()
+    extract(texts[0])
+    warm_up = time.perf_counter() - started
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    started = time.perf_counter()
+    claims = sum(len(extract(t)) for t in texts)
+    seconds = time.perf_counter() - started
+    return {"texts": len(texts), "mb": round(size / 1e6, 2), "seconds": round(seconds, 2),
+            "mb_per_s": round(size / 1e6 / seconds, 3), "claims": claims, "warm_up_seconds": round(warm_up, 2)}
+
+
 def build_large(db_path: Path, source_db: Path, target: int, seed: int = 7) -> dict[str, Any]:
-    """A database of ``target`` claims made from real extracted claims, varied in document, place and period."""
+    """A database of ``target`` claims made from real extracted claims, varied in document, place and period.
+
+    Rows are written straight into SQLite; the search index is filled once at the end.
+    """
     import sqlite3
 
     from factcheck.db import open_database
@@ -85,15 +122,20 @@ def build_large(db_path: Path, source_db: Path, target: int, seed: int = 7) -> d
     columns = [r[1] for r in src.execute("PRAGMA table_info(claims)") if r[1] not in ("id", "document_id")]
     sample = src.execute(f"SELECT {', '.join(columns)} FROM claims").fetchall()
     src.close()
-    places = ["London", "Scotland", "Wales", "England", "Manchester", "Glasgow", "UK", "France", "US", None]
-    periods = [f"in {y}" for y in range(1995, 2025)] + ["since 2010", "last year", None]
+    places = ["London", "Scotland", "Wales", "England", "Manchester", "Glasgow", "UK", "France", "US", "Leeds",
+              "Birmingham", "Cardiff", "Belfast", "Germany", "Ireland", "Liverpool", "Bristol", "Kent", None, None]
+    years = list(range(1990, 2025))
     con = sqlite3.connect(db_path)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=OFF")
+    trigger = con.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                          "AND name = 'claims_fts_insert'").fetchone()
+    con.execute("DROP TRIGGER IF EXISTS claims_fts_insert")
     per_doc = 50
     started = time.perf_counter()
     made = 0
     doc_id = 0
+    insert = f"INSERT INTO claims (document_id, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})"
     while made < target:
         doc_id += 1
         con.execute("INSERT INTO documents (id, source, kind, encoding, sha256, text, extractor, ingested_at) "
@@ -104,16 +146,20 @@ def build_large(db_path: Path, source_db: Path, target: int, seed: int = 7) -> d
             row = dict(zip(columns, rng.choice(sample), strict=True))
             row["span_start"], row["span_end"] = i * 10, i * 10 + 5
             row["place"] = rng.choice(places)
-            row["period"] = rng.choice(periods)
+            year = rng.choice(years)
+            row["period"], row["period_start"], row["period_end"] = rng.choice(
+                [(f"in {year}", f"{year}-01-01", f"{year}-12-31"), (None, None, None)])
             if row["value"] is not None:
-                row["value"] = row["value"] * rng.choice([1, 1, 1, 0.5, 2, 1.1])
+                row["value"] = row["value"] * rng.choice([1, 1, 1, 0.5, 2, 1.1, 0.9, 3])
                 row["value_text"] = repr(row["value"])
             rows.append((doc_id, *[row[c] for c in columns]))
-        con.executemany(f"INSERT INTO claims (document_id, {', '.join(columns)}) "
-                        f"VALUES (?{', ?' * len(columns)})", rows)
+        con.executemany(insert, rows)
         made += len(rows)
         if doc_id % 200 == 0:
             con.commit()
+    con.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+    if trigger:
+        con.execute(trigger[0])
     con.commit()
     con.close()
     return {"claims": made, "documents": doc_id, "build_seconds": round(time.perf_counter() - started, 1)}
@@ -131,7 +177,7 @@ def _latencies(action: Callable[[], Any], runs: int) -> dict[str, float]:
 
 
 def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
-    """p50/p95 latency of the main queries, in-process, on the large database."""
+    """p50/p95 latency of the main queries, in-process, as the CLI runs them for a table; and the CSV export."""
     from sqlalchemy import func, select
 
     from factcheck import linking
@@ -152,16 +198,20 @@ def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
                 return fn(session)
         return run
 
+    def show(session: Any) -> Any:
+        claim_id = rng.randint(1, top)
+        return claim_record(get_claim(session, claim_id)), linking.cross_references(session, claim_id)
+
     results["claims_search"] = _latencies(in_session(lambda s: query_claims(
         s, ClaimFilter(search=rng.choice(["police officers", "funding", "jobs", "prices", "unemployment"]),
-                       sort="rank", limit=50))), runs)
+                       sort="rank", limit=51))), runs)
     results["claims_measure_place"] = _latencies(in_session(lambda s: query_claims(
         s, ClaimFilter(measure=rng.choice(["officers", "jobs", "sales"]), place=rng.choice(["London", "Scotland"]),
-                       limit=50))), runs)
-    results["show"] = _latencies(in_session(lambda s: (claim_record(get_claim(s, rng.randint(1, top))),
-                                                       linking.cross_references(s, rng.randint(1, top)))), runs)
-    results["agreements"] = _latencies(in_session(lambda s: linking.agreements(s)), max(3, runs // 10))
-    results["contradictions"] = _latencies(in_session(lambda s: linking.contradictions(s)), max(3, runs // 10))
+                       limit=51))), runs)
+    results["show"] = _latencies(in_session(show), runs)
+    results["agreements"] = _latencies(in_session(lambda s: linking.agreements(s, limit=21)), runs)
+    results["contradictions"] = _latencies(in_session(lambda s: linking.contradictions(s, limit=21)), runs)
+    results["figures"] = _latencies(in_session(lambda s: linking.figures(s, limit=21)), runs)
     started = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink:
         saved, sys.stdout = sys.stdout, sink
@@ -170,7 +220,8 @@ def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
         finally:
             sys.stdout = saved
     seconds = time.perf_counter() - started
-    results["export_csv"] = {"rows": rows, "seconds": round(seconds, 1), "rows_per_s": round(rows / seconds)}
+    results["export_csv"] = {"rows": rows, "seconds": round(seconds, 1), "rows_per_s": round(rows / seconds),
+                             "peak_memory_mb": round(_own_peak_mb(), 1)}
     database.close()
     return results
 
@@ -196,27 +247,41 @@ def bench_startup(runs: int = 5) -> dict[str, float]:
     return _latencies(lambda: subprocess.run(command, capture_output=True, check=False), runs)
 
 
+def _report(results: dict[str, Any], key: str, value: Any) -> None:
+    results[key] = value
+    print(f"{key}: {json.dumps(value)}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print and save its figures."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, required=True, help="a folder of articles (.txt, .md, .html)")
-    parser.add_argument("--claims", type=int, default=1_000_000, help="size of the generated database")
+    parser.add_argument("--claims", type=int, default=1_000_000, help="size of the largest generated database")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel ingest run")
     parser.add_argument("--runs", type=int, default=30, help="runs per query for the latency figures")
     parser.add_argument("--output", type=Path, default=Path("bench.json"), help="where to write the JSON figures")
     args = parser.parse_args(argv)
     results: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as folder:
         work = Path(folder)
-        print("ingest …", file=sys.stderr)
-        results["ingest"] = bench_ingest(args.corpus, work)
-        print(json.dumps(results["ingest"]), file=sys.stderr)
-        print(f"building {args.claims:,} claims …", file=sys.stderr)
-        large = work / "large.db"
-        results["large"] = build_large(large, work / "ingest.db", args.claims)
-        results["crossref"] = bench_crossref(large)
-        print(json.dumps(results["crossref"]), file=sys.stderr)
-        results["queries"] = bench_queries(large, args.runs)
-    results["startup"] = bench_startup()
+        _report(results, "extraction", bench_extraction(args.corpus))
+        _report(results, "ingest", bench_ingest(args.corpus, work, jobs=1))
+        if args.jobs > 1:
+            parallel = bench_ingest(args.corpus, work, jobs=args.jobs)
+            parallel["speedup"] = round(results["ingest"]["seconds"] / parallel["seconds"], 2)
+            _report(results, f"ingest_jobs_{args.jobs}", parallel)
+        sizes = sorted({n for n in (10_000, 100_000, args.claims) if n <= args.claims})
+        results["crossref"] = {}
+        for size in sizes:
+            large = work / f"large-{size}.db"
+            built = build_large(large, work / "ingest-1.db", size)
+            timing = bench_crossref(large)
+            results["crossref"][str(size)] = {**built, **timing}
+            print(f"crossref {size:,} claims: {json.dumps(results['crossref'][str(size)])}", file=sys.stderr)
+            if size != sizes[-1]:
+                large.unlink()
+        _report(results, "queries", bench_queries(work / f"large-{sizes[-1]}.db", args.runs))
+    _report(results, "startup", bench_startup())
     args.output.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(json.dumps(results, indent=2))
     return 0

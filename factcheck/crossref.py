@@ -46,6 +46,12 @@ class Fact:
     kind: str = "fact"
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    # the number the figure is compared by: its value, or the low end of a range
+    number: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        number = float(self.value) if self.value is not None else self.low or 0.0
+        object.__setattr__(self, "number", number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,13 +151,18 @@ def same_measure(a: Fact, b: Fact) -> bool:
     ``police officers`` and ``officers`` match; ``school funding`` and ``police
     funding`` do not, nor do ``Home Office funding`` and ``Young Londoners Fund``.
     """
-    head = measure_head(a.measure)
-    if head is None or head != measure_head(b.measure):
+    return _same_measure_words(a.measure, b.measure)
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_measure_words(a: str, b: str) -> bool:
+    head = measure_head(a)
+    if head is None or head != measure_head(b):
         return False
-    ma, mb = measure_key(a.measure) - {head}, measure_key(b.measure) - {head}
+    ma, mb = measure_key(a) - {head}, measure_key(b) - {head}
     if ma and mb and not ma & mb:
         return False
-    pa, pb = _proper_words(a.measure), _proper_words(b.measure)
+    pa, pb = _proper_words(a), _proper_words(b)
     return not (pa and pb and not pa & pb)
 
 
@@ -243,7 +254,7 @@ def _base_key(fact: Fact) -> str | None:
 
 def figure(fact: Fact) -> float:
     """The number a claim's figure is compared by: its value, or the low end of a range."""
-    return float(fact.value) if fact.value is not None else fact.low or 0.0
+    return fact.number
 
 
 def _magnitude(value: float) -> int:
@@ -285,20 +296,26 @@ def periods_overlap(a: Fact, b: Fact) -> bool:
 
 def compare(a: Fact, b: Fact) -> str | None:
     """``agree``, ``conflict`` or ``None`` (not the same statistic) for two claims."""
+    return _verdict(a, b, interval(a), interval(b))
+
+
+def _verdict(a: Fact, b: Fact, ia: Interval | None, ib: Interval | None) -> str | None:
+    """:func:`compare` with the claims' intervals already worked out; cheap tests first."""
     if a.document_id == b.document_id or a.unit != b.unit or a.change != b.change or a.kind != b.kind:
         return None
-    gap = relative_difference(a, b)
-    if gap > CONFLICT_SCOPE:
-        return None  # so far apart that they are more likely about different scopes
-    if not periods_overlap(a, b) or not same_measure(a, b):
-        return None
-    ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         return None
+    base = max(abs(a.number), abs(b.number))
+    gap = abs(a.number - b.number) / base if base else 0.0  # relative_difference
+    if gap > CONFLICT_SCOPE:
+        return None  # so far apart that they are more likely about different scopes
+    if a.period_start and a.period_end and b.period_start and b.period_end and not (
+            a.period_start <= b.period_end and b.period_start <= a.period_end):
+        return None  # periods_overlap
     relation = place_relation(a.place, b.place)
-    if relation == "different":
+    if relation == "different" or not _same_measure_words(a.measure, b.measure):
         return None
-    if ia.overlaps(ib):
+    if ia.low < ib.high and ib.low < ia.high:  # Interval.overlaps
         if relation == "nested" and a.value != b.value:
             return None  # a borough's figure is not a country's
         # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
@@ -314,17 +331,16 @@ CONFLICT_SCOPE = 0.5
 
 def relative_difference(a: Fact, b: Fact) -> float:
     """How far apart two figures are, relative to the larger (0 = equal)."""
-    return _gap(figure(a), figure(b))
+    return _gap(a.number, b.number)
 
 
 @dataclass(frozen=True, slots=True)
 class PairLink:
-    """The verdict on one pair of claims (``a < b``)."""
+    """The verdict on one pair of claims (``a < b``); its explanation is written when it is read."""
 
     a: int
     b: int
     status: str
-    explanation: str
 
 
 def _gap(v: float, w: float) -> float:
@@ -344,7 +360,7 @@ class Neighbours:
         base = _base_key(fact)
         if base is not None and fact.id not in self._facts:
             self._facts[fact.id] = fact
-            bisect.insort(self._sorted[base], (figure(fact), fact.id))
+            bisect.insort(self._sorted[base], (fact.number, fact.id))
 
     def closest(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[Fact]:
         """Up to ``limit`` filed claims within a factor of two of ``fact``'s figure, closest first."""
@@ -352,19 +368,34 @@ class Neighbours:
         if base is None:
             return []
         row = self._sorted.get(base, [])
-        v = figure(fact)
+        v = fact.number
+        magnitude = abs(v)
         left = bisect.bisect_left(row, (v, fact.id)) - 1
         right = left + 1
+        size = len(row)
         found: list[Fact] = []
         while len(found) < limit:
-            below = _gap(v, row[left][0]) if left >= 0 else math.inf
-            above = _gap(v, row[right][0]) if right < len(row) else math.inf
-            if min(below, above) > CONFLICT_SCOPE:
-                break
-            if below <= above:
-                other, left = row[left][1], left - 1
+            # the relative gap (see relative_difference) to the next figure on each side
+            if left >= 0:
+                w = row[left][0]
+                below = abs(v - w) / (max(magnitude, abs(w)) or 1.0)
             else:
-                other, right = row[right][1], right + 1
+                below = math.inf
+            if right < size:
+                w = row[right][0]
+                above = abs(v - w) / (max(magnitude, abs(w)) or 1.0)
+            else:
+                above = math.inf
+            if below <= above:
+                if below > CONFLICT_SCOPE:
+                    break
+                other = row[left][1]
+                left -= 1
+            else:
+                if above > CONFLICT_SCOPE:
+                    break
+                other = row[right][1]
+                right += 1
             if other != fact.id:
                 found.append(self._facts[other])
         return found
@@ -383,15 +414,25 @@ def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLin
         if c.id not in new_ids:
             neighbours.add(c)
     links: dict[tuple[int, int], PairLink] = {}
+    intervals: dict[int, Interval | None] = {}
+
+    def interval_of(f: Fact) -> Interval | None:
+        try:
+            return intervals[f.id]
+        except KeyError:
+            intervals[f.id] = found = interval(f)
+            return found
+
     for a in sorted(new, key=lambda f: f.id):
+        ia = interval_of(a)
         for b in neighbours.closest(a):
-            first, second = (a, b) if a.id < b.id else (b, a)
-            if (first.id, second.id) in links:
-                continue
-            verdict = compare(first, second)
-            if verdict:
-                reason = explain_conflict(first, second) if verdict == "conflict" else explain_pair(first, second)
-                links[first.id, second.id] = PairLink(first.id, second.id, verdict, reason)
+            ib = interval_of(b)
+            if a.id < b.id:
+                first, second, verdict = a, b, _verdict(a, b, ia, ib)
+            else:
+                first, second, verdict = b, a, _verdict(b, a, ib, ia)
+            if verdict and (first.id, second.id) not in links:
+                links[first.id, second.id] = PairLink(first.id, second.id, verdict)
         neighbours.add(a)
     return list(links.values())
 
@@ -432,7 +473,7 @@ def cross_reference(facts: list[Fact]) -> tuple[list[Group], list[Group]]:
     by_id = {f.id: f for f in facts}
     links = link_pairs(facts)
     agreements = agreement_groups(by_id, links)
-    contradictions = [Group("conflict", [by_id[x.a], by_id[x.b]], x.explanation, id=i)
+    contradictions = [Group("conflict", [by_id[x.a], by_id[x.b]], explain_conflict(by_id[x.a], by_id[x.b]), id=i)
                       for i, x in enumerate(sorted((x for x in links if x.status == "conflict"),
                                                    key=lambda x: (x.a, x.b)), start=1)]
     return agreements, contradictions
@@ -466,6 +507,11 @@ def explain_agreement(facts: list[Fact]) -> str:
     documents = len({f.document_id for f in facts})
     summary = f"{len(facts)} claims in {documents} documents state the same figure: {figures}"
     return summary + (f". Differences: {notes}" if notes else "")
+
+
+def explain_link(a: Fact, b: Fact, status: str) -> str:
+    """Why two linked claims agree or conflict."""
+    return explain_conflict(a, b) if status == "conflict" else explain_pair(a, b)
 
 
 def explain_pair(a: Fact, b: Fact) -> str:

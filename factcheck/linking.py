@@ -12,8 +12,9 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import bindparam, delete, func, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from factcheck.consistency import Located
@@ -24,6 +25,8 @@ from factcheck.crossref import (
     PairLink,
     agreement_groups,
     blocking_keys,
+    explain_conflict,
+    explain_link,
     link_pairs,
     search_keys,
     short_source,
@@ -60,11 +63,27 @@ def load_facts(session: Session, *, document_ids: Sequence[int] | None = None,
     return sorted(facts, key=lambda f: f.id)
 
 
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows of plain numbers and strings straight through the driver (``executemany``).
+
+    The statement is compiled once for the database in use, so this stays portable,
+    without building SQLAlchemy parameters for each row.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    compiled = table.insert().compile(dialect=connection.dialect, column_keys=list(rows[0]))
+    if compiled.positional:
+        order = compiled.positiontup or []
+        params: list[Any] = [tuple(row[key] for key in order) for row in rows]
+    else:
+        params = rows
+    connection.exec_driver_sql(str(compiled), params)
+
+
 def _store_links(session: Session, links: Sequence[PairLink], statistic: dict[int, int]) -> int:
-    rows = [{"claim_a": x.a, "claim_b": x.b, "status": x.status, "explanation": x.explanation,
-             "statistic": statistic[x.a]} for x in links]
-    for chunk in _chunks(rows, 5_000):
-        session.execute(Link.__table__.insert(), chunk)
+    rows = [{"claim_a": x.a, "claim_b": x.b, "status": x.status, "statistic": statistic[x.a]} for x in links]
+    bulk_insert(session, Link.__table__, rows)
     return len(rows)
 
 
@@ -123,8 +142,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     rows = [{"claim_id": f.id, "key": key} for f in new for key in blocking_keys(f)]
     if not rows:
         return 0
-    for chunk in _chunks(rows, 5_000):
-        session.execute(ClaimKey.__table__.insert(), chunk)
+    bulk_insert(session, ClaimKey.__table__, rows)
     wanted = sorted({key for f in new for key in search_keys(f)})
     candidate_ids: set[int] = set()
     for chunk in _chunks(wanted):
@@ -163,9 +181,8 @@ def rebuild_links(session: Session) -> int:
     session.execute(delete(Link))
     session.execute(delete(ClaimKey))
     facts = load_facts(session)
-    rows = [{"claim_id": f.id, "key": key} for f in facts for key in blocking_keys(f)]
-    for chunk in _chunks(rows, 5_000):
-        session.execute(ClaimKey.__table__.insert(), chunk)
+    keys = [{"claim_id": f.id, "key": key} for f in facts for key in blocking_keys(f)]
+    bulk_insert(session, ClaimKey.__table__, keys)
     links = link_pairs(facts)
     components = _Components()
     for x in links:
@@ -222,7 +239,7 @@ class GroupFilter:
 
 
 def _links(session: Session, status: str | None = None, claim_id: int | None = None) -> list[PairLink]:
-    stmt = select(Link.claim_a, Link.claim_b, Link.status, Link.explanation).order_by(Link.id)
+    stmt = select(Link.claim_a, Link.claim_b, Link.status).order_by(Link.id)
     if status:
         stmt = stmt.where(Link.status == status)
     if claim_id is not None:
@@ -262,7 +279,7 @@ def _statistics(session: Session, f: GroupFilter, status: str | None) -> Iterato
 
 
 def _statistic_links(session: Session, statistics: list[int]) -> tuple[list[PairLink], dict[int, Fact]]:
-    stmt = (select(Link.claim_a, Link.claim_b, Link.status, Link.explanation)
+    stmt = (select(Link.claim_a, Link.claim_b, Link.status)
             .where(Link.statistic.in_(statistics)).order_by(Link.id))
     links = [PairLink(*row) for row in session.execute(stmt)]
     facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for x in links for i in (x.a, x.b)}))}
@@ -294,19 +311,22 @@ def contradictions(session: Session, f: GroupFilter = GroupFilter(), limit: int 
 
 
 def _iter_contradictions(session: Session, f: GroupFilter) -> Iterator[Group]:
-    stmt = (select(Link.id, Link.claim_a, Link.claim_b, Link.explanation)
-            .where(Link.status == "conflict").order_by(Link.id))
+    stmt = select(Link.id, Link.claim_a, Link.claim_b).where(Link.status == "conflict").order_by(Link.id)
     after = 0
     while rows := list(session.execute(stmt.where(Link.id > after).limit(_PAGE))):
         facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for r in rows for i in (r[1], r[2])}))}
-        groups = (Group("conflict", [facts[a], facts[b]], why, id=link_id) for link_id, a, b, why in rows)
+        groups = (Group("conflict", [facts[a], facts[b]], explain_conflict(facts[a], facts[b]), id=link_id)
+                  for link_id, a, b in rows)
         yield from (g for g in groups if f.keep(g))
         after = rows[-1][0]
 
 
 def cross_references(session: Session, claim_id: int) -> list[tuple[str, int, str]]:
     """The claims linked to one claim: (status, other claim id, explanation)."""
-    return [(x.status, x.b if x.a == claim_id else x.a, x.explanation) for x in _links(session, claim_id=claim_id)]
+    links = _links(session, claim_id=claim_id)
+    facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for x in links for i in (x.a, x.b)}))}
+    return [(x.status, x.b if x.a == claim_id else x.a, explain_link(facts[x.a], facts[x.b], x.status))
+            for x in links]
 
 
 def figures(session: Session, f: GroupFilter = GroupFilter(), limit: int | None = None) -> list[Group]:

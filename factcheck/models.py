@@ -140,7 +140,6 @@ class Link(Base):
     claim_a: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
     claim_b: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
-    explanation: Mapped[str] = mapped_column(Text)
     # the smallest claim id of the set of claims that links join into one statistic
     statistic: Mapped[int | None] = mapped_column(Integer, index=True)
 

@@ -1,4 +1,5 @@
-"""link statistics: each link carries the connected set of claims it belongs to
+"""link statistics: each link carries the connected set of claims it belongs to;
+explanations are written when links are read, from the claims themselves
 
 Revision ID: 0005
 Revises: 0004
@@ -25,9 +26,12 @@ def upgrade() -> None:
     op.add_column("links", sa.Column("statistic", sa.Integer(), nullable=True))
     op.create_index("ix_links_statistic", "links", ["statistic"], unique=False)
     op.create_index("ix_links_status_statistic", "links", ["status", "statistic"], unique=False)
+    op.execute("ALTER TABLE links DROP COLUMN explanation")
 
 
 def downgrade() -> None:
+    # links made before were explained when stored; relinking at the older revision writes them again
+    op.add_column("links", sa.Column("explanation", sa.Text(), nullable=False, server_default=""))
     op.drop_index("ix_links_status_statistic", table_name="links")
     op.drop_index("ix_links_statistic", table_name="links")
     op.execute("ALTER TABLE links DROP COLUMN statistic")
