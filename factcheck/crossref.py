@@ -242,7 +242,7 @@ CROSSREF_VERSION = "3"
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
 # linking a claim stays bounded however often a statistic is reported.
-MAX_CANDIDATES = 32
+MAX_CANDIDATES = 12
 
 
 def _base_key(fact: Fact) -> str | None:
@@ -445,8 +445,13 @@ def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[
     (``20,900`` and ``more than 21,000`` both agree with ``21,000``, not with each other).
     """
     links = list(links)
-    conflicts = {(x.a, x.b) for x in links if x.status == "conflict"}
+    opponents: dict[int, set[int]] = defaultdict(set)  # claim -> the claims it conflicts with
+    for x in links:
+        if x.status == "conflict":
+            opponents[x.a].add(x.b)
+            opponents[x.b].add(x.a)
     members: dict[int, set[int]] = {}
+    against: dict[int, set[int]] = {}  # group -> every claim that conflicts with one of its members
     group_of: dict[int, int] = {}
     agree = sorted((x for x in links if x.status == "agree"), key=lambda x: relative_difference(facts[x.a], facts[x.b]))
     for link in agree:
@@ -454,12 +459,16 @@ def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[
             if claim_id not in group_of:
                 group_of[claim_id] = claim_id
                 members[claim_id] = {claim_id}
+                against[claim_id] = set(opponents.get(claim_id, ()))
         ga, gb = group_of[link.a], group_of[link.b]
-        if ga == gb or any((min(x, y), max(x, y)) in conflicts for x in members[ga] for y in members[gb]):
+        if ga == gb or not against[ga].isdisjoint(members[gb]):
             continue
+        if len(members[ga]) < len(members[gb]):
+            ga, gb = gb, ga  # fold the smaller group into the larger
         for claim_id in members[gb]:
             group_of[claim_id] = ga
         members[ga] |= members.pop(gb)
+        against[ga] |= against.pop(gb)
     groups = []
     for ids in members.values():
         claims = sorted((facts[i] for i in ids), key=lambda f: f.id)

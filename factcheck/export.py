@@ -8,6 +8,7 @@ run as a formula is neutralized.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import sys
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import case, func, select, union_all
+from sqlalchemy import String, case, cast, func, select, union_all
 from sqlalchemy.orm import Session
 
 from factcheck.db import Database
@@ -33,6 +34,7 @@ EXPORT_COLUMNS = [
 ]
 FORMATS = ("csv", "json", "jsonl", "claimreview")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(_FORMULA_START)
 
 
 def neutralize(cell: Any) -> Any:
@@ -48,16 +50,28 @@ def neutralize(cell: Any) -> Any:
 
 def write_csv(out: IO[str], rows: Iterable[dict[str, Any]], columns: list[str] | None = None) -> int:
     """Write ``rows`` as RFC 4180 CSV (CRLF, every needed quote), text cells neutralized; returns the row count."""
+    rows = iter(rows)
+    first = next(rows, None)
+    columns = columns or (list(first) if first else [])
+    if first is None:
+        return write_csv_values(out, (), columns)
+    values = ([row.get(k) for k in columns] for row in itertools.chain([first], rows))
+    return write_csv_values(out, values, columns)
+
+
+def write_csv_values(out: IO[str], rows: Iterable[list[Any]], columns: list[str]) -> int:
+    """Write lists of values under a header row as RFC 4180 CSV, text cells neutralized; returns the row count."""
     writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
     count = 0
-    for row in rows:
-        if count == 0:
-            columns = columns or list(row)
-            writer.writerow(columns)
-        writer.writerow(["" if (v := row.get(k)) is None else neutralize(v) for k in columns])  # type: ignore[union-attr]
-        count += 1
-    if count == 0 and columns:
-        writer.writerow(columns)
+
+    def cells() -> Iterator[list[Any]]:
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield ["" if v is None else "'" + v if type(v) is str and v[:1] in _FORMULA_CHARS else v for v in row]
+
+    writer.writerows(cells())
     return count
 
 
@@ -72,44 +86,49 @@ def _statistic_of_claims() -> Any:
     return of_claim, conflicted, status
 
 
-def export_rows(session: Session, batch: int = 5000) -> Iterator[dict[str, Any]]:
-    """Every claim with its document's metadata, its statistic's group and its latest verdict.
+def _as_text(column: Any) -> Any:
+    """A date column as the ISO text it is stored as, without parsing it into a date and back."""
+    return cast(column, String) if column.type.python_type is not str else column
+
+
+def export_values(session: Session, batch: int = 5000) -> Iterator[list[Any]]:
+    """Every claim as a list of :data:`EXPORT_COLUMNS` values: its document's metadata, its statistic's
+    group and its latest verdict.
 
     One streamed query (the database joins each claim to its statistic); memory
     grows only with the number of verdicts.
     """
     of_claim, conflicted, status = _statistic_of_claims()
     stmt = (
-        select(Claim.id, Document.source, Claim.start, Claim.end, Claim.mention, Claim.sentence, Claim.value_text,
-               Claim.unit, Claim.qualifier, Claim.change, Claim.measure, Claim.place, Claim.period, Claim.speaker,
-               Claim.low, Claim.high, Claim.period_start, Claim.period_end, Claim.sentence_start,
-               Claim.sentence_end, Claim.rule, Claim.kind, Claim.document_id, Document.title, Document.publisher,
-               Document.url, Document.published, of_claim.c.statistic, status)
+        select(Claim.id, Document.source, Document.title, Document.publisher, _as_text(Document.published),
+               Document.url, Claim.mention, Claim.value_text, Claim.low, Claim.high, Claim.unit, Claim.qualifier,
+               Claim.change, Claim.measure, Claim.place, Claim.period, _as_text(Claim.period_start),
+               _as_text(Claim.period_end), Claim.speaker,
+               Claim.kind, Claim.sentence, Claim.start, Claim.end, Claim.rule, of_claim.c.statistic, status)
         .join(Document, Document.id == Claim.document_id)
         .outerjoin(of_claim, of_claim.c.claim_id == Claim.id)
         .outerjoin(conflicted, conflicted.c.statistic == of_claim.c.statistic)
         .order_by(Claim.id)
     )
     verdicts = _latest_verdicts(session)
-    for row in session.execute(stmt.execution_options(yield_per=batch)):
-        (claim_id, source, start, end, mention, sentence, value_text, unit, qualifier, change, measure, place,
-         period, speaker, low, high, period_start, period_end, sentence_start, sentence_end, rule, kind,
-         document_id, title, publisher, url, published, statistic, group_status) = row
-        v = verdicts.get(claim_id)
-        yield {
-            "id": claim_id, "document": source, "start": start, "end": end, "mention": mention,
-            "sentence": sentence, "value": number(value_text), "unit": unit, "qualifier": qualifier,
-            "change": change, "measure": measure, "place": place, "period": period, "speaker": speaker,
-            "low": low, "high": high, "period_start": period_start.isoformat() if period_start else None,
-            "period_end": period_end.isoformat() if period_end else None, "sentence_start": sentence_start,
-            "sentence_end": sentence_end, "rule": rule, "kind": kind, "document_id": document_id,
-            "title": title, "publisher": publisher, "url": url,
-            "published": published.isoformat() if published else None,
-            "group": statistic, "group_status": group_status if statistic is not None else None,
-            "verdict": v.rating if v else None, "verdict_note": v.note if v else None,
-            "verdict_by": v.author if v else None,
-            "verdict_date": v.created_at.isoformat() if v and v.created_at else None,
-        }
+    for row in session.connection().execute(stmt.execution_options(yield_per=batch)):
+        values = list(row)
+        value_text = values[7]
+        values[7] = int(value_text) if value_text is not None and value_text.isdigit() else number(value_text)
+        if values[24] is None:
+            values[25] = None  # no statistic, no status
+        v = verdicts.get(values[0])
+        if v is None:
+            values.extend((None, None, None, None))
+        else:
+            values.extend((v.rating, v.note, v.author, v.created_at.isoformat() if v.created_at else None))
+        yield values
+
+
+def export_rows(session: Session, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """:func:`export_values` as dictionaries keyed by column."""
+    for values in export_values(session, batch):
+        yield dict(zip(EXPORT_COLUMNS, values, strict=True))
 
 
 def _latest_verdicts(session: Session) -> dict[int, Verdict]:
@@ -167,9 +186,9 @@ def _write(session: Session, handle: IO[str], format: str) -> int:
         json.dump(reviews, handle, ensure_ascii=False, indent=2)
         handle.write("\n")
         return len(reviews)
-    rows = export_rows(session)
     if format == "csv":
-        return write_csv(handle, rows, EXPORT_COLUMNS)
+        return write_csv_values(handle, export_values(session), EXPORT_COLUMNS)
+    rows = export_rows(session)
     count = 0
     if format == "json":
         handle.write("[")

@@ -54,12 +54,13 @@ def _fact(row) -> Fact:
 def load_facts(session: Session, *, document_ids: Sequence[int] | None = None,
                claim_ids: Sequence[int] | None = None) -> list[Fact]:
     """Claims as :class:`~factcheck.crossref.Fact` records: all, or of some documents, or some claims."""
+    connection = session.connection()  # Core rows: no ORM bookkeeping for plain tuples
     if document_ids is None and claim_ids is None:
-        return [_fact(r) for r in session.execute(_fact_query().order_by(Claim.id))]
+        return [_fact(r) for r in connection.execute(_fact_query().order_by(Claim.id))]
     facts: list[Fact] = []
     column, ids = (Claim.document_id, document_ids) if document_ids is not None else (Claim.id, claim_ids)
     for chunk in _chunks(list(ids or [])):
-        facts.extend(_fact(r) for r in session.execute(_fact_query().where(column.in_(chunk))))
+        facts.extend(_fact(r) for r in connection.execute(_fact_query().where(column.in_(chunk))))
     return sorted(facts, key=lambda f: f.id)
 
 
@@ -269,13 +270,13 @@ def _statistics(session: Session, f: GroupFilter, status: str | None) -> Iterato
             matching = select(Claim.id).where(condition(wanted))
             stmt = stmt.where(Link.statistic.in_(
                 select(Link.statistic).where(or_(Link.claim_a.in_(matching), Link.claim_b.in_(matching)))))
-    after = -1
+    after, size = -1, 16  # small pages first: a table of the first groups reads only a few statistics
     while True:
-        page = list(session.scalars(stmt.where(Link.statistic > after).limit(_PAGE)))
+        page = list(session.scalars(stmt.where(Link.statistic > after).limit(size)))
         if not page:
             return
         yield page
-        after = page[-1]
+        after, size = page[-1], min(size * 2, _PAGE)
 
 
 def _statistic_links(session: Session, statistics: list[int]) -> tuple[list[PairLink], dict[int, Fact]]:
