@@ -229,3 +229,41 @@ def test_deleting_a_document_cascades_with_the_orm(database, article):
         session.delete(session.scalars(select(Document)).one())
     assert documents(database) == []
     assert claim_count(database) == 0
+
+
+def _stored(database: Database) -> set[tuple]:
+    with database.read() as session:
+        return set(session.execute(
+            select(Document.source, Claim.start, Claim.end, Claim.mention, Claim.value_text, Claim.unit,
+                   Claim.measure, Claim.place, Claim.period, Claim.speaker).join(Claim.document)))
+
+
+def _links(database: Database) -> set[tuple]:
+    with database.read() as session:
+        rows = session.execute(text(
+            "SELECT da.source, a.span_start, db.source, b.span_start, l.status FROM links l "
+            "JOIN claims a ON a.id = l.claim_a JOIN documents da ON da.id = a.document_id "
+            "JOIN claims b ON b.id = l.claim_b JOIN documents db ON db.id = b.document_id"))
+        return {tuple(r) for r in rows}
+
+
+def test_parallel_ingest_stores_what_one_process_stores(tmp_path, seeds_dir):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in sorted(seeds_dir.glob("*.txt")):
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"%PDF-1.7 not text")
+    (folder / "again.txt").write_text(sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8"))
+    one = open_database(f"sqlite:///{tmp_path / 'one.db'}")
+    two = open_database(f"sqlite:///{tmp_path / 'two.db'}")
+    try:
+        alone = ingest_paths(one, [folder])
+        together = ingest_paths(two, [folder], jobs=2)
+        assert [(o.source, o.status, o.claims) for o in together.outcomes] == \
+               [(o.source, o.status, o.claims) for o in alone.outcomes]
+        assert {o.status for o in together.outcomes} == {"added", "duplicate", "failed"}
+        assert _stored(two) == _stored(one) and len(_stored(one)) >= 25
+        assert _links(two) == _links(one) and _links(one)
+    finally:
+        one.close()
+        two.close()
