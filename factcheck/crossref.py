@@ -242,7 +242,7 @@ CROSSREF_VERSION = "3"
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
 # linking a claim stays bounded however often a statistic is reported.
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 8
 
 
 def _base_key(fact: Fact) -> str | None:

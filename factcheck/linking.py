@@ -182,13 +182,20 @@ def rebuild_links(session: Session) -> int:
     session.execute(delete(Link))
     session.execute(delete(ClaimKey))
     facts = load_facts(session)
+    # an index built once over a full table is much faster than one kept up row by row
+    connection = session.connection()
+    for index in (*ClaimKey.__table__.indexes, *Link.__table__.indexes):
+        index.drop(connection)
     keys = [{"claim_id": f.id, "key": key} for f in facts for key in blocking_keys(f)]
     bulk_insert(session, ClaimKey.__table__, keys)
     links = link_pairs(facts)
     components = _Components()
     for x in links:
         components.join(x.a, x.b)
+    links.sort(key=lambda x: (x.a, x.b))
     count = _store_links(session, links, {i: components.find(i) for x in links for i in (x.a, x.b)})
+    for index in (*ClaimKey.__table__.indexes, *Link.__table__.indexes):
+        index.create(connection)
     set_setting(session, "crossref_version", CROSSREF_VERSION)
     return count
 

@@ -139,7 +139,7 @@ class Link(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     claim_a: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
     claim_b: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[str] = mapped_column(String(16))  # indexed with the statistic
     # the smallest claim id of the set of claims that links join into one statistic
     statistic: Mapped[int | None] = mapped_column(Integer, index=True)
 

@@ -26,12 +26,14 @@ def upgrade() -> None:
     op.add_column("links", sa.Column("statistic", sa.Integer(), nullable=True))
     op.create_index("ix_links_statistic", "links", ["statistic"], unique=False)
     op.create_index("ix_links_status_statistic", "links", ["status", "statistic"], unique=False)
+    op.drop_index("ix_links_status", table_name="links")  # the index above serves status alone too
     op.execute("ALTER TABLE links DROP COLUMN explanation")
 
 
 def downgrade() -> None:
     # links made before were explained when stored; relinking at the older revision writes them again
     op.add_column("links", sa.Column("explanation", sa.Text(), nullable=False, server_default=""))
+    op.create_index("ix_links_status", "links", ["status"], unique=False)
     op.drop_index("ix_links_status_statistic", table_name="links")
     op.drop_index("ix_links_statistic", table_name="links")
     op.execute("ALTER TABLE links DROP COLUMN statistic")
