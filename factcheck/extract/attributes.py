@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
-from factcheck.extract.lexicon import alternation, lexicon
+from factcheck.extract.lexicon import alternation, fold, lexicon
 from factcheck.extract.numbers import Quantity
 
 _WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()–—]")
@@ -19,13 +20,13 @@ _WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()
 
 
 @cache
-def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     g = lexicon().grammar
     before = re.compile(r"(?<![\w])(?P<q>" + alternation(list(g["qualifiers_before"]), boundary=False) + r")\s*$",
                         re.IGNORECASE)
     after = re.compile(r"^\s?(?P<q>" + alternation(list(g["qualifiers_after"]), boundary=False) + r")(?![\w])",
                        re.IGNORECASE)
-    return before, after
+    return before, after, max(len(w) for w in g["qualifiers_before"])
 
 
 def qualifier(text: str, q: Quantity) -> tuple[str, int, int]:
@@ -36,9 +37,12 @@ def qualifier(text: str, q: Quantity) -> tuple[str, int, int]:
     ('upper_bound', 10, 23)
     """
     g = lexicon().grammar
-    before, after = _qualifier_patterns()
+    before, after, longest = _qualifier_patterns()
     start, end, found = q.start, q.end, "approx" if q.vague else "exact"
-    if m := before.search(text[: q.start]):
+    # the qualifier ends where the text before the figure does, less spaces: it is searched for
+    # there only, rather than from the start of the sentence
+    words_end = len(text[: q.start].rstrip())
+    if m := before.search(text, max(0, words_end - longest), q.start):
         found = g["qualifiers_before"][m.group("q").lower()]
         start = m.start("q")
     elif m := after.match(text[q.end :]):
@@ -63,6 +67,11 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip("‘'\"“’”") for w in _WORD.findall(text)]
 
 
+def _first_words(text: str, start: int, count: int) -> list[str]:
+    """``_words(text[start:])[:count]``, without reading the rest of the sentence."""
+    return [m.group(0).lower().strip("‘'\"“’”") for m in islice(_WORD.finditer(text, start), count)]
+
+
 _MONEY = re.compile(r"[£$€¥]|\b[A-Z]{3}\b|pounds|dollars|euros|pence", re.IGNORECASE)
 
 
@@ -75,8 +84,8 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
     """``increase`` or ``decrease`` when the figure at ``start``–``end`` is a change, else ``None``."""
     t = _change_words()
     before = _words(text[clause_start:start])
-    after = _words(text[end:])
-    if re.search(r"(?:in addition to|as well as|on top of)\s*$", text[clause_start:start].lower()):
+    after = _first_words(text, end, 7)  # no rule reads further
+    if text[clause_start:start].lower().rstrip().endswith(("in addition to", "as well as", "on top of")):
         # an elliptical item shares the change of the clause it is added to
         for word in reversed(_words(text[:start])):
             if word in t["change_verbs"]:
@@ -106,14 +115,22 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
         for word in reversed(before[-8:-2]):
             if word in t["change_verbs"]:
                 return t["change_verbs"][word]  # "grew at an annual rate of 3.9%"
-    if after and after[0] in t["change_modifiers"] and not re.match(r"\s*(?:more|less)\s+than", text[end:]):
+    if after and after[0] in t["change_modifiers"] and not _MORE_THAN.match(text, end):
         return t["change_modifiers"][after[0]]
     return _participle_after(after, t["participle_change"])
 
 
+_MORE_THAN = re.compile(r"\s*(?:more|less)\s+than")
+
+
+@cache
+def _participle_stops() -> frozenset[str]:
+    return _stops() - {"have", "has", "had", "been", "were", "was", "being", "are", "is"}
+
+
 def _participle_after(after: list[str], participles: dict[str, str]) -> str | None:
     """``300 police officers cut from ...``, ``21,000 officers have been cut``."""
-    stop = set(lexicon().grammar["np_stop_words"]) - {"have", "has", "had", "been", "were", "was", "being", "are", "is"}
+    stop = _participle_stops()
     for i, word in enumerate(after[:7]):
         if word in participles and (i == 0 or after[i - 1] not in ("to", "will", "would", "could")):
             return participles[word]
@@ -148,10 +165,9 @@ def kind(text: str, start: int, clause_start: int) -> str:
 
 def _np_after(text: str) -> str:
     """The noun phrase that opens ``text``, up to a verb, preposition or punctuation."""
-    g = lexicon().grammar
-    stops = set(g["np_stop_words"])
-    verbs = _change_words()["change_verbs"].keys() | set(g["speech_verbs"])
-    tokens = _WORD.findall(text)
+    stops, verbs = _stops(), _np_verbs()
+    stops_or_article = stops | {"the", "a"}
+    tokens = [m.group(0) for m in islice(_WORD.finditer(text), 14)]  # the rules read no further
     taken: list[str] = []
     quoted = False
     for i, token in enumerate(tokens[:12]):
@@ -161,7 +177,7 @@ def _np_after(text: str) -> str:
         if not quoted:
             if token in ",;:()–—":
                 break
-            if bare == "of" and taken and i + 1 < len(tokens) and tokens[i + 1].lower() not in stops | {"the", "a"}:
+            if bare == "of" and taken and i + 1 < len(tokens) and tokens[i + 1].lower() not in stops_or_article:
                 taken.append(token)
                 continue
             if bare == "of" and taken and i + 2 < len(tokens) and tokens[i + 1].lower() in ("the", "a", "an"):
@@ -184,41 +200,56 @@ def _np_after(text: str) -> str:
     return " ".join(taken).strip("‘'\"“’” ")
 
 
+@cache
+def _np_verbs() -> frozenset[str]:
+    return frozenset(_change_words()["change_verbs"]) | frozenset(lexicon().grammar["speech_verbs"])
+
+
+@cache
+def _determiners() -> frozenset[str]:
+    return frozenset(lexicon().grammar["np_determiners"]) | {"extra", "additional", "more", "fewer", "further"}
+
+
 def _strip_determiners(phrase: str) -> str:
-    dets = set(lexicon().grammar["np_determiners"]) | {"extra", "additional", "more", "fewer", "further"}
+    dets = _determiners()
     words = phrase.split()
     while words and words[0].lower() in dets:
         words = words[1:]
     return " ".join(words)
 
 
-def _skip_to_noun(text: str, q: Quantity) -> str:
-    """The text after the figure with the words that only link it to its noun removed."""
-    rest = text[q.end :]
-    g = lexicon().grammar
+@cache
+def _link_pattern(money: bool) -> re.Pattern[str]:
+    """The words that may link a figure to its noun, for a sum of money or for any other figure.
+
+    The alternatives are tried in order; the first that matches is the one removed.
+    """
     changes = "|".join(sorted(_change_words()["change_nouns"], key=len, reverse=True))
     participles = "|".join(sorted(_change_words()["participle_change"], key=len, reverse=True))
     patterns = [
-        r"^\s*\([^)]{1,30}\)",  # "$368bn (£197bn) budget deficit": the conversion in brackets
-        rf"^\s*(?:{changes})\s+(?:in|of|to|for)\s+",  # 47 per cent drop in homicides
-        r"^\s*worth\s+of\s+",  # £500,000 worth of funding
-        rf"^\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
-        r"^\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
-        r"^\s*\d[\d,.]*\s+(?=[a-z])",  # 3,000 of the 10,000 staff: the noun is the total's
-        r"^\s*(?:extra|additional|more|fewer|new|further)\s+",
-        r"^\s*(?:all|the|their|its|our|his|her|those|these)\s+",  # 40 per cent (of) all PCSOs
+        r"\s*\([^)]{1,30}\)",  # "$368bn (£197bn) budget deficit": the conversion in brackets
+        rf"\s*(?:{changes})\s+(?:in|of|to|for)\s+",  # 47 per cent drop in homicides
+        r"\s*worth\s+of\s+",  # £500,000 worth of funding
+        rf"\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
+        r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
+        r"\s*\d[\d,.]*\s+(?=[a-z])",  # 3,000 of the 10,000 staff: the noun is the total's
+        r"\s*(?:extra|additional|more|fewer|new|further)\s+",
+        r"\s*(?:all|the|their|its|our|his|her|those|these)\s+",  # 40 per cent (of) all PCSOs
     ]
-    if q.unit.isupper():
-        patterns.append(r"^\s*(?:for|on|towards|to\s+fund)\s+")  # £5m for new schools
+    if money:
+        patterns.append(r"\s*(?:for|on|towards|to\s+fund)\s+")  # £5m for new schools
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+def _skip_to_noun(text: str, q: Quantity) -> str:
+    """The text after the figure with the words that only link it to its noun removed."""
+    rest = text[q.end :]
+    link = _link_pattern(q.unit.isupper())
     for _ in range(3):
-        for pattern in patterns:
-            m = re.match(pattern, rest, re.IGNORECASE)
-            if m:
-                rest = rest[m.end() :]
-                break
-        else:
+        m = link.match(rest)
+        if not m:
             break
-    del g
+        rest = rest[m.end() :]
     return rest
 
 
@@ -226,19 +257,31 @@ _LINKING = frozenset({"of", "in", "for", "to", "per", "on"})
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
 
+_EXPECTED_TO = re.compile(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected)\s+to)\s*$")
+_AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not|could|may|"
+                          r"might|should|can))+\s*$")
+_SUBJECT_TOKEN = re.compile(r"[\w'’&-]+|[,;:]")
+
+
+@cache
+def _heads_of() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``the number of ...`` at the end of a phrase, and ``the number of ... by`` (both case-blind)."""
+    heads = "|".join(lexicon().grammar["measure_heads_of"])
+    return (re.compile(r"\b(?:the\s)?(?:" + heads + r")\s+of\s+(.+)$", re.IGNORECASE),
+            re.compile(r"\b(?:the\s)?(?:" + heads + r")\s+of\s+(.+?)\s*\bby\s*$", re.IGNORECASE))
+
+
 def _subject_before(text: str, verb_at: int) -> str:
     """The noun phrase right before position ``verb_at`` (the subject of a change verb)."""
-    g = lexicon().grammar
     head = text[:verb_at]
-    head = re.sub(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected)\s+to)\s*$", "", head)
-    head = re.sub(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not|could|may|might|"
-                  r"should|can))+\s*$", "", head)
-    if m := re.search(r"\b(?:the\s)?(?:" + "|".join(g["measure_heads_of"]) + r")\s+of\s+(.+)$", head, re.IGNORECASE):
+    head = _EXPECTED_TO.sub("", head)
+    head = _AUXILIARIES.sub("", head)
+    if m := _heads_of()[0].search(head):
         found = _strip_place(_np_after(_ARTICLE.sub("", m.group(1))))
         if found:
             return found  # "the number of homicide cases", "share of the vote"
-    tokens = re.findall(r"[\w'’&-]+|[,;:]", head)
-    stops = set(g["np_stop_words"])
+    tokens = _SUBJECT_TOKEN.findall(head)
+    stops = _stops()
     taken: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
@@ -254,64 +297,96 @@ def _subject_before(text: str, verb_at: int) -> str:
     return " ".join(taken)
 
 
+_PLACE_PHRASE = re.compile(r"\s(?:in|across|throughout|within)\s")
+
+
 def _strip_place(phrase: str) -> str:
-    return re.split(r"\s(?:in|across|throughout|within)\s", phrase)[0]
+    return _PLACE_PHRASE.split(phrase)[0]
+
+
+_LEVEL_MODIFIERS = ("a", "an", "the", "at", "to", "of", "about", "around", "some", "nearly", "almost", "just", "over",
+                    "under", "more", "than", "less", "record", "new", "high", "low", "worse", "better", "expected")
 
 
 @cache
-def _level_verb() -> re.Pattern[str]:
-    verbs = alternation(lexicon().grammar["level_verbs"], boundary=False)
-    return re.compile(rf"\b(?:{verbs})\b(?:\s+(?:a|an|the|at|to|of|about|around|some|nearly|almost|just|"
-                      rf"over|under|more|than|less|record|new|high|low|worse|better|expected|[\w-]+-than-expected)){{0,4}}\s*$",
-                      re.IGNORECASE)
+def _level_verb() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A level verb and up to four words after it at the end of a phrase (case-blind), and the words it can end with."""
+    level_verbs = lexicon().grammar["level_verbs"]
+    verbs = alternation(level_verbs, boundary=False)
+    modifiers = "|".join(_LEVEL_MODIFIERS)
+    pattern = re.compile(rf"\b(?:{verbs})\b(?:\s+(?:{modifiers}|[\w-]+-than-expected)){{0,4}}\s*$", re.IGNORECASE)
+    return pattern, tuple(w.lower() for w in level_verbs) + _LEVEL_MODIFIERS + ("-than-expected",)
 
 
 _NOUN_OF = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                       r"almost\s+|over\s+|more\s+than\s+|up\s+to\s+)?$")
+_NOUN_OF_ENDS = ("of", "about", "around", "some", "nearly", "almost", "over", "than", "to")  # the words it ends with
+_PREVIOUS_FIGURE_ENDS = ("(", "to", "from", "of", "or", "and", "versus", "against")
+
+
+_PASSIVE_AFTER = re.compile(r"\b(?:was|were|been|be)\s+(\w+ed|killed|hurt|seen|taken|born)\b")
+_PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(\w+ed|killed)\b")
+_PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
+_AT_OR_TO = re.compile(r"(?:\s(?P<verb>[\w'’]+))?\s(?:at|to)\s*$")
+_BEFORE_WORD = re.compile(r"[\w'’]+")
+
+
+@cache
+def _generic_measures() -> frozenset[str]:
+    return frozenset(lexicon().grammar["generic_measures"])
+
+
+@cache
+def _not_nouns_of() -> frozenset[str]:
+    return _generic_measures() | frozenset(_change_words()["change_nouns"])
 
 
 def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
     """What the figure counts, in the article's words (``police officers``, ``Home Office funding``)."""
     g = lexicon().grammar
-    generic = set(g["generic_measures"])
+    generic = _generic_measures()
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
     if q.rule == "zero" or after_np.lower() in ("under", ""):
-        passive = re.search(r"\b(?:was|were|been|be)\s+(\w+ed|killed|hurt|seen|taken|born)\b", text[q.end :])
+        passive = _PASSIVE_AFTER.search(text[q.end :])
         if q.rule == "zero" and passive:
             return f"people {passive.group(1)}"
     if after_np and after_np.split()[-1].lower() in g["time_nouns"]:
         after_np = ""  # "for the quarter", "a year": when, not what
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
-        passive = re.match(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(\w+ed|killed)\b",
-                           text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])
+        passive = _PASSIVE_NEXT.match(
+            text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])
         if passive and after_np.split()[-1].lower() in g["people_nouns"]:
             return f"{after_np} {passive.group(1)}"
         return after_np
     before = text[max(clause_start, mention_start - 300) : mention_start]
-    if m := _NOUN_OF.search(before):
+    # The patterns below match at the end of ``before``: each is tried only when the last word
+    # fits, as each would otherwise be tried at every character of it.
+    last = before.rstrip()
+    folded_last = fold(last)
+    if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(before)):
         noun = m.group(1)
-        if noun.split()[-1].lower() not in generic | set(_change_words()["change_nouns"]):
+        if noun.split()[-1].lower() not in _not_nouns_of():
             return noun  # "revenue of $13,009 million", "a budget of £2m"
-    if m := re.search(r"\b(?:the\s)?(?:" + "|".join(g["measure_heads_of"]) + r")\s+of\s+(.+?)\s*\bby\s*$",
-                      before, re.IGNORECASE):
+    if folded_last.endswith("by") and (m := _heads_of()[1].search(before)):
         found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group(1)))))
         if found:
             return found
-    if previous and re.search(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$", before):
+    if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
-    if m := re.search(r"(?:\s(?P<verb>[\w'’]+))?\s(?:at|to)\s*$", before):
+    if last.endswith(("at", "to")) and (m := _AT_OR_TO.search(before)):
         verb = (m.group("verb") or "").lower()
         # "doubled to 500,000": the subject of the verb; "held interest rates at 0.5%": what was held
         cut = m.start("verb") if verb in _change_words()["change_verbs"] else m.end("verb") if verb else m.start()
         held = _strip_determiners(_subject_before(before, cut))
         if held and held.lower() not in generic:
             return held  # "held interest rates at 0.5%"
-    if m := _level_verb().search(before):
+    level, level_ends = _level_verb()
+    if folded_last.endswith(level_ends) and (m := level.search(before)):
         subject = _strip_determiners(_subject_before(before, m.start()))
         if subject and subject.lower() not in generic:
             return subject  # "The budget deficit hit a record $412bn"
     verbs = _change_words()["change_verbs"]
-    words = list(re.finditer(r"[\w'’]+", before))
+    words = list(_BEFORE_WORD.finditer(before))
     for w in reversed(words):
         if w.group(0).lower() in verbs:
             subject = _strip_determiners(_subject_before(before, w.start()))

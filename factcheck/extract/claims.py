@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from factcheck.extract import attributes, context
-from factcheck.extract.filters import blocked_spans, rejection
+from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
 from factcheck.extract.lexicon import alternation, gazetteer, lexicon
 from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
 from factcheck.extract.speakers import analyse_speakers
@@ -48,40 +48,97 @@ class ExtractedClaim:
     kind: str = "fact"
 
 
-@dataclass
 class _DocumentState:
-    """What earlier sentences tell later ones: places named so far, the discourse place."""
+    """What earlier sentences tell later ones: places named so far, the discourse place.
 
-    places: list[str]
-    last_place: str | None = None
+    Most sentences hold no claim, and what they name matters only to a later claim that
+    points back to it ("the borough", "The project"): the sentences are read for places
+    only when a claim asks for them.
+    """
+
+    def __init__(self) -> None:
+        self._places: list[str] = []
+        self._last_place: str | None = None
+        # sentences not taken in yet, with their places where they were found already
+        self._unread: list[tuple[str, tuple[list[context.Mention], list[str]] | None]] = []
+
+    @property
+    def places(self) -> list[str]:
+        """Every place named so far (places named by organisations included)."""
+        self._read_unread()
+        return self._places
+
+    @property
+    def last_place(self) -> str | None:
+        """The place the discourse is about: the first one named in the last sentence naming any."""
+        self._read_unread()
+        return self._last_place
+
+    def skip(self, text: str) -> None:
+        """Pass a sentence without claims, to be read for its places if a later claim needs them."""
+        self._unread.append((text, None))
+
+    def remember(self, text: str, places: list[context.Mention], org_places: list[str]) -> None:
+        """Pass a sentence with the places it names (and the places of its organisations)."""
+        self._unread.append((text, (places, org_places)))
+
+    def _read_unread(self) -> None:
+        gaz = gazetteer()
+        for text, found in self._unread:
+            places, org_places = found or context.sentence_places(text)
+            named = [p.value for p in places if p.value in gaz.aliases]
+            self._places.extend(gaz.aliases[p] for p in named)
+            self._places.extend(org_places)
+            if named:
+                self._last_place = named[0]
+            elif not _anaphoric(text):
+                self._last_place = None
+        self._unread.clear()
 
 
 def extract(text: str, published: dt.date | None = None) -> list[ExtractedClaim]:
     """Every claim in ``text``, in document order. ``published`` anchors relative periods."""
     sentences = split_sentences(text)
+    # The figures of a sentence do not depend on the sentences before it, and the places and
+    # speakers of the document serve only its claims: the sentences after the last one with a
+    # figure (and a document without any) are spared looking for them.
+    figures = [_figures(sentence, text) for sentence in sentences]
+    last = max((i for i, (quantities, _) in enumerate(figures) if quantities), default=-1)
+    if last < 0:
+        return []
     speakers = analyse_speakers(text, sentences)
-    state = _DocumentState(places=[])
+    state = _DocumentState()
     claims: list[ExtractedClaim] = []
-    for sentence in sentences:
-        line_start = sentence.start == 0 or text[sentence.start - 1] == "\n"
-        claims.extend(_sentence_claims(sentence, line_start, published, speakers, state))
+    for sentence, (quantities, blocked) in zip(sentences[: last + 1], figures[: last + 1], strict=True):
+        claims.extend(_sentence_claims(sentence, quantities, blocked, published, speakers, state))
     return claims
 
 
-def _sentence_claims(sentence: Sentence, line_start: bool, published: dt.date | None, speakers,
-                     state: _DocumentState) -> list[ExtractedClaim]:
+def _figures(sentence: Sentence, document: str) -> tuple[list[Quantity], list[Blocked]]:
+    """The figures of a sentence that are claims, and the spans where numbers are no claims."""
     text = sentence.text
-    places = context.find_places(text)
-    org_places = context.organisation_places(text)
-    out: list[ExtractedClaim] = []
     # most sentences hold no figure at all: one cheap search spares them the number grammar
     quantities = find_quantities(text) if might_hold_figure(text) else []
-    if quantities:
-        blocked = blocked_spans(text)
-        quantities = [q for q in quantities if not rejection(text, q, blocked, line_start=line_start)]
     if not quantities:
-        _remember_places(text, places, org_places, state)
+        return [], []
+    line_start = sentence.start == 0 or document[sentence.start - 1] == "\n"
+    # A figure is rejected for its blocked spans or for its context (see rejection()). Many
+    # sentences hold only years and the like: the costlier spans are found only if needed.
+    quantities = [q for q in quantities if not rejection_by_context(text, q, line_start=line_start)]
+    if not quantities:
+        return [], []
+    blocked = blocked_spans(text)
+    return [q for q in quantities if not rejection_by_spans(q, blocked)], blocked
+
+
+def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: list[Blocked], published: dt.date | None,
+                     speakers, state: _DocumentState) -> list[ExtractedClaim]:
+    text = sentence.text
+    out: list[ExtractedClaim] = []
+    if not quantities:
+        state.skip(text)
         return out
+    places, org_places = context.sentence_places(text)
     ages = [(b.start, b.end) for b in blocked if b.reason == "age"]
     clauses = context.split_clauses(text)
     periods = context.find_periods(text, ages)
@@ -97,7 +154,7 @@ def _sentence_claims(sentence: Sentence, line_start: bool, published: dt.date | 
         # a later "a fall of 20,000" refers back to the sentence's main figure, its first one
         previous_measure = previous_measure or claim.measure
         out.append(claim)
-    _remember_places(text, places, org_places, state)
+    state.remember(text, places, org_places)
     return out
 
 
@@ -110,7 +167,10 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     place = _scoped(places, text, clauses, index, m_start, m_end)
     if place is None and _anaphoric(text) and index == 0:
         place = state.last_place
-    place_value = context.resolve_generic_place(place, state.places + org_places) if place else None
+    place_value = None
+    if place:
+        earlier = state.places + org_places if context.reads_earlier_places(place) else []
+        place_value = context.resolve_generic_place(place, earlier)
     period = _scoped(periods, text, clauses, index, m_start, m_end)
     start_date, end_date = context.period_dates(period, published) if period else (None, None)
     offset = sentence.start + m_start
@@ -173,13 +233,3 @@ def _anaphora() -> re.Pattern[str]:
 def _anaphoric(text: str) -> bool:
     """Whether a sentence opens on a phrase pointing back (``The project``, ``It``)."""
     return _anaphora().match(text) is not None
-
-
-def _remember_places(text: str, places: list[context.Mention], org_places: list[str], state: _DocumentState) -> None:
-    named = [p.value for p in places if p.value in gazetteer().aliases]
-    state.places.extend(gazetteer().aliases[p] for p in named)
-    state.places.extend(org_places)
-    if named:
-        state.last_place = named[0]
-    elif not _anaphoric(text):
-        state.last_place = None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.lexicon import alternation, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, alternation_not_after, fold, gazetteer, lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,53 +77,83 @@ def _place_pattern() -> re.Pattern[str]:
 @cache
 def _generic_place_pattern() -> re.Pattern[str]:
     generic = lexicon().grammar["generic_places"]
-    return re.compile(alternation(list(generic)))  # case kept: "the Nationwide" is a building society
+    # case kept: "the Nationwide" is a building society
+    return re.compile(alternation_not_after(list(generic), r"[\w]") + r"(?![\w])")
 
 
 _OFFICE_OF = re.compile(
     r"\b(?:[Mm]ayor|Secretary|Minister|Bank|University|Council|Office|Department)\s+(?:of|for)\s+(?:the\s+)?$")
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
+_ACROSS = re.compile(r"^across\s+")
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(lexicon().grammar["organisation_words"])
 
 
 def find_places(text: str) -> list[Mention]:
     """Places named in a sentence, leaving out those that name an organisation or office."""
+    return sentence_places(text)[0]
+
+
+def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
+    """A sentence's places (as :func:`find_places`) and its organisations' places (as :func:`organisation_places`).
+
+    Both come from one pass over the sentence with the gazetteer's pattern.
+    """
     gaz = gazetteer()
-    org_words = set(lexicon().grammar["organisation_words"])
+    org_words = _organisation_words()
     found: list[Mention] = []
+    org_places: list[str] = []
     for m in _place_pattern().finditer(text):
         if _is_organisation(text, m, org_words):
+            org_places.append(gaz.aliases[m.group(0)])
             continue  # "London Mayor", "Islington Council", "Scotland Yard"
-        if _OFFICE_OF.search(text[: m.start()]):
+        if _office_before(text, m.start()):
             continue  # "the Mayor of London"
         name = gaz.aliases[m.group(0)]
-        capital = re.match(r"\s+capital\b", text[m.end() :])
-        if capital and text[: m.start()].lower().endswith("the ") and gaz.places[name].capital:
+        capital = _CAPITAL_AFTER.match(text, m.end())
+        # the last four characters suffice: no character lower-cases to fewer than one
+        if capital and text[max(0, m.start() - 4) : m.start()].lower().endswith("the ") and gaz.places[name].capital:
             cap = gaz.places[name].capital
-            found.append(Mention(m.start() - 4, m.end() + capital.end(), text[m.start() - 4 : m.end() + capital.end()],
-                                 cap))
+            found.append(Mention(m.start() - 4, capital.end(), text[m.start() - 4 : capital.end()], cap))
             continue
         found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
     for m in _generic_place_pattern().finditer(text):
         if any(p.start <= m.start() < p.end for p in found):
             continue
-        written = re.sub(r"^across\s+", "", m.group(0).lower())
+        written = _ACROSS.sub("", m.group(0).lower())
         found.append(Mention(m.start(), m.end(), m.group(0), written))
     if not found:
         # "37 English council areas": a place named only by its adjective
         for m in _adjective_pattern().finditer(text):
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.adjectives[m.group(0)]))
-    return _join_pairs(text, sorted(found, key=lambda p: p.start))
+    return _join_pairs(text, sorted(found, key=lambda p: p.start)), org_places
+
+
+def _office_before(text: str, start: int) -> bool:
+    """Whether an office names the place at ``start`` (``the Mayor of London``)."""
+    # the pattern ends in "of", "for" or "the" and a space: a quick test spares most places the search
+    head = text[:start]
+    if not (head[-1:].isspace() and head.rstrip().endswith(("of", "for", "the"))):
+        return False
+    return _OFFICE_OF.search(head) is not None
 
 
 @cache
 def _adjective_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + alternation(list(gazetteer().adjectives), boundary=False) + r"(?=\s[a-z])")
+    return re.compile(alternation_not_after(list(gazetteer().adjectives), r"[\w-]") + r"(?=\s[a-z])")
+
+
+_PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 
 
 def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
     """``in the US and UK``: two places joined by "and" are where the figure applies together."""
     out: list[Mention] = []
     for mention in found:
-        if out and re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", text[out[-1].end : mention.start]):
+        if out and _PAIR_JOIN.fullmatch(text, out[-1].end, mention.start):
             first = out.pop()
             out.append(Mention(first.start, mention.end, text[first.start : mention.end],
                                f"{first.value} and {mention.value}"))
@@ -135,7 +165,7 @@ def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
 _NEXT_CAPITALS = re.compile(r" ([A-Z][\w&]*)(?=( [A-Z][\w&]*)?)")
 
 
-def _is_organisation(text: str, m: re.Match[str], org_words: set[str]) -> bool:
+def _is_organisation(text: str, m: re.Match[str], org_words: frozenset[str]) -> bool:
     if text[m.end() :].startswith(("'s", "’s")):
         return False  # "Britain's streets"
     after = _NEXT_CAPITALS.match(text, m.end())
@@ -147,17 +177,23 @@ def _is_organisation(text: str, m: re.Match[str], org_words: set[str]) -> bool:
 
 def organisation_places(text: str) -> list[str]:
     """Places named only as part of an organisation (``Islington Council``): hints for ``the borough``."""
-    gaz = gazetteer()
-    org_words = set(lexicon().grammar["organisation_words"])
-    return [gaz.aliases[m.group(0)] for m in _place_pattern().finditer(text) if _is_organisation(text, m, org_words)]
+    return sentence_places(text)[1]
+
+
+_KINDS_WANTED = {"borough": ("borough", "district"), "city": ("city",), "county": ("county",),
+                 "region": ("region",), "state": ("state",), "capital": ()}
+
+
+def reads_earlier_places(value: str) -> bool:
+    """Whether :func:`resolve_generic_place` looks at the places named before to resolve ``value``."""
+    return lexicon().grammar["generic_places"].get(value) in _KINDS_WANTED
 
 
 def resolve_generic_place(value: str, earlier: list[str]) -> str:
     """``the borough`` → the borough last named in the document; other generic places stay as written."""
     kind = lexicon().grammar["generic_places"].get(value)
     gaz = gazetteer()
-    wanted = {"borough": ("borough", "district"), "city": ("city",), "county": ("county",),
-              "region": ("region",), "state": ("state",), "capital": ()}.get(kind or "")
+    wanted = _KINDS_WANTED.get(kind or "")
     if wanted is None:
         return value
     # the place of that kind the document names most often (the latest on a tie)
@@ -180,12 +216,17 @@ def resolve_generic_place(value: str, earlier: list[str]) -> str:
 
 @cache
 def _period_pattern() -> re.Pattern[str]:
+    """Time expressions, written in lower case, to find in a sentence lower-cased by :func:`fold`.
+
+    The periods are matched whatever their case; matching the lower-cased sentence with a
+    case-sensitive pattern finds the same spans several times faster than a case-blind one.
+    """
     lex = lexicon()
-    months = alternation(lex.grammar["months"], boundary=False)
-    cardinals = alternation(lex.numbers["cardinal_words"], boundary=False)
+    months = alternation([m.lower() for m in lex.grammar["months"]], boundary=False)
+    cardinals = alternation([w.lower() for w in lex.numbers["cardinal_words"]], boundary=False)
     units = r"(?:years?|months?|weeks?|days?|decades?|quarters?)"
     year = r"(?:(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d))?)"
-    quarter = r"(?:Q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)"
+    quarter = r"(?:q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)"
     when = rf"(?:(?:\d{{1,2}}\s)?{months}\s)?{year}|{months}(?:\s{year})?|{quarter}\s{year}"
     count = rf"(?:\d+|{cardinals}|a|one)"
     pattern = rf"""
@@ -217,23 +258,44 @@ def _period_pattern() -> re.Pattern[str]:
         # a bare financial year: 2015/16
       | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])
     """
-    return re.compile(pattern, re.VERBOSE | re.IGNORECASE)
+    return re.compile(pattern, re.VERBOSE)
 
 
-_PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|January|February|March|April|"
-                          r"May|June|July|August|September|October|November|December", re.IGNORECASE)
+# looked for in the sentence lower-cased by fold(), as case-blind words
+_PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|january|february|march|april|"
+                          r"may|june|july|august|september|october|november|december")
 
 
 def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Mention]:
     """Time expressions in a sentence that say when a figure applies."""
     found: list[Mention] = []
-    if not _PERIOD_HINT.search(text):
+    folded = fold(text)  # the same offsets as in the text
+    if not _PERIOD_HINT.search(folded):
         return found
-    for m in _period_pattern().finditer(text):
-        if any(s <= m.start() < e for s, e in blocked_ages):
+    pattern, anchor = _period_pattern(), _period_anchor()
+    for run in _PERIOD_RUN.finditer(folded):
+        start, end = run.span()
+        if not anchor.search(folded, start, end):
             continue
-        found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
+        # the pattern looks one character past a period: it is shown the one after the run
+        for m in pattern.finditer(folded, start, end + 1):
+            if any(s <= m.start() < e for s, e in blocked_ages):
+                continue
+            written = text[m.start() : m.end()]
+            found.append(Mention(m.start(), m.end(), written, written))
     return found
+
+
+# Every character the period pattern can match (letters a-z, digits, spaces, "/", "–" and
+# "-"): a period lies within a run of them. The pattern is tried only on the runs that hold
+# what every period holds, a digit, a month or a time word, rather than on the whole sentence.
+_PERIOD_RUN = re.compile(r"[a-z\d\s/–-]+")
+
+
+@cache
+def _period_anchor() -> re.Pattern[str]:
+    months = alternation([m.lower() for m in lexicon().grammar["months"]], boundary=False)
+    return re.compile(r"\d|year|month|week|day|decade|quarter|half|annual|" + months)
 
 
 def nearest(mentions: list[Mention], start: int, end: int, clause: Clause) -> Mention | None:
@@ -258,10 +320,17 @@ def fronted(mentions: list[Mention], text: str) -> Mention | None:
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
+_MONTH_WORDS = {m: re.compile(rf"\b{m}\b") for m in _MONTHS}
+
+
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})(?:\s?[/–-]\s?((?:19|20)?\d{2}|\d))?")
+_YEARS = re.compile(r"(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d)(?![\d]))?")
+_YEARS_TO = re.compile(r"(\d+|ten|five|twenty|three|two|a|one)\s(years?|decades?)\s(?:to|up to|ending)")
+_LAST_MONTHS = re.compile(r"(?:last|past|previous)\s(\d+|twelve|six|three)?\s?(months?|years?)")
 
 
 def _year_span(token: str) -> tuple[dt.date, dt.date] | None:
-    m = re.fullmatch(r"((?:19|20)\d{2})(?:\s?[/–-]\s?((?:19|20)?\d{2}|\d))?", token.strip())
+    m = _YEAR_SPAN.fullmatch(token.strip())
     if not m:
         return None
     first = int(m.group(1))
@@ -279,9 +348,9 @@ def _year_span(token: str) -> tuple[dt.date, dt.date] | None:
 def period_dates(period: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """Start and end dates of a period as written, where the text (and the article's date) allow."""
     text = period.lower()
-    years = re.findall(r"(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d)(?![\d]))?", text)
+    years = _YEARS.findall(text)
     spans = [s for s in (_year_span(y) for y in years) if s]
-    if m := re.search(r"(\d+|ten|five|twenty|three|two|a|one)\s(years?|decades?)\s(?:to|up to|ending)", text):
+    if m := _YEARS_TO.search(text):
         size = {"ten": 10, "five": 5, "twenty": 20, "three": 3, "two": 2, "a": 1, "one": 1}.get(m.group(1))
         count = int(m.group(1)) if m.group(1).isdigit() else size or 1
         if m.group(2).startswith("decade"):
@@ -296,7 +365,7 @@ def period_dates(period: str, published: dt.date | None) -> tuple[dt.date | None
     if len(spans) == 1:
         return spans[0]
     if published is not None:
-        if m := re.search(r"(?:last|past|previous)\s(\d+|twelve|six|three)?\s?(months?|years?)", text):
+        if m := _LAST_MONTHS.search(text):
             amount = {"twelve": 12, "six": 6, "three": 3}.get(m.group(1) or "")
             n = int(m.group(1)) if (m.group(1) or "").isdigit() else amount or 1
             months = n * (12 if m.group(2).startswith("year") else 1)
@@ -307,7 +376,7 @@ def period_dates(period: str, published: dt.date | None) -> tuple[dt.date | None
         if "last year" in text:
             return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
         for name, number in _MONTHS.items():
-            if re.search(rf"\b{name}\b", text):
+            if _MONTH_WORDS[name].search(text):
                 year = published.year if number <= published.month else published.year - 1
                 start = dt.date(year, number, 1)
                 return start, (dt.date(year + number // 12, number % 12 + 1, 1) - dt.timedelta(days=1))

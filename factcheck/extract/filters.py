@@ -8,11 +8,12 @@ not a claim, or returns ``None`` when it is one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
-from factcheck.extract.lexicon import alternation, gazetteer, lexicon
+from factcheck.extract.lexicon import WordCue, alternation, gazetteer, lexicon, matches_at
 from factcheck.extract.numbers import Quantity
 
 
@@ -25,8 +26,29 @@ class Blocked:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A blocking rule: its pattern, and a cue that every match of the pattern holds.
+
+    Most sentences cannot match most rules, and a pattern that opens on ``\\b`` or a
+    lookbehind is tried at every character of the sentence; the cue tells fast when a rule is
+    worth trying. It is a pattern that opens on a literal character (which the regex engine
+    finds fast), or for a case-blind rule the words of its alternatives (see :class:`WordCue`).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    may_match: Callable[[str], object]  # truthy when a sentence holds the cue
+
+
+def _cue(cue: str | WordCue | None) -> Callable[[str], object]:
+    if isinstance(cue, WordCue):
+        return cue.held_by
+    return re.compile(cue or "").search  # no cue: the empty pattern, always found
+
+
 @cache
-def _blockers() -> list[tuple[str, re.Pattern[str]]]:
+def _blockers() -> list[_Rule]:
     lex = lexicon()
     g = lex.grammar
     months = alternation(g["months"], boundary=False)
@@ -66,19 +88,75 @@ def _blockers() -> list[tuple[str, re.Pattern[str]]]:
                  r"|\b[a-z]+[A-Z]\w*\s\d+\b",
         "code": r"\b[A-Z]{1,4}-?\d+[A-Za-z]*\b|\b\d+[A-Za-z]{1,3}\d+\w*\b|\b[A-Za-z]+-\d+\b",
     }
+    # What every match of a rule holds. A pattern opens on a literal character or a single
+    # character class (in each of its alternatives: a literal one), so that it is found fast.
+    # The case-blind rules' words are whole words wherever the rules match (see WordCue).
+    cues: dict[str, str | WordCue | None] = {
+        "year_span": r"\d\s?[/–-]\s?\d",
+        "fiscal_year": r"FY",
+        "date": alternation(g["months"] + g["weekdays"], boundary=False),
+        "numeric_date": r"\d[/-]\d",
+        "time": r"\d(?:\s?(?:[ap]\.?m|o['’]clock|GMT|BST|UTC|CET|EST|PST|hrs|hours)|:\d)",
+        # "aged 5", "five-year-olds", "under-18s", "50-plus"
+        "age": WordCue(["age", "aged", "ages", "old", "olds", "under", "over", "plus"]),
+        "duration": WordCue.of(lex.units["durations"]),
+        "ordinal": r"\d(?:st|nd|rd|th)",
+        "phone": r"0\d\d|\+\d",
+        "reference": r"\[|No\.|#|umber|age|p\.|P\.|/",
+        "rank": r"op[\s-]|OP[\s-]|umber[\s-]|o\.[\s-]",
+        "score": r"\d\s?[-–]\s?\d",
+        "address": r"\s(?:St|Road|Rd|Ave|Lane|Square|Place|Way|Drive|Terrace|Crescent|Close|Court|Gardens|Row|Hill|"
+                   r"Walk|Mews)",
+        "label": r"\s\d",
+        # a digit after a letter or a letter and a hyphen, or before a letter: "G8", "GBP27m", "COVID-19"
+        "code": r"\d(?:[A-Za-z]|(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))",
+    }
     # number words are matched whatever their case ("Two years ago"); codes and names keep theirs
     folded = {"age", "duration"}
-    return [(name, re.compile(pattern, re.IGNORECASE if name in folded else 0)) for name, pattern in rules.items()]
+    return [_Rule(name, re.compile(pattern, re.IGNORECASE if name in folded else 0), _cue(cues[name]))
+            for name, pattern in rules.items()]
 
 
 def blocked_spans(text: str) -> list[Blocked]:
     """Spans of ``text`` where numbers are dates, times, ages, durations, codes or references."""
-    return [Blocked(m.start(), m.end(), name) for name, pattern in _blockers() for m in pattern.finditer(text)]
+    return [Blocked(m.start(), m.end(), rule.name) for rule in _blockers()
+            if rule.may_match(text) for m in _rule_matches(rule, text)]
+
+
+def _rule_matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
+    if rule.name == "label":
+        # "Grade 5", "iPhone 7": a label is a whole word followed by a space and a digit, so it
+        # is only tried at such words rather than at every character of the sentence
+        return matches_at(rule.pattern, text, _words_before_digits(text))
+    return rule.pattern.finditer(text)
+
+
+_SPACE_DIGIT = re.compile(r"\s\d")
+
+
+def _words_before_digits(text: str) -> Iterator[int]:
+    """Where each word that stands right before a space and a digit begins, left to right."""
+    for m in _SPACE_DIGIT.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # what \w matches
+            start -= 1
+        if start < m.start():
+            yield start
 
 
 @cache
-def _idioms() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon().grammar["idioms"]), re.IGNORECASE)
+def _idioms() -> tuple[re.Pattern[str], WordCue | None]:
+    idioms = lexicon().grammar["idioms"]
+    return re.compile(alternation(idioms), re.IGNORECASE), WordCue.of(idioms)
+
+
+@lru_cache(maxsize=64)  # asked again for each figure of the sentence
+def _idiom_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` uses a number in an idiom ("one of", "second to none")."""
+    pattern, cue = _idioms()
+    if cue is not None and not cue.held_by(text):
+        return ()
+    return tuple(m.span() for m in pattern.finditer(text))
 
 
 @cache
@@ -86,8 +164,11 @@ def _score_cues() -> re.Pattern[str]:
     return re.compile(alternation(lexicon().grammar["score_cues"]), re.IGNORECASE)
 
 
+_FIRST_YEAR, _LAST_YEAR = Decimal(1800), Decimal(2100)
+
+
 def _is_year(q: Quantity) -> bool:
-    return q.bare and q.value is not None and Decimal(1800) <= q.value <= Decimal(2100) and len(q.text) == 4
+    return q.bare and q.value is not None and _FIRST_YEAR <= q.value <= _LAST_YEAR and len(q.text) == 4
 
 
 @cache
@@ -101,15 +182,21 @@ def _ordinary_words() -> frozenset[str]:
 def _is_year_range(text: str, q: Quantity) -> bool:
     """``from 2007 to 2017``: a span of years read as a range of numbers."""
     return (q.is_range and q.unit == "count" and q.low is not None and q.high is not None
-            and all(Decimal(1800) <= v <= Decimal(2100) and v == v.to_integral_value() for v in (q.low, q.high))
-            and not re.search(r"[,.]", q.text))
+            and all(_FIRST_YEAR <= v <= _LAST_YEAR and v == v.to_integral_value() for v in (q.low, q.high))
+            and "," not in q.text and "." not in q.text)
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-zA-Z]+)\s$")
+_CAPITALISED_AFTER = re.compile(r"\s[A-Z][a-z]")
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|last|final|other)\s+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"[\w'’]+")
 
 
 def _named_number(text: str, q: Quantity) -> bool:
     """``Windows 7``, ``Channel 4``, ``Article 50``: a number that is part of a name."""
     if not q.bare:
         return False
-    m = re.search(r"\b([A-Z][a-zA-Z]+)\s$", text[: q.start])
+    m = _NAME_BEFORE.search(text[: q.start])
     if not m:
         return False
     word = m.group(1)
@@ -123,7 +210,7 @@ def _named_number(text: str, q: Quantity) -> bool:
 
 def _number_word_name(text: str, q: Quantity) -> bool:
     """``Six Nations``, ``Three Lions``: a capitalised number word that starts a name."""
-    return q.words and q.text[:1].isupper() and bool(re.match(r"\s[A-Z][a-z]", text[q.end : q.end + 3]))
+    return q.words and q.text[:1].isupper() and bool(_CAPITALISED_AFTER.match(text[q.end : q.end + 3]))
 
 
 _SHARE_AFTER = re.compile(r"\s+(?:of|the|their|its|our|his|her|my|your|a|an|all|this|that|these|those|"
@@ -135,8 +222,7 @@ _SHARE_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|around|over|under|
 
 def _share_context(text: str, q: Quantity) -> bool:
     """Whether a fraction word states a share (``half of their funding``, ``cut by a third``)."""
-    if text[q.end : q.end + 1] == "-" or re.search(r"\b(?:first|second|third|last|final|other)\s+$", text[: q.start],
-                                                    re.IGNORECASE):
+    if text[q.end : q.end + 1] == "-" or _ORDINAL_BEFORE.search(text[: q.start]):
         return False  # "half-time", "the first half"
     return bool(_SHARE_AFTER.match(text, q.end) or _SHARE_BEFORE.search(text[: q.start]))
 
@@ -150,11 +236,21 @@ _NAME_AFTER = re.compile(r"\s[A-Z]")
 
 def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: bool) -> str | None:
     """Why quantity ``q`` of sentence ``text`` is not a claim, or ``None`` if it is one."""
+    return rejection_by_spans(q, blocked) or rejection_by_context(text, q, line_start=line_start)
+
+
+def rejection_by_spans(q: Quantity, blocked: list[Blocked]) -> str | None:
+    """Why ``q`` is not a claim, from the blocked spans of its sentence alone (see :func:`rejection`)."""
     for b in blocked:
         if b.start < q.end and q.start < b.end:
             if (b.reason == "code" and q.unit != "count") or (b.reason == "score" and q.rule == "range"):
                 continue  # "GBP27m" is money; "10-20" read as a range is not a score
             return b.reason
+    return None
+
+
+def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | None:
+    """Why ``q`` is not a claim, from everything but the blocked spans (see :func:`rejection`)."""
     if _is_year(q) or _is_year_range(text, q):
         return "year"
     if line_start and q.bare and _LIST_NUMBER.match(text, q.start) and not text[: q.start].strip():
@@ -163,11 +259,11 @@ def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: boo
         return "one"
     if q.rule == "article_unit":
         return "article"  # "a litre", "a mile": the unit, not a figure
-    for m in _idioms().finditer(text):
-        if m.start() <= q.start < m.end():
+    for start, end in _idiom_spans(text):
+        if start <= q.start < end:
             return "idiom"
     if q.words and q.value is not None and q.value <= 10 and q.unit == "count":
-        before = re.findall(r"[\w'’]+", text[: q.start].lower())[-1:]
+        before = _WORD_BEFORE.findall(text[: q.start].lower())[-1:]
         if before and before[0] in lexicon().grammar["definite_before_small_numbers"]:
             return "anaphora"
     if _named_number(text, q) or _number_word_name(text, q):

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from factcheck.resources import data_dir
@@ -66,6 +67,114 @@ def alternation(words: list[str] | set[str] | dict[str, Any], *, boundary: bool 
     return rf"(?<![\w]){body}(?![\w])" if boundary else body
 
 
+def alternation_not_after(words: list[str] | set[str] | dict[str, Any], chars: str) -> str:
+    """Any of ``words`` (as :func:`alternation`) where no character of the class ``chars`` comes before it.
+
+    The check on the character before a word is written after the word's first character
+    (``A(?<![\\w]A)...`` reads as ``(?<![\\w])A...``): a pattern that opens on a lookbehind is
+    tried at every character of a text, one that opens on a literal character only where
+    that character is, which is much faster when the words start with capitals.
+    """
+    root = _trie(words)
+    if "" in root:
+        return rf"(?<!{chars}){alternation(words, boundary=False)}"
+    branches = []
+    for ch, child in sorted(root.items()):
+        first = re.escape(ch)
+        branches.append(f"{first}(?<!{chars}{first}){_trie_pattern(child)}")
+    return f"(?:{'|'.join(branches)})"
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased, to look quickly for the words that a case-blind pattern could match.
+
+    Under ``re.IGNORECASE`` "i" also matches a dotted capital I (İ) and a dotless i (ı), and
+    "s" a long s (ſ), yet ``lower()`` turns "İ" into two characters and leaves the others as
+    they are: all three become the plain letter here, so that whatever a case-blind pattern
+    finds in ``text``, its lower-case words are found in ``fold(text)``, at the same offsets
+    (each character folds to one character).
+    """
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=64)  # a sentence is asked about by several rules in turn
+def folded_words(text: str) -> frozenset[str]:
+    """The words of ``text``: its runs of the letters a-z once lower-cased by :func:`fold`."""
+    return frozenset(_LETTERS.findall(fold(text)))
+
+
+class WordCue:
+    """What a sentence holds wherever a case-blind pattern can find one of ``entries`` in it.
+
+    Where such a pattern finds an entry with no letter just before or after it, each run of
+    letters of the entry is a whole word of the sentence (see :func:`folded_words`). So a
+    sentence that does not hold all the words of at least one entry holds no entry at all,
+    and is spared the pattern.
+    """
+
+    def __init__(self, entries: Iterable[str]) -> None:
+        # each entry's words, listed under its longest word (which the sentence is asked for first)
+        self._by_word: dict[str, list[frozenset[str]]] = {}
+        for entry in entries:
+            words = _LETTERS.findall(fold(entry))
+            if not words:
+                raise ValueError(f"{entry!r} has no letters to look for")
+            self._by_word.setdefault(max(words, key=len), []).append(frozenset(words))
+        self._keys = frozenset(self._by_word)
+
+    @classmethod
+    def of(cls, entries: Iterable[str]) -> WordCue | None:
+        """The cue of ``entries``, or ``None`` if an entry has no letters (and so no cue)."""
+        try:
+            return cls(entries)
+        except ValueError:
+            return None
+
+    def held_by(self, text: str) -> bool:
+        """Whether ``text`` holds every word of one of the entries."""
+        words = folded_words(text)
+        if self._keys.isdisjoint(words):
+            return False
+        return any(entry <= words for key in self._keys & words for entry in self._by_word[key])
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, for a pattern that can only match from one of ``starts`` (ascending).
+
+    Python's regex engine tries a pattern at every character of the text unless the pattern
+    opens on a literal character; when a few known places are the only ones where a match can
+    begin, trying just those is much faster. As with ``finditer``, the next match is looked
+    for after the end of the last, and the pattern sees the whole text around each offset.
+    The pattern must not match the empty string.
+    """
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            yield m
+            end = m.end()
+
+
+def matches_near(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], reach: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, for a pattern each of whose matches holds, at most ``reach`` characters
+    after its start, a character that ``anchor`` (a one-character pattern, such as ``\\d``) matches.
+
+    No match can then begin more than ``reach`` characters before the next such character, so the
+    search for each match starts there rather than at every character since the last match. It is
+    fast when the pattern matches at (or just before) each anchor character, as the digits of a
+    figure do. The pattern must not match the empty string.
+    """
+    end = 0
+    while (hit := anchor.search(text, end)) is not None:
+        m = pattern.search(text, max(end, hit.start() - reach))
+        if m is None:
+            return
+        yield m
+        end = m.end()
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the grammar uses, with the regexes built from them."""
@@ -74,8 +183,9 @@ class Lexicon:
     units: dict[str, Any]
     grammar: dict[str, Any]
 
-    @property
+    @cached_property
     def scales(self) -> dict[str, Decimal]:
+        """Scale words and their factors (``bn`` → 1000000000); read-only, built once."""
         return {k: Decimal(v) for k, v in self.numbers["scales"].items()}
 
     def word_set(self, key: str) -> frozenset[str]:

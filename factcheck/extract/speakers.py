@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract.lexicon import alternation, first_names, gazetteer, lexicon
 from factcheck.extract.text import Sentence, iter_lines
@@ -57,7 +58,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "according": re.compile(rf"\baccording\sto\s{who}"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
-        "full": re.compile(r"\b(?P<first>[A-Z][A-Za-z]+)\s(?P<last>[A-Z][\w-]+?)(?:['’]s)?\b"),
+        # "Jeremy Corbyn": the check that the first name starts a word ("\b") is made after its capital,
+        # so that the regex engine can skip from capital to capital instead of trying every character
+        "full": re.compile(r"(?P<first>[A-Z](?<!\w[A-Z])[A-Za-z]+)\s(?P<last>[A-Z][\w-]+?)(?:['’]s)?\b"),
         "subject": re.compile(rf"^\s*(?:(?:However|But|And|Meanwhile|Yet),?\s)?{who}"),
     }
 
@@ -70,11 +73,13 @@ class PersonIndex:
     by_first: dict[str, str] = field(default_factory=dict)
     by_role: dict[str, str] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of subjects
+    # sentences whose subjects are not among the mentions yet: found on the first call to salient()
+    unread: list[Sentence] = field(default_factory=list, repr=False)
 
     def resolve(self, phrase: str) -> str | None:
         """The full name for a name, title + surname, or role phrase; ``None`` if not a person."""
-        g = lexicon().grammar
-        words = [w for w in re.findall(r"[\w'’-]+", phrase) if w not in g["name_suffixes"]]
+        suffixes = _name_suffixes()
+        words = [w for w in _NAME_WORD.findall(phrase) if w not in suffixes]
         titles = _titles()
         while words and words[0].lower() in titles:
             words = words[1:]
@@ -83,11 +88,10 @@ class PersonIndex:
         last = _title_case(words[-1])
         if last in self.by_surname:
             return self.by_surname[last]
-        if len(words) == 1 and _title_case(words[0]) in self.by_first:
-            return self.by_first[_title_case(words[0])]
-        names = [_title_case(w) for w in words]
-        if len(names) >= 2 and names[-2] in first_names():
-            return f"{names[-2]} {names[-1]}"
+        if len(words) == 1 and last in self.by_first:
+            return self.by_first[last]
+        if len(words) >= 2 and (first := _title_case(words[-2])) in first_names():
+            return f"{first} {last}"
         return None
 
     def resolve_speaker(self, phrase: str) -> str | None:
@@ -99,10 +103,10 @@ class PersonIndex:
         found = self.resolve(phrase)
         if found:
             return found
-        titled = re.match(rf"(?:{_title_words()})\.?\s({_CAP})$", phrase.strip())
+        titled = _titled_surname().match(phrase.strip())
         if titled and not _not_a_name([titled.group(1)]):
             return _title_case(titled.group(1))  # "Mr Howard said", no full name given: the surname
-        names = [_title_case(w) for w in re.findall(r"[\w'’-]+", phrase)]
+        names = [_title_case(w) for w in _NAME_WORD.findall(phrase)]
         if 2 <= len(names) <= 3 and all(n[:1].isupper() for n in names) and not _not_a_name(names) and not any(
                 n.endswith(("'s", "’s")) for n in names):
             return " ".join(names)
@@ -110,8 +114,29 @@ class PersonIndex:
 
     def salient(self, offset: int) -> str | None:
         """The person most recently named as a subject before ``offset``."""
-        i = bisect_right([m[0] for m in self.mentions], offset)
+        if self.unread:
+            self._read_subjects()
+        i = bisect_right(self.mentions, offset, key=lambda mention: mention[0])
         return self.mentions[i - 1][1] if i else None
+
+    def _read_subjects(self) -> None:
+        """Add the subject of each unread sentence to the mentions: its first name that resolves."""
+        rx = _regexes()
+        resolved: dict[str, str | None] = {}  # a capitalised phrase resolves the same in every sentence
+        for s in self.unread:
+            head = s.text[: max(60, len(s.text) // 3)]
+            if _FRONTED_OPENER.match(head):
+                head = _FRONTED_PHRASE.sub("", head)  # past a fronted phrase to the subject
+            for m in rx["name"].finditer(head):
+                phrase = m.group(0)
+                if phrase not in resolved:
+                    resolved[phrase] = self.resolve(phrase)
+                person = resolved[phrase]
+                if person:
+                    self.mentions.append((s.start, person))
+                    break
+        self.mentions.sort()
+        self.unread = []
 
     def role(self, phrase: str, offset: int) -> str | None:
         """A role phrase (``the Labour leader``) resolved through the document's appositions."""
@@ -122,16 +147,35 @@ class PersonIndex:
         return self.salient(offset)
 
 
+_NAME_WORD = re.compile(r"[\w'’-]+")
+
+
 def _not_a_name(words: list[str]) -> bool:
     """Capitalised words that are an organisation, a place or a title, not a person."""
-    g = lexicon().grammar
-    blocked = set(g["organisation_words"]) | set(g["months"]) | set(g["weekdays"])
+    blocked = _not_name_words()
     return any(w in blocked or w in gazetteer().aliases or w.lower() in _titles() for w in words)
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    g = lexicon().grammar
+    return frozenset(g["organisation_words"]) | frozenset(g["months"]) | frozenset(g["weekdays"])
+
+
+@cache
+def _name_suffixes() -> frozenset[str]:
+    return frozenset(lexicon().grammar["name_suffixes"])
 
 
 @cache
 def _title_words() -> str:
     return alternation(lexicon().grammar["titles"], boundary=False)
+
+
+@cache
+def _titled_surname() -> re.Pattern[str]:
+    """A title and a surname alone: ``Mr Howard``."""
+    return re.compile(rf"(?:{_title_words()})\.?\s({_CAP})$")
 
 
 @cache
@@ -165,31 +209,33 @@ def _title_case(word: str) -> str:
     return word.capitalize() if word.isupper() and len(word) > 1 else word
 
 
+_FRONTED_OPENER = re.compile(r"^(?:In|As|Since|After|When|However|But)\b")
+_FRONTED_PHRASE = re.compile(r"^[^,]{0,40},\s")
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(lexicon().grammar["organisation_words"])
+
+
 def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
     """Find the people a document names, and who is the subject of each sentence."""
     rx = _regexes()
     index = PersonIndex()
     places = gazetteer().aliases
-    org_words = set(lexicon().grammar["organisation_words"])
+    org_words = _organisation_words()
+    given_names = first_names()
     for m in rx["full"].finditer(text):
         first, last = _title_case(m.group("first")), _title_case(m.group("last"))
-        if first in first_names() and last not in org_words and last not in places and first not in places:
+        if first in given_names and last not in org_words and last not in places and first not in places:
             index.by_surname.setdefault(last, f"{first} {last}")
             index.by_first.setdefault(first, f"{first} {last}")
-        if first in first_names():
+        if first in given_names:
             role = _role_before(text, m.start())
             if role:
                 index.by_role.setdefault(role, f"{first} {last}")
-    for s in sentences:
-        head = s.text[: max(60, len(s.text) // 3)]
-        if re.match(r"^(?:In|As|Since|After|When|However|But)\b", head):
-            head = re.sub(r"^[^,]{0,40},\s", "", head)  # past a fronted phrase to the subject
-        for m in rx["name"].finditer(head):
-            person = index.resolve(m.group(0))
-            if person:
-                index.mentions.append((s.start, person))
-                break
-    index.mentions.sort()
+    # the subject of each sentence is needed for "he said" and the like only: found on demand
+    index.unread = list(sentences)
     return index
 
 
@@ -202,10 +248,13 @@ class Quote:
     speaker: str | None
 
 
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
 def _quote_marks(text: str) -> list[tuple[int, str]]:
     """Quote marks as (offset, 'open' | 'close')."""
     marks: list[tuple[int, str]] = []
-    for m in re.finditer(r"[\"“”]", text):
+    for m in _QUOTE_MARK.finditer(text):
         ch, i = m.group(0), m.start()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -273,15 +322,60 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
     return people.resolve_speaker(phrase)
 
 
+@cache
+def _signoff() -> re.Pattern[str]:
+    """A letter's sign-off and the name on the line after it."""
+    signoffs = alternation(lexicon().grammar["signoffs"], boundary=False)
+    return re.compile(rf"(?:{signoffs}),?\s*\n+\s*(?P<name>[^\n]+)")
+
+
 def _document_author(text: str, start: int, end: int, people: PersonIndex) -> str | None:
     """The signatory of a letter quoted in full, else the document's main person."""
-    signoffs = alternation(lexicon().grammar["signoffs"], boundary=False)
-    m = re.search(rf"(?:{signoffs}),?\s*\n+\s*(?P<name>[^\n]+)", text[start:end])
+    m = _signoff().search(text[start:end])
     if m:
         person = people.resolve(m.group("name").strip(" .\"”"))
         if person:
             return person
     return people.salient(start)
+
+
+@cache
+def _speech_tail() -> tuple[re.Pattern[str], int]:
+    """How the "before" attribution ends (a speech verb, maybe "that", "on X" or "to X"), and its longest verb."""
+    g = lexicon().grammar
+    speech = alternation(g["speech_verbs"], boundary=False)
+    intro = alternation(g["speech_nouns_intro"], boundary=False)
+    tail = re.compile(rf"(?:{speech}|{intro})(?:\s(?:that|on\s\w+|to\s\w+))?[\s,:]*$")
+    return tail, max(len(w) for w in g["speech_verbs"] + g["speech_nouns_intro"])
+
+
+def _may_end_in_speech(before: str) -> bool:
+    """Whether the text before a quote ends as the "before" attribution must: a quick test.
+
+    The full pattern is tried at every character of the line; its ending can only begin
+    a few words from the end, so only those are searched: the verb ends the text (less
+    spaces, commas and colons), or comes before " that", or before " on " or " to " and the
+    last word.
+    """
+    tail, longest = _speech_tail()
+    word = _content_end(before)  # where the last word (what \w matches) begins
+    while word and (before[word - 1].isalnum() or before[word - 1] == "_"):
+        word -= 1
+    # the verb begins at most " on " (four characters) and its own length before that word
+    return tail.search(before, max(0, word - 4 - longest)) is not None
+
+
+def _content_end(before: str) -> int:
+    """Where ``before`` ends, less the spaces, commas and colons (what ``[\\s,:]*`` matches) at its end."""
+    end = len(before)
+    while end and (before[end - 1].isspace() or before[end - 1] in ",:"):
+        end -= 1
+    return end
+
+
+@cache
+def _document_verbs() -> tuple[str, ...]:
+    return tuple(lexicon().grammar["document_intro_verbs"])
 
 
 def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) -> list[Quote]:
@@ -295,9 +389,12 @@ def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) 
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:start]
         speaker = None
-        if (m := rx["after"].match(text[end:line_end])) or (m := rx["before"].search(before)):
+        m = rx["after"].match(text[end:line_end])
+        if m is None and _may_end_in_speech(before):
+            m = rx["before"].search(before)
+        if m:
             speaker = _person(_who(m), start, people)
-        elif rx["document"].search(before):
+        elif before.endswith(_document_verbs(), 0, _content_end(before)) and rx["document"].search(before):
             speaker = _document_author(text, start, end, people)
         elif rx["colon"].search(before):
             sentence = sentences[max(0, bisect_right(starts, start) - 1)]
@@ -312,38 +409,89 @@ def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) 
 
 def reported_speaker(sentence: Sentence, offset: int, people: PersonIndex) -> str | None:
     """The speaker of reported speech that covers the figure at ``offset`` in ``sentence``."""
-    rx = _regexes()
+    return _reported_speaker(sentence, offset, lambda: people)
+
+
+def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], PersonIndex]) -> str | None:
+    """:func:`reported_speaker`, with the document's people asked for only once a speaker is found."""
     text = sentence.text
     local = offset - sentence.start
-    for m in rx["reported"].finditer(text):
-        if m.end() <= local:
-            return _person(_who(m), sentence.start + m.start(), people)
-    for m in rx["reported_name"].finditer(text):
-        if m.end() <= local and (person := people.resolve_speaker(m.group("who"))):
+    reported, reported_names, according, reported_after = _reported_speech(text)
+    # matches that do not overlap end in the order they start: the first one decides
+    if (m := reported) and m.end() <= local:
+        return _person(_who(m), sentence.start + m.start(), people())
+    for m in reported_names:
+        if m.end() > local:
+            break
+        if person := people().resolve_speaker(m.group("who")):
             return person
-    if m := rx["according"].search(text):
-        return _person(_who(m), sentence.start + m.start(), people)
-    if (m := rx["reported_after"].search(text)) and m.start() > local:
-        return _person(_who(m), sentence.start + m.start(), people)
+    if m := according:
+        return _person(_who(m), sentence.start + m.start(), people())
+    if (m := reported_after) and m.start() > local:
+        return _person(_who(m), sentence.start + m.start(), people())
     return None
 
 
-@dataclass
-class Speakers:
-    """Speaker look-up for a document."""
+@cache
+def _speech_verb() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon().grammar["speech_verbs"], boundary=False))
 
-    quotes: list[Quote]
-    people: PersonIndex
+
+_Match = re.Match[str]
+
+
+@lru_cache(maxsize=64)  # the same for each figure of the sentence
+def _reported_speech(text: str) -> tuple[_Match | None, tuple[_Match, ...], _Match | None, _Match | None]:
+    """A sentence's reported-speech matches, found once for all of its figures.
+
+    The first "reported" match, all the "reported_name" ones, and the "according" and
+    "reported_after" matches. All but "according" need a speech verb: a sentence without
+    one is spared those patterns.
+    """
+    rx = _regexes()
+    according = rx["according"].search(text) if "according" in text else None
+    if _speech_verb().search(text) is None:
+        return None, (), according, None
+    return (rx["reported"].search(text), tuple(rx["reported_name"].finditer(text)), according,
+            rx["reported_after"].search(text))
+
+
+class Speakers:
+    """Speaker look-up for a document.
+
+    The document's people and the speakers of its quotes are found on the first look-up
+    that needs them: most figures are neither quoted nor in reported speech.
+    """
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self._text = text
+        self._sentences = sentences
+        self._spans = [(start, end) for start, end, _ in find_quotes(text)]  # those of self.quotes
+        self._people: PersonIndex | None = None
+        self._quotes: list[Quote] | None = None
+
+    @property
+    def people(self) -> PersonIndex:
+        """The people the document names."""
+        if self._people is None:
+            self._people = index_people(self._text, self._sentences)
+        return self._people
+
+    @property
+    def quotes(self) -> list[Quote]:
+        """The document's quotes, with their speakers."""
+        if self._quotes is None:
+            self._quotes = attribute_quotes(self._text, self._sentences, self.people)
+        return self._quotes
 
     def at(self, sentence: Sentence, offset: int) -> str | None:
         """Who asserts the figure at document offset ``offset``."""
-        for q in self.quotes:
-            if q.start <= offset < q.end:
-                return q.speaker
-        return reported_speaker(sentence, offset, self.people)
+        for i, (start, end) in enumerate(self._spans):
+            if start <= offset < end:
+                return self.quotes[i].speaker
+        return _reported_speaker(sentence, offset, lambda: self.people)
 
 
 def analyse_speakers(text: str, sentences: list[Sentence]) -> Speakers:
-    """Index the document's people and attribute its quotes."""
-    people = index_people(text, sentences)
-    return Speakers(attribute_quotes(text, sentences, people), people)
+    """The document's speakers: its people indexed and its quotes attributed (on first need)."""
+    return Speakers(text, sentences)

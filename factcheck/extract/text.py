@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck.extract.lexicon import matches_at
 from factcheck.resources import data_dir
 
 
@@ -44,15 +45,18 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
 
 
-_LAST_WORD = re.compile(r"([\w.]+)$")
-
-
 def _is_abbreviation(text: str, stop_at: int) -> bool:
     """Whether the full stop at ``stop_at`` ends an abbreviation or an initial."""
-    match = _LAST_WORD.search(text, max(0, stop_at - 40), stop_at)
-    if not match:
+    # the word is the run of word characters and full stops that ends at the stop, within
+    # 40 characters (or ends at a line break there: a regex's "$" also matches before one)
+    low = max(0, stop_at - 40)
+    end = stop_at - 1 if stop_at > low and text[stop_at - 1] == "\n" else stop_at
+    start = end
+    while start > low and (text[start - 1].isalnum() or text[start - 1] in "_."):  # what [\w.] matches
+        start -= 1
+    if start == end:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = text[start:end].lower().rstrip(".")
     if len(word) == 1 and word.isalpha():
         return True  # an initial, e.g. "J. K. Rowling"
     return word in _abbreviations()
@@ -67,19 +71,32 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
     yield position, len(text)
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _join_wrapped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split a paragraph at single newlines unless the line was merely wrapped."""
     position = start
-    for match in re.finditer(r"\n", text[start:end]):
-        cut = start + match.start()
+    cut = text.find("\n", start, end)
+    while cut >= 0:
         before = text[position:cut].rstrip()
-        after = text[cut + 1 : end].lstrip()
+        following = _NOT_SPACE.search(text, cut + 1, end)  # the first character of the next line
+        after = following.group() if following else ""
         wrapped = bool(before) and before[-1].isalpha() and before[-1].islower() and after[:1].islower()
         wrapped = wrapped or (bool(before) and before[-1] == "," and after[:1].islower())
         if not wrapped:
             yield position, cut
             position = cut + 1
+        cut = text.find("\n", cut + 1, end)
     yield position, end
+
+
+_STOP = re.compile(r"[.!?…]")
+
+
+def _stops(chunk: str) -> Iterator[int]:
+    """Where a sentence end can begin: each of its terminal punctuation marks (a quick scan)."""
+    return (m.start() for m in _STOP.finditer(chunk))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -89,7 +106,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for l_start, l_end in _join_wrapped(text, p_start, p_end):
             position = l_start
             chunk = text[l_start:l_end]
-            for match in _SENTENCE_END.finditer(chunk):
+            for match in matches_at(_SENTENCE_END, chunk, _stops(chunk)):
                 stop = match.start("stop")
                 if match.group("stop") == "." and _is_abbreviation(chunk, stop):
                     continue
