@@ -272,19 +272,24 @@ def blocking_keys(fact: Fact) -> list[str]:
     two (see :data:`CONFLICT_SCOPE`), so a claim need only be compared with those
     filed under its own magnitude and the two next to it (:func:`search_keys`).
     """
-    base = _base_key(fact)
-    return [f"{base}|{_magnitude(figure(fact))}"] if base else []
+    keys = _keys(fact)
+    return [keys[0]] if keys else []
 
 
 def search_keys(fact: Fact) -> list[str]:
     """The keys under which a claim's possible partners are filed."""
+    keys = _keys(fact)
+    return keys[1] if keys else []
+
+
+def _keys(fact: Fact) -> tuple[str, list[str]] | None:
     base = _base_key(fact)
     if not base:
-        return []
-    order = _magnitude(figure(fact))
+        return None
+    order = _magnitude(fact.number)
     if order == 0:
-        return [f"{base}|0"]
-    return [f"{base}|{order + step}" for step in (-1, 0, 1) if order + step != 0]
+        return f"{base}|0", [f"{base}|0"]
+    return f"{base}|{order}", [f"{base}|{order + step}" for step in (-1, 0, 1) if order + step != 0]
 
 
 def periods_overlap(a: Fact, b: Fact) -> bool:
@@ -350,55 +355,48 @@ def _gap(v: float, w: float) -> float:
 
 
 class Neighbours:
-    """Claims filed by base key and sorted by figure, to find each claim's closest partners."""
+    """Claims filed under their blocking keys, each key's claims sorted by figure, to find closest partners."""
 
     def __init__(self) -> None:
         self._sorted: dict[str, list[tuple[float, int]]] = defaultdict(list)
         self._facts: dict[int, Fact] = {}
+        self._keys: dict[int, tuple[str, list[str]] | None] = {}
+
+    def _keys_of(self, fact: Fact) -> tuple[str, list[str]] | None:
+        try:
+            return self._keys[fact.id]
+        except KeyError:
+            self._keys[fact.id] = keys = _keys(fact)
+            return keys
 
     def add(self, fact: Fact) -> None:
-        base = _base_key(fact)
-        if base is not None and fact.id not in self._facts:
+        if fact.id in self._facts:
+            return
+        keys = self._keys_of(fact)
+        if keys:
             self._facts[fact.id] = fact
-            bisect.insort(self._sorted[base], (fact.number, fact.id))
+            bisect.insort(self._sorted[keys[0]], (fact.number, fact.id))
 
     def closest(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[Fact]:
         """Up to ``limit`` filed claims within a factor of two of ``fact``'s figure, closest first."""
-        base = _base_key(fact)
-        if base is None:
-            return []
-        row = self._sorted.get(base, [])
         v = fact.number
         magnitude = abs(v)
-        left = bisect.bisect_left(row, (v, fact.id)) - 1
-        right = left + 1
-        size = len(row)
-        found: list[Fact] = []
-        while len(found) < limit:
-            # the relative gap (see relative_difference) to the next figure on each side
-            if left >= 0:
-                w = row[left][0]
-                below = abs(v - w) / (max(magnitude, abs(w)) or 1.0)
-            else:
-                below = math.inf
-            if right < size:
-                w = row[right][0]
-                above = abs(v - w) / (max(magnitude, abs(w)) or 1.0)
-            else:
-                above = math.inf
-            if below <= above:
-                if below > CONFLICT_SCOPE:
-                    break
-                other = row[left][1]
-                left -= 1
-            else:
-                if above > CONFLICT_SCOPE:
-                    break
-                other = row[right][1]
-                right += 1
-            if other != fact.id:
-                found.append(self._facts[other])
-        return found
+        near: list[tuple[float, int]] = []
+        keys = self._keys_of(fact)
+        for key in keys[1] if keys else ():
+            row = self._sorted.get(key)
+            if row:
+                at = bisect.bisect_left(row, (v, fact.id))
+                # the closest figures under a key are among the `limit` on each side
+                near += row[max(0, at - limit) : at][::-1]
+                near += row[at : at + limit + 1]
+        # ties go to the nearest in the list: the most recent claim among equal figures below
+        ranked = sorted(
+            (abs(v - w) / (max(magnitude, abs(w)) or 1.0), i, other)  # relative_difference
+            for i, (w, other) in enumerate(near)
+            if other != fact.id
+        )
+        return [self._facts[other] for gap, _, other in ranked[:limit] if gap <= CONFLICT_SCOPE]
 
 
 def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLink]:
