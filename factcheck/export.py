@@ -60,16 +60,26 @@ def write_csv(out: IO[str], rows: Iterable[dict[str, Any]], columns: list[str] |
 
 
 def write_csv_values(out: IO[str], rows: Iterable[list[Any]], columns: list[str]) -> int:
-    """Write lists of values under a header row as RFC 4180 CSV, text cells neutralized; returns the row count."""
+    """Write lists of values under a header row as RFC 4180 CSV, text cells neutralized; returns the row count.
+
+    ``None`` is written as an empty cell (the csv module's own rule).
+    """
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     count = 0
 
     def cells() -> Iterator[list[Any]]:
         nonlocal count
+        text_columns: list[int] | None = None
         for row in rows:
+            if text_columns is None:  # judged on the first row: text is text in every row
+                text_columns = [i for i, v in enumerate(row) if v is None or isinstance(v, str)]
+            for i in text_columns:
+                v = row[i]
+                if type(v) is str and v[:1] in _FORMULA_CHARS:
+                    row[i] = "'" + v
             count += 1
-            yield ["" if v is None else "'" + v if type(v) is str and v[:1] in _FORMULA_CHARS else v for v in row]
+            yield row
 
     writer.writerows(cells())
     return count

@@ -245,23 +245,38 @@ def _tasks(db: Database, paths: Iterable[Path], max_bytes: int, published: dt.da
     yield from flush()
 
 
+def _prepare_all(tasks: list[_Task]) -> list[_Prepared]:
+    return [_prepare(task) for task in tasks]
+
+
 def _prepared_in_parallel(tasks: Iterator[_Task], jobs: int) -> Iterator[_Prepared]:
-    """:func:`_prepare` over ``tasks`` in ``jobs`` processes, results in order, a bounded number in flight."""
+    """:func:`_prepare` over ``tasks`` in ``jobs`` processes, results in order, a bounded number in flight.
+
+    Files go to the workers a few at a time, and enough are in flight to keep the
+    workers busy while this process stores a whole batch.
+    """
     import concurrent.futures
     import multiprocessing
     from collections import deque
 
+    chunk_size = 8
+    window = (2 * BATCH_DOCUMENTS) // chunk_size + 2 * jobs  # chunks in flight
     # "spawn" starts clean interpreters: no inherited database connections or locks
     context = multiprocessing.get_context("spawn")
-    window = jobs * 16
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        flying: deque[concurrent.futures.Future[_Prepared]] = deque()
+        flying: deque[concurrent.futures.Future[list[_Prepared]]] = deque()
+        chunk: list[_Task] = []
         for task in tasks:
-            flying.append(pool.submit(_prepare, task))
+            chunk.append(task)
+            if len(chunk) == chunk_size:
+                flying.append(pool.submit(_prepare_all, chunk))
+                chunk = []
             if len(flying) >= window:
-                yield flying.popleft().result()
+                yield from flying.popleft().result()
+        if chunk:
+            flying.append(pool.submit(_prepare_all, chunk))
         while flying:
-            yield flying.popleft().result()
+            yield from flying.popleft().result()
 
 
 def ingest_paths(
