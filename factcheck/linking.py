@@ -277,7 +277,7 @@ def _statistics(session: Session, f: GroupFilter, status: str | None) -> Iterato
             matching = select(Claim.id).where(condition(wanted))
             stmt = stmt.where(Link.statistic.in_(
                 select(Link.statistic).where(or_(Link.claim_a.in_(matching), Link.claim_b.in_(matching)))))
-    after, size = -1, 16  # small pages first: a table of the first groups reads only a few statistics
+    after, size = -1, 4  # small pages first: a table of the first groups reads only a few statistics
     while True:
         page = list(session.scalars(stmt.where(Link.statistic > after).limit(size)))
         if not page:
@@ -286,12 +286,23 @@ def _statistics(session: Session, f: GroupFilter, status: str | None) -> Iterato
         after, size = page[-1], min(size * 2, _PAGE)
 
 
-def _statistic_links(session: Session, statistics: list[int]) -> tuple[list[PairLink], dict[int, Fact]]:
-    stmt = (select(Link.claim_a, Link.claim_b, Link.status)
+def _statistic_links(session: Session, statistics: list[int], agreeing_only: bool = False
+                     ) -> tuple[list[PairLink], dict[int, Fact], dict[int, int]]:
+    """The links of some statistics, the claims they join, and each claim's statistic.
+
+    With ``agreeing_only``, only claims with an agree link are loaded, with the
+    conflicts among them (all that agreement groups need).
+    """
+    stmt = (select(Link.claim_a, Link.claim_b, Link.status, Link.statistic)
             .where(Link.statistic.in_(statistics)).order_by(Link.id))
-    links = [PairLink(*row) for row in session.execute(stmt)]
+    rows = list(session.connection().execute(stmt))
+    statistic_of = {claim: stat for a, b, _, stat in rows for claim in (a, b)}
+    links = [PairLink(a, b, status) for a, b, status, _ in rows]
+    if agreeing_only:
+        agreeing = {i for x in links if x.status == "agree" for i in (x.a, x.b)}
+        links = [x for x in links if x.status == "agree" or (x.a in agreeing and x.b in agreeing)]
     facts = {x.id: x for x in load_facts(session, claim_ids=sorted({i for x in links for i in (x.a, x.b)}))}
-    return links, facts
+    return links, facts, statistic_of
 
 
 def _first(groups: Iterator[Group], limit: int | None) -> list[Group]:
@@ -309,8 +320,10 @@ def agreements(session: Session, f: GroupFilter = GroupFilter(), limit: int | No
 
 def _iter_agreements(session: Session, f: GroupFilter) -> Iterator[Group]:
     for page in _statistics(session, f, "agree"):
-        links, facts = _statistic_links(session, page)  # conflicts too: they keep conflicting claims apart
-        yield from (g for g in agreement_groups(facts, links) if f.keep(g))
+        # conflicts too: they keep conflicting claims apart
+        links, facts, statistic_of = _statistic_links(session, page, agreeing_only=True)
+        groups = sorted(agreement_groups(facts, links), key=lambda g: (statistic_of[g.id], g.id))
+        yield from (g for g in groups if f.keep(g))
 
 
 def contradictions(session: Session, f: GroupFilter = GroupFilter(), limit: int | None = None) -> list[Group]:
@@ -348,7 +361,7 @@ def figures(session: Session, f: GroupFilter = GroupFilter(), limit: int | None 
 
 def _iter_figures(session: Session, f: GroupFilter) -> Iterator[Group]:
     for page in _statistics(session, f, None):
-        links, facts = _statistic_links(session, page)
+        links, facts, _ = _statistic_links(session, page)
         components = _Components()
         conflicted: set[int] = set()
         for link in links:
