@@ -71,12 +71,7 @@ def _ingest_child(db_url: str, corpus: str, jobs: int, queue: Any) -> None:
 def bench_ingest(corpus: Path, folder: Path, jobs: int = 1) -> dict[str, Any]:
     """Ingest ``corpus`` into a fresh database in a fresh process: throughput, cross-reference time, peak memory."""
     db_path = folder / f"ingest-{jobs}.db"
-    context = multiprocessing.get_context("spawn")
-    queue: Any = context.Queue()
-    child = context.Process(target=_ingest_child, args=(f"sqlite:///{db_path}", str(corpus), jobs, queue))
-    child.start()
-    result = queue.get()
-    child.join()
+    result = _in_fresh_process(_ingest_child, f"sqlite:///{db_path}", str(corpus), jobs)
     seconds = result["seconds"]
     result.update(articles_per_s=round(result["articles"] / seconds, 1),
                   mb_per_s=round(result["bytes"] / 1e6 / seconds, 3),
@@ -182,7 +177,6 @@ def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
 
     from factcheck import linking
     from factcheck.db import open_database
-    from factcheck.export import export_claims
     from factcheck.models import Claim
     from factcheck.store import ClaimFilter, claim_record, get_claim, query_claims
 
@@ -212,6 +206,28 @@ def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
     results["agreements"] = _latencies(in_session(lambda s: linking.agreements(s, limit=21)), runs)
     results["contradictions"] = _latencies(in_session(lambda s: linking.contradictions(s, limit=21)), runs)
     results["figures"] = _latencies(in_session(lambda s: linking.figures(s, limit=21)), runs)
+    database.close()
+    results["export_csv"] = _in_fresh_process(_export_child, f"sqlite:///{db_path}")
+    return results
+
+
+def _in_fresh_process(target: Callable[..., None], *args: Any) -> dict[str, Any]:
+    """Run ``target(*args, queue)`` in a new interpreter, so that its peak memory is its own."""
+    context = multiprocessing.get_context("spawn")
+    queue: Any = context.Queue()
+    child = context.Process(target=target, args=(*args, queue))
+    child.start()
+    result = queue.get()
+    child.join()
+    return result
+
+
+def _export_child(db_url: str, queue: Any) -> None:
+    from factcheck.db import open_database
+    from factcheck.export import export_claims
+
+    database = open_database(db_url)
+    before = _own_peak_mb()
     started = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink:
         saved, sys.stdout = sys.stdout, sink
@@ -220,10 +236,9 @@ def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
         finally:
             sys.stdout = saved
     seconds = time.perf_counter() - started
-    results["export_csv"] = {"rows": rows, "seconds": round(seconds, 1), "rows_per_s": round(rows / seconds),
-                             "peak_memory_mb": round(_own_peak_mb(), 1)}
     database.close()
-    return results
+    queue.put({"rows": rows, "seconds": round(seconds, 1), "rows_per_s": round(rows / seconds),
+               "peak_memory_mb": round(_own_peak_mb(), 1), "memory_before_mb": round(before, 1)})
 
 
 def bench_crossref(db_path: Path) -> dict[str, Any]:
