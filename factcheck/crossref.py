@@ -359,6 +359,7 @@ class Neighbours:
 
     def __init__(self) -> None:
         self._sorted: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        self._filed: set[int] = set()
         self._facts: dict[int, Fact] = {}
         self._keys: dict[int, tuple[str, list[str]] | None] = {}
 
@@ -370,15 +371,23 @@ class Neighbours:
             return keys
 
     def add(self, fact: Fact) -> None:
-        if fact.id in self._facts:
-            return
         keys = self._keys_of(fact)
-        if keys:
+        if keys and fact.id not in self._filed:
             self._facts[fact.id] = fact
-            bisect.insort(self._sorted[keys[0]], (fact.number, fact.id))
+            self.file(keys[0], fact.number, fact.id)
+
+    def file(self, key: str, number: float, claim_id: int) -> None:
+        """File a claim known only by its key and figure (see :func:`figure`)."""
+        if claim_id not in self._filed:
+            self._filed.add(claim_id)
+            bisect.insort(self._sorted[key], (number, claim_id))
 
     def closest(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[Fact]:
         """Up to ``limit`` filed claims within a factor of two of ``fact``'s figure, closest first."""
+        return [self._facts[i] for i in self.closest_ids(fact, limit)]
+
+    def closest_ids(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[int]:
+        """The ids of :meth:`closest`."""
         v = fact.number
         magnitude = abs(v)
         near: list[tuple[float, int]] = []
@@ -396,7 +405,7 @@ class Neighbours:
             for i, (w, other) in enumerate(near)
             if other != fact.id
         )
-        return [self._facts[other] for gap, _, other in ranked[:limit] if gap <= CONFLICT_SCOPE]
+        return [other for gap, _, other in ranked[:limit] if gap <= CONFLICT_SCOPE]
 
 
 def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLink]:

@@ -22,6 +22,7 @@ from factcheck.crossref import (
     CROSSREF_VERSION,
     Fact,
     Group,
+    Neighbours,
     PairLink,
     agreement_groups,
     blocking_keys,
@@ -144,12 +145,21 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     if not rows:
         return 0
     bulk_insert(session, ClaimKey.__table__, rows)
+    # Only the figures of the stored claims under the keys searched are read first; the
+    # full records are loaded just for those that are some new claim's closest partners.
+    new_ids = {f.id for f in new}
+    pool = Neighbours()
     wanted = sorted({key for f in new for key in search_keys(f)})
-    candidate_ids: set[int] = set()
+    stmt = select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low).join(Claim, Claim.id == ClaimKey.claim_id)
     for chunk in _chunks(wanted):
-        candidate_ids.update(session.scalars(select(ClaimKey.claim_id).where(ClaimKey.key.in_(chunk))))
-    candidate_ids -= {f.id for f in new}
-    candidates = load_facts(session, claim_ids=sorted(candidate_ids))
+        for claim_id, key, value, low in session.connection().execute(stmt.where(ClaimKey.key.in_(chunk))):
+            if claim_id not in new_ids:
+                pool.file(key, value if value is not None else low or 0.0, claim_id)
+    partners: set[int] = set()
+    for fact in sorted(new, key=lambda f: f.id):
+        partners.update(pool.closest_ids(fact))
+        pool.add(fact)
+    candidates = load_facts(session, claim_ids=sorted(partners - new_ids))
     return _add_links(session, link_pairs(new, candidates))
 
 
