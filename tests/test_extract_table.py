@@ -486,6 +486,22 @@ DISASTERS = [
 ]
 
 NUMBERS_IN_WORDS = [
+    case("own-words-half-a-million-marched",
+         "Half a million people marched through Glasgow on Saturday.",
+         claim("Half a million", 500_000, "count", qualifier="exact", measure="people"),
+         only=True),
+    case("own-words-quarter-of-a-billion-pounds",
+         "Ministers spent a quarter of a billion pounds on agency nurses.",
+         claim("a quarter of a billion pounds", 250_000_000, "GBP", qualifier="exact"),
+         only=True),
+    case("own-words-nearly-three-quarters-of-a-million",
+         "Nearly three quarters of a million homes lost power during the storm.",
+         claim("Nearly three quarters of a million", 750_000, "count", qualifier="upper_bound", measure="homes"),
+         only=True),
+    case("own-words-half-a-percentage-point",
+         "The Bank of England cut interest rates by half a percentage point.",
+         claim("half a percentage point", "0.5", "percentage_point", change="decrease"),
+         only=True),
     case("own-words-a-dozen-schools",
          "A dozen schools have closed.",
          claim("dozen", 12, "count", qualifier="exact", measure="schools"),

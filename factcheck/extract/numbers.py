@@ -392,8 +392,10 @@ def _word_quantities(text: str) -> list[Quantity]:
     return found
 
 
-_OF_A_POINT = re.compile(r"\s+of\s+a\s+(?:percentage\s+)?point\b", re.IGNORECASE)
+_OF_A_POINT = re.compile(r"\s+(?:of\s+)?a\s+(?:percentage\s+)?point\b", re.IGNORECASE)  # "half a point"
 _REPEATED = re.compile(r"\s+and\s+(\w+)", re.IGNORECASE)
+# "half a million", "a quarter of a billion": a fraction of a scale word
+_OF_A_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
 def _share_quantities(text: str) -> list[Quantity]:
@@ -404,9 +406,16 @@ def _share_quantities(text: str) -> list[Quantity]:
     for m in _cued(p.fractions, p.fractions_cue, text):
         fraction = Decimal(lex["fractions"][m.group(0).lower()])
         if point := _OF_A_POINT.match(text, m.end()):
-            # "a quarter of a percentage point" is 0.25 points, not 25 per cent
+            # "a quarter of a percentage point" is 0.25 points and "half a point" 0.5, not 25 or 50 per cent
             found.append(Quantity(m.start(), point.end(), text[m.start():point.end()], normalize(fraction),
                                   "percentage_point", "fraction", words=True))
+            continue
+        if scale := _OF_A_SCALE.match(text, m.end()):
+            amount = fraction * (Decimal(100) if scale.group(1).lower() == "hundred" else
+                                 lexicon().scales[scale.group(1).lower()])
+            unit, end, factor = _unit_after(text, scale.end(), None)
+            found.append(Quantity(m.start(), end, text[m.start():end], normalize(amount * factor),
+                                  unit or "count", "fraction_of_scale", words=True))
             continue
         unit, end, factor = _unit_after(text, m.end(), None)
         if unit and unit not in ("percent", "percentage_point"):
