@@ -209,8 +209,13 @@ def _named_number(text: str, q: Quantity) -> bool:
 
 
 def _number_word_name(text: str, q: Quantity) -> bool:
-    """``Six Nations``, ``Three Lions``: a capitalised number word that starts a name."""
-    return q.words and q.text[:1].isupper() and bool(_CAPITALISED_AFTER.match(text[q.end : q.end + 3]))
+    """``Six Nations``, ``Three Lions``, ``Million Dollar Baby``: capitalised number words that start a name.
+
+    Only a figure written in title case counts: ``Two million Britons`` and ``A quarter of
+    a million Sri Lankans`` start sentences, not names.
+    """
+    return (q.words and all(word[:1].isupper() for word in q.text.split())
+            and bool(_CAPITALISED_AFTER.match(text[q.end : q.end + 3])))
 
 
 _SHARE_AFTER = re.compile(r"\s+(?:of|the|their|its|our|his|her|my|your|a|an|all|this|that|these|those|"
