@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from factcheck.errors import NotFoundError, QueryError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim
-from factcheck.linking import link_document, unlink_document
+from factcheck.linking import bulk_insert, link_document, unlink_document
 from factcheck.models import Claim, Document, Verdict, utcnow
 from factcheck.verdicts import RATINGS, reattach_verdicts
 
@@ -164,8 +164,11 @@ def store_new_documents(session: Session,
     stmt = insert(Document).returning(Document.id, sort_by_parameter_order=True)
     ids = list(session.scalars(stmt, rows))
     claim_rows = [_claim_row(doc_id, c) for doc_id, (_, _, claims) in zip(ids, documents, strict=True) for c in claims]
-    for i in range(0, len(claim_rows), 5_000):
-        session.execute(Claim.__table__.insert(), claim_rows[i : i + 5_000])
+    for row in claim_rows:  # straight to the driver: dates as the ISO text SQLAlchemy would store
+        for name in ("period_start", "period_end"):
+            if row[name] is not None:
+                row[name] = row[name].isoformat()
+    bulk_insert(session, Claim.__table__, claim_rows)
     return ids
 
 
