@@ -6,7 +6,7 @@ that what is checked is what a user sees: exit status, one line per problem on s
 no traceback, and a database left whole. Peak memory is the child's own high-water mark
 (``VmHWM``), sampled while it runs: ``ru_maxrss`` from ``os.wait4`` is no use here, because
 Linux carries the parent's resident size into a child through fork and exec, so inside a
-large test session every child would seem to use what pytest uses.
+long test run every child would seem to use what pytest uses.
 Known product bugs are ``xfail(strict=True)`` with the reproduction in
 the reason; they turn red the day the bug is fixed, so the mark can be removed.
 """
