@@ -232,26 +232,12 @@ def extract(
     """
     from factcheck.extract import extract as run_extract
     from factcheck.ingest.loader import load_path
+    from factcheck.store import extracted_record
 
     doc = load_path(path)
     found = run_extract(doc.text, _date(date) or doc.date)
-    records = [_extracted_record(str(path), i, c) for i, c in enumerate(found, start=1)]
+    records = [extracted_record(str(path), i, c) for i, c in enumerate(found, start=1)]
     _render_claims(records, format)
-
-
-def _extracted_record(source: str, number: int, c: Any) -> dict[str, Any]:
-    from factcheck.store import number
-
-    return {
-        "id": number, "document": source, "start": c.start, "end": c.end, "mention": c.mention,
-        "sentence": c.sentence, "value": number(str(c.value)) if c.value is not None else None,
-        "unit": c.unit, "qualifier": c.qualifier, "change": c.change, "measure": c.measure,
-        "place": c.place, "period": c.period, "speaker": c.speaker,
-        "low": float(c.low) if c.low is not None else None, "high": float(c.high) if c.high is not None else None,
-        "period_start": c.period_start.isoformat() if c.period_start else None,
-        "period_end": c.period_end.isoformat() if c.period_end else None,
-        "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "rule": c.rule,
-    }
 
 
 @app.command()

@@ -358,30 +358,42 @@ def list_sources(session: Session) -> list[SourceRow]:
 
 def claim_record(claim: Claim) -> dict[str, Any]:
     """A claim as the public JSON object of the contract (plus provenance fields)."""
+    record = _record(claim.id, claim.document.source, claim, number(claim.value_text), claim.low, claim.high)
+    record.update(kind=claim.kind, document_id=claim.document_id)
+    return record
+
+
+def extracted_record(source: str, position: int, c: ExtractedClaim) -> dict[str, Any]:
+    """A claim found by ``factcheck extract`` (not stored), numbered by its ``position`` in the document."""
+    return _record(position, source, c, number(str(c.value)) if c.value is not None else None,
+                   float(c.low) if c.low is not None else None, float(c.high) if c.high is not None else None)
+
+
+def _record(claim_id: int, source: str, c: Claim | ExtractedClaim, value: int | float | None,
+            low: float | None, high: float | None) -> dict[str, Any]:
+    """The fields a stored and an extracted claim share, in the contract's order."""
     return {
-        "id": claim.id,
-        "document": claim.document.source,
-        "start": claim.start,
-        "end": claim.end,
-        "mention": claim.mention,
-        "sentence": claim.sentence,
-        "value": number(claim.value_text),
-        "unit": claim.unit,
-        "qualifier": claim.qualifier,
-        "change": claim.change,
-        "measure": claim.measure,
-        "place": claim.place,
-        "period": claim.period,
-        "speaker": claim.speaker,
-        "low": claim.low,
-        "high": claim.high,
-        "period_start": claim.period_start.isoformat() if claim.period_start else None,
-        "period_end": claim.period_end.isoformat() if claim.period_end else None,
-        "sentence_start": claim.sentence_start,
-        "sentence_end": claim.sentence_end,
-        "rule": claim.rule,
-        "kind": claim.kind,
-        "document_id": claim.document_id,
+        "id": claim_id,
+        "document": source,
+        "start": c.start,
+        "end": c.end,
+        "mention": c.mention,
+        "sentence": c.sentence,
+        "value": value,
+        "unit": c.unit,
+        "qualifier": c.qualifier,
+        "change": c.change,
+        "measure": c.measure,
+        "place": c.place,
+        "period": c.period,
+        "speaker": c.speaker,
+        "low": low,
+        "high": high,
+        "period_start": c.period_start.isoformat() if c.period_start else None,
+        "period_end": c.period_end.isoformat() if c.period_end else None,
+        "sentence_start": c.sentence_start,
+        "sentence_end": c.sentence_end,
+        "rule": c.rule,
     }
 
 

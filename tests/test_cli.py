@@ -490,12 +490,15 @@ def test_extract_writes_no_database(invoke, seeded_db, tmp_path):
     assert not target.exists()
     assert not (tmp_path / "factcheck.db").exists()
     text = seed_text(seed.name)
+    assert [c["id"] for c in found] == list(range(1, len(found) + 1))  # numbered in the document
     for c in found:
         assert set(c) >= CLAIM_FIELDS
         assert text[c["start"]:c["end"]] == c["mention"]
     # The same text gives the same claims as were stored by ingest.
     stored = [c for c in all_claims(invoke, seeded_db) if Path(c["document"]).name == seed.name]
-    fields = ("start", "end", "mention", "value", "unit", "qualifier", "change", "measure", "place")
+    fields = ("start", "end", "mention", "sentence", "value", "unit", "qualifier", "change", "measure", "place",
+              "period", "period_start", "period_end", "speaker", "low", "high", "sentence_start", "sentence_end",
+              "rule")
     assert [[c[k] for k in fields] for c in found] == [[c[k] for k in fields] for c in stored]
 
 
