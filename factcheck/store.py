@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -27,6 +28,7 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    text,
     update,
 )
 from sqlalchemy.orm import Session, contains_eager, joinedload
@@ -153,10 +155,10 @@ def store_new_documents(session: Session,
     """
     rows = []
     now = utcnow()
-    for meta, text, _ in documents:
+    for meta, body, _ in documents:
         row = {name: getattr(meta, name) for name in ("source", "url", "title", "author", "publisher", "published",
                                                          "kind", "encoding")}
-        rows.append({**row, "sha256": sha256_text(text), "text": text, "extractor": EXTRACTOR_VERSION,
+        rows.append({**row, "sha256": sha256_text(body), "text": body, "extractor": EXTRACTOR_VERSION,
                      "ingested_at": now})
     if not rows:
         return []
@@ -168,8 +170,35 @@ def store_new_documents(session: Session,
         for name in ("period_start", "period_end"):
             if row[name] is not None:
                 row[name] = row[name].isoformat()
-    bulk_insert(session, Claim.__table__, claim_rows)
+    with _search_index_in_bulk(session, Claim.document_id.in_(ids)):
+        bulk_insert(session, Claim.__table__, claim_rows)
     return ids
+
+
+_INSERT_TRIGGER = "claims_fts_insert"
+
+
+@contextmanager
+def _search_index_in_bulk(session: Session, inserted: ColumnElement[bool]) -> Iterator[None]:
+    """Index the claims inserted inside the block for full-text search in one statement (SQLite).
+
+    The index is kept by a trigger, so that claims written by any program are found;
+    a trigger costs about three times as much per row as one INSERT ... SELECT over
+    the batch. So within this transaction only, the trigger is set aside and put back
+    (SQLite's schema changes are transactional: other connections never see it gone).
+    """
+    trigger = None
+    if _has_fts(session):
+        trigger = session.scalar(select(column("sql")).select_from(table("sqlite_master")).where(
+            column("type") == "trigger", column("name") == _INSERT_TRIGGER))
+    if trigger is None:
+        yield
+        return
+    session.execute(text(f"DROP TRIGGER {_INSERT_TRIGGER}"))
+    yield
+    rows = select(Claim.id, Claim.mention, Claim.sentence, Claim.measure).where(inserted)
+    session.execute(_FTS_COLUMNS.insert().from_select(["rowid", "mention", "sentence", "measure"], rows))
+    session.execute(text(trigger))
 
 
 def store_claims(session: Session, document_id: int, claims: Sequence[ExtractedClaim]) -> None:
@@ -224,6 +253,7 @@ def document_condition(document: str) -> ColumnElement[bool]:
 
 
 _FTS = table("claims_fts", column("rowid"))
+_FTS_COLUMNS = table("claims_fts", column("rowid"), column("mention"), column("sentence"), column("measure"))
 
 
 def _latest_rating(rating: str) -> ColumnElement[bool]:

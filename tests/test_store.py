@@ -267,3 +267,26 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path, seeds_dir):
     finally:
         one.close()
         two.close()
+
+
+def test_search_index_covers_ingested_claims_and_claims_written_by_plain_sql(database, article, tmp_path):
+    more = tmp_path / "more"
+    more.mkdir()
+    for n in range(3):
+        (more / f"note-{n}.txt").write_text(f"Leeds hired {n + 2},400 nurses in 2021, the trust said.\n")
+    assert ingest_paths(database, [article, more]).count("added") == 4
+    with database.write() as session:
+        assert session.scalar(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND name = 'claims_fts_insert'")) == 1  # put back after the batch
+        session.execute(text("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')"))
+        indexed = session.scalar(text("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'nurses'"))
+        assert indexed == 3
+        doc_id = session.scalar(select(Document.id).where(Document.source.like("%note-0.txt")))
+        session.execute(text(
+            "INSERT INTO claims (document_id, span_start, span_end, mention, sentence, sentence_start, sentence_end, "
+            "value_text, value, unit, qualifier, measure, rule, kind) VALUES (:d, 90, 95, '7,000', "
+            "'Midwives: 7,000.', 90, 106, '7000', 7000, 'count', 'exact', 'midwives', 'sql', 'fact')"), {"d": doc_id})
+    with database.read() as session:
+        found = factcheck.store.query_claims(session, factcheck.store.ClaimFilter(search="midwives"))
+        assert [c.mention for c in found] == ["7,000"]
+        session.execute(text("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')"))
