@@ -207,9 +207,15 @@ def _store_batch(db: Database, batch: list[_Prepared], overrides: Overrides) -> 
                         outcomes[i] = Outcome(p.source, "added", len(p.claims))
                 link_documents(session, store_new_documents(session, fresh))
         except SQLAlchemyError as exc:
-            reason = str(exc).splitlines()[0]
-            for i, p in pending:
-                outcomes[i] = Outcome(str(p.path), "failed", reason=f"{p.source}: could not store: {reason}")
+            if len(pending) > 1:
+                # nothing of the batch was stored: each document again in its own transaction,
+                # so that one that cannot be stored does not take the others with it
+                for i, p in pending:
+                    outcomes[i] = _store_batch(db, [p], overrides)[0]
+            else:
+                reason = str(exc).splitlines()[0]
+                for i, p in pending:
+                    outcomes[i] = Outcome(str(p.path), "failed", reason=f"{p.source}: could not store: {reason}")
     return [outcomes[i] for i in range(len(batch))]
 
 
