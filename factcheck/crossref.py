@@ -252,11 +252,6 @@ def _base_key(fact: Fact) -> str | None:
     return f"{fact.unit}|{fact.change or 'level'}|{fact.kind}|{head}" if head else None
 
 
-def figure(fact: Fact) -> float:
-    """The number a claim's figure is compared by: its value, or the low end of a range."""
-    return fact.number
-
-
 def _magnitude(value: float) -> int:
     """The binary order of magnitude of a figure; 0 stands alone, negatives mirror positives."""
     if value == 0:
@@ -377,7 +372,7 @@ class Neighbours:
             self.file(keys[0], fact.number, fact.id)
 
     def file(self, key: str, number: float, claim_id: int) -> None:
-        """File a claim known only by its key and figure (see :func:`figure`)."""
+        """File a claim known only by its key and figure (its :attr:`Fact.number`)."""
         if claim_id not in self._filed:
             self._filed.add(claim_id)
             bisect.insort(self._sorted[key], (number, claim_id))
