@@ -64,11 +64,6 @@ def find_document(session: Session, source: str) -> Document | None:
     return session.scalar(select(Document).where(Document.source == source))
 
 
-def find_by_hash(session: Session, digest: str) -> Document | None:
-    """A document whose text has this SHA-256, if any."""
-    return session.scalar(select(Document).where(Document.sha256 == digest).limit(1))
-
-
 def _claim_row(document_id: int, c: ExtractedClaim) -> dict[str, Any]:
     return {
         "document_id": document_id,

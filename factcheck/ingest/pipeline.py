@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from factcheck.db import Database
-from factcheck.errors import DatabaseError, FactcheckError
-from factcheck.extract import ExtractedClaim, extract
+from factcheck.errors import FactcheckError
+from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim, extract
 from factcheck.ingest.loader import (
     DEFAULT_MAX_BYTES,
     LoadedDocument,
@@ -20,14 +21,15 @@ from factcheck.ingest.loader import (
     load_bytes,
     load_path,
 )
+from factcheck.linking import link_documents
+from factcheck.models import Claim, Document
 from factcheck.store import (
     DocumentMeta,
     document_condition,
-    find_by_hash,
-    find_document,
     replace_claims,
     replace_document,
     sha256_text,
+    store_new_documents,
 )
 
 STATUSES = ("added", "updated", "unchanged", "duplicate", "failed")
@@ -95,25 +97,9 @@ def _first_line(text: str) -> str | None:
 
 def store_loaded(db: Database, doc: LoadedDocument, source: str, overrides: Overrides = Overrides()) -> Outcome:
     """Extract a loaded document and store it in one transaction, unless nothing changed."""
-    digest = sha256_text(doc.text)
-    meta = _meta(doc, source, overrides)
-    with db.read() as session:
-        existing = find_document(session, source)
-        if existing is not None and existing.sha256 == digest:
-            return Outcome(source, "unchanged", len(existing.claims))
-    claims = extract(doc.text, meta.published)
-    try:
-        with db.write() as session:
-            existing = find_document(session, source)
-            if existing is not None and existing.sha256 == digest:
-                return Outcome(source, "unchanged", len(existing.claims))
-            if existing is None and (twin := find_by_hash(session, digest)) is not None:
-                return Outcome(source, "duplicate", 0, f"same text as {twin.source}")
-            _, orphans = replace_document(session, meta, doc.text, claims)
-            reason = f"{len(orphans)} verdicts orphaned" if orphans else None
-            return Outcome(source, "updated" if existing is not None else "added", len(claims), reason)
-    except SQLAlchemyError as exc:
-        raise DatabaseError(f"{source}: could not store: {str(exc).splitlines()[0]}") from exc
+    stored_digest, stored_claims = _stored_versions(db, [source]).get(source, (None, 0))
+    prepared = _extracted(source, source, doc, overrides.date, stored_digest, stored_claims)
+    return _store_batch(db, [prepared], overrides)[0]
 
 
 # A batch of documents is stored in one transaction: fewer commits and one
@@ -126,7 +112,7 @@ BATCH_CHARACTERS = 4_000_000
 class _Prepared:
     """A file read and extracted, ready to store; or what went wrong, or that nothing changed."""
 
-    path: Path
+    shown: str  # how the input is named when it fails: the path as given
     source: str
     doc: LoadedDocument | None = None
     digest: str = ""
@@ -146,23 +132,25 @@ class _Task:
 
 def _prepare(task: _Task) -> _Prepared:
     """Load and extract one file, unless its text is the stored one. Runs in worker processes too."""
-    path, source = task.path, task.source
+    shown = str(task.path)
     try:
-        doc = load_path(path, max_bytes=task.max_bytes)
+        doc = load_path(task.path, max_bytes=task.max_bytes)
     except FactcheckError as exc:
-        return _Prepared(path, source, outcome=Outcome(str(path), "failed", reason=str(exc)))
+        return _Prepared(shown, task.source, outcome=Outcome(shown, "failed", reason=str(exc)))
+    return _extracted(shown, task.source, doc, task.published, task.stored_digest, task.stored_claims)
+
+
+def _extracted(shown: str, source: str, doc: LoadedDocument, published: dt.date | None,
+               stored_digest: str | None, stored_claims: int) -> _Prepared:
+    """A loaded document's claims, unless its text is the one stored under ``source``."""
     digest = sha256_text(doc.text)
-    if digest == task.stored_digest:
-        return _Prepared(path, source, outcome=Outcome(source, "unchanged", task.stored_claims))
-    return _Prepared(path, source, doc, digest, extract(doc.text, task.published or doc.date))
+    if digest == stored_digest:
+        return _Prepared(shown, source, outcome=Outcome(source, "unchanged", stored_claims))
+    return _Prepared(shown, source, doc, digest, extract(doc.text, published or doc.date))
 
 
 def _stored_versions(db: Database, sources: list[str]) -> dict[str, tuple[str, int]]:
     """The stored digest and claim count of each of these sources that is in the database."""
-    from sqlalchemy import func, select
-
-    from factcheck.models import Claim, Document
-
     counts = select(Claim.document_id, func.count(Claim.id).label("n")).group_by(Claim.document_id).subquery()
     stmt = (select(Document.source, Document.sha256, func.coalesce(counts.c.n, 0))
             .outerjoin(counts, counts.c.document_id == Document.id).where(Document.source.in_(sources)))
@@ -172,12 +160,6 @@ def _stored_versions(db: Database, sources: list[str]) -> dict[str, tuple[str, i
 
 def _store_batch(db: Database, batch: list[_Prepared], overrides: Overrides) -> list[Outcome]:
     """Store a batch of extracted documents in one transaction; outcomes in the batch's order."""
-    from sqlalchemy import select
-
-    from factcheck.linking import link_documents
-    from factcheck.models import Document
-    from factcheck.store import store_new_documents
-
     outcomes: dict[int, Outcome] = {i: p.outcome for i, p in enumerate(batch) if p.outcome is not None}
     pending = [(i, p) for i, p in enumerate(batch) if p.outcome is None]
     if pending:
@@ -215,7 +197,7 @@ def _store_batch(db: Database, batch: list[_Prepared], overrides: Overrides) -> 
             else:
                 reason = str(exc).splitlines()[0]
                 for i, p in pending:
-                    outcomes[i] = Outcome(str(p.path), "failed", reason=f"{p.source}: could not store: {reason}")
+                    outcomes[i] = Outcome(p.shown, "failed", reason=f"{p.source}: could not store: {reason}")
     return [outcomes[i] for i in range(len(batch))]
 
 
@@ -328,11 +310,6 @@ def reextract(db: Database, document: str | None = None,
 
     ``document`` is a document id or part of a source name; all documents when ``None``.
     """
-    from sqlalchemy import select
-
-    from factcheck.extract import EXTRACTOR_VERSION
-    from factcheck.models import Document
-
     with db.read() as session:
         stmt = select(Document.id, Document.source).order_by(Document.id)
         if document:
