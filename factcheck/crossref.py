@@ -50,8 +50,12 @@ class Fact:
     number: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        number = float(self.value) if self.value is not None else self.low or 0.0
-        object.__setattr__(self, "number", number)
+        object.__setattr__(self, "number", comparison_number(self.value, self.low))
+
+
+def comparison_number(value: Decimal | float | None, low: float | None) -> float:
+    """The number a figure is compared by: its value, or the low end of a range."""
+    return float(value) if value is not None else low or 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,17 +309,15 @@ def _verdict(a: Fact, b: Fact, ia: Interval | None, ib: Interval | None) -> str 
         return None
     if ia is None or ib is None:
         return None
-    base = max(abs(a.number), abs(b.number))
-    gap = abs(a.number - b.number) / base if base else 0.0  # relative_difference
+    gap = relative_difference(a, b)
     if gap > CONFLICT_SCOPE:
         return None  # so far apart that they are more likely about different scopes
-    if a.period_start and a.period_end and b.period_start and b.period_end and not (
-            a.period_start <= b.period_end and b.period_start <= a.period_end):
-        return None  # periods_overlap
-    relation = place_relation(a.place, b.place)
-    if relation == "different" or not _same_measure_words(a.measure, b.measure):
+    if not periods_overlap(a, b):
         return None
-    if ia.low < ib.high and ib.low < ia.high:  # Interval.overlaps
+    relation = place_relation(a.place, b.place)
+    if relation == "different" or not same_measure(a, b):
+        return None
+    if ia.overlaps(ib):
         if relation == "nested" and a.value != b.value:
             return None  # a borough's figure is not a country's
         # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
@@ -384,7 +386,6 @@ class Neighbours:
     def closest_ids(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[int]:
         """The ids of :meth:`closest`."""
         v = fact.number
-        magnitude = abs(v)
         near: list[tuple[float, int]] = []
         keys = self._keys_of(fact)
         for key in keys[1] if keys else ():
@@ -395,11 +396,7 @@ class Neighbours:
                 near += row[max(0, at - limit) : at][::-1]
                 near += row[at : at + limit + 1]
         # ties go to the nearest in the list: the most recent claim among equal figures below
-        ranked = sorted(
-            (abs(v - w) / (max(magnitude, abs(w)) or 1.0), i, other)  # relative_difference
-            for i, (w, other) in enumerate(near)
-            if other != fact.id
-        )
+        ranked = sorted((_gap(v, w), i, other) for i, (w, other) in enumerate(near) if other != fact.id)
         return [other for gap, _, other in ranked[:limit] if gap <= CONFLICT_SCOPE]
 
 

@@ -26,12 +26,14 @@ from factcheck.crossref import (
     PairLink,
     agreement_groups,
     blocking_keys,
+    comparison_number,
     explain_conflict,
     explain_link,
     link_pairs,
     search_keys,
     short_source,
 )
+from factcheck.errors import QueryError
 from factcheck.models import Claim, ClaimKey, Document, Link, Setting
 
 _CHUNK = 500
@@ -154,7 +156,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     for chunk in _chunks(wanted):
         for claim_id, key, value, low in session.connection().execute(stmt.where(ClaimKey.key.in_(chunk))):
             if claim_id not in new_ids:
-                pool.file(key, value if value is not None else low or 0.0, claim_id)
+                pool.file(key, comparison_number(value, low), claim_id)
     partners: set[int] = set()
     for fact in sorted(new, key=lambda f: f.id):
         partners.update(pool.closest_ids(fact))
@@ -317,8 +319,6 @@ def _statistic_links(session: Session, statistics: list[int], agreeing_only: boo
 
 def _first(groups: Iterator[Group], limit: int | None) -> list[Group]:
     if limit is not None and limit < 0:
-        from factcheck.errors import QueryError
-
         raise QueryError("--limit must be 0 or more")
     return list(itertools.islice(groups, limit))
 
@@ -371,20 +371,14 @@ def figures(session: Session, f: GroupFilter = GroupFilter(), limit: int | None 
 
 def _iter_figures(session: Session, f: GroupFilter) -> Iterator[Group]:
     for page in _statistics(session, f, None):
-        links, facts, _ = _statistic_links(session, page)
-        components = _Components()
-        conflicted: set[int] = set()
-        for link in links:
-            components.join(link.a, link.b)
-        for link in links:
-            if link.status == "conflict":
-                conflicted.add(components.find(link.a))
+        links, facts, statistic_of = _statistic_links(session, page)
+        conflicted = {statistic_of[x.a] for x in links if x.status == "conflict"}
         members: dict[int, list[Fact]] = {}
-        for claim_id in sorted(components.parent):
-            members.setdefault(components.find(claim_id), []).append(facts[claim_id])
-        for root in sorted(members):
-            claims = members[root]
-            status = "conflict" if root in conflicted else "agree"
+        for claim_id in sorted(facts):
+            members.setdefault(statistic_of[claim_id], []).append(facts[claim_id])
+        for statistic in sorted(members):
+            claims = members[statistic]
+            status = "conflict" if statistic in conflicted else "agree"
             group = Group(status, claims, summarize(claims), id=claims[0].id)
             if f.keep(group):
                 yield group
