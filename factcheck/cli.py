@@ -358,23 +358,42 @@ def claims(
     """
     from factcheck.store import ClaimFilter, claim_record, query_claims
 
-    if limit is not None and limit < 0:
-        raise QueryError("--limit must be 0 or more")
-    table_limit = 50 if format is Format.table and limit is None else limit
+    page = _Page(limit, format, table_default=50)
     f = ClaimFilter(search, document, speaker, measure, place, unit, min, max,
-                    sort or ("rank" if search else "id"), desc,
-                    None if table_limit is None else table_limit + 1, rating)
+                    sort or ("rank" if search else "id"), desc, page.fetch, rating)
     database = _open(ctx)
     try:
         with database.read() as session:
             rows = [claim_record(c) for c in query_claims(session, f)]
     finally:
         database.close()
-    cut = table_limit is not None and len(rows) > table_limit
-    rows = rows[:table_limit] if table_limit is not None else rows
-    _render_claims(rows, format)
-    if cut and format is Format.table:
-        _stderr().print(f"showing the first {table_limit}; use --limit to see more", highlight=False)
+    _render_claims(page.cut(rows), format)
+    page.say_if_cut()
+
+
+class _Page:
+    """How much of a listing to show: ``--limit``, else ``table_default`` in a table and all in JSON/CSV.
+
+    One more row than shown is fetched, to tell whether a table leaves some out.
+    """
+
+    def __init__(self, limit: int | None, format: Format, table_default: int) -> None:
+        if limit is not None and limit < 0:
+            raise QueryError("--limit must be 0 or more")
+        self.table = format is Format.table
+        self.shown = table_default if self.table and limit is None else limit
+        self.fetch = None if self.shown is None else self.shown + 1
+        self.more = False
+
+    def cut(self, rows: list[Any]) -> list[Any]:
+        if self.shown is None:
+            return rows
+        self.more = len(rows) > self.shown
+        return rows[: self.shown]
+
+    def say_if_cut(self) -> None:
+        if self.more and self.table:
+            _stderr().print(f"showing the first {self.shown}; use --limit to see more", highlight=False)
 
 
 # --- sources ---------------------------------------------------------------------------
@@ -672,14 +691,11 @@ GroupLimitOption = Annotated[int | None, typer.Option(
 
 def _show_groups(ctx: typer.Context, which: str, measure: str | None, place: str | None, document: str | None,
                  limit: int | None, format: Format, title: str) -> None:
-    if limit is not None and limit < 0:
-        raise QueryError("--limit must be 0 or more")
-    table_limit = 20 if format is Format.table and limit is None else limit
-    groups = _groups(ctx, which, measure, place, document, None if table_limit is None else table_limit + 1)
-    cut = table_limit is not None and len(groups) > table_limit
-    _render_groups(groups[:table_limit] if table_limit is not None else groups, format, title)
-    if cut and format is Format.table:
-        _stderr().print(f"showing the first {table_limit}; use --limit to see more", highlight=False)
+    page = _Page(limit, format, table_default=20)
+    _render_groups(page.cut(_groups(ctx, which, measure, place, document, page.fetch)), format, title)
+    page.say_if_cut()
+
+
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 
