@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from factcheck.db import Database
 from factcheck.errors import InputError
 from factcheck.linking import get_setting
-from factcheck.models import Claim, Document, Link, Verdict
+from factcheck.models import Claim, Document, Link
 from factcheck.store import ClaimFilter, claim_record, iter_claims, number
 from factcheck.verdicts import latest_verdicts, verdict_record
 
@@ -120,11 +120,10 @@ def export_values(session: Session, batch: int = 5000) -> Iterator[list[Any]]:
         .outerjoin(conflicted, conflicted.c.statistic == of_claim.c.statistic)
         .order_by(Claim.id)
     )
-    verdicts = _latest_verdicts(session)
+    verdicts = latest_verdicts(session)
     for row in session.connection().execute(stmt.execution_options(yield_per=batch)):
         values = list(row)
-        value_text = values[7]
-        values[7] = int(value_text) if value_text is not None and value_text.isdigit() else number(value_text)
+        values[7] = number(values[7])
         if values[24] is None:
             values[25] = None  # no statistic, no status
         v = verdicts.get(values[0])
@@ -141,14 +140,6 @@ def export_rows(session: Session, batch: int = 5000) -> Iterator[dict[str, Any]]
         yield dict(zip(EXPORT_COLUMNS, values, strict=True))
 
 
-def _latest_verdicts(session: Session) -> dict[int, Verdict]:
-    latest: dict[int, Verdict] = {}
-    stmt = select(Verdict).where(Verdict.claim_id.is_not(None)).order_by(Verdict.created_at, Verdict.id)
-    for v in session.scalars(stmt):
-        latest[v.claim_id] = v  # type: ignore[index]
-    return latest
-
-
 def claim_reviews(session: Session) -> list[dict[str, Any]]:
     """ClaimReview JSON-LD for every claim that has a verdict."""
     from factcheck.claimreview import Organization, as_json_ld, claim_review
@@ -160,8 +151,9 @@ def claim_reviews(session: Session) -> list[dict[str, Any]]:
                          "factcheck config publisher.name \"…\" and factcheck config publisher.url https://…")
     publisher = Organization(name=name, url=url)
     reviews = []
+    verdicts = latest_verdicts(session)
     for claim in iter_claims(session, ClaimFilter()):
-        v = latest_verdicts(session, [claim.id]).get(claim.id)
+        v = verdicts.get(claim.id)
         if v is None:
             continue
         doc = claim.document

@@ -426,6 +426,8 @@ def number(text: str | None) -> int | float | None:
     """A JSON number for an exact decimal string: an int when integral."""
     if text is None:
         return None
+    if text.isascii() and text.isdigit():
+        return int(text)  # the common case, without a Decimal
     value = Decimal(text)
     return int(value) if value == value.to_integral_value() else float(value)
 
