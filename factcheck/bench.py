@@ -26,15 +26,25 @@ from pathlib import Path
 from typing import Any
 
 
-def _own_peak_mb() -> float:
-    """This process's own peak resident memory (``VmHWM``); ``ru_maxrss`` would include its parent's."""
+def high_water_kb(pid: int | str = "self") -> int | None:
+    """A running process's own peak resident memory in kB (Linux ``VmHWM``); ``None`` where unknown.
+
+    ``ru_maxrss`` is no substitute: Linux carries a parent's resident size into a
+    child through fork and exec, so a child seems to use what its parent uses.
+    """
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+        status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return None
+
+
+def _own_peak_mb() -> float:
+    kb = high_water_kb()
+    return (kb if kb is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
 
 
 def _ingest_child(db_url: str, corpus: str, jobs: int, queue: Any) -> None:

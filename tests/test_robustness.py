@@ -36,6 +36,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text as sql
 
+from factcheck.bench import high_water_kb
 from factcheck.db import create_db_engine, open_database, resolve_url
 from factcheck.extract import extract
 from factcheck.ingest import loader
@@ -107,13 +108,7 @@ class Running:
 
     def _sample_memory(self) -> None:
         """Keep the child's own peak resident size (kB); gone once it has exited."""
-        try:
-            status = Path(f"/proc/{self.pid}/status").read_text()
-        except OSError:
-            return
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                self.high_water_kb = max(self.high_water_kb, int(line.split()[1]))
+        self.high_water_kb = max(self.high_water_kb, high_water_kb(self.pid) or 0)
 
     def _reap(self, flags: int) -> Finished | None:
         self._sample_memory()
