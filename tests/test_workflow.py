@@ -330,12 +330,17 @@ def test_verdict_follows_its_sentence_when_the_document_moves(invoke, db_path, t
     assert ok_json(invoke(db_path, "show", str(roads["id"]), "--format", "json"))["verdicts"] == []
 
 
-def test_verdict_is_orphaned_when_its_figure_disappears(invoke, db_path, tmp_path):
+def verdict_then_figure_removed(invoke, db_path: Path, tmp_path: Path) -> tuple[Path, dict]:
+    """An article ingested with a verdict on its '340', then rewritten without that figure (not re-ingested)."""
     article = write_article(tmp_path / "article.txt", HEAD, ROADS, POTHOLES)
     ingest(invoke, db_path, article)
     recorded = add_verdict(invoke, db_path, find(claims(invoke, db_path), "340")["id"], "true", "Checked.")
-
     write_article(article, HEAD, ROADS, POTHOLES.replace("340 potholes", "many potholes"))
+    return article, recorded
+
+
+def test_verdict_is_orphaned_when_its_figure_disappears(invoke, db_path, tmp_path):
+    article, recorded = verdict_then_figure_removed(invoke, db_path, tmp_path)
     ingest(invoke, db_path, article)
 
     assert [r["mention"] for r in claims(invoke, db_path)] == ["£12 million"]
@@ -349,10 +354,7 @@ def test_verdict_is_orphaned_when_its_figure_disappears(invoke, db_path, tmp_pat
 
 
 def test_ingest_outcome_counts_orphaned_verdicts(invoke, db_path, tmp_path):
-    article = write_article(tmp_path / "article.txt", HEAD, ROADS, POTHOLES)
-    ingest(invoke, db_path, article)
-    add_verdict(invoke, db_path, find(claims(invoke, db_path), "340")["id"], "true", "Checked.")
-    write_article(article, HEAD, ROADS, POTHOLES.replace("340 potholes", "many potholes"))
+    article, _ = verdict_then_figure_removed(invoke, db_path, tmp_path)
 
     database = open_database(str(db_path))
     try:
@@ -364,10 +366,7 @@ def test_ingest_outcome_counts_orphaned_verdicts(invoke, db_path, tmp_path):
 
 
 def test_ingest_summary_mentions_orphaned_verdicts(invoke, db_path, tmp_path):
-    article = write_article(tmp_path / "article.txt", HEAD, ROADS, POTHOLES)
-    ingest(invoke, db_path, article)
-    add_verdict(invoke, db_path, find(claims(invoke, db_path), "340")["id"], "true", "Checked.")
-    write_article(article, HEAD, ROADS, POTHOLES.replace("340 potholes", "many potholes"))
+    article, _ = verdict_then_figure_removed(invoke, db_path, tmp_path)
     result = ingest(invoke, db_path, article)
     assert "orphaned" in result.stderr
 
