@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from factcheck.cli import app
-from factcheck.db import open_database
+from factcheck.db import Database, open_database
 
 SEEDS_DIR = Path(__file__).parent.parent / "seeds"
 
@@ -75,6 +75,16 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def db_path(template_db: Path, tmp_path: Path) -> Path:
     """A fresh copy of the migrated template for one test."""
     return _copy_database(template_db, tmp_path / "factcheck-test.db")
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    """The fresh copy of the template, opened; closed after the test."""
+    db = open_database(str(db_path))
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 @pytest.fixture(scope="session")

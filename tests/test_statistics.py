@@ -80,42 +80,42 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def ingest(db: Database, path: Path, text: str) -> None:
+def ingest(database: Database, path: Path, text: str) -> None:
     """Write ``text`` to ``path`` and ingest that one file in its own transaction."""
     write(path.parent, path.name, text)
-    [outcome] = ingest_paths(db, [path]).outcomes
+    [outcome] = ingest_paths(database, [path]).outcomes
     assert outcome.status in ("added", "updated"), outcome
 
 
-def ingest_folder(db: Database, folder: Path, expected: int) -> None:
+def ingest_folder(database: Database, folder: Path, expected: int) -> None:
     """Ingest every file of ``folder`` (in batches, as the CLI does); all must be added."""
-    report = ingest_paths(db, [folder])
+    report = ingest_paths(database, [folder])
     assert report.count("added") == expected, report.outcomes
 
 
-def store_texts(db: Database, documents: dict[str, str]) -> None:
+def store_texts(database: Database, documents: dict[str, str]) -> None:
     """Store documents with their extracted claims through ``replace_document``, in one write session."""
-    with db.write() as session:
+    with database.write() as session:
         for name, text in documents.items():
             replace_document(session, DocumentMeta(source=name), text, extract(text))
 
 
-def link_rows(db: Database) -> list[LinkRow]:
-    with db.read() as session:
+def link_rows(database: Database) -> list[LinkRow]:
+    with database.read() as session:
         stmt = select(Link.claim_a, Link.claim_b, Link.status, Link.statistic).order_by(Link.claim_a, Link.claim_b)
         return [LinkRow(*row) for row in session.execute(stmt)]
 
 
-def claim_ids(db: Database, path: Path) -> list[int]:
+def claim_ids(database: Database, path: Path) -> list[int]:
     """The ids of the claims stored for one ingested file."""
-    with db.read() as session:
+    with database.read() as session:
         stmt = (select(Claim.id).join(Claim.document).where(Document.source == source_name(path))
                 .order_by(Claim.id))
         return list(session.scalars(stmt))
 
 
-def only_claim(db: Database, path: Path) -> int:
-    ids = claim_ids(db, path)
+def only_claim(database: Database, path: Path) -> int:
+    ids = claim_ids(database, path)
     assert len(ids) == 1, f"{path.name}: expected one claim, got {len(ids)}"
     return ids[0]
 
@@ -148,17 +148,9 @@ def assert_statistics_name_their_sets(rows: list[LinkRow]) -> set[int]:
     return {row.statistic for row in rows if row.statistic is not None}
 
 
-def rebuild(db: Database) -> None:
-    with db.write() as session:
+def rebuild(database: Database) -> None:
+    with database.write() as session:
         rebuild_links(session)
-
-
-@pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """An open copy of the empty migrated template, private to one test."""
-    database = open_database(str(db_path))
-    yield database
-    database.close()
 
 
 @pytest.fixture
@@ -177,89 +169,90 @@ BRIDGE = "There are 1,600 teachers in Leeds.\n"
 NO_FIGURE = "There are many teachers in Leeds.\n"
 
 
-def _ingest_two_sets(db: Database, folder: Path) -> dict[str, int]:
+def _ingest_two_sets(database: Database, folder: Path) -> dict[str, int]:
     """Ingest the two sets one file at a time, checking the statistics after each; returns claim ids by file."""
     ids: dict[str, int] = {}
     for name, text in {**SET_ONE, **SET_TWO}.items():
-        ingest(db, folder / name, text)
-        ids[name] = only_claim(db, folder / name)
-        assert_statistics_name_their_sets(link_rows(db))
+        ingest(database, folder / name, text)
+        ids[name] = only_claim(database, folder / name)
+        assert_statistics_name_their_sets(link_rows(database))
     return ids
 
 
-def test_statistics_name_chained_sets_by_their_smallest_claim(db: Database, folder: Path) -> None:
-    ingest(db, folder / "a.txt", SET_ONE["a.txt"])
-    assert link_rows(db) == []
-    ingest(db, folder / "b.txt", SET_ONE["b.txt"])  # a–b
-    a = only_claim(db, folder / "a.txt")
-    assert [(row.status, row.statistic) for row in link_rows(db)] == [("agree", a)]
-    ingest(db, folder / "c.txt", SET_ONE["c.txt"])  # c joins the set through b (and a)
-    assert assert_statistics_name_their_sets(link_rows(db)) == {a}
+def test_statistics_name_chained_sets_by_their_smallest_claim(database: Database, folder: Path) -> None:
+    ingest(database, folder / "a.txt", SET_ONE["a.txt"])
+    assert link_rows(database) == []
+    ingest(database, folder / "b.txt", SET_ONE["b.txt"])  # a–b
+    a = only_claim(database, folder / "a.txt")
+    assert [(row.status, row.statistic) for row in link_rows(database)] == [("agree", a)]
+    ingest(database, folder / "c.txt", SET_ONE["c.txt"])  # c joins the set through b (and a)
+    assert assert_statistics_name_their_sets(link_rows(database)) == {a}
     for name, text in SET_TWO.items():
-        ingest(db, folder / name, text)
-    d = only_claim(db, folder / "d.txt")
-    rows = link_rows(db)
+        ingest(database, folder / name, text)
+    d = only_claim(database, folder / "d.txt")
+    rows = link_rows(database)
     assert assert_statistics_name_their_sets(rows) == {a, d}
     assert len(rows) == 3 + 1  # every pair inside each set, none across
 
 
-def test_a_bridging_document_merges_two_statistics_into_the_smaller(db: Database, folder: Path) -> None:
-    ids = _ingest_two_sets(db, folder)
-    ingest(db, folder / "f.txt", BRIDGE)
-    bridge = only_claim(db, folder / "f.txt")
-    rows = link_rows(db)
+def test_a_bridging_document_merges_two_statistics_into_the_smaller(database: Database, folder: Path) -> None:
+    ids = _ingest_two_sets(database, folder)
+    ingest(database, folder / "f.txt", BRIDGE)
+    bridge = only_claim(database, folder / "f.txt")
+    rows = link_rows(database)
     assert {(row.a, row.b, row.status) for row in rows if bridge in (row.a, row.b)} == {
         (ids[name], bridge, "conflict") for name in [*SET_ONE, *SET_TWO]}
     assert assert_statistics_name_their_sets(rows) == {ids["a.txt"]}
 
 
-def test_replacing_the_bridge_splits_the_statistic_and_renames_the_larger_part(db: Database, folder: Path) -> None:
-    ids = _ingest_two_sets(db, folder)
-    ingest(db, folder / "f.txt", BRIDGE)
-    ingest(db, folder / "f.txt", NO_FIGURE)  # the same source again, now without the bridging figure
-    assert claim_ids(db, folder / "f.txt") == []
-    rows = link_rows(db)
+def test_replacing_the_bridge_splits_the_statistic_and_renames_the_larger_part(database: Database,
+                                                                              folder: Path) -> None:
+    ids = _ingest_two_sets(database, folder)
+    ingest(database, folder / "f.txt", BRIDGE)
+    ingest(database, folder / "f.txt", NO_FIGURE)  # the same source again, now without the bridging figure
+    assert claim_ids(database, folder / "f.txt") == []
+    rows = link_rows(database)
     assert assert_statistics_name_their_sets(rows) == {ids["a.txt"], ids["d.txt"]}
     by_claim = {claim: row.statistic for row in rows for claim in (row.a, row.b)}
     assert {name: by_claim[claim] for name, claim in ids.items()} == {
         **dict.fromkeys(SET_ONE, ids["a.txt"]), **dict.fromkeys(SET_TWO, ids["d.txt"])}
 
 
-def test_a_kept_claim_that_becomes_a_bridge_names_the_merged_statistic(db: Database, folder: Path) -> None:
+def test_a_kept_claim_that_becomes_a_bridge_names_the_merged_statistic(database: Database, folder: Path) -> None:
     # stored first, so its claim has the smallest id; about nurses, it links to nothing yet
     first = folder / "0.txt"
-    ingest(db, first, "There are 1,600 nurses in Leeds.\n")
-    kept = only_claim(db, first)
-    ids = _ingest_two_sets(db, folder)
+    ingest(database, first, "There are 1,600 nurses in Leeds.\n")
+    kept = only_claim(database, first)
+    ids = _ingest_two_sets(database, folder)
     assert kept < min(ids.values())
     # the same figure at the same place in the text, now about teachers: the claim keeps its id
-    ingest(db, first, BRIDGE)
-    assert only_claim(db, first) == kept
-    assert assert_statistics_name_their_sets(link_rows(db)) == {kept}
-    ingest(db, first, "There are 1,600 nurses in Leeds.\n")  # and back: both sets lose the smallest claim
-    assert only_claim(db, first) == kept
-    assert assert_statistics_name_their_sets(link_rows(db)) == {ids["a.txt"], ids["d.txt"]}
+    ingest(database, first, BRIDGE)
+    assert only_claim(database, first) == kept
+    assert assert_statistics_name_their_sets(link_rows(database)) == {kept}
+    ingest(database, first, "There are 1,600 nurses in Leeds.\n")  # and back: both sets lose the smallest claim
+    assert only_claim(database, first) == kept
+    assert assert_statistics_name_their_sets(link_rows(database)) == {ids["a.txt"], ids["d.txt"]}
 
 
-def test_rebuild_gives_the_statistics_made_incrementally(db: Database, folder: Path) -> None:
+def test_rebuild_gives_the_statistics_made_incrementally(database: Database, folder: Path) -> None:
     first = folder / "0.txt"
-    ingest(db, first, "There are 1,600 nurses in Leeds.\n")
-    _ingest_two_sets(db, folder)
-    ingest(db, folder / "f.txt", BRIDGE)
-    ingest(db, folder / "f.txt", NO_FIGURE)
-    ingest(db, first, BRIDGE)
-    incremental = set(link_rows(db))
+    ingest(database, first, "There are 1,600 nurses in Leeds.\n")
+    _ingest_two_sets(database, folder)
+    ingest(database, folder / "f.txt", BRIDGE)
+    ingest(database, folder / "f.txt", NO_FIGURE)
+    ingest(database, first, BRIDGE)
+    incremental = set(link_rows(database))
     assert len({row.statistic for row in incremental}) == 1
-    rebuild(db)
-    assert set(link_rows(db)) == incremental
+    rebuild(database)
+    assert set(link_rows(database)) == incremental
 
 
-def test_a_batch_of_documents_gets_the_statistics_of_one_by_one(db: Database, folder: Path, template_db: Path,
+def test_a_batch_of_documents_gets_the_statistics_of_one_by_one(database: Database, folder: Path, template_db: Path,
                                                                 tmp_path: Path) -> None:
     texts = {**SET_ONE, **SET_TWO, "f.txt": BRIDGE, "g.txt": "Leeds has 1,600 teachers.\n"}
     for name, text in texts.items():
-        ingest(db, folder / name, text)
-    one_by_one = set(link_rows(db))
+        ingest(database, folder / name, text)
+    one_by_one = set(link_rows(database))
     other = tmp_path / "batch.db"
     shutil.copyfile(template_db, other)
     batch_db = open_database(str(other))
@@ -294,18 +287,18 @@ def generated_articles(count: int, seed: int) -> dict[str, str]:
     return articles
 
 
-def test_incremental_links_equal_links_rebuilt_from_scratch(db: Database, folder: Path) -> None:
+def test_incremental_links_equal_links_rebuilt_from_scratch(database: Database, folder: Path) -> None:
     for name, text in generated_articles(90, seed=2019).items():
-        ingest(db, folder / name, text)
-    incremental = link_rows(db)
-    with db.read() as session:
+        ingest(database, folder / name, text)
+    incremental = link_rows(database)
+    with database.read() as session:
         per_measure = Counter(measure.lower() for measure in session.scalars(select(Claim.measure)))
     # premises: both verdicts occur, and some statistic is reported by more claims than are compared
     assert {row.status for row in incremental} == {"agree", "conflict"}
     assert max(per_measure.values()) > MAX_CANDIDATES
     assert_statistics_name_their_sets(incremental)
-    rebuild(db)
-    rebuilt = link_rows(db)
+    rebuild(database)
+    rebuilt = link_rows(database)
     assert {(row.a, row.b, row.status) for row in rebuilt} == {(row.a, row.b, row.status) for row in incremental}
     assert set(rebuilt) == set(incremental)
 
@@ -316,34 +309,34 @@ def test_incremental_links_equal_links_rebuilt_from_scratch(db: Database, folder
     "choose among the claims before it: the links that later claims had made to the kept claim are dropped by "
     "unlink_document and not remade, so after re-ingesting one of 40 identical reports, rebuild_links adds "
     "links (from the later claims 34..40 to the kept claim 21) that the incremental links lack"))
-def test_replacing_a_document_of_a_crowded_statistic_keeps_links_equal_to_a_rebuild(db: Database,
+def test_replacing_a_document_of_a_crowded_statistic_keeps_links_equal_to_a_rebuild(database: Database,
                                                                                     folder: Path) -> None:
     count = MAX_CANDIDATES + 8
     for n in range(count):
-        ingest(db, folder / f"{n:03d}.txt", f"There are 4,200 nurses in Leeds.\nBulletin {tag(n)}.\n")
+        ingest(database, folder / f"{n:03d}.txt", f"There are 4,200 nurses in Leeds.\nBulletin {tag(n)}.\n")
     middle = folder / f"{count // 2:03d}.txt"
-    kept = only_claim(db, middle)
-    ingest(db, middle, "There are 4,200 nurses in Leeds.\nBulletin revised.\n")
-    assert only_claim(db, middle) == kept  # same figure at the same place: the claim keeps its id
-    incremental = set(link_rows(db))
-    rebuild(db)
-    assert set(link_rows(db)) == incremental
+    kept = only_claim(database, middle)
+    ingest(database, middle, "There are 4,200 nurses in Leeds.\nBulletin revised.\n")
+    assert only_claim(database, middle) == kept  # same figure at the same place: the claim keeps its id
+    incremental = set(link_rows(database))
+    rebuild(database)
+    assert set(link_rows(database)) == incremental
 
 
 # --- 3. bounded candidates ---------------------------------------------------------------------------------
 
 
-def test_a_statistic_in_100_documents_is_one_group_with_bounded_links(db: Database, folder: Path) -> None:
+def test_a_statistic_in_100_documents_is_one_group_with_bounded_links(database: Database, folder: Path) -> None:
     count = 100
     for n in range(count):
         write(folder, f"{n:03d}.txt", f"Staff bulletin {tag(n)}.\nThe trust employs 4,200 nurses.\n")
-    ingest_folder(db, folder, count)
-    with db.read() as session:
+    ingest_folder(database, folder, count)
+    with database.read() as session:
         every_claim = set(session.scalars(select(Claim.id)))
         groups = linking.agreements(session)
     assert len(every_claim) == count
     assert [{c.id for c in g.claims} for g in groups] == [every_claim]
-    rows = link_rows(db)
+    rows = link_rows(database)
     assert {row.status for row in rows} == {"agree"}
     assert len(rows) <= count * MAX_CANDIDATES < count * (count - 1) // 2
     earlier: dict[int, int] = defaultdict(int)  # each claim is compared with at most MAX_CANDIDATES before it
@@ -360,7 +353,7 @@ CONFLICTING = "The trust employs 3,000 nurses in Leeds.\n"  # 29% below 4,200: t
 
 
 @pytest.mark.parametrize("conflict_name", ["0-conflict.txt", "z-conflict.txt"], ids=["stored-first", "stored-last"])
-def test_a_conflicting_figure_is_found_among_100_agreeing_reports(db: Database, folder: Path,
+def test_a_conflicting_figure_is_found_among_100_agreeing_reports(database: Database, folder: Path,
                                                                   conflict_name: str) -> None:
     crowd = 100
     for n in range(crowd):
@@ -368,13 +361,13 @@ def test_a_conflicting_figure_is_found_among_100_agreeing_reports(db: Database, 
     for name, text in CLOSE.items():
         write(folder, name, text)
     write(folder, conflict_name, CONFLICTING)
-    ingest_folder(db, folder, crowd + len(CLOSE) + 1)
-    conflicting = only_claim(db, folder / conflict_name)
-    close = {only_claim(db, folder / name) for name in CLOSE}
-    rows = link_rows(db)
+    ingest_folder(database, folder, crowd + len(CLOSE) + 1)
+    conflicting = only_claim(database, folder / conflict_name)
+    close = {only_claim(database, folder / name) for name in CLOSE}
+    rows = link_rows(database)
     assert any(row.status == "conflict" and conflicting in (row.a, row.b) for row in rows)
     assert not [row for row in rows if row.status == "conflict" and conflicting not in (row.a, row.b)]
-    with db.read() as session:
+    with database.read() as session:
         contradictions = linking.contradictions(session)
         groups = linking.agreements(session)
     assert contradictions and all(conflicting in {c.id for c in g.claims} for g in contradictions)
@@ -421,15 +414,15 @@ def test_compare_links_figures_within_a_factor_of_two_across_a_power_of_two(firs
     assert compare(b, a) == status
 
 
-def test_database_links_only_figures_within_a_factor_of_two(db: Database, folder: Path) -> None:
-    ingest(db, folder / "x.txt", "There are 1,000 teachers in Leeds. There are 1,000 nurses in Leeds. "
+def test_database_links_only_figures_within_a_factor_of_two(database: Database, folder: Path) -> None:
+    ingest(database, folder / "x.txt", "There are 1,000 teachers in Leeds. There are 1,000 nurses in Leeds. "
                                  "There are 2,047 doctors in Leeds. There are 450 midwives in Leeds.\n")
-    ingest(db, folder / "y.txt", "There are 3,000 teachers in Leeds. There are 1,030 nurses in Leeds. "
+    ingest(database, folder / "y.txt", "There are 3,000 teachers in Leeds. There are 1,030 nurses in Leeds. "
                                  "There are 2,049 doctors in Leeds. There are 1,000 midwives in Leeds.\n")
-    with db.read() as session:
+    with database.read() as session:
         measure = dict(session.execute(select(Claim.id, Claim.measure)).all())
     assert len(measure) == 8
-    assert {(measure[row.a], measure[row.b], row.status) for row in link_rows(db)} == {
+    assert {(measure[row.a], measure[row.b], row.status) for row in link_rows(database)} == {
         ("nurses", "nurses", "agree"), ("doctors", "doctors", "conflict")}
 
 
@@ -443,17 +436,17 @@ def test_closest_candidates_are_within_a_factor_of_two() -> None:
     assert [f.mention for f in neighbours.closest(target)] == ["1,900"]
 
 
-def test_a_figure_within_the_factor_is_compared_in_a_crowded_block(db: Database, folder: Path) -> None:
+def test_a_figure_within_the_factor_is_compared_in_a_crowded_block(database: Database, folder: Path) -> None:
     write(folder, "a-1900.txt", "There are 1,900 teachers in Leeds.\n")
     crowd = MAX_CANDIDATES + 8
     for n in range(crowd):
         write(folder, f"b-{n:03d}.txt", f"Bulletin {tag(n)}.\nThere are 450 teachers in Leeds.\n")
     write(folder, "z-1000.txt", "There are 1,000 teachers in Leeds.\n")
-    ingest_folder(db, folder, crowd + 2)
-    high, low = only_claim(db, folder / "a-1900.txt"), only_claim(db, folder / "z-1000.txt")
+    ingest_folder(database, folder, crowd + 2)
+    high, low = only_claim(database, folder / "a-1900.txt"), only_claim(database, folder / "z-1000.txt")
     assert compare(fact("There are 1,900 teachers in Leeds.", 1),
                    fact("There are 1,000 teachers in Leeds.", 2)) == "conflict"  # premise
-    assert (high, low, "conflict") in {(row.a, row.b, row.status) for row in link_rows(db)}
+    assert (high, low, "conflict") in {(row.a, row.b, row.status) for row in link_rows(database)}
 
 
 # --- 5. the group commands' --limit ------------------------------------------------------------------------

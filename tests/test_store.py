@@ -3,7 +3,6 @@ and the SQLite settings (foreign keys, WAL, cascades) the store relies on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,15 +25,6 @@ VERSION_2 = (
     "Kent Police hired 7,500 officers in 2020, the force said.\n"
     "Recorded crime in Kent fell by 12 per cent last year.\n"
 )
-
-
-@pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    db = open_database(str(db_path))
-    try:
-        yield db
-    finally:
-        db.close()
 
 
 @pytest.fixture
