@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from factcheck.extract.lexicon import WordCue, alternation, gazetteer, lexicon, matches_at
+from factcheck.extract.lexicon import WordCue, alternation, cued_matches, gazetteer, lexicon, matches_at
 from factcheck.extract.numbers import Quantity
 
 
@@ -154,9 +154,7 @@ def _idioms() -> tuple[re.Pattern[str], WordCue | None]:
 def _idiom_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where ``text`` uses a number in an idiom ("one of", "second to none")."""
     pattern, cue = _idioms()
-    if cue is not None and not cue.held_by(text):
-        return ()
-    return tuple(m.span() for m in pattern.finditer(text))
+    return tuple(m.span() for m in cued_matches(pattern, cue, text))
 
 
 @cache

@@ -141,6 +141,17 @@ class WordCue:
         return any(entry <= words for key in self._keys & words for entry in self._by_word[key])
 
 
+def cued_matches(pattern: re.Pattern[str], cue: WordCue | None, text: str,
+                 scanned: str | None = None) -> Iterator[re.Match[str]]:
+    """``pattern``'s matches in ``scanned`` (by default ``text``), if ``text`` holds the ``cue``.
+
+    Without a cue, the pattern is always tried.
+    """
+    if cue is not None and not cue.held_by(text):
+        return iter(())
+    return pattern.finditer(text if scanned is None else scanned)
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, for a pattern that can only match from one of ``starts`` (ascending).
 

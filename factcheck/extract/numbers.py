@@ -12,14 +12,13 @@ them are claims (and what they measure) happens in :mod:`factcheck.extract.claim
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from text_to_num import text2num
 
-from factcheck.extract.lexicon import WordCue, alternation, fold, lexicon, matches_near
+from factcheck.extract.lexicon import WordCue, alternation, cued_matches, fold, lexicon, matches_near
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,21 +359,10 @@ def _looks_like_metres(text: str, number_end: int, end: int) -> bool:
     return not counted or bool(_LENGTHS_AFTER.match(following))
 
 
-def _cued(pattern: re.Pattern[str], cue: WordCue | None, text: str,
-          scanned: str | None = None) -> Iterator[re.Match[str]]:
-    """``pattern``'s matches in ``scanned`` (by default ``text``), if ``text`` holds the ``cue``.
-
-    Without a cue, the pattern is always tried.
-    """
-    if cue is not None and not cue.held_by(text):
-        return iter(())
-    return pattern.finditer(text if scanned is None else scanned)
-
-
 def _word_quantities(text: str) -> list[Quantity]:
     p = _patterns()
     found: list[Quantity] = []
-    for m in _cued(p.words, p.words_cue, text, fold(text)):  # the same offsets as in the text
+    for m in cued_matches(p.words, p.words_cue, text, fold(text)):  # the same offsets as in the text
         written = text[m.start() : m.end()]
         value = words_to_number(written)
         pieces = [(m.start(), m.end(), value)] if value is not None else [
@@ -383,7 +371,7 @@ def _word_quantities(text: str) -> list[Quantity]:
             unit, end, factor = _unit_after(text, stop, None)
             found.append(Quantity(start, end, text[start:end], normalize(number * factor),
                                   unit or "count", "words", words=True))
-    for m in _cued(p.article_unit, p.article_unit_cue, text):
+    for m in cued_matches(p.article_unit, p.article_unit_cue, text):
         # "a gallon", "a penny": one of a unit; the claims layer decides whether it is a figure
         unit, end, factor = _unit_after(text, m.end() - 1, None)
         if unit:
@@ -403,7 +391,7 @@ def _share_quantities(text: str) -> list[Quantity]:
     p = _patterns()
     lex = lexicon().numbers
     found: list[Quantity] = []
-    for m in _cued(p.fractions, p.fractions_cue, text):
+    for m in cued_matches(p.fractions, p.fractions_cue, text):
         fraction = Decimal(lex["fractions"][m.group(0).lower()])
         if point := _OF_A_POINT.match(text, m.end()):
             # "a quarter of a percentage point" is 0.25 points and "half a point" 0.5, not 25 or 50 per cent
@@ -432,13 +420,13 @@ def _share_quantities(text: str) -> list[Quantity]:
             share = (a / b * 100).quantize(Decimal("0.01"))
             found.append(Quantity(m.start(), m.end(), m.group(0), normalize(share), "percent", "ratio",
                                   words=not m.group("a").isdigit()))
-    for m in _cued(p.dozen, p.dozen_cue, text):
+    for m in cued_matches(p.dozen, p.dozen_cue, text):
         unit, end, _ = _unit_after(text, m.end(), None)
         found.append(Quantity(m.start(), end, text[m.start():end], Decimal(lex["dozen"][m.group(0).lower()]),
                               unit or "count", "dozen", words=True))
-    for m in _cued(p.zero, p.zero_cue, text):
+    for m in cued_matches(p.zero, p.zero_cue, text):
         found.append(Quantity(m.start(), m.end(), m.group(0), Decimal(0), "count", "zero", words=True))
-    for m in _cued(p.vague, p.vague_cue, text):
+    for m in cued_matches(p.vague, p.vague_cue, text):
         stop = m.end()
         if (again := _REPEATED.match(text, stop)) and again.group(1).lower() == m.group(0).lower():
             stop = again.end()  # "hundreds and hundreds": one vague amount
