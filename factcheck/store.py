@@ -161,13 +161,18 @@ def store_new_documents(session: Session,
     stmt = insert(Document).returning(Document.id, sort_by_parameter_order=True)
     ids = list(session.scalars(stmt, rows))
     claim_rows = [_claim_row(doc_id, c) for doc_id, (_, _, claims) in zip(ids, documents, strict=True) for c in claims]
-    for row in claim_rows:  # straight to the driver: dates as the ISO text SQLAlchemy would store
+    _insert_claims(session, claim_rows, Claim.document_id.in_(ids))
+    return ids
+
+
+def _insert_claims(session: Session, rows: list[dict[str, Any]], inserted: ColumnElement[bool]) -> None:
+    """Insert claim rows straight through the driver and index them for search; ``inserted`` selects them."""
+    for row in rows:  # dates as the ISO text SQLAlchemy would store
         for name in ("period_start", "period_end"):
             if row[name] is not None:
                 row[name] = row[name].isoformat()
-    with _search_index_in_bulk(session, Claim.document_id.in_(ids)):
-        bulk_insert(session, Claim.__table__, claim_rows)
-    return ids
+    with _search_index_in_bulk(session, inserted):
+        bulk_insert(session, Claim.__table__, rows)
 
 
 _INSERT_TRIGGER = "claims_fts_insert"
@@ -199,7 +204,9 @@ def _search_index_in_bulk(session: Session, inserted: ColumnElement[bool]) -> It
 def store_claims(session: Session, document_id: int, claims: Sequence[ExtractedClaim]) -> None:
     """Insert a document's claims in one batch."""
     if claims:
-        session.execute(Claim.__table__.insert(), [_claim_row(document_id, c) for c in claims])
+        last = session.scalar(select(func.max(Claim.id))) or 0
+        _insert_claims(session, [_claim_row(document_id, c) for c in claims],
+                       (Claim.document_id == document_id) & (Claim.id > last))
 
 
 # --- queries ------------------------------------------------------------------
