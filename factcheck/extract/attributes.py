@@ -257,7 +257,8 @@ _LINKING = frozenset({"of", "in", "for", "to", "per", "on"})
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
 
-_EXPECTED_TO = re.compile(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected)\s+to)\s*$")
+_EXPECTED_TO = re.compile(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected|predicted|tipped|"
+                          r"poised|estimated|thought|bound)\s+to)\s*$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not|could|may|"
                           r"might|should|can))+\s*$")
 _SUBJECT_TOKEN = re.compile(r"[\w'’&-]+|[,;:]")
@@ -332,6 +333,12 @@ _BEFORE_WORD = re.compile(r"[\w'’]+")
 
 
 @cache
+def _time_words() -> frozenset[str]:
+    g = lexicon().grammar
+    return frozenset(w.lower() for w in g["time_nouns"] + g["months"] + g["weekdays"])
+
+
+@cache
 def _generic_measures() -> frozenset[str]:
     return frozenset(lexicon().grammar["generic_measures"])
 
@@ -350,8 +357,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         passive = _PASSIVE_AFTER.search(text[q.end :])
         if q.rule == "zero" and passive:
             return f"people {passive.group(1)}"
-    if after_np and after_np.split()[-1].lower() in g["time_nouns"]:
-        after_np = ""  # "for the quarter", "a year": when, not what
+    if after_np and after_np.split()[-1].lower() in _time_words():
+        after_np = ""  # "for the quarter", "a year", "rises in June": when, not what
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
         passive = _PASSIVE_NEXT.match(
             text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])

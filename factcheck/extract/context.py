@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.extract.lexicon import alternation, alternation_not_after, fold, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, alternation_not_after, first_names, fold, gazetteer, lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,8 @@ def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
             continue  # "London Mayor", "Islington Council", "Scotland Yard"
         if _office_before(text, m.start()):
             continue  # "the Mayor of London"
+        if _person_before(text, m.start()):
+            continue  # "Mr Houston", "George Washington": a person's name
         name = gaz.aliases[m.group(0)]
         capital = _CAPITAL_AFTER.match(text, m.end())
         # the last four characters suffice: no character lower-cases to fewer than one
@@ -130,6 +132,20 @@ def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
         for m in _adjective_pattern().finditer(text):
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.adjectives[m.group(0)]))
     return _join_pairs(text, sorted(found, key=lambda p: p.start)), org_places
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?\s$")
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.rstrip(".") for t in lexicon().grammar["titles"])
+
+
+def _person_before(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` is a surname: a title or a first name comes right before it."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and (m.group(1) in _titles() or m.group(1) in first_names())
 
 
 def _office_before(text: str, start: int) -> bool:
@@ -232,8 +248,11 @@ def _period_pattern() -> re.Pattern[str]:
     pattern = rf"""
         # between 2006-7 and 2016-17
         (?:between\s(?:{when})\sand\s(?:{when}))
-        # from 2007 to 2017
-      | (?:from\s(?:{when})\s(?:to|until|till)\s(?:{when}))
+        # from 2007 to 2017, for the years from 2006 to 2015
+      | (?:(?:(?:for|in|over|during)\s)?(?:the\s)?(?:{units}|period)\s)?
+        (?:from\s(?:{when})\s(?:to|until|till)\s(?:{when}))
+        # from 6 to 9 January
+      | (?:from\s)?\d{{1,2}}\s?(?:to|until|[–-])\s?\d{{1,2}}\s{months}(?:\s{year})?\b
         # (in) the ten years to 2016/17
       | (?:(?:in|over|during)\s)?(?:the\s)?(?:(?:{count}|past|last|previous)\s)?{units}
         \s(?:to|up\sto|ending(?:\sin)?)\s(?:{when})

@@ -187,6 +187,8 @@ def _is_year_range(text: str, q: Quantity) -> bool:
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-zA-Z]+)\s$")
 _CAPITALISED_AFTER = re.compile(r"\s[A-Z][a-z]")
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|last|final|other)\s+$", re.IGNORECASE)
+_ORDINAL_OR_SAME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final|other|same|previous|next)\s+$",
+                                     re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[\w'’]+")
 
 
@@ -273,6 +275,8 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
         return "name"
     if q.rule == "fraction" and not _share_context(text, q):
         return "not_a_share"
+    if q.rule == "point_fraction" and _ORDINAL_OR_SAME_BEFORE.search(text[: q.start]):
+        return "not_a_share"  # "the second half point" of a match, "the fourth quarter points to ..."
     if q.is_range and q.unit == "count" and q.high is not None and q.high <= 20 and _score_cues().search(text):
         return "score"
     if q.rule == "range" and q.unit == "count" and _BETWEEN_NAMES.search(text[max(0, q.start - 30) : q.start]) and \

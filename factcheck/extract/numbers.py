@@ -380,7 +380,10 @@ def _word_quantities(text: str) -> list[Quantity]:
     return found
 
 
-_OF_A_POINT = re.compile(r"\s+(?:of\s+)?a\s+(?:percentage\s+)?point\b", re.IGNORECASE)  # "half a point"
+# "half a point", "a quarter of a percentage point", "a quarter-point"
+_OF_A_POINT = re.compile(r"(?:\s+(?:of\s+)?a\s+|[\s-])(?:percentage[\s-])?point\b", re.IGNORECASE)
+# "quarter percentage point rises", "half-point cuts": a fraction of a point with no article
+_BARE_POINT = re.compile(r"\b(?:half|quarter)[\s-](?:percentage[\s-])?points?\b", re.IGNORECASE)
 _REPEATED = re.compile(r"\s+and\s+(\w+)", re.IGNORECASE)
 # "half a million", "a quarter of a billion": a fraction of a scale word
 _OF_A_SCALE = re.compile(r"\s+(?:of\s+)?an?\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -396,7 +399,7 @@ def _share_quantities(text: str) -> list[Quantity]:
         if point := _OF_A_POINT.match(text, m.end()):
             # "a quarter of a percentage point" is 0.25 points and "half a point" 0.5, not 25 or 50 per cent
             found.append(Quantity(m.start(), point.end(), text[m.start():point.end()], normalize(fraction),
-                                  "percentage_point", "fraction", words=True))
+                                  "percentage_point", "point_fraction", words=True))
             continue
         if scale := _OF_A_SCALE.match(text, m.end()):
             amount = fraction * (Decimal(100) if scale.group(1).lower() == "hundred" else
@@ -413,6 +416,11 @@ def _share_quantities(text: str) -> list[Quantity]:
             continue
         found.append(Quantity(m.start(), m.end(), m.group(0), normalize((fraction * 100).quantize(Decimal("0.01"))),
                               "percent", "fraction", words=True))
+    for m in _BARE_POINT.finditer(text) if "point" in text else ():
+        if not any(q.start <= m.start() < q.end for q in found):
+            fraction = Decimal("0.5") if m.group(0)[0] in "hH" else Decimal("0.25")
+            found.append(Quantity(m.start(), m.end(), m.group(0), fraction, "percentage_point",
+                                  "point_fraction", words=True))
     ratios = p.ratio.finditer(text) if p.ratio_cue.search(fold(text)) else ()
     for m in ratios:
         a, b = _small_number(m.group("a")), _small_number(m.group("b"))

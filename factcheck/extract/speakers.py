@@ -33,11 +33,13 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     not_name = r"(?!(?:The|A|An|This|That|These|Those|It|In|On|At|As|But|And|If|When|While|There)\b)"
     # an organisation: "the Office for National Statistics", "the Nationwide"
     org = rf"[Tt]he\s{_CAP}(?:\s(?:for|of|and|&|on)?\s?{_CAP}){{0,5}}|\b[A-Z]{{2,6}}\b(?!\s[A-Z])"
-    groups = alternation(g["speaker_groups"], boundary=False)
-    org = rf"{org}|(?:[Tt]he\s)?{groups}"
+    groups = alternation(g["speaker_groups"] + [w[0].upper() + w[1:] for w in g["speaker_groups"]], boundary=False)
+    # "education officials", "Unions for Deutsche Boerse staff": a group, what kind, and what it belongs to
+    kind = r"(?:(?!(?:and|but|that|as|with|said|says|the|a|an)\s)[a-z]+\s)?"
+    org = rf"{org}|(?:[Tt]he\s)?{kind}{groups}(?:\s(?:for|at|from|in|of)\s[\w'’ -]{{1,40}}?)?"
     who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|{org}|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
     who1 = who.replace("(?P<who>", "(?P<who1>")
-    aux = r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s)*"
+    aux = r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s|reportedly\s)*"
     doc_nouns = alternation(g["document_nouns"], boundary=False)
     doc_verbs = alternation(g["document_intro_verbs"], boundary=False)
     return {
@@ -50,11 +52,16 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "document": re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s(?:open\s)?(?:{doc_nouns})\s"
                                rf"(?:{doc_verbs})[\s:,]*$"),
         # 'Mr Corbyn highlighted the loss of ...'
-        "reported": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s|\bthat\s|\bas\s){who}\s{aux}(?P<verb>{speech})\b"),
+        # "..., with analysts saying the deficit could ..."
+        "reported": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s|\bthat\s|\bas\s|\bwith\s){who}\s{aux}"
+                               rf"(?P<verb>{speech}|{intro})\b"),
         # a name after a long title: "Commission for Racial Equality chairman Trevor Phillips said"
         "reported_name": re.compile(rf"\b(?P<who>{_CAP}\s{_CAP}(?:\s{_CAP})?)\s{aux}(?P<verb>{speech})\b"),
         # '..., the minister said.'
-        "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}|{who}\s(?P<verb2>{speech}))\.?\s*$"),
+        # '..., officials said on Tuesday.'
+        "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}|{who}\s(?P<verb2>{speech}))"
+                                     rf"(?:\s(?:on|last|this|earlier|later|yesterday|today|late)\b[\w ]{{0,25}})?"
+                                     rf"\.?\s*$"),
         "according": re.compile(rf"\baccording\sto\s{who}"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
@@ -180,7 +187,7 @@ def _titled_surname() -> re.Pattern[str]:
 
 @cache
 def _speaker_groups() -> frozenset[str]:
-    return frozenset(lexicon().grammar["speaker_groups"])
+    return frozenset(g.lower() for g in lexicon().grammar["speaker_groups"])
 
 
 @cache
@@ -306,6 +313,9 @@ def _who(m: re.Match[str]) -> str:
     return next(v for k, v in m.groupdict().items() if k.startswith("who") and v)
 
 
+_GROUP_OF = re.compile(r"\s(?:for|at|from|in|of)\s")
+
+
 def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
     """The speaker a phrase names: a person in full, or an organisation as written."""
     lowered = phrase.lower()
@@ -315,8 +325,10 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
         return people.resolve(phrase) or phrase[4:]  # "the Office for National Statistics"
     if phrase.isupper() and 2 <= len(phrase) <= 6:
         return phrase  # "TCI said", "the ONS said"
-    if lowered.removeprefix("the ") in _speaker_groups():
-        return lowered.removeprefix("the ")  # "officials said", "analysts say"
+    group = _GROUP_OF.split(phrase[4:] if lowered.startswith("the ") else phrase, maxsplit=1)[0]
+    if group.lower() in _speaker_groups() or group.partition(" ")[2].lower() in _speaker_groups():
+        # "officials said", "education officials say", "Unions for the staff fear" (a common noun: "unions")
+        return group[0].lower() + group[1:] if group[1:].islower() else group
     if lowered.startswith("the "):
         return people.role(phrase, offset)
     return people.resolve_speaker(phrase)
