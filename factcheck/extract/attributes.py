@@ -167,6 +167,7 @@ def _np_after(text: str) -> str:
     """The noun phrase that opens ``text``, up to a verb, preposition or punctuation."""
     stops, verbs = _stops(), _np_verbs()
     stops_or_article = stops | {"the", "a"}
+    text = _ABBREVIATION.sub("", text[:200]) if "(" in text[:200] else text  # "Deutsche Boerse's (DB) shares"
     tokens = [m.group(0) for m in islice(_WORD.finditer(text), 14)]  # the rules read no further
     taken: list[str] = []
     quoted = False
@@ -188,7 +189,7 @@ def _np_after(text: str) -> str:
                 continue
             if (bare in stops and bare not in ("of",)) or (bare in verbs and taken):
                 break
-            if taken and bare.endswith("ed") and bare not in ("recorded", "reported", "registered", "estimated"):
+            if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
                 break
         taken.append(token)
         if token.endswith(("’", "”", '"', "'")) and quoted:
@@ -198,6 +199,12 @@ def _np_after(text: str) -> str:
     while taken and taken[-1].lower() in ("of", "the", "a", "an", "and"):
         taken.pop()
     return " ".join(taken).strip("‘'\"“’” ")
+
+
+# participles that are part of a noun phrase: "recorded crimes", "a pocket sized hard drive", "state owned banks"
+_NOUN_PARTICIPLES = frozenset({"recorded", "reported", "registered", "estimated", "sized", "based", "owned", "funded",
+                               "backed", "powered", "related", "shaped", "led", "run"})
+_ABBREVIATION = re.compile(r"\s\([A-Z]{2,6}\)")
 
 
 @cache
@@ -234,6 +241,9 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
         r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
         r"\s*\d[\d,.]*\s+(?=[a-z])",  # 3,000 of the 10,000 staff: the noun is the total's
         r"\s*(?:extra|additional|more|fewer|new|further)\s+",
+        r"\s*as\s+(?:much|many)\s+",  # six times as much data
+        r"\s*(?:then|now|former|current)\s+(?=[a-z])",  # three then directors
+        r"\s*(?:a\s+year|a\s+month|annually|per\s+(?:year|annum|month))\s+(?=for\s)",  # $200,000 annually for rent
         r"\s*(?:all|the|their|its|our|his|her|those|these)\s+",  # 40 per cent (of) all PCSOs
     ]
     if money:
@@ -253,7 +263,10 @@ def _skip_to_noun(text: str, q: Quantity) -> str:
     return rest
 
 
-_LINKING = frozenset({"of", "in", "for", "to", "per", "on"})
+_CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests", "suggested", "show", "shows", "showed",
+                           "found", "warned", "argued", "insisted", "explained", "believes", "believe", "thinks",
+                           "think", "predicted", "predicts", "expects", "expect", "expected", "feared", "fears"})
+_LINKING = frozenset({"of", "in", "for", "to", "per", "on", "between"})
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
 
@@ -288,12 +301,18 @@ def _subject_before(text: str, verb_at: int) -> str:
         token = tokens[i]
         before_token = tokens[i - 1].lower() if i > 0 else ""
         linking = token.lower() in _LINKING and taken and i > 0 and before_token not in stops
+        # "the gap between exports and imports": the "and" of a "between" belongs to the phrase
+        linking = linking or (token.lower() == "and" and taken and "between" in (t.lower() for t in tokens[i - 4 : i]))
         # "Shares in the company": an article right after a linking word belongs to the phrase
         article = token.lower() in ("the", "a", "an") and taken and before_token in _LINKING and i > 1
-        if not (linking or article) and (token in ",;:" or token.lower() in stops or token[0].isdigit()):
+        # "us" is a stop word, but "US" modifies a noun ("US exports"); "figures suggest inflation rose": the
+        # subject starts after the verb
+        stop = (token.lower() in stops and not (len(token) > 1 and token.isupper() and taken)) or \
+            token.lower() in _CLAUSE_VERBS
+        if not (linking or article) and (token in ",;:" or stop or token[0].isdigit()):
             break  # "Shares in Cairn Energy" keeps its "in"; "since 2010 the number" stops at "since"
         taken.insert(0, token)
-        if len(taken) >= 6:
+        if len(taken) >= (8 if "between" in taken else 6):  # "the gap between A and B" is longer
             break
     return " ".join(taken)
 
@@ -306,7 +325,8 @@ def _strip_place(phrase: str) -> str:
 
 
 _LEVEL_MODIFIERS = ("a", "an", "the", "at", "to", "of", "about", "around", "some", "nearly", "almost", "just", "over",
-                    "under", "more", "than", "less", "record", "new", "high", "low", "worse", "better", "expected")
+                    "under", "more", "than", "less", "record", "new", "high", "low", "worse", "better", "expected",
+                    "further", "extra")
 
 
 @cache
@@ -325,11 +345,15 @@ _NOUN_OF_ENDS = ("of", "about", "around", "some", "nearly", "almost", "over", "t
 _PREVIOUS_FIGURE_ENDS = ("(", "to", "from", "of", "or", "and", "versus", "against")
 
 
+_PARTICIPLE_BY = re.compile(r"\s+(?:announced|reported|posted|made|recorded|earned|raised|paid|spent)\s+by\b")
 _PASSIVE_AFTER = re.compile(r"\b(?:was|were|been|be)\s+(\w+ed|killed|hurt|seen|taken|born)\b")
 _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(\w+ed|killed)\b")
 _PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
-_AT_OR_TO = re.compile(r"(?:\s(?P<verb>[\w'’]+))?\s(?:at|to)\s*$")
+_AT_OR_TO = re.compile(r"(?:\s(?P<verb>[\w'’]+))?\s(?:at|to)(?:\sthe)?\s*$")
 _BEFORE_WORD = re.compile(r"[\w'’]+")
+_YEARISH = re.compile(r"\d")
+_RANGE_WORDS = frozenset({"between", "from", "of", "about", "around", "some", "over", "nearly", "almost", "just",
+                          "more", "less", "than", "up", "to"})
 
 
 @cache
@@ -365,6 +389,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         if passive and after_np.split()[-1].lower() in g["people_nouns"]:
             return f"{after_np} {passive.group(1)}"
         return after_np
+    if previous and _PARTICIPLE_BY.match(text, q.end):
+        return previous  # "dwarfed by the $204m announced by Google": the sentence's figure, again
     before = text[max(clause_start, mention_start - 300) : mention_start]
     # The patterns below match at the end of ``before``: each is tried only when the last word
     # fits, as each would otherwise be tried at every character of it.
@@ -380,10 +406,13 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             return found
     if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
-    if last.endswith(("at", "to")) and (m := _AT_OR_TO.search(before)):
+    if last.endswith(("at", "to", "the")) and (m := _AT_OR_TO.search(before)):
         verb = (m.group("verb") or "").lower()
         # "doubled to 500,000": the subject of the verb; "held interest rates at 0.5%": what was held
-        cut = m.start("verb") if verb in _change_words()["change_verbs"] else m.end("verb") if verb else m.start()
+        # "expected to peak at 127 million": the subject of the infinitive, as of a change verb
+        infinitive = before[: m.start("verb")].endswith(" to ") if verb else False
+        cut = m.start("verb") if verb in _change_words()["change_verbs"] or infinitive else \
+            m.end("verb") if verb else m.start()
         held = _strip_determiners(_subject_before(before, cut))
         if held and held.lower() not in generic:
             return held  # "held interest rates at 0.5%"
@@ -392,6 +421,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         subject = _strip_determiners(_subject_before(before, m.start()))
         if subject and subject.lower() not in generic:
             return subject  # "The budget deficit hit a record $412bn"
+        if previous:
+            return previous  # "..., after reaching $377bn the year before": the sentence's figure
     verbs = _change_words()["change_verbs"]
     words = list(_BEFORE_WORD.finditer(before))
     for w in reversed(words):
@@ -402,10 +433,13 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             if previous:
                 return previous  # "a figure which fell by ...": the figure named before
             break
+    while len(words) > 1 and words[-1].group(0).lower() in _RANGE_WORDS:
+        words.pop()  # "were paid between $60,000 and ...": the verb before the range
     if words and (noun := g["verb_measures"].get(words[-1].group(0).lower())):
         subject = _strip_determiners(_subject_before(before, words[-1].start()))
         # "The project will cost £2.5m" → project cost; "will save 790m euros" → savings
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
     if previous and len(words) <= 3:
         return previous
-    return _strip_determiners(_subject_before(before, len(before))) or after_np
+    subject = _strip_determiners(_subject_before(before, len(before)))
+    return subject or (after_np if not _YEARISH.match(after_np) else "")  # "6% expansion in 2005": not "2005"

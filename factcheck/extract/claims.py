@@ -149,7 +149,8 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
                        state)
         if previous is not None and _converted(text, previous, claim, sentence.start):
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
-            claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind)
+            claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
+                            measure=previous.measure or claim.measure)
         previous = claim
         # a later "a fall of 20,000" refers back to the sentence's main figure, its first one
         previous_measure = previous_measure or claim.measure
@@ -171,7 +172,13 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if place:
         earlier = state.places + org_places if context.reads_earlier_places(place) else []
         place_value = context.resolve_generic_place(place, earlier)
-    period = _scoped(periods, text, clauses, index, m_start, m_end)
+    # a rate ("a year", "per month") is the period only of the figure it follows ("$150,000 a year"), and
+    # only when the sentence dates the figure no other way ("40% a year until 2007": until 2007)
+    dated = [p for p in periods if not _RATE.match(p.text)]
+    period = _scoped(dated, text, clauses, index, m_start, m_end) if len(dated) < len(periods) else None
+    if period is None:
+        rates = [p for p in periods if not _RATE.match(p.text) or 0 <= p.start - m_end <= 30]
+        period = _scoped(rates, text, clauses, index, m_start, m_end)
     start_date, end_date = context.period_dates(period, published) if period else (None, None)
     offset = sentence.start + m_start
     return ExtractedClaim(
@@ -196,6 +203,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         rule=q.rule,
         kind=attributes.kind(text, m_start, clause.start),
     )
+
+
+_RATE = re.compile(r"(?:a|per)\s(?:year|month|week)$", re.IGNORECASE)
 
 
 def _converted(text: str, previous: ExtractedClaim, claim: ExtractedClaim, offset: int) -> bool:

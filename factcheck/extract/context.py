@@ -274,6 +274,7 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:this|last|next|the\sprevious|the\scurrent)\s(?:year|month|week|decade|quarter|financial\syear|academic\syear)
         # rates: a year, annually, year on year
       | annually | year[-\s]on[-\s]year
+      | (?<![\w-])(?:a|per)\s(?:year|month|week)(?![\w-]|\s(?:earlier|ago|before|later|after))
         # a bare financial year: 2015/16
       | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])
     """

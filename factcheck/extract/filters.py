@@ -190,6 +190,7 @@ _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|last|final|other)\s+$", r
 _ORDINAL_OR_SAME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final|other|same|previous|next)\s+$",
                                      re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[\w'’]+")
+_SCARE_QUOTED = re.compile(r"\s+of\s+[\"“‘']")
 
 
 def _named_number(text: str, q: Quantity) -> bool:
@@ -267,6 +268,8 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
     for start, end in _idiom_spans(text):
         if start <= q.start < end:
             return "idiom"
+    if q.vague and _SCARE_QUOTED.match(text, q.end):
+        return "idiom"  # millions of "cliques": a figure of speech, its noun in scare quotes
     if q.words and q.value is not None and q.value <= 10 and q.unit == "count":
         before = _WORD_BEFORE.findall(text[: q.start].lower())[-1:]
         if before and before[0] in lexicon().grammar["definite_before_small_numbers"]:

@@ -20,6 +20,12 @@ from factcheck.extract.text import Sentence, iter_lines
 _CAP = r"[A-Z][\w'’-]*"
 
 
+_SOURCE_NOUNS = r"(?:forecasts?|figures|data|estimates?|projections?|research|report|analysis|survey|study|statistics)"
+_SOURCE_VERBS = (r"(?:said|says|show|shows|showed|shown|suggest|suggests|suggested|found|finds|predict|predicts|"
+                 r"predicted|indicate|indicates|indicated|reveal|reveals|revealed)")
+_SOURCE_CUE = re.compile(_SOURCE_NOUNS + r"\s" + _SOURCE_VERBS)
+
+
 @cache
 def _regexes() -> dict[str, re.Pattern[str]]:
     g = lexicon().grammar
@@ -53,6 +59,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                                rf"(?:{doc_verbs})[\s:,]*$"),
         # 'Mr Corbyn highlighted the loss of ...'
         # "..., with analysts saying the deficit could ..."
+        # "TCI, which claims ...", "TCI, which represents ..., has complained that ..."
+        "relative": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s){who},\s(?:which|who)\s(?:{aux}(?P<verb>{speech})\b|"
+                               rf"[^,]{{1,100}},\s{aux}(?P<verb2>{speech})\b)"),
         "reported": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s|\bthat\s|\bas\s|\bwith\s){who}\s{aux}"
                                rf"(?P<verb>{speech}|{intro})\b"),
         # a name after a long title: "Commission for Racial Equality chairman Trevor Phillips said"
@@ -63,6 +72,11 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                                      rf"(?:\s(?:on|last|this|earlier|later|yesterday|today|late)\b[\w ]{{0,25}})?"
                                      rf"\.?\s*$"),
         "according": re.compile(rf"\baccording\sto\s{who}"),
+        # "CBO forecasts said", "Office for National Statistics (ONS) figures show": a source's own figures
+        "source": re.compile(rf"(?:^|\s)(?!(?:Our|Their|His|Her|Its|My|Your|New|Latest|Official)\b)"
+                             rf"(?P<who>{org}|{_CAP}(?:\s(?:for|of|and|&)?\s?{_CAP}){{0,5}})"
+                             rf"(?:\s\((?P<abbr>[A-Z][A-Za-z]{{0,4}}[A-Z])\))?(?:['’]s?)?\s"
+                             rf"(?:latest\s|new\s|own\s|official\s)?{_SOURCE_NOUNS}\s{_SOURCE_VERBS}\b"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
         # "Jeremy Corbyn": the check that the first name starts a word ("\b") is made after its capital,
@@ -430,18 +444,33 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
     local = offset - sentence.start
     reported, reported_names, according, reported_after = _reported_speech(text)
     # matches that do not overlap end in the order they start: the first one decides
-    if (m := reported) and m.end() <= local:
+    if (m := reported) and m.end() <= local and not _adds_figure(text, m, local):
+        return _person(_who(m), sentence.start + m.start(), people())
+    if ", wh" in text and (m := _regexes()["relative"].search(text)) and m.start() < local and \
+            (m.group("verb") is not None or m.end() <= local):
         return _person(_who(m), sentence.start + m.start(), people())
     for m in reported_names:
         if m.end() > local:
             break
-        if person := people().resolve_speaker(m.group("who")):
+        if not _adds_figure(text, m, local) and (person := people().resolve_speaker(m.group("who"))):
             return person
     if m := according:
         return _person(_who(m), sentence.start + m.start(), people())
+    if _SOURCE_CUE.search(text) and (m := _regexes()["source"].search(text)) and m.end() <= local:
+        who = m.group("who")
+        return m.group("abbr") or _person(who, sentence.start + m.start(), people()) or who.removeprefix("the ")
     if (m := reported_after) and m.start() > local:
         return _person(_who(m), sentence.start + m.start(), people())
     return None
+
+
+_ADDS_OBJECT = re.compile(r"(?:\s+(?:a|an|another|a\s+further|an\s+extra|just|almost|nearly|over|more\s+than))*\s*$")
+
+
+def _adds_figure(text: str, m: re.Match[str], figure_at: int) -> bool:
+    """Whether "added" takes the figure as its object: "Jones added four conversions" says nothing."""
+    return m.group("verb").lower() in ("added", "adds", "add") and \
+        _ADDS_OBJECT.fullmatch(text, m.end(), figure_at) is not None
 
 
 @cache
