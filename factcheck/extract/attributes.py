@@ -351,6 +351,7 @@ _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(\w+ed|k
 _PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
 _AT_OR_TO = re.compile(r"(?:\s(?P<verb>[\w'’]+))?\s(?:at|to)(?:\sthe)?\s*$")
 _BEFORE_WORD = re.compile(r"[\w'’]+")
+_MADE_UP_OF = re.compile(r"[^,;.]{0,80}?\s(?:is|are|was|were)\s(?:made\s+up\s+of|accounted\s+for\s+by)\s+(.{1,80})")
 _YEARISH = re.compile(r"\d")
 _RANGE_WORDS = frozenset({"between", "from", "of", "about", "around", "some", "over", "nearly", "almost", "just",
                           "more", "less", "than", "up", "to"})
@@ -377,6 +378,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     g = lexicon().grammar
     generic = _generic_measures()
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
+    if after_np and (made := _MADE_UP_OF.match(text, q.end)):
+        after_np = _strip_determiners(_np_after(made.group(1))) or after_np  # "57% of the market is made up of women"
     if q.rule == "zero" or after_np.lower() in ("under", ""):
         passive = _PASSIVE_AFTER.search(text[q.end :])
         if q.rule == "zero" and passive:
@@ -423,8 +426,19 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             return subject  # "The budget deficit hit a record $412bn"
         if previous:
             return previous  # "..., after reaching $377bn the year before": the sentence's figure
-    verbs = _change_words()["change_verbs"]
     words = list(_BEFORE_WORD.finditer(before))
+    verb_words = words[:]
+    while len(verb_words) > 1 and verb_words[-1].group(0).lower() in _RANGE_WORDS:
+        # "were paid between $60,000 and ...", "those earning over £100,000": the verb ("make up 16%" is no verb)
+        if verb_words[-1].group(0).lower() == "up" and not before.rstrip().endswith("to"):
+            break
+        verb_words.pop()
+    verbs = _change_words()["change_verbs"]
+    verb = verb_words[-1].group(0).lower() if verb_words else ""
+    # "The project will cost £2.5m" → project cost; "will save 790m euros" → savings ("lost 5%" is a change)
+    if verb not in verbs and (noun := g["verb_measures"].get(verb)):
+        subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
+        return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
     for w in reversed(words):
         if w.group(0).lower() in verbs:
             subject = _strip_determiners(_subject_before(before, w.start()))
@@ -433,11 +447,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             if previous:
                 return previous  # "a figure which fell by ...": the figure named before
             break
-    while len(words) > 1 and words[-1].group(0).lower() in _RANGE_WORDS:
-        words.pop()  # "were paid between $60,000 and ...": the verb before the range
-    if words and (noun := g["verb_measures"].get(words[-1].group(0).lower())):
-        subject = _strip_determiners(_subject_before(before, words[-1].start()))
-        # "The project will cost £2.5m" → project cost; "will save 790m euros" → savings
+    if verb and (noun := g["verb_measures"].get(verb)):
+        subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
     if previous and len(words) <= 3:
         return previous

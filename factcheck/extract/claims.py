@@ -59,6 +59,7 @@ class _DocumentState:
     def __init__(self) -> None:
         self._places: list[str] = []
         self._last_place: str | None = None
+        self.last_measure: str | None = None  # the measure of the last claim of the last sentence with claims
         # sentences not taken in yet, with their places where they were found already
         self._unread: list[tuple[str, tuple[list[context.Mention], list[str]] | None]] = []
 
@@ -77,6 +78,7 @@ class _DocumentState:
     def skip(self, text: str) -> None:
         """Pass a sentence without claims, to be read for its places if a later claim needs them."""
         self._unread.append((text, None))
+        self.last_measure = None
 
     def remember(self, text: str, places: list[context.Mention], org_places: list[str]) -> None:
         """Pass a sentence with the places it names (and the places of its organisations)."""
@@ -142,7 +144,8 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
     ages = [(b.start, b.end) for b in blocked if b.reason == "age"]
     clauses = context.split_clauses(text)
     periods = context.find_periods(text, ages)
-    previous_measure: str | None = None
+    # "This was eight times higher": a sentence that opens on the figure before measures what it measured
+    previous_measure: str | None = state.last_measure if _RESUMING.match(text) else None
     previous: ExtractedClaim | None = None
     for q in quantities:
         claim = _claim(sentence, q, clauses, places, org_places, periods, previous_measure, published, speakers,
@@ -156,6 +159,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
         previous_measure = previous_measure or claim.measure
         out.append(claim)
     state.remember(text, places, org_places)
+    state.last_measure = next((c.measure for c in reversed(out) if c.measure), None)
     return out
 
 
@@ -205,6 +209,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     )
 
 
+_RESUMING = re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b")
 _RATE = re.compile(r"(?:a|per)\s(?:year|month|week)$", re.IGNORECASE)
 
 
