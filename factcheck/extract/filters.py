@@ -190,6 +190,13 @@ _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|last|final|other)\s+$", r
 _ORDINAL_OR_SAME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final|other|same|previous|next)\s+$",
                                      re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[\w'’]+")
+@cache
+def _compound_head() -> re.Pattern[str]:
+    """A singular noun right after a number, followed by the noun it qualifies (``three party election``)."""
+    heads = alternation(lexicon().grammar["compound_heads"], boundary=False)
+    return re.compile(rf"[\s-](?:{heads})\s(?!(?:of|in|and|or|to|for|at|on|by|with|was|is|has|had|who|that)\b)[a-zA-Z]")
+
+
 _SCARE_QUOTED = re.compile(r"\s+of\s+[\"“‘']")
 
 
@@ -268,6 +275,11 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
     for start, end in _idiom_spans(text):
         if start <= q.start < end:
             return "idiom"
+    if q.words and q.unit == "count" and not q.vague and q.value is not None and q.value < 100 and \
+            _compound_head().match(text, q.end):
+        # "a three party election", "a five star hotel": a kind of thing, not a count ("a 114-page report",
+        # in digits, is a figure)
+        return "compound"
     if q.vague and _SCARE_QUOTED.match(text, q.end):
         return "idiom"  # millions of "cliques": a figure of speech, its noun in scare quotes
     if q.words and q.value is not None and q.value <= 10 and q.unit == "count":
