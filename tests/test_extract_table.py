@@ -737,6 +737,10 @@ SPEAKERS = [
     case("own-speaker-added-takes-a-figure",
          "The hospital added 40 beds over the winter.",
          claim("40", 40, "count", change="increase", measure="beds", speaker=None), only=True),
+    case("own-speaker-he-added-points-before-the-quote",
+         'Health economist Anna Patel said waiting lists were too long. She added: "Mr Lee in Leeds has seen 4,000 '
+         'patients wait over a year."',
+         claim("4,000", 4000, "count", measure="patients", speaker="Anna Patel"), only=True),
     case("own-speaker-narration-has-none",
          "Inflation was 2% in May.",
          claim("2%", 2, "percent", change=None, measure="inflation", period="May", speaker=None), only=True),
@@ -1038,14 +1042,14 @@ BBC_SPOT_READ = [
          claim("£1.3bn", 1_300_000_000, "GBP", qualifier="exact", change=None, measure="offer", speaker=None),
          only=True),
     # politics/019: drink remark
-    known("speaker: the quote's speaker ('He added', MacDonell of the sentence before) is missed",
-          case("bbc-politics-019-100-teenagers-quote",
-               'Mr MacDonell said that the first minister should know by now that if he said things which were "off '
-               'the mark", they were bound to "come back and bite him". He added: "Here, Mr McConnell was talking in '
-               'the Highlands to 100 teenagers and every word he said was put out on a webcast."',
+    case("bbc-politics-019-100-teenagers-quote",
+               'Scotsman journalist Hamish MacDonell said he believed the bigger picture had been "obscured" by the '
+               'remark. Mr MacDonell said that the first minister should know by now that if he said things which '
+               'were "off the mark", they were bound to "come back and bite him". He added: "Here, Mr McConnell '
+               'was talking in the Highlands to 100 teenagers and every word he said was put out on a webcast."',
                claim("100", 100, "count", qualifier="exact", measure="teenagers", place="Highlands",
                      speaker="MacDonell"),
-               only=True)),
+               only=True),
     case("bbc-politics-019-more-than-100-pupils",
                "Mr McConnell was speaking on Monday to more than 100 secondary pupils from schools in the Highlands "
                "about the problems of binge drinking and drink promotions.",

@@ -9,7 +9,7 @@ quote belongs to the quote's speaker; one in reported speech to the reporter.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -137,7 +137,8 @@ class PersonIndex:
         """The person most recently named as a subject before ``offset``."""
         if self.unread:
             self._read_subjects()
-        i = bisect_right(self.mentions, offset, key=lambda mention: mention[0])
+        # strictly before: a pronoun opening a sentence points to a person named in an earlier one
+        i = bisect_left(self.mentions, offset, key=lambda mention: mention[0])
         return self.mentions[i - 1][1] if i else None
 
     def _read_subjects(self) -> None:
@@ -416,17 +417,19 @@ def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) 
         before = text[line_start:start]
         speaker = None
         m = rx["after"].match(text[end:line_end])
+        at = start  # where the attribution names its speaker: "He added:" points to someone named before it
         if m is None and _may_end_in_speech(before):
             m = rx["before"].search(before)
+            at = line_start + m.start() if m else start
         if m:
-            speaker = _person(_who(m), start, people)
+            speaker = _person(_who(m), at, people)
         elif before.endswith(_document_verbs(), 0, _content_end(before)) and rx["document"].search(before):
             speaker = _document_author(text, start, end, people)
         elif rx["colon"].search(before):
             sentence = sentences[max(0, bisect_right(starts, start) - 1)]
             subject = rx["subject"].search(text[sentence.start : start])
             if subject:
-                speaker = _person(_who(subject), start, people)
+                speaker = _person(_who(subject), sentence.start + subject.start(), people)
         if speaker is None and attributed and (continues or attributed[-1].end >= line_start):
             speaker = attributed[-1].speaker
         attributed.append(Quote(start, end, speaker))
