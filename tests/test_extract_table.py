@@ -685,6 +685,18 @@ PLACES = [
          claim("£30bn", 30_000_000_000, "GBP", measure="borrowing"),
          claim("£25bn", 25_000_000_000, "GBP", measure="borrowing"),
          only=True),
+    case("own-period-forecast-takes-the-target-of-the-sentence-before",
+         "Ministers want every school connected to fast broadband by 2010. Pupils' use of the internet is expected "
+         "to rise by 30%.",
+         claim("30%", 30, "percent", change="increase", period="2010"), only=True, absent=("2010",)),
+    case("own-period-forecast-takes-no-past-year",
+         "The minimum wage was introduced in 1999. Unions expect it to rise by 5%.",
+         claim("5%", 5, "percent", change="increase", period=None), only=True, absent=("1999",)),
+    case("own-period-middle-of-the-century",
+         "The population of Africa is projected to reach 2.5 billion by the middle of the century.",
+         claim("2.5 billion", 2_500_000_000, "count", measure="population", place="Africa",
+               period="middle of the century"),
+         only=True),
     case("own-period-salary-a-year",
          "Newly qualified teachers will be paid £30,000 a year.",
          claim("£30,000", 30000, "GBP", period="a year"), only=True),
@@ -1086,13 +1098,12 @@ BBC_SPOT_READ = [
             "But after back-to-back wins at the start of the tournament for the first time in 11 years, they will "
             "travel to Paris in a fortnight looking like genuine contenders."),
     # tech/193: gadget show
-    known("period: the year of the forecast, stated in the sentence before, is missed",
-          case("bbc-tech-193-gadgets-to-grow-11-percent",
+    case("bbc-tech-193-gadgets-to-grow-11-percent",
                "The explosion in consumer technology is to continue into 2005, delegates at the world's largest "
                "gadget show, in Las Vegas, have been told. The number of gadgets in the shops is predicted to grow by "
                "11%, while devices which talk to each other will become increasingly important.",
                claim("11%", 11, "percent", qualifier="exact", change="increase", measure="gadgets", period="2005"),
-               only=True, absent=("2005",))),
+               only=True, absent=("2005",)),
     case("bbc-tech-193-57-percent-female-buyers",
                "More than 57% of the consumer electronics market is made up of female buyers, according to CEA "
                "research.",

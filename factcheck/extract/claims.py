@@ -60,6 +60,7 @@ class _DocumentState:
         self._places: list[str] = []
         self._last_place: str | None = None
         self.last_measure: str | None = None  # the measure of the last claim of the last sentence with claims
+        self._previous: str | None = None  # the text of the sentence before
         # sentences not taken in yet, with their places where they were found already
         self._unread: list[tuple[str, tuple[list[context.Mention], list[str]] | None]] = []
 
@@ -79,10 +80,20 @@ class _DocumentState:
         """Pass a sentence without claims, to be read for its places if a later claim needs them."""
         self._unread.append((text, None))
         self.last_measure = None
+        self._previous = text
+
+    @property
+    def previous_period(self) -> str | None:
+        """The last target date of the sentence before ("by 2008", "into 2005"), which a forecast with none of its
+        own takes."""
+        periods = context.find_periods(self._previous) if self._previous else []
+        dated = [p for p in periods if _TARGET.match(p.text) and _YEAR.search(p.text)]
+        return dated[-1].text if dated else None
 
     def remember(self, text: str, places: list[context.Mention], org_places: list[str]) -> None:
         """Pass a sentence with the places it names (and the places of its organisations)."""
         self._unread.append((text, (places, org_places)))
+        self._previous = text
 
     def _read_unread(self) -> None:
         gaz = gazetteer()
@@ -183,6 +194,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if period is None:
         rates = [p for p in periods if not _RATE.match(p.text) or 0 <= p.start - m_end <= 30]
         period = _scoped(rates, text, clauses, index, m_start, m_end)
+    kind = attributes.kind(text, m_start, clause.start)
+    if period is None and kind == "forecast":
+        period = state.previous_period  # "... to continue into 2005. Sales are predicted to grow by 11%"
     start_date, end_date = context.period_dates(period, published) if period else (None, None)
     offset = sentence.start + m_start
     return ExtractedClaim(
@@ -205,10 +219,12 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         period_end=end_date,
         speaker=speakers.at(sentence, offset),
         rule=q.rule,
-        kind=attributes.kind(text, m_start, clause.start),
+        kind=kind,
     )
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TARGET = re.compile(r"(?:by|into|for|until|throughout)\s", re.IGNORECASE)
 _RESUMING = re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b")
 _RATE = re.compile(r"(?:a|per)\s(?:year|month|week)$", re.IGNORECASE)
 

@@ -262,7 +262,7 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:since|by|until|till|before|after)\s(?:the\s(?:start|end|beginning)\sof\s)?(?:the\s)?
         (?:{when}|year|decade|month)
         # in 2018, as of September, in the year to March 2019
-      | (?:in|during|throughout|for|as\sof|at\sthe\s(?:end|start)\sof|by\sthe\send\sof
+      | (?:in|into|during|throughout|for|as\sof|at\sthe\s(?:end|start)\sof|by\sthe\send\sof
          |in\sthe\s(?:year|first\shalf|second\shalf)\s(?:to|of))\s(?:{when})
         # in the third quarter (of 2019), in the 2005 fiscal year, during the same quarter
       | (?:in|during|for|over)\s(?:the\s)?(?:same\s|previous\s|current\s|last\s|next\s|first\s|second\s|third\s
@@ -272,6 +272,8 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)
         # this year, last month, the current financial year
       | (?:this|last|next|the\sprevious|the\scurrent)\s(?:year|month|week|decade|quarter|financial\syear|academic\syear)
+        # by the middle of the century, by mid-century
+      | (?:by|in|until|before)\s(?:the\s(?:middle|end|turn|start)\sof\s(?:the|this|next)\scentury|mid-century)
         # rates: a year, annually, year on year
       | annually | year[-\s]on[-\s]year
       | (?<![\w-])(?:a|per)\s(?:year|month|week)(?![\w-]|\s(?:earlier|ago|before|later|after))
