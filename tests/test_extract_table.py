@@ -1027,10 +1027,11 @@ BBC_SPOT_READ = [
                speaker=None),
          only=True),
     # tech/279: voice control
-    known("not a claim: the incidental 'two US firms' (who develops the plans) is extracted, with an empty measure",
-          nothing("bbc-tech-279-two-us-firms",
-                  "Music and film fans will be able to control their digital media players just by speaking to them, "
-                  "under plans in development by two US firms.")),
+    case("bbc-tech-279-two-us-firms",
+         "Music and film fans will be able to control their digital media players just by speaking to them, under "
+         "plans in development by two US firms.",
+         claim("two", 2, "count", qualifier="exact", measure="firms", place="US"),
+         only=True),
     case("bbc-tech-279-tens-of-thousands-of-songs",
          "But with tens of thousands of songs able to be stored on one player, voice control would make finding that "
          "elusive track by Elvis Presley much easier.",

@@ -187,8 +187,9 @@ def _np_after(text: str) -> str:
             if bare in ("a", "an", "the") and taken and (taken[-1].lower() == "of" or taken[-1].endswith("ing")):
                 taken.append(token)
                 continue
-            if (bare in stops and bare not in ("of",)) or (bare in verbs and taken):
-                break
+            if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
+                    (bare in verbs and taken):
+                break  # "us" is a stop word, "US firms" a noun phrase
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
                 break
         taken.append(token)
