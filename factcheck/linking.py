@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from factcheck.consistency import Located
@@ -22,10 +23,12 @@ from factcheck.crossref import (
     CROSSREF_VERSION,
     Fact,
     Group,
+    Linker,
     Neighbours,
     PairLink,
     agreement_groups,
     blocking_keys,
+    claim_figure,
     comparison_number,
     explain_conflict,
     explain_link,
@@ -68,7 +71,14 @@ def load_facts(session: Session, *, document_ids: Sequence[int] | None = None,
 
 
 def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows of plain numbers and strings straight through the driver (``executemany``).
+    """Insert many rows of plain numbers and strings straight through the driver (``executemany``)."""
+    if rows:
+        columns = list(rows[0])
+        insert_values(session, table, columns, [tuple(row[key] for key in columns) for row in rows])
+
+
+def insert_values(session: Session, table: Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """:func:`bulk_insert` of rows given as tuples of ``columns``, with no dictionary made per row.
 
     The statement is compiled once for the database in use, so this stays portable,
     without building SQLAlchemy parameters for each row.
@@ -76,18 +86,21 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     if not rows:
         return
     connection = session.connection()
-    compiled = table.insert().compile(dialect=connection.dialect, column_keys=list(rows[0]))
-    if compiled.positional:
-        order = compiled.positiontup or []
-        params: list[Any] = [tuple(row[key] for key in order) for row in rows]
-    else:
+    compiled = table.insert().compile(dialect=connection.dialect, column_keys=columns)
+    params: list[Any]
+    if not compiled.positional:
+        params = [dict(zip(columns, row, strict=True)) for row in rows]
+    elif list(compiled.positiontup or []) == columns:
         params = rows
+    else:
+        order = [columns.index(key) for key in compiled.positiontup or []]
+        params = [tuple(row[i] for i in order) for row in rows]
     connection.exec_driver_sql(str(compiled), params)
 
 
-def _store_links(session: Session, links: Sequence[PairLink], statistic: dict[int, int]) -> int:
-    rows = [{"claim_a": x.a, "claim_b": x.b, "status": x.status, "statistic": statistic[x.a]} for x in links]
-    bulk_insert(session, Link.__table__, rows)
+def _store_links(session: Session, links: Sequence[tuple[int, int, str]], statistic: dict[int, int]) -> int:
+    rows = [(a, b, status, statistic[a]) for a, b, status in links]
+    insert_values(session, Link.__table__, ["claim_a", "claim_b", "status", "statistic"], rows)
     return len(rows)
 
 
@@ -137,7 +150,8 @@ def _add_links(session: Session, links: Sequence[PairLink]) -> int:
     if stale:
         stmt = update(Link).where(Link.statistic == bindparam("old")).values(statistic=bindparam("new"))
         session.connection().execute(stmt.execution_options(synchronize_session=False), stale)
-    return _store_links(session, links, {i: components.find(i) for x in links for i in (x.a, x.b)})
+    return _store_links(session, [(x.a, x.b, x.status) for x in links],
+                        {i: components.find(i) for x in links for i in (x.a, x.b)})
 
 
 def link_documents(session: Session, document_ids: Sequence[int]) -> int:
@@ -189,25 +203,60 @@ def unlink_document(session: Session, document_id: int) -> None:
             session.connection().execute(stmt.execution_options(synchronize_session=False), relabel)
 
 
+def _figure_query():
+    """A claim's fields in the order :func:`~factcheck.crossref.claim_figure` takes them."""
+    return select(Claim.id, Claim.document_id, Claim.mention, Claim.value_text, Claim.low, Claim.high, Claim.unit,
+                  Claim.qualifier, Claim.change, Claim.measure, Claim.place, Claim.kind, Claim.period_start,
+                  Claim.period_end)
+
+
+# pages of SQLite's cache while links are rebuilt: enough to build their indexes in memory
+_REBUILD_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def _large_cache(connection: Connection) -> Iterator[None]:
+    """A larger page cache on SQLite for the duration (other databases size their own caches)."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{_REBUILD_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
 def rebuild_links(session: Session) -> int:
-    """Recompute every key and link from scratch (after the rules change); returns links made."""
+    """Recompute every key and link from scratch (after the rules change); returns links made.
+
+    Claims are read as plain rows into their figures, no :class:`~factcheck.crossref.Fact`
+    made, and linked in id order as they are read.
+    """
+    connection = session.connection()
+    # an index built once over a full table is much faster than one kept up row by row
+    indexes = (*ClaimKey.__table__.indexes, *Link.__table__.indexes)
+    for index in indexes:
+        index.drop(connection)
     session.execute(delete(Link))
     session.execute(delete(ClaimKey))
-    facts = load_facts(session)
-    # an index built once over a full table is much faster than one kept up row by row
-    connection = session.connection()
-    for index in (*ClaimKey.__table__.indexes, *Link.__table__.indexes):
-        index.drop(connection)
-    keys = [{"claim_id": f.id, "key": key} for f in facts for key in blocking_keys(f)]
-    bulk_insert(session, ClaimKey.__table__, keys)
-    links = link_pairs(facts)
+    linker = Linker()
+    keys: list[tuple[int, str]] = []
+    for row in connection.execute(_figure_query().order_by(Claim.id)):
+        figure = claim_figure(*row)
+        if figure.key is not None:
+            keys.append((figure.id, figure.key))
+        linker.link(figure)
+    links = sorted(linker.links)
     components = _Components()
-    for x in links:
-        components.join(x.a, x.b)
-    links.sort(key=lambda x: (x.a, x.b))
-    count = _store_links(session, links, {i: components.find(i) for x in links for i in (x.a, x.b)})
-    for index in (*ClaimKey.__table__.indexes, *Link.__table__.indexes):
-        index.create(connection)
+    for a, b, _ in links:
+        components.join(a, b)
+    with _large_cache(connection):
+        insert_values(session, ClaimKey.__table__, ["claim_id", "key"], keys)
+        count = _store_links(session, links, {a: components.find(a) for a, _, _ in links})
+        for index in indexes:
+            index.create(connection)
     set_setting(session, "crossref_version", CROSSREF_VERSION)
     return count
 
