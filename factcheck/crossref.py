@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import repeat
+from typing import Any, Generic, TypeVar
 
 from factcheck.extract.lexicon import gazetteer
 from factcheck.resources import data_dir
@@ -218,11 +220,11 @@ _NEAR_BELOW = re.compile(r"(?:almost|nearly|just\s+(?:under|below|short\s+of)|cl
 def interval(fact: Fact) -> Interval | None:
     """The values a figure allows, from its qualifier and rounding; ``None`` when vague."""
     value = float(fact.value) if fact.value is not None else None
-    return figure_interval(value, fact.low, fact.high, fact.qualifier, fact.mention)
+    return _figure_interval(value, fact.low, fact.high, fact.qualifier, fact.mention)
 
 
 @lru_cache(maxsize=1 << 16)
-def figure_interval(value: float | None, low: float | None, high: float | None, qualifier: str,
+def _figure_interval(value: float | None, low: float | None, high: float | None, qualifier: str,
                     mention: str) -> Interval | None:
     """:func:`interval` from the fields it reads; cached, as many claims state a figure in the same words."""
     if low is not None and high is not None and low != high:
@@ -263,7 +265,6 @@ def _base_key(unit: str, change: str | None, kind: str, measure: str) -> str | N
     return f"{unit}|{change or 'level'}|{kind}|{head}" if head else None
 
 
-@lru_cache(maxsize=1 << 16)
 def _magnitude(value: float) -> int:
     """The binary order of magnitude of a figure; 0 stands alone, negatives mirror positives."""
     if value == 0:
@@ -280,13 +281,13 @@ def blocking_keys(fact: Fact) -> list[str]:
     filed under its own magnitude and the two next to it (:func:`search_keys`).
     """
     keys = _fact_keys(fact)
-    return [keys[0]] if keys else []
+    return [keys[1]] if keys else []
 
 
 def search_keys(fact: Fact) -> list[str]:
     """The keys under which a claim's possible partners are filed, in order of magnitude."""
     keys = _fact_keys(fact)
-    return [key for key, _ in sorted(keys[1], key=lambda searched: searched[1])] if keys else []
+    return [key for key, _ in sorted(keys[2], key=lambda searched: searched[1])] if keys else []
 
 
 # A key searched for a claim's partners, with its rank among the keys searched by
@@ -294,18 +295,21 @@ def search_keys(fact: Fact) -> list[str]:
 SearchedKey = tuple[str, int]
 
 
-def _fact_keys(fact: Fact) -> tuple[str, tuple[SearchedKey, ...]] | None:
+# a claim's keys: the statistic part of them all, the key it is filed under, and those searched
+_Keys = tuple[str, str, tuple[SearchedKey, ...]]
+
+
+def _fact_keys(fact: Fact) -> _Keys | None:
     return _keys(fact.value is None and fact.low is None, fact.number, fact.unit, fact.change, fact.kind,
                  fact.measure)
 
 
-def _keys(vague: bool, number: float, unit: str, change: str | None, kind: str,
-          measure: str) -> tuple[str, tuple[SearchedKey, ...]] | None:
-    """The key a claim is filed under and those of its possible partners; ``None`` if it is never linked."""
+def _keys(vague: bool, number: float, unit: str, change: str | None, kind: str, measure: str) -> _Keys | None:
+    """The keys of a claim (:data:`_Keys`); ``None`` if it is never linked."""
     if vague:
         return None
     base = _base_key(unit, change, kind, measure)
-    return _keys_at(base, _magnitude(number)) if base else None
+    return (base, *_keys_at(base, _magnitude(number))) if base else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -331,6 +335,8 @@ class Figure:
     # the key it is filed under and those of its possible partners; no key: never linked
     key: str | None
     search: tuple[SearchedKey, ...]
+    # what all its keys share, with no order of magnitude: claims with another are never compared with it
+    base: str | None
     # unit, direction of change and kind: claims are compared only when all three are alike
     family: tuple[str, str | None, str]
     span: Interval | None
@@ -343,56 +349,107 @@ class Figure:
     @classmethod
     def of(cls, fact: Fact) -> Figure:
         """A claim's figure."""
-        return claim_figure(fact.id, fact.document_id, fact.mention, str(fact.value) if fact.value is not None
-                            else None, fact.low, fact.high, fact.unit, fact.qualifier, fact.change, fact.measure,
-                            fact.place, fact.kind, fact.period_start, fact.period_end)
+        value_text = str(fact.value) if fact.value is not None else None
+        return claim_figure(fact.id, fact.document_id, fact.mention, value_text, fact.low, fact.high, fact.unit,
+                            fact.qualifier, fact.change, fact.measure, fact.place, fact.kind, fact.period_start,
+                            fact.period_end)
 
 
 def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str | None, low: float | None,
                  high: float | None, unit: str, qualifier: str, change: str | None, measure: str, place: str | None,
-                 kind: str, period_start: dt.date | None, period_end: dt.date | None) -> Figure:
+                 kind: str, period_start: dt.date | str | None, period_end: dt.date | str | None) -> Figure:
     """A claim's :class:`Figure` from its stored fields, its exact figure as written in the database.
 
+    Dates may come as ISO strings, as SQLite's driver gives them.
+
+    What many claims have alike is shared, one object for all, so that the figures
+    compared with one another lie close together in memory.
+    """
+    number, (base, key, search), family, span, measure = _statement(value_text, low, high, unit, qualifier, change,
+                                                                     measure, kind, mention)
+    dates = _period(period_start, period_end) if period_start and period_end else None
+    return Figure(claim_id, _shared(document_id), number, key, search, base, family, span, dates, measure,
+                  _shared(place), value_text)
+
+
+# number, keys (none: never linked), family, interval and measure of a figure
+_Statement = tuple[float, _Keys | tuple[None, None, tuple[()]], tuple[str, str | None, str], Interval | None, str]
+
+
+@lru_cache(maxsize=1 << 16)
+def _statement(value_text: str | None, low: float | None, high: float | None, unit: str, qualifier: str,
+               change: str | None, measure: str, kind: str, mention: str) -> _Statement:
+    """A figure's :data:`_Statement`: the same for every claim stating it in the same words.
+
     ``float`` of the decimal string is what ``float`` of the :class:`~decimal.Decimal` gives,
-    without making one per claim.
+    without making one.
     """
     value = float(value_text) if value_text is not None else None
     number = value if value is not None else low or 0.0
     keys = _keys(value is None and low is None, number, unit, change, kind, measure)
-    key, search = keys if keys else (None, ())
-    return Figure(claim_id, document_id, number, key, search, (unit, change, kind),
-                  figure_interval(value, low, high, qualifier, mention),
-                  (period_start, period_end) if period_start and period_end else None, measure, place, value_text)
+    return (number, keys or (None, None, ()), _shared((unit, change, kind)),
+            _figure_interval(value, low, high, qualifier, mention), _shared(measure))
+
+
+@lru_cache(maxsize=1 << 16)
+def _period(start: dt.date | str, end: dt.date | str) -> tuple[dt.date, dt.date]:
+    """A dated period, its dates parsed if they come as ISO strings, shared by every claim of that period."""
+    return _date(start), _date(end)
+
+
+def _date(value: dt.date | str) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+Value = TypeVar("Value")
+
+
+@lru_cache(maxsize=1 << 16)
+def _shared(value: Value) -> Value:
+    """The first of the values equal to ``value``."""
+    return value
 
 
 def compare(a: Fact, b: Fact) -> str | None:
     """``agree``, ``conflict`` or ``None`` (not the same statistic) for two claims."""
-    return _verdict(Figure.of(a), Figure.of(b), relative_difference(a, b))
+    found = _verdicts(Figure.of(a), [(relative_difference(a, b), b.id, Figure.of(b))])
+    return found[0][1] if found else None
 
 
-def _verdict(a: Figure, b: Figure, gap: float) -> str | None:
-    """:func:`compare` of two figures ``gap`` apart (their :func:`relative_difference`); cheap tests first."""
-    if a.document_id == b.document_id or a.family != b.family or gap > CONFLICT_SCOPE:
-        return None
-    ia, ib = a.span, b.span
-    if ia is None or ib is None:
-        return None
-    relation = place_relation(a.place, b.place)
-    if relation == "different":
-        return None
-    # periods that are both dated must overlap ("in 2015" is not "in 2018")
-    if a.dates and b.dates and not (a.dates[0] <= b.dates[1] and b.dates[0] <= a.dates[1]):
-        return None
-    if not _same_measure_words(a.measure, b.measure):
-        return None
-    if ia.overlaps(ib):
-        if relation == "nested" and not _same_value(a.value_text, b.value_text):
-            return None  # a borough's figure is not a country's
-        # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
-        return "agree" if gap <= AGREE_TOLERANCE else None
-    if relation == "nested":
-        return None
-    return "conflict"
+def _verdicts(a: Figure, partners: Iterable[tuple[float, int, Figure | None]]) -> list[tuple[int, str]]:
+    """(claim id, verdict) of those of ``partners`` (gap to ``a``, claim id, figure) that agree or conflict with ``a``.
+
+    The cheap tests come first, and what ``a`` brings to every comparison is read once.
+    """
+    found: list[tuple[int, str]] = []
+    span = a.span
+    if span is None:
+        return found
+    document, family, dates, place, measure = a.document_id, a.family, a.dates, a.place, a.measure
+    for gap, _, b in partners:
+        if b is None:
+            continue
+        other = b.span
+        if other is None or b.document_id == document or b.family != family or gap > CONFLICT_SCOPE:
+            continue
+        # equal places are one place, or both unknown: alike for what follows
+        relation = "same" if b.place == place else place_relation(place, b.place)
+        if relation == "different":
+            continue
+        # periods that are both dated must overlap ("in 2015" is not "in 2018")
+        if dates and b.dates and not (dates[0] <= b.dates[1] and b.dates[0] <= dates[1]):
+            continue
+        if b.measure != measure and not _same_measure_words(measure, b.measure):
+            continue
+        if span.overlaps(other):
+            if relation == "nested" and not _same_value(a.value_text, b.value_text):
+                continue  # a borough's figure is not a country's
+            # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
+            if gap <= AGREE_TOLERANCE:
+                found.append((b.id, "agree"))
+        elif relation != "nested":
+            found.append((b.id, "conflict"))
+    return found
 
 
 def _same_value(a: str | None, b: str | None) -> bool:
@@ -423,118 +480,146 @@ def _gap(v: float, w: float) -> float:
 
 
 def _position(numbers: list[float], ids: list[int], number: float, claim_id: int) -> int:
-    """Where a claim falls among a key's figures (never none) in ascending order, equal figures by claim id.
+    """Where a claim falls among a key's figures in ascending order, equal figures ordered by claim id.
 
     A claim is mostly compared under the keys next to its own, whose figures all lie on
     one side of it: the ends are looked at before searching.
     """
-    if numbers[-1] < number:
+    if not numbers or numbers[-1] < number:
         return len(numbers)
     if number < numbers[0]:
         return 0
     at = bisect.bisect_left(numbers, number)
     if numbers[at] == number:
-        at = bisect.bisect_left(ids, claim_id, at, bisect.bisect_right(numbers, number, at))
+        end = bisect.bisect_right(numbers, number, at)
+        # claims are mostly filed in id order: after every equal figure
+        at = end if ids[end - 1] < claim_id else bisect.bisect_left(ids, claim_id, at, end)
     return at
 
 
-class Neighbours:
-    """Claims filed under their blocking keys, each key's claims sorted by figure, to find closest partners."""
+Item = TypeVar("Item")
+
+# the claims filed under one key: their figures in ascending order (equal figures in
+# order of claim id) and, alongside, their claims' ids and items
+_Row = tuple[list[float], list[int], list[Any]]
+
+
+class Neighbours(Generic[Item]):
+    """Claims filed under their blocking keys, each key's claims sorted by figure, to find closest partners.
+
+    A claim is filed with an item that its partners get back: its :class:`Fact`, or
+    whatever else its caller compares.
+    """
 
     def __init__(self) -> None:
-        # per key, its figures in ascending order and, alongside, their claims' ids
-        self._rows: dict[str, tuple[list[float], list[int]]] = {}
+        self._rows: dict[str, _Row] = {}
         self._filed: set[int] = set()
-        self._facts: dict[int, Fact] = {}
 
-    def add(self, fact: Fact) -> None:
+    def __contains__(self, claim_id: int) -> bool:
+        return claim_id in self._filed
+
+    def add(self: Neighbours[Fact], fact: Fact) -> None:
+        """File a claim under its blocking key, with itself as its item."""
         keys = _fact_keys(fact)
-        if keys and self.file(keys[0], fact.number, fact.id):
-            self._facts[fact.id] = fact
+        if keys:
+            self.file(keys[1], fact.number, fact.id, fact)
 
-    def file(self, key: str, number: float, claim_id: int) -> bool:
-        """File a claim known only by its key and figure (its :attr:`Fact.number`); False if already filed."""
+    def file(self, key: str, number: float, claim_id: int, item: Item | None = None) -> bool:
+        """File a claim by its key and figure (its :attr:`Fact.number`); False if already filed."""
         if claim_id in self._filed:
             return False
-        self._filed.add(claim_id)
         row = self._rows.get(key)
         if row is None:
-            self._rows[key] = ([number], [claim_id])
-        else:
-            numbers, ids = row
-            at = _position(numbers, ids, number, claim_id)
-            numbers.insert(at, number)
-            ids.insert(at, claim_id)
+            row = self._rows[key] = ([], [], [])
+        self._insert(row, _position(row[0], row[1], number, claim_id), number, claim_id, item)
         return True
 
-    def closest(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[Fact]:
-        """Up to ``limit`` filed claims within a factor of two of ``fact``'s figure, closest first."""
-        return [self._facts[i] for i in self.closest_ids(fact, limit)]
+    def _insert(self, row: _Row, at: int, number: float, claim_id: int, item: Item | None) -> None:
+        self._filed.add(claim_id)
+        row[0].insert(at, number)
+        row[1].insert(at, claim_id)
+        row[2].insert(at, item)
+
+    def closest(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[Item | None]:
+        """The items of up to ``limit`` filed claims within a factor of two of ``fact``'s figure, closest first."""
+        keys = _fact_keys(fact)
+        return [item for _, _, item in self.nearest(keys[2], fact.number, fact.id, limit)] if keys else []
 
     def closest_ids(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[int]:
-        """The ids of :meth:`closest`."""
+        """The ids of the claims of :meth:`closest`."""
         keys = _fact_keys(fact)
-        return [other for _, other in self.nearest(keys[1], fact.number, fact.id, limit)] if keys else []
+        return [other for _, other, _ in self.nearest(keys[2], fact.number, fact.id, limit)] if keys else []
 
     def nearest(self, search: Sequence[SearchedKey], number: float, claim_id: int, limit: int = MAX_CANDIDATES,
-                *, file: bool = False) -> list[tuple[float, int]]:
-        """(gap, id) of up to ``limit`` claims filed under the keys searched, within :data:`CONFLICT_SCOPE`.
+                *, filing: Item | None = None) -> list[tuple[float, int, Item | None]]:
+        """(gap, id, item) of up to ``limit`` claims filed under the keys searched, within :data:`CONFLICT_SCOPE`.
 
         Closest first. Under each key, the closest figures are among the ``limit`` on
         either side of ``number``. Equal gaps go to the claim met first, keys taken by
         rank and the figures below before those above, nearest first: so among equal
-        figures below, the most recent claim. With ``file``, the claim is then filed
-        under its own key, the first searched.
+        figures below, the most recent claim.
+
+        With an item ``filing``, the claim is also filed with it under the first key
+        searched, its own, where its place is found anyway.
         """
-        if file:
-            self.file(search[0][0], number, claim_id)
         if limit < 1:
+            if filing is not None:
+                self.file(search[0][0], number, claim_id, filing)
             return []
-        found: list[tuple[float, int, int, int]] = []  # gap, side (of which key), place on that side, id
+        own = search[0][0] if filing is not None and claim_id not in self._filed else None
+        if own is not None and own not in self._rows:
+            self._rows[own] = ([], [], [])
+        found: list[_Found] = []
         bound = CONFLICT_SCOPE
         for key, rank in search:
             row = self._rows.get(key)
             if row is None:
                 continue
-            numbers, ids = row
+            numbers, ids, items = row
             at = _position(numbers, ids, number, claim_id)
+            if key is own:
+                self._insert(row, at, number, claim_id, filing)
             if at >= limit and numbers[at - limit] == number:
-                # as many equal figures just below: no other claim can be closer, or met before them
-                return [(0.0, other) for other in reversed(ids[at - limit : at])]
-            if at:
-                below = range(at - 1, max(at - limit, 0) - 1, -1)
-                bound = _gather(found, numbers, ids, number, claim_id, below, 2 * rank, bound, limit)
-            if at < len(ids):
-                above = range(at, min(at + limit + 1, len(ids)))
-                bound = _gather(found, numbers, ids, number, claim_id, above, 2 * rank + 1, bound, limit)
+                # `limit` equal figures just below: none is closer, and none as close is met before them
+                return list(zip(repeat(0.0), ids[at - limit : at][::-1], items[at - limit : at][::-1]))
+            bound = _gather(found, row, at, number, claim_id, 2 * rank, bound, limit)
         found.sort()
-        return [(gap, other) for gap, _, _, other in found[:limit]]
+        return [(gap, other, item) for gap, _, _, other, item in found[:limit]]
 
 
-def _gather(found: list[tuple[float, int, int, int]], numbers: list[float], ids: list[int], number: float,
-            claim_id: int, places: range, side: int, bound: float, limit: int) -> float:
-    """Add the claims at ``places`` (walking away from ``number``) up to the first more than ``bound`` apart.
+# a claim found near a figure: its gap, side (below or above, under which key), step
+# away from the figure on that side, id and item
+_Found = tuple[float, int, int, int, Any]
 
-    The gap only grows along the walk, so the first claim beyond the bound ends it.
-    Once ``limit`` claims are found, only the closest are kept, and the largest gap
-    among them is the bound returned: no claim further apart can be among them.
+
+def _gather(found: list[_Found], row: _Row, at: int, number: float, claim_id: int, side: int, bound: float,
+            limit: int) -> float:
+    """Add the claims of a key within ``bound`` of ``number``: ``limit`` at most on each side of ``at``.
+
+    Walking away from ``number`` the gap only grows, so the first claim beyond the
+    bound ends the walk. Once ``limit`` claims are found, only the closest are kept,
+    and the largest gap among them bounds what follows: no claim further apart can be
+    among them. Returns the bound.
     """
+    numbers, ids, items = row
+    below = range(at - 1, max(at - limit, 0) - 1, -1)
+    if at < len(ids) and ids[at] == claim_id:
+        at += 1  # the claim itself, filed already
+    above = range(at, min(at + limit, len(ids)))
     magnitude = abs(number)
-    for step, at in enumerate(places):
-        other = ids[at]
-        if other == claim_id:
-            continue
-        w = numbers[at]
-        base = max(magnitude, abs(w))
-        gap = abs(number - w) / base if base else 0.0
-        if gap > bound:
-            break
-        found.append((gap, side, step, other))
-    if len(found) < limit:
-        return bound
-    found.sort()
-    del found[limit:]
-    return found[-1][0]
+    for walk, places in enumerate((below, above)):
+        for step, place in enumerate(places):
+            w = numbers[place]
+            base = max(magnitude, abs(w))
+            gap = abs(number - w) / base if base else 0.0
+            if gap > bound:
+                break
+            found.append((gap, side + walk, step, ids[place], items[place]))
+        if len(found) >= limit:
+            found.sort()
+            del found[limit:]
+            bound = found[-1][0]
+    return bound
 
 
 class Linker:
@@ -542,30 +627,27 @@ class Linker:
 
     Claims are filed (:meth:`file`) as partners for every claim linked after, or
     linked (:meth:`link`) in id order: compared with the closest figures filed so
-    far, then filed themselves.
+    far, then filed themselves. Only the order among claims of one :attr:`Figure.base`
+    matters, as claims of different ones are never compared.
     """
 
     def __init__(self) -> None:
         # (smaller claim id, larger claim id, "agree" or "conflict")
         self.links: list[tuple[int, int, str]] = []
-        self._neighbours = Neighbours()
-        self._figures: dict[int, Figure] = {}
+        self._neighbours: Neighbours[Figure] = Neighbours()
 
     def file(self, figure: Figure) -> None:
         """Make a claim a possible partner of the claims linked after it."""
-        if figure.key is not None and self._neighbours.file(figure.key, figure.number, figure.id):
-            self._figures[figure.id] = figure
+        if figure.key is not None:
+            self._neighbours.file(figure.key, figure.number, figure.id, figure)
 
     def link(self, figure: Figure) -> None:
         """Compare a claim with the closest figures filed so far, keep the links found, and file it."""
-        if figure.key is None or figure.id in self._figures:
+        if figure.key is None or figure.id in self._neighbours:
             return
-        self._figures[figure.id] = figure
-        figures, links = self._figures, self.links
-        for gap, other in self._neighbours.nearest(figure.search, figure.number, figure.id, file=True):
-            status = _verdict(figure, figures[other], gap)
-            if status:
-                links.append((other, figure.id, status) if other < figure.id else (figure.id, other, status))
+        closest = self._neighbours.nearest(figure.search, figure.number, figure.id, filing=figure)
+        for other, status in _verdicts(figure, closest):
+            self.links.append((other, figure.id, status) if other < figure.id else (figure.id, other, status))
 
 
 def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLink]:

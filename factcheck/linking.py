@@ -8,14 +8,16 @@ and contradictions are read back from the links.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, Select, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from factcheck.consistency import Located
@@ -112,17 +114,26 @@ class _Components:
 
     def find(self, x: int) -> int:
         parent = self.parent
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+        while (up := parent.get(x, x)) != x:
+            parent[x] = x = parent.get(up, up)  # halve the path on the way
         return x
 
     def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
+        self.join_all([(a, b)])
+
+    def join_all(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Join each pair's sets (:meth:`find` inline: this runs once per link)."""
+        parent = self.parent
+        for a, b in pairs:
+            while (up := parent.get(a, a)) != a:
+                parent[a] = a = parent.get(up, up)
+            while (up := parent.get(b, b)) != b:
+                parent[b] = b = parent.get(up, up)
             # the smaller id becomes the root, so a statistic is named by its smallest claim id
-            self.parent[max(ra, rb)] = min(ra, rb)
+            if a < b:
+                parent[b] = a
+            elif b < a:
+                parent[a] = b
 
 
 def _current_statistics(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
@@ -164,7 +175,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     # Only the figures of the stored claims under the keys searched are read first; the
     # full records are loaded just for those that are some new claim's closest partners.
     new_ids = {f.id for f in new}
-    pool = Neighbours()
+    pool: Neighbours[Fact] = Neighbours()
     wanted = sorted({key for f in new for key in search_keys(f)})
     stmt = select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low).join(Claim, Claim.id == ClaimKey.claim_id)
     for chunk in _chunks(wanted):
@@ -210,30 +221,24 @@ def _figure_query():
                   Claim.period_end)
 
 
-# pages of SQLite's cache while links are rebuilt: enough to build their indexes in memory
-_REBUILD_CACHE_KIB = 256 * 1024
-
-
 @contextmanager
-def _large_cache(connection: Connection) -> Iterator[None]:
-    """A larger page cache on SQLite for the duration (other databases size their own caches)."""
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{_REBUILD_CACHE_KIB}")
+def _without_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused for the duration.
+
+    Linking every claim makes millions of small objects, kept to the end and holding
+    no cycles: collecting while they are made would only scan them over and over.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+        if enabled:
+            gc.enable()
 
 
 def rebuild_links(session: Session) -> int:
-    """Recompute every key and link from scratch (after the rules change); returns links made.
-
-    Claims are read as plain rows into their figures, no :class:`~factcheck.crossref.Fact`
-    made, and linked in id order as they are read.
-    """
+    """Recompute every key and link from scratch (after the rules change); returns links made."""
     connection = session.connection()
     # an index built once over a full table is much faster than one kept up row by row
     indexes = (*ClaimKey.__table__.indexes, *Link.__table__.indexes)
@@ -241,24 +246,50 @@ def rebuild_links(session: Session) -> int:
         index.drop(connection)
     session.execute(delete(Link))
     session.execute(delete(ClaimKey))
-    linker = Linker()
-    keys: list[tuple[int, str]] = []
-    for row in connection.execute(_figure_query().order_by(Claim.id)):
-        figure = claim_figure(*row)
-        if figure.key is not None:
-            keys.append((figure.id, figure.key))
-        linker.link(figure)
-    links = sorted(linker.links)
-    components = _Components()
-    for a, b, _ in links:
-        components.join(a, b)
-    with _large_cache(connection):
+    with _without_cycle_collection():
+        keys, links = _link_every_claim(connection)
+        components = _Components()
+        components.join_all((a, b) for a, b, _ in links)
         insert_values(session, ClaimKey.__table__, ["claim_id", "key"], keys)
         count = _store_links(session, links, {a: components.find(a) for a, _, _ in links})
         for index in indexes:
             index.create(connection)
     set_setting(session, "crossref_version", CROSSREF_VERSION)
     return count
+
+
+def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], list[tuple[int, int, str]]]:
+    """Each claim's blocking key, and every link in order of its claims' ids, from scratch.
+
+    Claims are read as plain rows into their figures, with no :class:`~factcheck.crossref.Fact`
+    made. A claim is only ever compared with claims of the same base key, so they are
+    linked one base at a time, each base's in id order: what they are compared with
+    stays at hand, rather than spread over every statistic in the database.
+    """
+    rows = _driver_rows(connection, _figure_query().order_by(Claim.id))
+    figures = [figure for figure in itertools.starmap(claim_figure, rows) if figure.key is not None]
+    keys = [(figure.id, figure.key) for figure in figures]
+    figures.sort(key=attrgetter("base"))  # a sort that keeps the order of ids among equals
+    linker = Linker()
+    for figure in figures:
+        linker.link(figure)
+    # each base's links come in order of their later claim, and all of a claim's links in
+    # its base: ordered by the earlier claim, keeping that order among equals, they are
+    # in order of both
+    return keys, sorted(linker.links, key=itemgetter(0))
+
+
+def _driver_rows(connection: Connection, stmt: Select) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query as the driver's own tuples, with no result processing per row.
+
+    Values come as the driver gives them: dates from SQLite as ISO strings.
+    """
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(stmt.compile(dialect=connection.dialect)))
+        yield from cursor
+    finally:
+        cursor.close()
 
 
 def get_setting(session: Session, key: str) -> str | None:
