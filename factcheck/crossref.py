@@ -16,10 +16,12 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import repeat
+from typing import Any, Generic, TypeVar
 
 from factcheck.extract.lexicon import gazetteer
 from factcheck.resources import data_dir
@@ -192,12 +194,9 @@ def place_relation(a: str | None, b: str | None) -> str:
 # --- figures as intervals ----------------------------------------------------------
 
 
-def _precision(fact: Fact) -> float:
+def _precision(value: float, mention: str) -> float:
     """Half the rounding step of a figure as written (``21,000`` → 500; ``1.2bn`` → 0.05bn)."""
-    if fact.value is None:
-        return 0.0
-    digits = re.search(r"\d[\d,]*(?:\.\d+)?", fact.mention)
-    value = float(fact.value)
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", mention)
     if not digits:
         # a number in words is rounded to its leading digit: "two million" ≈ 1.5m–2.5m
         return 10 ** math.floor(math.log10(abs(value))) / 2 if value else 0.5
@@ -220,22 +219,29 @@ _NEAR_BELOW = re.compile(r"(?:almost|nearly|just\s+(?:under|below|short\s+of)|cl
 
 def interval(fact: Fact) -> Interval | None:
     """The values a figure allows, from its qualifier and rounding; ``None`` when vague."""
-    if fact.low is not None and fact.high is not None and fact.low != fact.high:
-        return Interval(fact.low, fact.high)
-    if fact.value is None:
+    value = float(fact.value) if fact.value is not None else None
+    return _figure_interval(value, fact.low, fact.high, fact.qualifier, fact.mention)
+
+
+@lru_cache(maxsize=1 << 16)
+def _figure_interval(value: float | None, low: float | None, high: float | None, qualifier: str,
+                    mention: str) -> Interval | None:
+    """:func:`interval` from the fields it reads; cached, as many claims state a figure in the same words."""
+    if low is not None and high is not None and low != high:
+        return Interval(low, high)
+    if value is None:
         return None
-    v = float(fact.value)
-    p = _precision(fact)
-    if fact.qualifier == "lower_bound":
-        return Interval(v, math.inf)
-    if fact.qualifier == "upper_bound":
-        if _NEAR_BELOW.match(fact.mention):
-            return Interval(v - max(abs(v) * 0.1, p), v)  # "almost 70 per cent": just under 70
-        return Interval(-math.inf if v < 0 else 0.0, v)  # "fewer than 1,000", "up to 1,000": anything below
-    if fact.qualifier == "approx":
-        spread = max(abs(v) * 0.1, p)
-        return Interval(v - spread, v + spread)
-    return Interval(v - p, v + p)
+    p = _precision(value, mention)
+    if qualifier == "lower_bound":
+        return Interval(value, math.inf)
+    if qualifier == "upper_bound":
+        if _NEAR_BELOW.match(mention):
+            return Interval(value - max(abs(value) * 0.1, p), value)  # "almost 70 per cent": just under 70
+        return Interval(-math.inf if value < 0 else 0.0, value)  # "fewer than 1,000", "up to 1,000": anything below
+    if qualifier == "approx":
+        spread = max(abs(value) * 0.1, p)
+        return Interval(value - spread, value + spread)
+    return Interval(value - p, value + p)
 
 
 # --- grouping ------------------------------------------------------------------------
@@ -248,12 +254,15 @@ CROSSREF_VERSION = "3"
 # linking a claim stays bounded however often a statistic is reported.
 MAX_CANDIDATES = 8
 
+AGREE_TOLERANCE = 0.1
+CONFLICT_SCOPE = 0.5
 
-def _base_key(fact: Fact) -> str | None:
-    if fact.value is None and fact.low is None:
-        return None
-    head = measure_head(fact.measure)
-    return f"{fact.unit}|{fact.change or 'level'}|{fact.kind}|{head}" if head else None
+
+@lru_cache(maxsize=1 << 16)
+def _base_key(unit: str, change: str | None, kind: str, measure: str) -> str | None:
+    """The statistic part of a blocking key; ``None`` when the measure has no word to count."""
+    head = measure_head(measure)
+    return f"{unit}|{change or 'level'}|{kind}|{head}" if head else None
 
 
 def _magnitude(value: float) -> int:
@@ -271,64 +280,183 @@ def blocking_keys(fact: Fact) -> list[str]:
     two (see :data:`CONFLICT_SCOPE`), so a claim need only be compared with those
     filed under its own magnitude and the two next to it (:func:`search_keys`).
     """
-    keys = _keys(fact)
-    return [keys[0]] if keys else []
+    keys = _fact_keys(fact)
+    return [keys[1]] if keys else []
 
 
 def search_keys(fact: Fact) -> list[str]:
-    """The keys under which a claim's possible partners are filed."""
-    keys = _keys(fact)
-    return keys[1] if keys else []
+    """The keys under which a claim's possible partners are filed, in order of magnitude."""
+    keys = _fact_keys(fact)
+    return [key for key, _ in sorted(keys[2], key=lambda searched: searched[1])] if keys else []
 
 
-def _keys(fact: Fact) -> tuple[str, list[str]] | None:
-    base = _base_key(fact)
-    if not base:
+# A key searched for a claim's partners, with its rank among the keys searched by
+# order of magnitude (ties between equally close figures go to the lower rank).
+SearchedKey = tuple[str, int]
+
+
+# a claim's keys: the statistic part of them all, the key it is filed under, and those searched
+_Keys = tuple[str, str, tuple[SearchedKey, ...]]
+
+
+def _fact_keys(fact: Fact) -> _Keys | None:
+    return _keys(fact.value is None and fact.low is None, fact.number, fact.unit, fact.change, fact.kind,
+                 fact.measure)
+
+
+def _keys(vague: bool, number: float, unit: str, change: str | None, kind: str, measure: str) -> _Keys | None:
+    """The keys of a claim (:data:`_Keys`); ``None`` if it is never linked."""
+    if vague:
         return None
-    order = _magnitude(fact.number)
+    base = _base_key(unit, change, kind, measure)
+    return (base, *_keys_at(base, _magnitude(number))) if base else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys_at(base: str, order: int) -> tuple[str, tuple[SearchedKey, ...]]:
+    """The key of a figure of this order of magnitude, and the keys of its possible partners, its own first.
+
+    Its own key holds the closest figures, which then bound the search under the others.
+    """
+    own = f"{base}|{order}"
     if order == 0:
-        return f"{base}|0", [f"{base}|0"]
-    return f"{base}|{order}", [f"{base}|{order + step}" for step in (-1, 0, 1) if order + step != 0]
+        return own, ((own, 0),)
+    searched = [(f"{base}|{order + step}", rank) for rank, step in enumerate(s for s in (-1, 0, 1) if order + s)]
+    return own, tuple(sorted(searched, key=lambda key: key[0] != own))
 
 
-def periods_overlap(a: Fact, b: Fact) -> bool:
-    """False only when both periods are dated and cannot overlap (``in 2015`` against ``in 2018``)."""
-    if not (a.period_start and a.period_end and b.period_start and b.period_end):
-        return True
-    return a.period_start <= b.period_end and b.period_start <= a.period_end
+@dataclass(slots=True)
+class Figure:
+    """What comparing a claim reads, worked out once per claim: its keys, interval and dated period."""
+
+    id: int
+    document_id: int
+    number: float
+    # the key it is filed under and those of its possible partners; no key: never linked
+    key: str | None
+    search: tuple[SearchedKey, ...]
+    # what all its keys share, with no order of magnitude: claims with another are never compared with it
+    base: str | None
+    # unit, direction of change and kind: claims are compared only when all three are alike
+    family: tuple[str, str | None, str]
+    span: Interval | None
+    dates: tuple[dt.date, dt.date] | None
+    measure: str
+    place: str | None
+    # the exact figure as a decimal string: read only for the rare claims about nested places
+    value_text: str | None
+
+    @classmethod
+    def of(cls, fact: Fact) -> Figure:
+        """A claim's figure."""
+        value_text = str(fact.value) if fact.value is not None else None
+        return claim_figure(fact.id, fact.document_id, fact.mention, value_text, fact.low, fact.high, fact.unit,
+                            fact.qualifier, fact.change, fact.measure, fact.place, fact.kind, fact.period_start,
+                            fact.period_end)
+
+
+def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str | None, low: float | None,
+                 high: float | None, unit: str, qualifier: str, change: str | None, measure: str, place: str | None,
+                 kind: str, period_start: dt.date | str | None, period_end: dt.date | str | None) -> Figure:
+    """A claim's :class:`Figure` from its stored fields, its exact figure as written in the database.
+
+    Dates may come as ISO strings, as SQLite's driver gives them.
+
+    What many claims have alike is shared, one object for all, so that the figures
+    compared with one another lie close together in memory.
+    """
+    number, (base, key, search), family, span, measure = _statement(value_text, low, high, unit, qualifier, change,
+                                                                     measure, kind, mention)
+    dates = _period(period_start, period_end) if period_start and period_end else None
+    return Figure(claim_id, _shared(document_id), number, key, search, base, family, span, dates, measure,
+                  _shared(place), value_text)
+
+
+# number, keys (none: never linked), family, interval and measure of a figure
+_Statement = tuple[float, _Keys | tuple[None, None, tuple[()]], tuple[str, str | None, str], Interval | None, str]
+
+
+@lru_cache(maxsize=1 << 16)
+def _statement(value_text: str | None, low: float | None, high: float | None, unit: str, qualifier: str,
+               change: str | None, measure: str, kind: str, mention: str) -> _Statement:
+    """A figure's :data:`_Statement`: the same for every claim stating it in the same words.
+
+    ``float`` of the decimal string is what ``float`` of the :class:`~decimal.Decimal` gives,
+    without making one.
+    """
+    value = float(value_text) if value_text is not None else None
+    number = value if value is not None else low or 0.0
+    keys = _keys(value is None and low is None, number, unit, change, kind, measure)
+    return (number, keys or (None, None, ()), _shared((unit, change, kind)),
+            _figure_interval(value, low, high, qualifier, mention), _shared(measure))
+
+
+@lru_cache(maxsize=1 << 16)
+def _period(start: dt.date | str, end: dt.date | str) -> tuple[dt.date, dt.date]:
+    """A dated period, its dates parsed if they come as ISO strings, shared by every claim of that period."""
+    return _date(start), _date(end)
+
+
+def _date(value: dt.date | str) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+Value = TypeVar("Value")
+
+
+@lru_cache(maxsize=1 << 16)
+def _shared(value: Value) -> Value:
+    """The first of the values equal to ``value``."""
+    return value
 
 
 def compare(a: Fact, b: Fact) -> str | None:
     """``agree``, ``conflict`` or ``None`` (not the same statistic) for two claims."""
-    return _verdict(a, b, interval(a), interval(b))
+    found = _verdicts(Figure.of(a), [(relative_difference(a, b), b.id, Figure.of(b))])
+    return found[0][1] if found else None
 
 
-def _verdict(a: Fact, b: Fact, ia: Interval | None, ib: Interval | None) -> str | None:
-    """:func:`compare` with the claims' intervals already worked out; cheap tests first."""
-    if a.document_id == b.document_id or a.unit != b.unit or a.change != b.change or a.kind != b.kind:
-        return None
-    if ia is None or ib is None:
-        return None
-    gap = relative_difference(a, b)
-    if gap > CONFLICT_SCOPE:
-        return None  # so far apart that they are more likely about different scopes
-    if not periods_overlap(a, b):
-        return None
-    relation = place_relation(a.place, b.place)
-    if relation == "different" or not same_measure(a, b):
-        return None
-    if ia.overlaps(ib):
-        if relation == "nested" and a.value != b.value:
-            return None  # a borough's figure is not a country's
-        # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
-        return "agree" if gap <= AGREE_TOLERANCE else None
-    if relation == "nested":
-        return None
-    return "conflict"
+def _verdicts(a: Figure, partners: Iterable[tuple[float, int, Figure | None]]) -> list[tuple[int, str]]:
+    """(claim id, verdict) of those of ``partners`` (gap to ``a``, claim id, figure) that agree or conflict with ``a``.
+
+    The cheap tests come first, and what ``a`` brings to every comparison is read once.
+    """
+    found: list[tuple[int, str]] = []
+    span = a.span
+    if span is None:
+        return found
+    document, family, dates, place, measure = a.document_id, a.family, a.dates, a.place, a.measure
+    for gap, _, b in partners:
+        if b is None:
+            continue
+        other = b.span
+        if other is None or b.document_id == document or b.family != family or gap > CONFLICT_SCOPE:
+            continue
+        # equal places are one place, or both unknown: alike for what follows
+        relation = "same" if b.place == place else place_relation(place, b.place)
+        if relation == "different":
+            continue
+        # periods that are both dated must overlap ("in 2015" is not "in 2018")
+        if dates and b.dates and not (dates[0] <= b.dates[1] and b.dates[0] <= dates[1]):
+            continue
+        if b.measure != measure and not _same_measure_words(measure, b.measure):
+            continue
+        if span.overlaps(other):
+            if relation == "nested" and not _same_value(a.value_text, b.value_text):
+                continue  # a borough's figure is not a country's
+            # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
+            if gap <= AGREE_TOLERANCE:
+                found.append((b.id, "agree"))
+        elif relation != "nested":
+            found.append((b.id, "conflict"))
+    return found
 
 
-AGREE_TOLERANCE = 0.1
-CONFLICT_SCOPE = 0.5
+def _same_value(a: str | None, b: str | None) -> bool:
+    """Whether two exact figures are equal, as decimals (``2.50`` is ``2.5``)."""
+    if a is None or b is None:
+        return a is b
+    return Decimal(a) == Decimal(b)
 
 
 def relative_difference(a: Fact, b: Fact) -> float:
@@ -351,53 +479,175 @@ def _gap(v: float, w: float) -> float:
     return abs(v - w) / base if base else 0.0
 
 
-class Neighbours:
-    """Claims filed under their blocking keys, each key's claims sorted by figure, to find closest partners."""
+def _position(numbers: list[float], ids: list[int], number: float, claim_id: int) -> int:
+    """Where a claim falls among a key's figures in ascending order, equal figures ordered by claim id.
+
+    A claim is mostly compared under the keys next to its own, whose figures all lie on
+    one side of it: the ends are looked at before searching.
+    """
+    if not numbers or numbers[-1] < number:
+        return len(numbers)
+    if number < numbers[0]:
+        return 0
+    at = bisect.bisect_left(numbers, number)
+    if numbers[at] == number:
+        end = bisect.bisect_right(numbers, number, at)
+        # claims are mostly filed in id order: after every equal figure
+        at = end if ids[end - 1] < claim_id else bisect.bisect_left(ids, claim_id, at, end)
+    return at
+
+
+Item = TypeVar("Item")
+
+# the claims filed under one key: their figures in ascending order (equal figures in
+# order of claim id) and, alongside, their claims' ids and items
+_Row = tuple[list[float], list[int], list[Any]]
+
+
+class Neighbours(Generic[Item]):
+    """Claims filed under their blocking keys, each key's claims sorted by figure, to find closest partners.
+
+    A claim is filed with an item that its partners get back: its :class:`Fact`, or
+    whatever else its caller compares.
+    """
 
     def __init__(self) -> None:
-        self._sorted: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        self._rows: dict[str, _Row] = {}
         self._filed: set[int] = set()
-        self._facts: dict[int, Fact] = {}
-        self._keys: dict[int, tuple[str, list[str]] | None] = {}
 
-    def _keys_of(self, fact: Fact) -> tuple[str, list[str]] | None:
-        try:
-            return self._keys[fact.id]
-        except KeyError:
-            self._keys[fact.id] = keys = _keys(fact)
-            return keys
+    def __contains__(self, claim_id: int) -> bool:
+        return claim_id in self._filed
 
-    def add(self, fact: Fact) -> None:
-        keys = self._keys_of(fact)
-        if keys and fact.id not in self._filed:
-            self._facts[fact.id] = fact
-            self.file(keys[0], fact.number, fact.id)
+    def add(self: Neighbours[Fact], fact: Fact) -> None:
+        """File a claim under its blocking key, with itself as its item."""
+        keys = _fact_keys(fact)
+        if keys:
+            self.file(keys[1], fact.number, fact.id, fact)
 
-    def file(self, key: str, number: float, claim_id: int) -> None:
-        """File a claim known only by its key and figure (its :attr:`Fact.number`)."""
-        if claim_id not in self._filed:
-            self._filed.add(claim_id)
-            bisect.insort(self._sorted[key], (number, claim_id))
+    def file(self, key: str, number: float, claim_id: int, item: Item | None = None) -> bool:
+        """File a claim by its key and figure (its :attr:`Fact.number`); False if already filed."""
+        if claim_id in self._filed:
+            return False
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = ([], [], [])
+        self._insert(row, _position(row[0], row[1], number, claim_id), number, claim_id, item)
+        return True
 
-    def closest(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[Fact]:
-        """Up to ``limit`` filed claims within a factor of two of ``fact``'s figure, closest first."""
-        return [self._facts[i] for i in self.closest_ids(fact, limit)]
+    def _insert(self, row: _Row, at: int, number: float, claim_id: int, item: Item | None) -> None:
+        self._filed.add(claim_id)
+        row[0].insert(at, number)
+        row[1].insert(at, claim_id)
+        row[2].insert(at, item)
+
+    def closest(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[Item | None]:
+        """The items of up to ``limit`` filed claims within a factor of two of ``fact``'s figure, closest first."""
+        keys = _fact_keys(fact)
+        return [item for _, _, item in self.nearest(keys[2], fact.number, fact.id, limit)] if keys else []
 
     def closest_ids(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[int]:
-        """The ids of :meth:`closest`."""
-        v = fact.number
-        near: list[tuple[float, int]] = []
-        keys = self._keys_of(fact)
-        for key in keys[1] if keys else ():
-            row = self._sorted.get(key)
-            if row:
-                at = bisect.bisect_left(row, (v, fact.id))
-                # the closest figures under a key are among the `limit` on each side
-                near += row[max(0, at - limit) : at][::-1]
-                near += row[at : at + limit + 1]
-        # ties go to the nearest in the list: the most recent claim among equal figures below
-        ranked = sorted((_gap(v, w), i, other) for i, (w, other) in enumerate(near) if other != fact.id)
-        return [other for gap, _, other in ranked[:limit] if gap <= CONFLICT_SCOPE]
+        """The ids of the claims of :meth:`closest`."""
+        keys = _fact_keys(fact)
+        return [other for _, other, _ in self.nearest(keys[2], fact.number, fact.id, limit)] if keys else []
+
+    def nearest(self, search: Sequence[SearchedKey], number: float, claim_id: int, limit: int = MAX_CANDIDATES,
+                *, filing: Item | None = None) -> list[tuple[float, int, Item | None]]:
+        """(gap, id, item) of up to ``limit`` claims filed under the keys searched, within :data:`CONFLICT_SCOPE`.
+
+        Closest first. Under each key, the closest figures are among the ``limit`` on
+        either side of ``number``. Equal gaps go to the claim met first, keys taken by
+        rank and the figures below before those above, nearest first: so among equal
+        figures below, the most recent claim.
+
+        With an item ``filing``, the claim is also filed with it under the first key
+        searched, its own, where its place is found anyway.
+        """
+        if limit < 1:
+            if filing is not None:
+                self.file(search[0][0], number, claim_id, filing)
+            return []
+        own = search[0][0] if filing is not None and claim_id not in self._filed else None
+        if own is not None and own not in self._rows:
+            self._rows[own] = ([], [], [])
+        found: list[_Found] = []
+        bound = CONFLICT_SCOPE
+        for key, rank in search:
+            row = self._rows.get(key)
+            if row is None:
+                continue
+            numbers, ids, items = row
+            at = _position(numbers, ids, number, claim_id)
+            if key is own:
+                self._insert(row, at, number, claim_id, filing)
+            if at >= limit and numbers[at - limit] == number:
+                # `limit` equal figures just below: none is closer, and none as close is met before them
+                return list(zip(repeat(0.0), ids[at - limit : at][::-1], items[at - limit : at][::-1]))
+            bound = _gather(found, row, at, number, claim_id, 2 * rank, bound, limit)
+        found.sort()
+        return [(gap, other, item) for gap, _, _, other, item in found[:limit]]
+
+
+# a claim found near a figure: its gap, side (below or above, under which key), step
+# away from the figure on that side, id and item
+_Found = tuple[float, int, int, int, Any]
+
+
+def _gather(found: list[_Found], row: _Row, at: int, number: float, claim_id: int, side: int, bound: float,
+            limit: int) -> float:
+    """Add the claims of a key within ``bound`` of ``number``: ``limit`` at most on each side of ``at``.
+
+    Walking away from ``number`` the gap only grows, so the first claim beyond the
+    bound ends the walk. Once ``limit`` claims are found, only the closest are kept,
+    and the largest gap among them bounds what follows: no claim further apart can be
+    among them. Returns the bound.
+    """
+    numbers, ids, items = row
+    below = range(at - 1, max(at - limit, 0) - 1, -1)
+    if at < len(ids) and ids[at] == claim_id:
+        at += 1  # the claim itself, filed already
+    above = range(at, min(at + limit, len(ids)))
+    magnitude = abs(number)
+    for walk, places in enumerate((below, above)):
+        for step, place in enumerate(places):
+            w = numbers[place]
+            base = max(magnitude, abs(w))
+            gap = abs(number - w) / base if base else 0.0
+            if gap > bound:
+                break
+            found.append((gap, side + walk, step, ids[place], items[place]))
+        if len(found) >= limit:
+            found.sort()
+            del found[limit:]
+            bound = found[-1][0]
+    return bound
+
+
+class Linker:
+    """Claims linked to the closest figures filed before them; the links found are kept in :attr:`links`.
+
+    Claims are filed (:meth:`file`) as partners for every claim linked after, or
+    linked (:meth:`link`) in id order: compared with the closest figures filed so
+    far, then filed themselves. Only the order among claims of one :attr:`Figure.base`
+    matters, as claims of different ones are never compared.
+    """
+
+    def __init__(self) -> None:
+        # (smaller claim id, larger claim id, "agree" or "conflict")
+        self.links: list[tuple[int, int, str]] = []
+        self._neighbours: Neighbours[Figure] = Neighbours()
+
+    def file(self, figure: Figure) -> None:
+        """Make a claim a possible partner of the claims linked after it."""
+        if figure.key is not None:
+            self._neighbours.file(figure.key, figure.number, figure.id, figure)
+
+    def link(self, figure: Figure) -> None:
+        """Compare a claim with the closest figures filed so far, keep the links found, and file it."""
+        if figure.key is None or figure.id in self._neighbours:
+            return
+        closest = self._neighbours.nearest(figure.search, figure.number, figure.id, filing=figure)
+        for other, status in _verdicts(figure, closest):
+            self.links.append((other, figure.id, status) if other < figure.id else (figure.id, other, status))
 
 
 def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLink]:
@@ -407,33 +657,14 @@ def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLin
     among the candidates and the new claims before it, so linking a whole corpus
     at once gives the same links as linking it document by document.
     """
-    neighbours = Neighbours()
+    linker = Linker()
     new_ids = {f.id for f in new}
     for c in candidates:
         if c.id not in new_ids:
-            neighbours.add(c)
-    links: dict[tuple[int, int], PairLink] = {}
-    intervals: dict[int, Interval | None] = {}
-
-    def interval_of(f: Fact) -> Interval | None:
-        try:
-            return intervals[f.id]
-        except KeyError:
-            intervals[f.id] = found = interval(f)
-            return found
-
+            linker.file(Figure.of(c))
     for a in sorted(new, key=lambda f: f.id):
-        ia = interval_of(a)
-        for b in neighbours.closest(a):
-            ib = interval_of(b)
-            if a.id < b.id:
-                first, second, verdict = a, b, _verdict(a, b, ia, ib)
-            else:
-                first, second, verdict = b, a, _verdict(b, a, ib, ia)
-            if verdict and (first.id, second.id) not in links:
-                links[first.id, second.id] = PairLink(first.id, second.id, verdict)
-        neighbours.add(a)
-    return list(links.values())
+        linker.link(Figure.of(a))
+    return [PairLink(*link) for link in linker.links]
 
 
 def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[Group]:

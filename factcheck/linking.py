@@ -8,13 +8,16 @@ and contradictions are read back from the links.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, Select, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from factcheck.consistency import Located
@@ -22,10 +25,12 @@ from factcheck.crossref import (
     CROSSREF_VERSION,
     Fact,
     Group,
+    Linker,
     Neighbours,
     PairLink,
     agreement_groups,
     blocking_keys,
+    claim_figure,
     comparison_number,
     explain_conflict,
     explain_link,
@@ -68,7 +73,14 @@ def load_facts(session: Session, *, document_ids: Sequence[int] | None = None,
 
 
 def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows of plain numbers and strings straight through the driver (``executemany``).
+    """Insert many rows of plain numbers and strings straight through the driver (``executemany``)."""
+    if rows:
+        columns = list(rows[0])
+        insert_values(session, table, columns, [tuple(row[key] for key in columns) for row in rows])
+
+
+def insert_values(session: Session, table: Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """:func:`bulk_insert` of rows given as tuples of ``columns``, with no dictionary made per row.
 
     The statement is compiled once for the database in use, so this stays portable,
     without building SQLAlchemy parameters for each row.
@@ -76,18 +88,21 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     if not rows:
         return
     connection = session.connection()
-    compiled = table.insert().compile(dialect=connection.dialect, column_keys=list(rows[0]))
-    if compiled.positional:
-        order = compiled.positiontup or []
-        params: list[Any] = [tuple(row[key] for key in order) for row in rows]
-    else:
+    compiled = table.insert().compile(dialect=connection.dialect, column_keys=columns)
+    params: list[Any]
+    if not compiled.positional:
+        params = [dict(zip(columns, row, strict=True)) for row in rows]
+    elif list(compiled.positiontup or []) == columns:
         params = rows
+    else:
+        order = [columns.index(key) for key in compiled.positiontup or []]
+        params = [tuple(row[i] for i in order) for row in rows]
     connection.exec_driver_sql(str(compiled), params)
 
 
-def _store_links(session: Session, links: Sequence[PairLink], statistic: dict[int, int]) -> int:
-    rows = [{"claim_a": x.a, "claim_b": x.b, "status": x.status, "statistic": statistic[x.a]} for x in links]
-    bulk_insert(session, Link.__table__, rows)
+def _store_links(session: Session, links: Sequence[tuple[int, int, str]], statistic: dict[int, int]) -> int:
+    rows = [(a, b, status, statistic[a]) for a, b, status in links]
+    insert_values(session, Link.__table__, ["claim_a", "claim_b", "status", "statistic"], rows)
     return len(rows)
 
 
@@ -99,17 +114,26 @@ class _Components:
 
     def find(self, x: int) -> int:
         parent = self.parent
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+        while (up := parent.get(x, x)) != x:
+            parent[x] = x = parent.get(up, up)  # halve the path on the way
         return x
 
     def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
+        self.join_all([(a, b)])
+
+    def join_all(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Join each pair's sets (:meth:`find` inline: this runs once per link)."""
+        parent = self.parent
+        for a, b in pairs:
+            while (up := parent.get(a, a)) != a:
+                parent[a] = a = parent.get(up, up)
+            while (up := parent.get(b, b)) != b:
+                parent[b] = b = parent.get(up, up)
             # the smaller id becomes the root, so a statistic is named by its smallest claim id
-            self.parent[max(ra, rb)] = min(ra, rb)
+            if a < b:
+                parent[b] = a
+            elif b < a:
+                parent[a] = b
 
 
 def _current_statistics(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
@@ -137,7 +161,8 @@ def _add_links(session: Session, links: Sequence[PairLink]) -> int:
     if stale:
         stmt = update(Link).where(Link.statistic == bindparam("old")).values(statistic=bindparam("new"))
         session.connection().execute(stmt.execution_options(synchronize_session=False), stale)
-    return _store_links(session, links, {i: components.find(i) for x in links for i in (x.a, x.b)})
+    return _store_links(session, [(x.a, x.b, x.status) for x in links],
+                        {i: components.find(i) for x in links for i in (x.a, x.b)})
 
 
 def link_documents(session: Session, document_ids: Sequence[int]) -> int:
@@ -150,7 +175,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     # Only the figures of the stored claims under the keys searched are read first; the
     # full records are loaded just for those that are some new claim's closest partners.
     new_ids = {f.id for f in new}
-    pool = Neighbours()
+    pool: Neighbours[Fact] = Neighbours()
     wanted = sorted({key for f in new for key in search_keys(f)})
     stmt = select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low).join(Claim, Claim.id == ClaimKey.claim_id)
     for chunk in _chunks(wanted):
@@ -189,27 +214,82 @@ def unlink_document(session: Session, document_id: int) -> None:
             session.connection().execute(stmt.execution_options(synchronize_session=False), relabel)
 
 
+def _figure_query():
+    """A claim's fields in the order :func:`~factcheck.crossref.claim_figure` takes them."""
+    return select(Claim.id, Claim.document_id, Claim.mention, Claim.value_text, Claim.low, Claim.high, Claim.unit,
+                  Claim.qualifier, Claim.change, Claim.measure, Claim.place, Claim.kind, Claim.period_start,
+                  Claim.period_end)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused for the duration.
+
+    Linking every claim makes millions of small objects, kept to the end and holding
+    no cycles: collecting while they are made would only scan them over and over.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def rebuild_links(session: Session) -> int:
     """Recompute every key and link from scratch (after the rules change); returns links made."""
+    connection = session.connection()
+    # an index built once over a full table is much faster than one kept up row by row
+    indexes = (*ClaimKey.__table__.indexes, *Link.__table__.indexes)
+    for index in indexes:
+        index.drop(connection)
     session.execute(delete(Link))
     session.execute(delete(ClaimKey))
-    facts = load_facts(session)
-    # an index built once over a full table is much faster than one kept up row by row
-    connection = session.connection()
-    for index in (*ClaimKey.__table__.indexes, *Link.__table__.indexes):
-        index.drop(connection)
-    keys = [{"claim_id": f.id, "key": key} for f in facts for key in blocking_keys(f)]
-    bulk_insert(session, ClaimKey.__table__, keys)
-    links = link_pairs(facts)
-    components = _Components()
-    for x in links:
-        components.join(x.a, x.b)
-    links.sort(key=lambda x: (x.a, x.b))
-    count = _store_links(session, links, {i: components.find(i) for x in links for i in (x.a, x.b)})
-    for index in (*ClaimKey.__table__.indexes, *Link.__table__.indexes):
-        index.create(connection)
+    with _without_cycle_collection():
+        keys, links = _link_every_claim(connection)
+        components = _Components()
+        components.join_all((a, b) for a, b, _ in links)
+        insert_values(session, ClaimKey.__table__, ["claim_id", "key"], keys)
+        count = _store_links(session, links, {a: components.find(a) for a, _, _ in links})
+        for index in indexes:
+            index.create(connection)
     set_setting(session, "crossref_version", CROSSREF_VERSION)
     return count
+
+
+def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], list[tuple[int, int, str]]]:
+    """Each claim's blocking key, and every link in order of its claims' ids, from scratch.
+
+    Claims are read as plain rows into their figures, with no :class:`~factcheck.crossref.Fact`
+    made. A claim is only ever compared with claims of the same base key, so they are
+    linked one base at a time, each base's in id order: what they are compared with
+    stays at hand, rather than spread over every statistic in the database.
+    """
+    rows = _driver_rows(connection, _figure_query().order_by(Claim.id))
+    figures = [figure for figure in itertools.starmap(claim_figure, rows) if figure.key is not None]
+    keys = [(figure.id, figure.key) for figure in figures]
+    figures.sort(key=attrgetter("base"))  # a sort that keeps the order of ids among equals
+    linker = Linker()
+    for figure in figures:
+        linker.link(figure)
+    # each base's links come in order of their later claim, and all of a claim's links in
+    # its base: ordered by the earlier claim, keeping that order among equals, they are
+    # in order of both
+    return keys, sorted(linker.links, key=itemgetter(0))
+
+
+def _driver_rows(connection: Connection, stmt: Select) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query as the driver's own tuples, with no result processing per row.
+
+    Values come as the driver gives them: dates from SQLite as ISO strings.
+    """
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(stmt.compile(dialect=connection.dialect)))
+        yield from cursor
+    finally:
+        cursor.close()
 
 
 def get_setting(session: Session, key: str) -> str | None:
