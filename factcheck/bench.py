@@ -50,13 +50,12 @@ def _own_peak_mb() -> float:
 
 
 def _ingest_child(db_url: str, corpus: str, jobs: int, queue: Any) -> None:
-    from factcheck import linking
     from factcheck.db import open_database
+    from factcheck.ingest import pipeline
     from factcheck.ingest.loader import iter_document_paths
-    from factcheck.ingest.pipeline import ingest_paths
 
     linking_seconds = 0.0
-    link_documents = linking.link_documents
+    link_documents = pipeline.link_documents
 
     def timed(*args: Any, **kwargs: Any) -> int:
         nonlocal linking_seconds
@@ -66,12 +65,12 @@ def _ingest_child(db_url: str, corpus: str, jobs: int, queue: Any) -> None:
         finally:
             linking_seconds += time.perf_counter() - started
 
-    linking.link_documents = timed  # the cross-reference step, timed where the pipeline calls it
+    pipeline.link_documents = timed  # the cross-reference step, timed under the name the pipeline calls
     database = open_database(db_url)
     files = list(iter_document_paths([Path(corpus)]))
     size = sum(f.stat().st_size for f in files)
     started = time.perf_counter()
-    report = ingest_paths(database, files, jobs=jobs)
+    report = pipeline.ingest_paths(database, files, jobs=jobs)
     elapsed = time.perf_counter() - started
     database.close()
     queue.put({"jobs": jobs, "articles": len(files), "bytes": size, "seconds": round(elapsed, 2),
