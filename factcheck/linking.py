@@ -24,18 +24,16 @@ from factcheck.consistency import Located
 from factcheck.crossref import (
     CROSSREF_VERSION,
     Fact,
+    Figure,
     Group,
     Linker,
     Neighbours,
     PairLink,
     agreement_groups,
-    blocking_keys,
     claim_figure,
     comparison_number,
     explain_conflict,
     explain_link,
-    link_pairs,
-    search_keys,
     short_source,
 )
 from factcheck.errors import QueryError
@@ -166,28 +164,44 @@ def _add_links(session: Session, links: Sequence[PairLink]) -> int:
 
 
 def link_documents(session: Session, document_ids: Sequence[int]) -> int:
-    """File stored documents' claims under their keys and link them to matching claims; returns links made."""
-    new = load_facts(session, document_ids=document_ids)
-    rows = [{"claim_id": f.id, "key": key} for f in new for key in blocking_keys(f)]
-    if not rows:
+    """File stored documents' claims under their keys and link them to matching claims; returns links made.
+
+    Claims are read as plain rows into their figures, as when every claim is linked
+    at once (:func:`rebuild_links`), and give the same links as that would.
+    """
+    connection = session.connection()
+    new = [f for f in _figures_where(connection, Claim.document_id, document_ids) if f.key is not None]
+    if not new:
         return 0
-    bulk_insert(session, ClaimKey.__table__, rows)
+    insert_values(session, ClaimKey.__table__, ["claim_id", "key"], [(f.id, f.key) for f in new])
     # Only the figures of the stored claims under the keys searched are read first; the
-    # full records are loaded just for those that are some new claim's closest partners.
+    # whole figures are made just for those that are some new claim's closest partners.
     new_ids = {f.id for f in new}
-    pool: Neighbours[Fact] = Neighbours()
-    wanted = sorted({key for f in new for key in search_keys(f)})
+    pool: Neighbours[None] = Neighbours()
+    wanted = sorted({key for f in new for key, _ in f.search})
     stmt = select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low).join(Claim, Claim.id == ClaimKey.claim_id)
     for chunk in _chunks(wanted):
-        for claim_id, key, value, low in session.connection().execute(stmt.where(ClaimKey.key.in_(chunk))):
+        for claim_id, key, value, low in connection.execute(stmt.where(ClaimKey.key.in_(chunk))):
             if claim_id not in new_ids:
                 pool.file(key, comparison_number(value, low), claim_id)
     partners: set[int] = set()
-    for fact in sorted(new, key=lambda f: f.id):
-        partners.update(pool.closest_ids(fact))
-        pool.add(fact)
-    candidates = load_facts(session, claim_ids=sorted(partners - new_ids))
-    return _add_links(session, link_pairs(new, candidates))
+    for f in new:
+        partners.update(other for _, other, _ in pool.nearest(f.search, f.number, f.id))
+        pool.file(f.key, f.number, f.id)
+    linker = Linker()
+    for candidate in _figures_where(connection, Claim.id, sorted(partners - new_ids)):
+        linker.file(candidate)
+    for f in new:
+        linker.link(f)
+    return _add_links(session, [PairLink(*link) for link in linker.links])
+
+
+def _figures_where(connection: Connection, column: Any, ids: Sequence[int]) -> list[Figure]:
+    """The figures of the claims whose ``column`` is one of ``ids``, in order of claim id."""
+    figures: list[Figure] = []
+    for chunk in _chunks(list(ids)):
+        figures.extend(itertools.starmap(claim_figure, connection.execute(_figure_query().where(column.in_(chunk)))))
+    return sorted(figures, key=attrgetter("id"))
 
 
 def link_document(session: Session, document_id: int) -> int:

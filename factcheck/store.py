@@ -8,7 +8,6 @@ bound, and every sort or filter field is checked against a whitelist.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -35,14 +34,10 @@ from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from factcheck.errors import NotFoundError, QueryError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim
+from factcheck.ingest.loader import sha256_text
 from factcheck.linking import bulk_insert, link_document, unlink_document
 from factcheck.models import Claim, Document, Verdict, utcnow
 from factcheck.verdicts import RATINGS, reattach_verdicts
-
-
-def sha256_text(text: str) -> str:
-    """The SHA-256 of a document's text, as hex."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -283,20 +283,20 @@ def test_search_index_covers_ingested_claims_and_claims_written_by_plain_sql(dat
 
 
 def test_a_document_that_cannot_be_stored_does_not_take_its_batch_with_it(database, tmp_path, monkeypatch):
-    from factcheck.ingest import pipeline
+    from factcheck.ingest import prepare
 
     folder = tmp_path / "batch"
     folder.mkdir()
     for n in range(4):
         (folder / f"{n}.txt").write_text(f"School {n} has {n + 3}00 pupils, the council said.\n")
     (folder / "2.txt").write_text("Hospital waits rose by 12% in Kent, the trust said.\n")
-    real_extract = pipeline.extract
+    real_extract = prepare.extract
 
     def extract_twice_in_kent(text, published=None):
         found = real_extract(text, published)
         return found + found[:1] if "Kent" in text else found  # the same span twice breaks a unique constraint
 
-    monkeypatch.setattr(pipeline, "extract", extract_twice_in_kent)
+    monkeypatch.setattr(prepare, "extract", extract_twice_in_kent)
     report = ingest_paths(database, [folder])
     status = {Path(o.source).name: o.status for o in report.outcomes}
     assert status == {"0.txt": "added", "1.txt": "added", "2.txt": "failed", "3.txt": "added"}

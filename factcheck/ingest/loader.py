@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import hashlib
 import html.parser
 import os
 import pathlib
@@ -80,6 +81,11 @@ class LoadedDocument:
     publisher: str | None = None
     date: datetime.date | None = None
     url: str | None = None
+
+
+def sha256_text(text: str) -> str:
+    """The SHA-256 of a document's text, as hex: how a text already stored is recognised."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def kind_for(path: pathlib.Path) -> str | None:

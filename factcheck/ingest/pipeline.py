@@ -14,13 +14,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from factcheck.db import Database
 from factcheck.errors import FactcheckError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim, extract
-from factcheck.ingest.loader import (
-    DEFAULT_MAX_BYTES,
-    LoadedDocument,
-    iter_document_paths,
-    load_bytes,
-    load_path,
-)
+from factcheck.ingest.loader import DEFAULT_MAX_BYTES, LoadedDocument, iter_document_paths, load_bytes
+from factcheck.ingest.prepare import Outcome, Prepared, Task, extracted, prepare, prepare_all
 from factcheck.linking import link_documents
 from factcheck.models import Claim, Document
 from factcheck.store import (
@@ -28,21 +23,10 @@ from factcheck.store import (
     document_condition,
     replace_claims,
     replace_document,
-    sha256_text,
     store_new_documents,
 )
 
 STATUSES = ("added", "updated", "unchanged", "duplicate", "failed")
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one input."""
-
-    source: str
-    status: str
-    claims: int = 0
-    reason: str | None = None
 
 
 @dataclass
@@ -98,55 +82,14 @@ def _first_line(text: str) -> str | None:
 def store_loaded(db: Database, doc: LoadedDocument, source: str, overrides: Overrides = Overrides()) -> Outcome:
     """Extract a loaded document and store it in one transaction, unless nothing changed."""
     stored_digest, stored_claims = _stored_versions(db, [source]).get(source, (None, 0))
-    prepared = _extracted(source, source, doc, overrides.date, stored_digest, stored_claims)
+    prepared = extracted(source, source, doc, overrides.date, stored_digest, stored_claims)
     return _store_batch(db, [prepared], overrides)[0]
 
 
 # A batch of documents is stored in one transaction: fewer commits and one
 # linking pass, while each document is still stored whole or not at all.
-BATCH_DOCUMENTS = 64
+BATCH_DOCUMENTS = 256
 BATCH_CHARACTERS = 4_000_000
-
-
-@dataclass(slots=True)
-class _Prepared:
-    """A file read and extracted, ready to store; or what went wrong, or that nothing changed."""
-
-    shown: str  # how the input is named when it fails: the path as given
-    source: str
-    doc: LoadedDocument | None = None
-    digest: str = ""
-    claims: list[ExtractedClaim] = field(default_factory=list)
-    outcome: Outcome | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Task:
-    path: Path
-    source: str
-    max_bytes: int
-    published: dt.date | None  # given on the command line, else the document's own date
-    stored_digest: str | None
-    stored_claims: int
-
-
-def _prepare(task: _Task) -> _Prepared:
-    """Load and extract one file, unless its text is the stored one. Runs in worker processes too."""
-    shown = str(task.path)
-    try:
-        doc = load_path(task.path, max_bytes=task.max_bytes)
-    except FactcheckError as exc:
-        return _Prepared(shown, task.source, outcome=Outcome(shown, "failed", reason=str(exc)))
-    return _extracted(shown, task.source, doc, task.published, task.stored_digest, task.stored_claims)
-
-
-def _extracted(shown: str, source: str, doc: LoadedDocument, published: dt.date | None,
-               stored_digest: str | None, stored_claims: int) -> _Prepared:
-    """A loaded document's claims, unless its text is the one stored under ``source``."""
-    digest = sha256_text(doc.text)
-    if digest == stored_digest:
-        return _Prepared(shown, source, outcome=Outcome(source, "unchanged", stored_claims))
-    return _Prepared(shown, source, doc, digest, extract(doc.text, published or doc.date))
 
 
 def _stored_versions(db: Database, sources: list[str]) -> dict[str, tuple[str, int]]:
@@ -158,7 +101,7 @@ def _stored_versions(db: Database, sources: list[str]) -> dict[str, tuple[str, i
         return {source: (digest, n) for source, digest, n in session.execute(stmt)}
 
 
-def _store_batch(db: Database, batch: list[_Prepared], overrides: Overrides) -> list[Outcome]:
+def _store_batch(db: Database, batch: list[Prepared], overrides: Overrides) -> list[Outcome]:
     """Store a batch of extracted documents in one transaction; outcomes in the batch's order."""
     outcomes: dict[int, Outcome] = {i: p.outcome for i, p in enumerate(batch) if p.outcome is not None}
     pending = [(i, p) for i, p in enumerate(batch) if p.outcome is None]
@@ -201,8 +144,8 @@ def _store_batch(db: Database, batch: list[_Prepared], overrides: Overrides) -> 
     return [outcomes[i] for i in range(len(batch))]
 
 
-def _batches(prepared: Iterable[_Prepared]) -> Iterator[list[_Prepared]]:
-    batch: list[_Prepared] = []
+def _batches(prepared: Iterable[Prepared]) -> Iterator[list[Prepared]]:
+    batch: list[Prepared] = []
     size = 0
     for item in prepared:
         batch.append(item)
@@ -214,16 +157,16 @@ def _batches(prepared: Iterable[_Prepared]) -> Iterator[list[_Prepared]]:
         yield batch
 
 
-def _tasks(db: Database, paths: Iterable[Path], max_bytes: int, published: dt.date | None) -> Iterator[_Task]:
+def _tasks(db: Database, paths: Iterable[Path], max_bytes: int, published: dt.date | None) -> Iterator[Task]:
     """What each file needs for :func:`_prepare`, its stored digest looked up a chunk of files at a time."""
     chunk: list[Path] = []
 
-    def flush() -> Iterator[_Task]:
+    def flush() -> Iterator[Task]:
         sources = [source_name(path) for path in chunk]
         stored = _stored_versions(db, sources)
         for path, source in zip(chunk, sources, strict=True):
             digest, claims = stored.get(source, (None, 0))
-            yield _Task(path, source, max_bytes, published, digest, claims)
+            yield Task(path, source, max_bytes, published, digest, claims)
         chunk.clear()
 
     for path in paths:
@@ -233,11 +176,7 @@ def _tasks(db: Database, paths: Iterable[Path], max_bytes: int, published: dt.da
     yield from flush()
 
 
-def _prepare_all(tasks: list[_Task]) -> list[_Prepared]:
-    return [_prepare(task) for task in tasks]
-
-
-def _prepared_in_parallel(tasks: Iterator[_Task], jobs: int) -> Iterator[_Prepared]:
+def _prepared_in_parallel(tasks: Iterator[Task], jobs: int) -> Iterator[Prepared]:
     """:func:`_prepare` over ``tasks`` in ``jobs`` processes, results in order, a bounded number in flight.
 
     Files go to the workers a few at a time, and enough are in flight to keep the
@@ -252,17 +191,17 @@ def _prepared_in_parallel(tasks: Iterator[_Task], jobs: int) -> Iterator[_Prepar
     # "spawn" starts clean interpreters: no inherited database connections or locks
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        flying: deque[concurrent.futures.Future[list[_Prepared]]] = deque()
-        chunk: list[_Task] = []
+        flying: deque[concurrent.futures.Future[list[Prepared]]] = deque()
+        chunk: list[Task] = []
         for task in tasks:
             chunk.append(task)
             if len(chunk) == chunk_size:
-                flying.append(pool.submit(_prepare_all, chunk))
+                flying.append(pool.submit(prepare_all, chunk))
                 chunk = []
             if len(flying) >= window:
                 yield from flying.popleft().result()
         if chunk:
-            flying.append(pool.submit(_prepare_all, chunk))
+            flying.append(pool.submit(prepare_all, chunk))
         while flying:
             yield from flying.popleft().result()
 
@@ -283,7 +222,7 @@ def ingest_paths(
     """
     report = IngestReport()
     tasks = _tasks(db, iter_document_paths(paths), max_bytes, overrides.date)
-    prepared = map(_prepare, tasks) if jobs <= 1 else _prepared_in_parallel(tasks, jobs)
+    prepared = map(prepare, tasks) if jobs <= 1 else _prepared_in_parallel(tasks, jobs)
     for batch in _batches(prepared):
         for outcome in _store_batch(db, batch, overrides):
             report.outcomes.append(outcome)

@@ -1,0 +1,72 @@
+"""Reading and extracting one input, the part of ingesting that runs in worker processes.
+
+This module imports no database code, so that a worker process starts quickly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.errors import FactcheckError
+from factcheck.extract import ExtractedClaim, extract
+from factcheck.ingest.loader import LoadedDocument, load_path, sha256_text
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input."""
+
+    source: str
+    status: str
+    claims: int = 0
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A file read and extracted, ready to store; or what went wrong, or that nothing changed."""
+
+    shown: str  # how the input is named when it fails: the path as given
+    source: str
+    doc: LoadedDocument | None = None
+    digest: str = ""
+    claims: list[ExtractedClaim] = field(default_factory=list)
+    outcome: Outcome | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A file to prepare, with what the database holds under its source name."""
+
+    path: Path
+    source: str
+    max_bytes: int
+    published: dt.date | None  # given on the command line, else the document's own date
+    stored_digest: str | None
+    stored_claims: int
+
+
+def prepare(task: Task) -> Prepared:
+    """Load and extract one file, unless its text is the stored one."""
+    shown = str(task.path)
+    try:
+        doc = load_path(task.path, max_bytes=task.max_bytes)
+    except FactcheckError as exc:
+        return Prepared(shown, task.source, outcome=Outcome(shown, "failed", reason=str(exc)))
+    return extracted(shown, task.source, doc, task.published, task.stored_digest, task.stored_claims)
+
+
+def prepare_all(tasks: list[Task]) -> list[Prepared]:
+    """:func:`prepare` for a few files: what one worker process is given at a time."""
+    return [prepare(task) for task in tasks]
+
+
+def extracted(shown: str, source: str, doc: LoadedDocument, published: dt.date | None,
+              stored_digest: str | None, stored_claims: int) -> Prepared:
+    """A loaded document's claims, unless its text is the one stored under ``source``."""
+    digest = sha256_text(doc.text)
+    if digest == stored_digest:
+        return Prepared(shown, source, outcome=Outcome(source, "unchanged", stored_claims))
+    return Prepared(shown, source, doc, digest, extract(doc.text, published or doc.date))
