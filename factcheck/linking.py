@@ -181,7 +181,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     wanted = sorted({key for f in new for key, _ in f.search})
     stmt = select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low).join(Claim, Claim.id == ClaimKey.claim_id)
     for chunk in _chunks(wanted):
-        for claim_id, key, value, low in connection.execute(stmt.where(ClaimKey.key.in_(chunk))):
+        for claim_id, key, value, low in _driver_rows(connection, stmt.where(ClaimKey.key.in_(chunk))):
             if claim_id not in new_ids:
                 pool.file(key, comparison_number(value, low), claim_id)
     partners: set[int] = set()
@@ -200,7 +200,8 @@ def _figures_where(connection: Connection, column: Any, ids: Sequence[int]) -> l
     """The figures of the claims whose ``column`` is one of ``ids``, in order of claim id."""
     figures: list[Figure] = []
     for chunk in _chunks(list(ids)):
-        figures.extend(itertools.starmap(claim_figure, connection.execute(_figure_query().where(column.in_(chunk)))))
+        figures.extend(itertools.starmap(claim_figure, _driver_rows(connection, _figure_query().where(
+            column.in_(chunk)))))
     return sorted(figures, key=attrgetter("id"))
 
 
@@ -296,11 +297,12 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
 def _driver_rows(connection: Connection, stmt: Select) -> Iterator[tuple[Any, ...]]:
     """The rows of a query as the driver's own tuples, with no result processing per row.
 
-    Values come as the driver gives them: dates from SQLite as ISO strings.
+    Values come as the driver gives them: dates from SQLite as ISO strings. Values the
+    query compares with (such as a list of ids) are written into its text.
     """
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(str(stmt.compile(dialect=connection.dialect)))
+        cursor.execute(str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})))
         yield from cursor
     finally:
         cursor.close()

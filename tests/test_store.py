@@ -244,6 +244,10 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path, seeds_dir):
         (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"%PDF-1.7 not text")
     (folder / "again.txt").write_text(sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8"))
+    # files enough for several chunks: some are read by the workers, some by this process while they start
+    for n in range(40):
+        (folder / f"school-{n:02}.txt").write_text(
+            f"School {n} in Leeds has {n + 3}00 pupils, up {n + 2}% on 2019, the council said.\n", encoding="utf-8")
     one = open_database(f"sqlite:///{tmp_path / 'one.db'}")
     two = open_database(f"sqlite:///{tmp_path / 'two.db'}")
     try:

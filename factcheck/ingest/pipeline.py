@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -177,10 +178,11 @@ def _tasks(db: Database, paths: Iterable[Path], max_bytes: int, published: dt.da
 
 
 def _prepared_in_parallel(tasks: Iterator[Task], jobs: int) -> Iterator[Prepared]:
-    """:func:`_prepare` over ``tasks`` in ``jobs`` processes, results in order, a bounded number in flight.
+    """:func:`prepare` over ``tasks`` in ``jobs`` processes, results in order, a bounded number in flight.
 
     Files go to the workers a few at a time, and enough are in flight to keep the
-    workers busy while this process stores a whole batch.
+    workers busy while this process stores a whole batch. Until a worker is up (its
+    start takes a good part of a second), this process reads and extracts files itself.
     """
     import concurrent.futures
     import multiprocessing
@@ -188,22 +190,48 @@ def _prepared_in_parallel(tasks: Iterator[Task], jobs: int) -> Iterator[Prepared
 
     chunk_size = 8
     window = (2 * BATCH_DOCUMENTS) // chunk_size + 2 * jobs  # chunks in flight
-    # "spawn" starts clean interpreters: no inherited database connections or locks
-    context = multiprocessing.get_context("spawn")
+    context = _worker_context(multiprocessing)
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
         flying: deque[concurrent.futures.Future[list[Prepared]]] = deque()
-        chunk: list[Task] = []
-        for task in tasks:
-            chunk.append(task)
-            if len(chunk) == chunk_size:
-                flying.append(pool.submit(prepare_all, chunk))
-                chunk = []
+        first: list[concurrent.futures.Future[list[Prepared]]] = []  # done once a worker is up
+        for chunk in _chunks(tasks, chunk_size):
+            if len(first) < jobs or any(future.done() for future in first):
+                future = pool.submit(prepare_all, chunk)
+                if len(first) < jobs:
+                    first.append(future)
+            else:
+                future = concurrent.futures.Future()
+                future.set_result(prepare_all(chunk))
+            flying.append(future)
             if len(flying) >= window:
                 yield from flying.popleft().result()
-        if chunk:
-            flying.append(pool.submit(prepare_all, chunk))
         while flying:
             yield from flying.popleft().result()
+
+
+def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _worker_context(multiprocessing: Any) -> Any:
+    """How worker processes are started: forked from a clean server process where there is one.
+
+    Workers then never inherit this process's database connections, locks or threads
+    (as "spawn" would also ensure), and start with the extractor already imported and
+    warmed up in the server (:mod:`factcheck.ingest.preload`) instead of each on its own.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["factcheck.ingest.preload"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def ingest_paths(
