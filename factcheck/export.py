@@ -8,15 +8,18 @@ run as a formula is neutralized.
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import os
+import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import String, case, cast, func, select, union_all
+from sqlalchemy import Select, String, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
 from factcheck.db import Database
@@ -85,59 +88,257 @@ def write_csv_values(out: IO[str], rows: Iterable[list[Any]], columns: list[str]
     return count
 
 
-def _statistic_of_claims() -> Any:
-    """claim id → (statistic, agree | conflict) for every cross-referenced claim, as a subquery."""
-    ends = union_all(select(Link.claim_a.label("claim_id"), Link.statistic),
-                     select(Link.claim_b.label("claim_id"), Link.statistic)).subquery()
-    of_claim = select(ends.c.claim_id, func.min(ends.c.statistic).label("statistic")).group_by(
-        ends.c.claim_id).subquery()
-    conflicted = select(Link.statistic).where(Link.status == "conflict").distinct().subquery()
-    status = case((conflicted.c.statistic.is_not(None), "conflict"), else_="agree")
-    return of_claim, conflicted, status
-
-
 def _as_text(column: Any) -> Any:
     """A date column as the ISO text it is stored as, without parsing it into a date and back."""
     return cast(column, String) if column.type.python_type is not str else column
+
+
+def _claims_query() -> Select[Any]:
+    """Every claim with its document, in one scan of the claims in id order: the :data:`EXPORT_COLUMNS` up
+    to ``group`` (the claim's statistic), the figure as its decimal text.
+    """
+    return (
+        select(Claim.id, Document.source, Document.title, Document.publisher, _as_text(Document.published),
+               Document.url, Claim.mention, Claim.value_text, Claim.low, Claim.high, Claim.unit, Claim.qualifier,
+               Claim.change, Claim.measure, Claim.place, Claim.period, _as_text(Claim.period_start),
+               _as_text(Claim.period_end), Claim.speaker, Claim.kind, Claim.sentence, Claim.start, Claim.end,
+               Claim.rule, Claim.statistic)
+        .join(Document, Document.id == Claim.document_id)
+        .order_by(Claim.id)
+    )
+
+
+_VALUE = EXPORT_COLUMNS.index("value")
+_NO_VERDICT = (None, None, None, None)
+
+
+@contextmanager
+def _sqlite_rows(session: Session, stmt: Select[Any]) -> Iterator[sqlite3.Cursor]:
+    """The rows of ``stmt`` on SQLite's own cursor, streamed: its tuples cost much less per row than
+    SQLAlchemy's rows. The statement, its few literals written in, runs on it directly.
+    """
+    connection = session.connection()
+    cursor = connection.connection.cursor()
+    try:
+        yield cursor.execute(str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})))
+    finally:
+        cursor.close()
+
+
+@contextmanager
+def _tuples(session: Session, stmt: Select[Any], batch: int) -> Iterator[Iterator[tuple[Any, ...]]]:
+    """The rows of ``stmt`` as plain tuples, streamed: on SQLite by :func:`_sqlite_rows`, elsewhere
+    through SQLAlchemy (server-side cursors).
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        with _sqlite_rows(session, stmt) as rows:
+            yield rows
+    else:
+        yield map(tuple, session.connection().execute(stmt.execution_options(yield_per=batch)))
+
+
+def _conflicted(session: Session) -> set[int]:
+    """The statistics with a conflict among their claims (the others agree)."""
+    return set(session.scalars(select(Link.statistic).where(Link.status == "conflict").distinct()))
+
+
+def _verdict_values(session: Session) -> dict[int, tuple[Any, ...]]:
+    """The verdict columns of each claim with a verdict."""
+    return {claim_id: (v.rating, v.note, v.author, v.created_at.isoformat() if v.created_at else None)
+            for claim_id, v in latest_verdicts(session).items()}
 
 
 def export_values(session: Session, batch: int = 5000) -> Iterator[list[Any]]:
     """Every claim as a list of :data:`EXPORT_COLUMNS` values: its document's metadata, its statistic's
     group and its latest verdict.
 
-    One streamed query (the database joins each claim to its statistic); memory
-    grows only with the number of verdicts.
+    One streamed scan of the claims, joined to their documents only; memory grows
+    only with the number of verdicts and of statistics in conflict.
     """
-    of_claim, conflicted, status = _statistic_of_claims()
-    stmt = (
-        select(Claim.id, Document.source, Document.title, Document.publisher, _as_text(Document.published),
-               Document.url, Claim.mention, Claim.value_text, Claim.low, Claim.high, Claim.unit, Claim.qualifier,
-               Claim.change, Claim.measure, Claim.place, Claim.period, _as_text(Claim.period_start),
-               _as_text(Claim.period_end), Claim.speaker,
-               Claim.kind, Claim.sentence, Claim.start, Claim.end, Claim.rule, of_claim.c.statistic, status)
-        .join(Document, Document.id == Claim.document_id)
-        .outerjoin(of_claim, of_claim.c.claim_id == Claim.id)
-        .outerjoin(conflicted, conflicted.c.statistic == of_claim.c.statistic)
-        .order_by(Claim.id)
-    )
-    verdicts = latest_verdicts(session)
-    for row in session.connection().execute(stmt.execution_options(yield_per=batch)):
-        values = list(row)
-        values[7] = number(values[7])
-        if values[24] is None:
-            values[25] = None  # no statistic, no status
-        v = verdicts.get(values[0])
-        if v is None:
-            values.extend((None, None, None, None))
-        else:
-            values.extend((v.rating, v.note, v.author, v.created_at.isoformat() if v.created_at else None))
-        yield values
+    verdicts = _verdict_values(session).get
+    conflicted = _conflicted(session)
+    with _tuples(session, _claims_query(), batch) as rows:
+        for row in rows:
+            statistic = row[-1]
+            status = None if statistic is None else "conflict" if statistic in conflicted else "agree"
+            yield [*row[:_VALUE], number(row[_VALUE]), *row[_VALUE + 1 :], status, *verdicts(row[0], _NO_VERDICT)]
 
 
 def export_rows(session: Session, batch: int = 5000) -> Iterator[dict[str, Any]]:
     """:func:`export_values` as dictionaries keyed by column."""
     for values in export_values(session, batch):
         yield dict(zip(EXPORT_COLUMNS, values, strict=True))
+
+
+# --- CSV, fast, on SQLite ----------------------------------------------------------------------------------
+#
+# Each value SQLite hands over costs more than a few looks at it in Python, so the claim's
+# short text cells come as one JSON array (SQLite's ``json_array``: exact for any text, a
+# NUL included), and each document's cells are read once per batch of claims. Most arrays
+# hold no character that needs care, which a few looks at them tell; those are turned into
+# CSV cells by taking out the quotes around each, the others are parsed and written cell
+# by cell.
+
+
+def _or_empty(cell: Any) -> Any:
+    """A text column that may be null, as empty text there."""
+    return func.ifnull(cell, "")
+
+
+# the claim's cells from unit to kind, none of them null
+_CLAIM_CELLS = (Claim.unit, Claim.qualifier, _or_empty(Claim.change), Claim.measure, _or_empty(Claim.place),
+                _or_empty(Claim.period), _or_empty(_as_text(Claim.period_start)),
+                _or_empty(_as_text(Claim.period_end)), _or_empty(Claim.speaker), Claim.kind)
+_DOCUMENT_CELLS = (Document.source, Document.title, Document.publisher, _as_text(Document.published), Document.url)
+_CACHE_LIMIT = 1 << 14
+
+
+def _csv_query() -> Select[Any]:
+    """The claims in id order, for :func:`write_export_csv`: the columns of :func:`_claims_query` but the
+    document's, its id instead, and the claim's cells from ``unit`` to ``kind`` as one JSON array.
+    """
+    return select(Claim.id, Claim.document_id, Claim.mention, Claim.value_text, Claim.low, Claim.high,
+                  func.json_array(*_CLAIM_CELLS), Claim.sentence, Claim.start, Claim.end, Claim.rule,
+                  Claim.statistic).order_by(Claim.id)
+
+
+def _csv_cell(text: str | None) -> str:
+    """One text cell as the csv module writes it once neutralized: empty for none, quoted when it holds a
+    comma, a quote or a line break, its quotes doubled.
+
+    >>> _csv_cell('say "hi", then go'), _csv_cell("a,b"), _csv_cell("-1"), _csv_cell(None)
+    ('"say ""hi"", then go"', '"a,b"', "'-1", '')
+    """
+    if text is None:
+        return ""
+    if text[:1] in _FORMULA_CHARS:
+        text = "'" + text
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:
+        return '"' + text + '"'
+    return text
+
+
+def _csv_cells(array: str) -> str:
+    """Text cells given as a JSON array (of strings, or nulls for none), as part of a CSV line: each as
+    :func:`_csv_cell` writes it.
+
+    >>> _csv_cells('["a",null,"b,c","-d",""]')
+    'a,,"b,c",\\'-d,'
+    """
+    return ",".join(map(_csv_cell, json.loads(array)))
+
+
+class _Cells(dict[str | None, str]):
+    """A text → its CSV cell, as :func:`_csv_cell` writes it: for the texts that claims repeat."""
+
+    def __missing__(self, text: str | None) -> str:
+        cell = self[text] = _csv_cell(text)
+        return cell
+
+
+class _Figures(dict[str | None, str]):
+    """A figure's decimal text → its CSV cell, the number :func:`~factcheck.store.number` makes of it."""
+
+    def __missing__(self, text: str | None) -> str:
+        value = number(text)
+        cell = self[text] = "" if value is None else str(value)
+        return cell
+
+
+class _Numbers(dict[float | None, str]):
+    """A figure's bound (a float, or none) → its CSV cell, as the csv module writes it (``str``); zeros are
+    not kept, since ``-0.0 == 0.0``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__({None: ""})
+
+    def __missing__(self, value: float) -> str:
+        cell = str(value)
+        if value:
+            self[value] = cell
+        return cell
+
+
+def _csv_line(cells: Sequence[Any]) -> str:
+    """Cells as one CSV line by the csv module itself, text neutralized, line break included."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([neutralize(cell) for cell in cells])
+    return out.getvalue()
+
+
+class _Documents(dict[int, str]):
+    """Document id → its cells as part of a CSV line, read for a batch of claims at a time."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.connection = session.connection()
+        self.stmt = select(Document.id, *_DOCUMENT_CELLS).where(Document.id.in_(bindparam("ids", expanding=True)))
+
+    def read(self, ids: set[int]) -> None:
+        """Have the documents of these ids at hand."""
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        missing = sorted(ids - self.keys())
+        if missing:
+            for document_id, *cells in self.connection.execute(self.stmt, {"ids": missing}):
+                self[document_id] = ",".join(map(_csv_cell, cells))
+
+
+def write_export_csv(session: Session, out: IO[str], batch: int = 2000) -> int:
+    """Every claim as RFC 4180 CSV under a header of :data:`EXPORT_COLUMNS`, text cells neutralized: the
+    bytes :func:`write_csv_values` writes for :func:`export_values`; returns the row count.
+
+    On SQLite, in about half the time that takes (see the notes above :func:`_csv_query`):
+    each text cell is written as the csv module writes it (:func:`_csv_cell`), each
+    number as it writes numbers (``str``), and the verdict cells by the csv module itself.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return write_csv_values(out, export_values(session), EXPORT_COLUMNS)
+    out.write(_csv_line(EXPORT_COLUMNS))
+    line_ends = {claim_id: _csv_line(("", *values)) for claim_id, values in _verdict_values(session).items()}
+    no_verdict = _csv_line(("", *_NO_VERDICT))
+    conflicted = _conflicted(session)
+    texts, figures, numbers, formula = _Cells(), _Figures(), _Numbers(), _FORMULA_CHARS
+    separators = len(_CLAIM_CELLS) - 1
+    count = 0
+    documents = _Documents(session)
+    with _sqlite_rows(session, _csv_query()) as cursor:
+        while rows := cursor.fetchmany(batch):
+            documents.read({row[1] for row in rows})
+            lines = []
+            for claim, document_id, mention, value, low, high, cells, sentence, start, end, rule, statistic in rows:
+                if (document := documents.get(document_id)) is None:
+                    continue  # a claim whose document is gone, which the join of export_values leaves out
+                # With no escape (so no quote, line break or other control character), no comma but
+                # those between the cells and no cell starting with a formula character, the array
+                # of strings is its CSV cells once the quotes around them are taken out.
+                if ("\\" in cells or cells.count(",") != separators or '"=' in cells or '"+' in cells
+                        or '"-' in cells or '"@' in cells):
+                    cells = _csv_cells(cells)
+                else:
+                    cells = cells[2:-2].replace('","', ",")
+                # the sentence as _csv_cell writes it, inline: it often needs quotes
+                if sentence[:1] in formula:
+                    sentence = "'" + sentence
+                if '"' in sentence:
+                    sentence = '"' + sentence.replace('"', '""') + '"'
+                elif "," in sentence or "\n" in sentence or "\r" in sentence:
+                    sentence = f'"{sentence}"'
+                status = "" if statistic is None else "conflict" if statistic in conflicted else "agree"
+                lines.append(f"{claim},{document},{texts[mention]},{figures[value]},{numbers[low]},"
+                             f"{numbers[high]},{cells},{sentence},{start},{end},{texts[rule]},"
+                             f"{'' if statistic is None else statistic},{status}{line_ends.get(claim, no_verdict)}")
+            out.write("".join(lines))
+            count += len(lines)
+            if len(texts) + len(figures) + len(numbers) > _CACHE_LIMIT:
+                texts.clear()
+                figures.clear()
+                numbers.clear()
+                numbers[None] = ""
+    return count
 
 
 def claim_reviews(session: Session) -> list[dict[str, Any]]:
@@ -189,7 +390,7 @@ def _write(session: Session, handle: IO[str], format: str) -> int:
         handle.write("\n")
         return len(reviews)
     if format == "csv":
-        return write_csv_values(handle, export_values(session), EXPORT_COLUMNS)
+        return write_export_csv(session, handle)
     rows = export_rows(session)
     count = 0
     if format == "json":

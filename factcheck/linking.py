@@ -145,8 +145,43 @@ def _current_statistics(session: Session, claim_ids: Iterable[int]) -> dict[int,
     return found
 
 
+def _set_claim_statistics(session: Session, statistic: dict[int, int] | dict[int, int | None]) -> None:
+    """Write onto claims the statistic of their links (``Claim.statistic``): claim id → statistic, or none.
+
+    One statement run through the driver for every claim, in id order, as :func:`insert_values` runs its rows.
+    """
+    if not statistic:
+        return
+    connection = session.connection()
+    claims = Claim.__table__
+    compiled = (update(claims).where(claims.c.id == bindparam("claim_id")).values(statistic=bindparam("stat"))
+                .compile(dialect=connection.dialect))
+    keys = ("claim_id", "stat")
+    rows = sorted(statistic.items())
+    params: list[Any]
+    if not compiled.positional:
+        params = [dict(zip(keys, row, strict=True)) for row in rows]
+    else:
+        order = [keys.index(key) for key in compiled.positiontup or []]
+        params = [tuple(row[i] for i in order) for row in rows]
+    connection.exec_driver_sql(str(compiled), params)
+
+
+def _reset_claim_statistics(session: Session, statistic: dict[int, int]) -> None:
+    """Have every claim carry the statistic given for it, and none for the others.
+
+    Only the claims whose statistic changes are written: rewriting a claim's row costs
+    much more than reading what all of them carry (from the index on it).
+    """
+    carried = dict(_driver_rows(session.connection(), select(Claim.id, Claim.statistic).where(
+        Claim.statistic.is_not(None))))
+    changed: dict[int, int | None] = {claim: stat for claim, stat in statistic.items() if carried.get(claim) != stat}
+    changed.update(dict.fromkeys(carried.keys() - statistic.keys()))
+    _set_claim_statistics(session, changed)
+
+
 def _add_links(session: Session, links: Sequence[PairLink]) -> int:
-    """Store new links, naming their statistics and merging those they join."""
+    """Store new links, naming their statistics and merging those they join; their claims carry the names."""
     if not links:
         return 0
     components = _Components()
@@ -159,8 +194,12 @@ def _add_links(session: Session, links: Sequence[PairLink]) -> int:
     if stale:
         stmt = update(Link).where(Link.statistic == bindparam("old")).values(statistic=bindparam("new"))
         session.connection().execute(stmt.execution_options(synchronize_session=False), stale)
-    return _store_links(session, [(x.a, x.b, x.status) for x in links],
-                        {i: components.find(i) for x in links for i in (x.a, x.b)})
+        claims = Claim.__table__
+        stmt = update(claims).where(claims.c.statistic == bindparam("old")).values(statistic=bindparam("new"))
+        session.connection().execute(stmt, stale)
+    statistic = {i: components.find(i) for x in links for i in (x.a, x.b)}
+    _set_claim_statistics(session, statistic)
+    return _store_links(session, [(x.a, x.b, x.status) for x in links], statistic)
 
 
 def link_documents(session: Session, document_ids: Sequence[int]) -> int:
@@ -211,7 +250,10 @@ def link_document(session: Session, document_id: int) -> int:
 
 
 def unlink_document(session: Session, document_id: int) -> None:
-    """Remove a document's keys and links (before its claims are replaced); statistics it split are renamed."""
+    """Remove a document's keys and links (before its claims are replaced); statistics it split are renamed.
+
+    Claims left without a link lose their statistic.
+    """
     claim_ids = select(Claim.id).where(Claim.document_id == document_id).scalar_subquery()
     touching = or_(Link.claim_a.in_(claim_ids), Link.claim_b.in_(claim_ids))
     affected = sorted(set(session.scalars(select(Link.statistic).where(touching).distinct())) - {None})
@@ -227,6 +269,8 @@ def unlink_document(session: Session, document_id: int) -> None:
         if relabel:
             stmt = update(Link).where(Link.id == bindparam("link_id")).values(statistic=bindparam("stat"))
             session.connection().execute(stmt.execution_options(synchronize_session=False), relabel)
+        session.connection().execute(update(Claim.__table__).where(Claim.statistic.in_(chunk)).values(statistic=None))
+        _set_claim_statistics(session, {claim: components.find(claim) for _, a, b in remaining for claim in (a, b)})
 
 
 def _figure_query():
@@ -266,7 +310,9 @@ def rebuild_links(session: Session) -> int:
         components = _Components()
         components.join_all((a, b) for a, b, _ in links)
         insert_values(session, ClaimKey.__table__, ["claim_id", "key"], keys)
-        count = _store_links(session, links, {a: components.find(a) for a, _, _ in links})
+        statistic = {i: components.find(i) for a, b, _ in links for i in (a, b)}
+        count = _store_links(session, links, statistic)
+        _reset_claim_statistics(session, statistic)
         for index in indexes:
             index.create(connection)
     set_setting(session, "crossref_version", CROSSREF_VERSION)

@@ -52,7 +52,8 @@ def metadata(db_name: str, publisher: str | None = None, publisher_url: str | No
                     "documents": {"description": "Ingested articles: source, URL, title, publisher, date, text.",
                                   "sort_desc": "id"},
                     "claims": {"description": "Every figure, normalized: value, unit, qualifier, change, measure, "
-                                              "place, period, speaker; with its sentence and character span.",
+                                              "place, period, speaker; with its sentence and character span, and "
+                                              "its statistic (the smallest id of the claims that links join it to).",
                                "fts_table": "claims_fts", "fts_pk": "id", "sort": "id"},
                     "links": {"description": "Pairs of claims about the same statistic that agree or conflict."},
                     "verdicts": {"description": "Fact-checkers' ratings of claims, with notes and evidence."},

@@ -4,6 +4,7 @@ data kept across upgrades, and the packaged data files and migrations being foun
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,3 +164,54 @@ def test_migrations_are_found():
     assert versions.is_dir()
     assert any(p.suffix == ".py" for p in versions.iterdir())
     assert Path(migrate.alembic_config().get_main_option("script_location") or "") == folder
+
+
+# --- 0006: claims carry their statistic --------------------------------------------------------------------
+
+
+def claim_statistics(engine: Engine) -> dict[int, int | None]:
+    with engine.connect() as connection:
+        return dict(connection.execute(select(Claim.id, Claim.statistic)).tuples().all())
+
+
+def claims_changed_by(db_path: Path, update: str) -> int:
+    """How many rows an UPDATE of every claim writes, counting those its triggers write in the search index."""
+    connection = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        before = connection.total_changes
+        connection.execute(update)
+        return connection.total_changes - before
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def seeded_engine(db_path: Path) -> Iterator[Engine]:
+    """The seeds ingested at head, then an engine on that file."""
+    db = open_database(str(db_path))
+    try:
+        assert ingest_paths(db, [SEEDS]).count("added") == 5
+    finally:
+        db.close()
+    engine = create_db_engine(resolve_url(str(db_path)))
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_fills_each_claims_statistic_from_its_links(seeded_engine):
+    before = claim_statistics(seeded_engine)
+    assert None in before.values() and set(before.values()) - {None}  # premise: linked and unlinked claims
+    migrate.downgrade(seeded_engine, "0005")
+    assert "statistic" not in {column["name"] for column in inspect(seeded_engine).get_columns("claims")}
+    migrate.upgrade(seeded_engine)
+    assert claim_statistics(seeded_engine) == before
+
+
+def test_only_the_indexed_columns_reindex_a_claim_for_search(seeded_engine, db_path):
+    claims = claims_changed_by(db_path, "UPDATE claims SET statistic = statistic")
+    assert claims == len(claim_statistics(seeded_engine))  # the claims alone, not their search entries
+    assert claims_changed_by(db_path, "UPDATE claims SET measure = measure") > claims
+    migrate.downgrade(seeded_engine, "0005")  # before 0006 any update of a claim reindexed it
+    assert claims_changed_by(db_path, "UPDATE claims SET place = place") > claims

@@ -1,12 +1,14 @@
 """Statistics in the links table: naming, incremental upkeep, bounded candidates and paged group reads.
 
 A *statistic* is a set of claims that links (agree or conflict) join; every link row
-carries the smallest claim id of its set in ``links.statistic``. These tests check the
-stored names against connected sets computed here from the link rows themselves, check
-that linking document by document gives what :func:`factcheck.linking.rebuild_links`
-gives from scratch, that a much-reported statistic costs a bounded number of links, that
-only figures within a factor of two are compared, and that the group commands and
-functions page and limit their output without losing groups.
+carries the smallest claim id of its set in ``links.statistic``, and every linked claim
+carries it too in ``claims.statistic`` (null while the claim has no link). These tests
+check the stored names against connected sets computed here from the link rows
+themselves, and each claim's against its links; check that linking document by
+document gives what :func:`factcheck.linking.rebuild_links` gives from scratch, that a
+much-reported statistic costs a bounded number of links, that only figures within a
+factor of two are compared, and that the group commands and functions page and limit
+their output without losing groups.
 
 Documents are generated from short sentences on economy, health and schools, so the
 expected groups follow from how each corpus was built, not from the code under test.
@@ -25,7 +27,7 @@ from typing import NamedTuple
 
 import pytest
 from clihelpers import assert_one_line_error, no_traceback, ok_json
-from sqlalchemy import select
+from sqlalchemy import select, update
 from typer.testing import Result
 
 from factcheck import linking
@@ -148,6 +150,26 @@ def assert_statistics_name_their_sets(rows: list[LinkRow]) -> set[int]:
     return {row.statistic for row in rows if row.statistic is not None}
 
 
+def claim_statistics(database: Database) -> dict[int, int | None]:
+    """Each stored claim's own ``statistic``."""
+    with database.read() as session:
+        return dict(session.execute(select(Claim.id, Claim.statistic)).tuples().all())
+
+
+def assert_claims_carry_their_statistics(database: Database) -> None:
+    """Every claim carries the one statistic its links carry, and none when it has no link."""
+    of_links: dict[int, set[int | None]] = defaultdict(set)
+    for row in link_rows(database):
+        of_links[row.a].add(row.statistic)
+        of_links[row.b].add(row.statistic)
+    split = {claim: stats for claim, stats in of_links.items() if len(stats) != 1}
+    assert not split, f"claims whose links carry different statistics: {split}"
+    carried = claim_statistics(database)
+    expected = {claim: next(iter(of_links[claim])) if claim in of_links else None for claim in carried}
+    wrong = {claim: (carried[claim], expected[claim]) for claim in carried if carried[claim] != expected[claim]}
+    assert not wrong, f"claims whose statistic is not their links' (carried, expected): {wrong}"
+
+
 def rebuild(database: Database) -> None:
     with database.write() as session:
         rebuild_links(session)
@@ -176,6 +198,7 @@ def _ingest_two_sets(database: Database, folder: Path) -> dict[str, int]:
         ingest(database, folder / name, text)
         ids[name] = only_claim(database, folder / name)
         assert_statistics_name_their_sets(link_rows(database))
+        assert_claims_carry_their_statistics(database)
     return ids
 
 
@@ -193,6 +216,7 @@ def test_statistics_name_chained_sets_by_their_smallest_claim(database: Database
     rows = link_rows(database)
     assert assert_statistics_name_their_sets(rows) == {a, d}
     assert len(rows) == 3 + 1  # every pair inside each set, none across
+    assert_claims_carry_their_statistics(database)
 
 
 def test_a_bridging_document_merges_two_statistics_into_the_smaller(database: Database, folder: Path) -> None:
@@ -203,6 +227,20 @@ def test_a_bridging_document_merges_two_statistics_into_the_smaller(database: Da
     assert {(row.a, row.b, row.status) for row in rows if bridge in (row.a, row.b)} == {
         (ids[name], bridge, "conflict") for name in [*SET_ONE, *SET_TWO]}
     assert assert_statistics_name_their_sets(rows) == {ids["a.txt"]}
+    assert_claims_carry_their_statistics(database)
+    assert set(claim_statistics(database).values()) == {ids["a.txt"]}
+
+
+def test_a_merge_renames_the_claims_the_bridge_is_not_linked_to(database: Database, folder: Path) -> None:
+    ids = _ingest_two_sets(database, folder)
+    ingest(database, folder / "far.txt", "There are 4,000 teachers in Leeds.\n")  # linked to 2,500, not 1,600
+    far = only_claim(database, folder / "far.txt")
+    assert claim_statistics(database)[far] == ids["d.txt"]
+    ingest(database, folder / "f.txt", BRIDGE)
+    bridge = only_claim(database, folder / "f.txt")
+    assert not [row for row in link_rows(database) if {row.a, row.b} == {far, bridge}]  # premise
+    assert_claims_carry_their_statistics(database)
+    assert set(claim_statistics(database).values()) == {ids["a.txt"]}
 
 
 def test_replacing_the_bridge_splits_the_statistic_and_renames_the_larger_part(database: Database,
@@ -216,6 +254,17 @@ def test_replacing_the_bridge_splits_the_statistic_and_renames_the_larger_part(d
     by_claim = {claim: row.statistic for row in rows for claim in (row.a, row.b)}
     assert {name: by_claim[claim] for name, claim in ids.items()} == {
         **dict.fromkeys(SET_ONE, ids["a.txt"]), **dict.fromkeys(SET_TWO, ids["d.txt"])}
+    assert_claims_carry_their_statistics(database)
+
+
+def test_a_claim_left_without_links_loses_its_statistic(database: Database, folder: Path) -> None:
+    ingest(database, folder / "a.txt", SET_ONE["a.txt"])
+    ingest(database, folder / "b.txt", SET_ONE["b.txt"])
+    a = only_claim(database, folder / "a.txt")
+    assert claim_statistics(database) == {a: a, only_claim(database, folder / "b.txt"): a}
+    ingest(database, folder / "b.txt", NO_FIGURE)  # b's claim is deleted, and with it a's only link
+    assert link_rows(database) == []
+    assert claim_statistics(database) == {a: None}
 
 
 def test_a_kept_claim_that_becomes_a_bridge_names_the_merged_statistic(database: Database, folder: Path) -> None:
@@ -229,9 +278,12 @@ def test_a_kept_claim_that_becomes_a_bridge_names_the_merged_statistic(database:
     ingest(database, first, BRIDGE)
     assert only_claim(database, first) == kept
     assert assert_statistics_name_their_sets(link_rows(database)) == {kept}
+    assert_claims_carry_their_statistics(database)
     ingest(database, first, "There are 1,600 nurses in Leeds.\n")  # and back: both sets lose the smallest claim
     assert only_claim(database, first) == kept
     assert assert_statistics_name_their_sets(link_rows(database)) == {ids["a.txt"], ids["d.txt"]}
+    assert_claims_carry_their_statistics(database)
+    assert claim_statistics(database)[kept] is None
 
 
 def test_rebuild_gives_the_statistics_made_incrementally(database: Database, folder: Path) -> None:
@@ -241,10 +293,17 @@ def test_rebuild_gives_the_statistics_made_incrementally(database: Database, fol
     ingest(database, folder / "f.txt", BRIDGE)
     ingest(database, folder / "f.txt", NO_FIGURE)
     ingest(database, first, BRIDGE)
+    ingest(database, folder / "g.txt", "There are 12 parks in York.\n")
     incremental = set(link_rows(database))
     assert len({row.statistic for row in incremental}) == 1
+    assert_claims_carry_their_statistics(database)
+    carried = claim_statistics(database)
+    assert None in carried.values()
+    with database.write() as session:  # a rebuild owes nothing to what the claims carried before
+        session.execute(update(Claim).values(statistic=Claim.id))
     rebuild(database)
     assert set(link_rows(database)) == incremental
+    assert claim_statistics(database) == carried
 
 
 def test_a_batch_of_documents_gets_the_statistics_of_one_by_one(database: Database, folder: Path, template_db: Path,
@@ -253,12 +312,15 @@ def test_a_batch_of_documents_gets_the_statistics_of_one_by_one(database: Databa
     for name, text in texts.items():
         ingest(database, folder / name, text)
     one_by_one = set(link_rows(database))
+    assert_claims_carry_their_statistics(database)
     other = tmp_path / "batch.db"
     shutil.copyfile(template_db, other)
     batch_db = open_database(str(other))
     try:
         ingest_folder(batch_db, folder, len(texts))  # one transaction, one linking pass
         batched = link_rows(batch_db)
+        assert_claims_carry_their_statistics(batch_db)
+        assert claim_statistics(batch_db) == claim_statistics(database)
     finally:
         batch_db.close()
     assert len(assert_statistics_name_their_sets(batched)) == 1
@@ -297,10 +359,13 @@ def test_incremental_links_equal_links_rebuilt_from_scratch(database: Database, 
     assert {row.status for row in incremental} == {"agree", "conflict"}
     assert max(per_measure.values()) > MAX_CANDIDATES
     assert_statistics_name_their_sets(incremental)
+    assert_claims_carry_their_statistics(database)
+    carried = claim_statistics(database)
     rebuild(database)
     rebuilt = link_rows(database)
     assert {(row.a, row.b, row.status) for row in rebuilt} == {(row.a, row.b, row.status) for row in incremental}
     assert set(rebuilt) == set(incremental)
+    assert claim_statistics(database) == carried
 
 
 @pytest.mark.xfail(strict=True, reason=(
@@ -321,6 +386,27 @@ def test_replacing_a_document_of_a_crowded_statistic_keeps_links_equal_to_a_rebu
     incremental = set(link_rows(database))
     rebuild(database)
     assert set(link_rows(database)) == incremental
+
+
+def test_replacing_a_document_of_a_crowded_statistic_keeps_each_claims_statistic(database: Database,
+                                                                                  folder: Path) -> None:
+    count = MAX_CANDIDATES + 8
+    for n in range(count):
+        ingest(database, folder / f"{n:03d}.txt", f"There are 4,200 nurses in Leeds.\nBulletin {tag(n)}.\n")
+    first, middle = folder / "000.txt", folder / f"{count // 2:03d}.txt"
+    smallest, kept = only_claim(database, first), only_claim(database, middle)
+    assert set(claim_statistics(database).values()) == {smallest}
+    ingest(database, middle, "There are 4,200 nurses in Leeds.\nBulletin revised.\n")
+    assert only_claim(database, middle) == kept
+    assert_claims_carry_their_statistics(database)
+    ingest(database, first, "There are 9,900 nurses in Leeds.\nBulletin revised.\n")  # the smallest claim leaves
+    assert_statistics_name_their_sets(link_rows(database))
+    assert_claims_carry_their_statistics(database)
+    statistics = claim_statistics(database)
+    assert statistics[only_claim(database, first)] is None
+    assert {stat for claim, stat in statistics.items() if claim != only_claim(database, first)} == {smallest + 1}
+    rebuild(database)
+    assert_claims_carry_their_statistics(database)
 
 
 # --- 3. bounded candidates ---------------------------------------------------------------------------------
@@ -344,6 +430,8 @@ def test_a_statistic_in_100_documents_is_one_group_with_bounded_links(database: 
         earlier[max(row.a, row.b)] += 1
     assert max(earlier.values()) <= MAX_CANDIDATES
     assert len(assert_statistics_name_their_sets(rows)) == 1
+    assert_claims_carry_their_statistics(database)
+    assert set(claim_statistics(database).values()) == {min(every_claim)}
 
 
 CLOSE = {"close-1.txt": "The trust employs about 4,150 nurses in Leeds.\n",
@@ -371,6 +459,7 @@ def test_a_conflicting_figure_is_found_among_100_agreeing_reports(database: Data
         contradictions = linking.contradictions(session)
         groups = linking.agreements(session)
     assert contradictions and all(conflicting in {c.id for c in g.claims} for g in contradictions)
+    assert_claims_carry_their_statistics(database)
     assert len(groups) == 1
     members = {c.id for c in groups[0].claims}
     assert close <= members and conflicting not in members
