@@ -171,7 +171,7 @@ def test_migrations_are_found():
 
 def claim_statistics(engine: Engine) -> dict[int, int | None]:
     with engine.connect() as connection:
-        return dict(connection.execute(select(Claim.id, Claim.statistic)).tuples().all())
+        return dict(connection.execute(select(Claim.id, Claim.statistic)).all())
 
 
 def claims_changed_by(db_path: Path, update: str) -> int:

@@ -153,7 +153,7 @@ def assert_statistics_name_their_sets(rows: list[LinkRow]) -> set[int]:
 def claim_statistics(database: Database) -> dict[int, int | None]:
     """Each stored claim's own ``statistic``."""
     with database.read() as session:
-        return dict(session.execute(select(Claim.id, Claim.statistic)).tuples().all())
+        return dict(session.execute(select(Claim.id, Claim.statistic)).all())
 
 
 def assert_claims_carry_their_statistics(database: Database) -> None:
