@@ -545,11 +545,6 @@ class Neighbours(Generic[Item]):
         keys = _fact_keys(fact)
         return [item for _, _, item in self.nearest(keys[2], fact.number, fact.id, limit)] if keys else []
 
-    def closest_ids(self, fact: Fact, limit: int = MAX_CANDIDATES) -> list[int]:
-        """The ids of the claims of :meth:`closest`."""
-        keys = _fact_keys(fact)
-        return [other for _, other, _ in self.nearest(keys[2], fact.number, fact.id, limit)] if keys else []
-
     def nearest(self, search: Sequence[SearchedKey], number: float, claim_id: int, limit: int = MAX_CANDIDATES,
                 *, filing: Item | None = None) -> list[tuple[float, int, Item | None]]:
         """(gap, id, item) of up to ``limit`` claims filed under the keys searched, within :data:`CONFLICT_SCOPE`.

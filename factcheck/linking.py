@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import Compiled
 
 from factcheck.consistency import Located
 from factcheck.crossref import (
@@ -57,16 +58,14 @@ def _fact(row) -> Fact:
     return Fact(row[0], row[1], row[2], row[3], Decimal(row[4]) if row[4] is not None else None, *row[5:])
 
 
-def load_facts(session: Session, *, document_ids: Sequence[int] | None = None,
-               claim_ids: Sequence[int] | None = None) -> list[Fact]:
-    """Claims as :class:`~factcheck.crossref.Fact` records: all, or of some documents, or some claims."""
+def load_facts(session: Session, *, claim_ids: Sequence[int] | None = None) -> list[Fact]:
+    """Claims as :class:`~factcheck.crossref.Fact` records: all, or some claims."""
     connection = session.connection()  # Core rows: no ORM bookkeeping for plain tuples
-    if document_ids is None and claim_ids is None:
+    if claim_ids is None:
         return [_fact(r) for r in connection.execute(_fact_query().order_by(Claim.id))]
     facts: list[Fact] = []
-    column, ids = (Claim.document_id, document_ids) if document_ids is not None else (Claim.id, claim_ids)
-    for chunk in _chunks(list(ids or [])):
-        facts.extend(_fact(r) for r in connection.execute(_fact_query().where(column.in_(chunk))))
+    for chunk in _chunks(list(claim_ids)):
+        facts.extend(_fact(r) for r in connection.execute(_fact_query().where(Claim.id.in_(chunk))))
     return sorted(facts, key=lambda f: f.id)
 
 
@@ -78,22 +77,27 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
 
 
 def insert_values(session: Session, table: Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-    """:func:`bulk_insert` of rows given as tuples of ``columns``, with no dictionary made per row.
+    """:func:`bulk_insert` of rows given as tuples of ``columns``, with no dictionary made per row."""
+    if rows:
+        connection = session.connection()
+        _execute_rows(connection, table.insert().compile(dialect=connection.dialect, column_keys=columns), columns,
+                      rows)
+
+
+def _execute_rows(connection: Connection, compiled: Compiled, keys: Sequence[str],
+                  rows: list[tuple[Any, ...]]) -> None:
+    """Run a compiled statement once per row (``executemany``), rows given as tuples of its parameters ``keys``.
 
     The statement is compiled once for the database in use, so this stays portable,
     without building SQLAlchemy parameters for each row.
     """
-    if not rows:
-        return
-    connection = session.connection()
-    compiled = table.insert().compile(dialect=connection.dialect, column_keys=columns)
     params: list[Any]
     if not compiled.positional:
-        params = [dict(zip(columns, row, strict=True)) for row in rows]
-    elif list(compiled.positiontup or []) == columns:
+        params = [dict(zip(keys, row, strict=True)) for row in rows]
+    elif list(compiled.positiontup or []) == list(keys):
         params = rows
     else:
-        order = [columns.index(key) for key in compiled.positiontup or []]
+        order = [keys.index(key) for key in compiled.positiontup or []]
         params = [tuple(row[i] for i in order) for row in rows]
     connection.exec_driver_sql(str(compiled), params)
 
@@ -148,7 +152,7 @@ def _current_statistics(session: Session, claim_ids: Iterable[int]) -> dict[int,
 def _set_claim_statistics(session: Session, statistic: dict[int, int] | dict[int, int | None]) -> None:
     """Write onto claims the statistic of their links (``Claim.statistic``): claim id → statistic, or none.
 
-    One statement run through the driver for every claim, in id order, as :func:`insert_values` runs its rows.
+    One statement run through the driver for every claim, in id order.
     """
     if not statistic:
         return
@@ -156,15 +160,7 @@ def _set_claim_statistics(session: Session, statistic: dict[int, int] | dict[int
     claims = Claim.__table__
     compiled = (update(claims).where(claims.c.id == bindparam("claim_id")).values(statistic=bindparam("stat"))
                 .compile(dialect=connection.dialect))
-    keys = ("claim_id", "stat")
-    rows = sorted(statistic.items())
-    params: list[Any]
-    if not compiled.positional:
-        params = [dict(zip(keys, row, strict=True)) for row in rows]
-    else:
-        order = [keys.index(key) for key in compiled.positiontup or []]
-        params = [tuple(row[i] for i in order) for row in rows]
-    connection.exec_driver_sql(str(compiled), params)
+    _execute_rows(connection, compiled, ("claim_id", "stat"), sorted(statistic.items()))
 
 
 def _reset_claim_statistics(session: Session, statistic: dict[int, int]) -> None:
