@@ -66,9 +66,13 @@ def _use_wal(cursor) -> None:
 
 
 def _begin_sqlite(conn) -> None:
+    # Whether foreign keys are checked can only be set outside a transaction: so before
+    # each one, for that one (see Database.write).
+    options = conn.get_execution_options()
+    conn.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if options.get('factcheck_references', True) else 'OFF'}")
     # A writer takes the write lock up front (BEGIN IMMEDIATE) so that concurrent
     # writers wait on busy_timeout instead of failing with "database is locked".
-    if conn.get_execution_options().get("factcheck_write"):
+    if options.get("factcheck_write"):
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         conn.exec_driver_sql("BEGIN")
@@ -117,10 +121,16 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A session whose work is committed as one transaction, or rolled back whole."""
+    def write(self, *, check_references: bool = True) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or rolled back whole.
+
+        With ``check_references=False``, SQLite does not check that the rows written refer
+        to rows that exist (foreign keys): only for work whose rows refer to rows it read in
+        the same transaction, such as relinking every claim, where each check is a look-up
+        for nothing. Other databases check them all the same.
+        """
         with self.sessions() as session:
-            session.connection(execution_options={"factcheck_write": True})
+            session.connection(execution_options={"factcheck_write": True, "factcheck_references": check_references})
             try:
                 yield session
                 session.commit()
@@ -139,7 +149,7 @@ def _refresh_links(database: Database) -> None:
     with database.read() as session:
         if links_are_current(session):
             return
-    with database.write() as session:
+    with database.write(check_references=False) as session:  # see rebuild_links
         if not links_are_current(session):  # another process may have done it meanwhile
             rebuild_links(session)
 

@@ -163,14 +163,18 @@ def _set_claim_statistics(session: Session, statistic: dict[int, int] | dict[int
     _execute_rows(connection, compiled, ("claim_id", "stat"), sorted(statistic.items()))
 
 
-def _reset_claim_statistics(session: Session, statistic: dict[int, int]) -> None:
-    """Have every claim carry the statistic given for it, and none for the others.
+def _carried_statistics(connection: Connection) -> dict[int, int]:
+    """Claim id → the statistic it carries, for the claims that carry one (read from the index on it)."""
+    return dict(_driver_rows(connection, select(Claim.id, Claim.statistic).where(Claim.statistic.is_not(None))))
+
+
+def _reset_claim_statistics(session: Session, statistic: dict[int, int], carried: dict[int, int]) -> None:
+    """Have every claim carry the statistic given for it, and none for the others; ``carried`` is what
+    they carry now (:func:`_carried_statistics`).
 
     Only the claims whose statistic changes are written: rewriting a claim's row costs
-    much more than reading what all of them carry (from the index on it).
+    much more than reading what all of them carry.
     """
-    carried = dict(_driver_rows(session.connection(), select(Claim.id, Claim.statistic).where(
-        Claim.statistic.is_not(None))))
     changed: dict[int, int | None] = {claim: stat for claim, stat in statistic.items() if carried.get(claim) != stat}
     changed.update(dict.fromkeys(carried.keys() - statistic.keys()))
     _set_claim_statistics(session, changed)
@@ -293,10 +297,17 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def rebuild_links(session: Session) -> int:
-    """Recompute every key and link from scratch (after the rules change); returns links made."""
+    """Recompute every key and link from scratch (after the rules change); returns links made.
+
+    Every key and link it writes refers to claims it read in the same transaction: it is
+    best run in one that does not check references (``Database.write(check_references=False)``).
+    """
     connection = session.connection()
-    # an index built once over a full table is much faster than one kept up row by row
-    indexes = (*ClaimKey.__table__.indexes, *Link.__table__.indexes)
+    # an index built once over a full table is much faster than one kept up row by row (the
+    # claims' index on their statistic too: most claims get one)
+    claim_statistic = [index for index in Claim.__table__.indexes if list(index.columns.keys()) == ["statistic"]]
+    indexes = (*ClaimKey.__table__.indexes, *Link.__table__.indexes, *claim_statistic)
+    carried = _carried_statistics(connection)  # while the index on them is there
     for index in indexes:
         index.drop(connection)
     session.execute(delete(Link))
@@ -308,7 +319,7 @@ def rebuild_links(session: Session) -> int:
         insert_values(session, ClaimKey.__table__, ["claim_id", "key"], keys)
         statistic = {i: components.find(i) for a, b, _ in links for i in (a, b)}
         count = _store_links(session, links, statistic)
-        _reset_claim_statistics(session, statistic)
+        _reset_claim_statistics(session, statistic, carried)
         for index in indexes:
             index.create(connection)
     set_setting(session, "crossref_version", CROSSREF_VERSION)

@@ -13,7 +13,7 @@ import factcheck.store
 from factcheck.db import Database, open_database
 from factcheck.ingest.loader import load_path
 from factcheck.ingest.pipeline import ingest_paths, source_name, store_loaded
-from factcheck.models import Claim, Document
+from factcheck.models import Claim, Document, Link
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -196,6 +196,21 @@ def test_foreign_keys_are_enforced(database):
     with pytest.raises(IntegrityError), database.write() as session:
         session.execute(Claim.__table__.insert(), [row])
     assert claim_count(database) == 0
+
+
+def test_unchecked_references_last_one_transaction(database):
+    # the pool hands the same connection to the next session: it must check references again
+    row = {"claim_a": 424242, "claim_b": 424243, "status": "agree", "statistic": 424242}
+    with database.write(check_references=False) as session:
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 0
+        session.execute(Link.__table__.insert(), [row])
+        session.execute(delete(Link))
+    with database.read() as session:
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    with pytest.raises(IntegrityError), database.write() as session:
+        session.execute(Link.__table__.insert(), [row])
+    with database.read() as session:
+        assert session.scalar(select(func.count(Link.id))) == 0
 
 
 def test_deleting_a_document_cascades_with_sql(database):
