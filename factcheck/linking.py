@@ -137,6 +137,12 @@ class _Components:
             elif b < a:
                 parent[a] = b
 
+    def labels(self) -> dict[int, int]:
+        """Every claim joined to another → the root of its set (a :meth:`find` for each, not for each link)."""
+        labels = {claim: self.find(claim) for claim in list(self.parent)}
+        labels.update((root, root) for root in set(labels.values()))
+        return labels
+
 
 def _current_statistics(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
     """The statistic each of these claims already belongs to, for those linked at all."""
@@ -317,7 +323,7 @@ def rebuild_links(session: Session) -> int:
         components = _Components()
         components.join_all((a, b) for a, b, _ in links)
         insert_values(session, ClaimKey.__table__, ["claim_id", "key"], keys)
-        statistic = {i: components.find(i) for a, b, _ in links for i in (a, b)}
+        statistic = components.labels()
         count = _store_links(session, links, statistic)
         _reset_claim_statistics(session, statistic, carried)
         for index in indexes:
