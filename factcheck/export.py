@@ -12,7 +12,6 @@ import io
 import itertools
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ from typing import IO, Any
 from sqlalchemy import Select, String, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
-from factcheck.db import Database
+from factcheck.db import Database, driver_cursor
 from factcheck.errors import InputError
 from factcheck.linking import get_setting
 from factcheck.models import Claim, Document, Link
@@ -113,25 +112,12 @@ _NO_VERDICT = (None, None, None, None)
 
 
 @contextmanager
-def _sqlite_rows(session: Session, stmt: Select[Any]) -> Iterator[sqlite3.Cursor]:
-    """The rows of ``stmt`` on SQLite's own cursor, streamed: its tuples cost much less per row than
-    SQLAlchemy's rows. The statement, its few literals written in, runs on it directly.
-    """
-    connection = session.connection()
-    cursor = connection.connection.cursor()
-    try:
-        yield cursor.execute(str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})))
-    finally:
-        cursor.close()
-
-
-@contextmanager
 def _tuples(session: Session, stmt: Select[Any], batch: int) -> Iterator[Iterator[tuple[Any, ...]]]:
-    """The rows of ``stmt`` as plain tuples, streamed: on SQLite by :func:`_sqlite_rows`, elsewhere
-    through SQLAlchemy (server-side cursors).
+    """The rows of ``stmt`` as plain tuples, streamed: on SQLite the driver's own
+    (:func:`~factcheck.db.driver_cursor`), elsewhere through SQLAlchemy (server-side cursors).
     """
     if session.get_bind().dialect.name == "sqlite":
-        with _sqlite_rows(session, stmt) as rows:
+        with driver_cursor(session.connection(), stmt) as rows:
             yield rows
     else:
         yield map(tuple, session.connection().execute(stmt.execution_options(yield_per=batch)))
@@ -305,7 +291,7 @@ def write_export_csv(session: Session, out: IO[str], batch: int = 2000) -> int:
     separators = len(_CLAIM_CELLS) - 1
     count = 0
     documents = _Documents(session)
-    with _sqlite_rows(session, _csv_query()) as cursor:
+    with driver_cursor(session.connection(), _csv_query()) as cursor:
         while rows := cursor.fetchmany(batch):
             documents.read({row[1] for row in rows})
             lines = []

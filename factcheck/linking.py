@@ -37,6 +37,7 @@ from factcheck.crossref import (
     explain_link,
     short_source,
 )
+from factcheck.db import driver_cursor
 from factcheck.errors import QueryError
 from factcheck.models import Claim, ClaimKey, Document, Link, Setting
 
@@ -354,17 +355,9 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
 
 
 def _driver_rows(connection: Connection, stmt: Select) -> Iterator[tuple[Any, ...]]:
-    """The rows of a query as the driver's own tuples, with no result processing per row.
-
-    Values come as the driver gives them: dates from SQLite as ISO strings. Values the
-    query compares with (such as a list of ids) are written into its text.
-    """
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})))
+    """The rows of a query as the driver's own tuples (see :func:`~factcheck.db.driver_cursor`)."""
+    with driver_cursor(connection, stmt) as cursor:
         yield from cursor
-    finally:
-        cursor.close()
 
 
 def get_setting(session: Session, key: str) -> str | None:
