@@ -270,14 +270,14 @@ def unlink_document(session: Session, document_id: int) -> None:
         remaining = list(session.execute(select(Link.id, Link.claim_a, Link.claim_b).where(
             Link.statistic.in_(chunk))))
         components = _Components()
-        for _, a, b in remaining:
-            components.join(a, b)
-        relabel = [{"link_id": link_id, "stat": components.find(a)} for link_id, a, _ in remaining]
+        components.join_all((a, b) for _, a, b in remaining)
+        statistic = components.labels()
+        relabel = [{"link_id": link_id, "stat": statistic[a]} for link_id, a, _ in remaining]
         if relabel:
             stmt = update(Link).where(Link.id == bindparam("link_id")).values(statistic=bindparam("stat"))
             session.connection().execute(stmt.execution_options(synchronize_session=False), relabel)
         session.connection().execute(update(Claim.__table__).where(Claim.statistic.in_(chunk)).values(statistic=None))
-        _set_claim_statistics(session, {claim: components.find(claim) for _, a, b in remaining for claim in (a, b)})
+        _set_claim_statistics(session, statistic)
 
 
 def _figure_query():
