@@ -92,6 +92,11 @@ def bench_ingest(corpus: Path, folder: Path, jobs: int = 1) -> dict[str, Any]:
     return result
 
 
+def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run of median time (``seconds``), the later of the two middle ones for an even count."""
+    return sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
+
+
 def bench_ingest_runs(corpus: Path, folder: Path, jobs: list[int], runs: int) -> dict[str, dict[str, Any]]:
     """:func:`bench_ingest` ``runs`` times for each number of processes in ``jobs``, the runs taking turns.
 
@@ -105,8 +110,8 @@ def bench_ingest_runs(corpus: Path, folder: Path, jobs: list[int], runs: int) ->
             times[n].append(bench_ingest(corpus, folder, jobs=n))
     found: dict[str, dict[str, Any]] = {}
     for n, results in times.items():
-        median = sorted(results, key=lambda r: r["seconds"])[len(results) // 2]
-        found["ingest" if n == 1 else f"ingest_jobs_{n}"] = {**median, "runs_seconds": [r["seconds"] for r in results]}
+        found["ingest" if n == 1 else f"ingest_jobs_{n}"] = {**_median_run(results),
+                                                              "runs_seconds": [r["seconds"] for r in results]}
     for n in jobs[1:]:
         found[f"ingest_jobs_{n}"]["speedup"] = round(found["ingest"]["seconds"] / found[f"ingest_jobs_{n}"]["seconds"],
                                                      2)
@@ -244,8 +249,7 @@ def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
     database.close()
     exports = [_in_fresh_process(_export_child, f"sqlite:///{db_path}") for _ in range(3)]
     # the run of median time, with the rates of all: on a shared machine one run can be much slower
-    results["export_csv"] = {**sorted(exports, key=lambda r: r["seconds"])[1],
-                             "runs_rows_per_s": [r["rows_per_s"] for r in exports]}
+    results["export_csv"] = {**_median_run(exports), "runs_rows_per_s": [r["rows_per_s"] for r in exports]}
     return results
 
 
