@@ -7,6 +7,7 @@ nothing else; progress and messages go to stderr).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -19,10 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, InputError, NotFoundError, QueryError
+from factcheck.errors import FactcheckError, InputError, QueryError
 
 if TYPE_CHECKING:
     from factcheck.db import Database
@@ -63,10 +66,29 @@ def _stderr():
     return Console(stderr=True, soft_wrap=True, highlight=False)
 
 
-def _stdout():
-    from rich.console import Console
+# A table that goes to a file or a pipe is written at its natural width, one line per row
+# however long, so that it is never folded mid-word at an assumed 80 columns.
+_UNBOUNDED_WIDTH = 100_000
 
-    return Console()
+
+class _Output(Console):
+    """Standard output for people; a reader that goes away is left quietly (see handle_errors)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def _stdout() -> Console:
+    console = _Output()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = _Output(width=_UNBOUNDED_WIDTH)
+    return console
+
+
+def _table(**options: Any) -> Table:
+    """A Rich table that fills a terminal's width, and keeps its natural width elsewhere."""
+    return Table(header_style="bold", expand=_stdout().is_terminal, **options)
 
 
 def handle_errors(func: F) -> F:
@@ -76,8 +98,12 @@ def handle_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, typer.BadParameter, BrokenPipeError):
-            raise  # Typer's own ways out, and a closed pipe, handled in main()
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise  # Typer's own ways out
+        except BrokenPipeError:
+            # the reader went away (`factcheck export | head`): not an error, and nothing to say
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except FactcheckError as exc:
             _stderr().print(Text.assemble(("Error:", "red"), f" {exc}"))
             raise typer.Exit(exc.exit_code) from None
@@ -95,17 +121,24 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _show_version(shown: bool) -> None:
+    if shown:
+        try:
+            typer.echo(__version__)
+        except BrokenPipeError:
+            _silence_stdout()
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     ctx: typer.Context,
     db: Annotated[str | None, typer.Option("--db", help="Database file or SQLAlchemy URL "
                                            "(default: $FACTCHECK_DB, else ./factcheck.db).",
                                            show_default=False)] = None,
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.", is_eager=True,
+                                          callback=_show_version)] = False,
 ) -> None:
-    if version:
-        typer.echo(__version__)
-        raise typer.Exit()
     ctx.obj = {"db": db}
 
 
@@ -280,9 +313,8 @@ def _render_claims(records: list[dict[str, Any]], format: Format) -> None:
     elif format is Format.csv:
         _print_csv(records)
     else:
-        from rich.table import Table
 
-        table = Table(header_style="bold", expand=True)
+        table = _table()
         table.add_column("id", justify="right", no_wrap=True)
         table.add_column("document", overflow="ellipsis", max_width=12, no_wrap=True)
         table.add_column("figure", no_wrap=True, justify="right")
@@ -356,7 +388,7 @@ def claims(
 
     Example: factcheck claims --measure officers --place "England and Wales" --format json
     """
-    from factcheck.store import ClaimFilter, claim_record, query_claims
+    from factcheck.store import ClaimFilter, claim_record, count_claims, query_claims
 
     page = _Page(limit, format, table_default=50)
     f = ClaimFilter(search, document, speaker, measure, place, unit, min, max,
@@ -364,10 +396,12 @@ def claims(
     database = _open(ctx)
     try:
         with database.read() as session:
-            rows = [claim_record(c) for c in query_claims(session, f)]
+            rows = page.cut([claim_record(c) for c in query_claims(session, f)])
+            if page.more:
+                page.total = count_claims(session, f)
     finally:
         database.close()
-    _render_claims(page.cut(rows), format)
+    _render_claims(rows, format)
     page.say_if_cut()
 
 
@@ -384,16 +418,18 @@ class _Page:
         self.shown = table_default if self.table and limit is None else limit
         self.fetch = None if self.shown is None else self.shown + 1
         self.more = False
+        self.total: int | None = None  # how many there are in all, counted when a table leaves some out
 
     def cut(self, rows: list[Any]) -> list[Any]:
         if self.shown is None:
             return rows
-        self.more = len(rows) > self.shown
+        self.more = len(rows) > self.shown and self.table
         return rows[: self.shown]
 
     def say_if_cut(self) -> None:
-        if self.more and self.table:
-            _stderr().print(f"showing the first {self.shown}; use --limit to see more", highlight=False)
+        if self.more:
+            of = f" of {self.total:,}" if self.total is not None else ""
+            _stderr().print(f"showing the first {self.shown}{of}; use --limit to see more", highlight=False)
 
 
 # --- sources ---------------------------------------------------------------------------
@@ -415,7 +451,7 @@ def sources(
     try:
         with database.read() as session:
             rows = [
-                {"id": s.id, "source": s.source, "title": s.title, "publisher": s.publisher,
+                {"id": s.id, "source": s.source, "title": s.title, "author": s.author, "publisher": s.publisher,
                  "date": s.published.isoformat() if s.published else None, "url": s.url, "claims": s.claims}
                 for s in list_sources(session)
             ]
@@ -426,13 +462,12 @@ def sources(
     elif format is Format.csv:
         _print_csv(rows)
     else:
-        from rich.table import Table
 
-        table = Table(header_style="bold")
-        for column in ("id", "source", "title", "publisher", "date", "claims"):
+        table = _table()
+        for column in ("id", "source", "title", "author", "publisher", "date", "claims"):
             table.add_column(column, overflow="fold")
         for r in rows:
-            table.add_row(str(r["id"]), Text(Path(r["source"]).name), Text(r["title"] or ""),
+            table.add_row(str(r["id"]), Text(Path(r["source"]).name), Text(r["title"] or ""), Text(r["author"] or ""),
                           Text(r["publisher"] or ""), r["date"] or "", str(r["claims"]))
         _stdout().print(table)
 
@@ -461,7 +496,8 @@ def show(
             claim = get_claim(session, claim_id)
             record = claim_record(claim)
             document = {"id": claim.document.id, "source": claim.document.source, "title": claim.document.title,
-                        "publisher": claim.document.publisher, "url": claim.document.url,
+                        "author": claim.document.author, "publisher": claim.document.publisher,
+                        "url": claim.document.url,
                         "date": claim.document.published.isoformat() if claim.document.published else None}
             related = [{"status": status, "claims": [other], "explanation": why}
                        for status, other, why in cross_references(session, claim_id)]
@@ -477,7 +513,6 @@ def show(
 def _render_show(record: dict[str, Any], document: dict[str, Any], related: list[dict[str, Any]],
                  history: list[dict[str, Any]]) -> None:
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
     console = _stdout()
@@ -493,7 +528,7 @@ def _render_show(record: dict[str, Any], document: dict[str, Any], related: list
         if record.get(key) is not None:
             fields.add_row(key, Text(_cell(key, record[key])))
     fields.add_row("document", Text(f"{document['source']} (id {document['id']})"))
-    for key in ("title", "publisher", "date", "url"):
+    for key in ("title", "author", "publisher", "date", "url"):
         if document.get(key):
             fields.add_row(key, Text(str(document[key])))
     fields.add_row("span", f"{record['start']}–{record['end']}")
@@ -583,9 +618,8 @@ def verdicts(
     elif format is Format.csv:
         _print_csv([{**r, "evidence": " ".join(r["evidence"])} for r in rows])
     else:
-        from rich.table import Table
 
-        table = Table(header_style="bold", expand=True)
+        table = _table()
         table.add_column("id", no_wrap=True)
         table.add_column("claim", no_wrap=True)
         table.add_column("rating", no_wrap=True)
@@ -634,7 +668,7 @@ def export(
 
 
 def _groups(ctx: typer.Context, which: str, measure: str | None, place: str | None,
-            document: str | None, limit: int | None) -> list[dict[str, Any]]:
+            document: str | None, page: _Page) -> list[dict[str, Any]]:
     from factcheck import linking
     from factcheck.store import claim_record, get_claims
 
@@ -643,7 +677,9 @@ def _groups(ctx: typer.Context, which: str, measure: str | None, place: str | No
         with database.read() as session:
             f = linking.GroupFilter(measure, place, document)
             read = {"agree": linking.agreements, "conflict": linking.contradictions, "figures": linking.figures}
-            groups = read[which](session, f, limit)
+            groups = page.cut(read[which](session, f, page.fetch))
+            if page.more:
+                page.total = linking.count_groups(session, which, f)
             claims = get_claims(session, [c.id for g in groups for c in g.claims])
             return [
                 {"id": g.id, "status": g.status, "explanation": g.explanation,
@@ -663,7 +699,6 @@ def _render_groups(groups: list[dict[str, Any]], format: Format, title: str) -> 
                  "explanation": g["explanation"]} for g in groups for c in g["claims"]]
         _print_csv(rows)
         return
-    from rich.table import Table
 
     console = _stdout()
     if not groups:
@@ -692,7 +727,7 @@ GroupLimitOption = Annotated[int | None, typer.Option(
 def _show_groups(ctx: typer.Context, which: str, measure: str | None, place: str | None, document: str | None,
                  limit: int | None, format: Format, title: str) -> None:
     page = _Page(limit, format, table_default=20)
-    _render_groups(page.cut(_groups(ctx, which, measure, place, document, page.fetch)), format, title)
+    _render_groups(_groups(ctx, which, measure, place, document, page), format, title)
     page.say_if_cut()
 
 
@@ -766,9 +801,8 @@ def check(
     elif format is Format.csv:
         _print_csv([{**r, "claims": " ".join(map(str, r["claims"]))} for r in rows])
     else:
-        from rich.table import Table
 
-        table = Table(header_style="bold", expand=True)
+        table = _table()
         table.add_column("status", no_wrap=True)
         table.add_column("claims", no_wrap=True)
         table.add_column("document", overflow="ellipsis", max_width=14, no_wrap=True)
@@ -833,7 +867,7 @@ def datasette(
 ) -> None:
     """Serve the database in Datasette, with descriptions, search and canned queries.
 
-    Needs the extra: pip install 'factcheck[datasette]'.
+    Needs the extra: pip install 'factcheck\\[datasette]'.
 
     Example: factcheck --db newsroom.db datasette --port 8001
     """
@@ -884,11 +918,12 @@ def db_upgrade(ctx: typer.Context) -> None:
 
     Example: factcheck --db newsroom.db db upgrade
     """
+    from factcheck.db import shown_url
     from factcheck.migrate import current_revision
 
     database = _open(ctx)
     try:
-        typer.echo(f"{database.url}: at revision {current_revision(database.engine)}")
+        typer.echo(f"{shown_url(database.url)}: at revision {current_revision(database.engine)}")
     finally:
         database.close()
 
@@ -900,27 +935,27 @@ def db_current(ctx: typer.Context) -> None:
 
     Example: factcheck db current
     """
-    from factcheck.db import create_db_engine, resolve_url
-    from factcheck.migrate import current_revision, head_revision
+    from factcheck.db import stored_revision
+    from factcheck.migrate import head_revision
 
-    url = resolve_url(ctx.obj.get("db") if ctx.obj else None)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        raise NotFoundError(f"no database at {url.removeprefix('sqlite:///')}")
-    engine = create_db_engine(url)
-    try:
-        current = current_revision(engine)
-    finally:
-        engine.dispose()
+    current = stored_revision(ctx.obj.get("db") if ctx.obj else None)
     head = head_revision()
     state = "up to date" if current == head else "needs upgrade"
     typer.echo(f"current: {current or 'none'}; head: {head} ({state})")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered for a reader
+    that has gone is not written again when the process exits (another broken pipe).
+    """
+    with contextlib.suppress(OSError, ValueError):  # no file descriptor behind stdout (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main() -> None:
     """Entry point of the ``factcheck`` command."""
     try:
         app(prog_name="factcheck")
-    except BrokenPipeError:
-        # the reader went away (`factcheck claims -f csv | head`): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:  # while Typer itself writes: help, a version
+        _silence_stdout()
         sys.exit(0)

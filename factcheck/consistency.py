@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.amounts import amount
 from factcheck.crossref import Fact, interval, measure_key
 
 
@@ -91,7 +92,7 @@ def check_changes(doc: str, claims: list[Located]) -> list[Check]:
             kind, shown = "percent_change", _pct(actual)
         elif f.unit == old_c.fact.unit:
             actual = abs(new - old)
-            kind, shown = "absolute_change", f"{actual:,.10g}"
+            kind, shown = "absolute_change", amount(actual, f.unit)
         else:
             continue
         ok = span is not None and span.low - 0.5 <= actual <= span.high + 0.5 and _direction_ok(f.change, old, new)

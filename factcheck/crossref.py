@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from itertools import repeat
 from typing import Any, Generic, TypeVar
 
+from factcheck.amounts import amount
 from factcheck.extract.lexicon import gazetteer
 from factcheck.resources import data_dir
 
@@ -761,7 +762,8 @@ def explain_conflict(a: Fact, b: Fact) -> str:
     if a.value is not None and b.value is not None and ia and ib:
         diff = abs(float(a.value) - float(b.value))
         base = max(abs(float(a.value)), abs(float(b.value))) or 1.0
-        gap = f"; they differ by {diff:,.6g} ({diff / base:.1%})"
+        unit = "percentage_point" if a.unit == "percent" else a.unit
+        gap = f"; they differ by {amount(diff, unit)} ({diff / base:.1%})"
     notes = _differences([a, b])
     return (f"Same statistic, figures that cannot both hold: {describe(a)} versus {describe(b)}{gap}"
             + (f". Also differs: {notes}" if notes else ""))

@@ -6,6 +6,7 @@ Nothing here runs at import time; callers open a :class:`Database` explicitly.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -15,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from factcheck.errors import DatabaseError
+from factcheck.errors import DatabaseError, NotFoundError
 
 DEFAULT_DB = "factcheck.db"
 ENV_VAR = "FACTCHECK_DB"
@@ -36,6 +37,37 @@ def resolve_url(db: str | None = None) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+_PASSWORD_IN_URL = re.compile(r"(?P<user>//[^:/@]*):(?P<password>[^@/]*)@")
+
+
+def shown_url(url: str) -> str:
+    """A database URL as it may be printed: its password, if any, as ``***``.
+
+    >>> shown_url("postgresql+psycopg://desk:s3cret@db.example.org/news")
+    'postgresql+psycopg://desk:***@db.example.org/news'
+    >>> shown_url("sqlite:///newsroom.db")
+    'sqlite:///newsroom.db'
+    """
+    return _PASSWORD_IN_URL.sub(r"\g<user>:***@", url)
+
+
+def _with_driver(url: URL) -> URL:
+    """A PostgreSQL URL that names no driver uses psycopg (version 3), the one factcheck installs."""
+    if url.drivername == "postgresql":
+        return url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def _missing_driver(url: URL, exc: ImportError) -> DatabaseError:
+    if url.get_backend_name() == "postgresql":
+        hint = "pip install 'factcheck[postgres]'"
+        if url.get_driver_name() != "psycopg":
+            hint += ", and use a postgresql:// or postgresql+psycopg:// URL"
+        return DatabaseError(f"cannot open database {shown_url(str(url))}: the PostgreSQL driver "
+                             f"{url.get_driver_name()} is not installed ({hint})")
+    return DatabaseError(f"cannot open database {shown_url(str(url))}: its driver is not installed ({exc})")
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
@@ -97,18 +129,20 @@ def driver_cursor(connection: Connection, stmt: Select) -> Iterator[Any]:
 def create_db_engine(url: str) -> Engine:
     """An engine for ``url`` with factcheck's SQLite settings applied on every connection."""
     try:
-        parsed = make_url(url)
+        parsed = _with_driver(make_url(url))
     except ArgumentError as exc:
-        raise DatabaseError(f"not a database URL: {url}") from exc
+        raise DatabaseError(f"not a database URL: {shown_url(url)}") from exc
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:":
         folder = Path(parsed.database).parent
         if not folder.is_dir():
             raise DatabaseError(f"cannot create database {parsed.database}: no folder {folder}")
     try:
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {})
-    except (ArgumentError, ImportError) as exc:
-        raise DatabaseError(f"cannot open database {url}: {exc}") from exc
+        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {})
+    except ImportError as exc:
+        raise _missing_driver(parsed, exc) from exc
+    except ArgumentError as exc:
+        raise DatabaseError(f"cannot open database {shown_url(url)}: {exc}") from exc
     if is_sqlite:
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
@@ -119,7 +153,7 @@ def create_db_engine(url: str) -> Engine:
 class Database:
     """An opened database: its engine and a session factory."""
 
-    url: str
+    url: str = field(repr=False)  # may hold a password: see shown_url
     engine: Engine
     sessions: sessionmaker[Session] = field(init=False)
 
@@ -183,6 +217,23 @@ def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
             _refresh_links(database)
         except SQLAlchemyError as exc:
             database.close()
-            raise DatabaseError(f"cannot open database {url}: {exc.__class__.__name__}: "
-                                f"{str(exc).splitlines()[0]}") from exc
+            raise DatabaseError(f"cannot open database {shown_url(url)}: {exc.__class__.__name__}: "
+                                f"{shown_url(str(exc).splitlines()[0])}") from exc
     return database
+
+
+def stored_revision(db: str | None = None) -> str | None:
+    """The schema revision of an existing database, read without upgrading it (``None`` when empty)."""
+    from factcheck.migrate import current_revision
+
+    url = resolve_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        raise NotFoundError(f"no database at {url.removeprefix('sqlite:///')}")
+    engine = create_db_engine(url)
+    try:
+        return current_revision(engine)
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot read database {shown_url(url)}: {exc.__class__.__name__}: "
+                            f"{shown_url(str(exc).splitlines()[0])}") from exc
+    finally:
+        engine.dispose()

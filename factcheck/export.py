@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,7 +29,7 @@ from factcheck.store import ClaimFilter, claim_record, iter_claims, number
 from factcheck.verdicts import latest_verdicts, verdict_record
 
 EXPORT_COLUMNS = [
-    "id", "document", "title", "publisher", "published", "url", "mention", "value", "low", "high", "unit",
+    "id", "document", "title", "author", "publisher", "published", "url", "mention", "value", "low", "high", "unit",
     "qualifier", "change", "measure", "place", "period", "period_start", "period_end", "speaker", "kind",
     "sentence", "start", "end", "rule", "group", "group_status", "verdict", "verdict_note", "verdict_by",
     "verdict_date",
@@ -97,7 +97,8 @@ def _claims_query() -> Select[Any]:
     to ``group`` (the claim's statistic), the figure as its decimal text.
     """
     return (
-        select(Claim.id, Document.source, Document.title, Document.publisher, _as_text(Document.published),
+        select(Claim.id, Document.source, Document.title, Document.author, Document.publisher,
+               _as_text(Document.published),
                Document.url, Claim.mention, Claim.value_text, Claim.low, Claim.high, Claim.unit, Claim.qualifier,
                Claim.change, Claim.measure, Claim.place, Claim.period, _as_text(Claim.period_start),
                _as_text(Claim.period_end), Claim.speaker, Claim.kind, Claim.sentence, Claim.start, Claim.end,
@@ -152,8 +153,9 @@ def export_values(session: Session, batch: int = 5000) -> Iterator[list[Any]]:
 
 def export_rows(session: Session, batch: int = 5000) -> Iterator[dict[str, Any]]:
     """:func:`export_values` as dictionaries keyed by column."""
-    for values in export_values(session, batch):
-        yield dict(zip(EXPORT_COLUMNS, values, strict=True))
+    with closing(export_values(session, batch)) as rows:
+        for values in rows:
+            yield dict(zip(EXPORT_COLUMNS, values, strict=True))
 
 
 # --- CSV, fast, on SQLite ----------------------------------------------------------------------------------
@@ -175,7 +177,8 @@ def _or_empty(cell: Any) -> Any:
 _CLAIM_CELLS = (Claim.unit, Claim.qualifier, _or_empty(Claim.change), Claim.measure, _or_empty(Claim.place),
                 _or_empty(Claim.period), _or_empty(_as_text(Claim.period_start)),
                 _or_empty(_as_text(Claim.period_end)), _or_empty(Claim.speaker), Claim.kind)
-_DOCUMENT_CELLS = (Document.source, Document.title, Document.publisher, _as_text(Document.published), Document.url)
+_DOCUMENT_CELLS = (Document.source, Document.title, Document.author, Document.publisher,
+                   _as_text(Document.published), Document.url)
 _CACHE_LIMIT = 1 << 14
 
 
@@ -282,7 +285,8 @@ def write_export_csv(session: Session, out: IO[str], batch: int = 2000) -> int:
     number as it writes numbers (``str``), and the verdict cells by the csv module itself.
     """
     if session.get_bind().dialect.name != "sqlite":
-        return write_csv_values(out, export_values(session), EXPORT_COLUMNS)
+        with closing(export_values(session)) as rows:
+            return write_csv_values(out, rows, EXPORT_COLUMNS)
     out.write(_csv_line(EXPORT_COLUMNS))
     line_ends = {claim_id: _csv_line(("", *values)) for claim_id, values in _verdict_values(session).items()}
     no_verdict = _csv_line(("", *_NO_VERDICT))
@@ -377,17 +381,18 @@ def _write(session: Session, handle: IO[str], format: str) -> int:
         return len(reviews)
     if format == "csv":
         return write_export_csv(session, handle)
-    rows = export_rows(session)
     count = 0
     if format == "json":
         handle.write("[")
-    for row in rows:
-        if format == "json":
-            handle.write(",\n" if count else "\n")
-        handle.write(json.dumps({k: row.get(k) for k in EXPORT_COLUMNS}, ensure_ascii=False, default=str))
-        if format == "jsonl":
-            handle.write("\n")
-        count += 1
+    # closed here, while the session is open, also when the reader goes away mid-stream
+    with closing(export_rows(session)) as rows:
+        for row in rows:
+            if format == "json":
+                handle.write(",\n" if count else "\n")
+            handle.write(json.dumps({k: row.get(k) for k in EXPORT_COLUMNS}, ensure_ascii=False, default=str))
+            if format == "jsonl":
+                handle.write("\n")
+            count += 1
     if format == "json":
         handle.write("\n]\n")
     return count

@@ -500,6 +500,14 @@ def _iter_contradictions(session: Session, f: GroupFilter) -> Iterator[Group]:
         after = rows[-1][0]
 
 
+def count_groups(session: Session, which: str, f: GroupFilter = GroupFilter()) -> int:
+    """How many groups :func:`agreements` (``agree``), :func:`contradictions` (``conflict``) or
+    :func:`figures` (``figures``) list with no limit.
+    """
+    groups = {"agree": _iter_agreements, "conflict": _iter_contradictions, "figures": _iter_figures}[which]
+    return sum(1 for _ in groups(session, f))
+
+
 def cross_references(session: Session, claim_id: int) -> list[tuple[str, int, str]]:
     """The claims linked to one claim: (status, other claim id, explanation)."""
     links = _links(session, claim_id=claim_id)

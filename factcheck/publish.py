@@ -58,7 +58,8 @@ def metadata(db_name: str, publisher: str | None = None, publisher_url: str | No
                     "links": {"description": "Pairs of claims about the same statistic that agree or conflict."},
                     "verdicts": {"description": "Fact-checkers' ratings of claims, with notes and evidence."},
                     "claims_view": {"description": "One row per claim with its document, latest verdict and "
-                                                   "cross-reference status."},
+                                                   "cross-reference status.",
+                                    "fts_table": "claims_fts", "fts_pk": "id", "sort": "id"},
                     "claim_keys": {"hidden": True},
                     "settings": {"hidden": True},
                     "alembic_version": {"hidden": True},

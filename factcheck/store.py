@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -328,8 +328,41 @@ def _has_fts(session: Session) -> bool:
 
 
 def query_claims(session: Session, f: ClaimFilter) -> list[Claim]:
-    """Claims matching ``f``."""
+    """Claims matching ``f``; its unit may be written as a user would (``$``, ``dollars``, ``£``)."""
+    if f.unit:
+        f = replace(f, unit=resolve_unit(session, f.unit))
     return list(session.scalars(claims_query(f, fts=_has_fts(session))).unique())
+
+
+def count_claims(session: Session, f: ClaimFilter) -> int:
+    """How many claims match ``f``, whatever its limit."""
+    if f.unit:
+        f = replace(f, unit=resolve_unit(session, f.unit))
+    stmt = claims_query(replace(f, limit=None, sort="id"), fts=_has_fts(session))
+    return session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+
+
+def resolve_unit(session: Session, name: str) -> str:
+    """The unit a user means: a unit claims are stored with (any case), else the unit the extractor reads
+    in ``$1`` or ``1 dollars`` (symbols, names, codes), else an ISO 4217 code; else :class:`QueryError`.
+    """
+    from babel.numbers import list_currencies
+
+    from factcheck.extract.numbers import find_quantities
+
+    wanted = name.strip()
+    stored = sorted(session.scalars(select(Claim.unit).distinct()))
+    for unit in stored:
+        if unit.lower() == wanted.lower():
+            return unit
+    for probe in (f"{wanted}1", f"1 {wanted}"):
+        found = find_quantities(probe)
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(probe)) and found[0].unit != "count":
+            return found[0].unit
+    if wanted.upper() in list_currencies():
+        return wanted.upper()
+    raise QueryError(f"unknown unit {name!r}: use one the claims have ({', '.join(stored) or 'none yet'}), "
+                     "a currency symbol, name or code ($, £, dollars, EUR) or a unit's symbol (km, kg)")
 
 
 def iter_claims(session: Session, f: ClaimFilter, batch: int = 5000) -> Iterator[Claim]:
@@ -367,6 +400,7 @@ class SourceRow:
     id: int
     source: str
     title: str | None
+    author: str | None
     publisher: str | None
     published: dt.date | None
     url: str | None
@@ -377,8 +411,8 @@ def list_sources(session: Session) -> list[SourceRow]:
     """Every document with its metadata and number of claims."""
     counts = (select(Claim.document_id, func.count(Claim.id).label("n"))
               .group_by(Claim.document_id).subquery())
-    stmt = (select(Document.id, Document.source, Document.title, Document.publisher, Document.published,
-                   Document.url, func.coalesce(counts.c.n, 0))
+    stmt = (select(Document.id, Document.source, Document.title, Document.author, Document.publisher,
+                   Document.published, Document.url, func.coalesce(counts.c.n, 0))
             .outerjoin(counts, counts.c.document_id == Document.id).order_by(Document.id))
     return [SourceRow(*row) for row in session.execute(stmt)]
 

@@ -14,6 +14,7 @@ import pytest
 import typer.main
 from clihelpers import assert_one_line_error, no_traceback, ok_json
 
+import factcheck
 from factcheck.cli import app
 from factcheck.migrate import head_revision
 
@@ -586,3 +587,104 @@ def test_help_has_an_example(runner, path):
     result = runner.invoke(app, [*path, "--help"])
     assert result.exit_code == 0, result.output
     assert "Example" in result.stdout
+
+
+def test_version(invoke):
+    result = invoke(None, "--version")
+    assert result.exit_code == 0 and result.stdout.strip() == factcheck.__version__
+
+
+def test_datasette_help_shows_the_extra_to_install(runner):
+    result = runner.invoke(app, ["datasette", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "pip install 'factcheck[datasette]'" in result.stdout
+
+
+# --- what a new user runs into ---------------------------------------------------------------
+
+MONEY = ("Budgets\n\nThe airline raised $40 million from investors in May. Its rival raised £12 million, "
+         "and a third carrier 90 million euros.\n")
+
+
+@pytest.fixture
+def money_db(invoke, db_path):
+    assert invoke(db_path, "ingest", "-", input=MONEY).exit_code == 0
+    return db_path
+
+
+@pytest.mark.parametrize(("unit", "mentions"), [
+    ("$", {"$40 million"}), ("dollars", {"$40 million"}), ("USD", {"$40 million"}), ("usd", {"$40 million"}),
+    ("£", {"£12 million"}), ("pounds", {"£12 million"}), ("gbp", {"£12 million"}),
+    ("€", {"90 million euros"}), ("euros", {"90 million euros"}),
+])
+def test_claims_unit_as_a_user_writes_it(invoke, money_db, unit, mentions):
+    found = ok_json(invoke(money_db, "claims", "--unit", unit, "--format", "json"))
+    assert {c["mention"] for c in found} == mentions
+
+
+def test_claims_unit_of_a_currency_without_claims_is_no_error(invoke, money_db):
+    assert ok_json(invoke(money_db, "claims", "--unit", "yen", "--format", "json")) == []
+    assert ok_json(invoke(money_db, "claims", "--unit", "JPY", "--format", "json")) == []
+
+
+def test_claims_unknown_unit_names_the_accepted_ones(invoke, money_db):
+    line = assert_one_line_error(invoke(money_db, "claims", "--unit", "zorkmids"))
+    assert line.startswith("Error: unknown unit 'zorkmids': use one the claims have (")
+    for unit in ("EUR", "GBP", "USD"):
+        assert unit in line
+
+
+def test_a_cut_table_says_how_many_there_are_in_all(invoke, seeded_db):
+    total = len(ok_json(invoke(seeded_db, "claims", "--format", "json")))
+    result = invoke(seeded_db, "claims", "--limit", "4")
+    assert result.exit_code == 0
+    assert f"showing the first 4 of {total}; use --limit to see more" in result.stderr
+    filtered = len(ok_json(invoke(seeded_db, "claims", "--measure", "officer", "--format", "json")))
+    result = invoke(seeded_db, "claims", "--measure", "officer", "--limit", "2")
+    assert f"showing the first 2 of {filtered};" in result.stderr and filtered > 2
+
+
+def test_a_table_written_to_a_pipe_keeps_each_row_on_one_line(invoke, seeded_db):
+    # no terminal and no COLUMNS: what a pipe or a redirection gets
+    result = invoke(seeded_db, "claims", env={"COLUMNS": None})
+    assert result.exit_code == 0
+    records = ok_json(invoke(seeded_db, "claims", "--format", "json"))
+    lines = result.stdout.splitlines()
+    for record in records:
+        row = [line for line in lines if re.match(rf"│\s*{record['id']} │", line)]
+        assert len(row) == 1, (record["id"], row)
+        assert record["measure"] in row[0] and (record["speaker"] or "") in row[0]
+    assert len(lines) == len(records) + 4  # top border, header, rule, rows, bottom border
+
+
+def test_sources_and_show_carry_the_author(invoke, db_path):
+    page = ("<html><head><title>Rail fares</title><meta name='author' content='Priya Natarajan'></head><body>"
+            "<article><h1>Rail fares</h1><p>Regulated rail fares will rise by 2.7% in March, the "
+            "operators' body said.</p><p>It is the smallest rise for four years.</p></article></body></html>")
+    assert invoke(db_path, "ingest", "-", "--url", "https://rail.example.org/fares", input=page).exit_code == 0
+    [source] = ok_json(invoke(db_path, "sources", "--format", "json"))
+    assert source["author"] == "Priya Natarajan"
+    assert "Priya Natarajan" in invoke(db_path, "sources").stdout
+    assert "Priya Natarajan" in invoke(db_path, "show", "1").stdout
+    [exported] = ok_json(invoke(db_path, "export", "--format", "json"))
+    assert exported["author"] == "Priya Natarajan"
+
+
+@pytest.mark.parametrize("args", [["claims"], ["db", "current"], ["db", "upgrade"]])
+def test_a_database_password_is_never_printed(invoke, args):
+    result = invoke("postgresql://desk:s3cret-Pa55@127.0.0.1:9/newsroom", *args)
+    line = assert_one_line_error(result)
+    assert "s3cret" not in result.output
+    assert "postgresql://desk:***@127.0.0.1:9/newsroom" in line
+
+
+def test_a_postgresql_url_without_its_driver_says_how_to_get_it(invoke):
+    result = invoke("postgresql+pg8000://desk:s3cret@127.0.0.1:9/newsroom", "claims")
+    line = assert_one_line_error(result)
+    assert "s3cret" not in line and "desk:***@" in line
+    assert "pip install 'factcheck[postgres]'" in line
+
+
+def test_an_unreadable_url_hides_its_password_too(invoke):
+    line = assert_one_line_error(invoke("no such://desk:s3cret@host/db", "claims"))
+    assert "s3cret" not in line and "desk:***@" in line

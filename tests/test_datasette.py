@@ -136,8 +136,9 @@ def test_metadata_is_json_with_search_and_canned_queries(invoke, seeded_db):
     assert (meta["source"], meta["source_url"]) == ("Fact Desk", "https://facts.example.org")
     database = meta["databases"][seeded_db.stem]
     assert database["description"] == "Document sets: seeds (5 documents; licence: not recorded)"
-    claims = database["tables"]["claims"]
-    assert (claims["fts_table"], claims["fts_pk"]) == ("claims_fts", "id")
+    for name in ("claims", "claims_view"):
+        table = database["tables"][name]
+        assert (table["fts_table"], table["fts_pk"]) == ("claims_fts", "id")
     assert set(database["queries"]) == {"agreements", "contradictions"}
     assert database["queries"]["agreements"]["sql"] == AGREEMENTS_SQL.strip()
     assert database["queries"]["contradictions"]["sql"] == CONTRADICTIONS_SQL.strip()
@@ -212,6 +213,14 @@ def test_server_full_text_search(server, served_db, invoke):
     assert {r["id"] for r in found} == {r["id"] for r in cli}
     assert all("officers" in (r["sentence"] + r["measure"]).lower() for r in found)
     assert fetch_json(server, "/newsroom/claims.json?_search=zeppelin&_shape=array") == []
+
+
+def test_server_claims_view_is_searchable_as_the_claims_table_is(server, served_db):
+    in_table = fetch_json(server, "/newsroom/claims.json?_search=police+officer&_shape=array")
+    in_view = fetch_json(server, "/newsroom/claims_view.json?_search=police+officer&_shape=array&_size=max")
+    assert in_view and {r["id"] for r in in_view} == {r["id"] for r in in_table}
+    assert len(in_view) < len(rows(served_db, "select id from claims"))  # the search was applied, not ignored
+    assert fetch_json(server, "/newsroom/claims_view.json?_search=zeppelin&_shape=array") == []
 
 
 def test_terminating_factcheck_stops_the_server(served_db, tmp_path):

@@ -159,21 +159,21 @@ HAND_MADE_CLAIMS = [
            measure="change", change="increase"),
 ]
 HAND_MADE_CSV = (
-    "id,document,title,publisher,published,url,mention,value,low,high,unit,qualifier,change,measure,place,period,"
-    "period_start,period_end,speaker,kind,sentence,start,end,rule,group,group_status,verdict,verdict_note,"
+    "id,document,title,author,publisher,published,url,mention,value,low,high,unit,qualifier,change,measure,place,"
+    "period,period_start,period_end,speaker,kind,sentence,start,end,rule,group,group_status,verdict,verdict_note,"
     "verdict_by,verdict_date\r\n"
-    '1,doc.txt,"\'=Title, ""quoted""",,2024-05-01,https://example.org/a?b=1,"1,500",1500,1500.0,1500.0,count,'
+    '1,doc.txt,"\'=Title, ""quoted""",\'-Ana Smith,,2024-05-01,https://example.org/a?b=1,"1,500",1500,1500.0,1500.0,count,'
     "exact,,jobs,'-London,in 2024,2024-01-01,2024-12-31,,fact,\"He said \"\"1,500 jobs\"\", then left.\",10,15,"
     "count,1,conflict,,,,\r\n"
-    '2,doc.txt,"\'=Title, ""quoted""",,2024-05-01,https://example.org/a?b=1,about 2.50%,2.5,2.375,2.625,'
+    '2,doc.txt,"\'=Title, ""quoted""",\'-Ana Smith,,2024-05-01,https://example.org/a?b=1,about 2.50%,2.5,2.375,2.625,'
     "percent,approximate,decrease,rates,,,,,'@Bank,fact,\"Rates\nfell by about 2.50%.\",20,25,count,1,conflict,"
     "false,\"'=1+1, \"\"really\"\"\",'+desk,2024-06-02T09:30:00\r\n"
-    "3,doc.txt,\"'=Title, \"\"quoted\"\"\",,2024-05-01,https://example.org/a?b=1,1E+3,1000,1000.0,,count,exact,,"
-    "jobs,,,,,,count,'=1E+3 jobs,30,35,count,3,agree,,,,\r\n"
-    "4,doc.txt,\"'=Title, \"\"quoted\"\"\",,2024-05-01,https://example.org/a?b=1,dozens,,,,count,vague,,jobs,,,,,,"
-    "fact,'\tDozens of jobs.,40,45,vague,,,,,,\r\n"
-    "5,doc.txt,\"'=Title, \"\"quoted\"\"\",,2024-05-01,https://example.org/a?b=1,0,0,0.0,0.0,percent,exact,"
-    "increase,change,,,,,,fact,No change: 0.,50,55,count,,,,,,\r\n"
+    "3,doc.txt,\"'=Title, \"\"quoted\"\"\",'-Ana Smith,,2024-05-01,https://example.org/a?b=1,1E+3,1000,1000.0,,count,"
+    "exact,,jobs,,,,,,count,'=1E+3 jobs,30,35,count,3,agree,,,,\r\n"
+    "4,doc.txt,\"'=Title, \"\"quoted\"\"\",'-Ana Smith,,2024-05-01,https://example.org/a?b=1,dozens,,,,count,vague,,"
+    "jobs,,,,,,fact,'\tDozens of jobs.,40,45,vague,,,,,,\r\n"
+    "5,doc.txt,\"'=Title, \"\"quoted\"\"\",'-Ana Smith,,2024-05-01,https://example.org/a?b=1,0,0,0.0,0.0,percent,"
+    "exact,increase,change,,,,,,fact,No change: 0.,50,55,count,,,,,,\r\n"
 )
 
 
@@ -181,7 +181,8 @@ def test_the_csv_of_a_hand_made_database_is_written_out_here(database: Database)
     with database.write() as session:
         session.execute(insert(Document).values(
             id=1, source="doc.txt", kind="text", encoding="utf-8", sha256="0" * 64, text="", extractor="test",
-            title='=Title, "quoted"', url="https://example.org/a?b=1", published=dt.date(2024, 5, 1)))
+            title='=Title, "quoted"', author="-Ana Smith", url="https://example.org/a?b=1",
+            published=dt.date(2024, 5, 1)))
         session.execute(insert(Claim), HAND_MADE_CLAIMS)
         session.execute(insert(Link), [{"claim_a": 1, "claim_b": 2, "status": "conflict", "statistic": 1}])
         verdict = {"document_id": 1, "span_start": 20, "span_end": 25, "mention": "about 2.50%", "evidence": ""}
@@ -216,8 +217,8 @@ def reference_rows(db_path: Path) -> list[list[Any]]:
                 d, v, statistic = c.document, verdicts.get(c.id), group.get(c.id)
                 status = None if statistic is None else "conflict" if statistic in conflicted else "agree"
                 rows.append([
-                    c.id, d.source, d.title, d.publisher, d.published and d.published.isoformat(), d.url, c.mention,
-                    number(c.value_text), c.low, c.high, c.unit, c.qualifier, c.change, c.measure, c.place,
+                    c.id, d.source, d.title, d.author, d.publisher, d.published and d.published.isoformat(), d.url,
+                    c.mention, number(c.value_text), c.low, c.high, c.unit, c.qualifier, c.change, c.measure, c.place,
                     c.period, c.period_start and c.period_start.isoformat(),
                     c.period_end and c.period_end.isoformat(), c.speaker, c.kind, c.sentence, c.start, c.end,
                     c.rule, statistic, status,
@@ -235,6 +236,7 @@ def reference_csv(rows: list[list[Any]]) -> str:
     return out.getvalue()
 
 
+GROUP = EXPORT_COLUMNS.index("group")
 EXTRA = "Police numbers\n\nThe Home Office said there were 122,404 police officers in England and Wales.\n"
 REPLACED = "000_695a07a4156f1e4b.txt"
 # the figures of the document's first claims of two statistics go: one is left alone, the other renamed
@@ -261,9 +263,9 @@ def test_exports_of_ingested_articles_equal_the_reference(invoke, db_path: Path,
         assert old in text
         text = text.replace(old, new)
     (folder / REPLACED).write_text(text + ADDED, encoding="utf-8")
-    groups_before = {row[0]: row[24] for row in reference_rows(db_path)}
+    groups_before = {row[0]: row[GROUP] for row in reference_rows(db_path)}
     assert "updated 1" in run("ingest", str(folder)).stderr
-    groups = {row[0]: row[24] for row in reference_rows(db_path)}
+    groups = {row[0]: row[GROUP] for row in reference_rows(db_path)}
     checked = min(claim for claim, group in groups.items() if group is not None)
     for rating, note in (("true", "first look"), ("misleading", '=HYPERLINK("http://x","y"), see "notes"')):
         run("verdict", str(checked), "--rating", rating, "--note", note, "--by", "@desk")
@@ -273,8 +275,8 @@ def test_exports_of_ingested_articles_equal_the_reference(invoke, db_path: Path,
     changes = {(groups_before[claim], groups[claim]) for claim in groups_before.keys() & groups.keys()}
     assert any(before is not None and after is None for before, after in changes)
     assert any(None not in (before, after) and before != after for before, after in changes)
-    assert {row[25] for row in rows} == {"agree", "conflict", None}
-    assert [row[26:28] for row in rows if row[0] == checked] == [
+    assert {row[GROUP + 1] for row in rows} == {"agree", "conflict", None}
+    assert [row[GROUP + 2 : GROUP + 4] for row in rows if row[0] == checked] == [
         ["misleading", '=HYPERLINK("http://x","y"), see "notes"']]
     cells = [cell for row in rows for cell in row if isinstance(cell, str)]
     assert any(cell.startswith("-") for cell in cells) and any(cell.startswith("=") for cell in cells)

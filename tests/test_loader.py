@@ -477,6 +477,46 @@ def test_html_without_metadata_leaves_it_empty() -> None:
     assert (document.date, document.url) == (None, None)
 
 
+# A page's date comes from its own publication metadata, never from its visible text.
+_STORY = ("<article><h1>Flood defences</h1><p>The council will spend £3.5m on flood defences along the river, "
+          "protecting some 1,200 homes, it said on Monday.</p><p>Work is due to start in the autumn.</p></article>")
+
+
+def _page(head: str = "", before: str = "", after: str = "") -> bytes:
+    return f"<html><head><title>Flood defences</title>{head}</head><body>{before}{_STORY}{after}</body></html>".encode()
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    pytest.param(_page(head='<meta property="article:published_time" content="2019-03-04T08:30:00Z">'),
+                 datetime.date(2019, 3, 4), id="open-graph-meta"),
+    pytest.param(_page(head='<meta name="date" content="2016-11-20">'), datetime.date(2016, 11, 20), id="meta-date"),
+    pytest.param(_page(head='<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+                            '"2021-07-15T10:00:00+01:00", "copyrightYear": "2023"}</script>'),
+                 datetime.date(2021, 7, 15), id="json-ld"),
+    pytest.param(_page(before='<time itemprop="datePublished" datetime="2017-06-07">7 June 2017</time>'),
+                 datetime.date(2017, 6, 7), id="microdata"),
+    pytest.param(_page(head='<link rel="canonical" href="https://news.example.net/2015/02/09/flood-defences">'),
+                 datetime.date(2015, 2, 9), id="canonical-url"),
+])
+def test_html_date_comes_from_the_pages_publication_metadata(page: bytes, expected: datetime.date) -> None:
+    assert load_bytes(page, "flood.html").date == expected
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param(_page(after="<footer>© 2023 Riverside Gazette Ltd. All rights reserved.</footer>"),
+                 id="copyright-footer"),
+    pytest.param(_page(after="<p>Copyright 2022 Riverside Gazette</p>"), id="copyright-line"),
+    pytest.param(_page(head='<meta itemprop="copyrightYear" content="2023">'), id="copyright-year-meta"),
+    pytest.param(_page(after='<aside><h2>Most read</h2><ul><li><time datetime="2021-05-04T09:00">4 May 2021</time> '
+                             "Bridge closed</li><li>12 March 2020: Ferry resumes</li></ul></aside>"), id="sidebar"),
+    pytest.param(_page(before="<p class='date'>Updated 3 January 2018</p>"), id="a-date-in-the-text"),
+])
+def test_html_date_is_never_taken_from_the_text(page: bytes) -> None:
+    document = load_bytes(page, "flood.html")
+    assert "£3.5m" in document.text
+    assert document.date is None
+
+
 def test_html_of_only_scripts_and_styles_is_empty(tmp_path: Path) -> None:
     raw = (
         b"<html><head><style>body{color:red}</style><script>var x = 21000;</script></head>"

@@ -483,6 +483,60 @@ def test_unreadable_file_faked_in_process(invoke, db_path: Path, tmp_path: Path,
     assert rows(db_path, "SELECT source FROM documents") == [(str(good),)]
 
 
+def test_an_unexpected_error_in_one_file_fails_that_file_alone(invoke, db_path: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.ingest import prepare
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    names = ["a-good.txt", "b-loader-bug.txt", "c-good.txt", "d-extractor-bug.txt", "e-good.txt"]
+    for name in names:
+        (folder / name).write_text(GOOD_TEXT.replace("Police cuts", f"Police cuts ({name})"), encoding="utf-8")
+    real_load, real_extract = prepare.load_path, prepare.extract
+
+    def load_path(path: Path, **options: object) -> object:
+        if path.name == "b-loader-bug.txt":
+            raise RuntimeError("codec table corrupted\nsecond line of detail")
+        return real_load(path, **options)
+
+    def extract(text: str, *args: object) -> object:
+        if "d-extractor-bug" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_extract(text, *args)
+
+    monkeypatch.setattr(prepare, "load_path", load_path)
+    monkeypatch.setattr(prepare, "extract", extract)
+    result = invoke(db_path, "ingest", str(folder))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"failed: {folder / 'b-loader-bug.txt'}: RuntimeError: codec table corrupted",
+        f"failed: {folder / 'd-extractor-bug.txt'}: RecursionError: maximum recursion depth exceeded",
+        "added 3, updated 0, unchanged 0, duplicate 0, failed 2; 6 claims stored",
+    ]
+    stored = sorted(Path(source).name for (source,) in rows(db_path, "SELECT source FROM documents"))
+    assert stored == ["a-good.txt", "c-good.txt", "e-good.txt"]
+    assert rows(db_path, "SELECT count(*) FROM claims") == [(6,)]
+
+
+def test_a_broken_html_library_fails_the_page_and_stores_the_rest(tmp_path: Path, seeds_dir: Path) -> None:
+    # the break a fresh install once met: lxml.html.clean missing, so trafilatura cannot load
+    page = tmp_path / "page.html"
+    page.write_text(GOOD_HTML, encoding="utf-8")
+    db = tmp_path / "broken.db"
+    program = ("import sys; sys.modules['lxml.html.clean'] = None; from factcheck.cli import main; "
+               "sys.argv[0] = 'factcheck'; main()")
+    done = subprocess.run([sys.executable, "-c", program, "--db", str(db), "ingest", str(page), str(seeds_dir)],
+                          cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "unexpected" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2, done.stderr
+    assert lines[0].startswith(f"failed: {page}: ") and "lxml.html.clean" in lines[0], lines[0]
+    assert lines[1].startswith("added 5, updated 0, unchanged 0, duplicate 0, failed 1; ")
+    stored = {Path(source).name for (source,) in rows(db, "SELECT source FROM documents")}
+    assert stored == {path.name for path in seeds_dir.glob("*.txt")}
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read a chmod 000 file")
 def test_unreadable_file_for_real(tmp_path: Path) -> None:
     locked = tmp_path / "locked.txt"
@@ -851,13 +905,26 @@ def test_non_numeric_bounds_are_usage_errors(invoke, seeded_db: Path, option: st
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("option", ["--document", "--speaker", "--measure", "--place", "--unit"])
-@pytest.mark.parametrize("value", ["%' OR 1=1 --", "' OR '1'='1", "%", "_%_", "\\", "\" OR \"\"=\"", "x'); --"])
+INJECTIONS = ["%' OR 1=1 --", "' OR '1'='1", "%", "_%_", "\\", "\" OR \"\"=\"", "x'); --"]
+
+
+@pytest.mark.parametrize("option", ["--document", "--speaker", "--measure", "--place"])
+@pytest.mark.parametrize("value", INJECTIONS)
 def test_injection_in_filters_matches_nothing(invoke, seeded_db: Path, option: str, value: str) -> None:
     before = rows(seeded_db, "SELECT count(*) FROM claims")[0][0]
     result = invoke(seeded_db, "claims", option, value, "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [], f"{option} {value!r} matched rows"
+    claims_table_intact(seeded_db, before)
+
+
+@pytest.mark.parametrize("value", [v for v in INJECTIONS if v != "%"])  # "%" is the percent sign
+def test_injection_in_the_unit_is_an_unknown_unit(invoke, seeded_db: Path, value: str) -> None:
+    before = rows(seeded_db, "SELECT count(*) FROM claims")[0][0]
+    result = invoke(seeded_db, "claims", "--unit", value, "--format", "json")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"Error: unknown unit {value!r}") and result.stderr.count("\n") == 1
     claims_table_intact(seeded_db, before)
 
 

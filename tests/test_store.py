@@ -128,8 +128,8 @@ def test_failed_replace_keeps_the_old_version(database, article, monkeypatch):
 
     monkeypatch.setattr(factcheck.store, "store_claims", failing_store_claims)
     article.write_text(VERSION_2, encoding="utf-8")
-    with pytest.raises(RuntimeError, match="disk on fire"):
-        store_loaded(database, load_path(article), source)
+    outcome = store_loaded(database, load_path(article), source)
+    assert (outcome.status, outcome.reason) == ("failed", f"{source}: could not store: RuntimeError: disk on fire")
 
     assert seen["documents"] == 1  # the store ran inside the replacing transaction
     _old_version_intact(database, source, old_claims, old_doc.sha256)

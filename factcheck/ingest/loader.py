@@ -342,7 +342,10 @@ def _load_html(html: str, source: str, encoding: str) -> LoadedDocument:
             include_comments=False,
             include_tables=False,
             favor_precision=False,
+            # its date is not used (see _publication_date): the quickest search will do
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
+        date = _publication_date(html, url)
     except Exception as exc:
         # Hostile markup can make lxml or trafilatura fail in many ways (ValueError,
         # RecursionError, parser errors); to the caller they all mean bad input.
@@ -367,7 +370,7 @@ def _load_html(html: str, source: str, encoding: str) -> LoadedDocument:
         title=_clean(fields.get("title")),
         author=_clean(fields.get("author")),
         publisher=_clean(fields.get("sitename")),
-        date=_parse_date(fields.get("date")),
+        date=date,
         url=_clean(fields.get("url")),
     )
 
@@ -452,11 +455,49 @@ def _clean(value: object) -> str | None:
     return value or None
 
 
-def _parse_date(value: object) -> datetime.date | None:
-    if not isinstance(value, str):
-        return None
+# Where a page states its own date of publication: its meta tags, its canonical URL, its
+# JSON-LD and microdata. Never its visible text, where a "© 2023" footer, a copyright line
+# or the dates of a sidebar's other stories would be taken for it.
+_METADATA = ("//meta | //link[@rel='canonical'] | //script[@type='application/ld+json']"
+             " | //body//*[@itemprop='datePublished' or @itemprop='dateCreated']")
+# a year alone is no day of publication: read as 1 January, it would bound every period
+_YEAR_ONLY_PROPERTIES = frozenset(("copyrightyear", "pubyear"))
+
+
+def _publication_date(html: str, url: str | None) -> datetime.date | None:
+    """The date a page gives as its own publication date in its metadata, if any.
+
+    htmldate reads the dates; it is shown only the page's metadata, so that none of
+    its guesses from the text can stand in for a date the page does not state.
+    """
+    import htmldate
+    import lxml.etree
+    import lxml.html
+
     try:
-        return datetime.date.fromisoformat(value.strip()[:10])
+        page = lxml.html.document_fromstring(html)
+    except (lxml.etree.LxmlError, ValueError):
+        return None
+    head = lxml.html.Element("head")
+    for element in page.xpath(_METADATA):
+        prop = (element.get("itemprop") or "").lower()
+        if prop in _YEAR_ONLY_PROPERTIES:
+            continue
+        if element.tag in ("meta", "link", "script"):
+            copy = lxml.html.Element(element.tag, dict(element.attrib))
+            copy.text = element.text
+        else:  # microdata in the body: <time itemprop="datePublished" datetime="…">
+            stated = element.get("datetime") or element.get("content") or element.text_content()
+            copy = lxml.html.Element("meta", {"itemprop": prop, "content": stated.strip()})
+        head.append(copy)
+    if not len(head):
+        return None
+    root = lxml.html.Element("html")
+    root.append(head)
+    metadata = lxml.html.tostring(root, encoding="unicode")
+    found = htmldate.find_date(metadata, url=url, extensive_search=False, original_date=True)
+    try:
+        return datetime.date.fromisoformat(found) if found else None
     except ValueError:
         return None
 

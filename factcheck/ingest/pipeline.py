@@ -13,10 +13,18 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from factcheck.db import Database
-from factcheck.errors import FactcheckError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim, extract
 from factcheck.ingest.loader import DEFAULT_MAX_BYTES, LoadedDocument, iter_document_paths, load_bytes
-from factcheck.ingest.prepare import Outcome, Prepared, Task, extracted, prepare, prepare_all
+from factcheck.ingest.prepare import (
+    Outcome,
+    Prepared,
+    Task,
+    error_summary,
+    extracted,
+    failure_reason,
+    prepare,
+    prepare_all,
+)
 from factcheck.linking import link_documents
 from factcheck.models import Claim, Document
 from factcheck.store import (
@@ -132,14 +140,14 @@ def _store_batch(db: Database, batch: list[Prepared], overrides: Overrides) -> l
                         fresh.append((meta, p.doc.text, p.claims))
                         outcomes[i] = Outcome(p.source, "added", len(p.claims))
                 link_documents(session, store_new_documents(session, fresh))
-        except SQLAlchemyError as exc:
+        except Exception as exc:  # nothing of the batch was stored; reported below, document by document
             if len(pending) > 1:
-                # nothing of the batch was stored: each document again in its own transaction,
-                # so that one that cannot be stored does not take the others with it
+                # each document again in its own transaction, so that one that cannot be
+                # stored does not take the others with it
                 for i, p in pending:
                     outcomes[i] = _store_batch(db, [p], overrides)[0]
             else:
-                reason = str(exc).splitlines()[0]
+                reason = str(exc).splitlines()[0] if isinstance(exc, SQLAlchemyError) else error_summary(exc)
                 for i, p in pending:
                     outcomes[i] = Outcome(p.shown, "failed", reason=f"{p.source}: could not store: {reason}")
     return [outcomes[i] for i in range(len(batch))]
@@ -262,13 +270,13 @@ def ingest_paths(
 def ingest_stdin(db: Database, raw: bytes, overrides: Overrides = Overrides(), kind: str | None = None) -> IngestReport:
     """Ingest one document read from standard input; its source is ``--url`` or its hash."""
     source = overrides.url or f"stdin:{hashlib.sha256(raw).hexdigest()[:16]}"
-    report = IngestReport()
+    stored_digest, stored_claims = _stored_versions(db, [source]).get(source, (None, 0))
     try:
-        doc = load_bytes(raw, source, kind)
-        report.outcomes.append(store_loaded(db, replace(doc, source=source), source, overrides))
-    except FactcheckError as exc:
-        report.outcomes.append(Outcome(source, "failed", reason=str(exc)))
-    return report
+        doc = replace(load_bytes(raw, source, kind), source=source)
+        prepared = extracted(source, source, doc, overrides.date, stored_digest, stored_claims)
+    except Exception as exc:  # reported as the document's failure
+        prepared = Prepared(source, source, outcome=Outcome(source, "failed", reason=failure_reason(source, exc)))
+    return IngestReport(_store_batch(db, [prepared], overrides))
 
 
 def reextract(db: Database, document: str | None = None,
@@ -289,7 +297,14 @@ def reextract(db: Database, document: str | None = None,
             if doc is None:
                 continue  # removed by another process meanwhile
             text, published = doc.text, doc.published
-        claims = extract(text, published)
+        try:
+            claims = extract(text, published)
+        except Exception as exc:  # this document fails alone; the others are re-extracted
+            outcome = Outcome(source, "failed", reason=failure_reason(source, exc))
+            report.outcomes.append(outcome)
+            if on_document:
+                on_document(outcome)
+            continue
         try:
             with db.write() as session:
                 doc = session.get(Document, doc_id)

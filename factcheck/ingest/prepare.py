@@ -49,13 +49,34 @@ class Task:
 
 
 def prepare(task: Task) -> Prepared:
-    """Load and extract one file, unless its text is the stored one."""
+    """Load and extract one file, unless its text is the stored one.
+
+    Whatever goes wrong with this one file, expected or not, fails it alone: a batch
+    is never lost to one document.
+    """
     shown = str(task.path)
     try:
         doc = load_path(task.path, max_bytes=task.max_bytes)
-    except FactcheckError as exc:
-        return Prepared(shown, task.source, outcome=Outcome(shown, "failed", reason=str(exc)))
-    return extracted(shown, task.source, doc, task.published, task.stored_digest, task.stored_claims)
+        return extracted(shown, task.source, doc, task.published, task.stored_digest, task.stored_claims)
+    except Exception as exc:  # reported as this file's failure, not hidden
+        return Prepared(shown, task.source, outcome=Outcome(shown, "failed", reason=failure_reason(shown, exc)))
+
+
+def failure_reason(shown: str, exc: Exception) -> str:
+    """One line on why a document failed: an input error's own message, else what was raised.
+
+    >>> failure_reason("a.html", ImportError("no module named 'x'\\nInstall it."))
+    "a.html: ImportError: no module named 'x'"
+    """
+    if isinstance(exc, FactcheckError):
+        return str(exc)
+    return f"{shown}: {error_summary(exc)}"
+
+
+def error_summary(exc: BaseException) -> str:
+    """An unexpected exception in one line: its type and the first line of its message."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
 def prepare_all(tasks: list[Task]) -> list[Prepared]:
