@@ -60,14 +60,14 @@ def _with_driver(url: URL) -> URL:
     return url
 
 
-def _missing_driver(url: URL, exc: ImportError) -> DatabaseError:
-    if url.get_backend_name() == "postgresql":
+def _missing_driver(url: str, parsed: URL, exc: ImportError) -> DatabaseError:
+    if parsed.get_backend_name() == "postgresql":
         hint = "pip install 'factcheck[postgres]'"
-        if url.get_driver_name() != "psycopg":
+        if parsed.get_driver_name() != "psycopg":
             hint += ", and use a postgresql:// or postgresql+psycopg:// URL"
-        return DatabaseError(f"cannot open database {shown_url(str(url))}: the PostgreSQL driver "
-                             f"{url.get_driver_name()} is not installed ({hint})")
-    return DatabaseError(f"cannot open database {shown_url(str(url))}: its driver is not installed ({exc})")
+        return DatabaseError(f"cannot open database {shown_url(url)}: the PostgreSQL driver "
+                             f"{parsed.get_driver_name()} is not installed ({hint})")
+    return DatabaseError(f"cannot open database {shown_url(url)}: its driver is not installed ({exc})")
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
@@ -140,7 +140,7 @@ def create_db_engine(url: str) -> Engine:
     try:
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {})
     except ImportError as exc:
-        raise _missing_driver(parsed, exc) from exc
+        raise _missing_driver(url, parsed, exc) from exc
     except ArgumentError as exc:
         raise DatabaseError(f"cannot open database {shown_url(url)}: {exc}") from exc
     if is_sqlite:
