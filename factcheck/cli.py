@@ -303,8 +303,11 @@ def reextract(
 
 # --- claims ----------------------------------------------------------------------------
 
-CLAIM_COLUMNS = ["id", "document", "mention", "value", "unit", "qualifier", "change", "measure", "place",
+CLAIM_COLUMNS = ["id", "document", "mention", "value", "unit", "qualifier", "change", "subject", "measure", "place",
                  "period", "speaker"]
+
+
+_CLAIM_TABLE = ("subject", "measure", "place", "period", "speaker")  # the columns after the figure
 
 
 def _render_claims(records: list[dict[str, Any]], format: Format) -> None:
@@ -318,11 +321,11 @@ def _render_claims(records: list[dict[str, Any]], format: Format) -> None:
         table.add_column("id", justify="right", no_wrap=True)
         table.add_column("document", overflow="ellipsis", max_width=12, no_wrap=True)
         table.add_column("figure", no_wrap=True, justify="right")
-        for column in ("measure", "place", "period", "speaker"):
+        for column in _CLAIM_TABLE:
             table.add_column(column, overflow="fold", ratio=2 if column == "measure" else 1)
         for r in records:
             table.add_row(str(r["id"]), Text(Path(str(r["document"])).stem), Text(format_figure(r)),
-                          *[Text(r.get(c) or "") for c in ("measure", "place", "period", "speaker")])
+                          *[Text(r.get(c) or "") for c in _CLAIM_TABLE])
         _stdout().print(table)
         _stderr().print(f"{len(records)} claims", highlight=False)
 
@@ -372,6 +375,8 @@ def claims(
     document: Annotated[str | None, typer.Option(help="Document id or part of its source name.")] = None,
     speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
     measure: Annotated[str | None, typer.Option(help="Part of the measure.")] = None,
+    subject: Annotated[str | None, typer.Option(help="Part of the subject: whose figure it is (a party, "
+                                                "company, club, country, person, product).")] = None,
     place: Annotated[str | None, typer.Option(help="Part of the place.")] = None,
     unit: Annotated[str | None, typer.Option(help="Unit: count, percent, GBP, ...")] = None,
     min: Annotated[float | None, typer.Option("--min", help="Smallest value.")] = None,
@@ -379,7 +384,7 @@ def claims(
     limit: Annotated[int | None, typer.Option(
         help="At most this many claims (default: 50 in a table, all in JSON/CSV).")] = None,
     sort: Annotated[str | None, typer.Option(help="Sort by: rank (with --search), id, value, unit, measure, place, "
-                                             "speaker, document, position.")] = None,
+                                             "speaker, subject, document, position.")] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort in descending order.")] = False,
     rating: Annotated[str | None, typer.Option(help="Only claims whose latest verdict has this rating.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
@@ -392,7 +397,7 @@ def claims(
 
     page = _Page(limit, format, table_default=50)
     f = ClaimFilter(search, document, speaker, measure, place, unit, min, max,
-                    sort or ("rank" if search else "id"), desc, page.fetch, rating)
+                    sort or ("rank" if search else "id"), desc, page.fetch, rating, subject)
     database = _open(ctx)
     try:
         with database.read() as session:
@@ -452,7 +457,8 @@ def sources(
         with database.read() as session:
             rows = [
                 {"id": s.id, "source": s.source, "title": s.title, "author": s.author, "publisher": s.publisher,
-                 "date": s.published.isoformat() if s.published else None, "url": s.url, "claims": s.claims}
+                 "date": s.published.isoformat() if s.published else None, "url": s.url, "place": s.place,
+                 "claims": s.claims}
                 for s in list_sources(session)
             ]
     finally:
@@ -464,11 +470,11 @@ def sources(
     else:
 
         table = _table()
-        for column in ("id", "source", "title", "author", "publisher", "date", "claims"):
+        for column in ("id", "source", "title", "author", "publisher", "date", "place", "claims"):
             table.add_column(column, overflow="fold")
         for r in rows:
             table.add_row(str(r["id"]), Text(Path(r["source"]).name), Text(r["title"] or ""), Text(r["author"] or ""),
-                          Text(r["publisher"] or ""), r["date"] or "", str(r["claims"]))
+                          Text(r["publisher"] or ""), r["date"] or "", Text(r["place"] or ""), str(r["claims"]))
         _stdout().print(table)
 
 
@@ -523,7 +529,7 @@ def _render_show(record: dict[str, Any], document: dict[str, Any], related: list
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold")
     fields.add_column()
-    for key in ("mention", "value", "unit", "qualifier", "change", "measure", "place", "period", "speaker",
+    for key in ("mention", "value", "unit", "qualifier", "change", "subject", "measure", "place", "period", "speaker",
                 "low", "high", "period_start", "period_end", "rule"):
         if record.get(key) is not None:
             fields.add_row(key, Text(_cell(key, record[key])))
@@ -707,11 +713,11 @@ def _render_groups(groups: list[dict[str, Any]], format: Format, title: str) -> 
         colour = "red" if g["status"] == "conflict" else "green"
         table = Table(title=Text(f"{title[:-1].capitalize()} {g['id']} ({g['status']})", style=colour),
                       title_justify="left", header_style="bold")
-        for column in ("id", "document", "mention", "measure", "place", "period", "speaker"):
+        columns = ("id", "document", "mention", "subject", "measure", "place", "period", "speaker")
+        for column in columns:
             table.add_column(column, overflow="fold")
         for c in g["claims"]:
-            table.add_row(*[Text(_cell(k, c.get(k))) for k in ("id", "document", "mention", "measure", "place",
-                                                                "period", "speaker")])
+            table.add_row(*[Text(_cell(k, c.get(k))) for k in columns])
         console.print(table)
         console.print(Text(g["explanation"], style="dim"))
         console.print()

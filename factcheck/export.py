@@ -30,7 +30,7 @@ from factcheck.verdicts import latest_verdicts, verdict_record
 
 EXPORT_COLUMNS = [
     "id", "document", "title", "author", "publisher", "published", "url", "mention", "value", "low", "high", "unit",
-    "qualifier", "change", "measure", "place", "period", "period_start", "period_end", "speaker", "kind",
+    "qualifier", "change", "measure", "place", "period", "period_start", "period_end", "subject", "speaker", "kind",
     "sentence", "start", "end", "rule", "group", "group_status", "verdict", "verdict_note", "verdict_by",
     "verdict_date",
 ]
@@ -98,11 +98,10 @@ def _claims_query() -> Select[Any]:
     """
     return (
         select(Claim.id, Document.source, Document.title, Document.author, Document.publisher,
-               _as_text(Document.published),
-               Document.url, Claim.mention, Claim.value_text, Claim.low, Claim.high, Claim.unit, Claim.qualifier,
-               Claim.change, Claim.measure, Claim.place, Claim.period, _as_text(Claim.period_start),
-               _as_text(Claim.period_end), Claim.speaker, Claim.kind, Claim.sentence, Claim.start, Claim.end,
-               Claim.rule, Claim.statistic)
+               _as_text(Document.published), Document.url, Claim.mention, Claim.value_text, Claim.low, Claim.high,
+               Claim.unit, Claim.qualifier, Claim.change, Claim.measure, Claim.place, Claim.period,
+               _as_text(Claim.period_start), _as_text(Claim.period_end), Claim.subject, Claim.speaker, Claim.kind,
+               Claim.sentence, Claim.start, Claim.end, Claim.rule, Claim.statistic)
         .join(Document, Document.id == Claim.document_id)
         .order_by(Claim.id)
     )
@@ -176,7 +175,7 @@ def _or_empty(cell: Any) -> Any:
 # the claim's cells from unit to kind, none of them null
 _CLAIM_CELLS = (Claim.unit, Claim.qualifier, _or_empty(Claim.change), Claim.measure, _or_empty(Claim.place),
                 _or_empty(Claim.period), _or_empty(_as_text(Claim.period_start)),
-                _or_empty(_as_text(Claim.period_end)), _or_empty(Claim.speaker), Claim.kind)
+                _or_empty(_as_text(Claim.period_end)), _or_empty(Claim.subject), _or_empty(Claim.speaker), Claim.kind)
 _DOCUMENT_CELLS = (Document.source, Document.title, Document.author, Document.publisher,
                    _as_text(Document.published), Document.url)
 _CACHE_LIMIT = 1 << 14

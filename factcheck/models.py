@@ -58,6 +58,7 @@ class Document(Base):
     author: Mapped[str | None] = mapped_column(String(512))
     publisher: Mapped[str | None] = mapped_column(String(512))
     published: Mapped[dt.date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(256))  # the place the article is about, if clearly one
     kind: Mapped[str] = mapped_column(String(16), default="text")
     encoding: Mapped[str] = mapped_column(String(32), default="utf-8")
     sha256: Mapped[str] = mapped_column(String(64), index=True)
@@ -106,6 +107,8 @@ class Claim(Base):
     period_start: Mapped[dt.date | None] = mapped_column(Date)
     period_end: Mapped[dt.date | None] = mapped_column(Date)
     speaker: Mapped[str | None] = mapped_column(String(256), index=True)
+    # whose figure it is (a party, company, club, country, person, product) when the measure does not say
+    subject: Mapped[str | None] = mapped_column(String(256), index=True)
     rule: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16), default="fact", server_default="fact")
     # the statistic of the claim's links (see Link.statistic), null while it has none: kept here

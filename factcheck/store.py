@@ -52,6 +52,7 @@ class DocumentMeta:
     author: str | None = None
     publisher: str | None = None
     published: dt.date | None = None
+    place: str | None = None  # the place the article is about (see factcheck.extract.document_place)
 
 
 def find_document(session: Session, source: str) -> Document | None:
@@ -81,6 +82,7 @@ def _claim_row(document_id: int, c: ExtractedClaim) -> dict[str, Any]:
         "period_start": c.period_start,
         "period_end": c.period_end,
         "speaker": c.speaker,
+        "subject": c.subject,
         "rule": c.rule,
         "kind": c.kind,
     }
@@ -98,7 +100,7 @@ def replace_document(session: Session, meta: DocumentMeta, text: str,
         document = Document(source=meta.source)
         session.add(document)
     # an updated document keeps its id, so that verdicts on its claims can follow them
-    for field_name in ("url", "title", "author", "publisher", "published", "kind", "encoding"):
+    for field_name in ("url", "title", "author", "publisher", "published", "place", "kind", "encoding"):
         setattr(document, field_name, getattr(meta, field_name))
     document.sha256, document.text, document.extractor = sha256_text(text), text, EXTRACTOR_VERSION
     document.ingested_at = utcnow()
@@ -147,7 +149,7 @@ def store_new_documents(session: Session,
     now = utcnow()
     for meta, body, _ in documents:
         row = {name: getattr(meta, name) for name in ("source", "url", "title", "author", "publisher", "published",
-                                                         "kind", "encoding")}
+                                                         "place", "kind", "encoding")}
         rows.append({**row, "sha256": sha256_text(body), "text": body, "extractor": EXTRACTOR_VERSION,
                      "ingested_at": now})
     if not rows:
@@ -213,6 +215,7 @@ SORT_FIELDS = {
     "measure": Claim.measure,
     "place": Claim.place,
     "speaker": Claim.speaker,
+    "subject": Claim.subject,
     "document": Document.source,
     "position": Claim.start,
 }
@@ -234,6 +237,7 @@ class ClaimFilter:
     descending: bool = False
     limit: int | None = None
     rating: str | None = None
+    subject: str | None = None
 
 
 def contains_pattern(value: str) -> str:
@@ -298,7 +302,8 @@ def claims_query(f: ClaimFilter, *, fts: bool = False) -> Select[tuple[Claim]]:
                 stmt = stmt.where(or_(Claim.mention.ilike(pattern, escape="\\"),
                                       Claim.sentence.ilike(pattern, escape="\\"),
                                       Claim.measure.ilike(pattern, escape="\\")))
-    for field, value in ((Claim.speaker, f.speaker), (Claim.measure, f.measure), (Claim.place, f.place)):
+    for field, value in ((Claim.speaker, f.speaker), (Claim.measure, f.measure), (Claim.place, f.place),
+                         (Claim.subject, f.subject)):
         if value:
             stmt = stmt.where(field.ilike(contains_pattern(value), escape="\\"))
     if f.document:
@@ -404,6 +409,7 @@ class SourceRow:
     publisher: str | None
     published: dt.date | None
     url: str | None
+    place: str | None
     claims: int
 
 
@@ -412,7 +418,7 @@ def list_sources(session: Session) -> list[SourceRow]:
     counts = (select(Claim.document_id, func.count(Claim.id).label("n"))
               .group_by(Claim.document_id).subquery())
     stmt = (select(Document.id, Document.source, Document.title, Document.author, Document.publisher,
-                   Document.published, Document.url, func.coalesce(counts.c.n, 0))
+                   Document.published, Document.url, Document.place, func.coalesce(counts.c.n, 0))
             .outerjoin(counts, counts.c.document_id == Document.id).order_by(Document.id))
     return [SourceRow(*row) for row in session.execute(stmt)]
 
@@ -447,6 +453,7 @@ def _record(claim_id: int, source: str, c: Claim | ExtractedClaim, value: int | 
         "measure": c.measure,
         "place": c.place,
         "period": c.period,
+        "subject": c.subject,
         "speaker": c.speaker,
         "low": low,
         "high": high,

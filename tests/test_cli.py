@@ -664,8 +664,8 @@ def test_sources_and_show_carry_the_author(invoke, db_path):
     assert invoke(db_path, "ingest", "-", "--url", "https://rail.example.org/fares", input=page).exit_code == 0
     [source] = ok_json(invoke(db_path, "sources", "--format", "json"))
     assert source["author"] == "Priya Natarajan"
-    assert "Priya Natarajan" in invoke(db_path, "sources").stdout
-    assert "Priya Natarajan" in invoke(db_path, "show", "1").stdout
+    assert "Priya Natarajan" in invoke(db_path, "sources", env={"COLUMNS": "200"}).stdout
+    assert "Priya Natarajan" in invoke(db_path, "show", "1", env={"COLUMNS": "200"}).stdout
     [exported] = ok_json(invoke(db_path, "export", "--format", "json"))
     assert exported["author"] == "Priya Natarajan"
 

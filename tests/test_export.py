@@ -141,7 +141,7 @@ def _claim(claim_id: int, **values: Any) -> dict[str, Any]:
         "id": claim_id, "document_id": 1, "start": claim_id * 10, "end": claim_id * 10 + 5, "sentence_start": 0,
         "sentence_end": 40, "value_text": None, "value": None, "low": None, "high": None, "unit": "count",
         "qualifier": "exact", "change": None, "place": None, "period": None, "period_start": None,
-        "period_end": None, "speaker": None, "kind": "fact", "rule": "count", "statistic": None}
+        "period_end": None, "speaker": None, "subject": None, "kind": "fact", "rule": "count", "statistic": None}
     return {**row, **values}
 
 
@@ -151,7 +151,7 @@ HAND_MADE_CLAIMS = [
            period_start=dt.date(2024, 1, 1), period_end=dt.date(2024, 12, 31), statistic=1),
     _claim(2, mention="about 2.50%", sentence="Rates\nfell by about 2.50%.", value_text="2.50", value=2.5,
            low=2.375, high=2.625, unit="percent", qualifier="approximate", change="decrease", measure="rates",
-           speaker="@Bank", statistic=1),
+           speaker="@Bank", subject="Acme Ltd", statistic=1),
     _claim(3, mention="1E+3", sentence="=1E+3 jobs", value_text="1E+3", value=1000.0, low=1000.0, measure="jobs",
            kind="count", statistic=3),
     _claim(4, mention="dozens", sentence="\tDozens of jobs.", measure="jobs", qualifier="vague", rule="vague"),
@@ -160,20 +160,20 @@ HAND_MADE_CLAIMS = [
 ]
 HAND_MADE_CSV = (
     "id,document,title,author,publisher,published,url,mention,value,low,high,unit,qualifier,change,measure,place,"
-    "period,period_start,period_end,speaker,kind,sentence,start,end,rule,group,group_status,verdict,verdict_note,"
+    "period,period_start,period_end,subject,speaker,kind,sentence,start,end,rule,group,group_status,verdict,verdict_note,"
     "verdict_by,verdict_date\r\n"
     '1,doc.txt,"\'=Title, ""quoted""",\'-Ana Smith,,2024-05-01,https://example.org/a?b=1,"1,500",1500,1500.0,1500.0,count,'
-    "exact,,jobs,'-London,in 2024,2024-01-01,2024-12-31,,fact,\"He said \"\"1,500 jobs\"\", then left.\",10,15,"
+    "exact,,jobs,'-London,in 2024,2024-01-01,2024-12-31,,,fact,\"He said \"\"1,500 jobs\"\", then left.\",10,15,"
     "count,1,conflict,,,,\r\n"
     '2,doc.txt,"\'=Title, ""quoted""",\'-Ana Smith,,2024-05-01,https://example.org/a?b=1,about 2.50%,2.5,2.375,2.625,'
-    "percent,approximate,decrease,rates,,,,,'@Bank,fact,\"Rates\nfell by about 2.50%.\",20,25,count,1,conflict,"
-    "false,\"'=1+1, \"\"really\"\"\",'+desk,2024-06-02T09:30:00\r\n"
+    "percent,approximate,decrease,rates,,,,,Acme Ltd,'@Bank,fact,\"Rates\nfell by about 2.50%.\",20,25,count,1,"
+    "conflict,false,\"'=1+1, \"\"really\"\"\",'+desk,2024-06-02T09:30:00\r\n"
     "3,doc.txt,\"'=Title, \"\"quoted\"\"\",'-Ana Smith,,2024-05-01,https://example.org/a?b=1,1E+3,1000,1000.0,,count,"
-    "exact,,jobs,,,,,,count,'=1E+3 jobs,30,35,count,3,agree,,,,\r\n"
+    "exact,,jobs,,,,,,,count,'=1E+3 jobs,30,35,count,3,agree,,,,\r\n"
     "4,doc.txt,\"'=Title, \"\"quoted\"\"\",'-Ana Smith,,2024-05-01,https://example.org/a?b=1,dozens,,,,count,vague,,"
-    "jobs,,,,,,fact,'\tDozens of jobs.,40,45,vague,,,,,,\r\n"
+    "jobs,,,,,,,fact,'\tDozens of jobs.,40,45,vague,,,,,,\r\n"
     "5,doc.txt,\"'=Title, \"\"quoted\"\"\",'-Ana Smith,,2024-05-01,https://example.org/a?b=1,0,0,0.0,0.0,percent,"
-    "exact,increase,change,,,,,,fact,No change: 0.,50,55,count,,,,,,\r\n"
+    "exact,increase,change,,,,,,,fact,No change: 0.,50,55,count,,,,,,\r\n"
 )
 
 
@@ -220,8 +220,8 @@ def reference_rows(db_path: Path) -> list[list[Any]]:
                     c.id, d.source, d.title, d.author, d.publisher, d.published and d.published.isoformat(), d.url,
                     c.mention, number(c.value_text), c.low, c.high, c.unit, c.qualifier, c.change, c.measure, c.place,
                     c.period, c.period_start and c.period_start.isoformat(),
-                    c.period_end and c.period_end.isoformat(), c.speaker, c.kind, c.sentence, c.start, c.end,
-                    c.rule, statistic, status,
+                    c.period_end and c.period_end.isoformat(), c.subject, c.speaker, c.kind, c.sentence, c.start,
+                    c.end, c.rule, statistic, status,
                     *((v.rating, v.note, v.author, v.created_at.isoformat()) if v else (None,) * 4)])
             return rows
     finally:

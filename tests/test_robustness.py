@@ -492,20 +492,20 @@ def test_an_unexpected_error_in_one_file_fails_that_file_alone(invoke, db_path: 
     names = ["a-good.txt", "b-loader-bug.txt", "c-good.txt", "d-extractor-bug.txt", "e-good.txt"]
     for name in names:
         (folder / name).write_text(GOOD_TEXT.replace("Police cuts", f"Police cuts ({name})"), encoding="utf-8")
-    real_load, real_extract = prepare.load_path, prepare.extract
+    real_load, real_analyse = prepare.load_path, prepare.analyse
 
     def load_path(path: Path, **options: object) -> object:
         if path.name == "b-loader-bug.txt":
             raise RuntimeError("codec table corrupted\nsecond line of detail")
         return real_load(path, **options)
 
-    def extract(text: str, *args: object) -> object:
+    def analyse(text: str, *args: object) -> object:
         if "d-extractor-bug" in text:
             raise RecursionError("maximum recursion depth exceeded")
-        return real_extract(text, *args)
+        return real_analyse(text, *args)
 
     monkeypatch.setattr(prepare, "load_path", load_path)
-    monkeypatch.setattr(prepare, "extract", extract)
+    monkeypatch.setattr(prepare, "analyse", analyse)
     result = invoke(db_path, "ingest", str(folder))
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines() == [
@@ -890,7 +890,7 @@ def test_sort_outside_the_whitelist_is_a_clean_error(invoke, seeded_db: Path, so
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"Error: cannot sort by {sort!r}; choose one of: rank, id, value, unit, measure, place, speaker, "
+        f"Error: cannot sort by {sort!r}; choose one of: rank, id, value, unit, measure, place, speaker, subject, "
         "document, position"]
     claims_table_intact(seeded_db, before)
 

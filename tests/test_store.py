@@ -3,6 +3,7 @@ and the SQLite settings (foreign keys, WAL, cascades) the store relies on."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -309,13 +310,16 @@ def test_a_document_that_cannot_be_stored_does_not_take_its_batch_with_it(databa
     for n in range(4):
         (folder / f"{n}.txt").write_text(f"School {n} has {n + 3}00 pupils, the council said.\n")
     (folder / "2.txt").write_text("Hospital waits rose by 12% in Kent, the trust said.\n")
-    real_extract = prepare.extract
+    real_analyse = prepare.analyse
 
     def extract_twice_in_kent(text, published=None):
-        found = real_extract(text, published)
-        return found + found[:1] if "Kent" in text else found  # the same span twice breaks a unique constraint
+        found = real_analyse(text, published)
+        if "Kent" not in text:
+            return found
+        # the same span twice breaks a unique constraint
+        return dataclasses.replace(found, claims=found.claims + found.claims[:1])
 
-    monkeypatch.setattr(prepare, "extract", extract_twice_in_kent)
+    monkeypatch.setattr(prepare, "analyse", extract_twice_in_kent)
     report = ingest_paths(database, [folder])
     status = {Path(o.source).name: o.status for o in report.outcomes}
     assert status == {"0.txt": "added", "1.txt": "added", "2.txt": "failed", "3.txt": "added"}

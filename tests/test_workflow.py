@@ -513,12 +513,13 @@ def test_search_finds_accented_words(invoke, db_path, tmp_path):
 
 def _with_words(sentence: str, measure: str, index: int = 0):
     """An extractor that behaves like the real one but words one claim's sentence and measure differently."""
-    from factcheck.extract import extract
+    from factcheck.extract import analyse
 
-    def fake(text: str, published: Any = None) -> list[Any]:
-        found = list(extract(text, published))
-        found[index] = dataclasses.replace(found[index], sentence=sentence, measure=measure)
-        return found
+    def fake(text: str, published: Any = None) -> Any:
+        found = analyse(text, published)
+        claims = list(found.claims)
+        claims[index] = dataclasses.replace(claims[index], sentence=sentence, measure=measure)
+        return dataclasses.replace(found, claims=claims)
 
     return fake
 
@@ -530,7 +531,7 @@ def test_search_index_follows_reextract(invoke, seeded_db, monkeypatch):
     assert search_ids(invoke, seeded_db, "zeppelin") == []
 
     # a new extractor names the measure differently: same claim (same id), new words
-    monkeypatch.setattr(pipeline, "extract", _with_words("There were 10,110 zeppelin sightings.", "zeppelin sightings"))
+    monkeypatch.setattr(pipeline, "analyse", _with_words("There were 10,110 zeppelin sightings.", "zeppelin sightings"))
     assert invoke(seeded_db, "reextract", "--document", "000_").exit_code == 0
     assert search_ids(invoke, seeded_db, "zeppelin") == [target["id"]]
     assert search_ids(invoke, seeded_db, "zeppelin sighting") == [target["id"]]

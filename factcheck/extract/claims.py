@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from factcheck.extract import attributes, context
+from factcheck.extract.document import document_place
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
 from factcheck.extract.lexicon import alternation, gazetteer, lexicon
 from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
@@ -46,6 +47,7 @@ class ExtractedClaim:
     speaker: str | None
     rule: str
     kind: str = "fact"
+    subject: str | None = None  # whose figure it is, when the sentence names a holder the measure does not
 
 
 class _DocumentState:
@@ -56,7 +58,8 @@ class _DocumentState:
     only when a claim asks for them.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, document_place: str | None = None) -> None:
+        self.document_place = document_place  # the place the whole article is about, if clearly one
         self._places: list[str] = []
         self._last_place: str | None = None
         self.last_measure: str | None = None  # the measure of the last claim of the last sentence with claims
@@ -109,8 +112,21 @@ class _DocumentState:
         self._unread.clear()
 
 
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extractor finds in a document: its claims, and the place the whole article is about."""
+
+    claims: list[ExtractedClaim]
+    place: str | None
+
+
 def extract(text: str, published: dt.date | None = None) -> list[ExtractedClaim]:
     """Every claim in ``text``, in document order. ``published`` anchors relative periods."""
+    return analyse(text, published).claims
+
+
+def analyse(text: str, published: dt.date | None = None) -> Extraction:
+    """The claims of ``text`` and the place it is about (see :func:`~factcheck.extract.document.document_place`)."""
     sentences = split_sentences(text)
     # The figures of a sentence do not depend on the sentences before it, and the places and
     # speakers of the document serve only its claims: the sentences after the last one with a
@@ -118,13 +134,13 @@ def extract(text: str, published: dt.date | None = None) -> list[ExtractedClaim]
     figures = [_figures(sentence, text) for sentence in sentences]
     last = max((i for i, (quantities, _) in enumerate(figures) if quantities), default=-1)
     if last < 0:
-        return []
+        return Extraction([], None)
     speakers = analyse_speakers(text, sentences)
-    state = _DocumentState()
+    state = _DocumentState(document_place(text, sentences))
     claims: list[ExtractedClaim] = []
     for sentence, (quantities, blocked) in zip(sentences[: last + 1], figures[: last + 1], strict=True):
         claims.extend(_sentence_claims(sentence, quantities, blocked, published, speakers, state))
-    return claims
+    return Extraction(claims, state.document_place)
 
 
 def _figures(sentence: Sentence, document: str) -> tuple[list[Quantity], list[Blocked]]:
@@ -186,7 +202,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     place_value = None
     if place:
         earlier = state.places + org_places if context.reads_earlier_places(place) else []
-        place_value = context.resolve_generic_place(place, earlier)
+        place_value = context.resolve_generic_place(place, earlier, state.document_place)
+    else:
+        place_value = state.document_place  # a sentence naming no place speaks of the article's
     # a rate ("a year", "per month") is the period only of the figure it follows ("$150,000 a year"), and
     # only when the sentence dates the figure no other way ("40% a year until 2007": until 2007)
     dated = [p for p in periods if not _RATE.match(p.text)]

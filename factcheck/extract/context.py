@@ -198,6 +198,8 @@ def organisation_places(text: str) -> list[str]:
 
 _KINDS_WANTED = {"borough": ("borough", "district"), "city": ("city",), "county": ("county",),
                  "region": ("region",), "state": ("state",), "capital": ()}
+# "the country" is the country the article is about, when it is about one; else it stays as written
+_COUNTRIES = ("country", "nation")
 
 
 def reads_earlier_places(value: str) -> bool:
@@ -205,10 +207,14 @@ def reads_earlier_places(value: str) -> bool:
     return lexicon().grammar["generic_places"].get(value) in _KINDS_WANTED
 
 
-def resolve_generic_place(value: str, earlier: list[str]) -> str:
-    """``the borough`` → the borough last named in the document; other generic places stay as written."""
+def resolve_generic_place(value: str, earlier: list[str], about: str | None = None) -> str:
+    """``the borough`` → the borough named most in the document so far; ``the country`` → the country the
+    article is about (``about``); other generic places stay as written.
+    """
     kind = lexicon().grammar["generic_places"].get(value)
     gaz = gazetteer()
+    if kind == "country" and about is not None and about in gaz.places and gaz.places[about].type in _COUNTRIES:
+        return about
     wanted = _KINDS_WANTED.get(kind or "")
     if wanted is None:
         return value

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property, lru_cache
 from typing import Any
@@ -212,6 +212,7 @@ class Gazetteer:
     places: dict[str, Place]
     aliases: dict[str, str]
     adjectives: dict[str, str]
+    institutions: dict[str, str] = field(default_factory=dict)  # an institution → the place it stands for
 
     def ancestors(self, name: str) -> list[str]:
         """``name`` and every place that contains it, innermost first."""
@@ -240,7 +241,8 @@ def first_names() -> frozenset[str]:
 @cache
 def gazetteer() -> Gazetteer:
     """The places, loaded from ``data/places.json`` on first use."""
-    places_data = _load("places.json")["places"]
+    data = _load("places.json")
+    places_data = data["places"]
     places = {
         p["name"]: Place(p["name"], p.get("type", "place"), p.get("parent"), p.get("capital"))
         for p in places_data
@@ -253,4 +255,4 @@ def gazetteer() -> Gazetteer:
             aliases.setdefault(alias, p["name"])
         for adjective in p.get("adjectives", []):
             adjectives.setdefault(adjective, p["name"])
-    return Gazetteer(places, aliases, adjectives)
+    return Gazetteer(places, aliases, adjectives, data.get("institutions", {}))

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from factcheck.db import Database
-from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim, extract
+from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim, analyse
 from factcheck.ingest.loader import DEFAULT_MAX_BYTES, LoadedDocument, iter_document_paths, load_bytes
 from factcheck.ingest.prepare import (
     Outcome,
@@ -71,12 +71,12 @@ def source_name(path: Path) -> str:
     return str(path.expanduser().absolute())
 
 
-def _meta(doc: LoadedDocument, source: str, overrides: Overrides) -> DocumentMeta:
+def _meta(doc: LoadedDocument, source: str, overrides: Overrides, place: str | None = None) -> DocumentMeta:
     return DocumentMeta(
         source=source, kind=doc.kind, encoding=doc.encoding,
         url=overrides.url or doc.url, title=overrides.title or doc.title or _first_line(doc.text),
         author=doc.author, publisher=overrides.publisher or doc.publisher,
-        published=overrides.date or doc.date,
+        published=overrides.date or doc.date, place=place,
     )
 
 
@@ -125,7 +125,7 @@ def _store_batch(db: Database, batch: list[Prepared], overrides: Overrides) -> l
                 fresh: list[tuple[DocumentMeta, str, list[ExtractedClaim]]] = []
                 for i, p in pending:
                     assert p.doc is not None
-                    meta = _meta(p.doc, p.source, overrides)
+                    meta = _meta(p.doc, p.source, overrides, p.place)
                     if p.source in stored:
                         if stored[p.source][1] == p.digest:  # stored meanwhile by another process
                             outcomes[i] = Outcome(p.source, "unchanged", len(p.claims))
@@ -298,7 +298,7 @@ def reextract(db: Database, document: str | None = None,
                 continue  # removed by another process meanwhile
             text, published = doc.text, doc.published
         try:
-            claims = extract(text, published)
+            found = analyse(text, published)
         except Exception as exc:  # this document fails alone; the others are re-extracted
             outcome = Outcome(source, "failed", reason=failure_reason(source, exc))
             report.outcomes.append(outcome)
@@ -311,10 +311,10 @@ def reextract(db: Database, document: str | None = None,
                 if doc is None or doc.text != text:
                     outcome = Outcome(source, "unchanged", 0, "changed by another process")
                 else:
-                    orphans = replace_claims(session, doc_id, claims)
-                    doc.extractor = EXTRACTOR_VERSION
+                    orphans = replace_claims(session, doc_id, found.claims)
+                    doc.extractor, doc.place = EXTRACTOR_VERSION, found.place
                     reason = f"{len(orphans)} verdicts orphaned" if orphans else None
-                    outcome = Outcome(source, "updated", len(claims), reason)
+                    outcome = Outcome(source, "updated", len(found.claims), reason)
         except SQLAlchemyError as exc:
             outcome = Outcome(source, "failed", reason=str(exc).splitlines()[0])
         report.outcomes.append(outcome)

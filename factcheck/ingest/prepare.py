@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
-from factcheck.extract import ExtractedClaim, extract
+from factcheck.extract import ExtractedClaim, analyse
 from factcheck.ingest.loader import LoadedDocument, load_path, sha256_text
 
 
@@ -33,6 +33,7 @@ class Prepared:
     doc: LoadedDocument | None = None
     digest: str = ""
     claims: list[ExtractedClaim] = field(default_factory=list)
+    place: str | None = None  # the place the document is about
     outcome: Outcome | None = None
 
 
@@ -90,4 +91,5 @@ def extracted(shown: str, source: str, doc: LoadedDocument, published: dt.date |
     digest = sha256_text(doc.text)
     if digest == stored_digest:
         return Prepared(shown, source, outcome=Outcome(source, "unchanged", stored_claims))
-    return Prepared(shown, source, doc, digest, extract(doc.text, published or doc.date))
+    found = analyse(doc.text, published or doc.date)
+    return Prepared(shown, source, doc, digest, found.claims, found.place)

@@ -1,0 +1,108 @@
+"""What a whole article is about: the place its figures apply to when their sentences name none.
+
+An article is about a place when the place stands where the article says what it is
+about -- its headline, its dateline or its opening sentence -- and then dominates the
+places it names: named again and again, far more often than any other. A place named
+once in passing, or one of several the article compares, is not what it is about.
+
+>>> document_place("Cyprus eases rules\\n\\nCyprus will relax its rules. Cypriot banks lost 60%. "
+...                "Cyprus said 3,000 people applied. Talks in Brussels went on.")
+'Cyprus'
+>>> document_place("Phone launch\\n\\nThe phone goes on sale in the US in April for $199.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from factcheck.extract import context
+from factcheck.extract.lexicon import alternation, gazetteer
+from factcheck.extract.text import Sentence, split_sentences
+
+# how often the place must be named (its name, its adjective or an institution of it), and the share
+# of all the places named that it and the places within and around it must hold
+MIN_MENTIONS = 4
+MIN_SHARE = 0.5
+# the sentences, after the headline, where an article says what it is about
+LEAD_SENTENCES = 1
+# another place of the opening named this often, against the most named, leaves the article about neither
+RIVAL_SHARE = 0.7
+_SOVEREIGN = frozenset(("country", "union", "continent", "world"))
+_HEADLINE_LENGTH = 150
+
+
+def document_place(text: str, sentences: list[Sentence] | None = None) -> str | None:
+    """The place the article is clearly about, by its canonical name; ``None`` when it is about none."""
+    sentences = split_sentences(text) if sentences is None else sentences
+    if not sentences:
+        return None
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        counts.update(_places_named(sentence.text))
+    total = sum(counts.values())
+    # an adjective in the headline says whose ("Chinese rivals"), not where: anchors are named
+    anchors = {place for sentence in _opening(text, sentences) for place in _places_named(sentence.text, False)}
+    candidates = [place for place in anchors if counts[place] >= MIN_MENTIONS]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda place: (counts[place], place))
+    rivals = [place for place in anchors if place != best and not _related(best, place)]
+    if any(counts[place] >= RIVAL_SHARE * counts[best] for place in rivals):
+        return None  # two places the article is about as much ("NBC wins rights to the English league in the US")
+    share = sum(n for place, n in counts.items() if _related(best, place))
+    return best if share / total >= MIN_SHARE else None
+
+
+def _related(about: str, place: str) -> bool:
+    """Whether naming ``place`` speaks of ``about``: the same place, one around it, or one inside it within a
+    country (London for England; not Germany for Europe, a country of its own).
+    """
+    gaz = gazetteer()
+    if place in gaz.ancestors(about):
+        return True
+    chain = gaz.ancestors(place)
+    if about not in chain:
+        return False
+    inside = chain[: chain.index(about)]
+    return not any(gaz.places[p].type in _SOVEREIGN for p in inside if p in gaz.places)
+
+
+def _opening(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The headline (a first line that reads as one) and the lead sentence after it."""
+    first = sentences[0]
+    headline = len(first.text) <= _HEADLINE_LENGTH and not first.text.rstrip().endswith((".", ",", ";", ":")) and \
+        "\n" in text[first.end : first.end + 3]
+    return sentences[: (1 if headline else 0) + LEAD_SENTENCES]
+
+
+def _places_named(text: str, adjectives: bool = True) -> list[str]:
+    """The places a sentence names, canonically: by name, by an institution of the place, and by adjective.
+
+    Organisations named after a place ("Islington Council"), offices ("the Mayor of London")
+    and people ("Mr Houston") are left out, as they are for a figure's place.
+    """
+    gaz = gazetteer()
+    # by name: a sentence's places, less those it names only by adjective (counted below, or not)
+    found = [gaz.aliases[m.value] for m in context.find_places(text)
+             if m.value in gaz.aliases and m.text not in gaz.adjectives]
+    pattern, institutions = _institutions()
+    found += [institutions[m.group(0)] for m in pattern.finditer(text)]
+    if adjectives:
+        found += [gaz.adjectives[m.group(0)] for m in _adjectives().finditer(text)]
+    return found
+
+
+@cache
+def _adjectives() -> re.Pattern[str]:
+    """A place's adjective before any word: "Cypriot President", "British broadcasting"."""
+    return re.compile(r"(?<![\w-])" + alternation(list(gazetteer().adjectives), boundary=False) + r"(?=\s\w)")
+
+
+@cache
+def _institutions() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Institutions that stand for a place in news (a national league, parliament or central bank)."""
+    names = gazetteer().institutions
+    return re.compile(r"(?<![\w-])" + alternation(list(names), boundary=False) + r"(?![\w-])"), names
