@@ -24,6 +24,7 @@ Matching is as loose as the contract: ``measure`` by keyword, ``place``, ``perio
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -61,6 +62,7 @@ class Expected:
     place: Text = ANY  # a substring (or alternatives) of the place; None: no place
     period: Text = ANY
     speaker: Text = ANY
+    subject: Text = ANY  # whose figure it is; None: no subject
     low: Any = ANY
     high: Any = ANY
     tolerance: Decimal = Decimal("1e-9")
@@ -75,6 +77,7 @@ class Case:
     within: str | None = None
     only: bool = False  # the expected claims are all the claims there are
     absent: tuple[str, ...] = field(default_factory=tuple)
+    published: dt.date | None = None  # the article's date, for relative periods
 
 
 def claim(find: str, value: Any, unit: str, **attributes: Any) -> Expected:
@@ -1349,11 +1352,12 @@ TABLE = DEVELOPMENT_SET + OWN_SENTENCES + NOT_CLAIMS + KNOWN_FAILURES + BBC_SPOT
 
 def _describe(c: ExtractedClaim) -> str:
     return (f"{c.mention!r}: value={c.value} low={c.low} high={c.high} unit={c.unit} qualifier={c.qualifier} "
-            f"change={c.change} measure={c.measure!r} place={c.place!r} period={c.period!r} speaker={c.speaker!r}")
+            f"change={c.change} measure={c.measure!r} place={c.place!r} period={c.period!r} speaker={c.speaker!r} "
+            f"subject={c.subject!r}")
 
 
 def _claims_under_test(test_case: Case) -> list[ExtractedClaim]:
-    claims = extract(test_case.text)
+    claims = extract(test_case.text, test_case.published)
     if test_case.within is None:
         return claims
     at = test_case.text.find(test_case.within)
@@ -1384,7 +1388,7 @@ def _mismatches(expected: Expected, actual: ExtractedClaim) -> list[str]:
         want = getattr(expected, name)
         if want is not ANY and getattr(actual, name) != want:
             problems.append(f"{name}: expected {want!r}, got {getattr(actual, name)!r}")
-    for name in ("measure", "place", "period", "speaker"):
+    for name in ("measure", "place", "period", "speaker", "subject"):
         want = getattr(expected, name)
         if want is not ANY and not _text_matches(want, getattr(actual, name)):
             problems.append(f"{name}: expected {want!r}, got {getattr(actual, name)!r}")
@@ -1393,6 +1397,11 @@ def _mismatches(expected: Expected, actual: ExtractedClaim) -> list[str]:
 
 @pytest.mark.parametrize("test_case", TABLE)
 def test_extract_table(test_case: Case) -> None:
+    check_case(test_case)
+
+
+def check_case(test_case: Case) -> None:
+    """Assert that the extractor finds in ``test_case`` the claims it expects, and none it says are absent."""
     claims = _claims_under_test(test_case)
     found = "\n  ".join(_describe(c) for c in claims) or "(none)"
     used: list[ExtractedClaim] = []

@@ -24,6 +24,14 @@ _SOURCE_NOUNS = r"(?:forecasts?|figures|data|estimates?|projections?|research|re
 _SOURCE_VERBS = (r"(?:said|says|show|shows|showed|shown|suggest|suggests|suggested|found|finds|predict|predicts|"
                  r"predicted|indicate|indicates|indicated|reveal|reveals|revealed)")
 _SOURCE_CUE = re.compile(_SOURCE_NOUNS + r"\s" + _SOURCE_VERBS)
+# how an attribution ends before a quote: a speech verb, maybe "that", "on X" or "to X"; or "told" and whom
+# ("told BBC Sport:", "told reporters:")
+_TOLD = r"(?:told|tells|telling)\s[^\"“”:;.!?]{1,60}"
+_ATTRIBUTION_END = r"(?:(?:SPEECH|INTRO)(?:\s(?:that|on\s\w+|to\s\w+))?|" + _TOLD + r")[\s,:]*$"
+
+
+def _attribution_end(speech: str, intro: str) -> str:
+    return _ATTRIBUTION_END.replace("SPEECH", speech).replace("INTRO", intro)
 
 
 @cache
@@ -31,7 +39,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     g = lexicon().grammar
     titles = alternation(g["titles"], boundary=False)
     suffixes = alternation(g["name_suffixes"], boundary=False)
-    speech = alternation(g["speech_verbs"], boundary=False)
+    # a headline capitalises its verbs: "..., Report Says"
+    speech = alternation(g["speech_verbs"] + [v.title() for v in g["speech_verbs"]], boundary=False)
     intro = alternation(g["speech_nouns_intro"], boundary=False)
     roles = alternation(g["role_heads"], boundary=False)
     particles = r"(?:de|van|von|der|al|bin|di|da|le|la)"
@@ -41,18 +50,22 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     org = rf"[Tt]he\s{_CAP}(?:\s(?:for|of|and|&|on)?\s?{_CAP}){{0,5}}|\b[A-Z]{{2,6}}\b(?!\s[A-Z])"
     groups = alternation(g["speaker_groups"] + [w[0].upper() + w[1:] for w in g["speaker_groups"]], boundary=False)
     # "education officials", "Unions for Deutsche Boerse staff": a group, what kind, and what it belongs to
-    kind = r"(?:(?!(?:and|but|that|as|with|said|says|the|a|an)\s)[a-z]+\s)?"
+    kind = r"(?:(?!(?:[Aa]nd|[Bb]ut|[Tt]hat|[Aa]s|[Ww]ith|said|says|[Tt]he|[Aa]n?)\s)[A-Za-z][a-z]+\s)?"
     org = rf"{org}|(?:[Tt]he\s)?{kind}{groups}(?:\s(?:for|at|from|in|of)\s[\w'’ -]{{1,40}}?)?"
-    who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|{org}|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
+    sources = alternation(_source_nouns(), boundary=False)
+    # "the newspaper", "the Greek finance ministry": a source named by what it is
+    source = rf"[Tt]he\s(?:[\w-]+\s){{0,2}}?(?:{sources})\b"
+    who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|{source}|{org}|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
     who1 = who.replace("(?P<who>", "(?P<who1>")
-    aux = r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s|reportedly\s)*"
+    aux = (r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s|reportedly\s|"
+           r"(?!only\s)[a-z]+ly\s)*")
     doc_nouns = alternation(g["document_nouns"], boundary=False)
     doc_verbs = alternation(g["document_intro_verbs"], boundary=False)
     return {
         # '..." said Mr Corbyn' / '..." he added'
         "after": re.compile(rf"^[\s,]*(?:(?P<verb1>{speech})\s{who1}|{who}\s{aux}(?P<verb2>{speech}))\b"),
         # 'Ms Rudd said: "...' / 'saying: "...'
-        "before": re.compile(rf"{who}\s{aux}(?:{speech}|{intro})(?:\s(?:that|on\s\w+|to\s\w+))?[\s,:]*$"),
+        "before": re.compile(rf"{who}\s{aux}" + _attribution_end(speech, intro)),
         "colon": re.compile(r"[:,]\s*$"),
         # 'The letter reads: "...'
         "document": re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s(?:open\s)?(?:{doc_nouns})\s"
@@ -62,21 +75,30 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # "TCI, which claims ...", "TCI, which represents ..., has complained that ..."
         "relative": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s){who},\s(?:which|who)\s(?:{aux}(?P<verb>{speech})\b|"
                                rf"[^,]{{1,100}},\s{aux}(?P<verb2>{speech})\b)"),
-        "reported": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s|\bthat\s|\bas\s|\bwith\s){who}\s{aux}"
+        "reported": re.compile(rf"(?:^|[,;]\s|\b(?:and|but|that|as|with|when|after|while|since|because)\s){who}\s{aux}"
                                rf"(?P<verb>{speech}|{intro})\b"),
+        # "Richard Roe, the league's chief executive, said", "TV Sports Markets, a data provider, said in"
+        "apposition": re.compile(rf"(?:^|;\s|\band\s|\bbut\s|\bthat\s){who},\s(?!which\b|who\b)[^,\"“”]{{3,100}},\s"
+                                 rf"{aux}(?P<verb>{speech})\b"),
         # a name after a long title: "Commission for Racial Equality chairman Trevor Phillips said"
         "reported_name": re.compile(rf"\b(?P<who>{_CAP}\s{_CAP}(?:\s{_CAP})?)\s{aux}(?P<verb>{speech})\b"),
         # '..., the minister said.'
         # '..., officials said on Tuesday.'
         "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}|{who}\s(?P<verb2>{speech}))"
                                      rf"(?:\s(?:on|last|this|earlier|later|yesterday|today|late)\b[\w ]{{0,25}})?"
-                                     rf"\.?\s*$"),
-        "according": re.compile(rf"\baccording\sto\s{who}"),
+                                     rf"(?:,\s(?:citing|adding|quoting|referring)\b[^.;]*)?\.?\s*$"),
+        # "according to figures from the Office for National Statistics", "according to a report"
+        "according": re.compile(r"\b[Aa]ccording\sto\s(?P<source>[^,;:.()\"“”]{2,90}?)"
+                                r"(?=\s*(?:[,;:.()\"“”]|$|\sthat\b))"),
         # "CBO forecasts said", "Office for National Statistics (ONS) figures show": a source's own figures
         "source": re.compile(rf"(?:^|\s)(?!(?:Our|Their|His|Her|Its|My|Your|New|Latest|Official)\b)"
                              rf"(?P<who>{org}|{_CAP}(?:\s(?:for|of|and|&)?\s?{_CAP}){{0,5}})"
                              rf"(?:\s\((?P<abbr>[A-Z][A-Za-z]{{0,4}}[A-Z])\))?(?:['’]s?)?\s"
                              rf"(?:latest\s|new\s|own\s|official\s)?{_SOURCE_NOUNS}\s{_SOURCE_VERBS}\b"),
+        # "A report in the Wall Street Journal states", "a study by Oxford Economics found"
+        "report_in": re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s(?:new\s|latest\s|recent\s)?(?:report|study|survey|poll|"
+                                rf"analysis|article|story|investigation)\s(?:in|by|from|for)\s(?:the\s)?(?P<who>{_CAP}"
+                                rf"(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})\s{aux}(?P<verb>{speech})\b"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
         # "Jeremy Corbyn": the check that the first name starts a word ("\b") is made after its capital,
@@ -94,6 +116,7 @@ class PersonIndex:
     by_first: dict[str, str] = field(default_factory=dict)
     by_role: dict[str, str] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of subjects
+    text: str = field(default="", repr=False)  # the document, for the sources it names
     # sentences whose subjects are not among the mentions yet: found on the first call to salient()
     unread: list[Sentence] = field(default_factory=list, repr=False)
 
@@ -146,9 +169,8 @@ class PersonIndex:
         rx = _regexes()
         resolved: dict[str, str | None] = {}  # a capitalised phrase resolves the same in every sentence
         for s in self.unread:
-            head = s.text[: max(60, len(s.text) // 3)]
-            if _FRONTED_OPENER.match(head):
-                head = _FRONTED_PHRASE.sub("", head)  # past a fronted phrase to the subject
+            body = _FRONTED_PHRASE.sub("", s.text) if _FRONTED_OPENER.match(s.text) else s.text
+            head = body[: max(60, len(body) // 3)]  # past a fronted phrase to the subject
             for m in rx["name"].finditer(head):
                 phrase = m.group(0)
                 if phrase not in resolved:
@@ -159,6 +181,21 @@ class PersonIndex:
                     break
         self.mentions.sort()
         self.unread = []
+
+    def source(self, kind: str, phrase: str, offset: int) -> str:
+        """A source named by what it is: the publication (``press``) or the organisation (``company``) the
+        document names before ``offset``, else ``phrase`` as written ("report", "finance ministry").
+        """
+        if kind == "press":
+            found = [(m.start(), name) for pattern in _press_names() for m in pattern.finditer(self.text, 0, offset)
+                     if (name := m.group("name")) not in gazetteer().adjectives and name not in gazetteer().aliases]
+            if found:
+                return max(found)[1]
+        elif kind == "company":
+            name = _main_organisation(self.text[:offset])
+            if name:
+                return name
+        return phrase
 
     def role(self, phrase: str, offset: int) -> str | None:
         """A role phrase (``the Labour leader``) resolved through the document's appositions."""
@@ -222,7 +259,10 @@ def _role_before(text: str, at: int) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower().strip(",") in heads:
             if i == len(words) - 1:
-                return " ".join(w.lower() for w in words[max(0, i - 2) : i + 1])
+                role = words[max(0, i - 2) : i + 1]
+                while len(role) > 1 and (role[0].endswith(",") or (role[0].islower() and role[0] in ("of", "in"))):
+                    role = role[1:]  # "of Limassol, President": the role is what follows the comma
+                return " ".join(w.lower().strip(",") for w in role)
             break
     return None
 
@@ -232,7 +272,7 @@ def _title_case(word: str) -> str:
 
 
 _FRONTED_OPENER = re.compile(r"^(?:In|As|Since|After|When|However|But)\b")
-_FRONTED_PHRASE = re.compile(r"^[^,]{0,40},\s")
+_FRONTED_PHRASE = re.compile(r"^[^,]{0,100},\s")
 
 
 @cache
@@ -247,17 +287,24 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
     places = gazetteer().aliases
     org_words = _organisation_words()
     given_names = first_names()
-    for m in rx["full"].finditer(text):
+    position = 0
+    while m := rx["full"].search(text, position):
+        position = m.end()
+        if m.group("first").lower() in _titles() or m.group("first").lower() in _role_heads():
+            position = m.start("last")  # "President Nicos Anastasiades": the name starts after the title
+            continue
         first, last = _title_case(m.group("first")), _title_case(m.group("last"))
-        if first in given_names and last not in org_words and last not in places and first not in places:
+        role = _role_before(text, m.start())
+        # a first name the list lacks is one still when a role or title comes before it ("President Nicos X")
+        known = first in given_names or (role is not None and first not in org_words and first not in places)
+        if known and last not in org_words and last not in places and first not in places:
             index.by_surname.setdefault(last, f"{first} {last}")
             index.by_first.setdefault(first, f"{first} {last}")
-        if first in given_names:
-            role = _role_before(text, m.start())
-            if role:
-                index.by_role.setdefault(role, f"{first} {last}")
+        if known and role:
+            index.by_role.setdefault(role, f"{first} {last}")
     # the subject of each sentence is needed for "he said" and the like only: found on demand
     index.unread = list(sentences)
+    index.text = text
     return index
 
 
@@ -288,20 +335,32 @@ def _quote_marks(text: str) -> list[tuple[int, str]]:
 
 
 def find_quotes(text: str) -> list[tuple[int, int, bool]]:
-    """Quoted spans as (start, end, continues_previous), multi-paragraph quotes included."""
+    """Quoted spans as (start, end, continues_previous), multi-paragraph quotes included.
+
+    News style leaves a quote unclosed at the end of a paragraph when the next paragraph
+    goes on with it, opening with a quote mark; a letter or a speech quoted whole runs over
+    paragraphs to one closing mark. A quote left unclosed otherwise ends with its paragraph.
+    """
     quotes: list[tuple[int, int, bool]] = []
     paragraphs = list(iter_lines(text))
+    marks = [(p_start + offset, kind, p_start)
+             for p_start, p_end in paragraphs for offset, kind in _quote_marks(text[p_start:p_end])]
     open_at: int | None = None
     continuation = False
+    next_mark = 0
     for p_start, p_end in paragraphs:
-        marks = _quote_marks(text[p_start:p_end])
-        if open_at is not None and marks and marks[0] == (_first_char(text, p_start, p_end), "open"):
-            quotes.append((open_at, _trim_end(text, p_start), continuation))
-            open_at, continuation = None, True
-        elif open_at is None:
+        here = [(at, kind) for at, kind, paragraph in marks[next_mark:] if paragraph == p_start]
+        if open_at is not None:
+            opens_here = bool(here) and here[0] == (p_start + _first_char(text, p_start, p_end), "open")
+            closes_later = next_mark < len(marks) and marks[next_mark][1] == "close"
+            if opens_here or not closes_later:
+                # the quote goes on in a new one ("continues"), or it ended with its paragraph
+                quotes.append((open_at, _trim_end(text, p_start), continuation))
+                open_at, continuation = None, opens_here
+        else:
             continuation = False
-        for offset, kind in marks:
-            at = p_start + offset
+        for at, kind in here:
+            next_mark += 1
             if kind == "open" and open_at is None:
                 open_at = at
             elif kind == "close":
@@ -340,13 +399,127 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
         return people.resolve(phrase) or phrase[4:]  # "the Office for National Statistics"
     if phrase.isupper() and 2 <= len(phrase) <= 6:
         return phrase  # "TCI said", "the ONS said"
-    group = _GROUP_OF.split(phrase[4:] if lowered.startswith("the ") else phrase, maxsplit=1)[0]
+    body = phrase[4:] if lowered.startswith("the ") else phrase
+    parts = _GROUP_OF.split(body, maxsplit=1)
+    group = parts[0]
     if group.lower() in _speaker_groups() or group.partition(" ")[2].lower() in _speaker_groups():
         # "officials said", "education officials say", "Unions for the staff fear" (a common noun: "unions")
-        return group[0].lower() + group[1:] if group[1:].islower() else group
+        group = group[0].lower() + group[1:] if group[1:].islower() else group
+        # "analysts at Barclays": the group and whose it is, when that is named
+        return group + body[len(parts[0]) :] if len(parts) == 2 and parts[1][:1].isupper() else group
+    kind = _source_kind(lowered)
+    if kind is not None:
+        return people.source(kind, _ARTICLE_WORDS.sub("", phrase), offset)
     if lowered.startswith("the "):
-        return people.role(phrase, offset)
-    return people.resolve_speaker(phrase)
+        # "the mayor": the person the article names in that role, else the role itself
+        return people.role(phrase, offset) or (lowered[4:] if lowered.split()[-1] in _role_heads() else None)
+    return people.resolve_speaker(phrase) or _organisation(phrase)
+
+
+@cache
+def _press_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A publication named with what it is: "newspaper Haravgi"; "the Ethnos newspaper", "Yonhap news agency"."""
+    press = alternation(lexicon().grammar["source_nouns"]["press"], boundary=False)
+    name = r"[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}"
+    return (re.compile(rf"\b(?:{press})\s(?P<name>{name})"),
+            re.compile(rf"(?<![\w'’.-])(?P<name>{name})\s(?:{press})\b"))
+
+
+# a name of up to three capitalised words that is no product's ("Galaxy S5", "iPhone 6")
+_CAPITALISED = re.compile(r"(?<![\w'’.])[A-Z][a-zA-Z&-]+(?:\s[A-Z][a-zA-Z&-]+){0,2}(?!\s?[A-Z]?\d)(?![\w-])")
+MAIN_ORGANISATION_MENTIONS = 3
+
+
+def _main_organisation(text: str) -> str | None:
+    """The organisation an article is about: the capitalised name it gives most often (three times at least),
+    other than a person's, a place's, a title or a month."""
+    counts: dict[str, int] = {}
+    blocked = _not_name_words() - _organisation_words()
+    given = first_names()
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(0).split()
+        if words[0] in ("The", "A", "An") and len(words) > 1:
+            words = words[1:]
+        first = words[0]
+        if first in _NOT_SPEAKERS or first.lower() in _titles() or first in given or first in blocked or \
+                " ".join(words) in gazetteer().aliases or first in gazetteer().aliases or \
+                first in gazetteer().adjectives:
+            continue
+        if len(words) == 1 and text[max(0, m.start() - 2) : m.start()].strip() in ("", ".", "!", "?", '"', "“"):
+            continue  # a sentence's first word is capitalised whatever it is
+        name = " ".join(words)
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: (counts[n], len(n)))
+    return best if counts[best] >= MAIN_ORGANISATION_MENTIONS else None
+
+
+def _organisation(phrase: str) -> str | None:
+    """A capitalised name in a speaker's place that names no person: an organisation ("BT Group Plc", "IDC",
+    "Yonhap News") or a person the article names by surname alone ("Kuo").
+    """
+    words = _NAME_WORD.findall(phrase)
+    if not words or len(words) > 5 or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
+        return None
+    if words[0].lower() in _titles() or words[0] in _NOT_SPEAKERS or phrase in gazetteer().aliases:
+        return None
+    if phrase in gazetteer().adjectives or words[-1] in _not_name_words() - _organisation_words():
+        return None
+    return phrase
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "&", "the", "de"})
+_NOT_SPEAKERS = frozenset({"It", "This", "That", "These", "Those", "There", "Here", "We", "I", "You", "Some", "Many",
+                           "Most", "All", "Both", "Others", "Another", "Each", "Such", "Sales", "Prices", "Shares"})
+
+
+@cache
+def _source_nouns() -> list[str]:
+    return [noun for kind, nouns in lexicon().grammar["source_nouns"].items() if not kind.startswith("_")
+            for noun in nouns]
+
+
+@cache
+def _source_kinds() -> dict[str, str]:
+    return {noun: kind for kind, nouns in lexicon().grammar["source_nouns"].items() if not kind.startswith("_")
+            for noun in nouns}
+
+
+def _source_kind(lowered: str) -> str | None:
+    """The kind of source a phrase names by what it is ("the newspaper": press), if it does."""
+    words = lowered.split()
+    if len(words) < 2 or words[0] not in ("the", "a", "an", "its", "their"):
+        return None
+    kinds = _source_kinds()
+    return kinds.get(" ".join(words[-2:])) or kinds.get(words[-1])
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w.&'’-]*(?:\s(?:(?:of|for|and|&|de|the)\s)?[A-Z0-9][\w.&'’-]*)*")
+
+
+def _source(phrase: str, offset: int, people: PersonIndex) -> str | None:
+    """The source an "according to" phrase names: the name in it ("figures from the Office for National
+    Statistics", "accountant Deloitte LLP", "an article in the newspaper Haravgi"), else what it is ("a report").
+    """
+    phrase = phrase.strip()
+    if phrase.lower() in ("him", "her", "them"):
+        return people.salient(offset)
+    names = [m.group(0) for m in _CAPITALISED_RUN.finditer(phrase)
+             if m.group(0) not in gazetteer().adjectives and m.group(0).lower() not in ("the", "a", "an")]
+    if names:
+        name = names[-1].removeprefix("The ")
+        if any(word in _organisation_words() for word in name.split()):
+            return name  # "Grant Marsh LLP", "the Office for National Statistics"
+        return people.resolve_speaker(name) or people.resolve(name) or name
+    lowered = phrase.lower()
+    kind = _source_kind(lowered if " " in lowered else f"the {lowered}")
+    if kind is not None:
+        return people.source(kind, _ARTICLE_WORDS.sub("", phrase), offset)
+    return _person(phrase, offset, people) or (_ARTICLE_WORDS.sub("", phrase) or None)
+
+
+_ARTICLE_WORDS = re.compile(r"^(?:the|a|an|its|their|our)\s+", re.IGNORECASE)
 
 
 @cache
@@ -372,8 +545,8 @@ def _speech_tail() -> tuple[re.Pattern[str], int]:
     g = lexicon().grammar
     speech = alternation(g["speech_verbs"], boundary=False)
     intro = alternation(g["speech_nouns_intro"], boundary=False)
-    tail = re.compile(rf"(?:{speech}|{intro})(?:\s(?:that|on\s\w+|to\s\w+))?[\s,:]*$")
-    return tail, max(len(w) for w in g["speech_verbs"] + g["speech_nouns_intro"])
+    tail = re.compile(_attribution_end(speech, intro))
+    return tail, max(len(w) for w in g["speech_verbs"] + g["speech_nouns_intro"]) + len("told the ")
 
 
 def _may_end_in_speech(before: str) -> bool:
@@ -452,13 +625,17 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
     if ", wh" in text and (m := _regexes()["relative"].search(text)) and m.start() < local and \
             (m.group("verb") is not None or m.end() <= local):
         return _person(_who(m), sentence.start + m.start(), people())
+    if text.count(",") >= 2 and (m := _regexes()["apposition"].search(text)) and m.end() <= local:
+        return _person(_who(m), sentence.start + m.start(), people())
     for m in reported_names:
         if m.end() > local:
             break
         if not _adds_figure(text, m, local) and (person := people().resolve_speaker(m.group("who"))):
             return person
     if m := according:
-        return _person(_who(m), sentence.start + m.start(), people())
+        return _source(m.group("source"), sentence.start + m.start(), people())
+    if (m := _regexes()["report_in"].search(text)) and m.end() <= local:
+        return m.group("who")
     if _SOURCE_CUE.search(text) and (m := _regexes()["source"].search(text)) and m.end() <= local:
         who = m.group("who")
         return m.group("abbr") or _person(who, sentence.start + m.start(), people()) or who.removeprefix("the ")
@@ -470,15 +647,25 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
 _ADDS_OBJECT = re.compile(r"(?:\s+(?:a|an|another|a\s+further|an\s+extra|just|almost|nearly|over|more\s+than))*\s*$")
 
 
+_TAKING_VERBS = frozenset({"added", "adds", "add", "claimed", "claims", "claim"})
+
+
 def _adds_figure(text: str, m: re.Match[str], figure_at: int) -> bool:
-    """Whether "added" takes the figure as its object: "Jones added four conversions" says nothing."""
-    return m.group("verb").lower() in ("added", "adds", "add") and \
-        _ADDS_OBJECT.fullmatch(text, m.end(), figure_at) is not None
+    """Whether the verb takes the figure as its object, and so reports nothing: "Jones added four conversions",
+    "Huawei claimed 6.9 percent of the market"."""
+    if m.group("verb").lower() not in _TAKING_VERBS:
+        return False
+    return (_ADDS_OBJECT.fullmatch(text, m.end(), figure_at) is not None
+            or _TAKES_A_FIGURE.match(text, m.end()) is not None)
+
+
+_TAKES_A_FIGURE = re.compile(r"(?:\s+(?:a|an|another|just|almost|nearly|over|more\s+than))*\s+[£$€¥]?\d")
 
 
 @cache
 def _speech_verb() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon().grammar["speech_verbs"], boundary=False))
+    verbs = lexicon().grammar["speech_verbs"]
+    return re.compile(alternation(verbs + [v.title() for v in verbs], boundary=False))
 
 
 _Match = re.Match[str]
@@ -493,7 +680,7 @@ def _reported_speech(text: str) -> tuple[_Match | None, tuple[_Match, ...], _Mat
     one is spared those patterns.
     """
     rx = _regexes()
-    according = rx["according"].search(text) if "according" in text else None
+    according = rx["according"].search(text) if "ccording" in text else None
     if _speech_verb().search(text) is None:
         return None, (), according, None
     return (rx["reported"].search(text), tuple(rx["reported_name"].finditer(text)), according,
@@ -533,7 +720,32 @@ class Speakers:
         for i, (start, end) in enumerate(self._spans):
             if start <= offset < end:
                 return self.quotes[i].speaker
-        return _reported_speaker(sentence, offset, lambda: self.people)
+        found = _reported_speaker(sentence, offset, lambda: self.people)
+        if found is None and _LIST_ITEM.match(sentence.text):
+            intro = self._list_intro(sentence)
+            if intro is not None:
+                return _reported_speaker(intro, intro.end, lambda: self.people)
+        return found
+
+    def _list_intro(self, item: Sentence) -> Sentence | None:
+        """The sentence that introduces the list ``item`` belongs to ("According to the ministry:"), if one does.
+
+        Going back over the list's other items and its short section headings, the first
+        other sentence is the introduction when it ends with a colon.
+        """
+        i = bisect_right([s.start for s in self._sentences], item.start) - 1
+        for before in reversed(self._sentences[max(0, i - _LIST_REACH) : max(0, i)]):
+            text = before.text.rstrip()
+            if _LIST_ITEM.match(text) or (len(text) < _HEADING_LENGTH and not text.endswith((".", ":", "?", "!"))):
+                continue
+            return before if text.endswith(":") else None
+        return None
+
+
+# an item of a list: a dash, bullet or number opens it
+_LIST_ITEM = re.compile(r"\s*(?:[-–—•*▪]|\d{1,2}[.)])\s")
+_LIST_REACH = 60  # sentences looked back over for a list's introduction
+_HEADING_LENGTH = 60  # a line shorter than this without a full stop is a section heading
 
 
 def analyse_speakers(text: str, sentences: list[Sentence]) -> Speakers:

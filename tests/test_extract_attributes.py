@@ -1,0 +1,161 @@
+"""Claim attributes on news the seed articles never showed: whose figure, what happened, where, when, who says so.
+
+Each group is one rule of the grammar, with sentences written for this table from other
+topics (health, schools, economy, sport, disasters, elections, technology); matching is
+as in ``test_extract_table``: measure by keyword, place, period, speaker and subject by
+substring, ``None`` for none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_extract_table import Case, check_case, claim
+
+from factcheck.extract import analyse
+from factcheck.extract.document import document_place
+
+
+def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ...] = (),
+        published: dt.date | None = None):
+    return pytest.param(Case(text, expected, None, only, absent, published), id=id)
+
+
+# --- who says so: organisations and sources, not only people --------------------------------------------------
+
+SPEAKERS = [
+    row("according-to-figures-from-an-office",
+        "According to figures from the Office for National Statistics, unemployment fell to 5.1% in March.",
+        claim("5.1%", "5.1", "percent", speaker="Office for National Statistics")),
+    row("according-to-a-report",
+        "Hospital admissions for asthma rose 9% last winter, according to a report.",
+        claim("9%", 9, "percent", speaker="report")),
+    row("according-to-a-named-firm-after-its-trade",
+        "According to accountants Grant Marsh LLP, the two clubs earned £310m between them.",
+        claim("£310m", 310_000_000, "GBP", speaker="Grant Marsh LLP")),
+    row("according-to-a-publication-named-with-its-kind",
+        "The mill closed with 240 jobs lost, according to an article in the regional newspaper Valley Post.",
+        claim("240", 240, "count", speaker="Valley Post")),
+    row("the-ministry-said-in-a-statement",
+        "The health ministry said in a statement that 1,200 nurses had been recruited.",
+        claim("1,200", 1200, "count", speaker="health ministry")),
+    row("medical-sources-said",
+        "Medical sources said 34 people had been taken to hospital after the blast.",
+        claim("34", 34, "count", speaker="medical sources")),
+    row("police-told-reporters",
+        "Police told reporters that 12 people had been arrested after the match.",
+        claim("12", 12, "count", speaker="police")),
+    row("analysts-at-a-bank-estimate",
+        "Analysts at Northgate Bank estimate that retail sales will fall 2% this year.",
+        claim("2%", 2, "percent", speaker="Northgate Bank")),
+    row("the-company-said-in-a-filing",
+        "Brightwell Foods fell short of forecasts. Brightwell Foods cut prices. Brightwell Foods shares slid. "
+        "The company said in a filing with regulators that it lost $3.2bn in the first quarter.",
+        claim("$3.2bn", 3_200_000_000, "USD", speaker="Brightwell")),
+    row("the-newspaper-which-reports",
+        "A list was published by the daily newspaper Morning Star of Kos. The newspaper, which is close to the "
+        "opposition, reports that 17 officials had their debts cancelled.",
+        claim("17", 17, "count", speaker="Morning Star")),
+    row("an-organisation-in-apposition-said",
+        "Kestrel Analytics, a data provider for airlines, said in its annual report that passenger numbers "
+        "rose 6% in 2019.",
+        claim("6%", 6, "percent", speaker="Kestrel Analytics")),
+    row("a-person-in-apposition-said",
+        "Mary Okafor, the union's general secretary, said 3,000 teachers would strike.",
+        claim("3,000", 3000, "count", speaker="Mary Okafor")),
+    row("a-company-with-its-legal-form-said",
+        "Shares jumped when Harbour Rail Plc said it is paying about 900 million pounds for the line.",
+        claim("900 million pounds", 900_000_000, "GBP", speaker="Harbour Rail Plc")),
+    row("a-report-in-a-newspaper-states",
+        "A report in the Evening Courier states that the council sold 40 percent fewer permits than planned.",
+        claim("40 percent", 40, "percent", speaker="Evening Courier")),
+    row("the-report-said-citing-data",
+        "Water use fell 3% in 2019, the report said, citing council data.",
+        claim("3%", 3, "percent", speaker="report")),
+    row("a-headline-says-who-says",
+        "Flu Cases Up 40% This Winter, Survey Says\n\nDoctors saw more patients than ever.",
+        claim("40%", 40, "percent", speaker="Survey")),
+    row("a-surname-the-article-gave-before",
+        "The chipmaker's analyst, Wen Kuo, follows the market. Kuo sees shipments falling to 31 million next year.",
+        claim("31 million", 31_000_000, "count", speaker="Kuo")),
+    row("a-name-after-a-title-unknown-first-name",
+        "In remarks to exporters in the port of Varna, President Rumen Ivanovski said tariffs would go. Exporters "
+        "who lost at least 3 million euros would be compensated, he said.",
+        claim("3 million euros", 3_000_000, "EUR", speaker="Ivanovski")),
+    row("a-verb-that-takes-the-figure-reports-nothing",
+        "Orbis claimed 6.9 percent of the tablet market; Veltra jumped to 5.4 percent.",
+        claim("6.9 percent", "6.9", "percent", speaker=None), claim("5.4 percent", "5.4", "percent", speaker=None)),
+    row("told-whom-before-a-quote",
+        'Club chairman Tom Fairley told Radio Severn last week: "Our wage bill is £6m and theirs is £42m."',
+        claim("£6m", 6_000_000, "GBP", speaker="Tom Fairley"), claim("£42m", 42_000_000, "GBP",
+                                                                    speaker="Tom Fairley")),
+    row("a-list-introduced-by-according-to",
+        "According to the Daily Ledger, the following grants were cut:\n\n"
+        "– A youth club: Entire £28,000 grant cut\n\n"
+        "– Library trust: From £90,000 grant, £35,000 withdrawn",
+        claim("£28,000", 28_000, "GBP", speaker="Daily Ledger"), claim("£90,000", 90_000, "GBP",
+                                                                       speaker="Daily Ledger"),
+        claim("£35,000", 35_000, "GBP", speaker="Daily Ledger")),
+    row("a-list-without-an-introduction-has-no-speaker",
+        "Grants cut this year\n\n– A youth club: Entire £28,000 grant cut\n\n– Library trust: £35,000 withdrawn",
+        claim("£28,000", 28_000, "GBP", speaker=None), claim("£35,000", 35_000, "GBP", speaker=None)),
+    row("a-quote-unclosed-at-a-paragraph-ends-there",
+        'The mayor said: "We will build 400 homes.\n\nFares rise table\n\nBus fares rise 5% in June.',
+        claim("400", 400, "count", speaker="mayor"), claim("5%", 5, "percent", speaker=None)),
+    row("a-letter-quoted-whole-runs-over-paragraphs",
+        'Dr Jane Ellis wrote to parents. The letter reads: "Dear parents,\n\nWe have hired 12 new teachers.\n\n'
+        'Yours sincerely\n\nJane Ellis."',
+        claim("12", 12, "count", speaker="Jane Ellis")),
+]
+
+
+@pytest.mark.parametrize("test_case", SPEAKERS)
+def test_speakers(test_case: Case) -> None:
+    check_case(test_case)
+
+
+# --- the place an article is about ---------------------------------------------------------------------------
+
+PORTUGAL = ("Portugal to cut fuel duty\n\n"
+            "Portugal will cut fuel duty by 10% from May, the government said on Monday. "
+            "The measure will cost Portuguese taxpayers €450m a year. Portugal's finance minister said 2m "
+            "drivers would benefit. Hauliers in Lisbon welcomed the cut, and Portugal's opposition backed it.")
+
+
+DOCUMENT_PLACES = [
+    pytest.param(PORTUGAL, "Portugal", id="named-in-the-headline-and-dominant"),
+    pytest.param("Dairy farmers protest\n\nMilk prices fell 8% in Ireland last month. Dairy farmers said "
+                 "costs rose 12%. Irish co-ops said 400 farms had closed.", None,
+                 id="named-once-is-not-about"),
+    pytest.param("Phone sales slow\n\nThe handset goes on sale in the US in April at $199. Reviewers in the US "
+                 "praised its 16MP camera, and US carriers will sell it.", None, id="a-market-only-in-passing"),
+    pytest.param("Chinese rivals gain on phone maker\n\nThe firm's market share fell to 25% as rivals grew. "
+                 "Shipments from China rose, Chinese brands took 30%, and China's market grew 5%.", None,
+                 id="an-adjective-in-the-headline-says-whose-not-where"),
+    pytest.param("Bundesliga clubs agree TV deal\n\nThe Bundesliga will earn €1.1bn a season. Bundesliga clubs "
+                 "voted 30 to 6 for the deal, and the Bundesliga said smaller clubs would get more. Fans in Munich "
+                 "were split.", "Germany", id="an-institution-of-the-place"),
+    pytest.param("Talks between Spain and Italy\n\nSpain and Italy agreed on fishing quotas. Spain will take 40%, "
+                 "Italy 35%. Spanish and Italian boats will share the rest; Spain and Italy meet again in May.",
+                 None, id="two-places-as-much"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), DOCUMENT_PLACES)
+def test_document_place(text: str, place: str | None) -> None:
+    assert document_place(text) == place
+
+
+def test_a_figure_with_no_place_takes_the_articles_and_the_country_is_it() -> None:
+    found = analyse(PORTUGAL + " Sales of diesel in the country fell 3%.")
+    assert found.place == "Portugal"
+    places = {c.mention: c.place for c in found.claims}
+    assert places["€450m"] == "Portugal"  # the sentence names no place
+    assert places["3%"] == "Portugal"  # "the country"
+    assert places["10%"] == "Portugal"
+
+
+def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
+    found = analyse(PORTUGAL + " In Spain, prices rose 2%.")
+    assert {c.mention: c.place for c in found.claims}["2%"] == "Spain"
