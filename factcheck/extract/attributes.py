@@ -163,6 +163,11 @@ def kind(text: str, start: int, clause_start: int) -> str:
 # --- measure ------------------------------------------------------------------
 
 
+def noun_phrase(text: str) -> str:
+    """The noun phrase that opens ``text``, without its determiners: "the market share of ..." → "market share"."""
+    return _strip_determiners(_np_after(text))
+
+
 def _np_after(text: str) -> str:
     """The noun phrase that opens ``text``, up to a verb, preposition or punctuation."""
     stops, verbs = _stops(), _np_verbs()
@@ -375,7 +380,72 @@ def _not_nouns_of() -> frozenset[str]:
 
 
 def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
-    """What the figure counts, in the article's words (``police officers``, ``Home Office funding``)."""
+    """What the figure counts, in the article's words (``police officers``, ``Home Office funding``).
+
+    The words around the figure decide (see :func:`_measure`); a figure among the sizes of
+    one thing ("142 x 72.5 x 8.1 mm") measures its dimensions, one that qualifies a noun
+    ("a 5.1-inch Super AMOLED display") that noun, and one with nothing said of it what its
+    unit measures (a 145 g that weighs is a weight).
+    """
+    if q.unit in _LENGTHS and _DIMENSIONS.search(text, max(0, q.start - 40), min(len(text), q.end + 40)) and \
+            _in_dimensions(text, q):
+        return "dimensions"
+    head = _attributive_head(text, q)
+    if head:
+        return head
+    found = _measure(text, q, mention_start, clause_start, previous)
+    if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by"):
+        return unit_measure(q.unit) or found
+    return found
+
+
+def unit_measure(unit: str) -> str | None:
+    """What a figure of this unit measures when nothing else says: ``g`` a weight, ``GHz`` a processor's speed."""
+    return lexicon().grammar["unit_measures"].get(unit)
+
+
+# "142 x 72.5 x 8.1 mm", "5.6 by 2.8 by 0.31 inches": the sizes of one thing
+_LENGTHS = frozenset({"count", "mm", "cm", "m", "km", "in", "ft", "yd", "mi"})
+_SIZE = r"\d[\d,.]*\s?(?:(?:mm|cm|m|in|inches|ft|feet|\"|″)\s?)?"
+_DIMENSIONS = re.compile(rf"{_SIZE}(?:x|×)\s?{_SIZE}(?:(?:x|×)\s?{_SIZE})?|{_SIZE}by\s{_SIZE}by\s{_SIZE}")
+
+
+def _in_dimensions(text: str, q: Quantity) -> bool:
+    """Whether the figure is one of the sizes a dimensions pattern spans."""
+    return any(m.start() <= q.start < m.end() for m in _DIMENSIONS.finditer(text, max(0, q.start - 40),
+                                                                         min(len(text), q.end + 40)))
+
+
+# a figure that qualifies a noun: its unit written on to it ("5.1-inch", "2.5GHz", "16MP")
+_ATTRIBUTIVE = re.compile(r"\d(?:-[a-z]+|[A-Za-z]{2,4})$")
+_MODIFIER = re.compile(r"\s*,?\s*(?:[A-Z][\w+-]*|\d[\w.,-]*|[a-z]+-(?:core|bit|inch|megapixel)|ppi|dpi|pixels?|"
+                       r"by-\d[\w]*|\(\w+\))(?=[\s,])")
+_HEAD = re.compile(r"\s+([a-z][a-z-]+(?:\s[a-z][a-z-]+){0,5})\b")
+
+
+def _attributive_head(text: str, q: Quantity) -> str | None:
+    """The noun a figure qualifies: "a 5.1-inch, 432 ppi 1080p Super AMOLED display" → "display"."""
+    if not _ATTRIBUTIVE.search(q.text) or q.unit in ("count", "percent", "percentage_point") or q.unit.isupper():
+        return None  # "£25bn", "5m": a scale, not a unit written on to the figure
+    at = q.end
+    for _ in range(8):  # past the other figures and names that qualify the same noun
+        m = _MODIFIER.match(text, at)
+        if m is None:
+            break
+        at = m.end()
+    m = _HEAD.match(text, at)
+    if m is None:
+        return None
+    words: list[str] = []
+    for word in m.group(1).split():  # up to a word that ends the noun phrase; its head is last
+        if word in _stops() or word in ("and", "or", "with") or word in _np_verbs():
+            break
+        words.append(word)
+    return " ".join(words[-2:]) if words else None
+
+
+def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
+    """What the words around the figure say it counts (see :func:`measure`)."""
     g = lexicon().grammar
     generic = _generic_measures()
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))

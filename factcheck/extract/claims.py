@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from factcheck.extract import attributes, context
+from factcheck.extract import attributes, context, holders
 from factcheck.extract.document import document_place
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
 from factcheck.extract.lexicon import alternation, gazetteer, lexicon
@@ -58,8 +58,9 @@ class _DocumentState:
     only when a claim asks for them.
     """
 
-    def __init__(self, document_place: str | None = None) -> None:
+    def __init__(self, document_place: str | None = None, names: frozenset[str] = frozenset()) -> None:
         self.document_place = document_place  # the place the whole article is about, if clearly one
+        self.names = names  # the capitalised words the document writes inside sentences (see holders)
         self._places: list[str] = []
         self._last_place: str | None = None
         self.last_measure: str | None = None  # the measure of the last claim of the last sentence with claims
@@ -136,7 +137,7 @@ def analyse(text: str, published: dt.date | None = None) -> Extraction:
     if last < 0:
         return Extraction([], None)
     speakers = analyse_speakers(text, sentences)
-    state = _DocumentState(document_place(text, sentences))
+    state = _DocumentState(document_place(text, sentences), holders.document_names(text))
     claims: list[ExtractedClaim] = []
     for sentence, (quantities, blocked) in zip(sentences[: last + 1], figures[: last + 1], strict=True):
         claims.extend(_sentence_claims(sentence, quantities, blocked, published, speakers, state))
@@ -176,7 +177,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
     previous: ExtractedClaim | None = None
     for q in quantities:
         claim = _claim(sentence, q, clauses, places, org_places, periods, previous_measure, published, speakers,
-                       state)
+                       state, previous.measure if previous is not None else None)
         if previous is not None and _converted(text, previous, claim, sentence.start):
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
@@ -191,7 +192,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
 
 
 def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods, previous_measure, published,
-           speakers, state: _DocumentState) -> ExtractedClaim:
+           speakers, state: _DocumentState, item_before: str | None = None) -> ExtractedClaim:
     text = sentence.text
     qual, m_start, m_end = attributes.qualifier(text, q)
     index = context.clause_of(clauses, q.start)
@@ -217,6 +218,10 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         period = state.previous_period  # "... to continue into 2005. Sales are predicted to grow by 11%"
     start_date, end_date = context.period_dates(period, published) if period else (None, None)
     offset = sentence.start + m_start
+    measure = attributes.measure(text, q, m_start, clause.start, previous_measure)
+    held = holders.holder(text, m_start, clause.start, measure, item_before, state.names, m_end)
+    if not held.measure:
+        held = replace(held, measure=attributes.unit_measure(q.unit) or measure)
     return ExtractedClaim(
         start=offset,
         end=sentence.start + m_end,
@@ -230,7 +235,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         unit=q.unit,
         qualifier=qual,
         change=attributes.change(text, m_start, m_end, clause.start),
-        measure=attributes.measure(text, q, m_start, clause.start, previous_measure),
+        measure=held.measure,
         place=place_value,
         period=period,
         period_start=start_date,
@@ -238,6 +243,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         speaker=speakers.at(sentence, offset),
         rule=q.rule,
         kind=kind,
+        subject=held.subject,
     )
 
 

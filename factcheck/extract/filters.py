@@ -200,12 +200,30 @@ def _compound_head() -> re.Pattern[str]:
 _SCARE_QUOTED = re.compile(r"\s+of\s+[\"“‘']")
 
 
+# An item of an elliptical list, whose verb and noun the item before it gave: "Labour won 412 seats, the
+# Conservatives 166 and the Liberal Democrats 52", "Sky will show 116 games a season and BT 38". The item
+# before ends with its figure (and up to three words), the name follows a comma or a conjunction, and the
+# item ends with the number (or its noun): "copies of Vista and Windows 7" is a name.
+_ITEM_BEFORE = re.compile(r"\d[\d,.]*(?:\s?(?:%|m|bn|k|million|billion|per\s?cent|percent))?"
+                          r"(?:\s[a-z][\w'’-]*){0,3}\s*(?:,|;|\sand|\swhile|\swhereas|\sbut)\s(?:the\s)?"
+                          r"(?:[A-Z][\w&'’.-]*\s){0,3}$")
+_ITEM_END = re.compile(r"(?:\s[a-z][\w'’-]*)?\s*(?:[,.;:)]|$|\sand\b|\swhile\b|\swhereas\b)")
+
+
+def _list_item(text: str, q: Quantity, name_at: int) -> bool:
+    """Whether the number after the name at ``name_at`` is an item of an elliptical list (see above)."""
+    return _ITEM_BEFORE.search(text, max(0, name_at - 80), q.start) is not None and \
+        _ITEM_END.match(text, q.end) is not None
+
+
 def _named_number(text: str, q: Quantity) -> bool:
     """``Windows 7``, ``Channel 4``, ``Article 50``: a number that is part of a name."""
     if not q.bare:
         return False
     m = _NAME_BEFORE.search(text[: q.start])
     if not m:
+        return False
+    if _list_item(text, q, m.start()):
         return False
     word = m.group(1)
     g = lexicon().grammar

@@ -1,0 +1,242 @@
+"""Whose figure it is: the party, company, club, country, person or product that holds it.
+
+"Labour won 412 seats, the Conservatives 166" states two statistics whose measure is the
+same word; what tells them apart is the holder. A holder is a name: it is found where
+English puts the owner of a quantity, each place a rule:
+
+* ``possessive`` — "Tesco's profit rose to £2.8bn";
+* ``list_item`` — an item of an elliptical list, after its separator: "..., the
+  Conservatives 166", "Samsung 27%", "and BT 38" (its measure is the item before's);
+* ``bracket`` — "Ford (12%) and GM (9%) lost market share";
+* ``verb_subject`` — the name that is the subject of the verb the figure depends on:
+  "Real earned a combined €178m", "Samsung sold 12 million phones";
+* ``for`` — "a £4.2bn deal for Sky".
+
+A place is not a holder (it is the figure's place); nor is a speaker, a month or a
+common word that only opens a sentence. The measure keeps what is measured: a holder
+written into it ("Tesco's profit") is taken out of it.
+
+>>> from factcheck.extract.numbers import find_quantities
+>>> text = "Labour won 412 seats, the Conservatives 166."
+>>> holder(text, find_quantities(text)[1].start, 0, "Conservatives", "seats", frozenset()).subject
+'Conservatives'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.extract.lexicon import alternation, gazetteer, lexicon
+
+# a name: capitalised words, product numbers ("Galaxy S5", "iPhone 6") and the small words inside names
+_TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|[a-z]+[A-Z][\w-]*)"
+_NAME = rf"{_TOKEN}(?:\s(?:(?:of|de|du|van|von|&|and)\s)?(?:{_TOKEN}|[A-Z]?\d+[A-Za-z]*))*"
+_NAME_RE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME})")
+_POSSESSIVE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME})(?:['’]s?|’)\s")
+_LIST_ITEM = re.compile(rf"(?:^|,|;|\band|\bwhile|\bwhereas|\bbut|\bwith)\s+(?:the\s)?(?P<name>{_NAME})\s+"
+                        rf"(?:on\s|with\s|at\s)?$")
+_BRACKET = re.compile(rf"(?<![\w'’])(?:the\s)?(?P<name>{_NAME})\s?\(\s?$")
+_FOR = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:the\s)?(?P<name>{_NAME})(?![\w'’])")
+# what may stand before a holder that is the subject of its clause: nothing, a determiner, a clause opener
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(–—]|\b(?:[Tt]hat|[Aa]nd|[Bb]ut|[Ww]hen|[Aa]s|[Ww]hile|[Aa]fter|[Bb]ecause|"
+                             r"[Ss]ince|[Ii]f|[Aa]lthough|[Tt]hen|[Ss]o|[Tt]he|[Ww]hereas|[Yy]et))\s*$")
+# words between a subject's verb and its figure: no other name, no clause break
+_FREE_RUN = re.compile(r"[^,;:()\"“”A-Z]*$")
+_MAX_WORDS_BETWEEN = 12
+_POSSESSIVE_REACH = 8
+# a sentence opens on a capital whatever its first word is: a word there is a name only if it is one elsewhere
+_OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "From", "But", "And", "So", "Yet", "As", "It",
+                      "Its", "This", "That", "These", "Those", "There", "Their", "Our", "We", "I", "You", "He",
+                      "She", "They", "His", "Her", "Some", "Many", "Most", "All", "Both", "Each", "Every", "No",
+                      "Not", "Only", "Just", "Also", "However", "Meanwhile", "Overall", "Last", "Next", "Total",
+                      "Sales", "Shares", "Prices", "Profits", "Revenue", "Costs", "Spending", "About", "Around",
+                      "Over", "Under", "Nearly", "Almost", "More", "Less", "Up", "Down", "Since", "After", "Before",
+                      "When", "While", "If", "Although", "Despite", "With", "Without", "Among", "Between",
+                      "Including", "According", "Of", "To", "Per", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"})
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """A figure's holder, if any, the rule that found it, and the figure's measure without the holder."""
+
+    subject: str | None
+    measure: str
+    rule: str | None = None
+
+
+def document_names(text: str) -> frozenset[str]:
+    """The capitalised words a document writes inside its sentences: names, not words a sentence opens on."""
+    return frozenset(m.group(1) for m in _INNER_CAPITAL.finditer(text))
+
+
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;:’'\"”)]\s)([A-Z][\w&-]+)")
+
+
+def holder(text: str, mention_start: int, clause_start: int, measure: str, previous_measure: str | None,
+           names: frozenset[str], mention_end: int | None = None) -> Holding:
+    """Whose the figure at ``mention_start`` of sentence ``text`` is (see the module's rules).
+
+    ``previous_measure`` is the measure of the figure before it in the sentence (an elliptical item
+    takes it); ``names`` are :func:`document_names`.
+    """
+    before = text[clause_start:mention_start]
+    if m := _LIST_ITEM.search(before):
+        name = _holder_name(m.group("name"), text, clause_start + m.start("name"), names)
+        if name and previous_measure:
+            measure = previous_measure if _names_only(measure, name) else measure
+            return Holding(name, measure, "list_item")
+    if m := _BRACKET.search(text, max(0, mention_start - 60), mention_start):
+        if measure in _bracketed_names(text) or _names_only(measure, m.group("name")):
+            measure = _after_the_list(text, mention_start) or measure  # the measure is not the name
+        name = _holder_name(m.group("name"), text, m.start("name"), names)
+        if name:
+            return Holding(name, _without(measure, name), "bracket")
+    if found := _possessive(text, clause_start, mention_start, measure, names):
+        return found
+    if found := _verb_subject(text, clause_start, mention_start, measure, names):
+        return found
+    end = mention_end if mention_end is not None else mention_start
+    if (m := _FOR.match(text, end)) and "," not in text[end : m.start("name")]:
+        name = _holder_name(m.group("name"), text, m.start("name"), names)
+        if name:
+            return Holding(name, measure, "for")
+    return Holding(None, measure)
+
+
+_BRACKETED = re.compile(rf"(?P<name>{_NAME})\s?\([^()]{{1,40}}\)")
+_LIST_TAIL = re.compile(r"\)\s+(?:(?:have|has|had|both|all|each|also|now)\s+)*[a-z][a-z'’-]+\s+(?P<rest>[^,;.]+)")
+
+
+def _bracketed_names(text: str) -> set[str]:
+    return {m.group("name") for m in _BRACKETED.finditer(text)}
+
+
+def _after_the_list(text: str, at: int) -> str | None:
+    """What a list of names with their figures in brackets measures: "Ford (12%) and GM (9%) lost market
+    share" → "market share" (the noun phrase after the verb that follows the list)."""
+    from factcheck.extract.attributes import noun_phrase
+
+    close = text.find(")", at)
+    if close < 0:
+        return None
+    while (m := _BRACKETED.search(text, close + 1)) and text[close + 1 : m.start()].strip(" ,") in ("", "and", "or"):
+        close = m.end() - 1
+    tail = _LIST_TAIL.match(text, close)
+    return noun_phrase(tail.group("rest")) if tail else None
+
+
+def _possessive(text: str, clause_start: int, mention_start: int, measure: str, names: frozenset[str]
+                ) -> Holding | None:
+    """"Tesco's profit rose to £2.8bn": the last possessive name before the figure in its clause, or in its
+    measure ("Samsung's smartphone shipments fell 7%")."""
+    head = re.match(rf"(?:[Tt]he\s)?(?P<name>{_NAME})['’]s?(?:\s|$)", measure)
+    if head:
+        rest = measure[head.end() :].strip()  # nothing, when the measure was the holder alone ("the S4's 130 g")
+        if head.group("name") in gazetteer().aliases:
+            return Holding(None, rest)  # "Germany's exports": the place's, which is the figure's place
+        name = _holder_name(head.group("name"), measure, 0, names | {head.group("name").split()[0]})
+        if name:
+            return Holding(name, rest, "possessive")
+    found = None
+    for m in _POSSESSIVE.finditer(text, clause_start, mention_start):
+        between = text[m.end() : mention_start]
+        if len(between.split()) <= _POSSESSIVE_REACH and _FREE_RUN.match(between):
+            found = m
+    if found is None:
+        return None
+    name = _holder_name(found.group("name"), text, found.start("name"), names)
+    return Holding(name, _without(measure, name), "possessive") if name else None
+
+
+def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str, names: frozenset[str]
+                  ) -> Holding | None:
+    """The name that is the subject of the verb before the figure: "Real earned a combined €178m"."""
+    verb_pattern, verbs = _verbs()
+    for m in reversed(list(_NAME_RE.finditer(text, clause_start, mention_start))):
+        verb = verb_pattern.match(text, m.end())
+        if verb is None or verb.end() > mention_start or not _SUBJECT_BEFORE.search(text, 0, m.start()):
+            continue  # "the domestic TV rights auction": a name inside a noun phrase is not its subject
+        if verb.group("verb") not in verbs and not verb.group("verb").endswith("ed") and not verb.group("aux"):
+            continue
+        between = text[verb.end() : mention_start]
+        if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN:
+            return None  # a clause break or another name stands between: this name is not the figure's
+        if verb.group("verb") in _not_verbs():
+            continue
+        name = _holder_name(m.group("name"), text, m.start("name"), names)
+        if name:
+            return Holding(name, _without(measure, name), "verb_subject")
+    return None
+
+
+def _holder_name(name: str, text: str, at: int, names: frozenset[str]) -> str | None:
+    """``name`` as a holder, or ``None`` when it is no holder: a place, a month, a title, a word a sentence
+    opens on."""
+    words = name.split()
+    while words and words[-1] in ("of", "de", "du", "van", "von", "&", "and"):
+        words.pop()
+    while len(words) > 1 and words[0] in _OPENERS:
+        words = words[1:]  # "Both Apple", "But Tesco": the name after the word the sentence opens on
+    if not words:
+        return None
+    name = " ".join(words)
+    g = lexicon().grammar
+    if name in gazetteer().aliases or name in gazetteer().adjectives or words[0] in g["months"] or \
+            words[0] in g["weekdays"] or name.lower() in _speaker_groups():
+        return None
+    at_start = not text[:at].strip() or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "“", "–", "-"))
+    if len(words) == 1 and (words[0] in _OPENERS or (at_start and words[0] not in names
+                                                     and words[0] not in _organisation_words()
+                                                     and not _looks_like_a_name(words[0]))):
+        return None
+    return name
+
+
+def _looks_like_a_name(word: str) -> bool:
+    """An acronym ("IDC"), a product's camel case ("iPhone") or a word with digits ("S5")."""
+    return (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word) or \
+        (any(c.isupper() for c in word[1:]) and not word.isupper())
+
+
+def _names_only(measure: str, name: str) -> bool:
+    """Whether a measure holds nothing but the holder's name (what an elliptical item's measure falls back on)."""
+    return not measure or measure.lower() in name.lower() or name.lower() in measure.lower()
+
+
+def _without(measure: str, name: str) -> str:
+    """The measure less a holder written at its start ("Tesco's profit" → "profit")."""
+    stripped = re.sub(rf"^(?:the\s)?{re.escape(name)}(?:['’]s?)?\s+", "", measure, flags=re.IGNORECASE)
+    return stripped if stripped and stripped != measure else measure
+
+
+@cache
+def _verbs() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A verb after a name (with its auxiliaries), and the verbs a holder is the subject of (see grammar.json)."""
+    g = lexicon().grammar
+    auxiliaries = alternation(g["holder_verbs"]["auxiliaries"], boundary=False)
+    pattern = re.compile(rf"\s+(?P<aux>(?:(?:{auxiliaries})\s+)*)(?P<verb>[a-z][a-z'’-]+)\b")
+    verbs = set(g["holder_verbs"]["verbs"]) | set(g["verb_measures"]) | set(g["level_verbs"])
+    verbs |= {verb for words in g["change_verbs"].values() for verb in words}
+    return pattern, frozenset(verbs)
+
+
+@cache
+def _not_verbs() -> frozenset[str]:
+    """Words after a name that make it no subject of the figure's verb: speech verbs (the speaker's), and
+    prepositions and the like."""
+    g = lexicon().grammar
+    return frozenset(v.lower() for v in g["speech_verbs"] + g["speech_nouns_intro"]) | frozenset(
+        {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "as", "than", "per", "who",
+         "which", "that", "where", "when", "said", "says"})
+
+
+@cache
+def _speaker_groups() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().grammar["speaker_groups"])
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(lexicon().grammar["organisation_words"])
