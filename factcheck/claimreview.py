@@ -7,6 +7,7 @@ The figure itself travels with the review as a ``QuantitativeValue`` (the claim'
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
@@ -112,6 +113,19 @@ def _quantity(record: dict[str, Any]) -> QuantitativeValue:
                              **bounds)
 
 
+_ORGANISATION_MARKS = re.compile(r"\b(?:[A-Z]{2,}|[A-Z]\w*(?:Council|Office|Ministry|Department|Bank|Group|Agency|"
+                                 r"Institute|Association|Union|Party|Plc|Ltd|Inc|LLP|News|Times|Journal|Post|"
+                                 r"Report|Survey|Commission|Committee|Authority|Trust|Service)s?)\b")
+
+
+def _speaker(name: str) -> Person | Organization:
+    """A claim's speaker as schema.org has it: a person's name ("Amber Rudd", "Rudd"), else an organisation
+    ("Office for National Statistics", "IDC", "police", "analysts at Northgate Bank")."""
+    words = name.split()
+    person = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _ORGANISATION_MARKS.search(name)
+    return Person(name=name) if person else Organization(name=name)
+
+
 def claim_review(record: dict[str, Any], document: dict[str, Any], verdict: dict[str, Any],
                  publisher: Organization) -> ClaimReview:
     """The ClaimReview of one claim (a ``claim_record``), its document and its latest verdict."""
@@ -119,7 +133,7 @@ def claim_review(record: dict[str, Any], document: dict[str, Any], verdict: dict
         raise InputError("ClaimReview needs the publishing organisation's URL: "
                          "factcheck config publisher.url https://…")
     speaker = record.get("speaker")
-    author: Person | Organization | None = Person(name=speaker) if speaker else (
+    author: Person | Organization | None = _speaker(speaker) if speaker else (
         Organization(name=document["publisher"]) if document.get("publisher") else None)
     # a file path is no address for readers (and would expose the newsroom's disk): only web URLs go out
     web = next((u for u in (document.get("url"), document["source"]) if u and u.startswith(("http://", "https://"))),
