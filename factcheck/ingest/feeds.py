@@ -188,7 +188,7 @@ def gunzip(data: bytes, limit: int) -> bytes:
     except zlib.error as exc:
         raise InputError(f"not valid gzip ({exc})") from None
     if len(out) > limit or inflater.unconsumed_tail:
-        raise InputError(f"over {limit / 1024 / 1024:g} MB once decompressed")
+        raise InputError(f"over {limit / 1024 / 1024:.3g} MB once decompressed")
     return out
 
 

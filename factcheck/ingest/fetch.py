@@ -73,7 +73,7 @@ class Response:
 
 def size_reason(limit: int) -> str:
     """``over 20 MB``: the words for a response larger than the limit."""
-    return f"over {limit / _MIB:g} MB"
+    return f"over {limit / _MIB:.3g} MB"
 
 
 class _Pacer:

@@ -389,7 +389,7 @@ def _load_html(html: str, source: str, encoding: str) -> LoadedDocument:
         encoding=encoding,
         title=_clean(fields.get("title")),
         author=_clean(fields.get("author")),
-        publisher=_clean(fields.get("sitename")),
+        publisher=_stated_site_name(fields.get("sitename"), url),
         date=date,
         url=_clean(fields.get("url")),
         canonical=canonical,
@@ -470,6 +470,18 @@ class _DeepText(html.parser.HTMLParser):
     def text(self) -> str:
         lines = (" ".join(line.split()) for line in "".join(self._parts).split("\n"))
         return "\n\n".join(line for line in lines if line)
+
+
+def _stated_site_name(name: object, url: str | None) -> str | None:
+    """The site's name as the page states it: trafilatura's stand-in, the host of the page's
+    URL, is no name (a feed or sitemap may know the real one)."""
+    name = _clean(name)
+    if name is None or url is None:
+        return name
+    import urllib.parse
+
+    host = (urllib.parse.urlsplit(url).netloc or "").lower()
+    return None if name.lower() in (host, host.removeprefix("www."), host.split(":")[0]) else name
 
 
 def _as_dict(result: object) -> dict[str, Any]:
