@@ -188,6 +188,8 @@ def _columns(fields: ArchiveFields, names: list[str], nested: dict[str, Any] | N
                 found[piece] = named
             elif named.lower() in lowered:
                 found[piece] = lowered[named.lower()]
+            elif nested is not None and piece != "text":
+                found[piece] = named  # objects differ: this one just lacks it
             else:
                 raise InputError(f"no field {named!r} for the {piece} ({_listing(names)})")
         else:
