@@ -189,10 +189,10 @@ def ingest(
         "--feed", metavar="URL", help="An RSS or Atom feed: its articles not ingested from it before (repeatable).",
         rich_help_panel=_WEB, show_default=False)] = None,
     sitemap: Annotated[list[str] | None, typer.Option(
-        "--sitemap", metavar="URL", help="A sitemap, sitemap index or news sitemap: its articles not ingested from it before "
-                          "(repeatable).", rich_help_panel=_WEB, show_default=False)] = None,
-    since: Annotated[str | None, typer.Option(metavar="DATE", help="Skip feed and sitemap articles dated before this day.",
-                                              rich_help_panel=_WEB)] = None,
+        "--sitemap", metavar="URL", help="A sitemap, sitemap index or news sitemap: its articles not ingested "
+        "from it before (repeatable).", rich_help_panel=_WEB, show_default=False)] = None,
+    since: Annotated[str | None, typer.Option(
+        metavar="DATE", help="Skip feed and sitemap articles dated before this day.", rich_help_panel=_WEB)] = None,
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a page before giving up.",
                                            rich_help_panel=_WEB)] = 20.0,
     delay: Annotated[float, typer.Option(min=0.0, help="Seconds between two requests to the same site "
@@ -208,7 +208,8 @@ def ingest(
     date: Annotated[str | None, typer.Option(metavar="DATE", help="Publication date of every document: 2019-03-04, "
                                              "4 March 2019 or March 4, 2019.", rich_help_panel=_METADATA)] = None,
     manifest: Annotated[Path | None, typer.Option(
-        metavar="FILE", help="A CSV file giving files their metadata: columns path, url, title, publisher, author, date.",
+        metavar="FILE",
+        help="A CSV file giving files their metadata: columns path, url, title, publisher, author, date.",
         rich_help_panel=_METADATA)] = None,
     text_field: Annotated[str | None, typer.Option(help="Field of the text (default: body, text, content, ...).",
                                                    rich_help_panel=_ARCHIVES, show_default=False)] = None,

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
-
-from factcheck.cli import app
-from factcheck.db import Database, open_database
 from website import Site
 from website import start as start_site
 from website import stop as stop_site
+
+from factcheck.cli import app
+from factcheck.db import Database, open_database
 
 SEEDS_DIR = Path(__file__).parent.parent / "seeds"
 

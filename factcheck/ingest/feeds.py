@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import time
 import urllib.parse
+import xml.sax
 import zlib
 from dataclasses import dataclass, field
 
@@ -59,9 +60,8 @@ def parse_feed(raw: bytes, url: str) -> list[Link]:
     parsed = feedparser.parse(io.BytesIO(raw), response_headers={"content-location": url},
                               sanitize_html=False, resolve_relative_uris=False)
     if not parsed.get("version"):
-        problem = parsed.get("bozo_exception")
-        detail = f": {str(problem).splitlines()[0]}" if problem else ""
-        raise InputError(f"not an RSS or Atom feed{detail}")
+        malformed = isinstance(parsed.get("bozo_exception"), xml.sax.SAXParseException)
+        raise InputError("not an RSS or Atom feed" + (" (not well-formed XML)" if malformed else ""))
     links: list[Link] = []
     seen: set[str] = set()
     for entry in parsed.entries:
@@ -84,13 +84,14 @@ def _alternate(entry: dict) -> str | None:
 
 def _entry_date(entry: dict, name: str) -> dt.date | None:
     """The day an entry states, as written (its own time zone), else as feedparser read it (UTC)."""
-    written = entry.get(name)
+    # read as a plain dict: feedparser's own lookup answers "updated" with the published date
+    written = dict.get(entry, name)
     if isinstance(written, str) and written.strip():
         try:
             return parse_date(written)
         except InputError:
             pass
-    parsed = entry.get(f"{name}_parsed")
+    parsed = dict.get(entry, f"{name}_parsed")
     if isinstance(parsed, time.struct_time):
         return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     return None

@@ -404,7 +404,7 @@ def fragment_text(markup: str) -> str:
     drop a short one altogether.
 
     >>> fragment_text("<p>Fares rose <b>3%</b>.</p><p>Unions objected.</p><script>x()</script>")
-    'Fares rose 3%.\n\nUnions objected.'
+    'Fares rose 3%.\\n\\nUnions objected.'
     """
     return normalize_text(_DeepText.read(markup).text())
 
