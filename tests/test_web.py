@@ -387,3 +387,17 @@ def test_relative_periods_of_a_fetched_page_are_resolved_against_its_date(invoke
     assert periods["12%"] == ("this year", "2019-01-01", "2019-03-06")
     assert periods["4%"] == ("in the last six months", "2018-09-01", "2019-03-06")
     assert dt.date(2019, 3, 6).isoformat() in invoke(db_path, "show", "1").stdout
+
+
+def test_a_sitemap_entry_takes_its_title_from_news_markup_only():
+    from factcheck.ingest.feeds import parse_sitemap
+
+    xml = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+           'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">'
+           "<url><loc>/news/fares</loc><lastmod>2019-03-06T10:00:00+00:00</lastmod>"
+           "<image:image><image:loc>/fares.jpg</image:loc><image:title>A train</image:title></image:image></url>"
+           "<url><loc>mailto:desk@example.org</loc></url></urlset>")
+    sitemap = parse_sitemap(xml.encode(), "https://www.example.org/sitemap.xml", 1024 * 1024)
+    [entry] = sitemap.pages  # the mailto: address is no page
+    assert entry.url == "https://www.example.org/news/fares"
+    assert (entry.meta.title, entry.meta.date, entry.modified) == (None, None, dt.date(2019, 3, 6))

@@ -127,11 +127,16 @@ def parse_sitemap(raw: bytes, url: str, max_bytes: int) -> Sitemap:
     return Sitemap(sitemaps=entries) if kind == "sitemapindex" else Sitemap(pages=entries)
 
 
+_NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
 def _sitemap_entry(element, base: str) -> Link | None:
+    """An entry's address and dates, and its Google News title and publication name (not, say, an image's title)."""
     values: dict[str, str] = {}
     for child in element.iter():
         name = _local(child.tag)
-        if child is not element and child.text and child.text.strip() and name not in values:
+        direct = any(child is c for c in element)
+        if (direct or str(child.tag).startswith(_NEWS)) and child.text and child.text.strip() and name not in values:
             values[name] = " ".join(child.text.split())
     link = _absolute(values.get("loc"), base)
     if link is None:
