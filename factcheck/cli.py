@@ -244,6 +244,8 @@ def ingest(
     paths = paths or []
     if not (paths or feed or sitemap):
         raise InputError("nothing to ingest: give files, folders, archive exports or URLs, or --feed or --sitemap")
+    if "-" in paths and (len(paths) > 1 or feed or sitemap):
+        raise InputError("'-' (one document from standard input) is read alone, without other inputs")
     given = Metadata(title, publisher, url, _date(date), None)
     if (title or url) and not _single_document(paths, feed, sitemap):
         raise InputError("--title and --url apply to a single document")

@@ -401,3 +401,19 @@ def test_a_sitemap_entry_takes_its_title_from_news_markup_only():
     [entry] = sitemap.pages  # the mailto: address is no page
     assert entry.url == "https://www.example.org/news/fares"
     assert (entry.meta.title, entry.meta.date, entry.modified) == (None, None, dt.date(2019, 3, 6))
+
+
+def test_a_crawl_delay_in_robots_txt_spaces_the_requests(site: Site):
+    site.add("/robots.txt", Reply("User-agent: factcheck\nCrawl-delay: 1\nDisallow: /private/\n",
+                                  content_type="text/plain"))
+    urls = [site.add(f"/p{i}", page(FARES)) for i in range(2)]
+    results = [result for _, result in Fetcher(FetchPolicy(delay=0)).get_all(urls)]
+    assert all(not isinstance(r, Exception) for r in results), results
+    first, second = (site.hits(f"/p{i}")[0].at for i in range(2))
+    assert second - first >= 0.95  # the standard library reads whole seconds only
+
+
+def test_standard_input_is_read_alone(invoke, db_path, site: Site):
+    result = invoke(db_path, "ingest", "-", site.url("/a"), input="Fares rose 3% in 2018.")
+    assert result.exit_code != 0 and "read alone" in result.stderr
+    assert site.requests == []
