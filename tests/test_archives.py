@@ -329,3 +329,15 @@ def test_records_name_their_numbers():
     assert [(r.label, r.error) for r in found] == [("line=1", None), ("line=3", "a JSON list, not an object")]
     found = list(json_records('[{"body": "a"}, {"body": ""}]', ArchiveFields(text="body")))
     assert [(r.label, r.error) for r in found] == [("item=1", None), ("item=2", "no text in 'body'")]
+
+
+def test_an_export_is_extracted_in_worker_processes_with_jobs(invoke, db_path, tmp_path):
+    export = tmp_path / "export.jsonl"
+    lines = [{"text": f"Depot {i} counted {1000 + i:,} buses in 2018, the council said.", "date": "2019-03-04"}
+             for i in range(40)]
+    export.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = invoke(db_path, "ingest", str(export), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert "added 40," in result.stderr
+    assert rows(db_path, "SELECT count(*), count(DISTINCT published) FROM documents") == [(40, 1)]
+    assert_offsets_hold(db_path)

@@ -21,7 +21,13 @@ from factcheck.db import Database
 from factcheck.errors import FactcheckError, InputError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim, extract
 from factcheck.ingest.archives import ArchiveFields, is_archive, read_archive
-from factcheck.ingest.loader import DEFAULT_MAX_BYTES, iter_document_paths, load_bytes
+from factcheck.ingest.loader import (
+    DEFAULT_MAX_BYTES,
+    LoadedDocument,
+    iter_document_paths,
+    load_bytes,
+    too_large_message,
+)
 from factcheck.ingest.manifest import Manifest, file_key, read_manifest
 from factcheck.ingest.metadata import Metadata, StoredVersion
 from factcheck.ingest.prepare import (
@@ -40,8 +46,10 @@ from factcheck.models import Document
 from factcheck.store import (
     DocumentMeta,
     document_condition,
+    remember_links,
     replace_claims,
     replace_document,
+    seen_links,
     store_new_documents,
     stored_versions,
 )
@@ -120,7 +128,7 @@ def _document_meta(p: Prepared) -> DocumentMeta:
                         published=p.meta.date)
 
 
-def store_loaded(db: Database, doc: Any, source: str, overrides: Metadata = Metadata()) -> Outcome:
+def store_loaded(db: Database, doc: LoadedDocument, source: str, overrides: Metadata = Metadata()) -> Outcome:
     """Extract a loaded document and store it in one transaction, unless nothing changed."""
     prepared = extracted(source, source, doc, overrides, _stored_versions(db, [source]).get(source))
     return _store_batch(db, [prepared])[0]
@@ -393,8 +401,6 @@ def _failed(shown: str, reason: str) -> Outcome:
 def _ingest_archive(db: Database, path: Path, request: IngestRequest, progress: Progress,
                     record: Callable[[Outcome], None]) -> None:
     """Each record of an archive export as a document: under its URL when it has one, else as FILE#row=N."""
-    from factcheck.ingest.loader import LoadedDocument, too_large_message
-
     shown, base = str(path), source_name(path)
 
     def tasks() -> Iterator[Task]:
@@ -476,8 +482,6 @@ def _prepare_page(db: Database, link: Link, result: Response | FactcheckError, g
 def _ingest_listing(db: Database, fetcher: Fetcher, kind: str, url: str, request: IngestRequest,
                     progress: Progress, record: Callable[[Outcome], None], notes: list[str]) -> None:
     """The new articles of a feed or sitemap: those not ingested from it before, and not older than ``since``."""
-    from factcheck.store import remember_links, seen_links
-
     channel = normalize_url(url)
     try:
         links = _read_feed(fetcher, url) if kind == "feed" else _read_sitemap(fetcher, url, request, progress, record)
