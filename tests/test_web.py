@@ -371,10 +371,18 @@ def test_a_sitemap_index_with_a_news_sitemap(invoke, db_path, site: Site):
     assert site.url("/archive/2010") in sources(invoke, db_path)
 
 
-def test_a_sitemap_that_is_not_one_is_one_line(invoke, db_path, site: Site):
-    sitemap = site.add("/sitemap.xml", Reply("<html><body>Home</body></html>", content_type="text/html"))
+@pytest.mark.parametrize("body, reason", [
+    ("<html><body>Home</body></html>", "not a sitemap (its root element is <html>)"),
+    ("<!doctype html><html><body><p>Home<br></body></html>",
+     "not a sitemap (not well-formed XML: syntax error: line 1, column 0)"),
+    ("Home page\nof a site\n", "not a sitemap (neither XML nor a list of URLs)"),
+    ('<?xml version="1.0"?><!DOCTYPE u [<!ENTITY e SYSTEM "file:///etc/passwd">]><urlset>&e;</urlset>',
+     "XML refused: it declares entities"),
+])
+def test_a_sitemap_that_is_not_one_is_one_line(invoke, db_path, site: Site, body, reason):
+    sitemap = site.add("/sitemap.xml", Reply(body, content_type="text/html"))
     result = invoke(db_path, "ingest", "--sitemap", sitemap, *FAST)
-    assert failures(result) == [f"failed: {sitemap}: not a sitemap (its root element is <html>)"]
+    assert failures(result) == [f"failed: {sitemap}: {reason}"]
 
 
 def test_relative_periods_of_a_fetched_page_are_resolved_against_its_date(invoke, db_path, site: Site):

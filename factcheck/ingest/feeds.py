@@ -149,7 +149,9 @@ def _sitemap_entry(element, base: str) -> Link | None:
 def _text_sitemap(raw: bytes, base: str) -> list[Link]:
     text = raw.decode("utf-8", errors="replace")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    links = [_absolute(line, base) for line in lines[:MAX_LINKS]]
+    # each line a full URL, as the sitemaps protocol asks: a line of prose is no relative link
+    links = [_absolute(line, base) if line.lower().startswith(("http://", "https://")) else None
+             for line in lines[:MAX_LINKS]]
     if not lines or any(link is None for link in links):
         raise InputError("not a sitemap (neither XML nor a list of URLs)")
     return [Link(link) for link in links if link is not None]
@@ -160,11 +162,11 @@ def _parse_xml(raw: bytes):
     from defusedxml import DefusedXmlException
 
     try:
-        return safe_xml.fromstring(raw, forbid_dtd=True)
+        return safe_xml.fromstring(raw)  # a document type is let be; entities are refused
     except DefusedXmlException as exc:
         raise InputError(f"XML refused: {_defused_reason(exc)}") from None
     except safe_xml.ParseError as exc:
-        raise InputError(f"not well-formed XML ({exc})") from None
+        raise InputError(f"not a sitemap (not well-formed XML: {exc})") from None
 
 
 def _refuse_entities(raw: bytes) -> None:

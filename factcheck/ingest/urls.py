@@ -46,7 +46,7 @@ def checked_url(url: str) -> str:
         raise InputError(f"unsupported scheme '{shown}' (only http and https URLs are fetched)")
     if not parts.hostname:
         raise InputError("no host in the URL")
-    return url.strip()
+    return url.strip().replace(" ", "%20")  # a space, as feeds sometimes have, is no valid part of a request
 
 
 def normalize_url(url: str) -> str:
