@@ -159,52 +159,110 @@ def _print_csv(rows: list[dict[str, Any]], columns: list[str] | None = None) -> 
     write_csv(sys.stdout, rows, columns)
 
 
-def _date(value: str | None) -> dt.date | None:
+def _date(value: str | None, option: str = "--date") -> dt.date | None:
     if value is None:
         return None
+    from factcheck.ingest.dates import parse_date
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--date must be YYYY-MM-DD, not {value!r}") from None
+        return parse_date(value)
+    except InputError as exc:
+        raise InputError(f"{option}: {exc}") from None
 
 
 # --- ingest ---------------------------------------------------------------------
+
+_METADATA = "Metadata"
+_ARCHIVES = "Archive exports (.csv, .jsonl, .json)"
+_WEB = "Web pages, feeds and sitemaps"
 
 
 @app.command()
 @handle_errors
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (searched recursively for .txt, .md, "
-                                               ".html, .htm); '-' reads one document from standard input.")],
-    title: Annotated[str | None, typer.Option(help="Title (single document only).")] = None,
-    publisher: Annotated[str | None, typer.Option(help="Publisher (single document only).")] = None,
-    url: Annotated[str | None, typer.Option(help="Source URL (single document only).")] = None,
-    date: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD (single document only).")] = None,
-    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this many MB.")] = 20.0,
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Files or folders (searched recursively for .txt, .md, .html, .htm), archive exports (.csv, "
+             ".jsonl, .json: an article per record), http(s) URLs; '-' reads one document from standard input.",
+        show_default=False)] = None,
+    feed: Annotated[list[str] | None, typer.Option(
+        "--feed", metavar="URL", help="An RSS or Atom feed: its articles not ingested from it before (repeatable).",
+        rich_help_panel=_WEB, show_default=False)] = None,
+    sitemap: Annotated[list[str] | None, typer.Option(
+        "--sitemap", metavar="URL", help="A sitemap, sitemap index or news sitemap: its articles not ingested "
+        "from it before (repeatable).", rich_help_panel=_WEB, show_default=False)] = None,
+    since: Annotated[str | None, typer.Option(
+        metavar="DATE", help="Skip feed and sitemap articles dated before this day.", rich_help_panel=_WEB)] = None,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a page before giving up.",
+                                           rich_help_panel=_WEB)] = 20.0,
+    delay: Annotated[float, typer.Option(min=0.0, help="Seconds between two requests to the same site "
+                                         "(longer if its robots.txt asks).", rich_help_panel=_WEB)] = 1.0,
+    ignore_robots: Annotated[bool, typer.Option("--ignore-robots", help="Fetch pages that robots.txt disallows.",
+                                                rich_help_panel=_WEB)] = False,
+    title: Annotated[str | None, typer.Option(help="Title (single document only).",
+                                              rich_help_panel=_METADATA)] = None,
+    url: Annotated[str | None, typer.Option(help="Source URL (single document only).",
+                                            rich_help_panel=_METADATA)] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher of every document.",
+                                                  rich_help_panel=_METADATA)] = None,
+    date: Annotated[str | None, typer.Option(metavar="DATE", help="Publication date of every document: 2019-03-04, "
+                                             "4 March 2019 or March 4, 2019.", rich_help_panel=_METADATA)] = None,
+    manifest: Annotated[Path | None, typer.Option(
+        metavar="FILE",
+        help="A CSV file giving files their metadata: columns path, url, title, publisher, author, date.",
+        rich_help_panel=_METADATA)] = None,
+    text_field: Annotated[str | None, typer.Option(help="Field of the text (default: body, text, content, ...).",
+                                                   rich_help_panel=_ARCHIVES, show_default=False)] = None,
+    url_field: Annotated[str | None, typer.Option(help="Field of the URL (default: url, link, ...).",
+                                                  rich_help_panel=_ARCHIVES, show_default=False)] = None,
+    date_field: Annotated[str | None, typer.Option(help="Field of the date (default: date, published, ...).",
+                                                   rich_help_panel=_ARCHIVES, show_default=False)] = None,
+    title_field: Annotated[str | None, typer.Option(help="Field of the title (default: title, headline).",
+                                                    rich_help_panel=_ARCHIVES, show_default=False)] = None,
+    author_field: Annotated[str | None, typer.Option(help="Field of the author (default: author, byline, ...).",
+                                                     rich_help_panel=_ARCHIVES, show_default=False)] = None,
+    publisher_field: Annotated[str | None, typer.Option(
+        help="Field of the publisher (default: publisher, source, ...).", rich_help_panel=_ARCHIVES,
+        show_default=False)] = None,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse documents and pages larger than this many MB.")
+                      ] = 20.0,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Read and extract files in this many processes; "
                                       "one process stores them.")] = 1,
 ) -> None:
-    """Add documents and their claims to the database.
+    """Add documents and their claims to the database: files, folders, archive exports, web pages,
+    and the new articles of feeds and sitemaps.
 
     Re-ingesting an unchanged document adds nothing; a changed one replaces its
     earlier version and claims in one transaction.
 
     Example: factcheck ingest archive/ --jobs 2
+    Example: factcheck ingest --feed https://www.example.org/news/rss.xml --since 2019-03-01
     """
-    from factcheck.ingest.pipeline import Overrides, ingest_stdin
+    from factcheck.ingest.archives import ArchiveFields
+    from factcheck.ingest.pipeline import IngestRequest, Metadata, ingest_stdin
 
-    overrides = Overrides(title, publisher, url, _date(date))
-    single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
-    if any((title, publisher, url, date)) and not single:
-        raise InputError("--title, --publisher, --url and --date apply to a single document")
+    paths = paths or []
+    if not (paths or feed or sitemap):
+        raise InputError("nothing to ingest: give files, folders, archive exports or URLs, or --feed or --sitemap")
+    if "-" in paths and (len(paths) > 1 or feed or sitemap):
+        raise InputError("'-' (one document from standard input) is read alone, without other inputs")
+    given = Metadata(title, publisher, url, _date(date), None)
+    if (title or url) and not _single_document(paths, feed, sitemap):
+        raise InputError("--title and --url apply to a single document")
+    max_bytes = int(max_mb * 1024 * 1024)
     database = _open(ctx)
     try:
         if paths == ["-"]:
-            report = ingest_stdin(database, sys.stdin.buffer.read(), overrides)
+            report = ingest_stdin(database, sys.stdin.buffer.read(), given)
         else:
-            report = _ingest_with_progress(database, [Path(p) for p in paths], overrides, int(max_mb * 1024 * 1024),
-                                           jobs)
+            from factcheck.ingest.fetch import FetchPolicy
+
+            request = IngestRequest(
+                paths=paths, feeds=feed or [], sitemaps=sitemap or [], given=given, manifest=manifest,
+                fields=ArchiveFields(text_field, url_field, date_field, title_field, author_field, publisher_field),
+                since=_date(since, "--since"), max_bytes=max_bytes, jobs=jobs,
+                policy=FetchPolicy(timeout=timeout, delay=delay, robots=not ignore_robots, max_bytes=max_bytes))
+            report = _ingest_with_progress(database, request)
     finally:
         database.close()
     _print_ingest_summary(report)
@@ -212,24 +270,48 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_with_progress(database: Database, paths: list[Path], overrides: Any, max_bytes: int, jobs: int) -> Any:
+def _single_document(paths: list[str], feeds: list[str] | None, sitemaps: list[str] | None) -> bool:
+    from factcheck.ingest.archives import is_archive
+    from factcheck.ingest.urls import looks_like_url
+
+    if feeds or sitemaps or len(paths) != 1:
+        return False
+    path = paths[0]
+    return path == "-" or looks_like_url(path) or (Path(path).is_file() and not is_archive(Path(path)))
+
+
+class _IngestProgress:
+    """A progress bar on stderr whose total grows as feeds and archives reveal their articles;
+    each failure printed above it as it happens."""
+
+    SHOWN_FROM = 20  # fewer documents than this go too fast to need a bar
+
+    def __init__(self, progress: Any) -> None:
+        self.progress = progress
+        self.task = progress.add_task("ingest", total=0)
+        self.total = 0
+
+    def planned(self, count: int) -> None:
+        self.total += count
+        self.progress.update(self.task, total=self.total)
+        if self.total >= self.SHOWN_FROM and self.progress.disable:
+            self.progress.disable = False
+            self.progress.start()
+
+    def done(self, outcome: Any) -> None:
+        self.progress.advance(self.task)
+        if outcome.status == "failed":
+            self.progress.console.print(Text.assemble(("failed:", "red"), f" {outcome.reason}"), soft_wrap=True)
+
+
+def _ingest_with_progress(database: Database, request: Any) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from factcheck.ingest.loader import iter_document_paths
-    from factcheck.ingest.pipeline import ingest_paths
+    from factcheck.ingest.pipeline import ingest
 
-    files = list(iter_document_paths(paths))
-    console = _stderr()
     with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True, disable=len(files) < 20) as progress:
-        task = progress.add_task("ingest", total=len(files))
-
-        def step(outcome: Any) -> None:
-            progress.advance(task)
-            if outcome.status == "failed":
-                progress.console.print(Text.assemble(("failed:", "red"), f" {outcome.reason}"), soft_wrap=True)
-
-        return ingest_paths(database, files, overrides, max_bytes=max_bytes, on_file=step, jobs=jobs)
+                  console=_stderr(), transient=True, disable=True) as progress:
+        return ingest(database, request, _IngestProgress(progress))
 
 
 def _print_ingest_summary(report: Any) -> None:
@@ -241,6 +323,8 @@ def _print_ingest_summary(report: Any) -> None:
             console.print(f"duplicate: {o.source} ({o.reason})", markup=False)
         elif o.status in ("added", "updated") and o.reason:
             console.print(f"{o.status}: {o.source} ({o.reason}; see factcheck verdicts --orphaned)", markup=False)
+    for note in report.notes:
+        console.print(note, markup=False, highlight=False)
     console.print(
         f"added {report.count('added')}, updated {report.count('updated')}, "
         f"unchanged {report.count('unchanged')}, duplicate {report.count('duplicate')}, "

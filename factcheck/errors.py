@@ -40,6 +40,10 @@ class FileTooLargeError(InputError):
     """The file is larger than the size limit."""
 
 
+class FetchError(InputError):
+    """The page could not be fetched."""
+
+
 class DatabaseError(FactcheckError):
     """The database could not be opened or updated."""
 

@@ -182,3 +182,17 @@ class Verdict(Base):
     evidence: Mapped[str] = mapped_column(Text, default="[]")  # a JSON list of URLs
     author: Mapped[str | None] = mapped_column(String(256))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class SeenLink(Base):
+    """An article a feed or sitemap listed, once it was ingested: the next reading of the
+    same feed or sitemap skips it."""
+
+    __tablename__ = "seen_links"
+    __table_args__ = (UniqueConstraint("channel", "link"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(2048))  # the feed's or sitemap's URL
+    link: Mapped[str] = mapped_column(String(2048))  # the article's URL, as listed (normalized)
+    source: Mapped[str | None] = mapped_column(String(1024))  # the document it was stored as
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -35,8 +35,9 @@ from sqlalchemy.orm import Session, contains_eager, joinedload
 from factcheck.errors import NotFoundError, QueryError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim
 from factcheck.ingest.loader import sha256_text
+from factcheck.ingest.metadata import Metadata, StoredVersion
 from factcheck.linking import bulk_insert, link_document, unlink_document
-from factcheck.models import Claim, Document, Verdict, utcnow
+from factcheck.models import Claim, Document, SeenLink, Verdict, utcnow
 from factcheck.verdicts import RATINGS, reattach_verdicts
 
 
@@ -58,6 +59,32 @@ class DocumentMeta:
 def find_document(session: Session, source: str) -> Document | None:
     """The document stored under ``source``, if any."""
     return session.scalar(select(Document).where(Document.source == source))
+
+
+def stored_versions(session: Session, sources: Sequence[str]) -> dict[str, StoredVersion]:
+    """What is stored under each of these source names that is in the database: digest, claims, metadata."""
+    claims = select(func.count(Claim.id)).where(Claim.document_id == Document.id).scalar_subquery()
+    stmt = select(Document.source, Document.sha256, claims, Document.title, Document.publisher, Document.url,
+                  Document.published, Document.author).where(Document.source.in_(list(sources)))
+    return {source: StoredVersion(digest, count, Metadata(title, publisher, url, published, author))
+            for source, digest, count, title, publisher, url, published, author in session.execute(stmt)}
+
+
+def seen_links(session: Session, channel: str, links: Sequence[str]) -> set[str]:
+    """Which of these links of a feed or sitemap were ingested from it before."""
+    seen: set[str] = set()
+    for i in range(0, len(links), 500):
+        chunk = list(links[i : i + 500])
+        seen.update(session.scalars(select(SeenLink.link).where(SeenLink.channel == channel,
+                                                                SeenLink.link.in_(chunk))))
+    return seen
+
+
+def remember_links(session: Session, channel: str, links: dict[str, str]) -> None:
+    """Record links of a feed or sitemap as ingested (link -> the source it was stored as)."""
+    known = seen_links(session, channel, list(links))
+    session.add_all(SeenLink(channel=channel, link=link, source=source)
+                    for link, source in links.items() if link not in known)
 
 
 def _claim_row(document_id: int, c: ExtractedClaim) -> dict[str, Any]:

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
+from website import Site
+from website import start as start_site
+from website import stop as stop_site
 
 from factcheck.cli import app
 from factcheck.db import Database, open_database
@@ -123,3 +126,25 @@ def seeded_template(template_db: Path, seeds_dir: Path, invoke: Invoke,
 def seeded_db(seeded_template: Path, tmp_path: Path) -> Path:
     """A database holding the five seed articles and their claims, private to one test."""
     return _copy_database(seeded_template, tmp_path / "seeded.db")
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A web site on 127.0.0.1, started for one test and stopped after it (see tests/website.py)."""
+    served = Site()
+    start_site(served)
+    try:
+        yield served
+    finally:
+        stop_site(served)
+
+
+@pytest.fixture
+def other_site() -> Iterator[Site]:
+    """A second site, on another port: another host, fetched in parallel with the first."""
+    served = Site()
+    start_site(served)
+    try:
+        yield served
+    finally:
+        stop_site(served)

@@ -144,12 +144,19 @@ def test_ingest_file_metadata_options(invoke, db_path, seeds_dir):
         "Corbyn in Glasgow", "The Herald", "https://herald.example/corbyn", "2018-04-09")
 
 
-@pytest.mark.parametrize("option", [("--title", "T"), ("--publisher", "P"),
-                                    ("--url", "https://x.example/"), ("--date", "2018-04-09")])
+@pytest.mark.parametrize("option", [("--title", "T"), ("--url", "https://x.example/")])
 def test_single_document_options_refuse_a_directory(invoke, db_path, seeds_dir, option):
     result = invoke(db_path, "ingest", str(seeds_dir), *option)
     assert_one_line_error(result)
     assert ok_json(invoke(db_path, "sources", "--format", "json")) == []
+
+
+def test_date_and_publisher_apply_to_every_document_of_a_folder(invoke, db_path, seeds_dir):
+    result = invoke(db_path, "ingest", str(seeds_dir), "--date", "9 April 2018", "--publisher", "The Herald")
+    assert result.exit_code == 0, result.output
+    sources = ok_json(invoke(db_path, "sources", "--format", "json"))
+    assert len(sources) == len(SEED_FILES)
+    assert {(s["date"], s["publisher"]) for s in sources} == {("2018-04-09", "The Herald")}
 
 
 @pytest.mark.parametrize("bad", ["2018-13-01", "yesterday", "09/04/2018"])

@@ -460,6 +460,53 @@ def test_bad_input_batch_through_the_cli(tmp_path: Path) -> None:
     assert assert_database_consistent(db, unchecked=[big]) == len(stored_sources)
 
 
+def test_bad_archives_feeds_and_urls_through_the_cli(tmp_path: Path, site) -> None:
+    """The new ways in, broken: a malformed CSV, a JSON Lines line that is not JSON, a feed that
+    is not XML, URLs of other schemes. One line each; every good document among them is stored."""
+    from website import Reply
+
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    csv_export = folder / "export.csv"
+    csv_export.write_text(
+        'title,body,date\n'
+        f'Police cuts,"{GOOD_TEXT.splitlines()[2]}",2019-03-04\n'
+        'Broken,"an unclosed "quote" in the middle,2019-03-05\n'
+        'Short row\n'
+        'Rail,"Rail fares rose by 3.1% last year, the regulator said.",4 March 2019\n', encoding="utf-8")
+    jsonl_export = folder / "export.jsonl"
+    jsonl_export.write_text(
+        json.dumps({"text": "Bus use fell by 4% in England, the department said.", "date": "2019-03-04"}) + "\n"
+        "{'text': 'single quotes are not JSON'}\n"
+        + json.dumps({"text": "Tram journeys rose 5% to 290 million, the operator said."}) + "\n", encoding="utf-8")
+    good = folder / "good-article.txt"
+    good.write_text(GOOD_TEXT, encoding="utf-8")
+    feed = site.add("/feed.xml", Reply("this is plain text, not a feed", content_type="text/plain"))
+    page = site.add("/news/council", GOOD_HTML)
+    db = tmp_path / "new-inputs.db"
+    done = run(tmp_path, "--db", db, "ingest", csv_export, jsonl_export, good, page, "ftp://files.example.org/a.txt",
+               "file:///etc/hostname", "--feed", feed, "--delay", "0", timeout=180)
+
+    assert done.returncode == 1, done
+    assert_clean(done)
+    assert done.stdout == "", done
+    failed = [line for line in done.stderr_lines if line.startswith("failed:")]
+    assert failed == [
+        f"failed: {csv_export}#row=2: not valid CSV (',' expected after '\"')",
+        f"failed: {csv_export}#row=3: 1 cells where the header has 3",
+        f"failed: {jsonl_export}#line=2: not JSON (Expecting property name enclosed in double quotes at column 2)",
+        "failed: ftp://files.example.org/a.txt: unsupported scheme 'ftp' (only http and https URLs are fetched)",
+        "failed: file:///etc/hostname: unsupported scheme 'file' (only http and https URLs are fetched)",
+        f"failed: {feed}: not an RSS or Atom feed (not well-formed XML)",
+    ], done
+    assert done.stderr_lines[-1].startswith("added 6, updated 0, unchanged 0, duplicate 0, failed 6; "), done
+    stored = {source for (source,) in rows(db, "SELECT source FROM documents")}
+    assert stored == {f"{csv_export}#row=1", f"{csv_export}#row=4", f"{jsonl_export}#line=1",
+                      f"{jsonl_export}#line=3", str(good), page}
+    assert rows(db, "SELECT published FROM documents WHERE source = ?", f"{csv_export}#row=4") == [("2019-03-04",)]
+    assert assert_database_consistent(db) == 6
+
+
 def test_unreadable_file_faked_in_process(invoke, db_path: Path, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     locked = tmp_path / "locked.txt"

@@ -4,7 +4,9 @@ The text of a :class:`LoadedDocument` is what claims are extracted from, and
 claim offsets are character offsets into it. For plain text and Markdown it is
 the decoded file with a leading byte-order mark dropped and newlines turned
 into ``\\n`` -- nothing else -- so an offset can always be traced back to the
-file. For HTML it is the main text that trafilatura extracts from the page.
+file; a file that opens with a front-matter block (``---`` lines around YAML)
+is the text after that block, its metadata read from it. For HTML it is the
+main text that trafilatura extracts from the page.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from factcheck.errors import (
     InputError,
     UnsupportedFileError,
 )
+from factcheck.ingest.frontmatter import split_front_matter
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -81,6 +84,7 @@ class LoadedDocument:
     publisher: str | None = None
     date: datetime.date | None = None
     url: str | None = None
+    canonical: str | None = None  # the address a page states as its own (canonical link, og:url), as written
 
 
 def sha256_text(text: str) -> str:
@@ -133,18 +137,20 @@ def load_bytes(
     kind: str | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    front_matter: bool = True,
 ) -> LoadedDocument:
     """Load a document from bytes, e.g. read from stdin or fetched from a URL.
 
     ``source`` names the input in the result and in error messages. ``kind`` is
     "text", "markdown" or "html"; when None it comes from the source's suffix, or
-    else from whether the bytes start like an HTML page. Raises an InputError
-    subclass for anything wrong with the input.
+    else from whether the bytes start like an HTML page. Text and Markdown lose a
+    front-matter block to their metadata unless ``front_matter`` is False. Raises
+    an InputError subclass for anything wrong with the input.
     """
     if kind is not None and kind not in KINDS:
         raise UnsupportedFileError(f"{source}: unsupported document kind {kind!r} (use {', '.join(KINDS)})")
     if len(raw) > max_bytes:
-        raise FileTooLargeError(_too_large_message(source, len(raw), max_bytes))
+        raise FileTooLargeError(too_large_message(source, len(raw), max_bytes))
     try:
         decoded, encoding = decode_bytes(raw)
     except InputError as exc:
@@ -155,7 +161,19 @@ def load_bytes(
         raise EmptyDocumentError(f"{source}: no text")
     if kind == "html":
         return _load_html(decoded, source, encoding)
-    return LoadedDocument(source=source, text=normalize_text(decoded), kind=kind, encoding=encoding)
+    text = normalize_text(decoded)
+    if not front_matter:
+        return LoadedDocument(source=source, text=text, kind=kind, encoding=encoding)
+    try:
+        meta, text = split_front_matter(text)
+    except InputError as exc:
+        raise InputError(f"{source}: {exc}") from exc
+    if meta is None:
+        return LoadedDocument(source=source, text=text, kind=kind, encoding=encoding)
+    if not text.strip():
+        raise EmptyDocumentError(f"{source}: no text after the front matter")
+    return LoadedDocument(source=source, text=text, kind=kind, encoding=encoding, title=meta.title,
+                          author=meta.author, publisher=meta.publisher, date=meta.date, url=meta.url)
 
 
 def load_path(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument:
@@ -174,7 +192,7 @@ def load_path(path: pathlib.Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Load
         if kind is None:
             raise UnsupportedFileError(_unsupported_message(source, path))
         if size > max_bytes:
-            raise FileTooLargeError(_too_large_message(source, size, max_bytes))
+            raise FileTooLargeError(too_large_message(source, size, max_bytes))
         with open(path, "rb") as handle:
             # One byte past the limit is enough to tell that a file grew after stat,
             # or that a device or pipe reported no size at all.
@@ -345,7 +363,9 @@ def _load_html(html: str, source: str, encoding: str) -> LoadedDocument:
             # its date is not used (see _publication_date): the quickest search will do
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-        date = _publication_date(html, url)
+        page = _parse_page(html)
+        date = _publication_date(page, url)
+        canonical = _stated_url(page)
     except Exception as exc:
         # Hostile markup can make lxml or trafilatura fail in many ways (ValueError,
         # RecursionError, parser errors); to the caller they all mean bad input.
@@ -369,10 +389,24 @@ def _load_html(html: str, source: str, encoding: str) -> LoadedDocument:
         encoding=encoding,
         title=_clean(fields.get("title")),
         author=_clean(fields.get("author")),
-        publisher=_clean(fields.get("sitename")),
+        publisher=_stated_site_name(fields.get("sitename"), url),
         date=date,
         url=_clean(fields.get("url")),
+        canonical=canonical,
     )
+
+
+def fragment_text(markup: str) -> str:
+    """The visible text of a piece of HTML, such as an article body in a CMS export: its
+    paragraphs separated by blank lines, its tags and scripts gone.
+
+    Unlike a whole page, a fragment has no boilerplate to remove, and trafilatura would
+    drop a short one altogether.
+
+    >>> fragment_text("<p>Fares rose <b>3%</b>.</p><p>Unions objected.</p><script>x()</script>")
+    'Fares rose 3%.\\n\\nUnions objected.'
+    """
+    return normalize_text(_DeepText.read(markup).text())
 
 
 _LIBXML_MAX_DEPTH = 255
@@ -438,6 +472,18 @@ class _DeepText(html.parser.HTMLParser):
         return "\n\n".join(line for line in lines if line)
 
 
+def _stated_site_name(name: object, url: str | None) -> str | None:
+    """The site's name as the page states it: trafilatura's stand-in, the host of the page's
+    URL, is no name (a feed or sitemap may know the real one)."""
+    name = _clean(name)
+    if name is None or url is None:
+        return name
+    import urllib.parse
+
+    host = (urllib.parse.urlsplit(url).netloc or "").lower()
+    return None if name.lower() in (host, host.removeprefix("www."), host.split(":")[0]) else name
+
+
 def _as_dict(result: object) -> dict[str, Any]:
     # trafilatura 2.x returns a Document, 1.x a dict, and both return None for no text.
     if result is None:
@@ -464,19 +510,38 @@ _METADATA = ("//meta | //link[@rel='canonical'] | //script[@type='application/ld
 _YEAR_ONLY_PROPERTIES = frozenset(("copyrightyear", "pubyear"))
 
 
-def _publication_date(html: str, url: str | None) -> datetime.date | None:
+def _parse_page(html: str) -> Any:
+    """The page as an lxml tree, or None when lxml cannot read it."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(html)
+    except (lxml.etree.LxmlError, ValueError):
+        return None
+
+
+def _stated_url(page: Any) -> str | None:
+    """The address a page gives as its own: its canonical link, else its og:url (possibly relative)."""
+    if page is None:
+        return None
+    for query in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        for value in page.xpath(query):
+            if str(value).strip():
+                return str(value).strip()
+    return None
+
+
+def _publication_date(page: Any, url: str | None) -> datetime.date | None:
     """The date a page gives as its own publication date in its metadata, if any.
 
     htmldate reads the dates; it is shown only the page's metadata, so that none of
     its guesses from the text can stand in for a date the page does not state.
     """
     import htmldate
-    import lxml.etree
     import lxml.html
 
-    try:
-        page = lxml.html.document_fromstring(html)
-    except (lxml.etree.LxmlError, ValueError):
+    if page is None:
         return None
     head = lxml.html.Element("head")
     for element in page.xpath(_METADATA):
@@ -508,7 +573,8 @@ def _unsupported_message(source: str, path: pathlib.Path) -> str:
     return f"{source}: unsupported file type {what} (supported: {supported})"
 
 
-def _too_large_message(source: str, size: int, limit: int) -> str:
+def too_large_message(source: str, size: int, limit: int) -> str:
+    """``SOURCE: 21.0 MB is over the 20.0 MB limit``."""
     shown_size, shown_limit = _format_size(size), _format_size(limit)
     if shown_size == shown_limit:
         # Rounding would read "20.0 MB is over the 20.0 MB limit".

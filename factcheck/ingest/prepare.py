@@ -5,13 +5,13 @@ This module imports no database code, so that a worker process starts quickly.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
 from factcheck.extract import ExtractedClaim, analyse
 from factcheck.ingest.loader import LoadedDocument, load_path, sha256_text
+from factcheck.ingest.metadata import Metadata, StoredVersion, first_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class Outcome:
 
 @dataclass(slots=True)
 class Prepared:
-    """A file read and extracted, ready to store; or what went wrong, or that nothing changed."""
+    """A document read and extracted, ready to store; or what went wrong, or that nothing changed."""
 
     shown: str  # how the input is named when it fails: the path as given
     source: str
@@ -35,31 +35,45 @@ class Prepared:
     claims: list[ExtractedClaim] = field(default_factory=list)
     place: str | None = None  # the place the document is about
     outcome: Outcome | None = None
+    meta: Metadata = Metadata()  # the document's metadata as it will be stored
 
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """A file to prepare, with what the database holds under its source name."""
+    """A document to prepare, with what the database holds under its source name.
 
-    path: Path
+    Either ``path`` is a file to read, or ``doc`` a document read already (an archive's row).
+    """
+
     source: str
     max_bytes: int
-    published: dt.date | None  # given on the command line, else the document's own date
-    stored_digest: str | None
-    stored_claims: int
+    given: Metadata  # given by the user: wins over what the document says of itself
+    stored: StoredVersion | None
+    path: Path | None = None
+    doc: LoadedDocument | None = None
+    label: str | None = None  # how the input is named when it fails, when not by its path or source
+    error: str | None = None  # why the input is no document (an archive's bad record): it fails as it is
+
+    @property
+    def shown(self) -> str:
+        if self.label is not None:
+            return self.label
+        return str(self.path) if self.path is not None else self.source
 
 
 def prepare(task: Task) -> Prepared:
-    """Load and extract one file, unless its text is the stored one.
+    """Load and extract one document, unless its text and metadata are the stored ones.
 
-    Whatever goes wrong with this one file, expected or not, fails it alone: a batch
+    Whatever goes wrong with this one document, expected or not, fails it alone: a batch
     is never lost to one document.
     """
-    shown = str(task.path)
+    shown = task.shown
+    if task.error is not None:
+        return Prepared(shown, task.source, outcome=Outcome(shown, "failed", reason=f"{shown}: {task.error}"))
     try:
-        doc = load_path(task.path, max_bytes=task.max_bytes)
-        return extracted(shown, task.source, doc, task.published, task.stored_digest, task.stored_claims)
-    except Exception as exc:  # reported as this file's failure, not hidden
+        doc = task.doc if task.doc is not None else load_path(task.path, max_bytes=task.max_bytes)  # type: ignore[arg-type]
+        return extracted(shown, task.source, doc, task.given, task.stored)
+    except Exception as exc:  # reported as this document's failure, not hidden
         return Prepared(shown, task.source, outcome=Outcome(shown, "failed", reason=failure_reason(shown, exc)))
 
 
@@ -85,11 +99,21 @@ def prepare_all(tasks: list[Task]) -> list[Prepared]:
     return [prepare(task) for task in tasks]
 
 
-def extracted(shown: str, source: str, doc: LoadedDocument, published: dt.date | None,
-              stored_digest: str | None, stored_claims: int) -> Prepared:
-    """A loaded document's claims, unless its text is the one stored under ``source``."""
+def extracted(shown: str, source: str, doc: LoadedDocument, given: Metadata = Metadata(),
+              stored: StoredVersion | None = None, fallback: Metadata = Metadata()) -> Prepared:
+    """A loaded document's claims, unless its text and metadata are those stored under ``source``.
+
+    Its metadata is ``given``, else what the document says, else ``fallback``, else
+    what the stored version had: a date once given is not lost by ingesting the
+    document again without it. Relative periods are resolved against its date.
+    """
     digest = sha256_text(doc.text)
-    if digest == stored_digest:
-        return Prepared(shown, source, outcome=Outcome(source, "unchanged", stored_claims))
-    found = analyse(doc.text, published or doc.date)
-    return Prepared(shown, source, doc, digest, found.claims, found.place)
+    meta = given.over(Metadata.of(doc)).over(fallback)
+    if meta.title is None:
+        meta = replace(meta, title=first_line(doc.text))
+    if stored is not None:
+        meta = meta.over(stored.meta)
+        if digest == stored.digest and meta == stored.meta:
+            return Prepared(shown, source, outcome=Outcome(source, "unchanged", stored.claims))
+    found = analyse(doc.text, meta.date)
+    return Prepared(shown, source, doc, digest, found.claims, found.place, meta=meta)
