@@ -1329,8 +1329,8 @@ BBC_SPOT_READ = [
     case("bbc-entertainment-352-five-awards-critics-circle",
                "The film has spent months being lauded with prizes, from the Venice Film Festival to five awards from "
                "the London Critics' Circle on Wednesday night.",
-               # a weekday dates the event, not a statistic's period (as "announced on Monday" in the seeds)
-               claim("five", 5, "count", qualifier="exact", measure="awards", place=None, period=None),
+               # a weekday dates the count (but not a figure that was only announced then, as in the seeds)
+               claim("five", 5, "count", qualifier="exact", measure="awards", place=None, period="on Wednesday"),
                only=True),
     case("bbc-entertainment-352-five-or-six-awards",
                "Empire magazine's reviews editor Dan Jolin said the film had \"a very good chance\" of doing well on "

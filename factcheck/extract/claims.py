@@ -177,7 +177,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
     previous: ExtractedClaim | None = None
     for q in quantities:
         claim = _claim(sentence, q, clauses, places, org_places, periods, previous_measure, published, speakers,
-                       state, previous.measure if previous is not None else None)
+                       state, previous.measure if previous is not None else None, quantities)
         if previous is not None and _converted(text, previous, claim, sentence.start):
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
@@ -192,12 +192,15 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
 
 
 def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods, previous_measure, published,
-           speakers, state: _DocumentState, item_before: str | None = None) -> ExtractedClaim:
+           speakers, state: _DocumentState, item_before: str | None = None,
+           figures: list[Quantity] = ()) -> ExtractedClaim:
     text = sentence.text
     qual, m_start, m_end = attributes.qualifier(text, q)
     index = context.clause_of(clauses, q.start)
     clause = clauses[index]
-    place = _scoped(places, text, clauses, index, m_start, m_end)
+    others = [(o.start, o.end, bool(_COMPARED.search(text, max(0, o.start - 24), o.start)))
+              for o in figures if o.start != q.start]
+    place = _scoped(places, text, clauses, index, m_start, m_end, others)
     if place is None and _anaphoric(text) and index == 0:
         place = state.last_place
     place_value = None
@@ -209,10 +212,10 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     # a rate ("a year", "per month") is the period only of the figure it follows ("$150,000 a year"), and
     # only when the sentence dates the figure no other way ("40% a year until 2007": until 2007)
     dated = [p for p in periods if not _RATE.match(p.text)]
-    period = _scoped(dated, text, clauses, index, m_start, m_end) if len(dated) < len(periods) else None
+    period = _scoped(dated, text, clauses, index, m_start, m_end, others) if len(dated) < len(periods) else None
     if period is None:
         rates = [p for p in periods if not _RATE.match(p.text) or 0 <= p.start - m_end <= 30]
-        period = _scoped(rates, text, clauses, index, m_start, m_end)
+        period = _scoped(rates, text, clauses, index, m_start, m_end, others)
     kind = attributes.kind(text, m_start, clause.start)
     if period is None and kind == "forecast":
         period = state.previous_period  # "... to continue into 2005. Sales are predicted to grow by 11%"
@@ -247,6 +250,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     )
 
 
+# words that open a figure set against another: its place and period are its own
+_COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\s(?:with|to)|\bwhile|\bwhereas|"
+                       r"\bbut|;)\s*(?:the\s|a\s|an\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TARGET = re.compile(r"(?:by|into|for|until|throughout)\s", re.IGNORECASE)
 _RESUMING = re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b")
@@ -260,9 +266,10 @@ def _converted(text: str, previous: ExtractedClaim, claim: ExtractedClaim, offse
 
 
 def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Clause], index: int,
-            start: int, end: int) -> str | None:
-    """The mention in the figure's clause, else one it inherits from a fronted phrase or the clause before."""
-    own = context.nearest(mentions, start, end, clauses[index])
+            start: int, end: int, others: list[tuple[int, int, bool]] = ()) -> str | None:
+    """The mention in the figure's clause (see :func:`~context.nearest`), else one it inherits from a fronted
+    phrase or the clause before."""
+    own = context.nearest(mentions, start, end, clauses[index], others, text)
     if own is not None:
         return own.value
     front = context.fronted(mentions, text)

@@ -245,8 +245,10 @@ def _period_pattern() -> re.Pattern[str]:
     """
     lex = lexicon()
     months = alternation([m.lower() for m in lex.grammar["months"]], boundary=False)
+    weekdays = alternation([d.lower() for d in lex.grammar["weekdays"]], boundary=False)
     cardinals = alternation([w.lower() for w in lex.numbers["cardinal_words"]], boundary=False)
-    units = r"(?:years?|months?|weeks?|days?|decades?|quarters?)"
+    units = r"(?:years?|months?|weeks?|days?|decades?|quarters?|seasons?)"
+    spans = r"(?:deals?|contracts?|agreements?|cycles?|periods?|terms?|seasons?|campaigns?|parliaments?)"
     year = r"(?:(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d))?)"
     quarter = r"(?:q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)"
     when = rf"(?:(?:\d{{1,2}}\s)?{months}\s)?{year}|{months}(?:\s{year})?|{quarter}\s{year}"
@@ -280,9 +282,27 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:this|last|next|the\sprevious|the\scurrent)\s(?:year|month|week|decade|quarter|financial\syear|academic\syear)
         # by the middle of the century, by mid-century
       | (?:by|in|until|before)\s(?:the\s(?:middle|end|turn|start)\sof\s(?:the|this|next)\scentury|mid-century)
-        # rates: a year, annually, year on year
-      | annually | year[-\s]on[-\s]year
-      | (?<![\w-])(?:a|per)\s(?:year|month|week)(?![\w-]|\s(?:earlier|ago|before|later|after))
+        # in 25 days, after six months, for five years, over three years, in its first week, over the final
+        # three months of the year
+      | (?:in|within|after|for|over|during)\s(?:the\s|its\s|their\s)?(?:(?:first|final|last|next|past|same)\s)?
+        (?:{count}[\s-])?{units}(?:\sof\sthe\s(?:year|season))?(?!\s(?:earlier|ago|old))
+        # during the three-month period, under the previous deal, the current three-year contract, its present
+        # deal, next season's, a three-year deal
+      | (?:(?:under|in|during|for|with|from|over|of)\s)?(?:the\s|its\s|their\s|a\s|this\s)?
+        (?:(?:new|next|previous|current|present|existing|old|last|first|latest|same|coming|latter)\s)
+        (?:(?:{count}|\d+)[\s-](?:year|season|month)\s)?(?:[a-z]+\s)?{spans}
+      | (?:{count}|\d+)-(?:year|season|month|week)\s(?:[a-z]+\s)?{spans}
+      | (?:over|during|for)\sthe\scourse\sof\s(?:this|the|its|their)\s{spans}
+        # on Sunday, last week, on 20 March, from the end of this season, before 15 March
+      | (?:on|last|this|next|by|from|until|since)\s(?:{weekdays})(?:\s\d{{1,2}}(?:\s{months})?)?
+      | (?:last|this|next|the\sprevious|the\sfollowing)\s(?:week|weekend|season|night|month|year)
+      | (?:on|by|from|until|before|after|since|prior\sto)\s(?:\d{{1,2}}\s{months}|{months}\s\d{{1,2}})(?:,?\s{year})?
+      | (?:from|at|by|until|before|after)\sthe\s(?:end|start|beginning)\sof\s(?:this|the|next|last)\s
+        (?:season|year|month|week|decade|quarter|campaign)
+      | (?:the\s)?(?:{year}\s)?(?:first|second|third|fourth|final|last|next)\s(?:quarter|half|season)
+        # rates: a year, annually, year on year, per season
+      | annually | year[-\s](?:on|over)[-\s]year
+      | (?<![\w-])(?:a|per|each)\s(?:year|month|week|season|day)(?![\w-]|\s(?:earlier|ago|before|later|after))
         # a bare financial year: 2015/16
       | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])
     """
@@ -290,7 +310,8 @@ def _period_pattern() -> re.Pattern[str]:
 
 
 # looked for in the sentence lower-cased by fold(), as case-blind words
-_PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|january|february|march|april|"
+_PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|season|deal|contract|"
+                          r"agreement|cycle|period|term|day|campaign|january|february|march|april|"
                           r"may|june|july|august|september|october|november|december")
 
 
@@ -309,9 +330,28 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
         for m in pattern.finditer(folded, start, end + 1):
             if any(s <= m.start() < e for s, e in blocked_ages):
                 continue
+            if _WEEKDAY_OF_AN_ANNOUNCEMENT.match(folded, m.start()) and _announced_before(folded, m.start()):
+                continue  # "the strategy she announced on Monday": when it was said, not when the figure holds
             written = text[m.start() : m.end()]
             found.append(Mention(m.start(), m.end(), written, written))
     return found
+
+
+_WEEKDAY_OF_AN_ANNOUNCEMENT = re.compile(r"on\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WORD_END = re.compile(r"([a-z]+)\s*$")
+
+
+@cache
+def _announcing_verbs() -> frozenset[str]:
+    g = lexicon().grammar
+    return frozenset(v.lower() for v in g["speech_verbs"]) | frozenset(
+        {"announced", "unveiled", "launched", "published", "released", "presented", "introduced", "proposed",
+         "approved", "agreed", "signed", "outlined", "set", "made", "held", "hosted"})
+
+
+def _announced_before(folded: str, at: int) -> bool:
+    m = _WORD_END.search(folded, max(0, at - 20), at)
+    return m is not None and m.group(1) in _announcing_verbs()
 
 
 # Every character the period pattern can match (letters a-z, digits, spaces, "/", "–" and
@@ -323,15 +363,35 @@ _PERIOD_RUN = re.compile(r"[a-z\d\s/–-]+")
 @cache
 def _period_anchor() -> re.Pattern[str]:
     months = alternation([m.lower() for m in lexicon().grammar["months"]], boundary=False)
-    return re.compile(r"\d|year|month|week|day|decade|quarter|half|annual|" + months)
+    return re.compile(r"\d|year|month|week|day|decade|quarter|half|annual|season|deal|contract|agreement|cycle|"
+                      r"period|term|campaign|parliament|" + months)
 
 
-def nearest(mentions: list[Mention], start: int, end: int, clause: Clause) -> Mention | None:
-    """The mention inside ``clause`` closest to the span ``start``–``end``."""
-    inside = [m for m in mentions if clause.start <= m.start < clause.end]
+def nearest(mentions: list[Mention], start: int, end: int, clause: Clause,
+            others: list[tuple[int, int, bool]] = (), text: str = "") -> Mention | None:
+    """The mention inside ``clause`` closest to the span ``start``–``end`` that is not another figure's.
+
+    ``others`` are the sentence's other figures (start, end, and whether a comparison opens
+    them: "from", "than", "and"). A mention after this figure is another's when such a figure
+    comes between ("£6.6m, up from £4.7m under the previous deal"); one before it is another's
+    when it follows that figure's words closely ("20 million in two months and 40 million").
+    """
+    def belongs_elsewhere(m: Mention) -> bool:
+        for s, e, compared in others:
+            if m.start >= end and compared and end <= s < m.start:
+                return True
+            if m.end <= start and e <= m.start and m.start - e <= _OWN_REACH and s >= clause.start \
+                    and text[m.end : start].strip() not in ("'s", "’s", ""):  # "48 of Scotland's 59 seats"
+                return True
+        return False
+
+    inside = [m for m in mentions if clause.start <= m.start < clause.end and not belongs_elsewhere(m)]
     if not inside:
         return None
     return min(inside, key=lambda m: (m.start - end if m.start >= end else start - m.end))
+
+
+_OWN_REACH = 25  # how closely a mention follows a figure's words to be that figure's
 
 
 def fronted(mentions: list[Mention], text: str) -> Mention | None:
