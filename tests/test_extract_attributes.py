@@ -159,3 +159,139 @@ def test_a_figure_with_no_place_takes_the_articles_and_the_country_is_it() -> No
 def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
     found = analyse(PORTUGAL + " In Spain, prices rose 2%.")
     assert {c.mention: c.place for c in found.claims}["2%"] == "Spain"
+
+
+# --- whose figure: the subject -------------------------------------------------------------------------------
+
+SUBJECTS = [
+    row("election-results-an-elliptical-list",
+        "Labour won 412 seats, the Conservatives 166 and the Liberal Democrats 52.",
+        claim("412", 412, "count", measure="seats", subject="Labour"),
+        claim("166", 166, "count", measure="seats", subject="Conservatives"),
+        claim("52", 52, "count", measure="seats", subject="Liberal Democrats"), only=True),
+    row("council-elections-and-the-item-after",
+        "The Greens took 31 wards and the Independents 12.",
+        claim("31", 31, "count", measure="wards", subject="Greens"),
+        claim("12", 12, "count", measure="wards", subject="Independents"), only=True),
+    row("profits-a-possessive-and-its-ellipsis",
+        "Tesco's profit rose to £2.8bn; Sainsbury's fell to £600m.",
+        claim("£2.8bn", 2_800_000_000, "GBP", measure="profit", subject="Tesco"),
+        claim("£600m", 600_000_000, "GBP", measure="profit", subject="Sainsbury")),
+    row("market-shares-in-brackets",
+        "Carmakers reported their figures. Ford (12%) and Renault (9%) lost market share, while Ford and Renault "
+        "cut prices.",
+        claim("12%", 12, "percent", measure="market share", subject="Ford"),
+        claim("9%", 9, "percent", measure="market share", subject="Renault")),
+    row("market-shares-listed-after-a-first",
+        "Apple had a 30% share of tablets, Samsung 27% and Lenovo 15%.",
+        claim("30%", 30, "percent", measure="share"), claim("27%", 27, "percent", measure="share",
+                                                           subject="Samsung"),
+        claim("15%", 15, "percent", measure="share", subject="Lenovo")),
+    row("a-company-the-subject-of-its-verb",
+        "Analysts were surprised. In total, Nordwind sold 12 million turbines blades during the year.",
+        claim("12 million", 12_000_000, "count", subject="Nordwind")),
+    row("a-product-with-a-number",
+        "Reviewers liked it. The Pixel 8 has a 6.2-inch screen.",
+        claim("6.2-inch", "6.2", "in", measure="screen", subject="Pixel 8")),
+    row("for-a-named-holder",
+        "The league agreed a £625m deal for Sky.",
+        claim("£625m", 625_000_000, "GBP", measure="deal", subject="Sky")),
+    row("a-place-is-the-place-not-the-subject",
+        "Germany's exports rose 4% in May.",
+        claim("4%", 4, "percent", measure="exports", place="Germany", subject=None)),
+    row("a-common-word-opening-a-sentence-is-no-holder",
+        "Sales rose 5% to £3bn.",
+        claim("5%", 5, "percent", subject=None), claim("£3bn", 3_000_000_000, "GBP", subject=None)),
+    row("a-speaker-is-not-a-holder",
+        "Police said 12 people had been arrested.",
+        claim("12", 12, "count", speaker="police", subject=None)),
+    row("a-name-inside-a-noun-phrase-is-not-its-subject",
+        "The domestic TV rights auction generated £1.7bn.",
+        claim("£1.7bn", 1_700_000_000, "GBP", subject=None)),
+    row("a-number-inside-a-name-is-still-no-figure",
+        "Microsoft sold 40m copies of Vista and Windows 7.", claim("40m", 40_000_000, "count"),
+        only=True),
+]
+
+
+@pytest.mark.parametrize("test_case", SUBJECTS)
+def test_subjects(test_case: Case) -> None:
+    check_case(test_case)
+
+
+# --- what happened: event counts, sizes, qualifying figures, units ------------------------------------------
+
+MEASURES = [
+    row("event-counts-take-their-predicate",
+        "At least 52 people were killed and 700 injured when the quake struck.",
+        claim("52", 52, "count", measure="people killed"), claim("700", 700, "count", measure="people injured")),
+    row("evacuated-and-missing",
+        "Some 3,000 people were evacuated and 14 missing after the floods.",
+        claim("3,000", 3000, "count", measure="people evacuated"), claim("14", 14, "count",
+                                                                          measure="people missing")),
+    row("dimensions-of-one-thing",
+        "The tablet measures 250 x 174 x 6.1 mm and weighs 480 g.",
+        claim("250", 250, "count", measure="dimensions"), claim("174", 174, "count", measure="dimensions"),
+        claim("480", 480, "g", measure="weight")),
+    row("a-figure-qualifying-a-noun",
+        "The laptop has a 14-inch, 2,880-by-1,800 OLED display.",
+        claim("14-inch", 14, "in", measure="display")),
+    row("a-weight-by-its-unit",
+        "Heavier than its rival's 130 g, the new model is 145 g.",
+        claim("145", 145, "g", measure="weight")),
+]
+
+
+@pytest.mark.parametrize("test_case", MEASURES)
+def test_measures(test_case: Case) -> None:
+    check_case(test_case)
+
+
+# --- when: periods, relative ones resolved against the article's date ----------------------------------------
+
+PERIODS = [
+    row("durations-of-each-figure",
+        "The console sold 2 million units in two months and 5 million units in six months.",
+        claim("2 million", 2_000_000, "count", period="two months"),
+        claim("5 million", 5_000_000, "count", period="six months")),
+    row("a-figure-set-against-another-keeps-its-period",
+        "Each ticket now costs £48, up from £39 under the previous deal.",
+        claim("£48", 48, "GBP", period=None), claim("£39", 39, "GBP", period="previous deal")),
+    row("seasons-and-deals",
+        "The broadcaster will show 126 matches per season under a three-year contract.",
+        claim("126", 126, "count", period=("per season", "three-year contract"))),
+    row("a-weekday-dates-a-count",
+        "The death toll rose to 56 on Sunday, officials said.",
+        claim("56", 56, "count", period="on Sunday")),
+    row("a-weekday-of-an-announcement-dates-no-figure",
+        "The plan she announced on Monday is backed by £20 million of funding.",
+        claim("£20 million", 20_000_000, "GBP", period=None)),
+    row("last-week-and-a-date",
+        "Turnout fell 4% last week. Depositors who lost at least €1m before 15 March will be repaid.",
+        claim("4%", 4, "percent", period="last week"), claim("€1m", 1_000_000, "EUR", period="15 March")),
+]
+
+
+@pytest.mark.parametrize("test_case", PERIODS)
+def test_periods(test_case: Case) -> None:
+    check_case(test_case)
+
+
+@pytest.mark.parametrize(("text", "mention", "start", "end"), [
+    ("Turnout fell 4% last week.", "4%", "2019-02-25", "2019-03-03"),
+    ("Exports rose 7% last year.", "7%", "2018-01-01", "2018-12-31"),
+    ("Exports rose 2% last month.", "2%", "2019-02-01", "2019-02-28"),
+    ("Prices rose 3% this year.", "3%", "2019-01-01", "2019-03-06"),
+    ("The toll rose to 56 on Sunday.", "56", "2019-03-03", "2019-03-03"),
+    ("Sales fell 9% in June.", "9%", "2018-06-01", "2018-06-30"),
+])
+def test_relative_periods_are_resolved_against_the_articles_date(text: str, mention: str, start: str,
+                                                                  end: str) -> None:
+    published = dt.date(2019, 3, 6)  # a Wednesday
+    [found] = [c for c in analyse(text, published).claims if c.mention == mention]
+    assert (str(found.period_start), str(found.period_end)) == (start, end)
+
+
+def test_relative_periods_stay_as_written_without_a_date() -> None:
+    [found] = analyse("Turnout fell 4% last week.").claims
+    assert (found.period, found.period_start, found.period_end) == ("last week", None, None)

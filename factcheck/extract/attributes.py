@@ -393,10 +393,27 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     head = _attributive_head(text, q)
     if head:
         return head
+    if unit_measure(q.unit) and not _np_after(_skip_to_noun(text, q)):
+        return unit_measure(q.unit)  # "the new model weighs 145 g": a weight, whatever the subject
     found = _measure(text, q, mention_start, clause_start, previous)
     if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by"):
         return unit_measure(q.unit) or found
     return found
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    return frozenset(lexicon().grammar["event_predicates"]["words"])
+
+
+def event_after(measure: str, before: str) -> str | None:
+    """An event count given after another ("52 people were killed and 700 injured") counts the other's
+    noun with its own predicate: ``injured`` after ``people killed`` is ``people injured``."""
+    words = _event_words()
+    if measure.lower() not in words:
+        return None
+    noun, _, event = before.rpartition(" ")
+    return f"{noun} {measure}" if noun and event.lower() in words else None
 
 
 def unit_measure(unit: str) -> str | None:

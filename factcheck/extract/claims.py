@@ -225,6 +225,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     held = holders.holder(text, m_start, clause.start, measure, item_before, state.names, m_end)
     if not held.measure:
         held = replace(held, measure=attributes.unit_measure(q.unit) or measure)
+    elif item_before and (event := attributes.event_after(held.measure, item_before)):
+        held = replace(held, measure=event)  # "52 people were killed and 700 injured": people injured
     return ExtractedClaim(
         start=offset,
         end=sentence.start + m_end,

@@ -282,6 +282,9 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:this|last|next|the\sprevious|the\scurrent)\s(?:year|month|week|decade|quarter|financial\syear|academic\syear)
         # by the middle of the century, by mid-century
       | (?:by|in|until|before)\s(?:the\s(?:middle|end|turn|start)\sof\s(?:the|this|next)\scentury|mid-century)
+        # during the three-month period, for a two-year contract
+      | (?:in|during|over|for|under)\s(?:the|its|their|a)\s(?:{count}|\d+)[\s-](?:year|month|week|day|season)\s
+        {spans}
         # in 25 days, after six months, for five years, over three years, in its first week, over the final
         # three months of the year
       | (?:in|within|after|for|over|during)\s(?:the\s|its\s|their\s)?(?:(?:first|final|last|next|past|same)\s)?
@@ -433,6 +436,53 @@ def _year_span(token: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(first, 1, 1), dt.date(second, 12, 31)
 
 
+_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                          "sunday"])}
+_CALENDAR = re.compile(r"\b(?P<which>last|this|next|previous)\s(?P<unit>week|month|year)\b")
+_ON_WEEKDAY = re.compile(r"\b(?:on|last|this|by|since|from|until)\s(?P<day>monday|tuesday|wednesday|thursday|friday|"
+                         r"saturday|sunday)\b")
+_MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DAY_MONTH = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s(?P<m1>{_MONTH_NAMES})|(?P<m2>{_MONTH_NAMES})\s(?P<d2>\d{{1,2}}))\b")
+
+
+def _calendar_relative(text: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A period written relative to the article's date: last week, this month, last year, on Sunday, on 20 March.
+
+    Calendar units are whole ones (last year is the year before the article's, last week
+    the Monday-to-Sunday week before); "this" one runs to the article's date; a weekday is
+    the last one on or before it; a day of a month the last one on or before it.
+    """
+    if m := _CALENDAR.search(text):
+        which, unit = m.group("which"), m.group("unit")
+        step = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
+        if unit == "year":
+            year = published.year + step
+            return dt.date(year, 1, 1), (published if step == 0 else dt.date(year, 12, 31))
+        if unit == "month":
+            year, month = divmod(published.year * 12 + published.month - 1 + step, 12)
+            first = dt.date(year, month + 1, 1)
+            last = dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)
+            return first, (published if step == 0 else last)
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        return monday, (published if step == 0 else monday + dt.timedelta(days=6))
+    if m := _ON_WEEKDAY.search(text):
+        day = published - dt.timedelta(days=(published.weekday() - _WEEKDAYS[m.group("day")]) % 7)
+        return day, day
+    for m in _DAY_MONTH.finditer(text):
+        month = _MONTHS.get(m.group("m1") or m.group("m2") or "")
+        if month is None:
+            continue
+        day_of_month = int(m.group("d1") or m.group("d2"))
+        try:
+            day = dt.date(published.year, month, day_of_month)
+            if day > published:
+                day = dt.date(published.year - 1, month, day_of_month)
+        except ValueError:
+            return None
+        return day, day
+    return None
+
+
 def period_dates(period: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
     """Start and end dates of a period as written, where the text (and the article's date) allow."""
     text = period.lower()
@@ -453,6 +503,9 @@ def period_dates(period: str, published: dt.date | None) -> tuple[dt.date | None
     if len(spans) == 1:
         return spans[0]
     if published is not None:
+        relative = _calendar_relative(text, published)
+        if relative is not None:
+            return relative
         if m := _LAST_MONTHS.search(text):
             amount = {"twelve": 12, "six": 6, "three": 3}.get(m.group(1) or "")
             n = int(m.group(1)) if (m.group(1) or "").isdigit() else amount or 1

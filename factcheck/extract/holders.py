@@ -37,6 +37,7 @@ _NAME_RE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME})")
 _POSSESSIVE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME})(?:['’]s?|’)\s")
 _LIST_ITEM = re.compile(rf"(?:^|,|;|\band|\bwhile|\bwhereas|\bbut|\bwith)\s+(?:the\s)?(?P<name>{_NAME})\s+"
                         rf"(?:on\s|with\s|at\s)?$")
+_ITEM_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|while|whereas|but)\b)")
 _BRACKET = re.compile(rf"(?<![\w'’])(?:the\s)?(?P<name>{_NAME})\s?\(\s?$")
 _FOR = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:the\s)?(?P<name>{_NAME})(?![\w'’])")
 # what may stand before a holder that is the subject of its clause: nothing, a determiner, a clause opener
@@ -85,7 +86,9 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
     if m := _LIST_ITEM.search(before):
         name = _holder_name(m.group("name"), text, clause_start + m.start("name"), names)
         if name and previous_measure:
-            measure = previous_measure if _names_only(measure, name) else measure
+            end = mention_end if mention_end is not None else mention_start
+            if _names_only(measure, name) or _ITEM_ENDS.match(text, end):
+                measure = previous_measure  # "Samsung 27%": the measure of the item before
             return Holding(name, measure, "list_item")
     if m := _BRACKET.search(text, max(0, mention_start - 60), mention_start):
         if measure in _bracketed_names(text) or _names_only(measure, m.group("name")):
