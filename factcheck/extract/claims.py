@@ -141,7 +141,7 @@ def analyse(text: str, published: dt.date | None = None) -> Extraction:
     claims: list[ExtractedClaim] = []
     for sentence, (quantities, blocked) in zip(sentences[: last + 1], figures[: last + 1], strict=True):
         claims.extend(_sentence_claims(sentence, quantities, blocked, published, speakers, state))
-    return Extraction(claims, state.document_place)
+    return Extraction(claims, gazetteer().shown(state.document_place) if state.document_place else None)
 
 
 def _figures(sentence: Sentence, document: str) -> tuple[list[Quantity], list[Blocked]]:
@@ -207,8 +207,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if place:
         earlier = state.places + org_places if context.reads_earlier_places(place) else []
         place_value = context.resolve_generic_place(place, earlier, state.document_place)
-    else:
-        place_value = state.document_place  # a sentence naming no place speaks of the article's
+    elif state.document_place is not None:
+        place_value = gazetteer().shown(state.document_place)  # a sentence naming no place speaks of the article's
     # a rate ("a year", "per month") is the period only of the figure it follows ("$150,000 a year"), and
     # only when the sentence dates the figure no other way ("40% a year until 2007": until 2007)
     dated = [p for p in periods if not _RATE.match(p.text)]

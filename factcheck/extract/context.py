@@ -114,6 +114,9 @@ def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
             continue  # "the Mayor of London"
         if _person_before(text, m.start()):
             continue  # "Mr Houston", "George Washington": a person's name
+        if _name_before(text, m.start()):
+            org_places.append(gaz.aliases[m.group(0)])
+            continue  # "Real Madrid", "AC Milan", "Bayern Munich": a name ending in a place
         name = gaz.aliases[m.group(0)]
         capital = _CAPITAL_AFTER.match(text, m.end())
         # the last four characters suffice: no character lower-cases to fewer than one
@@ -130,7 +133,7 @@ def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
     if not found:
         # "37 English council areas": a place named only by its adjective
         for m in _adjective_pattern().finditer(text):
-            found.append(Mention(m.start(), m.end(), m.group(0), gaz.adjectives[m.group(0)]))
+            found.append(Mention(m.start(), m.end(), m.group(0), gaz.shown(gaz.adjectives[m.group(0)])))
     return _join_pairs(text, sorted(found, key=lambda p: p.start)), org_places
 
 
@@ -187,8 +190,46 @@ def _is_organisation(text: str, m: re.Match[str], org_words: frozenset[str]) -> 
     after = _NEXT_CAPITALS.match(text, m.end())
     if not after:
         return False
-    # "London Mayor", "Islington Council", "London Stock Exchange": a name that runs on
-    return after.group(1) in org_words or bool(after.group(2))
+    # "London Mayor", "Islington Council", "London Stock Exchange", "Paris Saint-Germain": a name that runs on
+    word = after.group(1)
+    return word in org_words or bool(after.group(2)) or (
+        word not in gazetteer().aliases and word not in _calendar_words() and word.lower() not in _PLACE_FOLLOWERS
+        and text[after.end(1) : after.end(1) + 1] in ("-", " ", "") and len(word) > 1)
+
+
+# capitalised words that may follow a place without making a name of it
+_PLACE_FOLLOWERS = frozenset({"and", "or", "the", "a", "in", "on", "at", "but", "as", "i", "he", "she", "it", "we",
+                              "they", "this", "that", "from", "to", "for", "by", "with", "said", "says"})
+# words that may come before a place without making a name of it: "North London", "Greater Manchester"
+_PLACE_QUALIFIERS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                               "Central", "Greater", "Upper", "Lower", "Inner", "Outer", "Old", "New", "Mid",
+                               "Metropolitan", "Downtown", "Rural", "Urban", "Coastal", "Mainland", "Continental"})
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w&'’-]*)\s$")
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    g = lexicon().grammar
+    return frozenset(g["months"]) | frozenset(g["weekdays"])
+
+
+def _name_before(text: str, start: int) -> bool:
+    """Whether a capitalised word right before the place makes a name of it ("Real Madrid", "AC Milan"):
+    one that is no qualifier of places, no place itself, and does not open the sentence."""
+    m = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m.start(1) == 0:
+        return False
+    word = m.group(1)
+    if word in _PLACE_QUALIFIERS or word in gazetteer().aliases or word in gazetteer().adjectives or \
+            word in _calendar_words() or word.lower() in _PLACE_FOLLOWERS or word.lower() in _titles():
+        return False
+    head = text[: m.start(1)].rstrip()
+    if _LIST_NUMBER.search(head):
+        return True  # "1. Real Madrid": an item of a numbered list starts with a name
+    return bool(head) and not head.endswith((".", "!", "?", ":", '"', "“"))
+
+
+_LIST_NUMBER = re.compile(r"(?:^|\n)\s*\d{1,2}[.)]$")
 
 
 def organisation_places(text: str) -> list[str]:

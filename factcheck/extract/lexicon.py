@@ -25,6 +25,7 @@ class Place:
     type: str
     parent: str | None
     capital: str | None = None
+    short: str | None = None  # how news writes it, when not by its full name ("UK")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -214,6 +215,11 @@ class Gazetteer:
     adjectives: dict[str, str]
     institutions: dict[str, str] = field(default_factory=dict)  # an institution → the place it stands for
 
+    def shown(self, name: str) -> str:
+        """A place's name as a figure's place is written: its short name where news uses one ("UK")."""
+        place = self.places.get(name)
+        return place.short or place.name if place else name
+
     def ancestors(self, name: str) -> list[str]:
         """``name`` and every place that contains it, innermost first."""
         chain: list[str] = []
@@ -244,7 +250,7 @@ def gazetteer() -> Gazetteer:
     data = _load("places.json")
     places_data = data["places"]
     places = {
-        p["name"]: Place(p["name"], p.get("type", "place"), p.get("parent"), p.get("capital"))
+        p["name"]: Place(p["name"], p.get("type", "place"), p.get("parent"), p.get("capital"), p.get("short"))
         for p in places_data
     }
     aliases: dict[str, str] = {}
