@@ -295,3 +295,44 @@ def test_relative_periods_are_resolved_against_the_articles_date(text: str, ment
 def test_relative_periods_stay_as_written_without_a_date() -> None:
     [found] = analyse("Turnout fell 4% last week.").claims
     assert (found.period, found.period_start, found.period_end) == ("last week", None, None)
+
+
+# --- tables: figures whose words stand in a header and row labels ------------------------------------------
+
+RANKED = ("Hospitals miss their targets\n\n"
+          "Waiting lists grew again this winter, the health board said on Tuesday.\n\n"
+          "LONGEST WAITING LISTS BY TRUST, YEAR 2019-20\n"
+          "==========================================\n\n"
+          "TRUST                        PATIENTS\n"
+          "                          (THOUSANDS)\n"
+          " 1. Northfield General       48\n"
+          " 2. Riverside University     41\n"
+          " 3. Hillcrest                39\n")
+CELLS = ("Biggest stadium deals\n"
+         "Club \tAnnual fee \tTotal fee \tLength\n\n"
+         "Harbour Town FC\n\t\n\n£4.5m (€5.2m)\n\t\n\n£36m (€41.6m)\n\t\n\n8 years (2015-23)\n\n"
+         "Valley Rovers\n\t\n\n£2.1m\n\t\n\n£21m\n\t\n\n10 years (2012-22)\n\n"
+         "The league said it was pleased with the deals.\n")
+
+
+def test_a_ranked_table_gives_its_rows_their_holder_measure_period_and_scale() -> None:
+    found = {c.mention: c for c in analyse(RANKED).claims}
+    first = found["48"]
+    assert (first.subject, first.measure, first.period) == ("Northfield General", "patients", "2019-20")
+    assert (first.value, first.unit) == (48_000, "count")
+    assert found["39"].subject == "Hillcrest" and found["39"].value == 39_000
+
+
+def test_a_table_of_cells_gives_each_figure_its_row_and_column() -> None:
+    found = {c.mention: c for c in analyse(CELLS).claims}
+    annual = found["£4.5m"]
+    assert (annual.subject, annual.measure, annual.period) == ("Harbour Town FC", "annual fee", "2015-23")
+    assert (found["£36m"].subject, found["£36m"].measure) == ("Harbour Town FC", "total fee")
+    assert (found["£21m"].subject, found["£21m"].measure, found["£21m"].period) == ("Valley Rovers", "total fee",
+                                                                                      "2012-22")
+
+
+def test_a_crosshead_before_a_paragraph_is_no_table() -> None:
+    text = ("Council budget\n\nSchools\n\nThe council will spend £12m on schools this year.\n\n"
+            "Roads\n\nIt will spend £4m on roads.\n")
+    assert {c.mention: c.subject for c in analyse(text).claims} == {"£12m": None, "£4m": None}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from factcheck.extract import attributes, context, holders
+from factcheck.extract import attributes, context, holders, tables
 from factcheck.extract.document import document_place
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
 from factcheck.extract.lexicon import alternation, gazetteer, lexicon
@@ -141,7 +141,34 @@ def analyse(text: str, published: dt.date | None = None) -> Extraction:
     claims: list[ExtractedClaim] = []
     for sentence, (quantities, blocked) in zip(sentences[: last + 1], figures[: last + 1], strict=True):
         claims.extend(_sentence_claims(sentence, quantities, blocked, published, speakers, state))
+    rows = tables.table_rows(text)
+    if rows:
+        claims = [_in_table(claim, rows, published) for claim in claims]
     return Extraction(claims, gazetteer().shown(state.document_place) if state.document_place else None)
+
+
+def _in_table(claim: ExtractedClaim, rows: list[tables.TableRow], published: dt.date | None) -> ExtractedClaim:
+    """A claim on a table's row takes what the table says of it: the row's label is its subject, its column its
+    measure, the header's period and the header's unit and scale for a bare number."""
+    row = next((r for r in rows if r.start <= claim.start < r.end), None)
+    if row is None:
+        return claim
+    changes: dict[str, object] = {}
+    if row.label:
+        changes["subject"] = row.label
+    measure = row.column_at(claim.start) or row.measure
+    if measure:
+        changes["measure"] = measure
+    if claim.period is None and row.period:
+        start, end = context.period_dates(row.period, published)
+        changes.update(period=row.period, period_start=start, period_end=end)
+    if (row.unit or row.scale) and claim.unit == "count" and claim.value is not None and \
+            claim.mention.replace(",", "").isdigit():
+        scale = row.scale or Decimal(1)
+        changes.update(unit=row.unit or claim.unit, value=claim.value * scale,
+                       low=claim.low * scale if claim.low is not None else None,
+                       high=claim.high * scale if claim.high is not None else None)
+    return replace(claim, **changes)
 
 
 def _figures(sentence: Sentence, document: str) -> tuple[list[Quantity], list[Blocked]]:
