@@ -13,7 +13,7 @@ from itertools import islice
 from factcheck.extract.lexicon import alternation, fold, lexicon
 from factcheck.extract.numbers import Quantity
 
-_WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()–—]")
+_WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()–—]|(?<=\s)-(?=\s)")
 
 
 # --- qualifier ----------------------------------------------------------------
@@ -181,7 +181,7 @@ def _np_after(text: str) -> str:
         if token.startswith(("‘", "“", '"', "'")):
             quoted = True
         if not quoted:
-            if token in ",;:()–—":
+            if token in ",;:()–—-":
                 break
             if bare == "of" and taken and i + 1 < len(tokens) and tokens[i + 1].lower() not in stops_or_article:
                 taken.append(token)
@@ -277,7 +277,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
 
 _EXPECTED_TO = re.compile(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected|predicted|tipped|"
-                          r"poised|estimated|thought|bound)\s+to)\s*$")
+                          r"poised|estimated|thought|bound)\s+to(?:\s+[a-z]+ly)?)\s*$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not|could|may|"
                           r"might|should|can))+\s*$")
 _SUBJECT_TOKEN = re.compile(r"[\w'’&-]+|[,;:]")
@@ -395,7 +395,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         return head
     if unit_measure(q.unit) and not _np_after(_skip_to_noun(text, q)):
         return unit_measure(q.unit)  # "the new model weighs 145 g": a weight, whatever the subject
-    found = _measure(text, q, mention_start, clause_start, previous)
+    found = _construction(text, q, mention_start, clause_start) or \
+        _measure(text, q, mention_start, clause_start, previous)
     if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by"):
         return unit_measure(q.unit) or found
     return found
@@ -461,6 +462,68 @@ def _attributive_head(text: str, q: Quantity) -> str | None:
     return " ".join(words[-2:]) if words else None
 
 
+# "takes the league's earnings from media rights to £2.7bn": what is taken to the figure
+_TAKES_TO = re.compile(r"\b(?:takes?|took|taking|brings?|brought|bringing|push(?:es|ed|ing)?|lifts?|lifted|lifting|"
+                       r"boost(?:s|ed|ing)?|propel(?:s|led|ling)?)\s+(?P<np>[^,;:()]{3,90}?)\s+to\s+"
+                       r"(?:(?:a|an|the)\s+)?(?:(?:record|new|high|low|total|combined)\s+)?$", re.IGNORECASE)
+# "the deal for 2010-13 is worth £1.8bn", "deals worth more than £1bn"
+_WORTH = re.compile(r"\s(?:(?:is|was|are|were|be|been|being)\s+)?(?:now\s+|still\s+|also\s+)?worth\s+$")
+# "will now cost the broadcasters £6.6m": a verb of money, its indirect object, the figure
+_COSTS_WHOM = re.compile(r"\b(?P<verb>cost|costs|costing|pay|pays|paid|paying|give|gives|gave|giving|save|saves|"
+                         r"saved|saving|earn|earns|earned|earning|owe|owes|owed|charge|charges|charged)\s+"
+                         r"(?:the\s+|a\s+|an\s+|each\s+|every\s+|its\s+|their\s+)?(?:[a-z]+\s+){1,2}$")
+# "an average cost to the broadcasters of £10.2m": the noun before "to whom ... of"
+_COST_TO_OF = re.compile(r"\b(?P<noun>(?:[a-z]+\s)?(?:cost|price|fee|bill|payment|value|charge|bonus|prize))\s+"
+                         r"(?:to|for)\s+(?:the\s+)?[a-z][a-z ]{1,30}?\s+of\s+$")
+# "£56m a year has been earmarked for grassroots projects"
+_EARMARKED_FOR = re.compile(r"(?:\s+(?:a|per)\s+(?:year|month|week|season))?\s+(?:has|have|had|will|would)?\s*"
+                            r"(?:been|be)\s+(?:[a-z]+ed|set\s+aside|put\s+aside)\s+(?:for|to|on)\s+(?P<np>[^,;.]{3,60})")
+# "give away £250m": a verb and its particle
+_PHRASAL = re.compile(r"\b(?P<verb>[a-z]+)\s+(?P<particle>away|out|back|up|in)\s+$")
+# "£6.6m a fixture", "£50 per head": a rate of a thing, not of a time
+_PER_THING = re.compile(r"\s+(?:a|per|each)\s+(?P<noun>[a-z]{3,})\b")
+
+
+def _construction(text: str, q: Quantity, mention_start: int, clause_start: int) -> str | None:
+    """What the figure measures when a construction of English says it, whatever lies after the figure."""
+    before = text[max(clause_start, mention_start - 200) : mention_start]
+    if m := _TAKES_TO.search(before):
+        found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", _strip_period(m.group("np"))))))
+        if found:
+            return found
+    if m := _WORTH.search(before):
+        found = _strip_determiners(_subject_before(_strip_period(before[: m.start()]), len(_strip_period(
+            before[: m.start()]))))
+        if found and found.lower() not in _generic_measures():
+            return found
+    if m := _COST_TO_OF.search(before):
+        return m.group("noun")
+    if (m := _COSTS_WHOM.search(before)) and m.group("verb") in lexicon().grammar["verb_measures"]:
+        noun = lexicon().grammar["verb_measures"][m.group("verb")]
+        subject = _strip_determiners(_subject_before(before, m.start()))
+        return f"{subject} {noun}" if subject and subject.lower() not in _generic_measures() else noun
+    if m := _EARMARKED_FOR.match(text, q.end):
+        found = _strip_determiners(_np_after(m.group("np")))
+        if found:
+            return found
+    if m := _PHRASAL.search(before):
+        phrase = f"{m.group('verb')} {m.group('particle')}"
+        if phrase in lexicon().grammar["verb_measures"]:
+            return lexicon().grammar["verb_measures"][phrase]
+    if (m := _PER_THING.match(text, q.end)) and m.group("noun") not in _time_words() and \
+            m.group("noun") not in _stops() and before.rstrip().endswith(("-", "–", "—", ",", "(")):
+        return m.group("noun")  # "... 116 live games - £6.6m a fixture": an aside giving a rate
+    return None
+
+
+_TRAILING_PERIOD = re.compile(r"\s+(?:for|in|from|over|during|until|to)\s+[^,;]*\d[^,;]*$")
+
+
+def _strip_period(phrase: str) -> str:
+    """A noun phrase less a period at its end: "the TV deal for 2010-2013" → "the TV deal"."""
+    return _TRAILING_PERIOD.sub("", phrase)
+
+
 def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
     """What the words around the figure say it counts (see :func:`measure`)."""
     g = lexicon().grammar
@@ -514,6 +577,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return subject  # "The budget deficit hit a record $412bn"
         if previous:
             return previous  # "..., after reaching $377bn the year before": the sentence's figure
+        if subject:
+            return subject  # "the total is likely to top £5bn": a generic word, but the one there is
     words = list(_BEFORE_WORD.finditer(before))
     verb_words = words[:]
     while len(verb_words) > 1 and verb_words[-1].group(0).lower() in _RANGE_WORDS:
