@@ -208,6 +208,17 @@ SUBJECTS = [
     row("a-name-inside-a-noun-phrase-is-not-its-subject",
         "The domestic TV rights auction generated £1.7bn.",
         claim("£1.7bn", 1_700_000_000, "GBP", subject=None)),
+    row("possessives-in-a-list-of-unions",
+        "Unison's 800,000 members, the Teachers' Union's 70,000 and Amicus' 20,000 will vote.",
+        claim("800,000", 800_000, "count", measure="members", subject="Unison"),
+        claim("70,000", 70_000, "count", measure="members", subject="Teachers' Union"),
+        claim("20,000", 20_000, "count", measure="members", subject="Amicus")),
+    row("a-conversion-in-brackets-has-the-figures-holder",
+        "Shares in Orion rose. Orion is spending $100m (£52m) on new data centres.",
+        claim("$100m", 100_000_000, "USD", subject="Orion"), claim("£52m", 52_000_000, "GBP", subject="Orion")),
+    row("an-aside-after-a-dash-measures-what-it-is-about",
+        "The new owners - two from Spain and one from Chile - took over in May.",
+        claim("two", 2, "count", measure="owners")),
     row("a-number-inside-a-name-is-still-no-figure",
         "Microsoft sold 40m copies of Vista and Windows 7.", claim("40m", 40_000_000, "count"),
         only=True),
@@ -360,3 +371,22 @@ def test_a_crosshead_before_a_paragraph_is_no_table() -> None:
     text = ("Council budget\n\nSchools\n\nThe council will spend £12m on schools this year.\n\n"
             "Roads\n\nIt will spend £4m on roads.\n")
     assert {c.mention: c.subject for c in analyse(text).claims} == {"£12m": None, "£4m": None}
+
+
+# --- numbers that are no figures ------------------------------------------------------------------------------
+
+NOT_FIGURES = [
+    row("an-age-in-apposition", "Ridley, 45, wrote and directed the film.", only=True),
+    row("an-age-after-said", '"We are a covers band," said Morrow, 53.', only=True),
+    row("an-age-range", "The advert is aimed at children between the ages of six and 11.", only=True),
+    row("a-chart-position", "The single went to No 1 in the charts.", only=True),
+    row("a-name-with-a-number-after-a-year", "Fans argue over Turbo Rally 2005 and Street Kings 4.", only=True),
+    row("a-place-and-a-figure-are-no-age",
+        "In Kent, 40 homes were flooded, and in Essex, 12.",
+        claim("40", 40, "count", place="Kent"), claim("12", 12, "count", measure="homes", place="Essex")),
+]
+
+
+@pytest.mark.parametrize("test_case", NOT_FIGURES)
+def test_numbers_that_are_no_figures(test_case: Case) -> None:
+    check_case(test_case)

@@ -10,6 +10,7 @@ import re
 from functools import cache
 from itertools import islice
 
+from factcheck.extract.context import find_periods
 from factcheck.extract.lexicon import alternation, fold, lexicon
 from factcheck.extract.numbers import Quantity
 
@@ -241,7 +242,8 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
     participles = "|".join(sorted(_change_words()["participle_change"], key=len, reverse=True))
     patterns = [
         r"\s*\([^)]{1,30}\)",  # "$368bn (£197bn) budget deficit": the conversion in brackets
-        rf"\s*(?:{changes})\s+(?:in|of|to|for)\s+",  # 47 per cent drop in homicides
+        # 47 per cent drop in homicides, a 74 percent year-over-year drop in profit
+        rf"\s*(?:[a-z]+(?:-[a-z]+)+\s+|annual\s+|quarterly\s+|monthly\s+)?(?:{changes})\s+(?:in|of|to|for)\s+",
         r"\s*worth\s+of\s+",  # £500,000 worth of funding
         rf"\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
         r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
@@ -254,6 +256,7 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
     ]
     if money:
         patterns.append(r"\s*(?:for|on|towards|to\s+fund)\s+")  # £5m for new schools
+        patterns.append(r"\s*in\s+(?!(?:the|a|an|its|their|his|her|our|total|all|cash)\b)(?=[a-z]{3,})")  # €10bn in aid
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
@@ -296,6 +299,8 @@ def _subject_before(text: str, verb_at: int) -> str:
     head = text[:verb_at]
     head = _EXPECTED_TO.sub("", head)
     head = _AUXILIARIES.sub("", head)
+    head = _RELATIVE.sub("", head)  # "Galaxy S4 sales, which reached": the noun the relative points to
+    head = _DASH_END.sub("", head)  # "The owners - two from Taiwan": the noun the aside is about
     if m := _heads_of()[0].search(head):
         found = _strip_place(_np_after(_ARTICLE.sub("", m.group(1))))
         if found:
@@ -315,14 +320,18 @@ def _subject_before(text: str, verb_at: int) -> str:
         # subject starts after the verb
         stop = (token.lower() in stops and not (len(token) > 1 and token.isupper() and taken)) or \
             token.lower() in _CLAUSE_VERBS
-        if not (linking or article) and (token in ",;:" or stop or token[0].isdigit()):
+        if not (linking or article) and (token in ",;:-" or stop or token[0].isdigit()):
             break  # "Shares in Cairn Energy" keeps its "in"; "since 2010 the number" stops at "since"
         taken.insert(0, token)
         if len(taken) >= (8 if "between" in taken else 6):  # "the gap between A and B" is longer
             break
+    while taken and (taken[-1].lower() in _LINKING or taken[-1].lower() in ("the", "a", "an", "-")):
+        taken.pop()  # "a combined tally of": the phrase ends with its noun
     return " ".join(taken)
 
 
+_RELATIVE = re.compile(r",\s+(?:which|who|that)\s*$")
+_DASH_END = re.compile(r"\s[-–—]\s*$")
 _PLACE_PHRASE = re.compile(r"\s(?:in|across|throughout|within)\s")
 
 
@@ -332,7 +341,7 @@ def _strip_place(phrase: str) -> str:
 
 _LEVEL_MODIFIERS = ("a", "an", "the", "at", "to", "of", "about", "around", "some", "nearly", "almost", "just", "over",
                     "under", "more", "than", "less", "record", "new", "high", "low", "worse", "better", "expected",
-                    "further", "extra")
+                    "further", "extra", "record-breaking", "all-time", "combined", "total", "whopping")
 
 
 @cache
@@ -346,11 +355,15 @@ def _level_verb() -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 
 _NOUN_OF = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-                      r"almost\s+|over\s+|more\s+than\s+|up\s+to\s+)?$")
-_NOUN_OF_ENDS = ("of", "about", "around", "some", "nearly", "almost", "over", "than", "to")  # the words it ends with
+                      r"almost\s+|over\s+|more\s+than\s+|up\s+to\s+|above\s+|below\s+|under\s+|at\s+least\s+|"
+                      r"an?\s+(?:estimated\s+|average\s+|extra\s+|additional\s+)?|roughly\s+|just\s+)?$")
+# the words it ends with
+_NOUN_OF_ENDS = ("of", "about", "around", "some", "nearly", "almost", "over", "than", "to", "above", "below",
+                 "under", "least", "estimated", "average", "extra", "additional", "roughly", "just", "a", "an")
 _PREVIOUS_FIGURE_ENDS = ("(", "to", "from", "of", "or", "and", "versus", "against")
 
 
+_OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|those)\b")
 _PARTICIPLE_BY = re.compile(r"\s+(?:announced|reported|posted|made|recorded|earned|raised|paid|spent)\s+by\b")
 _PASSIVE_AFTER = re.compile(r"\b(?:was|were|been|be)\s+(\w+ed|killed|hurt|seen|taken|born)\b")
 _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(\w+ed|killed)\b")
@@ -498,7 +511,8 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
             return found
     if m := _COST_TO_OF.search(before):
         return m.group("noun")
-    if (m := _COSTS_WHOM.search(before)) and m.group("verb") in lexicon().grammar["verb_measures"]:
+    if (m := _COSTS_WHOM.search(before)) and m.group("verb") in lexicon().grammar["verb_measures"] and \
+            not _noun_follows(text, q):
         noun = lexicon().grammar["verb_measures"][m.group("verb")]
         subject = _strip_determiners(_subject_before(before, m.start()))
         return f"{subject} {noun}" if subject and subject.lower() not in _generic_measures() else noun
@@ -516,12 +530,35 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
     return None
 
 
+def _noun_follows(text: str, q: Quantity) -> bool:
+    """Whether the figure qualifies a noun right after it ("to pay back a $900m (£479m) loan")."""
+    after = _strip_determiners(_np_after(_skip_to_noun(text, q)))
+    return bool(after) and not after.split()[0].endswith("ed") and after.lower() not in _generic_measures()
+
+
 _TRAILING_PERIOD = re.compile(r"\s+(?:for|in|from|over|during|until|to)\s+[^,;]*\d[^,;]*$")
 
 
 def _strip_period(phrase: str) -> str:
     """A noun phrase less a period at its end: "the TV deal for 2010-2013" → "the TV deal"."""
     return _TRAILING_PERIOD.sub("", phrase)
+
+
+_RATE_WORDS = frozenset({"annual", "average", "overall", "yearly", "monthly", "quarterly", "weekly", "daily"})
+
+
+def _without_periods(text: str) -> str:
+    """``text`` less the periods in it: "an operating loss for the three months to December of" → "an operating
+    loss of"."""
+    for p in reversed(find_periods(text)):
+        text = text[: p.start].rstrip() + " " + text[p.end :].lstrip()
+    return text
+
+
+@cache
+def _calendar_names() -> frozenset[str]:
+    g = lexicon().grammar
+    return frozenset(g["months"]) | frozenset(g["weekdays"])
 
 
 def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
@@ -545,15 +582,21 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return after_np
     if previous and _PARTICIPLE_BY.match(text, q.end):
         return previous  # "dwarfed by the $204m announced by Google": the sentence's figure, again
+    if previous and _OF_WHICH.match(text, q.end):
+        return previous  # "71 million phones, 56 million of which ...": the figure before's
     before = text[max(clause_start, mention_start - 300) : mention_start]
     # The patterns below match at the end of ``before``: each is tried only when the last word
     # fits, as each would otherwise be tried at every character of it.
     last = before.rstrip()
     folded_last = fold(last)
-    if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(before)):
-        noun = m.group(1)
-        if noun.split()[-1].lower() not in _not_nouns_of():
-            return noun  # "revenue of $13,009 million", "a budget of £2m"
+    if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(_without_periods(before))):
+        noun = _strip_determiners(m.group(1))
+        words = noun.split()
+        # "revenue of $13,009 million", "a budget of £2m", "a combined tally of $80m" (not "a total of", nor "an
+        # annual rate of")
+        if words and any(w.lower() not in _not_nouns_of() and w.lower() not in _RATE_WORDS for w in words) and \
+                words[0].lower() not in _LINKING and words[0] not in _calendar_names():
+            return noun
     if folded_last.endswith("by") and (m := _heads_of()[1].search(before)):
         found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group(1)))))
         if found:

@@ -208,7 +208,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
         if previous is not None and _converted(text, previous, claim, sentence.start):
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
-                            measure=previous.measure or claim.measure)
+                            measure=previous.measure or claim.measure, subject=previous.subject or claim.subject)
         previous = claim
         # a later "a fall of 20,000" refers back to the sentence's main figure, its first one
         previous_measure = previous_measure or claim.measure
@@ -248,7 +248,10 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         period = state.previous_period  # "... to continue into 2005. Sales are predicted to grow by 11%"
     start_date, end_date = context.period_dates(period, published) if period else (None, None)
     offset = sentence.start + m_start
-    measure = attributes.measure(text, q, m_start, clause.start, previous_measure)
+    # "The owners - two from Taiwan": a figure opening an aside after a dash measures what the aside is about
+    measure_from = clauses[index - 1].start if index and text[clause.start : m_start].strip() in "-–—" else \
+        clause.start
+    measure = attributes.measure(text, q, m_start, measure_from, previous_measure)
     held = holders.holder(text, m_start, clause.start, measure, item_before, state.names, m_end)
     if not held.measure:
         held = replace(held, measure=attributes.unit_measure(q.unit) or measure)

@@ -303,7 +303,7 @@ def _period_pattern() -> re.Pattern[str]:
         # from 6 to 9 January
       | (?:from\s)?\d{{1,2}}\s?(?:to|until|[–-])\s?\d{{1,2}}\s{months}(?:\s{year})?\b
         # (in) the ten years to 2016/17
-      | (?:(?:in|over|during)\s)?(?:the\s)?(?:(?:{count}|past|last|previous)\s)?{units}
+      | (?:(?:in|over|during|for)\s)?(?:the\s)?(?:(?:{count}|past|last|previous)\s)?{units}
         \s(?:to|up\sto|ending(?:\sin)?)\s(?:{when})
         # (over) the last 12 months
       | (?:(?:in|over|during|within)\s)?the\s(?:last|past|previous|next|first|coming)\s(?:{count}\s)?{units}

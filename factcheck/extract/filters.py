@@ -55,7 +55,7 @@ def _blockers() -> list[_Rule]:
     weekdays = alternation(g["weekdays"], boundary=False)
     cardinals = alternation(lex.numbers["cardinal_words"] + ["a", "an"], boundary=False)
     durations = alternation(lex.units["durations"], boundary=False)
-    number = rf"(?:\d+(?:\.\d+)?|{cardinals}(?:[\s-]{cardinals})*)"
+    number = rf"(?:\d+(?:\.\d+)?|{cardinals}(?:[\s-]{cardinals})*)(?![a-z])"
     rules = {
         # 2015/16, 2006-7, 2016-17, 2010-2015: financial years and year spans
         "year_span": r"(?<![\w/])(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d)(?![\w/])",
@@ -69,12 +69,16 @@ def _blockers() -> list[_Rule]:
                 r"|\b\d{1,2}\s?o['’]clock\b|\b[0-2]\d[0-5]\d\s?(?:GMT|BST|UTC|CET|EST|PST|hrs|hours)\b"
                 r"|\b\d{1,2}\s?(?:GMT|BST|UTC|CET|EST|PST)\b",
         "age": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s|under\s|over\s)?{number}(?:\s(?:to|and|-)\s{number})?"
+               rf"|\b(?:the\s)?ages\sof\s{number}(?:\s(?:to|and|-)\s{number})?"
+               # "Spacey, 45, wrote", "said Hynde, 53.": a person's age in apposition to the name
+               rf"|(?-i:[A-Z][a-z]{{1,20}}),\s\d{{1,2}},\s(?=[a-z])"
+               rf"|\b(?:said|says|added|adds)\s(?-i:(?:[A-Z][a-z]+\s)?[A-Z][a-z]{{1,20}}),\s\d{{1,2}}\b"
                rf"|(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b"
                rf"|\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
         "duration": rf"(?<![\w£$€.,])(?:{number}|a\scouple\sof|a\sfew|several)(?:\s|-)(?:{durations})(?!\w)",
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
         "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
-        "reference": r"\[\d+\]|\bNo\.\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
+        "reference": r"\[\d+\]|\bNo\.?\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
         "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree)\b"
                 r"|\b[Nn]umber\s(?:one|two|three)\b",
         "score": r"(?<![\w.,£$€])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%]|[.,]\d)",
@@ -98,11 +102,11 @@ def _blockers() -> list[_Rule]:
         "numeric_date": r"\d[/-]\d",
         "time": r"\d(?:\s?(?:[ap]\.?m|o['’]clock|GMT|BST|UTC|CET|EST|PST|hrs|hours)|:\d)",
         # "aged 5", "five-year-olds", "under-18s", "50-plus"
-        "age": WordCue(["age", "aged", "ages", "old", "olds", "under", "over", "plus"]),
+        "age": r"(?i:\bages?d?\b|\bold|\bunder|\bover|\bplus)|[a-z],\s\d",
         "duration": WordCue.of(lex.units["durations"]),
         "ordinal": r"\d(?:st|nd|rd|th)",
         "phone": r"0\d\d|\+\d",
-        "reference": r"\[|No\.|#|umber|age|p\.|P\.|/",
+        "reference": r"\[|No\.|No\s\d|#|umber|age|p\.|P\.|/",
         "rank": r"op[\s-]|OP[\s-]|umber[\s-]|o\.[\s-]",
         "score": r"\d\s?[-–]\s?\d",
         "address": r"\s(?:St|Road|Rd|Ave|Lane|Square|Place|Way|Drive|Terrace|Crescent|Close|Court|Gardens|Row|Hill|"
@@ -204,7 +208,8 @@ _SCARE_QUOTED = re.compile(r"\s+of\s+[\"“‘']")
 # Conservatives 166 and the Liberal Democrats 52", "Sky will show 116 games a season and BT 38". The item
 # before ends with its figure (and up to three words), the name follows a comma or a conjunction, and the
 # item ends with the number (or its noun): "copies of Vista and Windows 7" is a name.
-_ITEM_BEFORE = re.compile(r"\d[\d,.]*(?:\s?(?:%|m|bn|k|million|billion|per\s?cent|percent))?"
+_ITEM_BEFORE = re.compile(r"(?<![A-Z][\w]\s)(?<![A-Z]\s)(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*"
+                          r"(?:\s?(?:%|m|bn|k|million|billion|per\s?cent|percent))?"
                           r"(?:\s[a-z][\w'’-]*){0,3}\s*(?:,|;|\sand|\swhile|\swhereas|\sbut)\s(?:the\s)?"
                           r"(?:[A-Z][\w&'’.-]*\s){0,3}$")
 _ITEM_END = re.compile(r"(?:\s[a-z][\w'’-]*)?\s*(?:[,.;:)]|$|\sand\b|\swhile\b|\swhereas\b)")

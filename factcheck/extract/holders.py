@@ -55,7 +55,8 @@ _OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "From", "
                       "Sales", "Shares", "Prices", "Profits", "Revenue", "Costs", "Spending", "About", "Around",
                       "Over", "Under", "Nearly", "Almost", "More", "Less", "Up", "Down", "Since", "After", "Before",
                       "When", "While", "If", "Although", "Despite", "With", "Without", "Among", "Between",
-                      "Including", "According", "Of", "To", "Per", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"})
+                      "Including", "According", "Of", "To", "Per", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady",
+                      "Today", "Yesterday", "Tomorrow", "Year", "Week", "Month", "Tonight", "Everyone", "Nobody"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,7 @@ def _possessive(text: str, clause_start: int, mention_start: int, measure: str, 
             found = m
     if found is None:
         return None
-    name = _holder_name(found.group("name"), text, found.start("name"), names)
+    name = _holder_name(found.group("name"), text, found.start("name"), names, possessive=True)
     return Holding(name, _without(measure, name), "possessive") if name else None
 
 
@@ -174,10 +175,10 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
     return None
 
 
-def _holder_name(name: str, text: str, at: int, names: frozenset[str]) -> str | None:
+def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessive: bool = False) -> str | None:
     """``name`` as a holder, or ``None`` when it is no holder: a place, a month, a title, a word a sentence
     opens on."""
-    words = name.split()
+    words = re.sub(r"['’]s?$", "", name).split()  # "Amicus' 20,000", "the Workers' Union's 70,000"
     while words and words[-1] in ("of", "de", "du", "van", "von", "&", "and"):
         words.pop()
     while len(words) > 1 and words[0] in _OPENERS:
@@ -190,7 +191,9 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str]) -> str | 
             words[0] in g["weekdays"] or name.lower() in _speaker_groups():
         return None
     at_start = not text[:at].strip() or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "“", "–", "-"))
-    if len(words) == 1 and (words[0] in _OPENERS or (at_start and words[0] not in names
+    # a word a sentence opens on is a name if the document writes it as one elsewhere, or if it owns something
+    # ("Unison's 800,000 workers": "Today's" and "Last year's" are taken care of by _OPENERS and the calendar)
+    if len(words) == 1 and (words[0] in _OPENERS or (at_start and not possessive and words[0] not in names
                                                      and words[0] not in _organisation_words()
                                                      and not _looks_like_a_name(words[0]))):
         return None
