@@ -256,7 +256,8 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
     ]
     if money:
         patterns.append(r"\s*(?:for|on|towards|to\s+fund)\s+")  # £5m for new schools
-        patterns.append(r"\s*in\s+(?!(?:the|a|an|its|their|his|her|our|total|all|cash)\b)(?=[a-z]{3,})")  # €10bn in aid
+        # €10bn in aid (not "in Tuesday trading", "in the red")
+        patterns.append(r"\s*in\s+(?!(?:the|a|an|its|their|his|her|our|total|all|cash)\b)(?-i:(?=[a-z]{3,}))")
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
 
 
@@ -323,7 +324,8 @@ def _subject_before(text: str, verb_at: int) -> str:
         if not (linking or article) and (token in ",;:-" or stop or token[0].isdigit()):
             break  # "Shares in Cairn Energy" keeps its "in"; "since 2010 the number" stops at "since"
         taken.insert(0, token)
-        if len(taken) >= (8 if "between" in taken else 6):  # "the gap between A and B" is longer
+        # "the gap between A and B", "shares in the fifth biggest US carrier" are longer
+        if len(taken) >= (8 if any(t.lower() in _LINKING for t in taken) else 6):
             break
     while taken and (taken[-1].lower() in _LINKING or taken[-1].lower() in ("the", "a", "an", "-")):
         taken.pop()  # "a combined tally of": the phrase ends with its noun

@@ -70,6 +70,8 @@ def _blockers() -> list[_Rule]:
                 r"|\b\d{1,2}\s?(?:GMT|BST|UTC|CET|EST|PST)\b",
         "age": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s|under\s|over\s)?{number}(?:\s(?:to|and|-)\s{number})?"
                rf"|\b(?:the\s)?ages\sof\s{number}(?:\s(?:to|and|-)\s{number})?"
+               rf"|\bage\sof\s(?:just\s|only\s|about\s|around\s)?{number}"
+               rf"|\b(?:was|were|is|are)\s\d{{1,2}}\s(?=at\sthe\stime\b|when\b)"
                # "Spacey, 45, wrote", "said Hynde, 53.": a person's age in apposition to the name
                rf"|(?-i:[A-Z][a-z]{{1,20}}),\s\d{{1,2}},\s(?=[a-z])"
                rf"|\b(?:said|says|added|adds)\s(?-i:(?:[A-Z][a-z]+\s)?[A-Z][a-z]{{1,20}}),\s\d{{1,2}}\b"
@@ -77,10 +79,18 @@ def _blockers() -> list[_Rule]:
                rf"|\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
         "duration": rf"(?<![\w£$€.,])(?:{number}|a\scouple\sof|a\sfew|several)(?:\s|-)(?:{durations})(?!\w)",
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
+        # a race or event named by its distance: "the 200m champion", "100m silver medallist", "800m hope"
+        "event": r"(?<![£$€¥\d.,\w])\d{2,5}\s?(?:m|metres|km|k|yards)(?:\s(?:freestyle|backstroke|breaststroke|"
+                 r"butterfly|medley|hurdles|steeplechase|relay|sprint|individual))?\s(?:champion|final|finals|race|sprint|relay|"
+                 r"hurdles|medallist|medal|silver|gold|bronze|title|record|runner|hope|event|heat|heats|"
+                 r"semi-final|world\srecord|specialist|star|winner|freestyle|backstroke|breaststroke|butterfly)s?\b",
         "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
         "reference": r"\[\d+\]|\bNo\.?\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
-        "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree)\b"
-                r"|\b[Nn]umber\s(?:one|two|three)\b",
+        "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree|[Tt]wo|"
+                r"[Ff]our|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]welve|[Ff]ifteen|[Ff]ifty|[Hh]undred)\b"
+                r"|\b[Nn]umber\s(?:one|two|three)\b"
+                # the odds of a bet: "odds of 6-9", "Clive Owen at 5-2"
+                r"|\bodds\s(?:of\s|at\s|were\s|are\s)?\d{1,3}\s?[-/]\s?\d{1,3}\b|\bat\s\d{1,2}-\d{1,2}(?=[\s,.;]|$)",
         "score": r"(?<![\w.,£$€])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%]|[.,]\d)",
         "address": r"\b\d{1,4}[a-z]?\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Way|"
                    r"Drive|Terrace|Crescent|Close|Court|Gardens|Row|Hill|Walk|Mews)\b",
@@ -102,12 +112,13 @@ def _blockers() -> list[_Rule]:
         "numeric_date": r"\d[/-]\d",
         "time": r"\d(?:\s?(?:[ap]\.?m|o['’]clock|GMT|BST|UTC|CET|EST|PST|hrs|hours)|:\d)",
         # "aged 5", "five-year-olds", "under-18s", "50-plus"
-        "age": r"(?i:\bages?d?\b|\bold|\bunder|\bover|\bplus)|[a-z],\s\d",
+        "age": r"(?i:\bages?d?\b|\bold|\bunder|\bover|\bplus|\b(?:was|were|is|are)\s\d)|[a-z],\s\d",
         "duration": WordCue.of(lex.units["durations"]),
         "ordinal": r"\d(?:st|nd|rd|th)",
+        "event": r"\d\s?(?:m|k|metres|km|yards)\s[a-z]",
         "phone": r"0\d\d|\+\d",
         "reference": r"\[|No\.|No\s\d|#|umber|age|p\.|P\.|/",
-        "rank": r"op[\s-]|OP[\s-]|umber[\s-]|o\.[\s-]",
+        "rank": r"op[\s-]|OP[\s-]|umber[\s-]|o\.[\s-]|odds|at\s\d",
         "score": r"\d\s?[-–]\s?\d",
         "address": r"\s(?:St|Road|Rd|Ave|Lane|Square|Place|Way|Drive|Terrace|Crescent|Close|Court|Gardens|Row|Hill|"
                    r"Walk|Mews)",
@@ -245,8 +256,13 @@ def _number_word_name(text: str, q: Quantity) -> bool:
     Only a figure written in title case counts: ``Two million Britons`` and ``A quarter of
     a million Sri Lankans`` start sentences, not names.
     """
-    return (q.words and all(word[:1].isupper() for word in q.text.split())
-            and bool(_CAPITALISED_AFTER.match(text[q.end : q.end + 3])))
+    if not (q.words and all(word[:1].isupper() for word in q.text.split())):
+        return False
+    if _CAPITALISED_AFTER.match(text[q.end : q.end + 3]):
+        return True
+    # "League Two", "Channel Four", "Formula One": the number ends a name that starts before it
+    m = _NAME_BEFORE.search(text[: q.start])
+    return m is not None and m.start() > 0 and not text[: m.start()].rstrip().endswith((".", "!", "?", ":"))
 
 
 _SHARE_AFTER = re.compile(r"\s+(?:of|the|their|its|our|his|her|my|your|a|an|all|this|that|these|those|"

@@ -47,7 +47,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     name = rf"(?:{titles}\.?\s)?{_CAP}(?:\s{particles}?\s?{_CAP}){{0,3}}(?:,?\s{suffixes}\b)?"
     not_name = r"(?!(?:The|A|An|This|That|These|Those|It|In|On|At|As|But|And|If|When|While|There)\b)"
     # an organisation: "the Office for National Statistics", "the Nationwide"
-    org = rf"[Tt]he\s{_CAP}(?:\s(?:for|of|and|&|on)?\s?{_CAP}){{0,5}}|\b[A-Z]{{2,6}}\b(?!\s[A-Z])"
+    org = rf"[Tt]he\s{_CAP}(?:\s(?:(?:for|of|and|&|on)(?:\sthe)?)?\s?{_CAP}){{0,5}}(?:\s\([A-Z]{{2,6}}\))?" \
+          rf"|\b[A-Z]{{2,6}}\b(?!\s[A-Z])"
     groups = alternation(g["speaker_groups"] + [w[0].upper() + w[1:] for w in g["speaker_groups"]], boundary=False)
     # "education officials", "Unions for Deutsche Boerse staff": a group, what kind, and what it belongs to
     kind = r"(?:(?!(?:[Aa]nd|[Bb]ut|[Tt]hat|[Aa]s|[Ww]ith|said|says|[Tt]he|[Aa]n?)\s)[A-Za-z][a-z]+\s)?"
@@ -396,7 +397,8 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
     if lowered in ("he", "she", "they"):
         return people.salient(offset)
     if lowered.startswith("the ") and phrase[4:5].isupper():
-        return people.resolve(phrase) or phrase[4:]  # "the Office for National Statistics"
+        # "the Office for National Statistics", "the International Federation of ... (IFPI)"
+        return people.resolve(phrase) or re.sub(r"\s\([A-Z]{2,6}\)$", "", phrase[4:])
     if phrase.isupper() and 2 <= len(phrase) <= 6:
         return phrase  # "TCI said", "the ONS said"
     body = phrase[4:] if lowered.startswith("the ") else phrase
