@@ -110,6 +110,30 @@ SPEAKERS = [
 ]
 
 
+SPEAKERS += [
+    row("the-report-is-whoever-made-it",
+        "A study by the Lowland Institute found rents rose sharply. Rents rose 14% in 2019, the study says.",
+        claim("14%", 14, "percent", speaker="Lowland Institute")),
+]
+
+PLACES = [
+    row("an-institution-stands-for-its-country",
+        "The Bundesliga's rights sales of €541m a season are the lowest of the big leagues.",
+        claim("€541m", 541_000_000, "EUR", place="Germany")),
+    row("an-institution-inside-a-newspapers-name-is-no-place",
+        "A report in the Wall Street Journal states that the firm sold 40 percent fewer phones.",
+        claim("40 percent", 40, "percent", place=None)),
+    row("a-fronted-place-over-the-world-it-is-in",
+        "In Brazil, one of the biggest coffee markets worldwide, sales were down 12 percent.",
+        claim("12 percent", 12, "percent", place="Brazil")),
+]
+
+
+@pytest.mark.parametrize("test_case", PLACES)
+def test_places(test_case: Case) -> None:
+    check_case(test_case)
+
+
 @pytest.mark.parametrize("test_case", SPEAKERS)
 def test_speakers(test_case: Case) -> None:
     check_case(test_case)

@@ -228,12 +228,18 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     others = [(o.start, o.end, bool(_COMPARED.search(text, max(0, o.start - 24), o.start)))
               for o in figures if o.start != q.start]
     place = _scoped(places, text, clauses, index, m_start, m_end, others)
+    front = context.fronted(places, text)
+    if place is not None and front is not None and place != front.value and \
+            _within(front.value, place):
+        place = front.value  # "In China, one of the biggest markets worldwide, sales fell": China
     if place is None and _anaphoric(text) and index == 0:
         place = state.last_place
     place_value = None
     if place:
         earlier = state.places + org_places if context.reads_earlier_places(place) else []
         place_value = context.resolve_generic_place(place, earlier, state.document_place)
+    elif (implied := _holder_place(text, m_start, clause.start)) is not None:
+        place_value = implied  # "the Premier League's 63 percent jump": the league's country
     elif state.document_place is not None:
         place_value = gazetteer().shown(state.document_place)  # a sentence naming no place speaks of the article's
     # a rate ("a year", "per month") is the period only of the figure it follows ("$150,000 a year"), and
@@ -295,6 +301,31 @@ def _converted(text: str, previous: ExtractedClaim, claim: ExtractedClaim, offse
     """Whether ``claim`` is ``previous`` given again in brackets in another currency or unit."""
     between = text[previous.end - offset : claim.start - offset]
     return between.strip() == "(" and claim.unit != previous.unit and claim.qualifier == "exact"
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Whether place ``inner`` lies within place ``outer`` (both as written)."""
+    gaz = gazetteer()
+    a, b = gaz.aliases.get(inner), gaz.aliases.get(outer)
+    return a is not None and b is not None and a != b and b in gaz.ancestors(a)
+
+
+def _holder_place(text: str, start: int, clause_start: int) -> str | None:
+    """The place an institution named in the figure's clause stands for ("the Bundesliga's rights sales of
+    €541m": Germany), when the clause names one such institution and no place."""
+    gaz = gazetteer()
+    named = {gaz.institutions[m.group(0)] for m in _institution_pattern().finditer(text, clause_start, start)
+             if not _NAME_GOES_ON.match(text, m.end())}  # "the Wall Street Journal" is a newspaper
+    return gaz.shown(named.pop()) if len(named) == 1 else None
+
+
+_NAME_GOES_ON = re.compile(r"\s(?:Journal|Times|Post|News|Herald|Group|Bank|Company|Corporation|Inc|Ltd|Plc|Fund|"
+                           r"Foundation|Trust|Institute|Association|Club|Council|Committee)\b")
+
+
+@cache
+def _institution_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + alternation(list(gazetteer().institutions), boundary=False) + r"(?![\w-])")
 
 
 def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Clause], index: int,

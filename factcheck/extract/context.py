@@ -441,10 +441,13 @@ _OWN_REACH = 25  # how closely a mention follows a figure's words to be that fig
 def fronted(mentions: list[Mention], text: str) -> Mention | None:
     """A mention that opens the sentence (``Since 2010, ...``) and so governs all of it."""
     for m in mentions:
-        head = text[: m.start].strip().lower()
+        head = _PLACE_PREPOSITION.sub("", text[: m.start].strip().lower())
         if head in ("", "but", "and", "however,", "yet", "so", "meanwhile,", "overall,"):
-            return m
+            return m  # "Since 2010, ...", "In China, ...", "But across Europe, ..."
     return None
+
+
+_PLACE_PREPOSITION = re.compile(r"\s*\b(?:in|across|throughout|within|outside)$")
 
 
 # --- normalized dates ---------------------------------------------------------

@@ -196,6 +196,10 @@ class PersonIndex:
             name = _main_organisation(self.text[:offset])
             if name:
                 return name
+        elif kind == "report":
+            found = list(_report_makers().finditer(self.text, 0, offset))
+            if found:
+                return found[-1].group("name")  # "a report in the Wall Street Journal ... the report claims"
         return phrase
 
     def role(self, phrase: str, offset: int) -> str | None:
@@ -428,6 +432,14 @@ def _press_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 # a name of up to three capitalised words that is no product's ("Galaxy S5", "iPhone 6")
+@cache
+def _report_makers() -> re.Pattern[str]:
+    """A report named with whoever made it: "a report in the Wall Street Journal", "a study by Oxford Economics"."""
+    nouns = alternation(lexicon().grammar["source_nouns"]["report"], boundary=False)
+    name = r"[A-Z][\w.&'’-]*(?:\s(?:(?:of|for|and|&)\s)?[A-Z][\w.&'’-]*){0,4}"
+    return re.compile(rf"\b(?:{nouns})\s(?:in|by|from|for)\s(?:the\s)?(?P<name>{name})")
+
+
 _CAPITALISED = re.compile(r"(?<![\w'’.])[A-Z][a-zA-Z&-]+(?:\s[A-Z][a-zA-Z&-]+){0,2}(?!\s?[A-Z]?\d)(?![\w-])")
 MAIN_ORGANISATION_MENTIONS = 3
 
