@@ -242,6 +242,7 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
     participles = "|".join(sorted(_change_words()["participle_change"], key=len, reverse=True))
     patterns = [
         r"\s*\([^)]{1,30}\)",  # "$368bn (£197bn) budget deficit": the conversion in brackets
+        r"\s*,\s+(?=[a-z]+-[a-z]+\s+[a-z])",  # "a $250 million, three-year deal"
         # 47 per cent drop in homicides, a 74 percent year-over-year drop in profit
         rf"\s*(?:[a-z]+(?:-[a-z]+)+\s+|annual\s+|quarterly\s+|monthly\s+)?(?:{changes})\s+(?:in|of|to|for)\s+",
         r"\s*worth\s+of\s+",  # £500,000 worth of funding
@@ -276,7 +277,7 @@ def _skip_to_noun(text: str, q: Quantity) -> str:
 _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests", "suggested", "show", "shows", "showed",
                            "found", "warned", "argued", "insisted", "explained", "believes", "believe", "thinks",
                            "think", "predicted", "predicts", "expects", "expect", "expected", "feared", "fears"})
-_LINKING = frozenset({"of", "in", "for", "to", "per", "on", "between"})
+_LINKING = frozenset({"of", "in", "for", "to", "per", "on", "between", "with"})
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
 
@@ -301,6 +302,7 @@ def _subject_before(text: str, verb_at: int) -> str:
     head = _EXPECTED_TO.sub("", head)
     head = _AUXILIARIES.sub("", head)
     head = _RELATIVE.sub("", head)  # "Galaxy S4 sales, which reached": the noun the relative points to
+    head = _RELATIVE_CLAUSE.sub("", head)  # "The deal with Fox, that saw matches sublicensed, was worth"
     head = _DASH_END.sub("", head)  # "The owners - two from Taiwan": the noun the aside is about
     if m := _heads_of()[0].search(head):
         found = _strip_place(_np_after(_ARTICLE.sub("", m.group(1))))
@@ -333,6 +335,7 @@ def _subject_before(text: str, verb_at: int) -> str:
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\s*$")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|that)\b[^,;]{1,120},\s*$")
 _DASH_END = re.compile(r"\s[-–—]\s*$")
 _PLACE_PHRASE = re.compile(r"\s(?:in|across|throughout|within)\s")
 
@@ -365,6 +368,7 @@ _NOUN_OF_ENDS = ("of", "about", "around", "some", "nearly", "almost", "over", "t
 _PREVIOUS_FIGURE_ENDS = ("(", "to", "from", "of", "or", "and", "versus", "against")
 
 
+_FOR_A_NAME = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:for|to)\s+(?:the\s+)?[A-Z]")
 _OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|those)\b")
 _PARTICIPLE_BY = re.compile(r"\s+(?:announced|reported|posted|made|recorded|earned|raised|paid|spent)\s+by\b")
 _PASSIVE_AFTER = re.compile(r"\b(?:was|were|been|be)\s+(\w+ed|killed|hurt|seen|taken|born)\b")
@@ -481,6 +485,15 @@ def _attributive_head(text: str, q: Quantity) -> str | None:
 _TAKES_TO = re.compile(r"\b(?:takes?|took|taking|brings?|brought|bringing|push(?:es|ed|ing)?|lifts?|lifted|lifting|"
                        r"boost(?:s|ed|ing)?|propel(?:s|led|ling)?)\s+(?P<np>[^,;:()]{3,90}?)\s+to\s+"
                        r"(?:(?:a|an|the)\s+)?(?:(?:record|new|high|low|total|combined)\s+)?$", re.IGNORECASE)
+_PRONOUN_OR_FIGURE = re.compile(r"^(?:it|them|this|that|these|those|him|her|us)\b|\d")
+_POSSESSOR = re.compile(r"^[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)*['’]s?\s")
+_POSSESSED = re.compile(r"^[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)*['’]s?\s|\s(?:from|over|in|of|since|with)\s.*$")
+# "sold its TV rights in Britain to BSkyB and BT for £3bn": what is sold for the figure
+_SOLD_FOR = re.compile(r"\b(?:sold|sells|sell|selling|bought|buys|buy|buying|auctioned|acquired|leased)\s+"
+                       r"(?P<np>(?!for\b)[^,;]{3,80}?)\s+(?:(?:to|from|with)\s+[^,;]{1,60}?\s+)?for\s+$")
+# "A much-loved guitar ... has been sold for £100,000"
+_SOLD_PASSIVE = re.compile(r"\s(?:has|have|had|was|were|is|are|be|been|being)\s+(?:been\s+)?(?:sold|bought|auctioned|"
+                           r"valued|priced|acquired)\s+(?:for|at)\s+$")
 # "the deal for 2010-13 is worth £1.8bn", "deals worth more than £1bn"
 _WORTH = re.compile(r"\s(?:(?:is|was|are|were|be|been|being)\s+)?(?:now\s+|still\s+|also\s+)?worth\s+$")
 # "will now cost the broadcasters £6.6m": a verb of money, its indirect object, the figure
@@ -502,8 +515,18 @@ _PER_THING = re.compile(r"\s+(?:a|per|each)\s+(?P<noun>[a-z]{3,})\b")
 def _construction(text: str, q: Quantity, mention_start: int, clause_start: int) -> str | None:
     """What the figure measures when a construction of English says it, whatever lies after the figure."""
     before = text[max(clause_start, mention_start - 200) : mention_start]
-    if m := _TAKES_TO.search(before):
-        found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", _strip_period(m.group("np"))))))
+    if (m := _TAKES_TO.search(before)) and not _PRONOUN_OR_FIGURE.search(m.group("np")):
+        np = _ARTICLE.sub("", _strip_period(m.group("np")))
+        found = _strip_determiners(_strip_place(_POSSESSED.sub("", np)))  # "the league's next TV deal"
+        if found:
+            owner = _POSSESSOR.match(np)
+            return f"{owner.group(0)}{found}" if owner else found
+    if m := _SOLD_FOR.search(before):
+        found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group("np")))))
+        if found:
+            return found
+    if m := _SOLD_PASSIVE.search(before):
+        found = _strip_determiners(_subject_before(before, m.start()))
         if found:
             return found
     if m := _WORTH.search(before):
@@ -568,6 +591,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     g = lexicon().grammar
     generic = _generic_measures()
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
+    if after_np[:1].isupper() and _FOR_A_NAME.match(text, q.end):
+        after_np = ""  # "generated £1.7bn for the Premier League": whom it is for, not what it is
     if after_np and (made := _MADE_UP_OF.match(text, q.end)):
         after_np = _strip_determiners(_np_after(made.group(1))) or after_np  # "57% of the market is made up of women"
     if q.rule == "zero" or after_np.lower() in ("under", ""):

@@ -42,7 +42,7 @@ _BRACKET = re.compile(rf"(?<![\w'’])(?:the\s)?(?P<name>{_NAME})\s?\(\s?$")
 _FOR = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:the\s)?(?P<name>{_NAME})(?![\w'’])")
 # what may stand before a holder that is the subject of its clause: nothing, a determiner, a clause opener
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(–—]|\b(?:[Tt]hat|[Aa]nd|[Bb]ut|[Ww]hen|[Aa]s|[Ww]hile|[Aa]fter|[Bb]ecause|"
-                             r"[Ss]ince|[Ii]f|[Aa]lthough|[Tt]hen|[Ss]o|[Tt]he|[Ww]hereas|[Yy]et))\s*$")
+                             r"[Ss]ince|[Ii]f|[Aa]lthough|[Tt]hen|[Ss]o|[Tt]he|[Ww]hereas|[Yy]et|[Ww]ith))\s*$")
 # words between a subject's verb and its figure: no other name, no clause break
 _FREE_RUN = re.compile(r"[^,;:()\"“”A-Z]*$")
 _MAX_WORDS_BETWEEN = 12
@@ -99,14 +99,85 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
             return Holding(name, _without(measure, name), "bracket")
     if found := _possessive(text, clause_start, mention_start, measure, names):
         return found
+    end = mention_end if mention_end is not None else mention_start
+    if (m := _BY_AGENT.match(text, end)) and "," not in text[end : m.start("name")]:
+        name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
+        if name:
+            return Holding(name, measure, "by_agent")
     if found := _verb_subject(text, clause_start, mention_start, measure, names):
         return found
-    end = mention_end if mention_end is not None else mention_start
     if (m := _FOR.match(text, end)) and "," not in text[end : m.start("name")]:
-        name = _holder_name(m.group("name"), text, m.start("name"), names)
+        name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
         if name:
             return Holding(name, measure, "for")
+    if m := _LEADING_WITH.search(text, max(0, mention_start - 80), mention_start):
+        name = _holder_name(m.group("name"), text, m.start("name"), names)
+        if name:
+            return Holding(name, measure, "leading_with")
+    if found := _respectively(text, mention_start, names):
+        return Holding(found, measure, "respectively")
+    if found := _sentence_subject(text, mention_start, names):
+        return Holding(found, _without(measure, found), "sentence_subject")
     return Holding(None, measure)
+
+
+# "the 710 million euros made by France's Ligue 1": the agent of a passive verb of money
+_BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|received|spent|raised|sold|won|given|"
+                       rf"offered|bid|invested|lost|collected)\s+by\s+(?:the\s)?(?:{_NAME}['’]s?\s)?(?P<name>{_NAME})")
+# "with nine-time champion Real leading with €512.6m"
+_LEADING_WITH = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+[a-z]+ing\s+with\s+(?:(?:about|around|some|over|nearly|"
+                           rf"almost|just)\s+)?$")
+# "Italy's Juventus and AC Milan, with €154m and €124m respectively"
+_NAME_LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:,\s(?:{_NAME}))*,?\s(?:and|&)\s(?:{_NAME}))")
+# the subject of a whole sentence, before its verb or the relative clause after it: "BSkyB, which ..., retained"
+_SENTENCE_SUBJECT = re.compile(rf"^(?:(?:But|And|However|Meanwhile|Yet),?\s)?(?:The\s)?(?P<name>{_NAME})"
+                               rf"(?:,\s(?:which|who)\b[^,;]*,)?\s+(?P<aux>(?:[a-z]+ly\s|has\s|had\s|have\s|"
+                               rf"will\s|is\s|was\s)*)(?P<verb>[a-z][a-z'’-]+)\b")
+
+
+def _respectively(text: str, mention_start: int, names: frozenset[str]) -> str | None:
+    """A figure of a list given "respectively": the name of the same rank in the list of names before."""
+    after = text.find("respectively", mention_start)
+    if after < 0 or ";" in text[mention_start:after] or "." in text[mention_start:after].rstrip(". "):
+        return None
+    head = text[:mention_start]
+    lists = list(_NAME_LIST.finditer(head))
+    if not lists:
+        return None
+    holders = [n.strip() for n in re.split(r",\s|\s(?:and|&)\s", lists[-1].group("names")) if n.strip()]
+    figures = _FIGURE.findall(text[lists[-1].end() : after])
+    rank = len(_FIGURE.findall(text[lists[-1].end() : mention_start]))
+    if len(figures) != len(holders) or rank >= len(holders):
+        return None
+    return _holder_name(re.sub(r"^.*['’]s\s", "", holders[rank]), text, lists[-1].start(), names, possessive=True)
+
+
+_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"[£$€¥]?\d[\d,.]*(?:\s?(?:m|bn|million|billion|euros?|pounds?|dollars?|%|percent|per\scent))*")
+
+
+def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> str | None:
+    """The name a sentence opens on as its subject, for a figure later in it that no closer rule gives a holder:
+    "But BT sprung a surprise by winning 38 games, ... in exchange for £738m"."""
+    m = _SENTENCE_SUBJECT.match(text)
+    if m is None or m.end() > mention_start:
+        return None
+    verbs = _verbs()[1]
+    verb = m.group("verb")
+    if verb in _not_verbs() or not (m.group("aux") or verb in verbs or verb.endswith(("ed", "ung", "ang", "ew"))):
+        return None
+    if _NAME_RE.search(text, m.end(), mention_start) and _another_subject(text, m.end(), mention_start):
+        return None  # another name is a subject before the figure
+    return _holder_name(m.group("name"), text, m.start("name"), names)
+
+
+def _another_subject(text: str, start: int, end: int) -> bool:
+    verb_pattern, verbs = _verbs()
+    for m in _NAME_RE.finditer(text, start, end):
+        verb = verb_pattern.match(text, m.end())
+        if verb and verb.end() <= end and (verb.group("verb") in verbs or verb.group("aux")):
+            return True
+    return False
 
 
 _BRACKETED = re.compile(rf"(?P<name>{_NAME})\s?\([^()]{{1,40}}\)")
@@ -165,8 +236,8 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
         if verb.group("verb") not in verbs and not verb.group("verb").endswith("ed") and not verb.group("aux"):
             continue
         between = text[verb.end() : mention_start]
-        if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN:
-            return None  # a clause break or another name stands between: this name is not the figure's
+        if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between):
+            return None  # a clause break, another name or another figure stands between: not the figure's
         if verb.group("verb") in _not_verbs():
             continue
         name = _holder_name(m.group("name"), text, m.start("name"), names)
@@ -179,6 +250,9 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
     """``name`` as a holder, or ``None`` when it is no holder: a place, a month, a title, a word a sentence
     opens on."""
     words = re.sub(r"['’]s?$", "", name).split()  # "Amicus' 20,000", "the Workers' Union's 70,000"
+    while len(words) > 1 and re.sub(r"['’]s$", "", words[0]) in gazetteer().aliases and \
+            words[0].endswith(("'s", "’s")):
+        words = words[1:]  # "Spain's Primera Division": the place is its place, the rest the name
     while words and words[-1] in ("of", "de", "du", "van", "von", "&", "and"):
         words.pop()
     while len(words) > 1 and words[0] in _OPENERS:
