@@ -15,7 +15,7 @@ from functools import cache
 from factcheck.extract import attributes, context
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
 from factcheck.extract.lexicon import alternation, gazetteer, lexicon
-from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
+from factcheck.extract.numbers import ColumnUnit, Quantity, column_unit, find_quantities, in_column, might_hold_figure
 from factcheck.extract.speakers import analyse_speakers
 from factcheck.extract.text import Sentence, split_sentences
 
@@ -115,7 +115,11 @@ def extract(text: str, published: dt.date | None = None) -> list[ExtractedClaim]
     # The figures of a sentence do not depend on the sentences before it, and the places and
     # speakers of the document serve only its claims: the sentences after the last one with a
     # figure (and a document without any) are spared looking for them.
-    figures = [_figures(sentence, text) for sentence in sentences]
+    figures = []
+    column: ColumnUnit | None = None  # a table's column unit, stated in its header, holds for the rows below
+    for sentence in sentences:
+        column = column_unit(sentence.text, column)
+        figures.append(_figures(sentence, text, column))
     last = max((i for i, (quantities, _) in enumerate(figures) if quantities), default=-1)
     if last < 0:
         return []
@@ -127,11 +131,14 @@ def extract(text: str, published: dt.date | None = None) -> list[ExtractedClaim]
     return claims
 
 
-def _figures(sentence: Sentence, document: str) -> tuple[list[Quantity], list[Blocked]]:
+def _figures(sentence: Sentence, document: str, column: ColumnUnit | None = None) -> tuple[list[Quantity],
+                                                                                          list[Blocked]]:
     """The figures of a sentence that are claims, and the spans where numbers are no claims."""
     text = sentence.text
     # most sentences hold no figure at all: one cheap search spares them the number grammar
     quantities = find_quantities(text) if might_hold_figure(text) else []
+    if column is not None:
+        quantities = in_column(text, quantities, column)
     if not quantities:
         return [], []
     line_start = sentence.start == 0 or document[sentence.start - 1] == "\n"

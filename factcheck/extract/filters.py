@@ -256,8 +256,8 @@ def rejection_by_spans(q: Quantity, blocked: list[Blocked]) -> str | None:
     """Why ``q`` is not a claim, from the blocked spans of its sentence alone (see :func:`rejection`)."""
     for b in blocked:
         if b.start < q.end and q.start < b.end:
-            if (b.reason == "code" and q.unit != "count") or (b.reason == "score" and q.rule == "range"):
-                continue  # "GBP27m" is money; "10-20" read as a range is not a score
+            if (b.reason in ("code", "label") and q.unit != "count") or (b.reason == "score" and q.rule == "range"):
+                continue  # "GBP27m" is money, "line 2.5GHz" a frequency; "10-20" read as a range is not a score
             return b.reason
     return None
 
