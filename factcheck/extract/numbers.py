@@ -91,7 +91,9 @@ def _patterns() -> _Patterns:
     cardinals = alternation(lex.numbers["cardinal_words"], boundary=False)
     money_scales = alternation(list(lex.numbers["scales_with_currency"]), boundary=False)
     money_names = list(cash.names) + list(cash.subunits)
-    unit_words = alternation([w for w in units["physical"] if len(w) > 3] + money_names, boundary=False)
+    # the first word of a unit's name is enough to tell "10 000 dollars" from "10 000 people"
+    unit_words = alternation(sorted({w.split()[0] for w in [*units["physical"], *money_names] if len(w) > 3}),
+                             boundary=False)
     digits = re.compile(
         rf"""
         (?P<sign>(?<![\w.,\d-])[-−](?=[£$€¥]?\d))?                     # -15, -£3 (not the dash of 10-20)
@@ -109,8 +111,9 @@ def _patterns() -> _Patterns:
     fraction_digits = re.compile(
         r"(?<![\w/.,])(?:(?P<whole>\d{1,3})\s)?(?P<num>\d{1,3})/(?P<den>\d{1,3})(?![\w/]|[.,]\d)")
     # 2.48×10−5, and 8x2^10 in powers of another base
-    scientific = re.compile(r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)\s?[×x*]\s?(?P<base>10|2)(?:\^|\*\*)?"
-                            r"(?P<exp>[-−]?\d{1,3})\b")
+    # (with no caret, only "×10" after a mantissa under ten: "6.02×1023" lost its superscript, "2048 * 1080" did not)
+    scientific = re.compile(r"(?<![\w.])(?:(?P<mantissa>\d+(?:\.\d+)?)\s?[×x*]\s?(?P<base>10|2)(?:\^|\*\*)"
+                            r"|(?P<small>\d(?:\.\d+)?)\s?×\s?10)(?P<exp>[-−]?\d{1,3})\b")
     # numbers in words, whatever their case: matched in lower case in the text lower-cased by
     # fold(), which finds the same spans several times faster than a case-blind pattern
     cardinals_lower = alternation([w.lower() for w in lex.numbers["cardinal_words"]], boundary=False)
@@ -156,7 +159,9 @@ def _patterns() -> _Patterns:
     unit_before = re.compile(r"(?<![\w-])(?i:" + alternation(before, boundary=False)[3:-1] + r")[\s-]$")
     inch = re.compile(r"\s?in\b(?=\.?\s*$|[,;)]|\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter|"
                       r"screens?|displays?|tablets?|phones?|monitors?|touchscreens?)\b)")
-    article_words = [w for w in folded if w not in units["not_after_an_article"]] + money_names
+    # "a litre", "a penny", "a dollar": units and one-word money names after an article
+    article_words = [w for w in folded if w not in units["not_after_an_article"]] + [
+        w for w in money_names if " " not in w]
     article_unit = re.compile(r"(?<![\w-])(?P<article>[Aa]n?)\s(?=(?i:"
                               + alternation(article_words, boundary=False)[3:-1] + r")\b)")
     # sign, currency and a space, sign, and the point of ".5"
@@ -468,46 +473,84 @@ def _scientific_quantities(text: str) -> list[Quantity]:
         return found
     for m in _patterns().scientific.finditer(text):
         exponent = int(m.group("exp").replace("−", "-"))
-        value = Decimal(m.group("mantissa")) * Decimal(m.group("base")) ** exponent
+        mantissa, base = (m.group("mantissa"), m.group("base")) if m.group("mantissa") else (m.group("small"), "10")
+        value = Decimal(mantissa) * Decimal(base) ** exponent
         unit, end, factor = _unit_after(text, m.end(), None)
         found.append(Quantity(m.start(), end, text[m.start():end], normalize(value * factor), unit or "count",
                               "scientific"))
     return found
 
 
+@dataclass(frozen=True)
+class _MRules:
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    stop: re.Pattern[str]  # a function word or a number: the noun phrase after the figure has ended
+    words: re.Pattern[str]
+    determiner: re.Pattern[str]
+
+
 @cache
-def _m_rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _m_rules() -> _MRules:
     rules = lexicon().numbers["m_suffix"]
-    after = re.compile(r"[\s-]+" + alternation(rules["length_after"], boundary=False) + r"\b", re.IGNORECASE)
-    before = re.compile(r"\b" + alternation(rules["length_before"], boundary=False) + r"\s+(?:about\s+|some\s+|"
-                        r"nearly\s+|almost\s+|over\s+|just\s+)?$", re.IGNORECASE)
-    function = re.compile(r"\s+" + alternation(rules["function_words"], boundary=False) + r"\b", re.IGNORECASE)
-    words = re.compile(alternation(rules["length_words"]), re.IGNORECASE)
-    return after, before, function, words
+    cardinals = alternation(lexicon().numbers["cardinal_words"], boundary=False)
+    return _MRules(
+        after=re.compile(r"[\s-]+" + alternation(rules["length_after"], boundary=False) + r"\b", re.IGNORECASE),
+        before=re.compile(r"\b" + alternation(rules["length_before"], boundary=False) + r"\s+(?:about\s+|some\s+|"
+                          r"nearly\s+|almost\s+|over\s+|just\s+)?$", re.IGNORECASE),
+        stop=re.compile(r"\s+(?:" + alternation(rules["function_words"], boundary=False) + rf"|{cardinals}|\d)\b",
+                        re.IGNORECASE),
+        words=re.compile(alternation(rules["length_words"]), re.IGNORECASE),
+        determiner=re.compile(r"\b" + alternation(rules["determiners_before"], boundary=False) + r"\s+$",
+                              re.IGNORECASE))
 
 
-_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z][\w'’]*)")
+_JOINED_M = re.compile(r"\s*(?:and|or|to|-|–)\s*(?P<number>\d[\d,]*(?:\.\d+)?)m\b")
+_BRACKETED_LENGTH = re.compile(r"\s*\(\s*[\d.,]+\s?(?:ft|feet|in|inches|yd|yards|mi|miles|km|cm|mm)\b")
 _MONEY_BEFORE = re.compile(r"(?:[£$€¥]\s?\d[\d,.]*\s?(?:bn|m|k)?|\d\s?(?:bn|million|billion|trillion))\b[^.;]{0,24}$")
+_MONEY_OR_SCALE = re.compile(r"[£$€¥]\s?\d|\d\s?(?:bn|billion|million|trillion)\b|\beuros?\b|\bdollars?\b|\bpounds\b")
 
 
 def _m_is_metres(text: str, start: int, number_end: int, end: int) -> bool:
     """Whether an ``m`` after a number with no currency before it means metres, not million.
 
-    A currency after it (``650m euros``) or money or a scale just before it (``£3m to 5m``)
-    make it million, as does a noun after it (``4m DS consoles``, ``1.6m Muslims``); a
-    length word after it (``6,000m deep``, ``the 100m final``) or just before it (``jumped
-    8.95m``) make it metres. With neither, a sentence about lengths reads metres, any other
-    million. The words are in ``m_suffix`` of ``data/numbers.json``.
+    Money settles it first (``650m euros``, ``£3m to 5m``), then a length word just before it
+    (``jumped 8.95m``) or the words after it: a length word (``6,000m deep``, ``the 100m
+    final``) makes it metres, a plural noun (``4m DS consoles``, ``1.6m Muslims``) million.
+    Still undecided, a sentence about money reads million, and a figure after ``the`` or in a
+    sentence about lengths metres. The rules and their words are in ``m_suffix`` of
+    ``data/numbers.json``.
     """
-    after, before, function, length_words = _m_rules()
+    rules = _m_rules()
     if _money_after(text, end) or _MONEY_BEFORE.search(text, max(0, start - 40), start):
         return False
-    if after.match(text, end) or before.search(text, max(0, start - 40), start):
+    if _BRACKETED_LENGTH.match(text, end) or rules.before.search(text, max(0, start - 40), start):
         return True
-    if _WORD_AFTER.match(text, end) and not function.match(text, end):
-        return False  # a count: "4m consoles"
-    spaced = text[number_end] == " "  # "5 m": rare for metres in news copy, "5 million" is spelled out
-    return not spaced and length_words.search(text) is not None
+    position = end
+    for _ in range(3):
+        if rules.after.match(text, position):
+            return True
+        word = _WORD_AFTER.match(text, position)
+        if word is None or rules.stop.match(text, position):
+            break
+        if _plural(word.group(1)):
+            return False  # a count: "4m DS consoles", "1.4m cash machines"
+        position = word.end()
+    if joined := _JOINED_M.match(text, end):  # "800m and 1500m champion": both alike
+        return _m_is_metres(text, joined.start("number"), joined.end("number"), joined.end())
+    if _MONEY_OR_SCALE.search(text[:start] + " " + text[end:]):
+        return False  # "77m euros, up from 38m"
+    if text[number_end] == " ":
+        return False  # "5 m": rare for metres in news copy, "5 million" is spelled out
+    return bool(rules.determiner.search(text, max(0, start - 20), start) or rules.words.search(text))
+
+
+def _plural(word: str) -> bool:
+    """Whether ``word`` reads as a plural noun: ``viewers``, ``DS``, not ``glass`` or ``bus``."""
+    lower = word.lower()
+    return (lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")) and len(lower) > 2) or (
+        word.isupper() and len(word) > 1)
 
 
 def _word_quantities(text: str) -> list[Quantity]:
@@ -638,7 +681,8 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             dash = (_DASH_GAP.fullmatch(gap) and (same_unit or nxt.unit == "count")
                     and q.value < nxt.value * _scale_factor(nxt, q))  # ascending: "28-8" is a score, not a range
             # "fell by 70 per cent to 3,111" and "rose from 10 to 20" are two figures, not a range
-            to = (_TO_GAP.fullmatch(gap) and same_unit
+            # ("in 2003 to 28,041": a year and a figure, not a range)
+            to = (_TO_GAP.fullmatch(gap) and same_unit and _year_like(q) == _year_like(nxt)
                   and not _change_lead().search(text[max(0, q.start - 40) : q.start].lower()))
             if between or dash or to or either:
                 low = q.value
@@ -655,6 +699,10 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         merged.append(q)
         i += 1
     return merged
+
+
+def _year_like(q: Quantity) -> bool:
+    return q.bare and len(q.text) == 4 and q.value is not None and 1800 <= q.value <= 2100
 
 
 @cache
@@ -718,8 +766,15 @@ def find_quantities(text: str) -> list[Quantity]:
         if all(q.end <= c.start or q.start >= c.end for c in chosen):
             chosen.append(q)
     chosen.sort(key=lambda q: q.start)
-    merged = _merge_ranges(text, _merge_coins(text, _accounting(text, chosen)))
+    merged = _merge_ranges(text, _merge_coins(text, _accounting(text, _ratings(chosen))))
     return _elliptical_units(text, _shared_units(text, merged))
+
+
+def _ratings(quantities: list[Quantity]) -> list[Quantity]:
+    """``four stars`` is a rating, ``40 stars`` a crowd: above its top mark, a rating unit counts things."""
+    tops = lexicon().units["ratings"]
+    return [replace(q, unit="count") if q.unit in tops and q.value is not None and q.value > tops[q.unit] else q
+            for q in quantities]
 
 
 _STATED_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|been|of|at|stood\s+at|totall?ed)|:)\s*\($", re.IGNORECASE)
@@ -775,13 +830,14 @@ def _whole(value: Decimal) -> bool:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+$", re.IGNORECASE)  # "to 12.5 percent from 10", not "by 23% from 36,185"
 _FROM_GAP = re.compile(r"\s+from\s+", re.IGNORECASE)
 _TO_GAP_ONLY = re.compile(r"\s+to\s+", re.IGNORECASE)
 _NOTHING_COUNTED = re.compile(r"\s*(?:$|[,;:.)]|\s(?:which|that|in|on|at|and|or|but|a|an|the|last|this|per|over|"
                               r"since|before|after|under|when|where|while|as|by)\b)", re.IGNORECASE)
 
 
-_DIMENSION_GAP = re.compile(r"\s*(?:[x×]|by|,|and|or)\s*")
+_DIMENSION_GAP = re.compile(r"\s*(?:[x×*]|by|,|and|or)\s*")
 _PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -803,6 +859,7 @@ def _elliptical_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
     ``to 12.5 percent from 10``, ``from 10m euros to 3m``: the second figure, with nothing counted
     after it, is in the first one's unit; ``from 10 to 12.5 percent``: the first is in the second's.
+    A change stated with ``by`` has its own unit: ``fell by 23% from 36,185``.
     """
     out = list(quantities)
     for i in range(1, len(out)):
@@ -811,8 +868,8 @@ def _elliptical_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue
         gap = text[a.end : b.start]
         if b.unit == "count" and a.unit != "count" and not b.words and _NOTHING_COUNTED.match(text, b.end) and (
-                _FROM_GAP.fullmatch(gap) or (_TO_GAP_ONLY.fullmatch(gap)
-                                             and _FROM_BEFORE.search(text, max(0, a.start - 8), a.start))):
+                (_FROM_GAP.fullmatch(gap) and _LEVEL_BEFORE.search(text, max(0, a.start - 8), a.start))
+                or (_TO_GAP_ONLY.fullmatch(gap) and _FROM_BEFORE.search(text, max(0, a.start - 8), a.start))):
             out[i] = replace(b, unit=a.unit, bare=False)
         elif a.unit == "count" and b.unit != "count" and a.bare and _TO_GAP_ONLY.fullmatch(gap) and \
                 _FROM_BEFORE.search(text, max(0, a.start - 8), a.start):
