@@ -219,7 +219,7 @@ def words_to_number(text: str) -> Decimal | None:
         if half:
             base = Decimal(text2num(half.group(1), "en")) + Decimal("0.5")
             scale = half.group(2)
-            return sign * (base * Decimal(text2num(f"one {scale}", "en")) if scale else base)
+            return normalize(sign * (base * Decimal(text2num(f"one {scale}", "en")) if scale else base))
         return sign * Decimal(text2num(cleaned, "en"))
     except (ValueError, InvalidOperation):
         return None
@@ -382,6 +382,7 @@ def _lowered_keys(table: str) -> dict[str, str]:
     return {k.lower(): k for k in lexicon().units[table] if k.lower() == k or k.lower() not in lexicon().units[table]}
 
 
+_MINUS_BEFORE = re.compile(r"(?<![\w-])(?:[Mm]inus|[Nn]egative)\s$")
 _MONEY_RANGE = re.compile(r"[£$€¥]\s?\d[\d,.]*\s?(?:-|–|to)\s?$")
 _DIGIT = re.compile(r"\d")
 _GROUP_SPACE = re.compile(r"[\s\u00a0\u2009\u202f]")
@@ -403,6 +404,8 @@ def _digit_quantities(text: str) -> list[Quantity]:
                 text[start - 1].isalnum() or text[start - 1] in "._/"):
             continue  # part of a word, a decimal or a code: "G8", "2015/16"
         value = _decimal(number if number.isdigit() else _GROUP_SPACE.sub("", number))
+        if not (sign or sign2 or currency_before) and (word := _MINUS_BEFORE.search(text, max(0, start - 10), start)):
+            sign, start = word.group(0), word.start()  # "minus 270 degrees"
         if sign or sign2:
             value = -value
         end = m.end()
