@@ -133,6 +133,13 @@ CURRENCIES = [
     row("pence", "A stamp costs 85p.", "85p", "0.85", "GBP"),
     row("euro-cents", "The levy is 20 euro cents a litre.", "20 euro cents", "0.2", "EUR"),
     row("accounting-brackets", "Net income was ($4.5m).", "($4.5m)", -4_500_000, "USD"),
+    row("spaced-prefix-lower-case", "exports rose to hk $ 3.2 billion .", "hk $ 3.2 billion", 3_200_000_000,
+        "HKD"),
+    row("spaced-prefix-single-letter", "the charge was c $ 45 million .", "c $ 45 million", 45_000_000, "CAD"),
+    row("spaced-prefix-dotted", "the grant is u.s $ 2,000,000 .", "u.s $ 2,000,000", 2_000_000, "USD"),
+    row("symbol-after-then-figure", "Tips: 5 $ 20 cents each.", "5 $ 20 cents", "5.2", "USD"),
+    row("symbols-before-two-figures", "$ 1,200.50 $ 980.25 in fees", "$ 980.25", "980.25", "USD"),
+    row("number-word-hyphen-currency", "He dropped a two-euro coin.", "two-euro", 2, "EUR"),
     row("conversion-in-brackets-keeps-sign", "It cost £5m ($6m) to build.", "$6m", 6_000_000, "USD"),
 ]
 
@@ -237,6 +244,10 @@ COMPOUND = [
     row("seven-out-of-ten", "Seven out of ten voters agreed.", "Seven out of ten", 70, "percent"),
     row("pc", "Inflation fell to 2.1pc.", "2.1pc", "2.1", "percent"),
     row("pct", "Unemployment rose to 6.3 pct.", "6.3 pct", "6.3", "percent"),
+    row("percentage-after", "Turnout was 64 percentage in the poll.", "64 percentage", 64, "percent"),
+    row("percents", "It was eighty percents complete.", "eighty percents", 80, "percent"),
+    row("percent-of-a-number", "The fee is per cent of fifteen.", "per cent of fifteen", 15, "percent"),
+    row("minus-words-percent", "Growth was minus two percent.", "minus two percent", -2, "percent"),
     row("three-halves-is-a-number", "It is three halves of the old size.", "three halves", "1.5", "count"),
     row("powers-of-two", "A key of 2x2^10 bits is used.", "2x2^10 bits", 2048, "bit"),
 ]
@@ -314,6 +325,11 @@ NOT_READ = [
     absent("five-pound-note-is-money", "She found a 20-pound note.", "20", "lb"),
     absent("m-before-a-plural-is-no-length", "The app has 40m users.", "40m", "m"),
     absent("1080-without-p-is-no-resolution", "Shares rose to 1080p.", "1080p", "GBP"),
+    absent("billion-dollar-is-a-figure-of-speech", "It is a billion-dollar business.", "billion", "USD"),
+    absent("possessive-s-is-no-singapore", "The retailer's $5m bid failed.", "$5m", "SGD"),
+    absent("article-is-no-australia", "A $20 note was found.", "$20", "AUD"),
+    absent("percent-of-after-a-share", "Some 30 per cent of 500 firms closed.", "500", "percent"),
+    absent("web-address-digits", "See https://example.org/report?id=2020%20v2 for more.", "2020", "percent"),
 ]
 
 # --- known failures -------------------------------------------------------------------------------------------

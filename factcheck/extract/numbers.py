@@ -92,8 +92,11 @@ def _patterns() -> _Patterns:
     money_scales = alternation(list(lex.numbers["scales_with_currency"]), boundary=False)
     money_names = list(cash.names) + list(cash.subunits)
     # the first word of a unit's name is enough to tell "10 000 dollars" from "10 000 people"
-    unit_words = alternation(sorted({w.split()[0] for w in [*units["physical"], *money_names] if len(w) > 3}),
-                             boundary=False)
+    first_words = sorted({w.split()[0] for w in [*units["physical"], *money_names] if len(w) > 3})
+    unit_words = alternation(first_words, boundary=False)
+    # after a number in words, a hyphen leads only to a unit ("one-yen", "four-megapixel"), not a compound
+    hyphen_units = alternation(sorted({w.lower() for w in first_words} | {w.lower() for w in money_names
+                                                                          if " " not in w}), boundary=False)
     digits = re.compile(
         rf"""
         (?P<sign>(?<![\w.,\d-])[-−](?=[£$€¥]?\d))?                     # -15, -£3 (not the dash of 10-20)
@@ -125,7 +128,7 @@ def _patterns() -> _Patterns:
         # twenty-one thousand; three million, two hundred & forty
         (?P<body>{cardinals_lower}(?:(?:\s|-|\sand\s|,\s|\s&\s){cardinals_lower})*)
         (?P<half>[\s-]and[\s-]a[\s-]half(?:\s(?:{cardinals_lower}))?)?   # two and a half million, four-and-a-half
-        (?![\w-])
+        (?!\w|-(?!(?:{hyphen_units})\b))                            # "one-yen", not "five-star"
         """,
         re.VERBOSE,
     )
@@ -139,7 +142,7 @@ def _patterns() -> _Patterns:
     # "a score of people" is twenty of them; "a score of 4.5" is a rating
     dozen = re.compile(alternation(list(lex.numbers["dozen"])) + rf"(?!\s+(?:\d|(?:{cardinals})\b))",
                        re.IGNORECASE)
-    percent = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b|(?-i:pc)\b)", re.IGNORECASE)
+    percent = re.compile(r"\s?(?:%(?!\d)|per\s?cents?\b|percents?\b|percentage\b|pct\b|(?-i:pc)\b)", re.IGNORECASE)
     point = re.compile(r"\s(?:percentage|per\s?cent(?:age)?)\s?points?\b|\s?pp\b|\s?(?:basis\spoints?|bps|bp)\b",
                        re.IGNORECASE)
     symbol_after = re.compile(r"\s?(?:" + alternation(list(cash.symbols), boundary=False) + r")(?![\w$])")
@@ -261,7 +264,7 @@ def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, 
         return "percent", m.end(), _ONE
     if currency is None and _video_lines(text, end):
         return "px", end + 1, _ONE  # "1080p": a resolution, not pence
-    if found := _money_after(text, end):
+    if found := _money_after(text, end, symbols=currency is None):
         code, stop, factor = found
         if currency is None or currency == code:
             if code in _POUND_CODES and (weight := _pound_weight(text, end, stop)):
@@ -281,12 +284,13 @@ _HUNDREDTH = Decimal("0.01")
 _POUND_CODES = frozenset({"GBP"})
 
 
-def _money_after(text: str, end: int) -> tuple[str, int, Decimal] | None:
+def _money_after(text: str, end: int, symbols: bool = True) -> tuple[str, int, Decimal] | None:
     """A currency written after a figure: a symbol (``10 €``), a code (``20 usd``, ``75 USD million``) or a
-    name (``154m naira``, ``50 cents``): (code, new end, factor)."""
+    name (``154m naira``, ``50 cents``): (code, new end, factor). ``symbols``: whether a symbol is read (not
+    after a figure that has one before it: in ``$ 20 $ 37`` the second ``$`` is the next figure's)."""
     p = _patterns()
     cash = money()
-    if m := p.symbol_after.match(text, end):
+    if symbols and (m := p.symbol_after.match(text, end)):
         written, stop = m.group(0).strip(), m.end()
         if written.endswith(".") and written[:-1] in cash.symbols and (stop == len(text) or text[stop].isspace()):
             written, stop = written[:-1], stop - 1  # "costs 5 kr.": the full stop ends the sentence
@@ -392,13 +396,20 @@ def _digit_quantities(text: str) -> list[Quantity]:
     p = _patterns()
     scales = lexicon().scales
     found: list[Quantity] = []
+    taken = 0  # where the last figure, with the unit written after it, ends
     for m in matches_near(p.digits, text, _DIGIT, p.digits_reach):
         start = m.start()
         sign, currency_before, sign2, number, scale, money_scale = m.group(
             "sign", "currency", "sign2", "number", "scale", "money_scale")
         currency = currency_for(currency_before.strip(), text) if currency_before else None
-        if currency_before and not _prefix_holds(currency_before, number, scale or money_scale):
-            currency_before, currency, start = None, None, m.start("number")  # "COP26", "TOP 10", "SDG 4"
+        if currency_before and (start < taken or not _prefix_holds(currency_before, number, scale or money_scale)):
+            # "10 $ 30": the "$" is the first figure's; "COP26", "TOP 10", "SDG 4": no money
+            currency_before, currency, sign, start = None, None, None, m.start("number")
+        elif currency_before and currency_before.strip() == "$" and (
+                spaced := _SPACED_PREFIX.search(text, max(0, start - 6), start)):
+            symbol = spaced.group("prefix").replace(".", "").upper() + "$"
+            if symbol in money().symbols:  # "hk $ 10.05 billion", "u.s $ 100"
+                currency, start = currency_for(symbol, text), spaced.start()
         after_slash = start > 1 and text[start - 1] == "/" and text[start - 2].isalpha()  # "down/50Mbps"
         if start > 0 and not currency_before and not after_slash and (
                 text[start - 1].isalnum() or text[start - 1] in "._/"):
@@ -430,7 +441,13 @@ def _digit_quantities(text: str) -> list[Quantity]:
         bare = not (currency_before or scale or money_scale or not number.isdigit() or end2 > end or sign
                     or start < m.start("number") - 1)
         found.append(Quantity(start, end2, text[start:end2], normalize(value), unit, "digits", bare=bare))
+        taken = end2
     return found + _fraction_digit_quantities(text) + _scientific_quantities(text)
+
+
+# "hk $ 10.05 billion", "u.s $ 100": a dollar's letters written apart from its sign, in any case; a single
+# letter only where it cannot be an article or a pronoun ("a $5 bill" is no Australian dollar)
+_SPACED_PREFIX = re.compile(r"(?<![\w.'’])(?P<prefix>(?:[A-Za-z]\.?){2,3}|[b-hj-zB-HJ-Z])\s$")
 
 
 def _prefix_holds(prefix: str, number: str, scale: str | None) -> bool:
@@ -556,6 +573,9 @@ def _plural(word: str) -> bool:
         word.isupper() and len(word) > 1)
 
 
+_SCALE_ALONE = re.compile(r"(?:an?\s)?(?:hundred|thousand|million|billion|trillion)", re.IGNORECASE)
+
+
 def _word_quantities(text: str) -> list[Quantity]:
     p = _patterns()
     found: list[Quantity] = []
@@ -566,6 +586,8 @@ def _word_quantities(text: str) -> list[Quantity]:
             (m.start() + s, m.start() + e, v) for s, e, v in split_number_words(written)]
         for start, stop, number in pieces:
             unit, end, factor = _unit_after(text, stop, None)
+            if text[stop : stop + 1] == "-" and (unit is None or _SCALE_ALONE.fullmatch(text, start, stop)):
+                continue  # "a billion-dollar industry": a figure of speech, no figure
             found.append(Quantity(start, end, text[start:end], normalize(number * factor),
                                   unit or "count", "words", words=True))
     for m in cued_matches(p.article_unit, p.article_unit_cue, text):
@@ -618,6 +640,12 @@ def _share_quantities(text: str) -> list[Quantity]:
             fraction = Decimal("0.5") if m.group(0)[0] in "hH" else Decimal("0.25")
             found.append(Quantity(m.start(), m.end(), m.group(0), fraction, "percentage_point",
                                   "point_fraction", words=True))
+    for m in _PERCENT_OF.finditer(text) if "cent" in text.lower() else ():
+        number = _small_number(m.group("number").replace(",", ""))
+        if number is not None and not _ENDS_WITH_NUMBER.search(text, max(0, m.start() - 20), m.start()):
+            # "per cent of twenty-two": the share is the number after it ("40 per cent of 300" is 40 per cent)
+            found.append(Quantity(m.start(), m.end(), m.group(0), normalize(number), "percent", "percent_of",
+                                  words=not m.group("number")[0].isdigit()))
     ratios = p.ratio.finditer(text) if p.ratio_cue.search(fold(text)) else ()
     for m in ratios:
         a, b = _small_number(m.group("a")), _small_number(m.group("b"))
@@ -642,7 +670,16 @@ def _share_quantities(text: str) -> list[Quantity]:
 
 
 def _small_number(token: str) -> Decimal | None:
-    return Decimal(token) if token.isdigit() else words_to_number(token)
+    if token.replace(".", "", 1).isdigit():
+        return Decimal(token)
+    return words_to_number(token)
+
+
+_PERCENT_OF = re.compile(r"(?<![\w-])(?:[Pp]er\s?cents?|[Pp]ercents?)\s+of\s+(?P<number>\d[\d,]*(?:\.\d+)?(?![\w,.]\d)"
+                         r"|[a-z]+(?:-[a-z]+)?)\b")
+_ENDS_WITH_NUMBER = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                               r"[a-z]+teen|[a-z]+ty|hundred|thousand|million|billion|half|quarter|third))\s*$",
+                               re.IGNORECASE)
 
 
 def _currency_prefix_for_words(text: str, q: Quantity) -> Quantity:
@@ -763,6 +800,9 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     candidates = _digit_quantities(text) + _word_quantities(text) + _share_quantities(text)
     candidates = [_currency_prefix_for_words(text, q) if q.words else q for q in candidates]
+    if "://" in text or "www." in text:  # the digits of a web address are no figures
+        addresses = [m.span() for m in _ADDRESS.finditer(text)]
+        candidates = [q for q in candidates if not any(s < q.end and q.start < e for s, e in addresses)]
     candidates.sort(key=lambda q: (-(q.end - q.start), q.start))
     chosen: list[Quantity] = []
     for q in candidates:
@@ -799,6 +839,7 @@ def _accounting(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_ADDRESS = re.compile(r"\S*(?:://|www\.)\S*")
 _COIN_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+)")
 
 
