@@ -122,6 +122,7 @@ CURRENCIES = [
     row("roubles-british-spelling", "Wages rose to 60,000 roubles.", "60,000 roubles", 60_000, "RUB"),
     row("historical-german-marks", "The car cost 40,000 German marks in 1990.", "40,000 German marks", 40_000, "DEM"),
     row("historical-drachmas", "A coffee cost 400 drachmas.", "400 drachmas", 400, "GRD"),
+    row("historical-last-in-use", "The club paid 900m pesetas in 1998.", "900m pesetas", 900_000_000, "ESP"),
     row("historical-cypriot-pounds", "The house sold for 90,000 Cypriot pounds.", "90,000 Cypriot pounds",
         90_000, "CYP"),
     row("cfa-francs", "The loan is 5bn CFA francs.", "5bn CFA francs", 5_000_000_000, "XOF"),

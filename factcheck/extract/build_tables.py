@@ -16,7 +16,8 @@ the versions they were built from.
 * ``names``: each currency's English names (display name, singular and plural, lower
   case), also without ``new`` (``israeli shekels``) and as their acronym and noun
   (``cfa francs``); and the bare noun (``naira``, ``rand``) when a single currency has
-  it — or a single current one (``lira``: the Turkish lira, not the Italian);
+  it — or a single current one (``lira``: the Turkish lira, not the Italian), or, when
+  none is current, the last one in use (``pesetas``: the Spanish peseta);
 * ``symbols``: every symbol of a current currency in any CLDR locale (``zł`` from
   Polish, ``kr`` from Swedish, ``S$`` from Tamil in Malaysia) that is written in Latin
   letters or currency signs and is not the code itself or a single letter (``R``,
@@ -63,14 +64,20 @@ _BRACKETS = re.compile(r"\s*\([^)]*\)")
 
 def _in_use() -> dict[str, bool]:
     """Every currency some territory has had as legal tender: code → still tender somewhere."""
+    return {code: end is None for code, end in _last_tender().items()}
+
+
+def _last_tender() -> dict[str, tuple[int, int, int] | None]:
+    """Every currency some territory has had as legal tender: code → the last day it was (``None``: still is)."""
     from babel.core import get_global
 
-    in_use: dict[str, bool] = {}
+    last: dict[str, tuple[int, int, int] | None] = {}
     for entries in get_global("territory_currencies").values():
         for code, _start, end, tender in entries:
             if tender:
-                in_use[code] = in_use.get(code, False) or end is None
-    return in_use
+                known = last.get(code, (0, 0, 0))
+                last[code] = None if end is None or known is None else max(known, end)
+    return last
 
 
 def _name_forms(name: str) -> tuple[list[str], str, list[str]]:
@@ -103,6 +110,7 @@ def currency_table() -> dict[str, Any]:
     from babel.core import get_global
 
     english = Locale("en")
+    last_tender = _last_tender()
     in_use = _in_use()
     codes = {code: current for code, current in sorted(in_use.items()) if code in english.currencies}
     plurals = english._data["currency_names_plural"]
@@ -129,6 +137,8 @@ def currency_table() -> dict[str, Any]:
             names[form] = next(iter(current or found))
         elif current:
             ambiguous_names[form] = sorted(found)
+        else:  # only historical currencies: the last in use ("pesetas": the Spanish peseta, to 2002)
+            names[form] = max(sorted(found), key=lambda code: last_tender[code] or (9999, 0, 0))
 
     symbols: dict[str, set[str]] = defaultdict(set)
     for identifier in localedata.locale_identifiers():
