@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import bench
-from factcheck.extract import build_tables, numbers, units
+from factcheck.extract import build_tables, columns, numbers, units
 from factcheck.extract.lexicon import lexicon
 from factcheck.extract.numbers import find_quantities
 from factcheck.extract.units import comparable, currency_for, dimension, money, to_base
@@ -178,7 +178,7 @@ def test_a_unit_filed_under_the_wrong_symbol_is_refused() -> None:
 # --- doctests and the benchmark -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", [units, numbers])
+@pytest.mark.parametrize("module", [units, numbers, columns])
 def test_doctests(module) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0

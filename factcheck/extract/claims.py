@@ -13,9 +13,10 @@ from decimal import Decimal
 from functools import cache
 
 from factcheck.extract import attributes, context
+from factcheck.extract.columns import ColumnUnit, column_unit, in_column
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
 from factcheck.extract.lexicon import alternation, gazetteer, lexicon
-from factcheck.extract.numbers import ColumnUnit, Quantity, column_unit, find_quantities, in_column, might_hold_figure
+from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
 from factcheck.extract.speakers import analyse_speakers
 from factcheck.extract.text import Sentence, split_sentences
 

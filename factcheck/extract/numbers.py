@@ -95,8 +95,8 @@ def _patterns() -> _Patterns:
     first_words = sorted({w.split()[0] for w in [*units["physical"], *money_names] if len(w) > 3})
     unit_words = alternation(first_words, boundary=False)
     # after a number in words, a hyphen leads only to a unit ("one-yen", "four-megapixel"), not a compound
-    hyphen_units = alternation(sorted({w.lower() for w in first_words} | {w.lower() for w in money_names
-                                                                          if " " not in w}), boundary=False)
+    hyphen_units = alternation(sorted({w.lower() for w in first_words if w not in units["not_after_an_article"]}
+                                      | {w.lower() for w in money_names if " " not in w}), boundary=False)
     digits = re.compile(
         rf"""
         (?P<sign>(?<![\w.,\d-])[-−](?=[£$€¥]?\d))?                     # -15, -£3 (not the dash of 10-20)
@@ -543,6 +543,8 @@ def _m_is_metres(text: str, start: int, number_end: int, end: int) -> bool:
     ``data/numbers.json``.
     """
     rules = _m_rules()
+    if text[end : end + 1] == "/":
+        return True  # "17m/s": a speed
     if _money_after(text, end) or _MONEY_BEFORE.search(text, max(0, start - 40), start):
         return False
     if _BRACKETED_LENGTH.match(text, end) or rules.before.search(text, max(0, start - 40), start):
@@ -919,88 +921,3 @@ def _elliptical_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 _FROM_BEFORE.search(text, max(0, a.start - 8), a.start):
             out[i - 1] = replace(a, unit=b.unit, bare=False)
     return out
-
-
-# --- tables: a unit stated once, in a column's header ----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnUnit:
-    """The unit and scale that a table's header states for the figures of the rows below it."""
-
-    unit: str
-    factor: Decimal
-    header: bool  # the line is the header itself, which states no figure
-
-
-@cache
-def _column_header() -> re.Pattern[str]:
-    cash = money()
-    aliases = lexicon().units["money"]["column_header_aliases"]
-    currencies = alternation([*cash.symbols, *cash.codes, *cash.names, *aliases], boundary=False)
-    scales = alternation([w for w in lexicon().numbers["scales"] if w.lower() not in ("k",)]
-                         + ["000s", "'000s", "thousands", "billions", "trillions"], boundary=False)
-    return re.compile(
-        rf"""(?:^|[^\d\n]*\s)                                    # column titles, without figures ("SALES")
-        \(\s*(?:in\s+)?                                         # "(in
-        (?:(?P<currency>{currencies})\s?)?                       # EUR, £, US$
-        (?P<scale>{scales})?                                    # millions, m, bn
-        (?:\s+of\s+(?P<named>{currencies}))?                    # of euros
-        \s*\)\s*$""",
-        re.VERBOSE | re.IGNORECASE,
-    )
-
-
-_HEADER_LENGTH = 60  # a header is short: a sentence that ends on "(in pounds)" is not one
-
-# a cell: a number after two or more spaces or a tab, at the end of the line or before the next cell
-_CELL = re.compile(r"(?:\s{2,}|\t)(?P<number>\d[\d,]*(?:\.\d+)?)(?=\s{2,}|\t|\s*$)", re.MULTILINE)
-
-
-def column_unit(line: str, above: ColumnUnit | None) -> ColumnUnit | None:
-    """The unit of the table column that ``line`` (a sentence) belongs to, if any.
-
-    A header that states only a unit and scale, ``(EUR MILLIONS)`` or ``SALES (in £m)``, starts it;
-    each row of cells below keeps it; anything else ends it.
-
-    >>> header = column_unit("(US$ millions)", None); header
-    ColumnUnit(unit='USD', factor=Decimal('1000000'), header=True)
-    >>> column_unit("Total revenue        1,250", header).header
-    False
-    """
-    if len(line) <= _HEADER_LENGTH and (m := _column_header().search(line)):
-        written = m.group("currency") or m.group("named")
-        scale = m.group("scale")
-        if written or scale:
-            code = _header_currency(written, line) if written else None
-            factor = _header_scale(scale) if scale else _ONE
-            return ColumnUnit(code or "count", factor, header=True)
-    if above is not None and _CELL.search(line):
-        return replace(above, header=False)
-    return None
-
-
-def _header_currency(written: str, line: str) -> str | None:
-    aliases = lexicon().units["money"]["column_header_aliases"]
-    return aliases.get(written.upper()) or currency_for(written, line)
-
-
-def _header_scale(written: str) -> Decimal:
-    key = written.lower().strip("'")
-    if key in ("000s", "thousands"):
-        return Decimal(1000)
-    scales = lexicon().scales
-    return scales.get(key, scales.get(key.rstrip("s"), _ONE))
-
-
-def in_column(text: str, quantities: list[Quantity], column: ColumnUnit) -> list[Quantity]:
-    """The figures of a table row (or of its header) read in the column's unit and scale.
-
-    Only bare numbers in cells take it; a list number (``1.``) or a figure in the row's label does not.
-    """
-    if column.header:
-        return []
-    cells = {m.start("number") for m in _CELL.finditer(text)}
-    return [replace(q, value=normalize(q.value * column.factor), unit=column.unit, bare=False, rule="column_unit")
-            if q.start in cells and q.unit == "count" and q.value is not None and not q.is_range else q
-            for q in quantities]
