@@ -387,7 +387,6 @@ def _lowered_keys(table: str) -> dict[str, str]:
 
 
 _MINUS_BEFORE = re.compile(r"(?<![\w-])(?:[Mm]inus|[Nn]egative)\s$")
-_MONEY_RANGE = re.compile(r"[£$€¥]\s?\d[\d,.]*\s?(?:-|–|to)\s?$")
 _DIGIT = re.compile(r"\d")
 _GROUP_SPACE = re.compile(r"[\s\u00a0\u2009\u202f]")
 
@@ -763,8 +762,8 @@ def _scale_factor(high: Quantity, low: Quantity) -> Decimal:
 
 
 _WRITTEN_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_SCALED = re.compile(r"\d\s?(?:bn|m|k|million|billion|thousand|trillion)\b")
-_SCALE_WORD = re.compile(r"(?:bn|m|k|million|billion|thousand|trillion)\b")
+_SCALED = re.compile(r"\d\s?(?:bn|m|k|million|billion|thousand|trillion|lakh|crore)\b")
+_SCALE_WORD = re.compile(r"(?:bn|m|k|million|billion|thousand|trillion|lakh|crore)\b")
 
 
 def _scale_of(high: Quantity, low: Quantity) -> bool:
