@@ -101,6 +101,7 @@ CURRENCIES = [
     row("peso-sign-philippines", "Rice costs ₱45 a kilo.", "₱45", 45, "PHP"),
     row("baht-sign", "A massage costs ฿300.", "฿300", 300, "THB"),
     row("dong-sign", "Noodles cost ₫40,000.", "₫40,000", 40_000, "VND"),
+    row("yuan-ideograph", "A metro ticket costs 4元.", "4元", 4, "CNY"),
     row("zloty-after", "A tram ticket costs 4.40 zł.", "4.40 zł", "4.4", "PLN"),
     row("kr-with-norway", "In Norway a pint costs 95 kr.", "95 kr", 95, "NOK"),
     row("kr-with-swedish", "The Swedish lender set aside 300m kr.", "300m kr", 300_000_000, "SEK"),

@@ -21,7 +21,7 @@ the versions they were built from.
 * ``symbols``: every symbol of a current currency in any CLDR locale (``zł`` from
   Polish, ``kr`` from Swedish, ``S$`` from Tamil in Malaysia) that is written in Latin
   letters or currency signs and is not the code itself or a single letter (``R``,
-  ``K``). Where several currencies share one, the English locale's choice wins
+  ``K``), or that is a single ideograph (``元``). Where several currencies share one, the English locale's choice wins
   (``$`` is USD, ``£`` GBP, ``¥`` JPY), then a dollar for a symbol with ``$`` in it
   (``C$`` is the Canadian dollar, not the Nicaraguan córdoba);
 * ``ambiguous_names`` and ``ambiguous_symbols``: the names and symbols that several
@@ -94,9 +94,13 @@ def _name_forms(name: str) -> tuple[list[str], str, list[str]]:
 
 def _usable_symbol(symbol: str, codes: dict[str, bool]) -> bool:
     """Whether a CLDR symbol can be read in English text: Latin letters and currency signs, not a code, not a
-    single letter (``R``, ``K``), no space, and no letters after a leading sign (the French ``$AU``)."""
+    single letter (``R``, ``K``), no space, and no letters after a leading sign (the French ``$AU``); or a
+    single ideograph (``元``), which English copy about China keeps."""
     def sign(ch: str) -> bool:
         return unicodedata.category(ch) == "Sc"
+
+    if len(symbol) == 1 and unicodedata.name(symbol, "").startswith("CJK UNIFIED IDEOGRAPH"):
+        return True
 
     written = all(sign(ch) or ch in "./" or "LATIN" in unicodedata.name(ch, "") for ch in symbol)
     return (written and symbol not in codes and " " not in symbol and len(symbol.rstrip(".")) >= (1 if any(
