@@ -409,6 +409,12 @@ def test_a_header_with_the_currency_named_after_the_scale() -> None:
     assert claims.get("12.5") == (Decimal(12_500_000), "USD")
 
 
+@pytest.mark.parametrize("header", ["Height (m)", "Source (AFP)", "Plan (ALL)", "Seen (in 2019)"])
+def test_a_bracket_that_states_no_currency_or_spelled_scale_is_no_header(header: str) -> None:
+    text = f"{header}\nNorth      40"
+    assert [(c.value, c.unit) for c in extract(text)] == [(Decimal(40), "count")]
+
+
 def test_a_table_ends_at_a_line_that_is_no_row() -> None:
     text = "SALES (£m)\nNorth      40\nSouth      35\n\nSome 20 shops closed."
     claims = [(c.value, c.unit) for c in extract(text)]

@@ -31,17 +31,15 @@ class ColumnUnit:
 
 @cache
 def _column_header() -> re.Pattern[str]:
-    cash = money()
-    aliases = lexicon().units["money"]["column_header_aliases"]
-    currencies = alternation([*cash.symbols, *cash.codes, *cash.names, *aliases], boundary=False)
     scales = alternation([w for w in lexicon().numbers["scales"] if w.lower() not in ("k",)]
                          + ["000s", "'000s", "thousands", "billions", "trillions"], boundary=False)
+    # the currency is any short run of signs and letters here; column_unit() asks the lexicon what it is
     return re.compile(
         rf"""(?:^|[^\d\n]*\s)                                    # column titles, without figures ("SALES")
         \(\s*(?:in\s+)?                                         # "(in
-        (?:(?P<currency>{currencies})\s?)?                       # EUR, £, US$
+        (?:(?P<currency>[^\s\d()]{{1,6}}?)\s?)?                  # EUR, £, US$
         (?P<scale>{scales})?                                    # millions, m, bn
-        (?:\s+of\s+(?P<named>{currencies}))?                    # of euros
+        (?:\s+of\s+(?P<named>[A-Za-z][A-Za-z ]{{1,40}}?))?       # of euros
         \s*\)\s*$""",
         re.VERBOSE | re.IGNORECASE,
     )
@@ -56,21 +54,22 @@ _CELL = re.compile(r"(?:\s{2,}|\t)(?P<number>\d[\d,]*(?:\.\d+)?)(?=\s{2,}|\t|\s*
 def column_unit(line: str, above: ColumnUnit | None) -> ColumnUnit | None:
     """The unit of the table column that ``line`` (a sentence) belongs to, if any.
 
-    A header that states only a unit and scale, ``(EUR MILLIONS)`` or ``SALES (in £m)``, starts it;
-    each row of cells below keeps it; anything else ends it.
+    A header that states only a currency and a scale, ``(EUR MILLIONS)`` or ``SALES (in £m)``, or a
+    scale spelled out, ``(millions)``, starts it; each row of cells below keeps it; anything else ends it.
 
     >>> header = column_unit("(US$ millions)", None); header
     ColumnUnit(unit='USD', factor=Decimal('1000000'), header=True)
     >>> column_unit("Total revenue        1,250", header).header
     False
+    >>> column_unit("Height (m)", None), column_unit("Agencies (AFP)", None)
+    (None, None)
     """
-    if len(line) <= _HEADER_LENGTH and (m := _column_header().search(line)):
-        written = m.group("currency") or m.group("named")
-        scale = m.group("scale")
-        if written or scale:
-            code = _header_currency(written, line) if written else None
-            factor = _header_scale(scale) if scale else _ONE
-            return ColumnUnit(code or "count", factor, header=True)
+    if len(line) <= _HEADER_LENGTH and "(" in line and (m := _column_header().search(line)):
+        written, scale = m.group("currency") or m.group("named"), m.group("scale")
+        code = _header_currency(written, line) if written else None
+        # a currency, or a scale spelled out: "(m)" alone may head a column of metres
+        if code or (scale and not written and len(scale) > 2):
+            return ColumnUnit(code or "count", _header_scale(scale) if scale else _ONE, header=True)
     if above is not None and _CELL.search(line):
         return replace(above, header=False)
     return None
@@ -78,6 +77,8 @@ def column_unit(line: str, above: ColumnUnit | None) -> ColumnUnit | None:
 
 def _header_currency(written: str, line: str) -> str | None:
     aliases = lexicon().units["money"]["column_header_aliases"]
+    if written.upper() in money().word_codes:
+        return None  # "(ALL)", "(TOP)": words, not the lek or the paʻanga
     return aliases.get(written.upper()) or currency_for(written, line)
 
 

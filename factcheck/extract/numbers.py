@@ -262,6 +262,9 @@ def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, 
         return "percentage_point", m.end(), _HUNDREDTH if basis else _ONE  # 25 basis points = 0.25
     if m := p.percent.match(text, end):
         return "percent", m.end(), _ONE
+    following = text[end + 1 : end + 2] if text[end : end + 1] == " " else text[end : end + 1]
+    if not following or following in _NO_UNIT_NEXT:
+        return None, end, _ONE  # the end, punctuation or another number: no unit follows
     if currency is None and _video_lines(text, end):
         return "px", end + 1, _ONE  # "1080p": a resolution, not pence
     if found := _money_after(text, end, symbols=currency is None):
@@ -281,6 +284,7 @@ def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, 
 
 _ONE = Decimal(1)
 _HUNDREDTH = Decimal("0.01")
+_NO_UNIT_NEXT = frozenset(",.;:!?)]}\"'“”‘’0123456789 \n")
 _POUND_CODES = frozenset({"GBP"})
 
 
@@ -641,7 +645,7 @@ def _share_quantities(text: str) -> list[Quantity]:
             fraction = Decimal("0.5") if m.group(0)[0] in "hH" else Decimal("0.25")
             found.append(Quantity(m.start(), m.end(), m.group(0), fraction, "percentage_point",
                                   "point_fraction", words=True))
-    for m in _PERCENT_OF.finditer(text) if "cent" in text.lower() else ():
+    for m in _PERCENT_OF.finditer(text) if "cent" in text else ():
         number = _small_number(m.group("number").replace(",", ""))
         if number is not None and not _ENDS_WITH_NUMBER.search(text, max(0, m.start() - 20), m.start()):
             # "per cent of twenty-two": the share is the number after it ("40 per cent of 300" is 40 per cent)
@@ -810,13 +814,20 @@ def find_quantities(text: str) -> list[Quantity]:
         if all(q.end <= c.start or q.start >= c.end for c in chosen):
             chosen.append(q)
     chosen.sort(key=lambda q: q.start)
-    merged = _merge_ranges(text, _merge_coins(text, _accounting(text, _ratings(chosen))))
+    chosen = _ratings(chosen)
+    if ")" in text:
+        chosen = _accounting(text, chosen)
+    if len(chosen) < 2:
+        return chosen
+    merged = _merge_ranges(text, _merge_coins(text, chosen))
     return _elliptical_units(text, _shared_units(text, merged))
 
 
 def _ratings(quantities: list[Quantity]) -> list[Quantity]:
     """``four stars`` is a rating, ``40 stars`` a crowd: above its top mark, a rating unit counts things."""
     tops = lexicon().units["ratings"]
+    if not any(q.unit in tops for q in quantities):
+        return quantities
     return [replace(q, unit="count") if q.unit in tops and q.value is not None and q.value > tops[q.unit] else q
             for q in quantities]
 
