@@ -287,7 +287,7 @@ MEASURES = [
                                                                           measure="people missing")),
     row("dimensions-of-one-thing",
         "The tablet measures 250 x 174 x 6.1 mm and weighs 480 g.",
-        claim("250", 250, "count", measure="dimensions"), claim("174", 174, "count", measure="dimensions"),
+        claim("250", 250, "mm", measure="dimensions"), claim("174", 174, "mm", measure="dimensions"),
         claim("480", 480, "g", measure="weight")),
     row("a-figure-qualifying-a-noun",
         "The laptop has a 14-inch, 2,880-by-1,800 OLED display.",

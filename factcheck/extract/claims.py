@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from factcheck.extract import attributes, context, holders, tables
+from factcheck.extract.columns import ColumnUnit, column_unit, in_column
 from factcheck.extract.document import document_place
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
 from factcheck.extract.lexicon import alternation, gazetteer, lexicon
@@ -132,7 +133,11 @@ def analyse(text: str, published: dt.date | None = None) -> Extraction:
     # The figures of a sentence do not depend on the sentences before it, and the places and
     # speakers of the document serve only its claims: the sentences after the last one with a
     # figure (and a document without any) are spared looking for them.
-    figures = [_figures(sentence, text) for sentence in sentences]
+    figures = []
+    column: ColumnUnit | None = None  # a table's column unit, stated in its header, holds for the rows below
+    for sentence in sentences:
+        column = column_unit(sentence.text, column)
+        figures.append(_figures(sentence, text, column))
     last = max((i for i, (quantities, _) in enumerate(figures) if quantities), default=-1)
     if last < 0:
         return Extraction([], None)
@@ -162,8 +167,8 @@ def _in_table(claim: ExtractedClaim, rows: list[tables.TableRow], published: dt.
     if claim.period is None and row.period:
         start, end = context.period_dates(row.period, published)
         changes.update(period=row.period, period_start=start, period_end=end)
-    if (row.unit or row.scale) and claim.unit == "count" and claim.value is not None and \
-            claim.mention.replace(",", "").isdigit():
+    if (row.unit or row.scale) and claim.unit == "count" and claim.mention.replace(",", "").isdigit() and \
+            claim.value == Decimal(claim.mention.replace(",", "")):  # not scaled by the number layer already
         scale = row.scale or Decimal(1)
         changes.update(unit=row.unit or claim.unit, value=claim.value * scale,
                        low=claim.low * scale if claim.low is not None else None,
@@ -171,11 +176,14 @@ def _in_table(claim: ExtractedClaim, rows: list[tables.TableRow], published: dt.
     return replace(claim, **changes)
 
 
-def _figures(sentence: Sentence, document: str) -> tuple[list[Quantity], list[Blocked]]:
+def _figures(sentence: Sentence, document: str, column: ColumnUnit | None = None) -> tuple[list[Quantity],
+                                                                                          list[Blocked]]:
     """The figures of a sentence that are claims, and the spans where numbers are no claims."""
     text = sentence.text
     # most sentences hold no figure at all: one cheap search spares them the number grammar
     quantities = find_quantities(text) if might_hold_figure(text) else []
+    if column is not None:
+        quantities = in_column(text, quantities, column)
     if not quantities:
         return [], []
     line_start = sentence.start == 0 or document[sentence.start - 1] == "\n"

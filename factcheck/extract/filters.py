@@ -55,7 +55,7 @@ def _blockers() -> list[_Rule]:
     weekdays = alternation(g["weekdays"], boundary=False)
     cardinals = alternation(lex.numbers["cardinal_words"] + ["a", "an"], boundary=False)
     durations = alternation(lex.units["durations"], boundary=False)
-    number = rf"(?:\d+(?:\.\d+)?|{cardinals}(?:[\s-]{cardinals})*)(?![a-z])"
+    number = rf"(?:\d+(?:\.\d+)?|{cardinals}(?:[\s-]{cardinals})*(?:[\s-]and[\s-]a[\s-]half)?)(?![a-z])"
     rules = {
         # 2015/16, 2006-7, 2016-17, 2010-2015: financial years and year spans
         "year_span": r"(?<![\w/])(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d)(?![\w/])",
@@ -295,8 +295,10 @@ def rejection_by_spans(q: Quantity, blocked: list[Blocked]) -> str | None:
     """Why ``q`` is not a claim, from the blocked spans of its sentence alone (see :func:`rejection`)."""
     for b in blocked:
         if b.start < q.end and q.start < b.end:
-            if (b.reason == "code" and q.unit != "count") or (b.reason == "score" and q.rule == "range"):
-                continue  # "GBP27m" is money; "10-20" read as a range is not a score
+            if (b.reason in ("code", "label") and q.unit != "count") or (b.reason == "score" and q.rule == "range"):
+                continue  # "GBP27m" is money, "line 2.5GHz" a frequency; "10-20" read as a range is not a score
+            if b.reason == "duration" and q.unit != "count" and q.start < b.start:
+                continue  # "70 miles an hour", "30 frames a second": the time is the unit's, not a duration
             return b.reason
     return None
 
