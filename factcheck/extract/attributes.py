@@ -13,6 +13,7 @@ from itertools import islice
 from factcheck.extract.context import find_periods
 from factcheck.extract.lexicon import alternation, fold, lexicon
 from factcheck.extract.numbers import Quantity
+from factcheck.extract.units import is_money
 
 _WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()–—]|(?<=\s)-(?=\s)")
 
@@ -84,6 +85,8 @@ def _stops() -> frozenset[str]:
 def change(text: str, start: int, end: int, clause_start: int) -> str | None:
     """``increase`` or ``decrease`` when the figure at ``start``–``end`` is a change, else ``None``."""
     t = _change_words()
+    if _DATA_RATE.search(text, start, end) and _UP_OR_DOWN.match(text, end):
+        return None  # "150Mbps down/50Mbps up": a connection's directions, not changes
     before = _words(text[clause_start:start])
     after = _first_words(text, end, 7)  # no rule reads further
     if text[clause_start:start].lower().rstrip().endswith(("in addition to", "as well as", "on top of")):
@@ -121,6 +124,8 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
     return _participle_after(after, t["participle_change"])
 
 
+_DATA_RATE = re.compile(r"bps\b|bit/s|B/s", re.IGNORECASE)
+_UP_OR_DOWN = re.compile(r"\s*(?:up|down)(?:load|stream)?\b")
 _MORE_THAN = re.compile(r"\s*(?:more|less)\s+than")
 
 
@@ -265,7 +270,7 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
 def _skip_to_noun(text: str, q: Quantity) -> str:
     """The text after the figure with the words that only link it to its noun removed."""
     rest = text[q.end :]
-    link = _link_pattern(q.unit.isupper())
+    link = _link_pattern(is_money(q.unit))
     for _ in range(3):
         m = link.match(rest)
         if not m:
@@ -457,14 +462,19 @@ def _in_dimensions(text: str, q: Quantity) -> bool:
 _ATTRIBUTIVE = re.compile(r"\d(?:-[a-z]+|[A-Za-z]{2,4})$")
 _MODIFIER = re.compile(r"\s*,?\s*(?:[A-Z][\w+-]*|\d[\w.,-]*|[a-z]+-(?:core|bit|inch|megapixel)|ppi|dpi|pixels?|"
                        r"by-\d[\w]*|\(\w+\))(?=[\s,])")
+_COORDINATED_FIGURE = re.compile(r"\s(?:and|or|to)\s\d[\d.,]*\s?[A-Za-z]{1,5}(?:\sof)?(?=\s)")
 _HEAD = re.compile(r"\s+([a-z][a-z-]+(?:\s[a-z][a-z-]+){0,5})\b")
 
 
 def _attributive_head(text: str, q: Quantity) -> str | None:
     """The noun a figure qualifies: "a 5.1-inch, 432 ppi 1080p Super AMOLED display" → "display"."""
-    if not _ATTRIBUTIVE.search(q.text) or q.unit in ("count", "percent", "percentage_point") or q.unit.isupper():
+    if q.unit in ("count", "percent", "percentage_point") or is_money(q.unit):
         return None  # "£25bn", "5m": a scale, not a unit written on to the figure
     at = q.end
+    if m := _COORDINATED_FIGURE.match(text, at):
+        at = m.end()  # "16 and 32GB storage models": the noun after the last of the figures
+    elif not _ATTRIBUTIVE.search(q.text):
+        return None
     for _ in range(8):  # past the other figures and names that qualify the same noun
         m = _MODIFIER.match(text, at)
         if m is None:
@@ -475,7 +485,8 @@ def _attributive_head(text: str, q: Quantity) -> str | None:
         return None
     words: list[str] = []
     for word in m.group(1).split():  # up to a word that ends the noun phrase; its head is last
-        if word in _stops() or word in ("and", "or", "with") or word in _np_verbs():
+        if word in _stops() or word in ("and", "or", "with", "of", "in", "on", "at", "for", "to") or \
+                word in _np_verbs():
             break
         words.append(word)
     return " ".join(words[-2:]) if words else None
@@ -515,6 +526,11 @@ _PER_THING = re.compile(r"\s+(?:a|per|each)\s+(?P<noun>[a-z]{3,})\b")
 def _construction(text: str, q: Quantity, mention_start: int, clause_start: int) -> str | None:
     """What the figure measures when a construction of English says it, whatever lies after the figure."""
     before = text[max(clause_start, mention_start - 200) : mention_start]
+    if _LIMITED.match(text, mention_start) and before.rstrip().endswith(","):
+        # "a microSD card slot, expandable to 128GB": what is expandable
+        found = _strip_determiners(_subject_before(before.rstrip()[:-1], len(before.rstrip()) - 1))
+        if found:
+            return found
     if (m := _TAKES_TO.search(before)) and not _PRONOUN_OR_FIGURE.search(m.group("np")):
         np = _ARTICLE.sub("", _strip_period(m.group("np")))
         found = _strip_determiners(_strip_place(_POSSESSED.sub("", np)))  # "the league's next TV deal"
@@ -561,6 +577,7 @@ def _noun_follows(text: str, q: Quantity) -> bool:
     return bool(after) and not after.split()[0].endswith("ed") and after.lower() not in _generic_measures()
 
 
+_LIMITED = re.compile(r"(?:expandable|extendable|upgradable|capped|limited)\b", re.IGNORECASE)
 _TRAILING_PERIOD = re.compile(r"\s+(?:for|in|from|over|during|until|to)\s+[^,;]*\d[^,;]*$")
 
 
@@ -576,7 +593,9 @@ def _without_periods(text: str) -> str:
     """``text`` less the periods in it: "an operating loss for the three months to December of" → "an operating
     loss of"."""
     for p in reversed(find_periods(text)):
-        text = text[: p.start].rstrip() + " " + text[p.end :].lstrip()
+        rest = text[p.end :]
+        rest = rest[2:] if rest.startswith(("'s", "’s")) else rest  # "last year's budget of"
+        text = text[: p.start].rstrip() + " " + rest.lstrip()
     return text
 
 

@@ -249,6 +249,7 @@ _PINT_SPELLING = [
     (re.compile(r"\s+(?:per|a|an)\s+"), " / "),
     (re.compile(r"\s+hours?$"), "_hour"),
     (re.compile(r"^degrees?\s+"), "degree_"),
+    (re.compile(r"^kilos$"), "kilograms"),  # not kilo-seconds
 ]
 
 

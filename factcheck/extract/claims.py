@@ -193,7 +193,7 @@ def _figures(sentence: Sentence, document: str, column: ColumnUnit | None = None
     if not quantities:
         return [], []
     blocked = blocked_spans(text)
-    return [q for q in quantities if not rejection_by_spans(q, blocked)], blocked
+    return [q for q in quantities if not rejection_by_spans(q, blocked, text)], blocked
 
 
 def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: list[Blocked], published: dt.date | None,

@@ -376,11 +376,15 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
                 continue
             if _WEEKDAY_OF_AN_ANNOUNCEMENT.match(folded, m.start()) and _announced_before(folded, m.start()):
                 continue  # "the strategy she announced on Monday": when it was said, not when the figure holds
+            if folded.startswith(("'s", "’s"), m.end()) and _COMPARED_WITH.search(folded, max(0, m.start() - 12),
+                                                                                    m.start()):
+                continue  # "larger than last year's model": the other thing's time, not the figure's
             written = text[m.start() : m.end()]
             found.append(Mention(m.start(), m.end(), written, written))
     return found
 
 
+_COMPARED_WITH = re.compile(r"\b(?:than|from|with|against|versus|over|like)\s$")
 _WEEKDAY_OF_AN_ANNOUNCEMENT = re.compile(r"on\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _WORD_END = re.compile(r"([a-z]+)\s*$")
 

@@ -288,13 +288,33 @@ _NAME_AFTER = re.compile(r"\s[A-Z]")
 
 def rejection(text: str, q: Quantity, blocked: list[Blocked], *, line_start: bool) -> str | None:
     """Why quantity ``q`` of sentence ``text`` is not a claim, or ``None`` if it is one."""
-    return rejection_by_spans(q, blocked) or rejection_by_context(text, q, line_start=line_start)
+    return rejection_by_spans(q, blocked, text) or rejection_by_context(text, q, line_start=line_start)
 
 
-def rejection_by_spans(q: Quantity, blocked: list[Blocked]) -> str | None:
+# A short duration that is itself what is measured: "10 hours of web browsing", "0.3-second autofocus",
+# "0.3 second autofocus times" (a battery's life, a camera's speed), not when something happened
+_SHORT_DURATION = re.compile(r"(?:hours?|minutes?|mins?|seconds?|secs?|milliseconds?)$", re.IGNORECASE)
+_MEASURED_AFTER = re.compile(r"\s+of\s+(?!(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|"
+                             r"waiting|delay|play|time)\b)[A-Za-z]|[\s-]+(?!(?:of|in|on|at|to|ago|later|after|before|"
+                             r"earlier|and|or|a|an|the|per|each|every|for|from|with|by|into|since|until|when|while|"
+                             # "a 10-minute walk", "a two-hour meeting": how long something lasts, said in passing
+                             r"walk|drive|ride|journey|flight|trip|break|silence|wait|delay|warning|meeting|speech|"
+                             r"session|interval|nap|stroll|commute|call|chat|interview|programme|show|film|video|"
+                             r"clip|stoppage|strike|walkout|shift|operation|battle|siege|standoff|debate|hearing|"
+                             r"ceremony|visit|stay|away|long|late|early|old)\b)[a-z]{3,}")
+
+
+def duration_is_a_figure(text: str, start: int, end: int) -> bool:
+    """Whether the duration written at ``start``–``end`` is a figure in its own right (see above)."""
+    return bool(_SHORT_DURATION.search(text[start:end])) and _MEASURED_AFTER.match(text, end) is not None
+
+
+def rejection_by_spans(q: Quantity, blocked: list[Blocked], text: str = "") -> str | None:
     """Why ``q`` is not a claim, from the blocked spans of its sentence alone (see :func:`rejection`)."""
     for b in blocked:
         if b.start < q.end and q.start < b.end:
+            if b.reason == "duration" and text and duration_is_a_figure(text, b.start, b.end):
+                continue
             if (b.reason in ("code", "label") and q.unit != "count") or (b.reason == "score" and q.rule == "range"):
                 continue  # "GBP27m" is money, "line 2.5GHz" a frequency; "10-20" read as a range is not a score
             if b.reason == "duration" and q.unit != "count" and q.start < b.start:

@@ -198,8 +198,8 @@ class PersonIndex:
                 return name
         elif kind == "report":
             found = list(_report_makers().finditer(self.text, 0, offset))
-            if found:
-                return found[-1].group("name")  # "a report in the Wall Street Journal ... the report claims"
+            if found:  # "a report in the Wall Street Journal ... the report claims"
+                return found[-1].group("name") or found[-1].group("paper")
         return phrase
 
     def role(self, phrase: str, offset: int) -> str | None:
@@ -437,7 +437,13 @@ def _report_makers() -> re.Pattern[str]:
     """A report named with whoever made it: "a report in the Wall Street Journal", "a study by Oxford Economics"."""
     nouns = alternation(lexicon().grammar["source_nouns"]["report"], boundary=False)
     name = r"[A-Z][\w.&'’-]*(?:\s(?:(?:of|for|and|&)\s)?[A-Z][\w.&'’-]*){0,4}"
-    return re.compile(rf"\b(?:{nouns})\s(?:in|by|from|for)\s(?:the\s)?(?P<name>{name})")
+    press = alternation(["Journal", "Times", "Post", "News", "Herald", "Telegraph", "Guardian", "Observer", "Mail",
+                         "Mirror", "Gazette", "Tribune", "Chronicle", "Express", "Standard", "Independent", "Reuters",
+                         "Bloomberg", "Press", "Economist"], boundary=False)
+    # "a report in the Wall Street Journal", "a study by Oxford Economics"; "The Wall Street Journal reported"
+    return re.compile(rf"\b(?:{nouns})\s(?:in|by|from|for)\s(?:the\s)?(?P<name>{name})"
+                      rf"|(?<![\w'’])(?:[Tt]he\s)?(?P<paper>(?:[A-Z][\w.&'’-]*\s){{0,3}}(?:{press}))\s"
+                      rf"(?:reported|reports|said|says|revealed|reveals|claimed|claims)\b")
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’.])[A-Z][a-zA-Z&-]+(?:\s[A-Z][a-zA-Z&-]+){0,2}(?!\s?[A-Z]?\d)(?![\w-])")

@@ -105,6 +105,11 @@ def money() -> Money:
                  all_codes=frozenset(cldr["codes"]))
 
 
+def is_money(unit: str) -> bool:
+    """Whether a claim's unit is a currency (an ISO 4217 code, current or historical), not a unit like GB or MW."""
+    return unit in money().all_codes
+
+
 @cache
 def _cue_pattern() -> re.Pattern[str]:
     return re.compile(alternation(list(money().cues)))
