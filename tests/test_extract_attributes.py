@@ -346,6 +346,15 @@ PERIODS = [
     row("a-weekday-of-an-announcement-dates-no-figure",
         "The plan she announced on Monday is backed by £20 million of funding.",
         claim("£20 million", 20_000_000, "GBP", period=None)),
+    row("currently",
+        "The broadcaster is currently paying £90m a year for the rights.",
+        claim("£90m", 90_000_000, "GBP", period=("currently", "a year"))),
+    row("the-current-figure-of-a-deal",
+        "The new fee is a 40% increase on the club's current £12m deal.",
+        claim("£12m", 12_000_000, "GBP", period="current deal")),
+    row("last-years-thing-compared-is-no-period",
+        "The laptop has a 14-inch display, slightly larger than last year's model.",
+        claim("14-inch", 14, "in", period=None)),
     row("last-week-and-a-date",
         "Turnout fell 4% last week. Depositors who lost at least €1m before 15 March will be repaid.",
         claim("4%", 4, "percent", period="last week"), claim("€1m", 1_000_000, "EUR", period="15 March")),
@@ -410,6 +419,16 @@ def test_a_table_of_cells_gives_each_figure_its_row_and_column() -> None:
     assert (found["£36m"].subject, found["£36m"].measure) == ("Harbour Town FC", "total fee")
     assert (found["£21m"].subject, found["£21m"].measure, found["£21m"].period) == ("Valley Rovers", "total fee",
                                                                                       "2012-22")
+
+
+def test_a_row_of_an_institution_takes_its_place() -> None:
+    text = ("Biggest league deals\nLeague \tAnnual cost \tTotal cost\n\n"
+            "NBA (basketball)\n\t\n\n$2.6bn\n\t\n\n$24bn\n\n"
+            "Bundesliga\n\t\n\n€1.1bn\n\t\n\n€4.4bn\n\n")
+    found = {c.mention: c for c in analyse(text).claims}
+    assert (found["$2.6bn"].subject, found["$2.6bn"].place) == ("NBA", "United States")
+    assert (found["€4.4bn"].subject, found["€4.4bn"].place, found["€4.4bn"].measure) == ("Bundesliga", "Germany",
+                                                                                          "total cost")
 
 
 def test_a_crosshead_before_a_paragraph_is_no_table() -> None:

@@ -289,7 +289,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 _EXPECTED_TO = re.compile(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected|predicted|tipped|"
                           r"poised|estimated|thought|bound)\s+to(?:\s+[a-z]+ly)?)\s*$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not|could|may|"
-                          r"might|should|can))+\s*$")
+                          r"might|should|can|[a-z]+ly))+\s*$")
 _SUBJECT_TOKEN = re.compile(r"[\w'’&-]+|[,;:]")
 
 

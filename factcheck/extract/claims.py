@@ -161,6 +161,8 @@ def _in_table(claim: ExtractedClaim, rows: list[tables.TableRow], published: dt.
     changes: dict[str, object] = {}
     if row.label:
         changes["subject"] = row.label
+        if (place := gazetteer().institutions.get(row.label)) is not None:
+            changes["place"] = gazetteer().shown(place)  # a row of the NFL's figures is the US's
     measure = row.column_at(claim.start) or row.measure
     if measure:
         changes["measure"] = measure
@@ -257,6 +259,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if period is None:
         rates = [p for p in periods if not _RATE.match(p.text) or 0 <= p.start - m_end <= 30]
         period = _scoped(rates, text, clauses, index, m_start, m_end, others)
+    if period is None and (flank := _FLANKED_BEFORE.search(text, max(0, m_start - 20), m_start)) and \
+            (noun := _FLANKED_AFTER.match(text, m_end)):
+        period = f"{flank.group(1)} {noun.group(1)}"  # "Sky and BT's current £3bn deal": the current deal
     kind = attributes.kind(text, m_start, clause.start)
     if period is None and kind == "forecast":
         period = state.previous_period  # "... to continue into 2005. Sales are predicted to grow by 11%"
@@ -299,6 +304,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
 # words that open a figure set against another: its place and period are its own
 _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\s(?:with|to)|\bwhile|\bwhereas|"
                        r"\bbut|;)\s*(?:the\s|a\s|an\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
+_FLANKED_BEFORE = re.compile(r"\b(current|previous|existing|present|old|latest|new|next|last)\s+$", re.IGNORECASE)
+_FLANKED_AFTER = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)*)?\s+(deals?|contracts?|agreements?|budgets?|terms?|cycles?)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TARGET = re.compile(r"(?:by|into|for|until|throughout)\s", re.IGNORECASE)
 _RESUMING = re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b")
@@ -322,9 +329,9 @@ def _holder_place(text: str, start: int, clause_start: int) -> str | None:
     """The place an institution named in the figure's clause stands for ("the Bundesliga's rights sales of
     €541m": Germany), when the clause names one such institution and no place."""
     gaz = gazetteer()
-    named = {gaz.institutions[m.group(0)] for m in _institution_pattern().finditer(text, clause_start, start)
-             if not _NAME_GOES_ON.match(text, m.end())}  # "the Wall Street Journal" is a newspaper
-    return gaz.shown(named.pop()) if len(named) == 1 else None
+    named = [gaz.institutions[m.group(0)] for m in _institution_pattern().finditer(text, clause_start, start)
+             if not _NAME_GOES_ON.match(text, m.end())]  # "the Wall Street Journal" is a newspaper
+    return gaz.shown(named[-1]) if named else None  # the nearest: "..., the Premier League's 63% jump"
 
 
 _NAME_GOES_ON = re.compile(r"\s(?:Journal|Times|Post|News|Herald|Group|Bank|Company|Corporation|Inc|Ltd|Plc|Fund|"

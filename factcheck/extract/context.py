@@ -338,7 +338,8 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:{count}|\d+)-(?:year|season|month|week)\s(?:[a-z]+\s)?{spans}
       | (?:over|during|for)\sthe\scourse\sof\s(?:this|the|its|their)\s{spans}
         # on Sunday, last week, on 20 March, from the end of this season, before 15 March
-      | (?:on|last|this|next|by|from|until|since)\s(?:{weekdays})(?:\s\d{{1,2}}(?:\s{months})?)?
+      | (?:on|last|this|next|by|from|until|since)\s(?:{weekdays})(?:\s\d{{1,2}}\s{months})?
+      | currently | at\spresent | presently
       | (?:last|this|next|the\sprevious|the\sfollowing)\s(?:week|weekend|season|night|month|year)
       | (?:on|by|from|until|before|after|since|prior\sto)\s(?:\d{{1,2}}\s{months}|{months}\s\d{{1,2}})(?:,?\s{year})?
       | (?:from|at|by|until|before|after)\sthe\s(?:end|start|beginning)\sof\s(?:this|the|next|last)\s
@@ -354,8 +355,8 @@ def _period_pattern() -> re.Pattern[str]:
 
 
 # looked for in the sentence lower-cased by fold(), as case-blind words
-_PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|season|deal|contract|"
-                          r"agreement|cycle|period|term|day|campaign|january|february|march|april|"
+_PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|season|deal|contract|present|"
+                          r"current|agreement|cycle|period|term|day|campaign|january|february|march|april|"
                           r"may|june|july|august|september|october|november|december")
 
 
@@ -412,7 +413,7 @@ _PERIOD_RUN = re.compile(r"[a-z\d\s/–-]+")
 def _period_anchor() -> re.Pattern[str]:
     months = alternation([m.lower() for m in lexicon().grammar["months"]], boundary=False)
     return re.compile(r"\d|year|month|week|day|decade|quarter|half|annual|season|deal|contract|agreement|cycle|"
-                      r"period|term|campaign|parliament|" + months)
+                      r"period|term|campaign|parliament|present|current|" + months)
 
 
 def nearest(mentions: list[Mention], start: int, end: int, clause: Clause,
