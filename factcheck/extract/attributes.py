@@ -87,8 +87,10 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
     t = _change_words()
     if _DATA_RATE.search(text, start, end) and _UP_OR_DOWN.match(text, end):
         return None  # "150Mbps down/50Mbps up": a connection's directions, not changes
-    before = _words(text[clause_start:start])
-    after = _first_words(text, end, 7)  # no rule reads further
+    # no rule reads further back (the word cut at the window's start is left out)
+    cut = max(clause_start, start - _CHANGE_REACH)
+    before = _words(text[cut:start])[(1 if cut > clause_start else 0) :]
+    after = _first_words(text, end, 7)  # nor further on
     if text[clause_start:start].lower().rstrip().endswith(("in addition to", "as well as", "on top of")):
         # an elliptical item shares the change of the clause it is added to
         for word in reversed(_words(text[:start])):
@@ -124,6 +126,7 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
     return _participle_after(after, t["participle_change"])
 
 
+_CHANGE_REACH = 200  # characters: the 16 words the rules read before a figure, and more
 _DATA_RATE = re.compile(r"bps\b|bit/s|B/s", re.IGNORECASE)
 _UP_OR_DOWN = re.compile(r"\s*(?:up|down)(?:load|stream)?\b")
 _MORE_THAN = re.compile(r"\s*(?:more|less)\s+than")
@@ -508,8 +511,11 @@ _SOLD_PASSIVE = re.compile(r"\s(?:has|have|had|was|were|is|are|be|been|being)\s+
 # "the deal for 2010-13 is worth £1.8bn", "deals worth more than £1bn"
 _WORTH = re.compile(r"\s(?:(?:is|was|are|were|be|been|being)\s+)?(?:now\s+|still\s+|also\s+)?worth\s+$")
 # "will now cost the broadcasters £6.6m": a verb of money, its indirect object, the figure
-_COSTS_WHOM = re.compile(r"\b(?P<verb>cost|costs|costing|pay|pays|paid|paying|give|gives|gave|giving|save|saves|"
-                         r"saved|saving|earn|earns|earned|earning|owe|owes|owed|charge|charges|charged)\s+"
+_COSTS_VERBS = frozenset(("cost", "costs", "costing", "pay", "pays", "paid", "paying", "give", "gives", "gave",
+                          "giving", "save", "saves", "saved", "saving", "earn", "earns", "earned", "earning", "owe",
+                          "owes", "owed", "charge", "charges", "charged"))
+_COSTS_WHOM_REACH = 4  # words: the verb, a determiner and two words
+_COSTS_WHOM = re.compile(rf"\b(?P<verb>{'|'.join(sorted(_COSTS_VERBS, key=len, reverse=True))})\s+"
                          r"(?:the\s+|a\s+|an\s+|each\s+|every\s+|its\s+|their\s+)?(?:[a-z]+\s+){1,2}$")
 # "an average cost to the broadcasters of £10.2m": the noun before "to whom ... of"
 _COST_TO_OF = re.compile(r"\b(?P<noun>(?:[a-z]+\s)?(?:cost|price|fee|bill|payment|value|charge|bonus|prize))\s+"
@@ -517,6 +523,8 @@ _COST_TO_OF = re.compile(r"\b(?P<noun>(?:[a-z]+\s)?(?:cost|price|fee|bill|paymen
 # "£56m a year has been earmarked for grassroots projects"
 _EARMARKED_FOR = re.compile(r"(?:\s+(?:a|per)\s+(?:year|month|week|season))?\s+(?:has|have|had|will|would)?\s*"
                             r"(?:been|be)\s+(?:[a-z]+ed|set\s+aside|put\s+aside)\s+(?:for|to|on)\s+(?P<np>[^,;.]{3,60})")
+_TAKES_TO_ENDS = frozenset({"to", "a", "an", "the", "record", "new", "high", "low", "total", "combined"})
+_PARTICLES = frozenset({"away", "out", "back", "up", "in"})
 # "give away £250m": a verb and its particle
 _PHRASAL = re.compile(r"\b(?P<verb>[a-z]+)\s+(?P<particle>away|out|back|up|in)\s+$")
 # "£6.6m a fixture", "£50 per head": a rate of a thing, not of a time
@@ -526,34 +534,39 @@ _PER_THING = re.compile(r"\s+(?:a|per|each)\s+(?P<noun>[a-z]{3,})\b")
 def _construction(text: str, q: Quantity, mention_start: int, clause_start: int) -> str | None:
     """What the figure measures when a construction of English says it, whatever lies after the figure."""
     before = text[max(clause_start, mention_start - 200) : mention_start]
+    # The patterns below end where the figure starts: each is tried only when the words there fit,
+    # as each would otherwise be tried at every character of ``before``.
+    tail = [w.lower() for w in before.rsplit(None, _COSTS_WHOM_REACH)[-_COSTS_WHOM_REACH:]] \
+        if before[-1:].isspace() else []
+    last = tail[-1] if tail else ""
     if _LIMITED.match(text, mention_start) and before.rstrip().endswith(","):
         # "a microSD card slot, expandable to 128GB": what is expandable
         found = _strip_determiners(_subject_before(before.rstrip()[:-1], len(before.rstrip()) - 1))
         if found:
             return found
-    if (m := _TAKES_TO.search(before)) and not _PRONOUN_OR_FIGURE.search(m.group("np")):
+    if last in _TAKES_TO_ENDS and (m := _TAKES_TO.search(before)) and not _PRONOUN_OR_FIGURE.search(m.group("np")):
         np = _ARTICLE.sub("", _strip_period(m.group("np")))
         found = _strip_determiners(_strip_place(_POSSESSED.sub("", np)))  # "the league's next TV deal"
         if found:
             owner = _POSSESSOR.match(np)
             return f"{owner.group(0)}{found}" if owner else found
-    if m := _SOLD_FOR.search(before):
+    if last == "for" and (m := _SOLD_FOR.search(before)):
         found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group("np")))))
         if found:
             return found
-    if m := _SOLD_PASSIVE.search(before):
+    if last in ("for", "at") and (m := _SOLD_PASSIVE.search(before)):
         found = _strip_determiners(_subject_before(before, m.start()))
         if found:
             return found
-    if m := _WORTH.search(before):
+    if last == "worth" and (m := _WORTH.search(before)):
         found = _strip_determiners(_subject_before(_strip_period(before[: m.start()]), len(_strip_period(
             before[: m.start()]))))
         if found and found.lower() not in _generic_measures():
             return found
-    if m := _COST_TO_OF.search(before):
+    if last == "of" and (m := _COST_TO_OF.search(before)):
         return m.group("noun")
-    if (m := _COSTS_WHOM.search(before)) and m.group("verb") in lexicon().grammar["verb_measures"] and \
-            not _noun_follows(text, q):
+    if not _COSTS_VERBS.isdisjoint(tail) and (m := _COSTS_WHOM.search(before)) and \
+            m.group("verb") in lexicon().grammar["verb_measures"] and not _noun_follows(text, q):
         noun = lexicon().grammar["verb_measures"][m.group("verb")]
         subject = _strip_determiners(_subject_before(before, m.start()))
         return f"{subject} {noun}" if subject and subject.lower() not in _generic_measures() else noun
@@ -561,7 +574,7 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
         found = _strip_determiners(_np_after(m.group("np")))
         if found:
             return found
-    if m := _PHRASAL.search(before):
+    if last in _PARTICLES and (m := _PHRASAL.search(before)):
         phrase = f"{m.group('verb')} {m.group('particle')}"
         if phrase in lexicon().grammar["verb_measures"]:
             return lexicon().grammar["verb_measures"][phrase]

@@ -16,7 +16,7 @@ from factcheck.extract import attributes, context, holders, tables
 from factcheck.extract.columns import ColumnUnit, column_unit, in_column
 from factcheck.extract.document import document_place
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
-from factcheck.extract.lexicon import alternation, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, alternation_not_after, gazetteer, lexicon
 from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
 from factcheck.extract.speakers import analyse_speakers
 from factcheck.extract.text import Sentence, split_sentences
@@ -340,7 +340,7 @@ _NAME_GOES_ON = re.compile(r"\s(?:Journal|Times|Post|News|Herald|Group|Bank|Comp
 
 @cache
 def _institution_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + alternation(list(gazetteer().institutions), boundary=False) + r"(?![\w-])")
+    return re.compile(alternation_not_after(list(gazetteer().institutions), r"[\w-]") + r"(?![\w-])")
 
 
 def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Clause], index: int,

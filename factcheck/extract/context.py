@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract.lexicon import alternation, alternation_not_after, first_names, fold, gazetteer, lexicon
 
@@ -71,7 +71,51 @@ def clause_of(clauses: list[Clause], offset: int) -> int:
 
 @cache
 def _place_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’-])" + alternation(list(gazetteer().aliases), boundary=False) + r"(?![\w$-])")
+    """The gazetteer's names that open on a capital, and those of "the Gambia" less "the".
+
+    Matched from their capital, the names are tried only where a capital stands; the
+    lower-case names are looked for apart (see :func:`_lower_places`) and "the" is read
+    back before a match (see :func:`_place_matches`).
+    """
+    names = {name.removeprefix("the ") for name in gazetteer().aliases}
+    return re.compile(alternation_not_after([n for n in names if n[:1].isupper()], r"[\w'’-]") + r"(?![\w$-])")
+
+
+@cache
+def _lower_places() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Names that open in lower case ("worldwide", "south-east Asia"), and the words a sentence holds if it
+    may name one: the pattern is tried only on those, as it would otherwise be tried at most letters."""
+    names = [n for n in gazetteer().aliases if not n.removeprefix("the ")[:1].isupper()]
+    words = {n.removeprefix("the ").split()[0] for n in names}
+    hints = tuple(sorted(w for w in words if not any(other in w for other in words - {w})))
+    return re.compile(alternation_not_after(names, r"[\w'’-]") + r"(?![\w$-])"), hints
+
+
+_THE = re.compile(r"(?<![\w'’-])the\s$")
+
+
+def _place_matches(text: str) -> list[tuple[int, int]]:
+    """The spans of the gazetteer's names in ``text``, left to right, the longest where several start at one
+    place and none inside another."""
+    aliases = gazetteer().aliases
+    spans = []
+    for m in _place_pattern().finditer(text):
+        start, end = m.span()
+        if start >= 4 and _THE.search(text, start - 5, start) and "the " + m.group(0) in aliases:
+            start -= 4  # "the Netherlands", "the States"
+        elif m.group(0) not in aliases:
+            continue  # "States" is a place only after "the"
+        spans.append((start, end))
+    pattern, hints = _lower_places()
+    if any(hint in text for hint in hints):
+        spans.extend(m.span() for m in pattern.finditer(text))
+        spans.sort()
+        kept: list[tuple[int, int]] = []
+        for span in spans:
+            if not kept or span[0] >= kept[-1][1]:
+                kept.append(span)
+        spans = kept
+    return spans
 
 
 @cache
@@ -102,29 +146,37 @@ def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
 
     Both come from one pass over the sentence with the gazetteer's pattern.
     """
+    places, org_places = _sentence_places(text)
+    return list(places), list(org_places)
+
+
+@lru_cache(maxsize=512)
+def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
+    # a sentence is read for its places by the document's place and again for its figures
     gaz = gazetteer()
     org_words = _organisation_words()
     found: list[Mention] = []
     org_places: list[str] = []
-    for m in _place_pattern().finditer(text):
-        if _is_organisation(text, m, org_words):
-            org_places.append(gaz.aliases[m.group(0)])
+    for start, end in _place_matches(text):
+        written = text[start:end]
+        if _is_organisation(text, end, org_words):
+            org_places.append(gaz.aliases[written])
             continue  # "London Mayor", "Islington Council", "Scotland Yard"
-        if _office_before(text, m.start()):
+        if _office_before(text, start):
             continue  # "the Mayor of London"
-        if _person_before(text, m.start()):
+        if _person_before(text, start):
             continue  # "Mr Houston", "George Washington": a person's name
-        if _name_before(text, m.start()):
-            org_places.append(gaz.aliases[m.group(0)])
+        if _name_before(text, start):
+            org_places.append(gaz.aliases[written])
             continue  # "Real Madrid", "AC Milan", "Bayern Munich": a name ending in a place
-        name = gaz.aliases[m.group(0)]
-        capital = _CAPITAL_AFTER.match(text, m.end())
+        name = gaz.aliases[written]
+        capital = _CAPITAL_AFTER.match(text, end)
         # the last four characters suffice: no character lower-cases to fewer than one
-        if capital and text[max(0, m.start() - 4) : m.start()].lower().endswith("the ") and gaz.places[name].capital:
+        if capital and text[max(0, start - 4) : start].lower().endswith("the ") and gaz.places[name].capital:
             cap = gaz.places[name].capital
-            found.append(Mention(m.start() - 4, capital.end(), text[m.start() - 4 : capital.end()], cap))
+            found.append(Mention(start - 4, capital.end(), text[start - 4 : capital.end()], cap))
             continue
-        found.append(Mention(m.start(), m.end(), m.group(0), m.group(0)))
+        found.append(Mention(start, end, written, written))
     for m in _generic_place_pattern().finditer(text):
         if any(p.start <= m.start() < p.end for p in found):
             continue
@@ -134,7 +186,7 @@ def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
         # "37 English council areas": a place named only by its adjective
         for m in _adjective_pattern().finditer(text):
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.shown(gaz.adjectives[m.group(0)])))
-    return _join_pairs(text, sorted(found, key=lambda p: p.start)), org_places
+    return tuple(_join_pairs(text, sorted(found, key=lambda p: p.start))), tuple(org_places)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?\s$")
@@ -184,10 +236,11 @@ def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
 _NEXT_CAPITALS = re.compile(r" ([A-Z][\w&]*)(?=( [A-Z][\w&]*)?)")
 
 
-def _is_organisation(text: str, m: re.Match[str], org_words: frozenset[str]) -> bool:
-    if text[m.end() :].startswith(("'s", "’s")):
+def _is_organisation(text: str, end: int, org_words: frozenset[str]) -> bool:
+    """Whether the place name ending at ``end`` runs on into the name of an organisation."""
+    if text.startswith(("'s", "’s"), end):
         return False  # "Britain's streets"
-    after = _NEXT_CAPITALS.match(text, m.end())
+    after = _NEXT_CAPITALS.match(text, end)
     if not after:
         return False
     # "London Mayor", "Islington Council", "London Stock Exchange", "Paris Saint-Germain": a name that runs on
@@ -351,7 +404,22 @@ def _period_pattern() -> re.Pattern[str]:
         # a bare financial year: 2015/16
       | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])
     """
-    return re.compile(pattern, re.VERBOSE)
+    # A period starts a word, and one of the words its branches open on: the guard spares the
+    # branches every other position of a sentence.
+    first = alternation(sorted(set(_PERIOD_OPENERS) | {m.lower() for m in lex.grammar["months"]}
+                               | {w.lower() for w in lex.numbers["cardinal_words"]}), boundary=False)
+    return re.compile(rf"(?<![a-z\d])(?=(?:{first})(?![a-z])|\d|q[1-4])(?:{pattern})", re.VERBOSE)
+
+
+# the words the branches of the period pattern open on, besides months, number words and digits
+_PERIOD_OPENERS = (
+    "a", "after", "annually", "as", "at", "before", "between", "by", "coming", "compared", "current", "currently",
+    "during", "each", "every", "existing", "final", "first", "for", "fourth", "from", "half", "in", "into", "its",
+    "last", "latest", "latter", "new", "next", "of", "old", "on", "one", "over", "past", "per", "period", "present",
+    "presently", "previous", "prior", "same", "second", "since", "than", "the", "their", "third", "this",
+    "throughout", "till", "under", "until", "with", "within", "year", "years", "month", "months", "week", "weeks",
+    "day", "days", "decade", "decades", "quarter", "quarters", "season", "seasons",
+)
 
 
 # looked for in the sentence lower-cased by fold(), as case-blind words

@@ -19,7 +19,7 @@ from collections import Counter
 from functools import cache
 
 from factcheck.extract import context
-from factcheck.extract.lexicon import alternation, gazetteer
+from factcheck.extract.lexicon import alternation_not_after, gazetteer
 from factcheck.extract.text import Sentence, split_sentences
 
 # how often the place must be named (its name, its adjective or an institution of it), and the share
@@ -39,12 +39,18 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
     sentences = split_sentences(text) if sentences is None else sentences
     if not sentences:
         return None
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
-        counts.update(_places_named(sentence.text))
-    total = sum(counts.values())
     # an adjective in the headline says whose ("Chinese rivals"), not where: anchors are named
     anchors = {place for sentence in _opening(text, sentences) for place in _places_named(sentence.text, False)}
+    # most articles name no place where they open, or name it too seldom: the rest need not be read
+    if all(_written_at_most(text, place) < MIN_MENTIONS for place in anchors):
+        return None
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        counts.update(_places_by_name(sentence.text))
+    # institutions and adjectives are found where they stand alone: the whole text is read for them at once
+    counts.update(_places_by_institution(text))
+    counts.update(_places_by_adjective(text))
+    total = sum(counts.values())
     candidates = [place for place in anchors if counts[place] >= MIN_MENTIONS]
     if not candidates:
         return None
@@ -54,6 +60,27 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
         return None  # two places the article is about as much ("NBC wins rights to the English league in the US")
     share = sum(n for place, n in counts.items() if _related(best, place))
     return best if share / total >= MIN_SHARE else None
+
+
+def _written_at_most(text: str, place: str) -> int:
+    """At least as many as the times ``text`` names ``place``: every occurrence of a way of writing it, even
+    inside another word."""
+    return sum(text.count(form) for form in _forms().get(place, ()))
+
+
+@cache
+def _forms() -> dict[str, tuple[str, ...]]:
+    """Each place's ways of being named: its names, adjectives and institutions, and those of the places it is
+    the capital of ("the Afghan capital")."""
+    gaz = gazetteer()
+    forms: dict[str, set[str]] = {}
+    for table in (gaz.aliases, gaz.adjectives, gaz.institutions):
+        for form, place in table.items():
+            forms.setdefault(place, set()).add(form.removeprefix("the "))
+    for place in gaz.places.values():
+        if place.capital:
+            forms.setdefault(place.capital, set()).update(forms.get(place.name, ()))
+    return {place: tuple(found) for place, found in forms.items()}
 
 
 def _related(about: str, place: str) -> bool:
@@ -84,25 +111,35 @@ def _places_named(text: str, adjectives: bool = True) -> list[str]:
     Organisations named after a place ("Islington Council"), offices ("the Mayor of London")
     and people ("Mr Houston") are left out, as they are for a figure's place.
     """
+    found = _places_by_name(text) + _places_by_institution(text)
+    return found + _places_by_adjective(text) if adjectives else found
+
+
+def _places_by_name(sentence: str) -> list[str]:
+    """A sentence's places, less those it names only by adjective (counted apart, or not)."""
     gaz = gazetteer()
-    # by name: a sentence's places, less those it names only by adjective (counted below, or not)
-    found = [gaz.aliases[m.value] for m in context.find_places(text)
-             if m.value in gaz.aliases and m.text not in gaz.adjectives]
+    return [gaz.aliases[m.value] for m in context.find_places(sentence)
+            if m.value in gaz.aliases and m.text not in gaz.adjectives]
+
+
+def _places_by_institution(text: str) -> list[str]:
     pattern, institutions = _institutions()
-    found += [institutions[m.group(0)] for m in pattern.finditer(text)]
-    if adjectives:
-        found += [gaz.adjectives[m.group(0)] for m in _adjectives().finditer(text)]
-    return found
+    return [institutions[m.group(0)] for m in pattern.finditer(text)]
+
+
+def _places_by_adjective(text: str) -> list[str]:
+    adjectives = gazetteer().adjectives
+    return [adjectives[m.group(0)] for m in _adjectives().finditer(text)]
 
 
 @cache
 def _adjectives() -> re.Pattern[str]:
     """A place's adjective before any word: "Cypriot President", "British broadcasting"."""
-    return re.compile(r"(?<![\w-])" + alternation(list(gazetteer().adjectives), boundary=False) + r"(?=\s\w)")
+    return re.compile(alternation_not_after(list(gazetteer().adjectives), r"[\w-]") + r"(?=\s\w)")
 
 
 @cache
 def _institutions() -> tuple[re.Pattern[str], dict[str, str]]:
     """Institutions that stand for a place in news (a national league, parliament or central bank)."""
     names = gazetteer().institutions
-    return re.compile(r"(?<![\w-])" + alternation(list(names), boundary=False) + r"(?![\w-])"), names
+    return re.compile(alternation_not_after(list(names), r"[\w-]") + r"(?![\w-])"), names

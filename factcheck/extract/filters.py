@@ -68,15 +68,16 @@ def _blockers() -> list[_Rule]:
         "time": r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
                 r"|\b\d{1,2}\s?o['’]clock\b|\b[0-2]\d[0-5]\d\s?(?:GMT|BST|UTC|CET|EST|PST|hrs|hours)\b"
                 r"|\b\d{1,2}\s?(?:GMT|BST|UTC|CET|EST|PST)\b",
-        "age": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s|under\s|over\s)?{number}(?:\s(?:to|and|-)\s{number})?"
-               rf"|\b(?:the\s)?ages\sof\s{number}(?:\s(?:to|and|-)\s{number})?"
-               rf"|\bage\sof\s(?:just\s|only\s|about\s|around\s)?{number}"
-               rf"|\b(?:was|were|is|are)\s\d{{1,2}}\s(?=at\sthe\stime\b|when\b)"
-               # "Spacey, 45, wrote", "said Hynde, 53.": a person's age in apposition to the name
-               rf"|(?-i:[A-Z][a-z]{{1,20}}),\s\d{{1,2}},\s(?=[a-z])"
-               rf"|\b(?:said|says|added|adds)\s(?-i:(?:[A-Z][a-z]+\s)?[A-Z][a-z]{{1,20}}),\s\d{{1,2}}\b"
-               rf"|(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b"
-               rf"|\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
+        # an age has several forms, each tried apart where its cue is (see below)
+        "age:aged": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s|under\s|over\s)?{number}(?:\s(?:to|and|-)\s{number})?"
+                    rf"|\b(?:the\s)?ages\sof\s{number}(?:\s(?:to|and|-)\s{number})?"
+                    rf"|\bage\sof\s(?:just\s|only\s|about\s|around\s)?{number}",
+        "age:at_the_time": r"\b(?:was|were|is|are)\s\d{1,2}\s(?=at\sthe\stime\b|when\b)",
+        # "Spacey, 45, wrote", "said Hynde, 53.": a person's age in apposition to the name
+        "age:apposition": r"(?-i:[A-Z][a-z]{1,20}),\s\d{1,2},\s(?=[a-z])"
+                          r"|\b(?:said|says|added|adds)\s(?-i:(?:[A-Z][a-z]+\s)?[A-Z][a-z]{1,20}),\s\d{1,2}\b",
+        "age:olds": rf"(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b",
+        "age:bands": r"\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
         "duration": rf"(?<![\w£$€.,])(?:{number}|a\scouple\sof|a\sfew|several)(?:\s|-)(?:{durations})(?!\w)",
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
         # a race or event named by its distance: "the 200m champion", "100m silver medallist", "800m hope"
@@ -111,8 +112,12 @@ def _blockers() -> list[_Rule]:
         "date": alternation(g["months"] + g["weekdays"], boundary=False),
         "numeric_date": r"\d[/-]\d",
         "time": r"\d(?:\s?(?:[ap]\.?m|o['’]clock|GMT|BST|UTC|CET|EST|PST|hrs|hours)|:\d)",
-        # "aged 5", "five-year-olds", "under-18s", "50-plus"
-        "age": r"(?i:\bages?d?\b|\bold|\bunder|\bover|\bplus|\b(?:was|were|is|are)\s\d)|[a-z],\s\d",
+        # "aged 5", "was 13 at the time", "Spacey, 45,", "five-year-olds", "under-18s", "50-plus"
+        "age:aged": WordCue.of(["age", "aged", "ages"]),
+        "age:at_the_time": WordCue.of(["at the time", "when"]),
+        "age:apposition": r",\s\d",
+        "age:olds": WordCue.of(["old", "olds"]),
+        "age:bands": r"\ds\b|-plus",
         "duration": WordCue.of(lex.units["durations"]),
         "ordinal": r"\d(?:st|nd|rd|th)",
         "event": r"\d\s?(?:m|k|metres|km|yards)\s[a-z]",
@@ -128,13 +133,18 @@ def _blockers() -> list[_Rule]:
     }
     # number words are matched whatever their case ("Two years ago"); codes and names keep theirs
     folded = {"age", "duration"}
-    return [_Rule(name, re.compile(pattern, re.IGNORECASE if name in folded else 0), _cue(cues[name]))
+    return [_Rule(name, re.compile(pattern, re.IGNORECASE if _reason(name) in folded else 0), _cue(cues[name]))
             for name, pattern in rules.items()]
+
+
+def _reason(rule: str) -> str:
+    """The reason a rule blocks for: its name, less what tells its forms apart ("age:olds" is an age)."""
+    return rule.partition(":")[0]
 
 
 def blocked_spans(text: str) -> list[Blocked]:
     """Spans of ``text`` where numbers are dates, times, ages, durations, codes or references."""
-    return [Blocked(m.start(), m.end(), rule.name) for rule in _blockers()
+    return [Blocked(m.start(), m.end(), _reason(rule.name)) for rule in _blockers()
             if rule.may_match(text) for m in _rule_matches(rule, text)]
 
 

@@ -43,6 +43,8 @@ _FOR = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:the\s)?(?P<name>{_NAME})(?
 # what may stand before a holder that is the subject of its clause: nothing, a determiner, a clause opener
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(–—]|\b(?:[Tt]hat|[Aa]nd|[Bb]ut|[Ww]hen|[Aa]s|[Ww]hile|[Aa]fter|[Bb]ecause|"
                              r"[Ss]ince|[Ii]f|[Aa]lthough|[Tt]hen|[Ss]o|[Tt]he|[Ww]hereas|[Yy]et|[Ww]ith))\s*$")
+_SUBJECT_REACH = 30  # characters: the longest opener and the spaces after it
+_OWNER = re.compile(rf"(?:[Tt]he\s)?(?P<name>{_NAME})['’]s?(?:\s|$)")
 # words between a subject's verb and its figure: no other name, no clause break
 _FREE_RUN = re.compile(r"[^,;:()\"“”A-Z]*$")
 _MAX_WORDS_BETWEEN = 12
@@ -70,10 +72,11 @@ class Holding:
 
 def document_names(text: str) -> frozenset[str]:
     """The capitalised words a document writes inside its sentences: names, not words a sentence opens on."""
-    return frozenset(m.group(1) for m in _INNER_CAPITAL.finditer(text))
+    return frozenset(m.group(0) for m in _INNER_CAPITAL.finditer(text))
 
 
-_INNER_CAPITAL = re.compile(r"(?<=[a-z,;:’'\"”)]\s)([A-Z][\w&-]+)")
+# the capital is looked for first and what stands before it checked after: far fewer places to try
+_INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;:’'\"”)]\s[A-Z])[\w&-]+")
 
 
 def holder(text: str, mention_start: int, clause_start: int, measure: str, previous_measure: str | None,
@@ -84,14 +87,15 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
     takes it); ``names`` are :func:`document_names`.
     """
     before = text[clause_start:mention_start]
-    if m := _LIST_ITEM.search(before):
+    if _may_end_an_item(before) and (m := _LIST_ITEM.search(before)):
         name = _holder_name(m.group("name"), text, clause_start + m.start("name"), names)
         if name and previous_measure:
             end = mention_end if mention_end is not None else mention_start
             if _names_only(measure, name) or _ITEM_ENDS.match(text, end):
                 measure = previous_measure  # "Samsung 27%": the measure of the item before
             return Holding(name, measure, "list_item")
-    if m := _BRACKET.search(text, max(0, mention_start - 60), mention_start):
+    if "(" in text[max(0, mention_start - 2) : mention_start] and \
+            (m := _BRACKET.search(text, max(0, mention_start - 60), mention_start)):
         if measure in _bracketed_names(text) or _names_only(measure, m.group("name")):
             measure = _after_the_list(text, mention_start) or measure  # the measure is not the name
         name = _holder_name(m.group("name"), text, m.start("name"), names)
@@ -110,7 +114,8 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
         name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
         if name:
             return Holding(name, measure, "for")
-    if m := _LEADING_WITH.search(text, max(0, mention_start - 80), mention_start):
+    if "with" in text[max(0, mention_start - 30) : mention_start] and \
+            (m := _LEADING_WITH.search(text, max(0, mention_start - 80), mention_start)):
         name = _holder_name(m.group("name"), text, m.start("name"), names)
         if name:
             return Holding(name, measure, "leading_with")
@@ -133,6 +138,18 @@ _NAME_LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:,\s(?:{_NAME}))*,?\s(?:and|&)
 _SENTENCE_SUBJECT = re.compile(rf"^(?:(?:But|And|However|Meanwhile|Yet),?\s)?(?:The\s)?(?P<name>{_NAME})"
                                rf"(?:,\s(?:which|who)\b[^,;]*,)?\s+(?P<aux>(?:[a-z]+ly\s|has\s|had\s|have\s|"
                                rf"will\s|is\s|was\s)*)(?P<verb>[a-z][a-z'’-]+)\b")
+
+
+_ITEM_LINKS = frozenset({"on", "with", "at"})
+
+
+def _may_end_an_item(before: str) -> bool:
+    """Whether the words before a figure may end on a list item's name ("Samsung 27%", "Apple on 12%"), which
+    only a name, a product number or a linking word can end on: most figures are spared the pattern."""
+    words = before.rsplit(None, 1)
+    last = words[-1] if words else ""
+    return bool(last) and before[-1:].isspace() and (
+        last[0].isupper() or last[0].isdigit() or last in _ITEM_LINKS or any(c.isupper() for c in last))
 
 
 def _respectively(text: str, mention_start: int, names: frozenset[str]) -> str | None:
@@ -206,7 +223,7 @@ def _possessive(text: str, clause_start: int, mention_start: int, measure: str, 
                 ) -> Holding | None:
     """"Tesco's profit rose to £2.8bn": the last possessive name before the figure in its clause, or in its
     measure ("Samsung's smartphone shipments fell 7%")."""
-    head = re.match(rf"(?:[Tt]he\s)?(?P<name>{_NAME})['’]s?(?:\s|$)", measure)
+    head = _OWNER.match(measure) if ("'" in measure or "’" in measure) else None
     if head:
         rest = measure[head.end() :].strip()  # nothing, when the measure was the holder alone ("the S4's 130 g")
         if head.group("name") in gazetteer().aliases:
@@ -215,6 +232,9 @@ def _possessive(text: str, clause_start: int, mention_start: int, measure: str, 
         if name:
             return Holding(name, rest, "possessive")
     found = None
+    clause = text[clause_start:mention_start]
+    if "'" not in clause and "’" not in clause:
+        return None
     for m in _POSSESSIVE.finditer(text, clause_start, mention_start):
         between = text[m.end() : mention_start]
         if len(between.split()) <= _POSSESSIVE_REACH and _FREE_RUN.match(between):
@@ -231,7 +251,8 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
     verb_pattern, verbs = _verbs()
     for m in reversed(list(_NAME_RE.finditer(text, clause_start, mention_start))):
         verb = verb_pattern.match(text, m.end())
-        if verb is None or verb.end() > mention_start or not _SUBJECT_BEFORE.search(text, 0, m.start()):
+        if verb is None or verb.end() > mention_start or \
+                not _SUBJECT_BEFORE.search(text, max(0, m.start() - _SUBJECT_REACH), m.start()):
             continue  # "the domestic TV rights auction": a name inside a noun phrase is not its subject
         if verb.group("verb") not in verbs and not verb.group("verb").endswith("ed") and not verb.group("aux"):
             continue
@@ -287,8 +308,15 @@ def _names_only(measure: str, name: str) -> bool:
 
 def _without(measure: str, name: str) -> str:
     """The measure less a holder written at its start ("Tesco's profit" → "profit")."""
-    stripped = re.sub(rf"^(?:the\s)?{re.escape(name)}(?:['’]s?)?\s+", "", measure, flags=re.IGNORECASE)
-    return stripped if stripped and stripped != measure else measure
+    lowered = measure.lower()
+    at = 4 if lowered.startswith("the ") else 0
+    if not lowered.startswith(name.lower(), at):
+        return measure
+    rest = measure[at + len(name) :]
+    if rest[:1] in ("'", "’"):
+        rest = rest[2:] if rest[1:2].lower() == "s" else rest[1:]
+    stripped = rest.lstrip()
+    return stripped if stripped and len(stripped) < len(rest) else measure
 
 
 @cache

@@ -638,28 +638,27 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
     """:func:`reported_speaker`, with the document's people asked for only once a speaker is found."""
     text = sentence.text
     local = offset - sentence.start
-    reported, reported_names, according, reported_after = _reported_speech(text)
+    speech = _reported_speech(text)
     # matches that do not overlap end in the order they start: the first one decides
-    if (m := reported) and m.end() <= local and not _adds_figure(text, m, local):
+    if (m := speech.reported) and m.end() <= local and not _adds_figure(text, m, local):
         return _person(_who(m), sentence.start + m.start(), people())
-    if ", wh" in text and (m := _regexes()["relative"].search(text)) and m.start() < local and \
-            (m.group("verb") is not None or m.end() <= local):
+    if (m := speech.relative) and m.start() < local and (m.group("verb") is not None or m.end() <= local):
         return _person(_who(m), sentence.start + m.start(), people())
-    if text.count(",") >= 2 and (m := _regexes()["apposition"].search(text)) and m.end() <= local:
+    if (m := speech.apposition) and m.end() <= local:
         return _person(_who(m), sentence.start + m.start(), people())
-    for m in reported_names:
+    for m in speech.reported_names:
         if m.end() > local:
             break
         if not _adds_figure(text, m, local) and (person := people().resolve_speaker(m.group("who"))):
             return person
-    if m := according:
+    if m := speech.according:
         return _source(m.group("source"), sentence.start + m.start(), people())
-    if (m := _regexes()["report_in"].search(text)) and m.end() <= local:
+    if (m := speech.report_in) and m.end() <= local:
         return m.group("who")
     if _SOURCE_CUE.search(text) and (m := _regexes()["source"].search(text)) and m.end() <= local:
         who = m.group("who")
         return m.group("abbr") or _person(who, sentence.start + m.start(), people()) or who.removeprefix("the ")
-    if (m := reported_after) and m.start() > local:
+    if (m := speech.reported_after) and m.start() > local:
         return _person(_who(m), sentence.start + m.start(), people())
     return None
 
@@ -691,20 +690,36 @@ def _speech_verb() -> re.Pattern[str]:
 _Match = re.Match[str]
 
 
+@dataclass(frozen=True, slots=True)
+class _Speech:
+    """A sentence's reported-speech matches: the first of each pattern, and every "reported_name" one."""
+
+    according: _Match | None = None
+    reported: _Match | None = None
+    relative: _Match | None = None
+    apposition: _Match | None = None
+    reported_names: tuple[_Match, ...] = ()
+    report_in: _Match | None = None
+    reported_after: _Match | None = None
+
+
 @lru_cache(maxsize=64)  # the same for each figure of the sentence
-def _reported_speech(text: str) -> tuple[_Match | None, tuple[_Match, ...], _Match | None, _Match | None]:
+def _reported_speech(text: str) -> _Speech:
     """A sentence's reported-speech matches, found once for all of its figures.
 
-    The first "reported" match, all the "reported_name" ones, and the "according" and
-    "reported_after" matches. All but "according" need a speech verb: a sentence without
-    one is spared those patterns.
+    All but "according" need a speech verb: a sentence without one is spared those patterns,
+    and the costlier ones are tried only where what they need is there (a relative pronoun,
+    the commas of an apposition).
     """
     rx = _regexes()
     according = rx["according"].search(text) if "ccording" in text else None
     if _speech_verb().search(text) is None:
-        return None, (), according, None
-    return (rx["reported"].search(text), tuple(rx["reported_name"].finditer(text)), according,
-            rx["reported_after"].search(text))
+        return _Speech(according)
+    return _Speech(according, rx["reported"].search(text),
+                   rx["relative"].search(text) if ", wh" in text else None,
+                   rx["apposition"].search(text) if text.count(",") >= 2 else None,
+                   tuple(rx["reported_name"].finditer(text)), rx["report_in"].search(text),
+                   rx["reported_after"].search(text))
 
 
 class Speakers:

@@ -66,7 +66,8 @@ _BRACKETED = re.compile(r"\(([^()]{1,40})\)")
 
 def table_rows(text: str) -> list[TableRow]:
     """The rows of every table in ``text``, in document order."""
-    if "\t" not in text and not _RANKED_ROW.search(text):
+    # a row holds a tab or two spaces running between its label and its figure
+    if "\t" not in text and ("  " not in text or not _RANKED_ROW.search(text)):
         return []
     rows = _ranked_rows(text) + _cell_rows(text)
     return sorted(rows, key=lambda r: r.start)
