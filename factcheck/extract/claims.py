@@ -212,9 +212,11 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
     # "This was eight times higher": a sentence that opens on the figure before measures what it measured
     previous_measure: str | None = state.last_measure if _RESUMING.match(text) else None
     previous: ExtractedClaim | None = None
+    # each figure with whether it is set against another ("from", "than"): its place and period are its own
+    compared = [(o.start, o.end, bool(_COMPARED.search(text, max(0, o.start - 24), o.start))) for o in quantities]
     for q in quantities:
         claim = _claim(sentence, q, clauses, places, org_places, periods, previous_measure, published, speakers,
-                       state, previous.measure if previous is not None else None, quantities)
+                       state, previous.measure if previous is not None else None, compared)
         if previous is not None and _converted(text, previous, claim, sentence.start):
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
@@ -230,13 +232,12 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
 
 def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods, previous_measure, published,
            speakers, state: _DocumentState, item_before: str | None = None,
-           figures: list[Quantity] = ()) -> ExtractedClaim:
+           figures: list[tuple[int, int, bool]] = ()) -> ExtractedClaim:
     text = sentence.text
     qual, m_start, m_end = attributes.qualifier(text, q)
     index = context.clause_of(clauses, q.start)
     clause = clauses[index]
-    others = [(o.start, o.end, bool(_COMPARED.search(text, max(0, o.start - 24), o.start)))
-              for o in figures if o.start != q.start]
+    others = [figure for figure in figures if figure[0] != q.start]
     place = _scoped(places, text, clauses, index, m_start, m_end, others)
     front = context.fronted(places, text)
     if place is not None and front is not None and place != front.value and \

@@ -13,7 +13,16 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from factcheck.extract.lexicon import alternation, alternation_not_after, first_names, fold, gazetteer, lexicon
+from factcheck.extract.lexicon import (
+    WordCue,
+    alternation,
+    alternation_not_after,
+    cued_matches,
+    first_names,
+    fold,
+    gazetteer,
+    lexicon,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +128,11 @@ def _place_matches(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _generic_place_pattern() -> re.Pattern[str]:
+def _generic_place_pattern() -> tuple[re.Pattern[str], WordCue | None]:
+    """Places named by what they are ("the country", "nationwide"), and the words a sentence must hold for one."""
     generic = lexicon().grammar["generic_places"]
     # case kept: "the Nationwide" is a building society
-    return re.compile(alternation_not_after(list(generic), r"[\w]") + r"(?![\w])")
+    return re.compile(alternation_not_after(list(generic), r"[\w]") + r"(?![\w])"), WordCue.of(generic)
 
 
 _OFFICE_OF = re.compile(
@@ -177,7 +187,7 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
             found.append(Mention(start - 4, capital.end(), text[start - 4 : capital.end()], cap))
             continue
         found.append(Mention(start, end, written, written))
-    for m in _generic_place_pattern().finditer(text):
+    for m in cued_matches(*_generic_place_pattern(), text):
         if any(p.start <= m.start() < p.end for p in found):
             continue
         written = _ACROSS.sub("", m.group(0).lower())

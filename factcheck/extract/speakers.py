@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from factcheck.extract.lexicon import alternation, first_names, gazetteer, lexicon
 from factcheck.extract.text import Sentence, iter_lines
@@ -67,7 +67,6 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "after": re.compile(rf"^[\s,]*(?:(?P<verb1>{speech})\s{who1}|{who}\s{aux}(?P<verb2>{speech}))\b"),
         # 'Ms Rudd said: "...' / 'saying: "...'
         "before": re.compile(rf"{who}\s{aux}" + _attribution_end(speech, intro)),
-        "colon": re.compile(r"[:,]\s*$"),
         # 'The letter reads: "...'
         "document": re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s(?:open\s)?(?:{doc_nouns})\s"
                                rf"(?:{doc_verbs})[\s:,]*$"),
@@ -569,8 +568,8 @@ def _speech_tail() -> tuple[re.Pattern[str], int]:
     return tail, max(len(w) for w in g["speech_verbs"] + g["speech_nouns_intro"]) + len("told the ")
 
 
-def _may_end_in_speech(before: str) -> bool:
-    """Whether the text before a quote ends as the "before" attribution must: a quick test.
+def _may_end_in_speech(before: str) -> int | None:
+    """Where the text before a quote ends as the "before" attribution must, if it does: a quick test.
 
     The full pattern is tried at every character of the line; its ending can only begin
     a few words from the end, so only those are searched: the verb ends the text (less
@@ -582,7 +581,12 @@ def _may_end_in_speech(before: str) -> bool:
     while word and (before[word - 1].isalnum() or before[word - 1] == "_"):
         word -= 1
     # the verb begins at most " on " (four characters) and its own length before that word
-    return tail.search(before, max(0, word - 4 - longest)) is not None
+    m = tail.search(before, max(0, word - 4 - longest))
+    return m.start() if m else None
+
+
+# characters: the longest speaker and auxiliaries the "before" attribution names before its verb
+_ATTRIBUTION_REACH = 160
 
 
 def _content_end(before: str) -> int:
@@ -600,10 +604,16 @@ def _document_verbs() -> tuple[str, ...]:
 
 def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) -> list[Quote]:
     """Every quote with its speaker, from attributions after it, before it, or the quote it continues."""
+    return list(_attributed_quotes(text, sentences, people, find_quotes(text)))
+
+
+def _attributed_quotes(text: str, sentences: list[Sentence], people: PersonIndex,
+                       quotes: list[tuple[int, int, bool]]) -> Iterator[Quote]:
+    """:func:`attribute_quotes`, one quote after the other (a quote may take the speaker of the one before)."""
     rx = _regexes()
     starts = [s.start for s in sentences]
     attributed: list[Quote] = []
-    for start, end, continues in find_quotes(text):
+    for start, end, continues in quotes:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
@@ -611,14 +621,14 @@ def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) 
         speaker = None
         m = rx["after"].match(text[end:line_end])
         at = start  # where the attribution names its speaker: "He added:" points to someone named before it
-        if m is None and _may_end_in_speech(before):
-            m = rx["before"].search(before)
+        if m is None and (ending := _may_end_in_speech(before)) is not None:
+            m = rx["before"].search(before, max(0, ending - _ATTRIBUTION_REACH))
             at = line_start + m.start() if m else start
         if m:
             speaker = _person(_who(m), at, people)
         elif before.endswith(_document_verbs(), 0, _content_end(before)) and rx["document"].search(before):
             speaker = _document_author(text, start, end, people)
-        elif rx["colon"].search(before):
+        elif before.rstrip().endswith((":", ",")):
             sentence = sentences[max(0, bisect_right(starts, start) - 1)]
             subject = rx["subject"].search(text[sentence.start : start])
             if subject:
@@ -626,7 +636,7 @@ def attribute_quotes(text: str, sentences: list[Sentence], people: PersonIndex) 
         if speaker is None and attributed and (continues or attributed[-1].end >= line_start):
             speaker = attributed[-1].speaker
         attributed.append(Quote(start, end, speaker))
-    return attributed
+        yield attributed[-1]
 
 
 def reported_speaker(sentence: Sentence, offset: int, people: PersonIndex) -> str | None:
@@ -690,36 +700,55 @@ def _speech_verb() -> re.Pattern[str]:
 _Match = re.Match[str]
 
 
-@dataclass(frozen=True, slots=True)
 class _Speech:
-    """A sentence's reported-speech matches: the first of each pattern, and every "reported_name" one."""
-
-    according: _Match | None = None
-    reported: _Match | None = None
-    relative: _Match | None = None
-    apposition: _Match | None = None
-    reported_names: tuple[_Match, ...] = ()
-    report_in: _Match | None = None
-    reported_after: _Match | None = None
-
-
-@lru_cache(maxsize=64)  # the same for each figure of the sentence
-def _reported_speech(text: str) -> _Speech:
-    """A sentence's reported-speech matches, found once for all of its figures.
+    """A sentence's reported-speech matches, each found when first asked for: the first of each pattern, and
+    every "reported_name" one.
 
     All but "according" need a speech verb: a sentence without one is spared those patterns,
     and the costlier ones are tried only where what they need is there (a relative pronoun,
     the commas of an apposition).
     """
-    rx = _regexes()
-    according = rx["according"].search(text) if "ccording" in text else None
-    if _speech_verb().search(text) is None:
-        return _Speech(according)
-    return _Speech(according, rx["reported"].search(text),
-                   rx["relative"].search(text) if ", wh" in text else None,
-                   rx["apposition"].search(text) if text.count(",") >= 2 else None,
-                   tuple(rx["reported_name"].finditer(text)), rx["report_in"].search(text),
-                   rx["reported_after"].search(text))
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._speech = _speech_verb().search(text) is not None
+
+    def _first(self, name: str, needed: bool = True) -> _Match | None:
+        return _regexes()[name].search(self._text) if self._speech and needed else None
+
+    @cached_property
+    def according(self) -> _Match | None:
+        return _regexes()["according"].search(self._text) if "ccording" in self._text else None
+
+    @cached_property
+    def reported(self) -> _Match | None:
+        return self._first("reported")
+
+    @cached_property
+    def relative(self) -> _Match | None:
+        return self._first("relative", ", wh" in self._text)
+
+    @cached_property
+    def apposition(self) -> _Match | None:
+        return self._first("apposition", self._text.count(",") >= 2)
+
+    @cached_property
+    def reported_names(self) -> tuple[_Match, ...]:
+        return tuple(_regexes()["reported_name"].finditer(self._text)) if self._speech else ()
+
+    @cached_property
+    def report_in(self) -> _Match | None:
+        return self._first("report_in")
+
+    @cached_property
+    def reported_after(self) -> _Match | None:
+        return self._first("reported_after")
+
+
+@lru_cache(maxsize=64)  # the same for each figure of the sentence
+def _reported_speech(text: str) -> _Speech:
+    """A sentence's reported-speech matches, found once for all of its figures."""
+    return _Speech(text)
 
 
 class Speakers:
@@ -732,9 +761,11 @@ class Speakers:
     def __init__(self, text: str, sentences: list[Sentence]) -> None:
         self._text = text
         self._sentences = sentences
-        self._spans = [(start, end) for start, end, _ in find_quotes(text)]  # those of self.quotes
+        self._found = find_quotes(text)
+        self._spans = [(start, end) for start, end, _ in self._found]  # those of self.quotes
         self._people: PersonIndex | None = None
-        self._quotes: list[Quote] | None = None
+        self._quotes: list[Quote] = []  # attributed so far, in order
+        self._attributing: Iterator[Quote] | None = None
 
     @property
     def people(self) -> PersonIndex:
@@ -746,15 +777,23 @@ class Speakers:
     @property
     def quotes(self) -> list[Quote]:
         """The document's quotes, with their speakers."""
-        if self._quotes is None:
-            self._quotes = attribute_quotes(self._text, self._sentences, self.people)
+        if self._spans:
+            self._quote(len(self._spans) - 1)
         return self._quotes
+
+    def _quote(self, i: int) -> Quote:
+        """The ``i``-th quote with its speaker: the quotes are attributed in order, only as far as asked."""
+        if self._attributing is None:
+            self._attributing = _attributed_quotes(self._text, self._sentences, self.people, self._found)
+        while len(self._quotes) <= i:
+            self._quotes.append(next(self._attributing))
+        return self._quotes[i]
 
     def at(self, sentence: Sentence, offset: int) -> str | None:
         """Who asserts the figure at document offset ``offset``."""
         for i, (start, end) in enumerate(self._spans):
             if start <= offset < end:
-                return self.quotes[i].speaker
+                return self._quote(i).speaker
         found = _reported_speaker(sentence, offset, lambda: self.people)
         if found is None and _LIST_ITEM.match(sentence.text):
             intro = self._list_intro(sentence)
