@@ -278,6 +278,18 @@ def test_subjects(test_case: Case) -> None:
 # --- what happened: event counts, sizes, qualifying figures, units ------------------------------------------
 
 MEASURES = [
+    row("a-verb-before-a-possessive-ends-the-noun-phrase",
+        "Researchers estimate that about 2,000 schools run their own breakfast clubs.",
+        claim("about 2,000", 2000, "count", measure="schools", speaker="Researchers")),
+    row("an-auxiliary-is-no-part-of-the-noun",
+        "After the merger the group would have revenues of about €3bn.",
+        claim("about €3bn", 3_000_000_000, "EUR", measure="revenues")),
+    row("the-sum-a-lawsuit-seeks",
+        "The singer is seeking $4m in damages from the label.",
+        claim("$4m", 4_000_000, "USD", measure=("damages", "sum sought"))),
+    row("either-of-two-figures-shares-the-scale",
+        "Only six or seven million had been spent by the council.",
+        claim("six or seven million", 6_000_000, "count")),
     row("event-counts-take-their-predicate",
         "At least 52 people were killed and 700 injured when the quake struck.",
         claim("52", 52, "count", measure="people killed"), claim("700", 700, "count", measure="people injured")),
@@ -330,6 +342,15 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    row("the-year-of-the-figures-a-forecast-rests-on",
+        "Based on 2019 figures, the merged airline would carry more than 90 million passengers.",
+        claim("more than 90 million", 90_000_000, "count", period="2019")),
+    row("a-month-is-a-whole-word",
+        "The 40 finalists will wait in separate rooms before the vote.",
+        claim("40", 40, "count", period=None)),
+    row("a-date-in-a-coordinated-clause-is-not-the-figures",
+        "The £30m hospital wing was designed by Arden Partners and is due to open on 4 March 2027 in Leeds.",
+        claim("£30m", 30_000_000, "GBP", period=None, place=None)),
     row("durations-of-each-figure",
         "The console sold 2 million units in two months and 5 million units in six months.",
         claim("2 million", 2_000_000, "count", period="two months"),
@@ -453,6 +474,13 @@ NOT_FIGURES = [
     row("a-race-named-by-its-distance", "Marsh, the 2008 Olympic 400m champion, and Keane, the 100m silver "
         "medallist, withdrew.", only=True),
     row("money-is-no-race", "The club made a £400m final payment.", claim("£400m", 400_000_000, "GBP")),
+    row("a-round-of-a-competition", "The holders face Lyon in the last 16 next month.", only=True),
+    row("a-ranking-in-the-world", "The former champion has dropped to 87 in the world after injury.", only=True),
+    row("nothing-counted-by-none-of-this", "Sadly none of this was explained to the parents.", only=True),
+    row("a-match-clock", "Okafor scored the winner with nine minutes left.", only=True),
+    row("the-last-years-are-a-period-not-a-round",
+        "Over the last four years waiting lists grew 30%.",
+        claim("30%", 30, "percent", measure="waiting lists", period="last four years")),
     row("a-place-and-a-figure-are-no-age",
         "In Kent, 40 homes were flooded, and in Essex, 12.",
         claim("40", 40, "count", place="Kent"), claim("12", 12, "count", measure="homes", place="Essex")),

@@ -204,6 +204,8 @@ def _np_after(text: str) -> str:
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
                     (bare in verbs and taken):
                 break  # "us" is a stop word, "US firms" a noun phrase
+            if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE:
+                break  # "1m websites run their forums": a word before another noun phrase is its verb
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
                 break
         taken.append(token)
@@ -216,6 +218,9 @@ def _np_after(text: str) -> str:
     return " ".join(taken).strip("‘'\"“’” ")
 
 
+# possessives open a noun phrase of their own: the word before them is no noun of the phrase before
+# (articles may open a relative clause, "the 46 matches the broadcaster bought", or a rate, "a season")
+_OPENING_A_NOUN_PHRASE = frozenset({"their", "its", "his", "her", "our", "my", "your"})
 # participles that are part of a noun phrase: "recorded crimes", "a pocket sized hard drive", "state owned banks"
 _NOUN_PARTICIPLES = frozenset({"recorded", "reported", "registered", "estimated", "sized", "based", "owned", "funded",
                                "backed", "powered", "related", "shaped", "led", "run"})
@@ -312,6 +317,7 @@ def _subject_before(text: str, verb_at: int) -> str:
     head = _RELATIVE.sub("", head)  # "Galaxy S4 sales, which reached": the noun the relative points to
     head = _RELATIVE_CLAUSE.sub("", head)  # "The deal with Fox, that saw matches sublicensed, was worth"
     head = _DASH_END.sub("", head)  # "The owners - two from Taiwan": the noun the aside is about
+    head = _without_periods(head, timed_only=True)  # "In the last four years sales rose": when is not who
     if m := _heads_of()[0].search(head):
         found = _strip_place(_np_after(_ARTICLE.sub("", m.group(1))))
         if found:
@@ -370,6 +376,7 @@ def _level_verb() -> tuple[re.Pattern[str], tuple[str, ...]]:
 _NOUN_OF = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                       r"almost\s+|over\s+|more\s+than\s+|up\s+to\s+|above\s+|below\s+|under\s+|at\s+least\s+|"
                       r"an?\s+(?:estimated\s+|average\s+|extra\s+|additional\s+)?|roughly\s+|just\s+)?$")
+_LEADING_AUXILIARY = re.compile(r"^(?:have|has|had|having|is|are|was|were|be|been|being)\s+", re.IGNORECASE)
 # the words it ends with
 _NOUN_OF_ENDS = ("of", "about", "around", "some", "nearly", "almost", "over", "than", "to", "above", "below",
                  "under", "least", "estimated", "average", "extra", "additional", "roughly", "just", "a", "an")
@@ -602,14 +609,25 @@ def _strip_period(phrase: str) -> str:
 _RATE_WORDS = frozenset({"annual", "average", "overall", "yearly", "monthly", "quarterly", "weekly", "daily"})
 
 
-def _without_periods(text: str) -> str:
+def _without_periods(text: str, timed_only: bool = False) -> str:
     """``text`` less the periods in it: "an operating loss for the three months to December of" → "an operating
-    loss of"."""
-    for p in reversed(find_periods(text)):
+    loss of". ``timed_only``: only those that name a time (not "the first TV deal", a deal as much as a period).
+    """
+    periods = find_periods(text)
+    if timed_only:
+        periods = [p for p in periods if _timed().search(p.text)]
+    for p in reversed(periods):
         rest = text[p.end :]
         rest = rest[2:] if rest.startswith(("'s", "’s")) else rest  # "last year's budget of"
         text = text[: p.start].rstrip() + " " + rest.lstrip()
     return text
+
+
+@cache
+def _timed() -> re.Pattern[str]:
+    """What a period that names a time holds: a digit, a unit of time or a month."""
+    months = alternation(lexicon().grammar["months"], boundary=False)
+    return re.compile(rf"\d|(?i:year|month|week|day|decade|quarter|centur|season|{months})")
 
 
 @cache
@@ -649,7 +667,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     last = before.rstrip()
     folded_last = fold(last)
     if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(_without_periods(before))):
-        noun = _strip_determiners(m.group(1))
+        noun = _strip_determiners(_LEADING_AUXILIARY.sub("", m.group(1)))  # "would have sales of": sales
         words = noun.split()
         # "revenue of $13,009 million", "a budget of £2m", "a combined tally of $80m" (not "a total of", nor "an
         # annual rate of")

@@ -348,7 +348,8 @@ def _period_pattern() -> re.Pattern[str]:
     case-sensitive pattern finds the same spans several times faster than a case-blind one.
     """
     lex = lexicon()
-    months = alternation([m.lower() for m in lex.grammar["months"]], boundary=False)
+    # a month is a whole word: "sep" is September, not the start of "separate"
+    months = alternation([m.lower() for m in lex.grammar["months"]], boundary=False) + r"(?![a-z])"
     weekdays = alternation([d.lower() for d in lex.grammar["weekdays"]], boundary=False)
     cardinals = alternation([w.lower() for w in lex.numbers["cardinal_words"]], boundary=False)
     units = r"(?:years?|months?|weeks?|days?|decades?|quarters?|seasons?)"
@@ -411,6 +412,8 @@ def _period_pattern() -> re.Pattern[str]:
         # rates: a year, annually, year on year, per season
       | annually | year[-\s](?:on|over)[-\s]year
       | (?<![\w-])(?:a|per|each)\s(?:year|month|week|season|day)(?![\w-]|\s(?:earlier|ago|before|later|after))
+        # "based on 2004 figures": the year the figures are of
+      | {year}\s(?:figures|data|results|numbers|estimates|accounts)\b
         # a bare financial year: 2015/16
       | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])
     """

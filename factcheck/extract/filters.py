@@ -87,6 +87,10 @@ def _blockers() -> list[_Rule]:
                  r"semi-final|world\srecord|specialist|star|winner|freestyle|backstroke|breaststroke|butterfly)s?\b",
         "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
         "reference": r"\[\d+\]|\bNo\.?\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
+        # "the last 16": a round of a competition; "slipped to 64 in the world": a ranking
+        "rank:round": r"\b(?:[Ll]ast|[Ff]inal)\s(?:16|32|64|sixteen|eight|four)\b(?!\s(?:per\s?cent|%|years?|months?|"
+                      r"weeks?|days?|games|matches|seasons|points))",
+        "rank:world": r"\b(?:to|at|is|was|ranked|rank|now)\s\d{1,3}\s(?:in\s)?the\sworld\b",
         "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree|[Tt]wo|"
                 r"[Ff]our|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]welve|[Ff]ifteen|[Ff]ifty|[Hh]undred)\b"
                 r"|\b[Nn]umber\s(?:one|two|three)\b"
@@ -123,6 +127,8 @@ def _blockers() -> list[_Rule]:
         "event": r"\d\s?(?:m|k|metres|km|yards)\s[a-z]",
         "phone": r"0\d\d|\+\d",
         "reference": r"\[|No\.|No\s\d|#|umber|age|p\.|P\.|/",
+        "rank:round": r"ast\s|inal\s",
+        "rank:world": r"\sthe\sworld",
         "rank": r"op[\s-]|OP[\s-]|umber[\s-]|o\.[\s-]|odds|at\s\d",
         "score": r"\d\s?[-–]\s?\d",
         "address": r"\s(?:St|Road|Rd|Ave|Lane|Square|Place|Way|Drive|Terrace|Crescent|Close|Court|Gardens|Row|Hill|"
@@ -222,6 +228,7 @@ def _compound_head() -> re.Pattern[str]:
     return re.compile(rf"[\s-](?:{heads})\s(?!(?:of|in|and|or|to|for|at|on|by|with|was|is|has|had|who|that)\b)[a-zA-Z]")
 
 
+_PRONOUN_AFTER = re.compile(r"\s*(?:this|that|it|these|those|them|us|you|which|whom)\b", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(r"\s+of\s+[\"“‘']")
 
 
@@ -311,7 +318,9 @@ _MEASURED_AFTER = re.compile(r"\s+of\s+(?!(?:the|a|an|this|that|these|those|its|
                              r"walk|drive|ride|journey|flight|trip|break|silence|wait|delay|warning|meeting|speech|"
                              r"session|interval|nap|stroll|commute|call|chat|interview|programme|show|film|video|"
                              r"clip|stoppage|strike|walkout|shift|operation|battle|siege|standoff|debate|hearing|"
-                             r"ceremony|visit|stay|away|long|late|early|old)\b)[a-z]{3,}")
+                             r"ceremony|visit|stay|away|long|late|early|old|"
+                             # "with 11 minutes left": a match's clock
+                             r"left|remaining|gone|played|elapsed|go)\b)[a-z]{3,}")
 
 
 def duration_is_a_figure(text: str, start: int, end: int) -> bool:
@@ -343,6 +352,8 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
         return "one"
     if q.rule == "article_unit":
         return "article"  # "a litre", "a mile": the unit, not a figure
+    if q.rule == "zero" and _PRONOUN_AFTER.match(text, q.end):
+        return "idiom"  # "none of this was mentioned": nothing counted
     for start, end in _idiom_spans(text):
         if start <= q.start < end:
             return "idiom"

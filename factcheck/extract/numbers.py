@@ -721,7 +721,7 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
             # "five or six awards": two neighbouring small figures are a range
             # ("16 or 32GB" are two options: the double of a figure in digits is not its neighbour)
             either = (_OR_GAP.fullmatch(gap) and q.unit == "count" and q.words == nxt.words
-                      and q.value < nxt.value and (nxt.value < q.value * 2 or (q.words and nxt.value == q.value * 2)))
+                      and _neighbours(_or_low(q, nxt), nxt.value, q.words))
             same_unit = q.unit == "count" or q.unit == nxt.unit
             dash = (_DASH_GAP.fullmatch(gap) and (same_unit or nxt.unit == "count")
                     and q.value < nxt.value * _scale_factor(nxt, q))  # ascending: "28-8" is a score, not a range
@@ -733,6 +733,8 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 low = q.value
                 if (q.unit == "count" and nxt.unit != "count") or _scale_of(nxt, q):
                     low = _rescale(q, nxt)
+                elif either:
+                    low = _or_low(q, nxt)
                 start = q.start
                 if between:
                     start = q.start - len(before) + before.rfind("between")
@@ -744,6 +746,20 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         merged.append(q)
         i += 1
     return merged
+
+
+def _neighbours(low: Decimal, high: Decimal, words: bool) -> bool:
+    """Whether two figures joined by "or" are a range: "five or six awards" (but "16 or 32GB" are two options:
+    the double of a figure in digits is not its neighbour)."""
+    return low < high and (high < low * 2 or (words and high == low * 2))
+
+
+def _or_low(low: Quantity, high: Quantity) -> Decimal:
+    """The lower figure of "six or seven million": the scale written once applies to both."""
+    assert low.value is not None
+    if low.words and _SCALE_WORD.search(high.text) and not _SCALE_WORD.search(low.text):
+        return _rescale(low, high)
+    return low.value
 
 
 def _year_like(q: Quantity) -> bool:
