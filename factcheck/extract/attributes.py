@@ -204,6 +204,8 @@ def _np_after(text: str) -> str:
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
                     (bare in verbs and taken):
                 break  # "us" is a stop word, "US firms" a noun phrase
+            if taken and token[0].isdigit():
+                break  # "two friends, after Everton's 3-1 win": another figure is another phrase
             if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE:
                 break  # "1m websites run their forums": a word before another noun phrase is its verb
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
@@ -531,9 +533,14 @@ _COST_TO_OF = re.compile(r"\b(?P<noun>(?:[a-z]+\s)?(?:cost|price|fee|bill|paymen
 _EARMARKED_FOR = re.compile(r"(?:\s+(?:a|per)\s+(?:year|month|week|season))?\s+(?:has|have|had|will|would)?\s*"
                             r"(?:been|be)\s+(?:[a-z]+ed|set\s+aside|put\s+aside)\s+(?:for|to|on)\s+(?P<np>[^,;.]{3,60})")
 _TAKES_TO_ENDS = frozenset({"to", "a", "an", "the", "record", "new", "high", "low", "total", "combined"})
-_PARTICLES = frozenset({"away", "out", "back", "up", "in"})
+_PARTICLES = frozenset({"away", "out", "back", "up", "in", "aside"})
 # "give away £250m": a verb and its particle
-_PHRASAL = re.compile(r"\b(?P<verb>[a-z]+)\s+(?P<particle>away|out|back|up|in)\s+$")
+_PHRASAL = re.compile(r"\b(?P<verb>[a-z]+)\s+(?P<particle>away|out|back|up|in|aside)\s+$")
+# "bought 19.9% of the firm", "holds a 30% stake": a share owned
+_STAKE_VERBS = frozenset({"buy", "buys", "bought", "buying", "acquire", "acquires", "acquired", "acquiring", "own",
+                          "owns", "owned", "owning", "hold", "holds", "held", "holding", "sell", "sells", "sold",
+                          "selling", "take", "takes", "took", "taking", "offload", "offloaded", "a", "its", "their"})
+_STAKE_OF = re.compile(r"\s+(?:of|in)\s+(?P<np>.{3,80})")
 # "£6.6m a fixture", "£50 per head": a rate of a thing, not of a time
 _PER_THING = re.compile(r"\s+(?:a|per|each)\s+(?P<noun>[a-z]{3,})\b")
 
@@ -581,6 +588,10 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
         found = _strip_determiners(_np_after(m.group("np")))
         if found:
             return found
+    if q.unit == "percent" and last in _STAKE_VERBS and (m := _STAKE_OF.match(text, q.end)):
+        found = _strip_determiners(_np_after(_ARTICLE.sub("", m.group("np"))))
+        if found:
+            return f"stake in {found}"  # "plans to buy 19.9% of the firm": a stake in the firm
     if last in _PARTICLES and (m := _PHRASAL.search(before)):
         phrase = f"{m.group('verb')} {m.group('particle')}"
         if phrase in lexicon().grammar["verb_measures"]:
@@ -589,6 +600,21 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
             m.group("noun") not in _stops() and before.rstrip().endswith(("-", "–", "—", ",", "(")):
         return m.group("noun")  # "... 116 live games - £6.6m a fixture": an aside giving a rate
     return None
+
+
+def _share_of_subject(text: str, q: Quantity, mention_start: int, clause_start: int) -> str | None:
+    """The subject of a change to a share of something: "Unemployment fell to 5% of the workforce"."""
+    if not _OF_AFTER.match(text, q.end):
+        return None
+    before = text[max(clause_start, mention_start - 200) : mention_start]
+    m = _AT_OR_TO.search(before) if before.rstrip().endswith("to") else None
+    if m is None or (m.group("verb") or "").lower() not in _change_words()["change_verbs"]:
+        return None
+    subject = _strip_determiners(_subject_before(before, m.start("verb")))
+    return subject if subject and subject.lower() not in _generic_measures() else None
+
+
+_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def _noun_follows(text: str, q: Quantity) -> bool:
@@ -651,6 +677,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return f"people {passive.group(1)}"
     if after_np and after_np.split()[-1].lower() in _time_words():
         after_np = ""  # "for the quarter", "a year", "rises in June": when, not what
+    if after_np and q.unit == "percent" and (share_of := _share_of_subject(text, q, mention_start, clause_start)):
+        return share_of  # "unemployment fell to 5% of the workforce": unemployment, as a share of the workforce
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
         passive = _PASSIVE_NEXT.match(
             text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])
