@@ -296,7 +296,7 @@ MEASURES = [
     row("a-change-to-a-share-of-something-measures-its-subject",
         "Youth unemployment fell to 11% of the workforce.",
         claim("11%", 11, "percent", measure="Youth unemployment")),
-    row("another-figure-ends-the-noun-phrase",
+    row("a-preposition-ends-the-noun-phrase",
         "She was there with three colleagues following the 2-0 defeat.",
         claim("three", 3, "count", measure="colleagues")),
     row("either-of-two-figures-shares-the-scale",

@@ -204,8 +204,6 @@ def _np_after(text: str) -> str:
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
                     (bare in verbs and taken):
                 break  # "us" is a stop word, "US firms" a noun phrase
-            if taken and token[0].isdigit():
-                break  # "two friends, after Everton's 3-1 win": another figure is another phrase
             if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE:
                 break  # "1m websites run their forums": a word before another noun phrase is its verb
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
