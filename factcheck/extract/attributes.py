@@ -11,7 +11,7 @@ from functools import cache
 from itertools import islice
 
 from factcheck.extract.context import find_periods
-from factcheck.extract.lexicon import alternation, fold, lexicon
+from factcheck.extract.lexicon import alternation, fold, gazetteer, lexicon
 from factcheck.extract.numbers import Quantity
 from factcheck.extract.units import is_money
 
@@ -204,6 +204,8 @@ def _np_after(text: str) -> str:
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
                     (bare in verbs and taken):
                 break  # "us" is a stop word, "US firms" a noun phrase
+            if taken and bare in _verbs_after_a_noun():
+                break  # "five million visitors made the gallery", "liabilities totalling $648m"
             if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE:
                 break  # "1m websites run their forums": a word before another noun phrase is its verb
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
@@ -225,6 +227,14 @@ _OPENING_A_NOUN_PHRASE = frozenset({"their", "its", "his", "her", "our", "my", "
 _NOUN_PARTICIPLES = frozenset({"recorded", "reported", "registered", "estimated", "sized", "based", "owned", "funded",
                                "backed", "powered", "related", "shaped", "led", "run"})
 _ABBREVIATION = re.compile(r"\s\([A-Z]{2,6}\)")
+
+
+@cache
+def _verbs_after_a_noun() -> frozenset[str]:
+    """Verbs that end a noun phrase: past forms that are no nouns, and the participles of level verbs."""
+    g = lexicon().grammar
+    return frozenset(g["irregular_past_verbs"]) | frozenset(
+        w for w in g["level_verbs"] if w.endswith(("ing", "ed")) and " " not in w)
 
 
 @cache
@@ -261,7 +271,7 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
         r"\s*worth\s+of\s+",  # £500,000 worth of funding
         rf"\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
         r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
-        r"\s*\d[\d,.]*\s+(?=[a-z])",  # 3,000 of the 10,000 staff: the noun is the total's
+        r"\s*\d[\d,.]*(?:-odd|-plus)?\s+(?=[a-z])",  # 3,000 of the 10,000 staff: the noun is the total's
         r"\s*(?:extra|additional|more|fewer|new|further)\s+",
         r"\s*as\s+(?:much|many)\s+",  # six times as much data
         r"\s*(?:then|now|former|current)\s+(?=[a-z])",  # three then directors
@@ -512,6 +522,12 @@ _POSSESSED = re.compile(r"^[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)*['’]s?\s|\s(?:from|o
 # "sold its TV rights in Britain to BSkyB and BT for £3bn": what is sold for the figure
 _SOLD_FOR = re.compile(r"\b(?:sold|sells|sell|selling|bought|buys|buy|buying|auctioned|acquired|leased)\s+"
                        r"(?P<np>(?!for\b)[^,;]{3,80}?)\s+(?:(?:to|from|with)\s+[^,;]{1,60}?\s+)?for\s+$")
+# "to sell for £339", "retails for $199", "went on sale for £50": a price
+_SELLS_FOR = re.compile(r"\b(?:sell|sells|selling|retail|retails|retailing|retailed|on\s+sale|priced|costs?)\s+for\s+"
+                        r"(?:about\s+|around\s+|just\s+|only\s+|under\s+|over\s+)?$", re.IGNORECASE)
+# "moved to Chelsea for £2.25m from Anderlecht", "joined the Gunners from Seville for £17m": a player's move
+_MOVED_FOR = re.compile(r"\b(?:moved|moves|move|moving|joined|joins|join|joining|transferred|signed|signs|signing)\s+"
+                        r"(?:to|from|for|with)\s+[^,;]{1,60}?\s+for\s+(?:a\s+|about\s+|around\s+|just\s+)?$")
 # "A much-loved guitar ... has been sold for £100,000"
 _SOLD_PASSIVE = re.compile(r"\s(?:has|have|had|was|were|is|are|be|been|being)\s+(?:been\s+)?(?:sold|bought|auctioned|"
                            r"valued|priced|acquired)\s+(?:for|at)\s+$")
@@ -562,6 +578,10 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
         if found:
             owner = _POSSESSOR.match(np)
             return f"{owner.group(0)}{found}" if owner else found
+    if last == "for" and is_money(q.unit) and _SELLS_FOR.search(before):
+        return "price"  # "expects the Mac mini to sell for £339"
+    if last == "for" and is_money(q.unit) and _MOVED_FOR.search(before):
+        return "transfer fee"  # "when he moved to Chelsea for £2.25m"
     if last == "for" and (m := _SOLD_FOR.search(before)):
         found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group("np")))))
         if found:
@@ -598,6 +618,27 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
             m.group("noun") not in _stops() and before.rstrip().endswith(("-", "–", "—", ",", "(")):
         return m.group("noun")  # "... 116 live games - £6.6m a fixture": an aside giving a rate
     return None
+
+
+@cache
+def _ratio_bases() -> frozenset[str]:
+    return frozenset(b.lower() for b in lexicon().grammar["ratio_bases"])
+
+
+_SET_AGAINST = re.compile(r"\s(?:to|at|of|by|reach(?:ed|ing|es)?|hit|hits|exceed(?:ed|ing|s)?|equal\sto|"
+                          r"(?:is|was|are|were|be|been|stood|stands)(?:\s(?:at|now|still|only|just))?|"
+                          r"(?:about|around|some|nearly|almost|over|under|more\sthan|less\sthan|up\sto|just)"
+                          r")\s*$", re.IGNORECASE)
+
+
+def _set_against_a_base(text: str, mention_start: int, clause_start: int) -> str | None:
+    """What a share of GDP measures: the noun phrase before the words that lead to the figure."""
+    before = text[max(clause_start, mention_start - 200) : mention_start]
+    cut = len(before)
+    while (m := _SET_AGAINST.search(before, 0, cut)) is not None and m.start() < cut:
+        cut = m.start()
+    found = _strip_determiners(_subject_before(before, cut)) if cut < len(before) else ""
+    return found if found and found.lower() not in _generic_measures() else None
 
 
 def _share_of_subject(text: str, q: Quantity, mention_start: int, clause_start: int) -> str | None:
@@ -665,6 +706,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     g = lexicon().grammar
     generic = _generic_measures()
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
+    if " " in after_np and after_np.rpartition(" ")[2] in gazetteer().aliases:
+        after_np = after_np.rpartition(" ")[0]  # "eight million copies worldwide": the place is the claim's place
     if after_np[:1].isupper() and _FOR_A_NAME.match(text, q.end):
         after_np = ""  # "generated £1.7bn for the Premier League": whom it is for, not what it is
     if after_np and (made := _MADE_UP_OF.match(text, q.end)):
@@ -675,6 +718,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return f"people {passive.group(1)}"
     if after_np and after_np.split()[-1].lower() in _time_words():
         after_np = ""  # "for the quarter", "a year", "rises in June": when, not what
+    if after_np and q.unit == "percent" and after_np.lower() in _ratio_bases() and \
+            (set_against := _set_against_a_base(text, mention_start, clause_start)):
+        return set_against  # "limit a country's deficit to 3% of GDP": the deficit, as a share of GDP
     if after_np and q.unit == "percent" and (share_of := _share_of_subject(text, q, mention_start, clause_start)):
         return share_of  # "unemployment fell to 5% of the workforce": unemployment, as a share of the workforce
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():

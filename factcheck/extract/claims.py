@@ -274,7 +274,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     measure = attributes.measure(text, q, m_start, measure_from, previous_measure)
     held = holders.holder(text, m_start, clause.start, measure, item_before, state.names, m_end)
     if not held.measure:
-        held = replace(held, measure=attributes.unit_measure(q.unit) or measure)
+        # "second only to the Conservatives' £3.13m": a figure that is only someone's measures what the one before
+        held = replace(held, measure=attributes.unit_measure(q.unit) or item_before or measure)
     elif item_before and (event := attributes.event_after(held.measure, item_before)):
         held = replace(held, measure=event)  # "52 people were killed and 700 injured": people injured
     return ExtractedClaim(
@@ -304,7 +305,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
 
 # words that open a figure set against another: its place and period are its own
 _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\s(?:with|to)|\bwhile|\bwhereas|"
-                       r"\bbut|;)\s*(?:the\s|a\s|an\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
+                       r"\bbut|;)\s*(?:the\s|a\s|an\s|its\s|their\s|his\s|her\s)?(?:current\s|previous\s|earlier\s|"
+                       r"original\s|old\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
 _FLANKED_BEFORE = re.compile(r"\b(current|previous|existing|present|old|latest|new|next|last)\s+$", re.IGNORECASE)
 _FLANKED_AFTER = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)*)?\s+(deals?|contracts?|agreements?|budgets?|terms?|cycles?)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

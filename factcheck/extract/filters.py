@@ -72,13 +72,24 @@ def _blockers() -> list[_Rule]:
         "age:aged": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s|under\s|over\s)?{number}(?:\s(?:to|and|-)\s{number})?"
                     rf"|\b(?:the\s)?ages\sof\s{number}(?:\s(?:to|and|-)\s{number})?"
                     rf"|\bage\sof\s(?:just\s|only\s|about\s|around\s)?{number}",
-        "age:at_the_time": r"\b(?:was|were|is|are)\s\d{1,2}\s(?=at\sthe\stime\b|when\b)",
+        "age:at_the_time": r"\b(?:was|were|is|are)\s\d{1,2}\s(?=at\sthe\stime\b|when\b)"
+                           # "when she will be 34", "he turned 40 last week"
+                           r"|\b(?:he|she|who|they)\s(?:will|would)\sbe\s\d{1,2}\b(?![.,]\d|\s?%|\s?per)"
+                           r"|\bturn(?:s|ed|ing)?\s\d{1,2}\b(?![.,]\d|\s?%|\s?per)",
+        # "a majority of players are over 18": the threshold of an age
+        "age:threshold": r"\b(?:are|were|is|was|be|aged|those|people|adults|children)\s(?:over|under)[\s-]"
+                         r"(?:1[0-9]|2[0-5]|[3-9]0|65|75|85)s?\b(?![.,]\d|\s?%|\s?per)",
         # "Spacey, 45, wrote", "said Hynde, 53.": a person's age in apposition to the name
         "age:apposition": r"(?-i:[A-Z][a-z]{1,20}),\s\d{1,2},\s(?=[a-z])"
                           r"|\b(?:said|says|added|adds)\s(?-i:(?:[A-Z][a-z]+\s)?[A-Z][a-z]{1,20}),\s\d{1,2}\b",
         "age:olds": rf"(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b",
         "age:bands": r"\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
-        "duration": rf"(?<![\w£$€.,])(?:{number}|a\scouple\sof|a\sfew|several)(?:\s|-)(?:{durations})(?!\w)",
+        # "two weeks", "two unbelievable weeks"
+        "duration": rf"(?<![\w£$€.,])(?:{number}|a\scouple\sof|a\sfew|several)(?:\s|-)"
+                    rf"(?:(?!(?:per|percent|cent|pc|million|billion|thousand|hundred|times|points?|next|last|this|"
+                    rf"that|every|each|the|previous|past|coming|following|same|first|final|second|third|fourth|"
+                    rf"fifth|one|two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]{{3,}}\s)?"
+                    rf"(?:{durations})(?!\w)",
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
         # a race or event named by its distance: "the 200m champion", "100m silver medallist", "800m hope"
         "event": r"(?<![£$€¥\d.,\w])\d{2,5}\s?(?:m|metres|km|k|yards)(?:\s(?:freestyle|backstroke|breaststroke|"
@@ -118,7 +129,9 @@ def _blockers() -> list[_Rule]:
         "time": r"\d(?:\s?(?:[ap]\.?m|o['’]clock|GMT|BST|UTC|CET|EST|PST|hrs|hours)|:\d)",
         # "aged 5", "was 13 at the time", "Spacey, 45,", "five-year-olds", "under-18s", "50-plus"
         "age:aged": WordCue.of(["age", "aged", "ages"]),
-        "age:at_the_time": WordCue.of(["at the time", "when"]),
+        "age:at_the_time": WordCue.of(["at the time", "when", "will be", "would be", "turn", "turns", "turned",
+                                       "turning"]),
+        "age:threshold": WordCue.of(["over", "under"]),
         "age:apposition": r",\s\d",
         "age:olds": WordCue.of(["old", "olds"]),
         "age:bands": r"\ds\b|-plus",
@@ -346,6 +359,9 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
     """Why ``q`` is not a claim, from everything but the blocked spans (see :func:`rejection`)."""
     if _is_year(q) or _is_year_range(text, q):
         return "year"
+    if q.bare and len(q.text) == 4 and q.value is not None and 1000 <= q.value <= _LAST_YEAR and \
+            text.startswith(("'s", "’s"), q.end):
+        return "year"  # "1776's Wealth of Nations", "2004's best seller"
     if line_start and q.bare and _LIST_NUMBER.match(text, q.start) and not text[: q.start].strip():
         return "list_number"
     if q.rule == "words" and q.value == 1 and q.unit == "count":

@@ -316,7 +316,9 @@ def _without(measure: str, name: str) -> str:
     if rest[:1] in ("'", "’"):
         rest = rest[2:] if rest[1:2].lower() == "s" else rest[1:]
     stripped = rest.lstrip()
-    return stripped if stripped and len(stripped) < len(rest) else measure
+    if not stripped:
+        return ""  # the measure was the holder's name alone: no measure
+    return stripped if len(stripped) < len(rest) else measure
 
 
 @cache
