@@ -311,6 +311,18 @@ MEASURES = [
     row("a-figure-that-is-only-someones-measures-what-the-one-before-did",
         "The Greens raised £1.2m in donations - second only to the Liberals' £2.9m.",
         claim("£2.9m", 2_900_000, "GBP", measure="donations", subject="Liberals")),
+    row("an-amount-per-head",
+        "The scheme worked out at £95,000 per trainee pilot.",
+        claim("£95,000", 95_000, "GBP", measure="per trainee pilot")),
+    row("a-change-of-motion",
+        "Fares went up 9% in January.",
+        claim("9%", 9, "percent", measure="Fares", period="in January")),
+    row("or-so-qualifies-a-figure-before-its-noun",
+        "Police linked the gang to 40 or so burglaries.",
+        claim("40 or so", 40, "count", measure="burglaries")),
+    row("a-participle-inside-a-noun-phrase",
+        "She has won four Olympic mixed relay medals.",
+        claim("four", 4, "count", measure="mixed relay medals")),
     row("a-share-bought-is-a-stake",
         "The regional bank agreed to buy 24.5% of the insurer.",
         claim("24.5%", 24.5, "percent", measure="stake in insurer")),
@@ -370,6 +382,11 @@ MEASURES = [
 ]
 
 
+def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
+    claims = analyse("Okonkwo threw 68.40m to win the title. He added 1.5m later.").claims
+    assert [(c.mention, c.measure) for c in claims] == [("68.40m", ""), ("1.5m", "")]
+
+
 @pytest.mark.parametrize("test_case", MEASURES)
 def test_measures(test_case: Case) -> None:
     check_case(test_case)
@@ -381,6 +398,9 @@ PERIODS = [
     row("the-year-of-the-figures-a-forecast-rests-on",
         "Based on 2019 figures, the merged airline would carry more than 90 million passengers.",
         claim("more than 90 million", 90_000_000, "count", period="2019")),
+    row("from-a-month-and-year",
+        "Interest rates rose 1.25 percentage points from June 2004 as the bank cooled the market.",
+        claim("1.25 percentage points", "1.25", "percentage_point", period="from June 2004")),
     row("a-month-is-a-whole-word",
         "The 40 finalists will wait in separate rooms before the vote.",
         claim("40", 40, "count", period=None)),
@@ -517,6 +537,8 @@ NOT_FIGURES = [
     row("the-last-years-are-a-period-not-a-round",
         "Over the last four years waiting lists grew 30%.",
         claim("30%", 30, "percent", measure="waiting lists", period="last four years")),
+    row("a-number-that-owns-something-is-a-name", "Rapper 50's new album is out.", only=True),
+    row("two-race-distances-of-an-athlete", "The 100m and 200m champion withdrew.", only=True),
     row("a-year-that-owns-something", "The museum shows 1851's Great Exhibition catalogue.", only=True),
     row("an-age-to-come", "The final is in Lisbon next May, when she will be 36.", only=True),
     row("an-age-turned", "The goalkeeper turned 41 on Saturday.", only=True),

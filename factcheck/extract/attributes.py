@@ -225,7 +225,9 @@ def _np_after(text: str) -> str:
 _OPENING_A_NOUN_PHRASE = frozenset({"their", "its", "his", "her", "our", "my", "your"})
 # participles that are part of a noun phrase: "recorded crimes", "a pocket sized hard drive", "state owned banks"
 _NOUN_PARTICIPLES = frozenset({"recorded", "reported", "registered", "estimated", "sized", "based", "owned", "funded",
-                               "backed", "powered", "related", "shaped", "led", "run"})
+                               "backed", "powered", "related", "shaped", "led", "run", "mixed", "combined", "listed",
+                               "skilled", "armed", "advanced", "qualified", "detailed", "limited", "used", "unemployed",
+                               "disabled", "retired", "married", "elected", "insured", "licensed", "trained"})
 _ABBREVIATION = re.compile(r"\s\([A-Z]{2,6}\)")
 
 
@@ -272,6 +274,7 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
         rf"\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
         r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
         r"\s*\d[\d,.]*(?:-odd|-plus)?\s+(?=[a-z])",  # 3,000 of the 10,000 staff: the noun is the total's
+        r"\s*or\s+so\s+",  # 220 or so incidents
         r"\s*(?:extra|additional|more|fewer|new|further)\s+",
         r"\s*as\s+(?:much|many)\s+",  # six times as much data
         r"\s*(?:then|now|former|current)\s+(?=[a-z])",  # three then directors
@@ -307,7 +310,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 _EXPECTED_TO = re.compile(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected|predicted|tipped|"
                           r"poised|estimated|thought|bound)\s+to(?:\s+[a-z]+ly)?)\s*$")
 _AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not|could|may|"
-                          r"might|should|can|[a-z]+ly))+\s*$")
+                          r"might|should|can|went|go|goes|gone|going|came|come|comes|got|gets|get|[a-z]+ly))+\s*$")
 _SUBJECT_TOKEN = re.compile(r"[\w'’&-]+|[,;:]")
 
 
@@ -403,6 +406,9 @@ _AT_OR_TO = re.compile(r"(?:\s(?P<verb>[\w'’]+))?\s(?:at|to)(?:\sthe)?\s*$")
 _BEFORE_WORD = re.compile(r"[\w'’]+")
 _MADE_UP_OF = re.compile(r"[^,;.]{0,80}?\s(?:is|are|was|were)\s(?:made\s+up\s+of|accounted\s+for\s+by)\s+(.{1,80})")
 _YEARISH = re.compile(r"\d")
+# verbs of motion that "up" or "down" make a change of: "went up", "came down"
+_MOTION_VERBS = frozenset({"go", "goes", "going", "went", "gone", "come", "comes", "coming", "came", "move", "moves",
+                           "moved", "moving", "shot", "shoot", "shoots", "edged", "edge", "edges", "crept", "creep"})
 _RANGE_WORDS = frozenset({"between", "from", "of", "about", "around", "some", "over", "nearly", "almost", "just",
                           "more", "less", "than", "up", "to"})
 
@@ -441,9 +447,28 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         return unit_measure(q.unit)  # "the new model weighs 145 g": a weight, whatever the subject
     found = _construction(text, q, mention_start, clause_start) or \
         _measure(text, q, mention_start, clause_start, previous)
+    if found and _verb_of_a_subject(found, text, mention_start):
+        found = ""  # "he added 1.28p", "Idowu landed 17.30m": the verb says nothing of what is counted
+    if not found and (per := _PER_THING.match(text, q.end)) and per.group("noun") not in _time_words() and \
+            per.group("noun") not in _stops():
+        return f"per {_np_after(text[per.start('noun') :]) or per.group('noun')}"  # "£143,000 per asylum seeker"
     if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by"):
         return unit_measure(q.unit) or found
     return found
+
+
+def _verb_of_a_subject(found: str, text: str, mention_start: int) -> bool:
+    """Whether ``found`` is only the verb a person or a name did the figure with, right before it: "he added
+    1.28p", "Idowu landed 17.30m" (not "the 975 million euros earned by", nor "clubs will be guaranteed £3bn")."""
+    words = text[:mention_start].split()[-2:]
+    if len(words) < 2 or found not in (words[-1], " ".join(words)):
+        return False
+    lowered = words[-1].lower()
+    past = (lowered.endswith("ed") and lowered not in _NOUN_PARTICIPLES) or lowered in _verbs_after_a_noun()
+    return past and (words[0][:1].isupper() or words[0].lower() in _PRONOUNS)
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who"})
 
 
 @cache
@@ -784,14 +809,18 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if verb not in verbs and (noun := g["verb_measures"].get(verb)):
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
-    for w in reversed(words):
-        if w.group(0).lower() in verbs:
-            subject = _strip_determiners(_subject_before(before, w.start()))
-            if subject and subject.lower() not in generic:
-                return subject
-            if previous:
-                return previous  # "a figure which fell by ...": the figure named before
-            break
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w.group(0).lower() in ("up", "down") and i and words[i - 1].group(0).lower() in _MOTION_VERBS:
+            w = words[i - 1]  # "Rates went up five times": the subject of "went up"
+        elif w.group(0).lower() not in verbs:
+            continue
+        subject = _strip_determiners(_subject_before(before, w.start()))
+        if subject and subject.lower() not in generic:
+            return subject
+        if previous:
+            return previous  # "a figure which fell by ...": the figure named before
+        break
     if verb and (noun := g["verb_measures"].get(verb)):
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun

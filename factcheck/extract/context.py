@@ -372,7 +372,7 @@ def _period_pattern() -> re.Pattern[str]:
         # (over) the last 12 months
       | (?:(?:in|over|during|within)\s)?the\s(?:last|past|previous|next|first|coming)\s(?:{count}\s)?{units}
         # since 2010, since the start of the year
-      | (?:since|by|until|till|before|after)\s(?:the\s(?:start|end|beginning)\sof\s)?(?:the\s)?
+      | (?:since|by|until|till|before|after|from)\s(?:the\s(?:start|end|beginning)\sof\s)?(?:the\s)?
         (?:{when}|year|decade|month)
         # in 2018, as of September, in the year to March 2019
       | (?:in|into|during|throughout|for|as\sof|at\sthe\s(?:end|start)\sof|by\sthe\send\sof
@@ -405,7 +405,8 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:on|last|this|next|by|from|until|since)\s(?:{weekdays})(?:\s\d{{1,2}}\s{months})?
       | currently | at\spresent | presently
       | (?:last|this|next|the\sprevious|the\sfollowing)\s(?:week|weekend|season|night|month|year)
-      | (?:on|by|from|until|before|after|since|prior\sto)\s(?:\d{{1,2}}\s{months}|{months}\s\d{{1,2}})(?:,?\s{year})?
+      | (?:on|by|from|until|before|after|since|prior\sto)\s
+        (?:\d{{1,2}}\s{months}|{months}\s\d{{1,2}}(?!\d))(?:,?\s{year})?
       | (?:from|at|by|until|before|after)\sthe\s(?:end|start|beginning)\sof\s(?:this|the|next|last)\s
         (?:season|year|month|week|decade|quarter|campaign)
       | (?:the\s)?(?:{year}\s)?(?:first|second|third|fourth|final|last|next)\s(?:quarter|half|season)

@@ -92,10 +92,13 @@ def _blockers() -> list[_Rule]:
                     rf"(?:{durations})(?!\w)",
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
         # a race or event named by its distance: "the 200m champion", "100m silver medallist", "800m hope"
-        "event": r"(?<![£$€¥\d.,\w])\d{2,5}\s?(?:m|metres|km|k|yards)(?:\s(?:freestyle|backstroke|breaststroke|"
+        "event": r"(?<![£$€¥\d.,\w])\d{2,5}\s?(?:m|metres|km|k|yards)"
+                 r"(?:\s(?:and|&)\s\d{2,5}\s?(?:m|metres|km|k|yards))?"
+                 r"(?:\s(?:freestyle|backstroke|breaststroke|"
                  r"butterfly|medley|hurdles|steeplechase|relay|sprint|individual))?\s(?:champion|final|finals|race|sprint|relay|"
                  r"hurdles|medallist|medal|silver|gold|bronze|title|record|runner|hope|event|heat|heats|"
-                 r"semi-final|world\srecord|specialist|star|winner|freestyle|backstroke|breaststroke|butterfly)s?\b",
+                 r"semi-final|world\srecord|specialist|star|winner|freestyle|backstroke|breaststroke|butterfly|"
+                 r"legend|great|sprinter|hurdler|swimmer|athlete|queen|king|runner-up)s?\b",
         "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
         "reference": r"\[\d+\]|\bNo\.?\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
         # "the last 16": a round of a competition; "slipped to 64 in the world": a ranking
@@ -359,9 +362,9 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
     """Why ``q`` is not a claim, from everything but the blocked spans (see :func:`rejection`)."""
     if _is_year(q) or _is_year_range(text, q):
         return "year"
-    if q.bare and len(q.text) == 4 and q.value is not None and 1000 <= q.value <= _LAST_YEAR and \
-            text.startswith(("'s", "’s"), q.end):
-        return "year"  # "1776's Wealth of Nations", "2004's best seller"
+    if q.bare and text.startswith(("'s", "’s"), q.end):
+        # "1776's Wealth of Nations", "2004's best seller": a year; "50's beef": a name
+        return "year" if len(q.text) == 4 and q.value is not None and 1000 <= q.value <= _LAST_YEAR else "name"
     if line_start and q.bare and _LIST_NUMBER.match(text, q.start) and not text[: q.start].strip():
         return "list_number"
     if q.rule == "words" and q.value == 1 and q.unit == "count":
