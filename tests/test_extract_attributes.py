@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_extract_table import Case, check_case, claim
+from test_extract_table import ANY, Case, check_case, claim
 
 from factcheck.extract import analyse
 from factcheck.extract.document import document_place
@@ -46,6 +46,12 @@ SPEAKERS = [
     row("police-told-reporters",
         "Police told reporters that 12 people had been arrested after the match.",
         claim("12", 12, "count", speaker="police")),
+    row("data-from-an-organisation-showed",
+        "Recent data from the British Hospitality Association showed a 3% fall in hotel bookings.",
+        claim("3%", 3, "percent", speaker="British Hospitality Association")),
+    row("a-firm-named-with-an-ampersand-said",
+        "The accountancy group Ernst & Young said last week it would hire 800 graduates.",
+        claim("800", 800, "count", speaker="Ernst & Young")),
     row("analysts-at-a-bank-estimate",
         "Analysts at Northgate Bank estimate that retail sales will fall 2% this year.",
         claim("2%", 2, "percent", speaker="Northgate Bank")),
@@ -323,6 +329,25 @@ MEASURES = [
     row("a-participle-inside-a-noun-phrase",
         "She has won four Olympic mixed relay medals.",
         claim("four", 4, "count", measure="mixed relay medals")),
+    row("what-someone-saw-fall",
+        "The brewer saw annual pre-tax profits fall to 2.1bn kronor.",
+        claim("2.1bn kronor", 2_100_000_000, "SEK", measure="annual pre-tax profits")),
+    row("a-present-verb-ends-the-noun-phrase",
+        "About 40% of the site's visitors comes from abroad.",
+        claim("About 40%", 40, "percent", measure="site's visitors")),
+    row("a-workforce-so-strong",
+        "The miner employs a 52,000-strong workforce in Chile.",
+        claim("52,000", 52_000, "count", measure="workforce", place="Chile")),
+    row("two-sizes-by-each-other",
+        "The handset (11cm by 5.8cm) goes on sale in May.",
+        claim("11cm", 11, "cm", measure="dimensions")),
+    row("a-change-noun-before-what-changed",
+        "Figures showed a 0.4% slip in car sales during March.",
+        claim("0.4%", "0.4", "percent", measure="car sales", change="decrease")),
+    row("a-place-aside-of-the-subject",
+        "Ticket sales around the world rose 12%. Unemployment in Portugal fell 2%.",
+        claim("12%", 12, "percent", measure="Ticket sales", place="world"),
+        claim("2%", 2, "percent", measure="Unemployment", place="Portugal")),
     row("a-share-bought-is-a-stake",
         "The regional bank agreed to buy 24.5% of the insurer.",
         claim("24.5%", 24.5, "percent", measure="stake in insurer")),
@@ -544,6 +569,9 @@ NOT_FIGURES = [
     row("an-age-turned", "The goalkeeper turned 41 on Saturday.", only=True),
     row("an-age-threshold", "Most of the club's members are over 65.", only=True),
     row("a-duration-with-an-adjective", "It has been three difficult months for the staff.", only=True),
+    row("the-worlds-ranking-is-no-place",
+        "Nordbrau, the world's third-largest brewer, sold 90 million hectolitres.",
+        claim("90 million", 90_000_000, ANY, place=None)),
     row("a-place-and-a-figure-are-no-age",
         "In Kent, 40 homes were flooded, and in Essex, 12.",
         claim("40", 40, "count", place="Kent"), claim("12", 12, "count", measure="homes", place="Essex")),

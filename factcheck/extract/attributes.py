@@ -233,9 +233,10 @@ _ABBREVIATION = re.compile(r"\s\([A-Z]{2,6}\)")
 
 @cache
 def _verbs_after_a_noun() -> frozenset[str]:
-    """Verbs that end a noun phrase: past forms that are no nouns, and the participles of level verbs."""
+    """Verbs that end a noun phrase: past and present forms that are no nouns, and the participles of level
+    verbs."""
     g = lexicon().grammar
-    return frozenset(g["irregular_past_verbs"]) | frozenset(
+    return frozenset(g["irregular_past_verbs"]) | frozenset(g["present_verbs"]) | frozenset(
         w for w in g["level_verbs"] if w.endswith(("ing", "ed")) and " " not in w)
 
 
@@ -275,6 +276,7 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
         r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
         r"\s*\d[\d,.]*(?:-odd|-plus)?\s+(?=[a-z])",  # 3,000 of the 10,000 staff: the noun is the total's
         r"\s*or\s+so\s+",  # 220 or so incidents
+        r"-strong\s+",  # its 130,000-strong workforce
         r"\s*(?:extra|additional|more|fewer|new|further)\s+",
         r"\s*as\s+(?:much|many)\s+",  # six times as much data
         r"\s*(?:then|now|former|current)\s+(?=[a-z])",  # three then directors
@@ -302,7 +304,9 @@ def _skip_to_noun(text: str, q: Quantity) -> str:
 
 _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests", "suggested", "show", "shows", "showed",
                            "found", "warned", "argued", "insisted", "explained", "believes", "believe", "thinks",
-                           "think", "predicted", "predicts", "expects", "expect", "expected", "feared", "fears"})
+                           "think", "predicted", "predicts", "expects", "expect", "expected", "feared", "fears",
+                           # "Carlsberg saw annual profits fall": what it saw is the subject
+                           "saw", "see", "sees", "seen", "seeing"})
 _LINKING = frozenset({"of", "in", "for", "to", "per", "on", "between", "with"})
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
@@ -358,7 +362,22 @@ def _subject_before(text: str, verb_at: int) -> str:
             break
     while taken and (taken[-1].lower() in _LINKING or taken[-1].lower() in ("the", "a", "an", "-")):
         taken.pop()  # "a combined tally of": the phrase ends with its noun
-    return " ".join(taken)
+    found = " ".join(taken)
+    if _is_place(found) and (m := _PLACE_BEFORE.search(head)):
+        return _subject_before(head, m.start())  # "Sales around the world rose": the sales, the place aside
+    if (m := _PLACE_AFTER.search(found)) and _is_place(m.group(1)):
+        return found[: m.start()]  # "Unemployment in France fell": the place is the claim's place
+    return found
+
+
+def _is_place(phrase: str) -> bool:
+    aliases = gazetteer().aliases
+    return bool(phrase) and (phrase in aliases or f"the {phrase}" in aliases)
+
+
+_PLACE_BEFORE = re.compile(r"\s(?:in|across|around|throughout|within|outside|all\sover)\s+(?:the\s+)?[\w' -]+$",
+                           re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s(?:in|across|around|throughout|within)\s+(?:the\s+)?(.+)$")
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\s*$")
@@ -494,7 +513,7 @@ def unit_measure(unit: str) -> str | None:
 # "142 x 72.5 x 8.1 mm", "5.6 by 2.8 by 0.31 inches": the sizes of one thing
 _LENGTHS = frozenset({"count", "mm", "cm", "m", "km", "in", "ft", "yd", "mi"})
 _SIZE = r"\d[\d,.]*\s?(?:(?:mm|cm|m|in|inches|ft|feet|\"|″)\s?)?"
-_DIMENSIONS = re.compile(rf"{_SIZE}(?:x|×)\s?{_SIZE}(?:(?:x|×)\s?{_SIZE})?|{_SIZE}by\s{_SIZE}by\s{_SIZE}")
+_DIMENSIONS = re.compile(rf"{_SIZE}(?:x|×)\s?{_SIZE}(?:(?:x|×)\s?{_SIZE})?|{_SIZE}by\s{_SIZE}(?:by\s{_SIZE})?")
 
 
 def _in_dimensions(text: str, q: Quantity) -> bool:

@@ -138,6 +138,8 @@ def _generic_place_pattern() -> tuple[re.Pattern[str], WordCue | None]:
 _OFFICE_OF = re.compile(
     r"\b(?:[Mm]ayor|Secretary|Minister|Bank|University|Council|Office|Department)\s+(?:of|for)\s+(?:the\s+)?$")
 _CAPITAL_AFTER = re.compile(r"\s+capital\b")
+_RANKED_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+-)?(?:biggest|largest|greatest|highest|lowest|most|least|best|worst|"
+                           r"fastest|richest|poorest|leading|top|first|oldest|smallest|busiest)\b")
 _ACROSS = re.compile(r"^across\s+")
 
 
@@ -174,6 +176,8 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
             continue  # "London Mayor", "Islington Council", "Scotland Yard"
         if _office_before(text, start):
             continue  # "the Mayor of London"
+        if gaz.places[gaz.aliases[written]].type == "world" and _RANKED_AFTER.match(text, end):
+            continue  # "the world's fifth-largest brewer": a ranking, not where the figure holds
         if _person_before(text, start):
             continue  # "Mr Houston", "George Washington": a person's name
         if _name_before(text, start):

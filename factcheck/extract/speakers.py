@@ -24,6 +24,7 @@ _SOURCE_NOUNS = r"(?:forecasts?|figures|data|estimates?|projections?|research|re
 _SOURCE_VERBS = (r"(?:said|says|show|shows|showed|shown|suggest|suggests|suggested|found|finds|predict|predicts|"
                  r"predicted|indicate|indicates|indicated|reveal|reveals|revealed)")
 _SOURCE_CUE = re.compile(_SOURCE_NOUNS + r"\s" + _SOURCE_VERBS)
+_SOURCE_FROM_CUE = re.compile(_SOURCE_NOUNS + r"\s(?:(?:released|published|compiled)\s)?(?:from|by|of)\s")
 # how an attribution ends before a quote: a speech verb, maybe "that", "on X" or "to X"; or "told" and whom
 # ("told BBC Sport:", "told reporters:")
 _TOLD = r"(?:told|tells|telling)\s[^\"“”:;.!?]{1,60}"
@@ -81,7 +82,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "apposition": re.compile(rf"(?:^|;\s|\band\s|\bbut\s|\bthat\s){who},\s(?!which\b|who\b)[^,\"“”]{{3,100}},\s"
                                  rf"{aux}(?P<verb>{speech})\b"),
         # a name after a long title: "Commission for Racial Equality chairman Trevor Phillips said"
-        "reported_name": re.compile(rf"\b(?P<who>{_CAP}\s{_CAP}(?:\s{_CAP})?)\s{aux}(?P<verb>{speech})\b"),
+        # "Marsh & McLennan said last week"
+        "reported_name": re.compile(rf"\b(?P<who>{_CAP}\s(?:&\s)?{_CAP}(?:\s{_CAP})?)\s{aux}(?P<verb>{speech})\b"),
         # '..., the minister said.'
         # '..., officials said on Tuesday.'
         "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}|{who}\s(?P<verb2>{speech}))"
@@ -95,6 +97,10 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                              rf"(?P<who>{org}|{_CAP}(?:\s(?:for|of|and|&)?\s?{_CAP}){{0,5}})"
                              rf"(?:\s\((?P<abbr>[A-Z][A-Za-z]{{0,4}}[A-Z])\))?(?:['’]s?)?\s"
                              rf"(?:latest\s|new\s|own\s|official\s)?{_SOURCE_NOUNS}\s{_SOURCE_VERBS}\b"),
+        # "data from the British Retail Consortium showed", "figures released by the Home Office show"
+        "source_from": re.compile(rf"\b{_SOURCE_NOUNS}\s(?:(?:released|published|compiled)\s)?(?:from|by|of)\s"
+                                  rf"(?:the\s)?(?P<who>{_CAP}(?:\s(?:for|of|and|&)?\s?{_CAP}){{0,5}})"
+                                  rf"(?:\s\((?P<abbr>[A-Z][A-Za-z]{{0,4}}[A-Z])\))?\s{_SOURCE_VERBS}\b"),
         # "A report in the Wall Street Journal states", "a study by Oxford Economics found"
         "report_in": re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s(?:new\s|latest\s|recent\s)?(?:report|study|survey|poll|"
                                 rf"analysis|article|story|investigation)\s(?:in|by|from|for)\s(?:the\s)?(?P<who>{_CAP}"
@@ -147,6 +153,8 @@ class PersonIndex:
         found = self.resolve(phrase)
         if found:
             return found
+        if " & " in phrase:
+            return phrase.strip()  # "Marsh & McLennan said": a firm's name, as written
         titled = _titled_surname().match(phrase.strip())
         if titled and not _not_a_name([titled.group(1)]):
             return _title_case(titled.group(1))  # "Mr Howard said", no full name given: the surname
@@ -665,6 +673,8 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
         return _source(m.group("source"), sentence.start + m.start(), people())
     if (m := speech.report_in) and m.end() <= local:
         return m.group("who")
+    if _SOURCE_FROM_CUE.search(text) and (m := _regexes()["source_from"].search(text)) and m.end() <= local:
+        return m.group("abbr") or m.group("who")
     if _SOURCE_CUE.search(text) and (m := _regexes()["source"].search(text)) and m.end() <= local:
         who = m.group("who")
         return m.group("abbr") or _person(who, sentence.start + m.start(), people()) or who.removeprefix("the ")
