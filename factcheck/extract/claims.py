@@ -21,7 +21,7 @@ from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figu
 from factcheck.extract.speakers import analyse_speakers
 from factcheck.extract.text import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)

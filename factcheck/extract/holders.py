@@ -50,15 +50,10 @@ _FREE_RUN = re.compile(r"[^,;:()\"“”A-Z]*$")
 _MAX_WORDS_BETWEEN = 12
 _POSSESSIVE_REACH = 8
 # a sentence opens on a capital whatever its first word is: a word there is a name only if it is one elsewhere
-_OPENERS = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "From", "But", "And", "So", "Yet", "As", "It",
-                      "Its", "This", "That", "These", "Those", "There", "Their", "Our", "We", "I", "You", "He",
-                      "She", "They", "His", "Her", "Some", "Many", "Most", "All", "Both", "Each", "Every", "No",
-                      "Not", "Only", "Just", "Also", "However", "Meanwhile", "Overall", "Last", "Next", "Total",
-                      "Sales", "Shares", "Prices", "Profits", "Revenue", "Costs", "Spending", "About", "Around",
-                      "Over", "Under", "Nearly", "Almost", "More", "Less", "Up", "Down", "Since", "After", "Before",
-                      "When", "While", "If", "Although", "Despite", "With", "Without", "Among", "Between",
-                      "Including", "According", "Of", "To", "Per", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady",
-                      "Today", "Yesterday", "Tomorrow", "Year", "Week", "Month", "Tonight", "Everyone", "Nobody"})
+# (see "sentence_openers" in grammar.json)
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(lexicon().grammar["sentence_openers"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +271,7 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         words = words[1:]  # "Spain's Primera Division": the place is its place, the rest the name
     while words and words[-1] in ("of", "de", "du", "van", "von", "&", "and"):
         words.pop()
-    while len(words) > 1 and words[0] in _OPENERS:
+    while len(words) > 1 and words[0] in _openers():
         words = words[1:]  # "Both Apple", "But Tesco": the name after the word the sentence opens on
     if not words:
         return None
@@ -287,8 +282,8 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         return None
     at_start = not text[:at].strip() or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "“", "–", "-"))
     # a word a sentence opens on is a name if the document writes it as one elsewhere, or if it owns something
-    # ("Unison's 800,000 workers": "Today's" and "Last year's" are taken care of by _OPENERS and the calendar)
-    if len(words) == 1 and (words[0] in _OPENERS or (at_start and not possessive and words[0] not in names
+    # ("Unison's 800,000 workers": "Today's" and "Last year's" are taken care of by the openers and the calendar)
+    if len(words) == 1 and (words[0] in _openers() or (at_start and not possessive and words[0] not in names
                                                      and words[0] not in _organisation_words()
                                                      and not _looks_like_a_name(words[0]))):
         return None
