@@ -202,8 +202,8 @@ def _np_after(text: str) -> str:
                 taken.append(token)
                 continue
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
-                    (bare in verbs and taken):
-                break  # "us" is a stop word, "US firms" a noun phrase
+                    (bare in verbs and taken and not _plural_change_noun(bare)):
+                break  # "us" is a stop word, "US firms" a noun phrase; "tax cuts" is one
             if taken and bare in _verbs_after_a_noun():
                 break  # "five million visitors made the gallery", "liabilities totalling $648m"
             if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE:
@@ -229,6 +229,11 @@ _NOUN_PARTICIPLES = frozenset({"recorded", "reported", "registered", "estimated"
                                "skilled", "armed", "advanced", "qualified", "detailed", "limited", "used", "unemployed",
                                "disabled", "retired", "married", "elected", "insured", "licensed", "trained"})
 _ABBREVIATION = re.compile(r"\s\([A-Z]{2,6}\)")
+
+
+def _plural_change_noun(word: str) -> bool:
+    """A change noun in the plural ("cuts", "rises"): the head of a noun phrase, not its verb."""
+    return word.endswith("s") and word in _change_words()["change_nouns"]
 
 
 @cache
@@ -302,6 +307,10 @@ def _skip_to_noun(text: str, q: Quantity) -> str:
     return rest
 
 
+_ASIDE_ADVERB = re.compile(r",\s*(?:meanwhile|however|though|too|also|moreover|furthermore|in\sturn|in\sparticular|"
+                           r"for\sexample|for\sinstance|by\scontrast|in\scontrast|as\sa\sresult|therefore|"
+                           r"nevertheless|instead|overall|again|still|then|now|so\sfar|in\stotal)\s*,(?=\s)",
+                           re.IGNORECASE)
 _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests", "suggested", "show", "shows", "showed",
                            "found", "warned", "argued", "insisted", "explained", "believes", "believe", "thinks",
                            "think", "predicted", "predicts", "expects", "expect", "expected", "feared", "fears",
@@ -329,6 +338,7 @@ def _heads_of() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _subject_before(text: str, verb_at: int) -> str:
     """The noun phrase right before position ``verb_at`` (the subject of a change verb)."""
     head = text[:verb_at]
+    head = _ASIDE_ADVERB.sub("", head)  # "The deficit, meanwhile, hit": the aside is no part of the subject
     head = _EXPECTED_TO.sub("", head)
     head = _AUXILIARIES.sub("", head)
     head = _RELATIVE.sub("", head)  # "Galaxy S4 sales, which reached": the noun the relative points to
@@ -750,6 +760,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     g = lexicon().grammar
     generic = _generic_measures()
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
+    if after_np.endswith("ly") and " " not in after_np:
+        after_np = ""  # "a couple of times recently": when, not what
     if " " in after_np and after_np.rpartition(" ")[2] in gazetteer().aliases:
         after_np = after_np.rpartition(" ")[0]  # "eight million copies worldwide": the place is the claim's place
     if after_np[:1].isupper() and _FOR_A_NAME.match(text, q.end):
@@ -784,6 +796,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     folded_last = fold(last)
     if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(_without_periods(before))):
         noun = _strip_determiners(_LEADING_AUXILIARY.sub("", m.group(1)))  # "would have sales of": sales
+        if " " in noun and noun.split()[0].lower() in _stops():
+            noun = noun.split(None, 1)[1]  # "works over distances of": distances
         words = noun.split()
         # "revenue of $13,009 million", "a budget of £2m", "a combined tally of $80m" (not "a total of", nor "an
         # annual rate of")

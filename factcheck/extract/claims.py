@@ -214,9 +214,14 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
     previous: ExtractedClaim | None = None
     # each figure with whether it is set against another ("from", "than"): its place and period are its own
     compared = [(o.start, o.end, bool(_COMPARED.search(text, max(0, o.start - 24), o.start))) for o in quantities]
+    # a clause that stands apart ("..., while revenues added 4% to 142bn euros") has a main figure of its own
+    own_main: dict[int, str | None] = {}
     for q in quantities:
-        claim = _claim(sentence, q, clauses, places, org_places, periods, previous_measure, published, speakers,
+        index = context.clause_of(clauses, q.start)
+        main = previous_measure if clauses[index].inherits else own_main.get(index)
+        claim = _claim(sentence, q, clauses, places, org_places, periods, main, published, speakers,
                        state, previous.measure if previous is not None else None, compared)
+        own_main.setdefault(index, claim.measure or None)
         if previous is not None and _converted(text, previous, claim, sentence.start):
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,

@@ -513,10 +513,13 @@ def nearest(mentions: list[Mention], start: int, end: int, clause: Clause,
     """
     def belongs_elsewhere(m: Mention) -> bool:
         for s, e, compared in others:
+            if end <= m.start and m.end <= s and text[m.end : s].strip() in _LEADS_A_FIGURE:
+                return True  # "26.2%, followed by Wales on 21.7%": the place leads the next figure
             if m.start >= end and compared and end <= s < m.start:
                 return True
             if m.end <= start and e <= m.start and m.start - e <= _OWN_REACH and s >= clause.start \
-                    and text[m.end : start].strip() not in ("'s", "’s", ""):  # "48 of Scotland's 59 seats"
+                    and text[m.end : start].strip() not in ("'s", "’s", "") \
+                    and "," not in text[e : m.start]:  # "48 of Scotland's 59 seats"; "26.2%, followed by Wales"
                 return True
         return False
 
@@ -527,6 +530,7 @@ def nearest(mentions: list[Mention], start: int, end: int, clause: Clause,
 
 
 _OWN_REACH = 25  # how closely a mention follows a figure's words to be that figure's
+_LEADS_A_FIGURE = frozenset({"", "on", "at", "with"})
 
 
 def fronted(mentions: list[Mention], text: str) -> Mention | None:

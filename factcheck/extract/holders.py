@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck.extract import context
 from factcheck.extract.lexicon import alternation, gazetteer, lexicon
 
 # a name: capitalised words, product numbers ("Galaxy S5", "iPhone 6") and the small words inside names
@@ -275,6 +276,8 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         words = words[1:]  # "Both Apple", "But Tesco": the name after the word the sentence opens on
     if not words:
         return None
+    if any(place.start < at < place.end for place in context.find_places(text)):
+        return None  # "Yorkshire and the Humber on 21.7%": a place's name, not a holder's
     name = " ".join(words)
     g = lexicon().grammar
     if name in gazetteer().aliases or name in gazetteer().adjectives or words[0] in g["months"] or \
