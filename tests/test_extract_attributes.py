@@ -364,6 +364,15 @@ MEASURES = [
         "Group sales rose 6% to 2.1 million while operating profits added 3% to €900m.",
         claim("2.1 million", 2_100_000, "count", measure="sales"),
         claim("€900m", 900_000_000, "EUR", measure="operating profits")),
+    row("a-participle-before-a-preposition-ends-the-phrase",
+        "There are 12 teams competing for the trophy, and public spending on sport rose 4%.",
+        claim("12", 12, "count", measure="teams"), claim("4%", 4, "percent", measure="public spending on sport")),
+    row("an-abbreviation-in-brackets-leaves-the-subject",
+        "Gross national income (GNI) grew by 2.3% last year.",
+        claim("2.3%", "2.3", "percent", measure="Gross national income")),
+    row("a-verb-before-the-figure-leaves-the-subject",
+        "Since 2010 the tourist trade brought £4bn to the region.",
+        claim("£4bn", 4_000_000_000, "GBP", measure="tourist trade")),
     row("a-share-bought-is-a-stake",
         "The regional bank agreed to buy 24.5% of the insurer.",
         claim("24.5%", 24.5, "percent", measure="stake in insurer")),
@@ -421,6 +430,11 @@ MEASURES = [
         "Heavier than its rival's 130 g, the new model is 145 g.",
         claim("145", 145, "g", measure="weight")),
 ]
+
+
+def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
+    claims = analyse("In Frankfurt, Lufthansa fell 3.1%.").claims
+    assert [(c.mention, c.subject, c.measure) for c in claims] == [("3.1%", "Lufthansa", "")]
 
 
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
@@ -580,6 +594,7 @@ NOT_FIGURES = [
         claim("30%", 30, "percent", measure="waiting lists", period="last four years")),
     row("a-number-that-owns-something-is-a-name", "Rapper 50's new album is out.", only=True),
     row("two-race-distances-of-an-athlete", "The 100m and 200m champion withdrew.", only=True),
+    row("the-size-of-a-squad", "The coach named a 23-man squad for the tour.", only=True),
     row("a-year-that-owns-something", "The museum shows 1851's Great Exhibition catalogue.", only=True),
     row("an-age-to-come", "The final is in Lisbon next May, when she will be 36.", only=True),
     row("an-age-turned", "The goalkeeper turned 41 on Saturday.", only=True),
@@ -591,6 +606,12 @@ NOT_FIGURES = [
     row("a-place-named-with-and-is-no-holder",
         "Prices rose 4% in London, and in Yorkshire and the Humber 2.5%.",
         claim("2.5%", "2.5", "percent", place="Yorkshire and the Humber", subject=None)),
+    row("an-office-named-after-a-place",
+        "The Duke of Cornwall received £21m from the estate.",
+        claim("£21m", 21_000_000, "GBP", place=None)),
+    row("a-title-before-a-full-name",
+        "Novelist Sarah Hale has sold two million copies.",
+        claim("two million", 2_000_000, "count", subject="Sarah Hale")),
     row("the-worlds-ranking-is-no-place",
         "Nordbrau, the world's third-largest brewer, sold 90 million hectolitres.",
         claim("90 million", 90_000_000, ANY, place=None)),

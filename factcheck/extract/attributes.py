@@ -206,6 +206,9 @@ def _np_after(text: str) -> str:
                 break  # "us" is a stop word, "US firms" a noun phrase; "tax cuts" is one
             if taken and bare in _verbs_after_a_noun():
                 break  # "five million visitors made the gallery", "liabilities totalling $648m"
+            if taken and bare.endswith("ing") and bare not in _ing_nouns() and i + 1 < len(tokens) and \
+                    tokens[i + 1].lower() in stops:
+                break  # "21 films competing for the prize" (not "public spending on health")
             if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE:
                 break  # "1m websites run their forums": a word before another noun phrase is its verb
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
@@ -229,6 +232,11 @@ _NOUN_PARTICIPLES = frozenset({"recorded", "reported", "registered", "estimated"
                                "skilled", "armed", "advanced", "qualified", "detailed", "limited", "used", "unemployed",
                                "disabled", "retired", "married", "elected", "insured", "licensed", "trained"})
 _ABBREVIATION = re.compile(r"\s\([A-Z]{2,6}\)")
+
+
+@cache
+def _ing_nouns() -> frozenset[str]:
+    return frozenset(lexicon().grammar["ing_nouns"])
 
 
 def _plural_change_noun(word: str) -> bool:
@@ -339,6 +347,7 @@ def _subject_before(text: str, verb_at: int) -> str:
     """The noun phrase right before position ``verb_at`` (the subject of a change verb)."""
     head = text[:verb_at]
     head = _ASIDE_ADVERB.sub("", head)  # "The deficit, meanwhile, hit": the aside is no part of the subject
+    head = _ABBREVIATION.sub("", head) if "(" in head else head  # "Gross domestic product (GDP) rose"
     head = _EXPECTED_TO.sub("", head)
     head = _AUXILIARIES.sub("", head)
     head = _RELATIVE.sub("", head)  # "Galaxy S4 sales, which reached": the noun the relative points to
@@ -352,8 +361,12 @@ def _subject_before(text: str, verb_at: int) -> str:
     tokens = _SUBJECT_TOKEN.findall(head)
     stops = _stops()
     taken: list[str] = []
+    skipped_verb = False
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
+        if not taken and i == len(tokens) - 1 and token.lower() in _verbs_after_a_noun():
+            skipped_verb = True
+            continue  # "the creative industry brought £21bn": the verb before the figure is no part of it
         before_token = tokens[i - 1].lower() if i > 0 else ""
         linking = token.lower() in _LINKING and taken and i > 0 and before_token not in stops
         # "the gap between exports and imports": the "and" of a "between" belongs to the phrase
@@ -373,6 +386,8 @@ def _subject_before(text: str, verb_at: int) -> str:
     while taken and (taken[-1].lower() in _LINKING or taken[-1].lower() in ("the", "a", "an", "-")):
         taken.pop()  # "a combined tally of": the phrase ends with its noun
     found = " ".join(taken)
+    if skipped_verb and len(taken) == 1 and found[:1].isupper() and not found.isupper():
+        return ""  # "Okonkwo threw 68.40m": who did it, not what was counted
     if _is_place(found) and (m := _PLACE_BEFORE.search(head)):
         return _subject_before(head, m.start())  # "Sales around the world rose": the sales, the place aside
     if (m := _PLACE_AFTER.search(found)) and _is_place(m.group(1)):

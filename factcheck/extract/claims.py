@@ -278,9 +278,11 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         clause.start
     measure = attributes.measure(text, q, m_start, measure_from, previous_measure)
     held = holders.holder(text, m_start, clause.start, measure, item_before, state.names, m_end)
+    if held.subject and held.measure.lower() == held.subject.lower():
+        held = replace(held, measure="")  # "Corus fell 2.2%": whose, but not what of theirs
     if not held.measure:
         # "second only to the Conservatives' £3.13m": a figure that is only someone's measures what the one before
-        held = replace(held, measure=attributes.unit_measure(q.unit) or item_before or measure)
+        held = replace(held, measure=attributes.unit_measure(q.unit) or item_before or "")
     elif item_before and (event := attributes.event_after(held.measure, item_before)):
         held = replace(held, measure=event)  # "52 people were killed and 700 injured": people injured
     return ExtractedClaim(

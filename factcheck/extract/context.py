@@ -136,7 +136,8 @@ def _generic_place_pattern() -> tuple[re.Pattern[str], WordCue | None]:
 
 
 _OFFICE_OF = re.compile(
-    r"\b(?:[Mm]ayor|Secretary|Minister|Bank|University|Council|Office|Department)\s+(?:of|for)\s+(?:the\s+)?$")
+    r"\b(?:[Mm]ayor|Secretary|Minister|Bank|University|Council|Office|Department|Prince|Princess|Duke|Duchess|Earl|"
+    r"Countess|Bishop|Archbishop|King|Queen|Governor|Lord)\s+(?:of|for)\s+(?:the\s+)?$")
 _CAPITAL_AFTER = re.compile(r"\s+capital\b")
 _RANKED_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+-)?(?:biggest|largest|greatest|highest|lowest|most|least|best|worst|"
                            r"fastest|richest|poorest|leading|top|first|oldest|smallest|busiest)\b")

@@ -102,6 +102,9 @@ def _blockers() -> list[_Rule]:
         "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
         "reference": r"\[\d+\]|\bNo\.?\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
         # "the last 16": a round of a competition; "slipped to 64 in the world": a ranking
+        # "a 22-man squad": who is picked, not a statistic
+        "label:squad": r"\b\d{1,2}-(?:man|woman|member|player|strong)\s(?:squad|team|crew|party|panel|jury|line-up|"
+                       r"shortlist|list|side)\b",
         "rank:round": r"\b(?:[Ll]ast|[Ff]inal)\s(?:16|32|64|sixteen|eight|four)\b(?!\s(?:per\s?cent|%|years?|months?|"
                       r"weeks?|days?|games|matches|seasons|points))",
         "rank:world": r"\b(?:to|at|is|was|ranked|rank|now)\s\d{1,3}\s(?:in\s)?the\sworld\b",
@@ -143,6 +146,7 @@ def _blockers() -> list[_Rule]:
         "event": r"\d\s?(?:m|k|metres|km|yards)\s[a-z]",
         "phone": r"0\d\d|\+\d",
         "reference": r"\[|No\.|No\s\d|#|umber|age|p\.|P\.|/",
+        "label:squad": r"\d-(?:man|woman|member|player|strong)\s",
         "rank:round": r"ast\s|inal\s",
         "rank:world": r"\sthe\sworld",
         "rank": r"op[\s-]|OP[\s-]|umber[\s-]|o\.[\s-]|odds|at\s\d",

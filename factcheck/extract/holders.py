@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract import context
-from factcheck.extract.lexicon import alternation, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, first_names, gazetteer, lexicon
 
 # a name: capitalised words, product numbers ("Galaxy S5", "iPhone 6") and the small words inside names
 _TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|[a-z]+[A-Z][\w-]*)"
@@ -274,6 +274,8 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         words.pop()
     while len(words) > 1 and words[0] in _openers():
         words = words[1:]  # "Both Apple", "But Tesco": the name after the word the sentence opens on
+    while len(words) > 2 and words[1] in first_names() and words[0] not in first_names():
+        words = words[1:]  # "Broadcaster Chris Evans", "Chancellor Gordon Brown": the person, not the title
     if not words:
         return None
     if any(place.start < at < place.end for place in context.find_places(text)):
