@@ -207,8 +207,8 @@ def _np_after(text: str) -> str:
             if taken and bare in _verbs_after_a_noun():
                 break  # "five million visitors made the gallery", "liabilities totalling $648m"
             if taken and bare.endswith("ing") and bare not in _ing_nouns() and i + 1 < len(tokens) and \
-                    tokens[i + 1].lower() in stops:
-                break  # "21 films competing for the prize" (not "public spending on health")
+                    tokens[i + 1].lower() in stops and taken[-1].lower() not in _GERUND_BEFORE:
+                break  # "21 films competing for the prize" (not "public spending on health", "of handling a knife")
             if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE:
                 break  # "1m websites run their forums": a word before another noun phrase is its verb
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
@@ -232,6 +232,10 @@ _NOUN_PARTICIPLES = frozenset({"recorded", "reported", "registered", "estimated"
                                "skilled", "armed", "advanced", "qualified", "detailed", "limited", "used", "unemployed",
                                "disabled", "retired", "married", "elected", "insured", "licensed", "trained"})
 _ABBREVIATION = re.compile(r"\s\([A-Z]{2,6}\)")
+
+
+# a word in -ing after these is a gerund inside the phrase: "incidents of handling a knife"
+_GERUND_BEFORE = frozenset({"of", "for", "in", "on", "at", "by", "from", "to", "about", "with", "without"})
 
 
 @cache
