@@ -166,6 +166,7 @@ def _respectively(text: str, mention_start: int, names: frozenset[str]) -> str |
 
 
 _DIGIT = re.compile(r"\d")
+_LISTED = re.compile(r",\s|\s(?:and|&)\s")
 _FIGURE = re.compile(r"[£$€¥]?\d[\d,.]*(?:\s?(?:m|bn|million|billion|euros?|pounds?|dollars?|%|percent|per\scent))*")
 
 
@@ -282,6 +283,8 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         return None  # "Yorkshire and the Humber on 21.7%": a place's name, not a holder's
     name = " ".join(words)
     g = lexicon().grammar
+    if all(part in gazetteer().aliases for part in _LISTED.split(name)):
+        return None  # "Europe and Asia-Pacific": places, not a holder
     if name in gazetteer().aliases or name in gazetteer().adjectives or words[0] in g["months"] or \
             words[0] in g["weekdays"] or name.lower() in _speaker_groups():
         return None

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
+from factcheck.extract import context
 from factcheck.extract.lexicon import alternation, first_names, gazetteer, lexicon
 from factcheck.extract.text import Sentence, iter_lines
 
@@ -724,7 +725,15 @@ class _Speech:
         self._speech = _speech_verb().search(text) is not None
 
     def _first(self, name: str, needed: bool = True) -> _Match | None:
-        return _regexes()[name].search(self._text) if self._speech and needed else None
+        if not (self._speech and needed):
+            return None
+        return next((m for m in _regexes()[name].finditer(self._text) if not self._verb_in_a_place(m)), None)
+
+    def _verb_in_a_place(self, m: _Match) -> bool:
+        """Whether the match's speech verb is part of a place's name: "The United States" says nothing."""
+        verb = next((g for g in ("verb", "verb1", "verb2") if g in m.re.groupindex and m.start(g) >= 0), None)
+        return verb is not None and m.group(verb)[:1].isupper() and any(
+            place.start <= m.start(verb) < place.end for place in context.find_places(self._text))
 
     @cached_property
     def according(self) -> _Match | None:
@@ -744,7 +753,9 @@ class _Speech:
 
     @cached_property
     def reported_names(self) -> tuple[_Match, ...]:
-        return tuple(_regexes()["reported_name"].finditer(self._text)) if self._speech else ()
+        if not self._speech:
+            return ()
+        return tuple(m for m in _regexes()["reported_name"].finditer(self._text) if not self._verb_in_a_place(m))
 
     @cached_property
     def report_in(self) -> _Match | None:
