@@ -751,6 +751,8 @@ def _without_periods(text: str, timed_only: bool = False) -> str:
     """``text`` less the periods in it: "an operating loss for the three months to December of" → "an operating
     loss of". ``timed_only``: only those that name a time (not "the first TV deal", a deal as much as a period).
     """
+    if timed_only and not _timed().search(text):
+        return text  # no time named: no period to take out
     periods = find_periods(text)
     if timed_only:
         periods = [p for p in periods if _timed().search(p.text)]
