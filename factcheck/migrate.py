@@ -24,7 +24,8 @@ def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        # the engine itself, not its URL: a URL in the config would be read through ConfigParser's
+        # interpolation ('%' in a password or an escaped socket path breaks it) and carry the password
         config.attributes["engine"] = engine
     return config
 
