@@ -183,7 +183,7 @@ def _search_index_in_bulk(session: Session, inserted: ColumnElement[bool]) -> It
     (SQLite's schema changes are transactional: other connections never see it gone).
     """
     trigger = None
-    if _has_fts(session):
+    if _engine(session) == "sqlite":
         trigger = session.scalar(select(column("sql")).select_from(table("sqlite_master")).where(
             column("type") == "trigger", column("name") == _INSERT_TRIGGER))
     if trigger is None:
@@ -263,41 +263,57 @@ def _latest_rating(rating: str) -> ColumnElement[bool]:
 
 
 def search_words(search: str) -> list[str]:
-    """The words of a search, stripped of any query syntax, so that any user text is safe.
+    """The words of a search, stripped of any query syntax, so that any user text is safe: runs of
+    letters and digits, as the search index reads its text.
 
     >>> search_words('"unbalanced (police OR officer*')
     ['unbalanced', 'police', 'OR', 'officer']
     """
-    words = re.findall(r"\w+", search)
+    words = re.findall(r"[^\W_]+", search)
     if not words:
         raise QueryError(f"nothing to search for in {search!r}: give at least one word")
     return words
 
 
-def claims_query(f: ClaimFilter, *, fts: bool = False) -> Select[tuple[Claim]]:
+# The search vector of each claim on PostgreSQL and its text search configuration (migration 0008).
+_SEARCH_VECTOR = literal_column("claims.search_vector")
+_SEARCH_CONFIGURATION = literal_column("'factcheck_english'::regconfig")
+
+
+def _search(stmt: Select[tuple[Claim]], words: list[str], engine: str) -> tuple[Select[tuple[Claim]], Any]:
+    """``stmt`` narrowed to the claims holding every word (stemmed), and the order of their rank, best
+    first; on a database with no full-text index, words are matched as substrings and there is no rank.
+    """
+    if engine == "sqlite":
+        # FTS5 with Porter stemming: "police officer" finds "police officers"
+        stmt = stmt.join(_FTS, _FTS.c.rowid == Claim.id).where(
+            literal_column("claims_fts").op("MATCH")(" ".join(f'"{w}"' for w in words)))
+        return stmt, literal_column("bm25(claims_fts)")
+    if engine == "postgresql":
+        # the generated tsvector, English stemming: every word (plainto_tsquery joins them with AND)
+        query = func.plainto_tsquery(_SEARCH_CONFIGURATION, " ".join(words))
+        return stmt.where(_SEARCH_VECTOR.op("@@")(query)), func.ts_rank(_SEARCH_VECTOR, query).desc()
+    for word in words:
+        pattern = contains_pattern(word)
+        stmt = stmt.where(or_(Claim.mention.ilike(pattern, escape="\\"),
+                              Claim.sentence.ilike(pattern, escape="\\"),
+                              Claim.measure.ilike(pattern, escape="\\")))
+    return stmt, None
+
+
+def claims_query(f: ClaimFilter, engine: str = "") -> Select[tuple[Claim]]:
     """The SELECT for claims matching ``f``, documents loaded alongside.
 
-    ``fts`` uses the SQLite full-text index (ranked, stemmed); without it words are
-    matched as substrings, which works on any database.
+    ``engine`` (the dialect's name) chooses how words are searched for: with the full-text
+    index of SQLite or PostgreSQL (ranked, stemmed), else as substrings.
     """
     if f.sort not in SORT_FIELDS and f.sort != "rank":
         raise QueryError(f"cannot sort by {f.sort!r}; choose one of: rank, {', '.join(SORT_FIELDS)}")
     # the documents' texts are not needed to list claims, and can be large
     stmt = select(Claim).join(Claim.document).options(contains_eager(Claim.document).defer(Document.text))
-    ranked = False
+    rank = None
     if f.search:
-        words = search_words(f.search)
-        if fts:
-            # FTS5 with Porter stemming: "police officer" finds "police officers"
-            stmt = stmt.join(_FTS, _FTS.c.rowid == Claim.id).where(
-                literal_column("claims_fts").op("MATCH")(" ".join(f'"{w}"' for w in words)))
-            ranked = True
-        else:
-            for word in words:
-                pattern = contains_pattern(word)
-                stmt = stmt.where(or_(Claim.mention.ilike(pattern, escape="\\"),
-                                      Claim.sentence.ilike(pattern, escape="\\"),
-                                      Claim.measure.ilike(pattern, escape="\\")))
+        stmt, rank = _search(stmt, search_words(f.search), engine)
     for field, value in ((Claim.speaker, f.speaker), (Claim.measure, f.measure), (Claim.place, f.place)):
         if value:
             stmt = stmt.where(field.ilike(contains_pattern(value), escape="\\"))
@@ -311,11 +327,12 @@ def claims_query(f: ClaimFilter, *, fts: bool = False) -> Select[tuple[Claim]]:
         stmt = stmt.where(Claim.value <= f.maximum)
     if f.rating:
         stmt = stmt.where(_latest_rating(f.rating))
-    if f.sort == "rank" and ranked:
-        stmt = stmt.order_by(literal_column("bm25(claims_fts)"), Claim.id)
+    if f.sort == "rank" and rank is not None:
+        stmt = stmt.order_by(rank, Claim.id)
     else:
         order = SORT_FIELDS.get(f.sort, Claim.id)
-        stmt = stmt.order_by(order.desc() if f.descending else order.asc(), Claim.id)
+        # claims with no figure come first going up and last going down, on every engine
+        stmt = stmt.order_by(order.desc().nulls_last() if f.descending else order.asc().nulls_first(), Claim.id)
     if f.limit is not None:
         if f.limit < 0:
             raise QueryError("--limit must be 0 or more")
@@ -323,22 +340,22 @@ def claims_query(f: ClaimFilter, *, fts: bool = False) -> Select[tuple[Claim]]:
     return stmt
 
 
-def _has_fts(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+def _engine(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
 def query_claims(session: Session, f: ClaimFilter) -> list[Claim]:
     """Claims matching ``f``; its unit may be written as a user would (``$``, ``dollars``, ``£``)."""
     if f.unit:
         f = replace(f, unit=resolve_unit(session, f.unit))
-    return list(session.scalars(claims_query(f, fts=_has_fts(session))).unique())
+    return list(session.scalars(claims_query(f, _engine(session))).unique())
 
 
 def count_claims(session: Session, f: ClaimFilter) -> int:
     """How many claims match ``f``, whatever its limit."""
     if f.unit:
         f = replace(f, unit=resolve_unit(session, f.unit))
-    stmt = claims_query(replace(f, limit=None, sort="id"), fts=_has_fts(session))
+    stmt = claims_query(replace(f, limit=None, sort="id"), _engine(session))
     return session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
 
 
@@ -367,7 +384,7 @@ def resolve_unit(session: Session, name: str) -> str:
 
 def iter_claims(session: Session, f: ClaimFilter, batch: int = 5000) -> Iterator[Claim]:
     """Claims matching ``f``, streamed in batches (flat memory for exports)."""
-    result = session.execute(claims_query(f, fts=_has_fts(session)).execution_options(yield_per=batch))
+    result = session.execute(claims_query(f, _engine(session)).execution_options(yield_per=batch))
     for (claim,) in result:
         yield claim
 
