@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, create_engine, event
+from sqlalchemy import Connection, Engine, Select, create_engine, event, func, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,6 +25,9 @@ from factcheck.errors import DatabaseError, NotFoundError
 DEFAULT_DB = "factcheck.db"
 ENV_VAR = "FACTCHECK_DB"
 BUSY_TIMEOUT_MS = 60_000
+# PostgreSQL advisory lock key of the database's write lock (see Database.write); the schema lock
+# is factcheck.migrate.SCHEMA_LOCK
+WRITE_LOCK = 0x6663_0002
 
 
 def resolve_url(db: str | None = None) -> str:
@@ -174,13 +177,22 @@ class Database:
     def write(self, *, check_references: bool = True) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or rolled back whole.
 
+        Writers take the database's write lock first, and so take turns, however many
+        processes write at once (readers never wait): SQLite's ``BEGIN IMMEDIATE``, an
+        advisory lock on PostgreSQL. What a writer reads once it has the lock is what every
+        writer before it committed: a document stored meanwhile is found, and new claims
+        are linked with every claim stored before them.
+
         With ``check_references=False``, SQLite does not check that the rows written refer
         to rows that exist (foreign keys): only for work whose rows refer to rows it read in
         the same transaction, such as relinking every claim, where each check is a look-up
         for nothing. Other databases check them all the same.
         """
         with self.sessions() as session:
-            session.connection(execution_options={"factcheck_write": True, "factcheck_references": check_references})
+            connection = session.connection(execution_options={"factcheck_write": True,
+                                                               "factcheck_references": check_references})
+            if connection.dialect.name == "postgresql":
+                connection.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
             try:
                 yield session
                 session.commit()

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from factcheck.resources import migrations_dir
+
+# PostgreSQL advisory lock keys: one per database (the server keeps them apart), held while its
+# schema is upgraded, so that processes opening a new database at once create it once.
+SCHEMA_LOCK = 0x6663_0001
 
 # Objects made by raw SQL in the migrations that the models do not describe.
 UNMODELLED = ("claims_fts", "claims_view")
@@ -43,13 +50,33 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Hold the database's schema lock for the duration: on PostgreSQL an advisory lock, taken in a
+    transaction of its own (released with it, also when the process dies); on SQLite nothing more is
+    needed, since each upgrade is one write transaction, which SQLite serialises (``BEGIN IMMEDIATE``).
+    """
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection, connection.begin():
+        connection.execute(select(func.pg_advisory_xact_lock(SCHEMA_LOCK)))
+        yield
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database to ``revision``; a no-op when it is already there."""
+    """Upgrade the database to ``revision``; a no-op when it is already there.
+
+    Processes that upgrade the same database at once take turns (:func:`schema_lock`);
+    each reads the revision anew once it has its turn, so the later ones find nothing to do.
+    """
     if revision == "head" and current_revision(engine) == head_revision():
         return
-    command.upgrade(alembic_config(engine), revision)
+    with schema_lock(engine):
+        command.upgrade(alembic_config(engine), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Downgrade the database to ``revision`` (used by tests of the migrations)."""
-    command.downgrade(alembic_config(engine), revision)
+    with schema_lock(engine):
+        command.downgrade(alembic_config(engine), revision)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,9 @@ from factcheck.db import create_db_engine, resolve_url
 POSTGRES_ENV = "FACTCHECK_TEST_POSTGRES"
 ENGINES = ("sqlite", "postgresql")
 NO_SERVER = f"no PostgreSQL server for the tests: set {POSTGRES_ENV} (README, Development)"
+
+# the new_database fixture: a name → a database with no schema yet (a file path, or a URL)
+NewDatabase = Callable[[str], "Path | str"]
 
 
 def postgres_url() -> str | None:
