@@ -275,9 +275,11 @@ def search_words(search: str) -> list[str]:
     return words
 
 
-# The search vector of each claim on PostgreSQL and its text search configuration (migration 0008).
+# The search vector of each claim on PostgreSQL, its text search configuration, and how a text is read
+# into words for it (migration 0008).
 _SEARCH_VECTOR = literal_column("claims.search_vector")
 _SEARCH_CONFIGURATION = literal_column("'factcheck_english'::regconfig")
+_search_text = func.factcheck_search_text
 
 
 def _search(stmt: Select[tuple[Claim]], words: list[str], engine: str) -> tuple[Select[tuple[Claim]], Any]:
@@ -290,8 +292,8 @@ def _search(stmt: Select[tuple[Claim]], words: list[str], engine: str) -> tuple[
             literal_column("claims_fts").op("MATCH")(" ".join(f'"{w}"' for w in words)))
         return stmt, literal_column("bm25(claims_fts)")
     if engine == "postgresql":
-        # the generated tsvector, English stemming: every word (plainto_tsquery joins them with AND)
-        query = func.plainto_tsquery(_SEARCH_CONFIGURATION, " ".join(words))
+        # the generated tsvector, Porter stemming as SQLite's: every word (plainto_tsquery joins them with AND)
+        query = func.plainto_tsquery(_SEARCH_CONFIGURATION, _search_text(" ".join(words)))
         return stmt.where(_SEARCH_VECTOR.op("@@")(query)), func.ts_rank(_SEARCH_VECTOR, query).desc()
     for word in words:
         pattern = contains_pattern(word)

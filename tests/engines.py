@@ -99,3 +99,32 @@ def scalar(db: str | Path, query: str, **params: Any) -> Any:
     """The one value of a plain SQL query on a test database."""
     with engine_for(db) as engine, engine.connect() as connection:
         return connection.execute(text(query), params).scalar()
+
+
+def assert_search_index_intact(db: str | Path) -> None:
+    """The full-text index agrees with the claims table.
+
+    SQLite: FTS5's own check that its external-content index matches the claims (rank 1:
+    compare contents). PostgreSQL: every claim's search vector is the generated column's,
+    which the database keeps; none is missing.
+    """
+    with engine_for(db) as engine, engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.execute(text("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)"))
+            return
+        generated = connection.execute(text(
+            "SELECT attgenerated FROM pg_attribute WHERE attrelid = 'claims'::regclass "
+            "AND attname = 'search_vector'")).scalar()
+        assert generated == "s", "the search vector is not a stored generated column"
+        assert connection.execute(text("SELECT count(*) FROM claims WHERE search_vector IS NULL")).scalar() == 0
+
+
+def ranked_search(db: str | Path, words: list[str]) -> list[int]:
+    """The ids of the claims holding all ``words``, best first, as the engine's own index ranks them."""
+    if is_postgres(db):
+        query = "plainto_tsquery('factcheck_english', factcheck_search_text(:words))"
+        return [i for (i,) in rows(db, f"SELECT id FROM claims WHERE search_vector @@ {query} "
+                                       f"ORDER BY ts_rank(search_vector, {query}) DESC, id", words=" ".join(words))]
+    match = " ".join(f'"{w}"' for w in words)
+    return [i for (i,) in rows(db, "SELECT rowid FROM claims_fts WHERE claims_fts MATCH :match "
+                                   "ORDER BY bm25(claims_fts), rowid", match=match)]

@@ -17,26 +17,44 @@ down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# PostgreSQL's English stemming (Snowball) with every word kept, as SQLite's index keeps them
-# (the built-in "english" configuration drops "the", "of", "not", ...): a search then means the
-# same on both engines.
+# A search means the same on both engines: what SQLite's index does (tokenizer "porter unicode61"),
+# PostgreSQL does here too.
+#
+# - Words: any run of letters and digits ("4.2" is 4 and 2, "well-known" is well and known), whatever
+#   PostgreSQL's parser would make of numbers, addresses or hyphens; so ASCII punctuation becomes
+#   spaces first (beyond ASCII, the parser tells letters from other characters as the database's
+#   locale does).
+# - Letters with diacritics are read as unicode61 reads them ("Zürich" is zurich, "café" is cafe):
+#   the letters SQLite folds, and what it folds them to.
+DIACRITICS = (
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂ"
+    "ăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņ"
+    "ŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƠơƯưǍǎ"
+    "ǏǐǑǒǓǔǦǧǨǩǪǫǰǴǵǸǹȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȮȯȲȳ"
+)
+FOLDED = (
+    "aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaa"
+    "aaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnn"
+    "nnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzsoouuaa"
+    "iioouuggkkoojggnnaaaaeeeeiiiioooorrrruuuusstthhaaeeooyy"
+)
+# - Stemming: the Porter stemmer, as SQLite's ("nearly" is nearli, not near as in the English
+#   Snowball stemmer), in a copy of the English configuration that keeps every word (the built-in
+#   one drops "the", "of", "not", which SQLite's index keeps).
 CONFIGURATION = [
-    "CREATE TEXT SEARCH DICTIONARY factcheck_english_stem (TEMPLATE = snowball, LANGUAGE = english)",
+    "CREATE TEXT SEARCH DICTIONARY factcheck_porter (TEMPLATE = snowball, LANGUAGE = porter)",
     "CREATE TEXT SEARCH CONFIGURATION factcheck_english (COPY = english)",
-    "ALTER TEXT SEARCH CONFIGURATION factcheck_english "
-    "ALTER MAPPING REPLACE english_stem WITH factcheck_english_stem",
+    "ALTER TEXT SEARCH CONFIGURATION factcheck_english ALTER MAPPING REPLACE english_stem WITH factcheck_porter",
+    # the words of a text as the search reads them: for the claims' words and for what is searched
+    "CREATE FUNCTION factcheck_search_text(words text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE "
+    "AS $$SELECT translate(regexp_replace(words, '[^0-9A-Za-z\\u0080-\\U0010ffff]+', ' ', 'g'), "
+    f"'{DIACRITICS}', '{FOLDED}')$$",
 ]
-# The words of mention, sentence and measure, read as SQLite's tokenizer reads them: any run of
-# letters and digits is a word ("4.2" is 4 and 2, "well-known" is well and known), whatever
-# PostgreSQL's parser would make of numbers, addresses or hyphens; so ASCII punctuation becomes
-# spaces first (the parser itself tells letters from other characters beyond ASCII, as the
-# database's locale does). A generated column is kept
-# current by the database on every insert and every update of those three columns, by any
-# program, and is not recomputed when other columns change.
+# A generated column is kept current by the database on every insert, and on every update of the
+# columns it reads, by any program; it is not recomputed when other columns change.
 SEARCH_VECTOR = (
     "ALTER TABLE claims ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector("
-    "'factcheck_english'::regconfig, regexp_replace(mention || ' ' || sentence || ' ' || measure, "
-    "'[^0-9A-Za-z\\u0080-\\U0010ffff]+', ' ', 'g'))) STORED"
+    "'factcheck_english'::regconfig, factcheck_search_text(mention || ' ' || sentence || ' ' || measure))) STORED"
 )
 SEARCH_INDEX = "CREATE INDEX ix_claims_search_vector ON claims USING gin (search_vector)"
 
@@ -53,5 +71,6 @@ def downgrade() -> None:
         return
     op.execute("DROP INDEX IF EXISTS ix_claims_search_vector")
     op.execute("ALTER TABLE claims DROP COLUMN IF EXISTS search_vector")
+    op.execute("DROP FUNCTION IF EXISTS factcheck_search_text(text)")
     op.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS factcheck_english")
-    op.execute("DROP TEXT SEARCH DICTIONARY IF EXISTS factcheck_english_stem")
+    op.execute("DROP TEXT SEARCH DICTIONARY IF EXISTS factcheck_porter")
