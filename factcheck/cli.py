@@ -57,6 +57,7 @@ class ExportFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     claimreview = "claimreview"
+    sqlite = "sqlite"
 
 
 def _stderr():
@@ -142,10 +143,26 @@ def _main(
     ctx.obj = {"db": db}
 
 
-def _open(ctx: typer.Context) -> Database:
+def _open(ctx: typer.Context, *, writing: bool = False, report_links: bool = True) -> Database:
+    """The database of ``--db``, opened (and upgraded); ``writing``: refused if it cannot be written (a
+    snapshot). Unless ``report_links`` is off, says on stderr when its links were made by older rules.
+    """
     from factcheck.db import open_database
 
-    return open_database(ctx.obj.get("db") if ctx.obj else None)
+    database = open_database(ctx.obj.get("db") if ctx.obj else None)
+    try:
+        if writing:
+            database.writable()
+    except FactcheckError:
+        database.close()
+        raise
+    if report_links and not database.links_current:
+        _stderr().print(Text.assemble(("Warning:", "yellow"), f" {STALE_LINKS}"))
+    return database
+
+
+STALE_LINKS = ("the cross-references were made by older rules; run factcheck db relink to remake them "
+               "(a minute or so per million claims)")
 
 
 def _print_json(data: Any) -> None:
@@ -198,7 +215,7 @@ def ingest(
     single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
     if any((title, publisher, url, date)) and not single:
         raise InputError("--title, --publisher, --url and --date apply to a single document")
-    database = _open(ctx)
+    database = _open(ctx, writing=True)
     try:
         if paths == ["-"]:
             report = ingest_stdin(database, sys.stdin.buffer.read(), overrides)
@@ -285,7 +302,7 @@ def reextract(
     """
     from factcheck.ingest.pipeline import reextract as run_reextract
 
-    database = _open(ctx)
+    database = _open(ctx, writing=True)
     try:
         report = run_reextract(database, document)
     finally:
@@ -578,7 +595,7 @@ def verdict(
     from factcheck.store import get_claim
     from factcheck.verdicts import VerdictInput, record_verdict, verdict_record
 
-    database = _open(ctx)
+    database = _open(ctx, writing=True)
     try:
         with database.write() as session:
             record = verdict_record(record_verdict(session, get_claim(session, claim_id),
@@ -642,14 +659,17 @@ def verdicts(
 def export(
     ctx: typer.Context,
     format: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="csv, json, jsonl, or claimreview (JSON-LD of the claims with a verdict).",
+        "--format", "-f", help="csv, json, jsonl, claimreview (JSON-LD of the claims with a verdict), or sqlite "
+                               "(a read-only SQLite snapshot of the whole database, for Datasette; needs --output).",
     )] = ExportFormat.csv,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with a byte-order mark.")] = False,
 ) -> None:
     """Export every claim with its document's metadata, cross-reference group and latest verdict.
 
-    Text cells that a spreadsheet would run as formulas are neutralized in CSV.
+    Text cells that a spreadsheet would run as formulas are neutralized in CSV. A snapshot
+    (--format sqlite) holds documents, claims, groups, verdicts, the search index and the
+    views, from SQLite or PostgreSQL, and opens as it is in factcheck datasette or Datasette.
 
     Example: factcheck export --format csv --excel --output claims.csv
     """
@@ -660,7 +680,10 @@ def export(
         count = export_claims(database, format.value, output, excel=excel)
     finally:
         database.close()
-    if output is not None:
+    if format is ExportFormat.sqlite:
+        _stderr().print(f"{count} claims written to {output}, a read-only snapshot "
+                        f"(factcheck --db {output} datasette)", highlight=False)
+    elif output is not None:
         _stderr().print(f"{count} claims written to {output}", highlight=False)
 
 
@@ -843,7 +866,7 @@ def config(
                          "set.NAME.source, set.NAME.licence")
     if key == "publisher.url" and value is not None and not value.startswith(("http://", "https://")):
         raise InputError("publisher.url must start with http:// or https://")
-    database = _open(ctx)
+    database = _open(ctx, writing=value is not None)
     try:
         if value is not None:
             with database.write() as session:
@@ -881,7 +904,10 @@ def datasette(
     database = _open(ctx)
     try:
         if not database.is_sqlite:
-            raise InputError("Datasette serves SQLite databases only")
+            raise InputError("Datasette serves SQLite files: write a snapshot of this database "
+                             "(factcheck export --format sqlite --output snapshot.db) and serve that "
+                             "(factcheck --db snapshot.db datasette)")
+        snapshot = database.is_snapshot
         path = Path(make_url_database(resolve_url(ctx.obj.get("db") if ctx.obj else None)))
         with database.read() as session:
             # a document set is the folder its files came from (or the site of a URL)
@@ -898,7 +924,7 @@ def datasette(
     if metadata_only:
         _print_json(meta)
         return
-    raise typer.Exit(serve(path, meta, host, port))
+    raise typer.Exit(serve(path, meta, host, port, immutable=snapshot))
 
 
 def make_url_database(url: str) -> str:
@@ -921,11 +947,35 @@ def db_upgrade(ctx: typer.Context) -> None:
     from factcheck.db import shown_url
     from factcheck.migrate import current_revision
 
-    database = _open(ctx)
+    database = _open(ctx, report_links=False)
     try:
         typer.echo(f"{shown_url(database.url)}: at revision {current_revision(database.engine)}")
+        if not database.links_current:
+            _stderr().print(Text.assemble(("Warning:", "yellow"), f" {STALE_LINKS}"))
     finally:
         database.close()
+
+
+@db_app.command("relink")
+@handle_errors
+def db_relink(ctx: typer.Context) -> None:
+    """Remake every cross-reference by the current rules: after an upgrade that changed them (commands then
+    say so), or at any time. Writers wait meanwhile (a minute or so per million claims).
+
+    Example: factcheck --db newsroom.db db relink
+    """
+    import time
+
+    from factcheck.linking import rebuild_links
+
+    database = _open(ctx, writing=True, report_links=False)
+    try:
+        started = time.perf_counter()
+        with database.write(check_references=False) as session:  # every link refers to claims it reads
+            links = rebuild_links(session)
+    finally:
+        database.close()
+    _stderr().print(f"relinked: {links:,} links in {time.perf_counter() - started:.1f} s", highlight=False)
 
 
 @db_app.command("current")
@@ -935,13 +985,18 @@ def db_current(ctx: typer.Context) -> None:
 
     Example: factcheck db current
     """
-    from factcheck.db import stored_revision
+    from factcheck.db import link_rules, stored_revision
     from factcheck.migrate import head_revision
 
-    current = stored_revision(ctx.obj.get("db") if ctx.obj else None)
+    db = ctx.obj.get("db") if ctx.obj else None
+    current = stored_revision(db)
     head = head_revision()
     state = "up to date" if current == head else "needs upgrade"
     typer.echo(f"current: {current or 'none'}; head: {head} ({state})")
+    if current == head:
+        rules, latest = link_rules(db)
+        made = "the current rules" if rules == latest else "older rules: run factcheck db relink"
+        typer.echo(f"links: version {rules or 'none'}, made by {made} (rules version {latest})")
 
 
 def _silence_stdout() -> None:

@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +27,8 @@ BUSY_TIMEOUT_MS = 60_000
 # PostgreSQL advisory lock key of the database's write lock (see Database.write); the schema lock
 # is factcheck.migrate.SCHEMA_LOCK
 WRITE_LOCK = 0x6663_0002
+# The SQLite application id of a read-only snapshot (factcheck.storage.snapshot): "fcsn"
+SNAPSHOT_APPLICATION_ID = 0x6663_736E
 
 
 def resolve_url(db: str | None = None) -> str:
@@ -80,8 +81,11 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    _use_wal(cursor)
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    if cursor.execute("PRAGMA application_id").fetchone()[0] == SNAPSHOT_APPLICATION_ID:
+        cursor.execute("PRAGMA query_only=ON")  # a snapshot is read as it is, never written
+    else:
+        _use_wal(cursor)
+        cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
@@ -114,19 +118,12 @@ def _begin_sqlite(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-@contextmanager
-def driver_cursor(connection: Connection, stmt: Select) -> Iterator[Any]:
-    """``stmt`` run on the driver's own cursor, for reading many rows: the driver's tuples cost much
-    less per row than SQLAlchemy's rows.
-
-    Values come as the driver gives them (dates from SQLite as ISO strings), and the
-    values the query compares with (such as a list of ids) are written into its text.
-    """
-    cursor = connection.connection.cursor()
-    try:
-        yield cursor.execute(str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})))
-    finally:
-        cursor.close()
+def _configure_postgresql(dbapi_connection, _record) -> None:
+    # Times are written and read in UTC, whatever the server's own time zone: a time written
+    # without one (as SQLite keeps them) means UTC, as it does on SQLite.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET TIME ZONE 'UTC'")
+    dbapi_connection.commit()
 
 
 def create_db_engine(url: str) -> Engine:
@@ -149,6 +146,8 @@ def create_db_engine(url: str) -> Engine:
     if is_sqlite:
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
+    elif parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "connect", _configure_postgresql)
     return engine
 
 
@@ -158,7 +157,9 @@ class Database:
 
     url: str = field(repr=False)  # may hold a password: see shown_url
     engine: Engine
-    sessions: sessionmaker[Session] = field(init=False)
+    sessions: sessionmaker[Session] = field(init=False, repr=False)
+    # whether its links were made by the current cross-referencing rules (see open_database)
+    links_current: bool = field(default=True, init=False)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -166,6 +167,21 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def is_snapshot(self) -> bool:
+        """Whether this is a read-only snapshot of a database (``factcheck export --format sqlite``)."""
+        if not self.is_sqlite:
+            return False
+        with self.engine.connect() as connection:
+            return connection.exec_driver_sql("PRAGMA application_id").scalar() == SNAPSHOT_APPLICATION_ID
+
+    def writable(self) -> Database:
+        """This database, if it can be written: a snapshot cannot (:class:`DatabaseError`)."""
+        if self.is_snapshot:
+            raise DatabaseError(f"{self.engine.url.database} is a read-only snapshot: write to the database it "
+                                "was taken from, and export a new snapshot")
+        return self
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -204,20 +220,27 @@ class Database:
         self.engine.dispose()
 
 
-def _refresh_links(database: Database) -> None:
-    """Relink every claim when the links were made by older cross-referencing rules."""
-    from factcheck.linking import links_are_current, rebuild_links
+def _link_state(database: Database) -> bool:
+    """Whether the database's links were made by the current cross-referencing rules; a new database
+    (no claim yet) is marked as linked by them.
+    """
+    from factcheck.linking import links_are_current, mark_links_current
 
     with database.read() as session:
-        if links_are_current(session):
-            return
-    with database.write(check_references=False) as session:  # see rebuild_links
-        if not links_are_current(session):  # another process may have done it meanwhile
-            rebuild_links(session)
+        current = links_are_current(session)
+    if current is None:
+        with database.write() as session:  # another process may have stored claims meanwhile
+            current = mark_links_current(session)
+    return current
 
 
 def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating if needed) the database and bring it to the latest schema."""
+    """Open (creating if needed) the database and bring it to the latest schema.
+
+    Links made by older cross-referencing rules are not remade here (that takes about
+    40 s a million claims): :attr:`Database.links_current` says whether they are current,
+    and ``factcheck db relink`` remakes them (:func:`factcheck.linking.rebuild_links`).
+    """
     url = resolve_url(db)
     engine = create_db_engine(url)
     database = Database(url, engine)
@@ -226,7 +249,7 @@ def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
 
         try:
             run_upgrade(engine)
-            _refresh_links(database)
+            database.links_current = _link_state(database)
         except SQLAlchemyError as exc:
             database.close()
             raise DatabaseError(f"cannot open database {shown_url(url)}: {exc.__class__.__name__}: "
@@ -249,3 +272,18 @@ def stored_revision(db: str | None = None) -> str | None:
                             f"{shown_url(str(exc).splitlines()[0])}") from exc
     finally:
         engine.dispose()
+
+
+def link_rules(db: str | None = None) -> tuple[str | None, str]:
+    """The version of the rules an existing database's links were made by, and the current version; read
+    without upgrading it (at the latest schema).
+    """
+    from factcheck.crossref import CROSSREF_VERSION
+    from factcheck.linking import link_rules as stored_rules
+
+    database = Database(resolve_url(db), create_db_engine(resolve_url(db)))
+    try:
+        with database.read() as session:
+            return stored_rules(session), CROSSREF_VERSION
+    finally:
+        database.close()

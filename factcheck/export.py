@@ -21,12 +21,13 @@ from typing import IO, Any
 from sqlalchemy import Select, String, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
-from factcheck.db import Database, driver_cursor
+from factcheck.db import Database
 from factcheck.errors import InputError
 from factcheck.linking import get_setting
 from factcheck.models import Claim, Document, Link
+from factcheck.storage import bulk
 from factcheck.store import ClaimFilter, claim_record, iter_claims, number
-from factcheck.verdicts import latest_verdicts, verdict_record
+from factcheck.verdicts import latest_verdicts, utc_text, verdict_record
 
 EXPORT_COLUMNS = [
     "id", "document", "title", "author", "publisher", "published", "url", "mention", "value", "low", "high", "unit",
@@ -34,7 +35,7 @@ EXPORT_COLUMNS = [
     "sentence", "start", "end", "rule", "group", "group_status", "verdict", "verdict_note", "verdict_by",
     "verdict_date",
 ]
-FORMATS = ("csv", "json", "jsonl", "claimreview")
+FORMATS = ("csv", "json", "jsonl", "claimreview", "sqlite")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_CHARS = frozenset(_FORMULA_START)
 
@@ -114,14 +115,9 @@ _NO_VERDICT = (None, None, None, None)
 
 @contextmanager
 def _tuples(session: Session, stmt: Select[Any], batch: int) -> Iterator[Iterator[tuple[Any, ...]]]:
-    """The rows of ``stmt`` as plain tuples, streamed: on SQLite the driver's own
-    (:func:`~factcheck.db.driver_cursor`), elsewhere through SQLAlchemy (server-side cursors).
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        with driver_cursor(session.connection(), stmt) as rows:
-            yield rows
-    else:
-        yield map(tuple, session.connection().execute(stmt.execution_options(yield_per=batch)))
+    """The rows of ``stmt`` as plain tuples, streamed: the driver's own (:func:`factcheck.storage.bulk.cursor`)."""
+    with bulk.cursor(session.connection(), stmt) as rows:
+        yield rows
 
 
 def _conflicted(session: Session) -> set[int]:
@@ -131,7 +127,7 @@ def _conflicted(session: Session) -> set[int]:
 
 def _verdict_values(session: Session) -> dict[int, tuple[Any, ...]]:
     """The verdict columns of each claim with a verdict."""
-    return {claim_id: (v.rating, v.note, v.author, v.created_at.isoformat() if v.created_at else None)
+    return {claim_id: (v.rating, v.note, v.author, utc_text(v.created_at))
             for claim_id, v in latest_verdicts(session).items()}
 
 
@@ -295,7 +291,7 @@ def write_export_csv(session: Session, out: IO[str], batch: int = 2000) -> int:
     separators = len(_CLAIM_CELLS) - 1
     count = 0
     documents = _Documents(session)
-    with driver_cursor(session.connection(), _csv_query()) as cursor:
+    with bulk.cursor(session.connection(), _csv_query()) as cursor:
         while rows := cursor.fetchmany(batch):
             documents.read({row[1] for row in rows})
             lines = []
@@ -358,6 +354,8 @@ def export_claims(database: Database, format: str, output: Path | None, *, excel
     """Write every claim to ``output`` (stdout when ``None``); returns how many were written."""
     if format not in FORMATS:
         raise InputError(f"unknown export format {format!r}; choose one of: {', '.join(FORMATS)}")
+    if format == "sqlite":
+        return _snapshot(database, output, excel=excel)
     encoding = "utf-8-sig" if excel else "utf-8"
     try:
         handle = open(output, "w", encoding=encoding, newline="") if output else sys.stdout  # noqa: SIM115
@@ -371,6 +369,17 @@ def export_claims(database: Database, format: str, output: Path | None, *, excel
     finally:
         if output:
             handle.close()
+
+
+def _snapshot(database: Database, output: Path | None, *, excel: bool) -> int:
+    """A read-only SQLite snapshot of the whole database in ``output``; returns how many claims it holds."""
+    from factcheck.storage.snapshot import write_snapshot
+
+    if output is None:
+        raise InputError("a snapshot is a file: give it with --output FILE")
+    if excel:
+        raise InputError("--excel applies to CSV only")
+    return write_snapshot(database, output)["claims"]
 
 
 def _write(session: Session, handle: IO[str], format: str) -> int:

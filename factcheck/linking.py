@@ -17,9 +17,8 @@ from decimal import Decimal
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.compiler import Compiled
 
 from factcheck.consistency import Located
 from factcheck.crossref import (
@@ -37,11 +36,13 @@ from factcheck.crossref import (
     explain_link,
     short_source,
 )
-from factcheck.db import driver_cursor
 from factcheck.errors import QueryError
 from factcheck.models import Claim, ClaimKey, Document, Link, Setting
+from factcheck.storage import bulk
 
 _CHUNK = 500
+# the setting that records the version of the rules the links were made by
+CROSSREF_SETTING = "crossref_version"
 
 
 def _chunks(items: Sequence[int] | list[str], size: int = _CHUNK) -> Iterator[list]:
@@ -71,7 +72,7 @@ def load_facts(session: Session, *, claim_ids: Sequence[int] | None = None) -> l
 
 
 def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows of plain numbers and strings straight through the driver (``executemany``)."""
+    """Insert many rows of plain numbers and strings the engine's fastest way (:mod:`factcheck.storage.bulk`)."""
     if rows:
         columns = list(rows[0])
         insert_values(session, table, columns, [tuple(row[key] for key in columns) for row in rows])
@@ -79,28 +80,7 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
 
 def insert_values(session: Session, table: Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
     """:func:`bulk_insert` of rows given as tuples of ``columns``, with no dictionary made per row."""
-    if rows:
-        connection = session.connection()
-        _execute_rows(connection, table.insert().compile(dialect=connection.dialect, column_keys=columns), columns,
-                      rows)
-
-
-def _execute_rows(connection: Connection, compiled: Compiled, keys: Sequence[str],
-                  rows: list[tuple[Any, ...]]) -> None:
-    """Run a compiled statement once per row (``executemany``), rows given as tuples of its parameters ``keys``.
-
-    The statement is compiled once for the database in use, so this stays portable,
-    without building SQLAlchemy parameters for each row.
-    """
-    params: list[Any]
-    if not compiled.positional:
-        params = [dict(zip(keys, row, strict=True)) for row in rows]
-    elif list(compiled.positiontup or []) == list(keys):
-        params = rows
-    else:
-        order = [keys.index(key) for key in compiled.positiontup or []]
-        params = [tuple(row[i] for i in order) for row in rows]
-    connection.exec_driver_sql(str(compiled), params)
+    bulk.insert_rows(session.connection(), table, columns, rows)
 
 
 def _store_links(session: Session, links: Sequence[tuple[int, int, str]], statistic: dict[int, int]) -> int:
@@ -159,15 +139,9 @@ def _current_statistics(session: Session, claim_ids: Iterable[int]) -> dict[int,
 def _set_claim_statistics(session: Session, statistic: dict[int, int] | dict[int, int | None]) -> None:
     """Write onto claims the statistic of their links (``Claim.statistic``): claim id → statistic, or none.
 
-    One statement run through the driver for every claim, in id order.
+    Every claim in one go, in id order (:func:`factcheck.storage.bulk.update_rows`).
     """
-    if not statistic:
-        return
-    connection = session.connection()
-    claims = Claim.__table__
-    compiled = (update(claims).where(claims.c.id == bindparam("claim_id")).values(statistic=bindparam("stat"))
-                .compile(dialect=connection.dialect))
-    _execute_rows(connection, compiled, ("claim_id", "stat"), sorted(statistic.items()))
+    bulk.update_rows(session.connection(), Claim.__table__, "id", "statistic", sorted(statistic.items()))
 
 
 def _carried_statistics(connection: Connection) -> dict[int, int]:
@@ -272,10 +246,8 @@ def unlink_document(session: Session, document_id: int) -> None:
         components = _Components()
         components.join_all((a, b) for _, a, b in remaining)
         statistic = components.labels()
-        relabel = [{"link_id": link_id, "stat": statistic[a]} for link_id, a, _ in remaining]
-        if relabel:
-            stmt = update(Link).where(Link.id == bindparam("link_id")).values(statistic=bindparam("stat"))
-            session.connection().execute(stmt.execution_options(synchronize_session=False), relabel)
+        bulk.update_rows(session.connection(), Link.__table__, "id", "statistic",
+                         [(link_id, statistic[a]) for link_id, a, _ in remaining])
         session.connection().execute(update(Claim.__table__).where(Claim.statistic.in_(chunk)).values(statistic=None))
         _set_claim_statistics(session, statistic)
 
@@ -329,7 +301,7 @@ def rebuild_links(session: Session) -> int:
         _reset_claim_statistics(session, statistic, carried)
         for index in indexes:
             index.create(connection)
-    set_setting(session, "crossref_version", CROSSREF_VERSION)
+    set_setting(session, CROSSREF_SETTING, CROSSREF_VERSION)
     return count
 
 
@@ -354,10 +326,7 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     return keys, sorted(linker.links, key=itemgetter(0))
 
 
-def _driver_rows(connection: Connection, stmt: Select) -> Iterator[tuple[Any, ...]]:
-    """The rows of a query as the driver's own tuples (see :func:`~factcheck.db.driver_cursor`)."""
-    with driver_cursor(connection, stmt) as cursor:
-        yield from cursor
+_driver_rows = bulk.rows
 
 
 def get_setting(session: Session, key: str) -> str | None:
@@ -379,9 +348,30 @@ def set_keys(session: Session) -> list[str]:
     return list(session.scalars(select(Setting.key).where(Setting.key.like("set.%")).order_by(Setting.key)))
 
 
-def links_are_current(session: Session) -> bool:
-    """Whether the links were made by the current cross-referencing rules."""
-    return get_setting(session, "crossref_version") == CROSSREF_VERSION
+def links_are_current(session: Session) -> bool | None:
+    """Whether the links were made by the current cross-referencing rules; ``None`` for a database that
+    has no claim and no record of any rules yet (a new one: see :func:`mark_links_current`).
+    """
+    version = get_setting(session, CROSSREF_SETTING)
+    if version is None:
+        return None if session.scalar(select(Claim.id).limit(1)) is None else False
+    return version == CROSSREF_VERSION
+
+
+def mark_links_current(session: Session) -> bool:
+    """Record the current rules as those of a new database's links (it has none); returns whether its
+    links are current (not if it has claims linked by unknown rules).
+    """
+    current = links_are_current(session)
+    if current is None:
+        set_setting(session, CROSSREF_SETTING, CROSSREF_VERSION)
+        return True
+    return current
+
+
+def link_rules(session: Session) -> str | None:
+    """The version of the cross-referencing rules the links were made by (``None``: unknown)."""
+    return get_setting(session, CROSSREF_SETTING)
 
 
 # --- reading groups back ----------------------------------------------------------

@@ -17,13 +17,15 @@ from factcheck.resources import migrations_dir
 # schema is upgraded, so that processes opening a new database at once create it once.
 SCHEMA_LOCK = 0x6663_0001
 
-# Objects made by raw SQL in the migrations that the models do not describe.
-UNMODELLED = ("claims_fts", "claims_view")
+# Objects made by raw SQL in the migrations that the models do not describe: SQLite's full-text
+# index (tables claims_fts*) and the view; PostgreSQL's search vector of each claim and its index.
+UNMODELLED = {"table": ("claims_fts", "claims_view"), "column": ("search_vector",),
+              "index": ("ix_claims_search_vector",)}
 
 
 def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
     """Alembic autogenerate filter: leave the full-text index and the view out of model comparisons."""
-    return not (type_ == "table" and name is not None and name.startswith(UNMODELLED))
+    return not (name is not None and name.startswith(UNMODELLED.get(type_, ())))
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

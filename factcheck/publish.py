@@ -76,8 +76,12 @@ def metadata(db_name: str, publisher: str | None = None, publisher_url: str | No
 
 
 def serve(db_path: Path, meta: dict[str, Any], host: str = "127.0.0.1", port: int = 8001,
-          extra: list[str] | None = None) -> int:
-    """Run ``datasette serve`` on the database with ``meta``; returns its exit status."""
+          extra: list[str] | None = None, *, immutable: bool = False) -> int:
+    """Run ``datasette serve`` on the database with ``meta``; returns its exit status.
+
+    An ``immutable`` file (a snapshot, which nothing writes) is opened as such: Datasette
+    then counts its rows once and caches its pages.
+    """
     if shutil.which("datasette") is None and not _has_module("datasette"):
         raise FactcheckError("Datasette is not installed: pip install 'factcheck[datasette]'")
     if not db_path.exists():
@@ -85,7 +89,8 @@ def serve(db_path: Path, meta: dict[str, Any], host: str = "127.0.0.1", port: in
     with tempfile.TemporaryDirectory(prefix="factcheck-datasette-") as folder:
         meta_file = Path(folder) / "metadata.json"
         meta_file.write_text(json.dumps(meta), encoding="utf-8")
-        command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(meta_file),
+        files = ["--immutable", str(db_path)] if immutable else [str(db_path)]
+        command = [sys.executable, "-m", "datasette", "serve", *files, "--metadata", str(meta_file),
                    "--host", host, "--port", str(port), *(extra or [])]
         server = subprocess.Popen(command)
         # a supervisor's SIGTERM stops the server too, and the metadata folder is removed

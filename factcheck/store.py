@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -27,7 +26,6 @@ from sqlalchemy import (
     or_,
     select,
     table,
-    text,
     update,
 )
 from sqlalchemy.orm import Session, contains_eager, joinedload
@@ -37,6 +35,7 @@ from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim
 from factcheck.ingest.loader import sha256_text
 from factcheck.linking import bulk_insert, link_document, unlink_document
 from factcheck.models import Claim, Document, Verdict, utcnow
+from factcheck.storage import bulk
 from factcheck.verdicts import RATINGS, reattach_verdicts
 
 
@@ -53,10 +52,21 @@ class DocumentMeta:
     publisher: str | None = None
     published: dt.date | None = None
 
+    def fields(self) -> dict[str, Any]:
+        """The document's columns but its text; long titles and names cut to their columns' lengths."""
+        return {"source": self.source, "url": self.url, "title": _cut(self.title, 1024),
+                "author": _cut(self.author, 512), "publisher": _cut(self.publisher, 512),
+                "published": self.published, "kind": self.kind, "encoding": self.encoding}
+
 
 def find_document(session: Session, source: str) -> Document | None:
     """The document stored under ``source``, if any."""
     return session.scalar(select(Document).where(Document.source == source))
+
+
+def _cut(text: str | None, length: int) -> str | None:
+    """A text cut to its column's length, which PostgreSQL enforces (SQLite does not)."""
+    return text[:length] if text is not None else None
 
 
 def _claim_row(document_id: int, c: ExtractedClaim) -> dict[str, Any]:
@@ -76,11 +86,11 @@ def _claim_row(document_id: int, c: ExtractedClaim) -> dict[str, Any]:
         "qualifier": c.qualifier,
         "change": c.change,
         "measure": c.measure[:512],
-        "place": c.place,
-        "period": c.period,
+        "place": _cut(c.place, 256),
+        "period": _cut(c.period, 256),
         "period_start": c.period_start,
         "period_end": c.period_end,
-        "speaker": c.speaker,
+        "speaker": _cut(c.speaker, 256),
         "rule": c.rule,
         "kind": c.kind,
     }
@@ -98,8 +108,8 @@ def replace_document(session: Session, meta: DocumentMeta, text: str,
         document = Document(source=meta.source)
         session.add(document)
     # an updated document keeps its id, so that verdicts on its claims can follow them
-    for field_name in ("url", "title", "author", "publisher", "published", "kind", "encoding"):
-        setattr(document, field_name, getattr(meta, field_name))
+    for field_name, value in meta.fields().items():
+        setattr(document, field_name, value)
     document.sha256, document.text, document.extractor = sha256_text(text), text, EXTRACTOR_VERSION
     document.ingested_at = utcnow()
     session.flush()
@@ -146,9 +156,7 @@ def store_new_documents(session: Session,
     rows = []
     now = utcnow()
     for meta, body, _ in documents:
-        row = {name: getattr(meta, name) for name in ("source", "url", "title", "author", "publisher", "published",
-                                                         "kind", "encoding")}
-        rows.append({**row, "sha256": sha256_text(body), "text": body, "extractor": EXTRACTOR_VERSION,
+        rows.append({**meta.fields(), "sha256": sha256_text(body), "text": body, "extractor": EXTRACTOR_VERSION,
                      "ingested_at": now})
     if not rows:
         return []
@@ -166,34 +174,8 @@ def _insert_claims(session: Session, rows: list[dict[str, Any]], inserted: Colum
         for name in ("period_start", "period_end"):
             if row[name] is not None:
                 row[name] = row[name].isoformat()
-    with _search_index_in_bulk(session, inserted):
+    with bulk.search_index_set_aside(session.connection(), Claim.__table__, inserted):
         bulk_insert(session, Claim.__table__, rows)
-
-
-_INSERT_TRIGGER = "claims_fts_insert"
-
-
-@contextmanager
-def _search_index_in_bulk(session: Session, inserted: ColumnElement[bool]) -> Iterator[None]:
-    """Index the claims inserted inside the block for full-text search in one statement (SQLite).
-
-    The index is kept by a trigger, so that claims written by any program are found;
-    a trigger costs about three times as much per row as one INSERT ... SELECT over
-    the batch. So within this transaction only, the trigger is set aside and put back
-    (SQLite's schema changes are transactional: other connections never see it gone).
-    """
-    trigger = None
-    if _engine(session) == "sqlite":
-        trigger = session.scalar(select(column("sql")).select_from(table("sqlite_master")).where(
-            column("type") == "trigger", column("name") == _INSERT_TRIGGER))
-    if trigger is None:
-        yield
-        return
-    session.execute(text(f"DROP TRIGGER {_INSERT_TRIGGER}"))
-    yield
-    rows = select(Claim.id, Claim.mention, Claim.sentence, Claim.measure).where(inserted)
-    session.execute(_FTS_COLUMNS.insert().from_select(["rowid", "mention", "sentence", "measure"], rows))
-    session.execute(text(trigger))
 
 
 def store_claims(session: Session, document_id: int, claims: Sequence[ExtractedClaim]) -> None:
@@ -250,7 +232,6 @@ def document_condition(document: str) -> ColumnElement[bool]:
 
 
 _FTS = table("claims_fts", column("rowid"))
-_FTS_COLUMNS = table("claims_fts", column("rowid"), column("mention"), column("sentence"), column("measure"))
 
 
 def _latest_rating(rating: str) -> ColumnElement[bool]:

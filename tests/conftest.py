@@ -129,6 +129,24 @@ def template_db(engine_name: str, request: pytest.FixtureRequest,
         server.drop(name)
 
 
+@pytest.fixture(scope="session")
+def copy_database(request: pytest.FixtureRequest,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path | str, str], Path | str]]:
+    """``copy_database(template, stem)``: a copy of a template database for a module's fixtures, kept to the
+    end of the session (a per-test copy is ``db_path`` or ``seeded_db``).
+    """
+    made: list[Iterator[Path | str]] = []
+
+    def copy(template: Path | str, stem: str) -> Path | str:
+        made.append(_copy(request, template, tmp_path_factory.mktemp(stem) / f"{stem}.db", stem))
+        return next(made[-1])
+
+    yield copy
+    for copied in made:
+        for _ in copied:  # the rest of the generator drops the database
+            pass
+
+
 @pytest.fixture
 def db_path(template_db: Path | str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path | str]:
     """A fresh copy of the migrated template for one test: an SQLite file, or a PostgreSQL database's URL."""

@@ -513,12 +513,12 @@ def test_extract_missing_file(invoke, tmp_path):
 # --- db --------------------------------------------------------------------------------------
 
 
-def test_db_upgrade_on_a_new_file(invoke, tmp_path):
-    target = tmp_path / "new.db"
+def test_db_upgrade_on_a_new_database(invoke, new_database):
+    target = new_database("new")
     result = invoke(target, "db", "upgrade")
     assert result.exit_code == 0, result.output
     assert head_revision() in result.stdout
-    assert target.exists()
+    assert ok_json(invoke(target, "sources", "--format", "json")) == []
 
 
 def test_db_current_reports_head(invoke, db_path):
@@ -528,14 +528,13 @@ def test_db_current_reports_head(invoke, db_path):
     assert "up to date" in result.stdout
 
 
-def test_db_current_on_an_unmigrated_database(invoke, tmp_path):
-    import sqlite3
-
-    target = tmp_path / "empty.db"
-    sqlite3.connect(target).close()
+def test_db_current_on_an_unmigrated_database(invoke, new_database):
+    target = new_database("empty")
+    if isinstance(target, Path):
+        target.touch()  # an empty file: a database with no table
     result = invoke(target, "db", "current")
     assert result.exit_code == 0, result.output
-    assert "up to date" not in result.stdout
+    assert "current: none" in result.stdout and "up to date" not in result.stdout
 
 
 # --- database selection ----------------------------------------------------------------------

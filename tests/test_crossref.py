@@ -10,13 +10,12 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from factcheck.crossref import (
@@ -30,6 +29,7 @@ from factcheck.crossref import (
     place_relation,
     same_measure,
 )
+from factcheck.db import create_db_engine, resolve_url
 from factcheck.extract import extract
 from factcheck.linking import load_facts
 from factcheck.models import ClaimKey, Link
@@ -406,14 +406,13 @@ def _locate(text: str, mention: str, context: str | None) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def seeds(invoke, seeded_template, seeds_dir, gold, tmp_path_factory) -> dict[str, Any]:
+def seeds(invoke, seeded_template, seeds_dir, gold, copy_database) -> dict[str, Any]:
     """The seeds' claims, groups and the map from gold claim keys to our claim ids.
 
     Read once per module from one copy of the seeded template (what ``seeded_db`` is per
     test); the tests that use it only read.
     """
-    seeded_db = tmp_path_factory.mktemp("crossref") / "seeded.db"
-    shutil.copyfile(seeded_template, seeded_db)
+    seeded_db = copy_database(seeded_template, "crossref")
     claims = _json(invoke(seeded_db, "claims", "--format", "json"))
     names = gold["documents"]
     by_doc: dict[str, list[dict[str, Any]]] = {}
@@ -559,7 +558,7 @@ def _grouped(invoke, db_path: Path, command: str) -> list[set[str]]:
 @pytest.fixture
 def tables(db_path: Path) -> Iterator[Any]:
     """A function returning (claim keys by claim id, links) read straight from the database file."""
-    engine = create_engine(f"sqlite:///{db_path}")
+    engine = create_db_engine(resolve_url(str(db_path)))
 
     def read() -> tuple[dict[int, set[str]], list[tuple[int, int, str]]]:
         with Session(engine) as session:
@@ -615,7 +614,7 @@ def test_links_only_between_claims_sharing_a_key(invoke, db_path, seeds_dir, tmp
     assert links
     for a, b, _ in links:
         assert keys.get(a, set()) & keys.get(b, set()), (a, b)
-    engine = create_engine(f"sqlite:///{db_path}")
+    engine = create_db_engine(resolve_url(str(db_path)))
     try:
         with Session(engine) as session:
             stored = load_facts(session)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from engines import assert_search_index_intact
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -183,6 +184,7 @@ def test_duplicate_reported_by_the_cli(invoke, db_path, article, tmp_path):
 # --- SQLite settings ------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("SQLite leaves foreign keys off and keeps a rollback journal unless told otherwise")
 def test_foreign_keys_and_wal_are_on(database):
     with database.read() as session:
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -198,6 +200,7 @@ def test_foreign_keys_are_enforced(database):
     assert claim_count(database) == 0
 
 
+@pytest.mark.sqlite_only("only SQLite can be told not to check references, for one transaction")
 def test_unchecked_references_last_one_transaction(database):
     # the pool hands the same connection to the next session: it must check references again
     row = {"claim_a": 424242, "claim_b": 424243, "status": "agree", "statistic": 424242}
@@ -278,27 +281,41 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path, seeds_dir):
         two.close()
 
 
-def test_search_index_covers_ingested_claims_and_claims_written_by_plain_sql(database, article, tmp_path):
+def _write_notes(tmp_path: Path) -> Path:
     more = tmp_path / "more"
     more.mkdir()
     for n in range(3):
         (more / f"note-{n}.txt").write_text(f"Leeds hired {n + 2},400 nurses in 2021, the trust said.\n")
-    assert ingest_paths(database, [article, more]).count("added") == 4
+    return more
+
+
+def _search(database: Database, words: str) -> list[str]:
+    with database.read() as session:
+        return [c.mention for c in factcheck.store.query_claims(session, factcheck.store.ClaimFilter(search=words))]
+
+
+def test_search_index_covers_ingested_claims_and_claims_written_by_plain_sql(database, article, tmp_path):
+    assert ingest_paths(database, [article, _write_notes(tmp_path)]).count("added") == 4
+    assert_search_index_intact(database.url)
+    assert sorted(_search(database, "nurses")) == ["2,400", "3,400", "4,400"]
     with database.write() as session:
-        assert session.scalar(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                   "AND name = 'claims_fts_insert'")) == 1  # put back after the batch
-        session.execute(text("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')"))
-        indexed = session.scalar(text("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'nurses'"))
-        assert indexed == 3
         doc_id = session.scalar(select(Document.id).where(Document.source.like("%note-0.txt")))
         session.execute(text(
             "INSERT INTO claims (document_id, span_start, span_end, mention, sentence, sentence_start, sentence_end, "
             "value_text, value, unit, qualifier, measure, rule, kind) VALUES (:d, 90, 95, '7,000', "
             "'Midwives: 7,000.', 90, 106, '7000', 7000, 'count', 'exact', 'midwives', 'sql', 'fact')"), {"d": doc_id})
+    assert _search(database, "midwives") == ["7,000"]
+    assert_search_index_intact(database.url)
+
+
+@pytest.mark.sqlite_only("SQLite's index is kept by a trigger, which a batch of new claims sets aside")
+def test_the_search_trigger_is_back_after_a_batch(database, article, tmp_path):
+    assert ingest_paths(database, [article, _write_notes(tmp_path)]).count("added") == 4
     with database.read() as session:
-        found = factcheck.store.query_claims(session, factcheck.store.ClaimFilter(search="midwives"))
-        assert [c.mention for c in found] == ["7,000"]
-        session.execute(text("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')"))
+        assert session.scalar(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND name = 'claims_fts_insert'")) == 1
+        indexed = session.scalar(text("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'nurses'"))
+        assert indexed == 3
 
 
 def test_a_document_that_cannot_be_stored_does_not_take_its_batch_with_it(database, tmp_path, monkeypatch):
