@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from engines import engine_for
 from sqlalchemy import select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from factcheck.crossref import (
+    CROSSREF_VERSION,
     Fact,
     blocking_keys,
     compare,
@@ -634,3 +637,40 @@ def test_reextract_keeps_the_same_groups(invoke, seeded_db):
     assert result.exit_code == 0, result.output
     after = {command: _grouped(invoke, seeded_db, command) for command in ("agreements", "contradictions")}
     assert after == before
+
+
+# --- links made by older rules ------------------------------------------------------------------------
+
+STALE = "Warning: the cross-references were made by older rules; run factcheck db relink"
+
+
+def _made_by_older_rules(db: Path | str) -> None:
+    """The links as an older version of the rules left them: recorded as such, and some of them gone."""
+    with engine_for(db) as engine, engine.begin() as connection:
+        connection.execute(sql_text("UPDATE settings SET value = '0' WHERE key = 'crossref_version'"))
+        connection.execute(sql_text("DELETE FROM links WHERE status = 'agree'"))
+
+
+def test_links_made_by_older_rules_are_reported_not_silently_remade(invoke, seeded_db):
+    before = {command: _grouped(invoke, seeded_db, command) for command in ("agreements", "contradictions")}
+    _made_by_older_rules(seeded_db)
+    result = invoke(seeded_db, "agreements", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []  # opening the database relinked nothing
+    assert result.stderr.startswith(STALE) and len(result.stderr.splitlines()) == 1
+    assert STALE in invoke(seeded_db, "claims", "--limit", "1").stderr
+    assert "made by older rules: run factcheck db relink" in invoke(seeded_db, "db", "current").stdout
+
+    relinked = invoke(seeded_db, "db", "relink")
+    assert relinked.exit_code == 0, relinked.output
+    assert relinked.stderr.startswith("relinked: ")
+    after = invoke(seeded_db, "agreements", "--format", "json")
+    assert after.stderr == "" and _grouped(invoke, seeded_db, "agreements") == before["agreements"]
+    assert _grouped(invoke, seeded_db, "contradictions") == before["contradictions"]
+    assert "made by the current rules" in invoke(seeded_db, "db", "current").stdout
+
+
+def test_a_new_database_is_linked_by_the_current_rules(invoke, new_database):
+    db = new_database("fresh")
+    result = invoke(db, "sources", "--format", "json")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert f"made by the current rules (rules version {CROSSREF_VERSION})" in invoke(db, "db", "current").stdout
