@@ -116,7 +116,7 @@ _NO_VERDICT = (None, None, None, None)
 @contextmanager
 def _tuples(session: Session, stmt: Select[Any], batch: int) -> Iterator[Iterator[tuple[Any, ...]]]:
     """The rows of ``stmt`` as plain tuples, streamed: the driver's own (:func:`factcheck.storage.bulk.cursor`)."""
-    with bulk.cursor(session.connection(), stmt) as rows:
+    with bulk.cursor(session.connection(), stmt, stream=True) as rows:
         yield rows
 
 
@@ -291,7 +291,7 @@ def write_export_csv(session: Session, out: IO[str], batch: int = 2000) -> int:
     separators = len(_CLAIM_CELLS) - 1
     count = 0
     documents = _Documents(session)
-    with bulk.cursor(session.connection(), _csv_query()) as cursor:
+    with bulk.cursor(session.connection(), _csv_query(), stream=True) as cursor:
         while rows := cursor.fetchmany(batch):
             documents.read({row[1] for row in rows})
             lines = []

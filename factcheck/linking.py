@@ -8,6 +8,7 @@ and contradictions are read back from the links.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,14 +41,14 @@ from factcheck.errors import QueryError
 from factcheck.models import Claim, ClaimKey, Document, Link, Setting
 from factcheck.storage import bulk
 
-_CHUNK = 500
 # the setting that records the version of the rules the links were made by
 CROSSREF_SETTING = "crossref_version"
 
 
-def _chunks(items: Sequence[int] | list[str], size: int = _CHUNK) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield list(items[i : i + size])
+def _chunks(session: Session | Connection, items: Sequence[Any]) -> Iterator[list[Any]]:
+    """``items`` in batches as large as a query on this database compares with at once."""
+    connection = session.connection() if isinstance(session, Session) else session
+    return bulk.batches(connection, list(items))
 
 
 def _fact_query():
@@ -60,14 +61,25 @@ def _fact(row) -> Fact:
     return Fact(row[0], row[1], row[2], row[3], Decimal(row[4]) if row[4] is not None else None, *row[5:])
 
 
+def _day(value: dt.date | str | None) -> dt.date | None:
+    """A date as the driver gives it (SQLite's: ISO text)."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _driver_fact(row: tuple[Any, ...]) -> Fact:
+    """:func:`_fact` of a driver row of :func:`_fact_query`."""
+    return Fact(row[0], row[1], row[2], row[3], Decimal(row[4]) if row[4] is not None else None, *row[5:15],
+                _day(row[15]), _day(row[16]))
+
+
 def load_facts(session: Session, *, claim_ids: Sequence[int] | None = None) -> list[Fact]:
     """Claims as :class:`~factcheck.crossref.Fact` records: all, or some claims."""
     connection = session.connection()  # Core rows: no ORM bookkeeping for plain tuples
     if claim_ids is None:
         return [_fact(r) for r in connection.execute(_fact_query().order_by(Claim.id))]
     facts: list[Fact] = []
-    for chunk in _chunks(list(claim_ids)):
-        facts.extend(_fact(r) for r in connection.execute(_fact_query().where(Claim.id.in_(chunk))))
+    for chunk in _chunks(session, sorted(claim_ids)):
+        facts.extend(map(_driver_fact, bulk.rows(connection, _fact_query().where(Claim.id.in_(chunk)))))
     return sorted(facts, key=lambda f: f.id)
 
 
@@ -130,8 +142,9 @@ def _current_statistics(session: Session, claim_ids: Iterable[int]) -> dict[int,
     found: dict[int, int] = {}
     ids = sorted(set(claim_ids))
     for column in (Link.claim_a, Link.claim_b):
-        for chunk in _chunks(ids):
-            stmt = select(column, func.min(Link.statistic)).where(column.in_(chunk)).group_by(column)
+        for chunk in _chunks(session, ids):
+            stmt = (select(column, func.min(Link.statistic)).where(bulk.among(session.connection(), column, chunk))
+                    .group_by(column))
             found.update({claim: stat for claim, stat in session.execute(stmt) if stat is not None})
     return found
 
@@ -146,7 +159,8 @@ def _set_claim_statistics(session: Session, statistic: dict[int, int] | dict[int
 
 def _carried_statistics(connection: Connection) -> dict[int, int]:
     """Claim id → the statistic it carries, for the claims that carry one (read from the index on it)."""
-    return dict(_driver_rows(connection, select(Claim.id, Claim.statistic).where(Claim.statistic.is_not(None))))
+    return dict(bulk.rows(connection, select(Claim.id, Claim.statistic).where(Claim.statistic.is_not(None)),
+                          stream=True))
 
 
 def _reset_claim_statistics(session: Session, statistic: dict[int, int], carried: dict[int, int]) -> None:
@@ -200,7 +214,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     pool: Neighbours[None] = Neighbours()
     wanted = sorted({key for f in new for key, _ in f.search})
     stmt = select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low).join(Claim, Claim.id == ClaimKey.claim_id)
-    for chunk in _chunks(wanted):
+    for chunk in _chunks(connection, wanted):
         for claim_id, key, value, low in _driver_rows(connection, stmt.where(ClaimKey.key.in_(chunk))):
             if claim_id not in new_ids:
                 pool.file(key, comparison_number(value, low), claim_id)
@@ -219,7 +233,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
 def _figures_where(connection: Connection, column: Any, ids: Sequence[int]) -> list[Figure]:
     """The figures of the claims whose ``column`` is one of ``ids``, in order of claim id."""
     figures: list[Figure] = []
-    for chunk in _chunks(list(ids)):
+    for chunk in _chunks(connection, list(ids)):
         figures.extend(itertools.starmap(claim_figure, _driver_rows(connection, _figure_query().where(
             column.in_(chunk)))))
     return sorted(figures, key=attrgetter("id"))
@@ -240,7 +254,7 @@ def unlink_document(session: Session, document_id: int) -> None:
     affected = sorted(set(session.scalars(select(Link.statistic).where(touching).distinct())) - {None})
     session.execute(delete(Link).where(touching))
     session.execute(delete(ClaimKey).where(ClaimKey.claim_id.in_(claim_ids)))
-    for chunk in _chunks(affected):
+    for chunk in _chunks(session, affected):
         remaining = list(session.execute(select(Link.id, Link.claim_a, Link.claim_b).where(
             Link.statistic.in_(chunk))))
         components = _Components()
@@ -289,9 +303,9 @@ def rebuild_links(session: Session) -> int:
     carried = _carried_statistics(connection)  # while the index on them is there
     for index in indexes:
         index.drop(connection)
-    session.execute(delete(Link))
-    session.execute(delete(ClaimKey))
-    with _without_cycle_collection():
+    bulk.clear(connection, Link.__table__, ClaimKey.__table__)
+    with _without_cycle_collection(), bulk.references_checked_at_the_end(connection, Link.__table__,
+                                                                         ClaimKey.__table__):
         keys, links = _link_every_claim(connection)
         components = _Components()
         components.join_all((a, b) for a, b, _ in links)
@@ -301,6 +315,7 @@ def rebuild_links(session: Session) -> int:
         _reset_claim_statistics(session, statistic, carried)
         for index in indexes:
             index.create(connection)
+    bulk.refresh_statistics(connection, Claim.__table__, ClaimKey.__table__, Link.__table__)
     set_setting(session, CROSSREF_SETTING, CROSSREF_VERSION)
     return count
 
@@ -313,7 +328,7 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     linked one base at a time, each base's in id order: what they are compared with
     stays at hand, rather than spread over every statistic in the database.
     """
-    rows = _driver_rows(connection, _figure_query().order_by(Claim.id))
+    rows = bulk.rows(connection, _figure_query().order_by(Claim.id), stream=True)
     figures = [figure for figure in itertools.starmap(claim_figure, rows) if figure.key is not None]
     keys = [(figure.id, figure.key) for figure in figures]
     figures.sort(key=attrgetter("base"))  # a sort that keeps the order of ids among equals
@@ -408,32 +423,37 @@ def _links(session: Session, status: str | None = None, claim_id: int | None = N
 _PAGE = 200
 
 
-def _statistics(session: Session, f: GroupFilter, status: str | None) -> Iterator[list[int]]:
+def _statistics(session: Session, f: GroupFilter, status: str | None,
+                wanted: int | None = None) -> Iterator[list[int]]:
     """Statistics (sets of linked claims, by their smallest claim id) in order, a page at a time.
 
     Those without a claim matching each field of ``f`` are skipped here already;
-    the filter is applied exactly to the groups afterwards.
+    the filter is applied exactly to the groups afterwards. Each statistic makes one
+    group at least: when only ``wanted`` groups are, no page holds more statistics than
+    are still wanted (a filter that leaves groups out only makes for another page).
     """
     from factcheck.store import contains_pattern, document_condition
 
     stmt = select(Link.statistic).where(Link.statistic.is_not(None)).distinct().order_by(Link.statistic)
     if status:
         stmt = stmt.where(Link.status == status)
-    for wanted, condition in ((f.measure, lambda v: Claim.measure.ilike(contains_pattern(v), escape="\\")),
-                              (f.place, lambda v: Claim.place.ilike(contains_pattern(v), escape="\\")),
-                              (f.document, lambda v: Claim.document_id.in_(
-                                  select(Document.id).where(document_condition(v))))):
-        if wanted:
-            matching = select(Claim.id).where(condition(wanted))
+    for value, condition in ((f.measure, lambda v: Claim.measure.ilike(contains_pattern(v), escape="\\")),
+                             (f.place, lambda v: Claim.place.ilike(contains_pattern(v), escape="\\")),
+                             (f.document, lambda v: Claim.document_id.in_(
+                                 select(Document.id).where(document_condition(v))))):
+        if value:
+            matching = select(Claim.id).where(condition(value))
             stmt = stmt.where(Link.statistic.in_(
                 select(Link.statistic).where(or_(Link.claim_a.in_(matching), Link.claim_b.in_(matching)))))
-    after, size = -1, 4  # small pages first: a table of the first groups reads only a few statistics
+    after, size, read = -1, 4, 0  # small pages first: a table of the first groups reads only a few statistics
     while True:
+        if wanted is not None:
+            size = min(size, max(wanted - read, 1))
         page = list(session.scalars(stmt.where(Link.statistic > after).limit(size)))
         if not page:
             return
         yield page
-        after, size = page[-1], min(size * 2, _PAGE)
+        after, size, read = page[-1], min(size * 2, _PAGE), read + len(page)
 
 
 def _statistic_links(session: Session, statistics: list[int], agreeing_only: bool = False
@@ -445,7 +465,7 @@ def _statistic_links(session: Session, statistics: list[int], agreeing_only: boo
     """
     stmt = (select(Link.claim_a, Link.claim_b, Link.status, Link.statistic)
             .where(Link.statistic.in_(statistics)).order_by(Link.id))
-    rows = list(session.connection().execute(stmt))
+    rows = list(bulk.rows(session.connection(), stmt))
     statistic_of = {claim: stat for a, b, _, stat in rows for claim in (a, b)}
     links = [PairLink(a, b, status) for a, b, status, _ in rows]
     if agreeing_only:
@@ -463,11 +483,11 @@ def _first(groups: Iterator[Group], limit: int | None) -> list[Group]:
 
 def agreements(session: Session, f: GroupFilter = GroupFilter(), limit: int | None = None) -> list[Group]:
     """Groups of agreeing claims from two or more documents, statistic by statistic; at most ``limit``."""
-    return _first(_iter_agreements(session, f), limit)
+    return _first(_iter_agreements(session, f, limit), limit)
 
 
-def _iter_agreements(session: Session, f: GroupFilter) -> Iterator[Group]:
-    for page in _statistics(session, f, "agree"):
+def _iter_agreements(session: Session, f: GroupFilter, wanted: int | None = None) -> Iterator[Group]:
+    for page in _statistics(session, f, "agree", wanted):
         # conflicts too: they keep conflicting claims apart
         links, facts, statistic_of = _statistic_links(session, page, agreeing_only=True)
         groups = sorted(agreement_groups(facts, links), key=lambda g: (statistic_of[g.id], g.id))
@@ -512,11 +532,11 @@ def figures(session: Session, f: GroupFilter = GroupFilter(), limit: int | None 
     A statistic is a set of claims joined by links of either kind; its status is
     ``conflict`` when any two of its claims conflict, else ``agree``.
     """
-    return _first(_iter_figures(session, f), limit)
+    return _first(_iter_figures(session, f, limit), limit)
 
 
-def _iter_figures(session: Session, f: GroupFilter) -> Iterator[Group]:
-    for page in _statistics(session, f, None):
+def _iter_figures(session: Session, f: GroupFilter, wanted: int | None = None) -> Iterator[Group]:
+    for page in _statistics(session, f, None, wanted):
         links, facts, statistic_of = _statistic_links(session, page)
         conflicted = {statistic_of[x.a] for x in links if x.status == "conflict"}
         members: dict[int, list[Fact]] = {}

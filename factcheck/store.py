@@ -314,13 +314,22 @@ def claims_query(f: ClaimFilter, engine: str = "") -> Select[tuple[Claim]]:
         stmt = stmt.order_by(rank, Claim.id)
     else:
         order = SORT_FIELDS.get(f.sort, Claim.id)
-        # claims with no figure come first going up and last going down, on every engine
-        stmt = stmt.order_by(order.desc().nulls_last() if f.descending else order.asc().nulls_first(), Claim.id)
+        stmt = stmt.order_by(_ordered(order, f.descending), Claim.id)
     if f.limit is not None:
         if f.limit < 0:
             raise QueryError("--limit must be 0 or more")
         stmt = stmt.limit(f.limit)
     return stmt
+
+
+def _ordered(column: Any, descending: bool) -> Any:
+    """A sort by ``column``; empty values (no figure, no place) come first going up and last going down,
+    on every engine (PostgreSQL puts them the other way). Said only of columns that may be empty, so
+    that a sort by a column that never is can read its index.
+    """
+    if not column.nullable:
+        return column.desc() if descending else column.asc()
+    return column.desc().nulls_last() if descending else column.asc().nulls_first()
 
 
 def _engine(session: Session) -> str:
@@ -379,8 +388,9 @@ def get_claims(session: Session, claim_ids: Sequence[int]) -> dict[int, Claim]:
     """Claims by id, with their documents, in a few queries; missing ids are left out."""
     found: dict[int, Claim] = {}
     ids = sorted(set(claim_ids))
-    for i in range(0, len(ids), 500):
-        stmt = select(Claim).where(Claim.id.in_(ids[i : i + 500])).options(_WITH_DOCUMENT)
+    connection = session.connection()
+    for chunk in bulk.batches(connection, ids):
+        stmt = select(Claim).where(bulk.among(connection, Claim.id, chunk)).options(_WITH_DOCUMENT)
         found.update((c.id, c) for c in session.scalars(stmt).unique())
     return found
 

@@ -22,12 +22,51 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, bindparam, column, select, table, text, update
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    ForeignKeyConstraint,
+    Select,
+    Table,
+    UniqueConstraint,
+    any_,
+    bindparam,
+    column,
+    select,
+    table,
+    text,
+    update,
+)
+from sqlalchemy.schema import AddConstraint, DropConstraint
 from sqlalchemy.sql.compiler import Compiled
 
 # the rows a server-side cursor fetches at a time
 _FETCH = 10_000
 _names = itertools.count(1)
+
+
+def batch_size(connection: Connection) -> int:
+    """How many values a query compares with at most (``IN (...)``): few on SQLite, whose statements take a
+    bounded number of values, many on PostgreSQL, where each statement is a round trip to the server.
+    """
+    return 10_000 if connection.dialect.name == "postgresql" else 500
+
+
+def batches(connection: Connection, items: Sequence[Any]) -> Iterator[list[Any]]:
+    """``items`` in batches of :func:`batch_size`."""
+    size = batch_size(connection)
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def among(connection: Connection, column: ColumnElement[Any], values: Sequence[Any]) -> ColumnElement[bool]:
+    """``column`` is one of ``values``: on PostgreSQL one array, ``= ANY(...)`` (the driver then has one value
+    to send, not thousands to write into the statement), elsewhere ``IN (...)``.
+    """
+    if connection.dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(values)
 
 
 def _literal_sql(connection: Connection, stmt: Select[Any]) -> str:
@@ -36,15 +75,16 @@ def _literal_sql(connection: Connection, stmt: Select[Any]) -> str:
 
 
 @contextmanager
-def cursor(connection: Connection, stmt: Select[Any]) -> Iterator[Any]:
+def cursor(connection: Connection, stmt: Select[Any], *, stream: bool = False) -> Iterator[Any]:
     """``stmt`` run on a driver cursor (``fetchmany``, iteration), closed after the block.
 
     Values come as the driver gives them (dates from SQLite as ISO strings, from PostgreSQL
-    as dates). On PostgreSQL the cursor lives on the server, so that a scan of every claim
-    streams instead of arriving whole; it needs the transaction the connection is in.
+    as dates). With ``stream``, for a scan of a whole table, the rows come as they are read:
+    on PostgreSQL from a cursor on the server (which needs the transaction the connection
+    is in), rather than all at once.
     """
     dbapi = connection.connection
-    if connection.dialect.name == "postgresql":
+    if stream and connection.dialect.name == "postgresql":
         driver = dbapi.cursor(name=f"factcheck_rows_{next(_names)}")
         driver.itersize = _FETCH
     else:
@@ -56,9 +96,9 @@ def cursor(connection: Connection, stmt: Select[Any]) -> Iterator[Any]:
         driver.close()
 
 
-def rows(connection: Connection, stmt: Select[Any]) -> Iterator[tuple[Any, ...]]:
+def rows(connection: Connection, stmt: Select[Any], *, stream: bool = False) -> Iterator[tuple[Any, ...]]:
     """The rows of a query as the driver's own tuples (see :func:`cursor`)."""
-    with cursor(connection, stmt) as found:
+    with cursor(connection, stmt, stream=stream) as found:
         yield from found
 
 
@@ -127,6 +167,60 @@ def update_rows(connection: Connection, target: Table, key: str, name: str,
         _execute_many(connection, stmt.compile(dialect=connection.dialect), ("row_key", "row_value"), values)
     else:
         connection.execute(stmt, [{"row_key": k, "row_value": v} for k, v in values])
+
+
+@contextmanager
+def references_checked_at_the_end(connection: Connection, *targets: Table) -> Iterator[None]:
+    """Rows written to these tables inside the block have their references and uniqueness checked once, at
+    the end, over the whole tables, instead of row by row.
+
+    On PostgreSQL each row's foreign keys are otherwise looked up one by one (as costly as
+    writing the row), so the tables' foreign key and unique constraints are dropped and made
+    again, which checks every row at once. SQLite leaves references unchecked in a transaction
+    that asks it to (``Database.write(check_references=False)``), and keeps its constraints.
+    """
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    constraints = [c for t in targets for c in sorted(t.constraints, key=lambda c: str(c.name))
+                   if isinstance(c, ForeignKeyConstraint | UniqueConstraint)]
+    for constraint in constraints:
+        connection.execute(DropConstraint(constraint))
+    yield
+    for constraint in constraints:
+        connection.execute(AddConstraint(constraint))
+
+
+def clear(connection: Connection, *targets: Table) -> None:
+    """Remove every row of these tables (``TRUNCATE`` on PostgreSQL: no row is deleted one by one)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"TRUNCATE {', '.join(_quoted(connection, t.name) for t in targets)}")
+    else:
+        for target in targets:
+            connection.execute(target.delete())
+
+
+def refresh_statistics(connection: Connection, *targets: Table) -> None:
+    """After rewriting most of these tables, let the planner know them again (PostgreSQL's ``ANALYZE``,
+    in the transaction, which would otherwise wait for the autovacuum; SQLite plans without).
+    """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"ANALYZE {', '.join(_quoted(connection, t.name) for t in targets)}")
+
+
+def follow_ids(connection: Connection, target: Table) -> None:
+    """After rows were inserted with ids of their own, have new rows take ids after them (PostgreSQL's
+    sequence does not follow by itself; SQLite's AUTOINCREMENT does).
+    """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{target.name}', 'id'), "
+                                   f"(SELECT coalesce(max(id), 0) + 1 FROM {_quoted(connection, target.name)}), false)")
+
+
+def table_rows(connection: Connection, target: Table, columns: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    """Some columns of every row of a table, in key order, as driver tuples (see :func:`cursor`)."""
+    return rows(connection, select(*(target.c[name] for name in columns)).order_by(*target.primary_key.columns),
+                stream=True)
 
 
 _FTS = table("claims_fts", column("rowid"), column("mention"), column("sentence"), column("measure"))

@@ -51,7 +51,8 @@ def _copy_table(source: Database, target: Database, table: Table) -> int:
     with source.read() as reading, target.write(check_references=False) as writing:
         into = writing.connection()
         inserted = true() if table is Claim.__table__ else None
-        with bulk.cursor(reading.connection(), select(*columns).order_by(*table.primary_key.columns)) as rows, \
+        with bulk.cursor(reading.connection(), select(*columns).order_by(*table.primary_key.columns),
+                         stream=True) as rows, \
                 (bulk.search_index_set_aside(into, table, inserted) if inserted is not None
                  else contextlib.nullcontext()):
             while batch := rows.fetchmany(_BATCH):
