@@ -50,9 +50,9 @@ def _own_peak_mb() -> float:
 
 
 def _ingest_child(db_url: str, corpus: str, jobs: int, queue: Any) -> None:
-    from factcheck.db import open_database
     from factcheck.ingest import pipeline
     from factcheck.ingest.loader import iter_document_paths
+    from factcheck.storage.engine import open_database
 
     linking_seconds = 0.0
     link_documents = pipeline.link_documents
@@ -176,9 +176,9 @@ def _generated(sample: list[tuple[Any, ...]], columns: list[str], target: int, s
 
 def _sample_claims(source_url: str, columns: list[str]) -> list[tuple[Any, ...]]:
     """Every claim of the ingested corpus: the fields a generated claim takes from one, as stored."""
-    from factcheck.db import open_database
-    from factcheck.models import Claim
     from factcheck.storage import bulk
+    from factcheck.storage.engine import open_database
+    from factcheck.storage.models import Claim
 
     database = open_database(source_url)
     try:
@@ -201,10 +201,10 @@ def build_large(db_url: str, source_url: str, target: int, seed: int = 7) -> dic
     Rows go in through the storage layer's bulk path (COPY on PostgreSQL), a few thousand
     claims per transaction, SQLite's search index filled per transaction.
     """
-    from factcheck.db import open_database
-    from factcheck.models import Claim, Document
     from factcheck.storage import bulk
-    from factcheck.store import ClaimFilter, count_claims
+    from factcheck.storage.claims import ClaimFilter, count_claims
+    from factcheck.storage.engine import open_database
+    from factcheck.storage.models import Claim, Document
 
     database = open_database(db_url)  # the schema
     claims = Claim.__table__
@@ -238,8 +238,8 @@ def build_large(db_url: str, source_url: str, target: int, seed: int = 7) -> dic
 def _store_generated(database: Any, batch: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]],
                      columns: list[str]) -> int:
     """Generated documents and their claims, in one transaction; returns how many claims."""
-    from factcheck.models import Claim, Document
     from factcheck.storage import bulk
+    from factcheck.storage.models import Claim, Document
 
     if not batch:
         return 0
@@ -267,9 +267,9 @@ def _latencies(action: Callable[[], Any], runs: int) -> dict[str, float]:
 
 def bench_queries(db_url: str, runs: int) -> dict[str, Any]:
     """p50/p95 latency of the main queries, in-process, as the CLI runs them for a table; and the CSV export."""
-    from factcheck import linking
-    from factcheck.db import open_database
-    from factcheck.store import ClaimFilter, claim_record, count_claims, get_claim, query_claims
+    from factcheck.storage import links as linking
+    from factcheck.storage.claims import ClaimFilter, claim_record, count_claims, get_claim, query_claims
+    from factcheck.storage.engine import open_database
 
     database = open_database(db_url)
     results: dict[str, Any] = {}
@@ -316,8 +316,8 @@ def _in_fresh_process(target: Callable[..., None], *args: Any) -> dict[str, Any]
 
 
 def _export_child(db_url: str, queue: Any) -> None:
-    from factcheck.db import open_database
     from factcheck.export import export_claims
+    from factcheck.storage.engine import open_database
 
     database = open_database(db_url)
     before = _own_peak_mb()
@@ -336,8 +336,8 @@ def _export_child(db_url: str, queue: Any) -> None:
 
 def bench_crossref(db_url: str) -> dict[str, Any]:
     """Time to cross-reference every claim of the database from scratch."""
-    from factcheck.db import open_database
-    from factcheck.linking import rebuild_links
+    from factcheck.storage.engine import open_database
+    from factcheck.storage.links import rebuild_links
 
     database = open_database(db_url)
     started = time.perf_counter()
@@ -350,8 +350,8 @@ def bench_crossref(db_url: str) -> dict[str, Any]:
 
 def bench_other_engine(db_url: str, source: Path, size: int, runs: int, queries: bool) -> dict[str, Any]:
     """The largest database's part on another engine: built there, cross-referenced, queried, exported."""
-    from factcheck.db import open_database, shown_url
-    from factcheck.store import ClaimFilter, count_claims
+    from factcheck.storage.claims import ClaimFilter, count_claims
+    from factcheck.storage.engine import open_database, shown_url
 
     database = open_database(db_url)
     try:

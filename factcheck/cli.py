@@ -28,7 +28,7 @@ from factcheck import __version__
 from factcheck.errors import FactcheckError, InputError, QueryError
 
 if TYPE_CHECKING:
-    from factcheck.db import Database
+    from factcheck.storage.engine import Database
 
 app = typer.Typer(
     name="factcheck",
@@ -147,7 +147,7 @@ def _open(ctx: typer.Context, *, writing: bool = False, report_links: bool = Tru
     """The database of ``--db``, opened (and upgraded); ``writing``: refused if it cannot be written (a
     snapshot). Unless ``report_links`` is off, says on stderr when its links were made by older rules.
     """
-    from factcheck.db import open_database
+    from factcheck.storage.engine import open_database
 
     database = open_database(ctx.obj.get("db") if ctx.obj else None)
     try:
@@ -282,7 +282,7 @@ def extract(
     """
     from factcheck.extract import extract as run_extract
     from factcheck.ingest.loader import load_path
-    from factcheck.store import extracted_record
+    from factcheck.storage.claims import extracted_record
 
     doc = load_path(path)
     found = run_extract(doc.text, _date(date) or doc.date)
@@ -405,7 +405,7 @@ def claims(
 
     Example: factcheck claims --measure officers --place "England and Wales" --format json
     """
-    from factcheck.store import ClaimFilter, claim_record, count_claims, query_claims
+    from factcheck.storage.claims import ClaimFilter, claim_record, count_claims, query_claims
 
     page = _Page(limit, format, table_default=50)
     f = ClaimFilter(search, document, speaker, measure, place, unit, min, max,
@@ -462,7 +462,7 @@ def sources(
 
     Example: factcheck sources --format csv
     """
-    from factcheck.store import list_sources
+    from factcheck.storage.claims import list_sources
 
     database = _open(ctx)
     try:
@@ -503,9 +503,9 @@ def show(
 
     Example: factcheck show 12
     """
-    from factcheck.linking import cross_references
-    from factcheck.store import claim_record, get_claim
-    from factcheck.verdicts import list_verdicts, verdict_record
+    from factcheck.storage.claims import claim_record, get_claim
+    from factcheck.storage.links import cross_references
+    from factcheck.storage.verdicts import list_verdicts, verdict_record
 
     database = _open(ctx)
     try:
@@ -592,8 +592,8 @@ def verdict(
 
     Example: factcheck verdict 25 --rating misleading --note "Workforce figures show 20,592." --by "Data desk"
     """
-    from factcheck.store import get_claim
-    from factcheck.verdicts import VerdictInput, record_verdict, verdict_record
+    from factcheck.storage.claims import get_claim
+    from factcheck.storage.verdicts import VerdictInput, record_verdict, verdict_record
 
     database = _open(ctx, writing=True)
     try:
@@ -621,7 +621,7 @@ def verdicts(
 
     Example: factcheck verdicts --rating false --format csv
     """
-    from factcheck.verdicts import list_verdicts, verdict_record
+    from factcheck.storage.verdicts import list_verdicts, verdict_record
 
     database = _open(ctx)
     try:
@@ -692,8 +692,8 @@ def export(
 
 def _groups(ctx: typer.Context, which: str, measure: str | None, place: str | None,
             document: str | None, page: _Page) -> list[dict[str, Any]]:
-    from factcheck import linking
-    from factcheck.store import claim_record, get_claims
+    from factcheck.storage import links as linking
+    from factcheck.storage.claims import claim_record, get_claims
 
     database = _open(ctx)
     try:
@@ -806,7 +806,7 @@ def check(
     Example: factcheck check --document 000_695a07a4156f1e4b
     """
     from factcheck.consistency import check_document
-    from factcheck.linking import load_located
+    from factcheck.storage.links import load_located
 
     database = _open(ctx)
     try:
@@ -859,7 +859,7 @@ def config(
 
     Example: factcheck config set.bbc.licence "BBC News dataset: research use only"
     """
-    from factcheck.linking import get_setting, set_keys, set_setting
+    from factcheck.storage.links import get_setting, set_keys, set_setting
 
     if key is not None and key not in CONFIG_KEYS and not _SET_KEY.fullmatch(key):
         raise InputError(f"unknown setting {key!r}; settings: {', '.join(CONFIG_KEYS)}, "
@@ -896,10 +896,10 @@ def datasette(
     """
     from sqlalchemy import select
 
-    from factcheck.db import resolve_url
-    from factcheck.linking import get_setting
-    from factcheck.models import Document
     from factcheck.publish import metadata, serve
+    from factcheck.storage.engine import resolve_url
+    from factcheck.storage.links import get_setting
+    from factcheck.storage.models import Document
 
     database = _open(ctx)
     try:
@@ -944,8 +944,8 @@ def db_upgrade(ctx: typer.Context) -> None:
 
     Example: factcheck --db newsroom.db db upgrade
     """
-    from factcheck.db import shown_url
-    from factcheck.migrate import current_revision
+    from factcheck.storage.engine import shown_url
+    from factcheck.storage.schema import current_revision
 
     database = _open(ctx, report_links=False)
     try:
@@ -966,7 +966,7 @@ def db_relink(ctx: typer.Context) -> None:
     """
     import time
 
-    from factcheck.linking import rebuild_links
+    from factcheck.storage.links import rebuild_links
 
     database = _open(ctx, writing=True, report_links=False)
     try:
@@ -985,8 +985,8 @@ def db_current(ctx: typer.Context) -> None:
 
     Example: factcheck db current
     """
-    from factcheck.db import link_rules, stored_revision
-    from factcheck.migrate import head_revision
+    from factcheck.storage.engine import link_rules, stored_revision
+    from factcheck.storage.schema import head_revision
 
     db = ctx.obj.get("db") if ctx.obj else None
     current = stored_revision(db)

@@ -21,13 +21,13 @@ from typing import IO, Any
 from sqlalchemy import Select, String, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
-from factcheck.db import Database
 from factcheck.errors import InputError
-from factcheck.linking import get_setting
-from factcheck.models import Claim, Document, Link
 from factcheck.storage import bulk
-from factcheck.store import ClaimFilter, claim_record, iter_claims, number
-from factcheck.verdicts import latest_verdicts, utc_text, verdict_record
+from factcheck.storage.claims import ClaimFilter, claim_record, iter_claims, number
+from factcheck.storage.engine import Database
+from factcheck.storage.links import get_setting
+from factcheck.storage.models import Claim, Document, Link
+from factcheck.storage.verdicts import latest_verdicts, utc_text, verdict_record
 
 EXPORT_COLUMNS = [
     "id", "document", "title", "author", "publisher", "published", "url", "mention", "value", "low", "high", "unit",
@@ -224,7 +224,7 @@ class _Cells(dict[str | None, str]):
 
 
 class _Figures(dict[str | None, str]):
-    """A figure's decimal text → its CSV cell, the number :func:`~factcheck.store.number` makes of it."""
+    """A figure's decimal text → its CSV cell, the number :func:`~factcheck.storage.claims.number` makes of it."""
 
     def __missing__(self, text: str | None) -> str:
         value = number(text)

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
-from factcheck.db import create_db_engine, resolve_url
+from factcheck.storage.engine import create_db_engine, resolve_url
 
 POSTGRES_ENV = "FACTCHECK_TEST_POSTGRES"
 ENGINES = ("sqlite", "postgresql")

@@ -16,7 +16,7 @@ from clihelpers import assert_one_line_error, no_traceback, ok_json
 
 import factcheck
 from factcheck.cli import app
-from factcheck.migrate import head_revision
+from factcheck.storage.schema import head_revision
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

@@ -32,10 +32,10 @@ from factcheck.crossref import (
     place_relation,
     same_measure,
 )
-from factcheck.db import create_db_engine, resolve_url
 from factcheck.extract import extract
-from factcheck.linking import load_facts
-from factcheck.models import ClaimKey, Link
+from factcheck.storage.engine import create_db_engine, resolve_url
+from factcheck.storage.links import load_facts
+from factcheck.storage.models import ClaimKey, Link
 
 GOLD_PATH = Path(__file__).resolve().parent / "data" / "seeds_gold.json"  # the seeds' hand annotations
 GOLD: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))

@@ -26,7 +26,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert, select
 
-from factcheck.db import Database, open_database
 from factcheck.export import (
     EXPORT_COLUMNS,
     _csv_cell,
@@ -35,9 +34,10 @@ from factcheck.export import (
     write_csv_values,
     write_export_csv,
 )
-from factcheck.models import Claim, Document, Link, Verdict
-from factcheck.store import number
-from factcheck.verdicts import latest_verdicts, utc_text
+from factcheck.storage.claims import number
+from factcheck.storage.engine import Database, open_database
+from factcheck.storage.models import Claim, Document, Link, Verdict
+from factcheck.storage.verdicts import latest_verdicts, utc_text
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

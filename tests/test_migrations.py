@@ -16,12 +16,13 @@ from alembic.script import ScriptDirectory
 from engines import NewDatabase
 from sqlalchemy import Engine, func, inspect, select
 
-from factcheck import migrate, resources
-from factcheck.db import create_db_engine, open_database, resolve_url
+from factcheck import resources
 from factcheck.ingest.pipeline import ingest_paths
-from factcheck.migrate import include_name
-from factcheck.models import Base, Claim, Document
-from factcheck.store import ClaimFilter, claim_record, query_claims
+from factcheck.storage import schema as migrate
+from factcheck.storage.claims import ClaimFilter, claim_record, query_claims
+from factcheck.storage.engine import create_db_engine, open_database, resolve_url
+from factcheck.storage.models import Base, Claim, Document
+from factcheck.storage.schema import include_name
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 TABLES = {"documents", "claims"}

@@ -43,11 +43,11 @@ from sqlalchemy import text as sql
 from sqlalchemy.exc import SQLAlchemyError
 
 from factcheck.bench import high_water_kb
-from factcheck.db import Database, create_db_engine, open_database, resolve_url
 from factcheck.extract import extract
 from factcheck.ingest import loader
-from factcheck.migrate import alembic_config, current_revision, head_revision, upgrade
-from factcheck.store import sha256_text
+from factcheck.storage.claims import sha256_text
+from factcheck.storage.engine import Database, create_db_engine, open_database, resolve_url
+from factcheck.storage.schema import alembic_config, current_revision, head_revision, upgrade
 
 FACTCHECK = shutil.which("factcheck") or str(Path(sys.executable).with_name("factcheck"))
 # A folder of real articles in sections (the BBC News dataset's layout: business/, tech/, ...), given by

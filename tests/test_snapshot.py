@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from clihelpers import assert_one_line_error, ok_json
 
-from factcheck.db import SNAPSHOT_APPLICATION_ID
 from factcheck.storage import bulk
+from factcheck.storage.engine import SNAPSHOT_APPLICATION_ID
 
 READS = [
     ["claims", "--format", "json"],

@@ -5,7 +5,7 @@ carries the smallest claim id of its set in ``links.statistic``, and every linke
 carries it too in ``claims.statistic`` (null while the claim has no link). These tests
 check the stored names against connected sets computed here from the link rows
 themselves, and each claim's against its links; check that linking document by
-document gives what :func:`factcheck.linking.rebuild_links` gives from scratch, that a
+document gives what :func:`factcheck.storage.links.rebuild_links` gives from scratch, that a
 much-reported statistic costs a bounded number of links, that only figures within a
 factor of two are compared, and that the group commands and functions page and limit
 their output without losing groups.
@@ -30,14 +30,14 @@ from sqlalchemy import inspect, select, update
 from sqlalchemy import text as sql_text
 from typer.testing import Result
 
-from factcheck import linking
 from factcheck.crossref import MAX_CANDIDATES, Fact, Neighbours, blocking_keys, compare, search_keys
-from factcheck.db import Database, open_database
 from factcheck.extract import extract
 from factcheck.ingest.pipeline import ingest_paths, source_name
-from factcheck.linking import GroupFilter, rebuild_links
-from factcheck.models import Claim, Document, Link
-from factcheck.store import DocumentMeta, replace_document
+from factcheck.storage import links as linking
+from factcheck.storage.claims import DocumentMeta, replace_document
+from factcheck.storage.engine import Database, open_database
+from factcheck.storage.links import GroupFilter, rebuild_links
+from factcheck.storage.models import Claim, Document, Link
 
 Invoke = Callable[..., Result]  # the ``invoke`` fixture of conftest
 

@@ -10,11 +10,11 @@ from engines import assert_search_index_intact
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-import factcheck.store
-from factcheck.db import Database, open_database
+import factcheck.storage.claims
 from factcheck.ingest.loader import load_path
 from factcheck.ingest.pipeline import ingest_paths, source_name, store_loaded
-from factcheck.models import Claim, Document, Link
+from factcheck.storage.engine import Database, open_database
+from factcheck.storage.models import Claim, Document, Link
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -85,7 +85,7 @@ def test_changed_file_replaces_document_and_claims(database, article):
     [document] = documents(database)
     assert document.source == source
     assert document.text == VERSION_2
-    assert document.sha256 == factcheck.store.sha256_text(VERSION_2)
+    assert document.sha256 == factcheck.storage.claims.sha256_text(VERSION_2)
     new = claims_of(database, source)
     assert {m for _, m, _, _ in new} >= {"7,500", "12 per cent"}
     assert not {m for _, m, _, _ in new} & {"5,000", "£3 million"}
@@ -127,7 +127,7 @@ def test_failed_replace_keeps_the_old_version(database, article, monkeypatch):
         seen["claims"] = session.scalar(select(func.count(Claim.id))) or 0
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(factcheck.store, "store_claims", failing_store_claims)
+    monkeypatch.setattr(factcheck.storage.claims, "store_claims", failing_store_claims)
     article.write_text(VERSION_2, encoding="utf-8")
     outcome = store_loaded(database, load_path(article), source)
     assert (outcome.status, outcome.reason) == ("failed", f"{source}: could not store: RuntimeError: disk on fire")
@@ -145,7 +145,7 @@ def test_database_error_during_replace_is_reported_and_rolled_back(database, art
     def failing_store_claims(session, document_id, claims):
         raise OperationalError("INSERT INTO claims", {}, Exception("database or disk is full"))
 
-    monkeypatch.setattr(factcheck.store, "store_claims", failing_store_claims)
+    monkeypatch.setattr(factcheck.storage.claims, "store_claims", failing_store_claims)
     article.write_text(VERSION_2, encoding="utf-8")
     report = ingest_paths(database, [article])
     [outcome] = report.outcomes
@@ -291,7 +291,8 @@ def _write_notes(tmp_path: Path) -> Path:
 
 def _search(database: Database, words: str) -> list[str]:
     with database.read() as session:
-        return [c.mention for c in factcheck.store.query_claims(session, factcheck.store.ClaimFilter(search=words))]
+        found = factcheck.storage.claims.query_claims(session, factcheck.storage.claims.ClaimFilter(search=words))
+        return [c.mention for c in found]
 
 
 def test_search_index_covers_ingested_claims_and_claims_written_by_plain_sql(database, article, tmp_path):

@@ -21,11 +21,11 @@ from clihelpers import assert_one_line_error, no_traceback, ok_json
 from engines import assert_search_index_intact, ranked_search, scalar
 
 from factcheck.claimreview import ClaimReview
-from factcheck.db import open_database
 from factcheck.export import neutralize, write_csv
 from factcheck.ingest.pipeline import ingest_paths
-from factcheck.store import get_claim
-from factcheck.verdicts import VerdictInput, record_verdict
+from factcheck.storage.claims import get_claim
+from factcheck.storage.engine import open_database
+from factcheck.storage.verdicts import VerdictInput, record_verdict
 
 SEED_CLAIMS = 30
 SEED_DOCUMENTS = 5

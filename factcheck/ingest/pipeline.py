@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from factcheck.db import Database
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim, extract
 from factcheck.ingest.loader import DEFAULT_MAX_BYTES, LoadedDocument, iter_document_paths, load_bytes
 from factcheck.ingest.prepare import (
@@ -25,15 +24,16 @@ from factcheck.ingest.prepare import (
     prepare,
     prepare_all,
 )
-from factcheck.linking import link_documents
-from factcheck.models import Claim, Document
-from factcheck.store import (
+from factcheck.storage.claims import (
     DocumentMeta,
     document_condition,
     replace_claims,
     replace_document,
     store_new_documents,
 )
+from factcheck.storage.engine import Database
+from factcheck.storage.links import link_documents
+from factcheck.storage.models import Claim, Document
 
 STATUSES = ("added", "updated", "unchanged", "duplicate", "failed")
 

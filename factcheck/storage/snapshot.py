@@ -21,10 +21,10 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, delete, select, text, true
 
-from factcheck.db import SNAPSHOT_APPLICATION_ID, Database, open_database, shown_url
 from factcheck.errors import InputError
-from factcheck.models import Claim, ClaimKey, Document, Link, Setting, Verdict, utcnow
 from factcheck.storage import bulk
+from factcheck.storage.engine import SNAPSHOT_APPLICATION_ID, Database, open_database, shown_url
+from factcheck.storage.models import Claim, ClaimKey, Document, Link, Setting, Verdict, utcnow
 
 # in the order their references need
 TABLES: tuple[type[Any], ...] = (Document, Claim, ClaimKey, Link, Verdict, Setting)

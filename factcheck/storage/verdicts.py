@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from factcheck.errors import InputError
-from factcheck.models import Claim, Verdict
+from factcheck.storage.models import Claim, Verdict
 
 RATINGS = ("true", "mostly-true", "half-true", "misleading", "false", "unverifiable")
 

@@ -38,8 +38,8 @@ from factcheck.crossref import (
     short_source,
 )
 from factcheck.errors import QueryError
-from factcheck.models import Claim, ClaimKey, Document, Link, Setting
 from factcheck.storage import bulk
+from factcheck.storage.models import Claim, ClaimKey, Document, Link, Setting
 
 # the setting that records the version of the rules the links were made by
 CROSSREF_SETTING = "crossref_version"
@@ -432,7 +432,7 @@ def _statistics(session: Session, f: GroupFilter, status: str | None,
     group at least: when only ``wanted`` groups are, no page holds more statistics than
     are still wanted (a filter that leaves groups out only makes for another page).
     """
-    from factcheck.store import contains_pattern, document_condition
+    from factcheck.storage.claims import contains_pattern, document_condition
 
     stmt = select(Link.statistic).where(Link.statistic.is_not(None)).distinct().order_by(Link.statistic)
     if status:
@@ -563,7 +563,7 @@ def summarize(claims: list[Fact]) -> str:
 
 def load_located(session: Session, document: str | None = None) -> dict[str, list[Located]]:
     """Claims with their positions, per document source, for the arithmetic checks."""
-    from factcheck.store import document_condition
+    from factcheck.storage.claims import document_condition
 
     stmt = _fact_query().add_columns(Claim.start, Claim.sentence_start, Claim.sentence).order_by(Claim.id)
     if document:

@@ -25,7 +25,7 @@ DEFAULT_DB = "factcheck.db"
 ENV_VAR = "FACTCHECK_DB"
 BUSY_TIMEOUT_MS = 60_000
 # PostgreSQL advisory lock key of the database's write lock (see Database.write); the schema lock
-# is factcheck.migrate.SCHEMA_LOCK
+# is factcheck.storage.schema.SCHEMA_LOCK
 WRITE_LOCK = 0x6663_0002
 # The SQLite application id of a read-only snapshot (factcheck.storage.snapshot): "fcsn"
 SNAPSHOT_APPLICATION_ID = 0x6663_736E
@@ -224,7 +224,7 @@ def _link_state(database: Database) -> bool:
     """Whether the database's links were made by the current cross-referencing rules; a new database
     (no claim yet) is marked as linked by them.
     """
-    from factcheck.linking import links_are_current, mark_links_current
+    from factcheck.storage.links import links_are_current, mark_links_current
 
     with database.read() as session:
         current = links_are_current(session)
@@ -239,13 +239,13 @@ def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
 
     Links made by older cross-referencing rules are not remade here (that takes about
     40 s a million claims): :attr:`Database.links_current` says whether they are current,
-    and ``factcheck db relink`` remakes them (:func:`factcheck.linking.rebuild_links`).
+    and ``factcheck db relink`` remakes them (:func:`factcheck.storage.links.rebuild_links`).
     """
     url = resolve_url(db)
     engine = create_db_engine(url)
     database = Database(url, engine)
     if upgrade:
-        from factcheck.migrate import upgrade as run_upgrade
+        from factcheck.storage.schema import upgrade as run_upgrade
 
         try:
             run_upgrade(engine)
@@ -259,7 +259,7 @@ def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
 
 def stored_revision(db: str | None = None) -> str | None:
     """The schema revision of an existing database, read without upgrading it (``None`` when empty)."""
-    from factcheck.migrate import current_revision
+    from factcheck.storage.schema import current_revision
 
     url = resolve_url(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
@@ -279,7 +279,7 @@ def link_rules(db: str | None = None) -> tuple[str | None, str]:
     without upgrading it (at the latest schema).
     """
     from factcheck.crossref import CROSSREF_VERSION
-    from factcheck.linking import link_rules as stored_rules
+    from factcheck.storage.links import link_rules as stored_rules
 
     database = Database(resolve_url(db), create_db_engine(resolve_url(db)))
     try:

@@ -33,10 +33,10 @@ from sqlalchemy.orm import Session, contains_eager, joinedload
 from factcheck.errors import NotFoundError, QueryError
 from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim
 from factcheck.ingest.loader import sha256_text
-from factcheck.linking import bulk_insert, link_document, unlink_document
-from factcheck.models import Claim, Document, Verdict, utcnow
 from factcheck.storage import bulk
-from factcheck.verdicts import RATINGS, reattach_verdicts
+from factcheck.storage.links import bulk_insert, link_document, unlink_document
+from factcheck.storage.models import Claim, Document, Verdict, utcnow
+from factcheck.storage.verdicts import RATINGS, reattach_verdicts
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +151,7 @@ def store_new_documents(session: Session,
                         documents: Sequence[tuple[DocumentMeta, str, Sequence[ExtractedClaim]]]) -> list[int]:
     """Insert documents that are not yet stored, with their claims, in a few statements; returns their ids.
 
-    Their claims are not linked yet: that is :func:`factcheck.linking.link_documents`.
+    Their claims are not linked yet: that is :func:`factcheck.storage.links.link_documents`.
     """
     rows = []
     now = utcnow()
