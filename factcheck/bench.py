@@ -52,7 +52,7 @@ def _own_peak_mb() -> float:
 def _ingest_child(db_url: str, corpus: str, jobs: int, queue: Any) -> None:
     from factcheck.ingest import pipeline
     from factcheck.ingest.loader import iter_document_paths
-    from factcheck.storage.engine import open_database
+    from factcheck.storage.database import open_database
 
     linking_seconds = 0.0
     link_documents = pipeline.link_documents
@@ -177,7 +177,7 @@ def _generated(sample: list[tuple[Any, ...]], columns: list[str], target: int, s
 def _sample_claims(source_url: str, columns: list[str]) -> list[tuple[Any, ...]]:
     """Every claim of the ingested corpus: the fields a generated claim takes from one, as stored."""
     from factcheck.storage import bulk
-    from factcheck.storage.engine import open_database
+    from factcheck.storage.database import open_database
     from factcheck.storage.models import Claim
 
     database = open_database(source_url)
@@ -203,7 +203,7 @@ def build_large(db_url: str, source_url: str, target: int, seed: int = 7) -> dic
     """
     from factcheck.storage import bulk
     from factcheck.storage.claims import ClaimFilter, count_claims
-    from factcheck.storage.engine import open_database
+    from factcheck.storage.database import open_database
     from factcheck.storage.models import Claim, Document
 
     database = open_database(db_url)  # the schema
@@ -267,9 +267,10 @@ def _latencies(action: Callable[[], Any], runs: int) -> dict[str, float]:
 
 def bench_queries(db_url: str, runs: int) -> dict[str, Any]:
     """p50/p95 latency of the main queries, in-process, as the CLI runs them for a table; and the CSV export."""
-    from factcheck.storage import links as linking
-    from factcheck.storage.claims import ClaimFilter, claim_record, count_claims, get_claim, query_claims
-    from factcheck.storage.engine import open_database
+    from factcheck.records import claim_record
+    from factcheck.storage import groups
+    from factcheck.storage.claims import ClaimFilter, count_claims, get_claim, query_claims
+    from factcheck.storage.database import open_database
 
     database = open_database(db_url)
     results: dict[str, Any] = {}
@@ -285,7 +286,7 @@ def bench_queries(db_url: str, runs: int) -> dict[str, Any]:
 
     def show(session: Any) -> Any:
         claim_id = rng.randint(1, top)
-        return claim_record(get_claim(session, claim_id)), linking.cross_references(session, claim_id)
+        return claim_record(get_claim(session, claim_id)), groups.cross_references(session, claim_id)
 
     results["claims_search"] = _latencies(in_session(lambda s: query_claims(
         s, ClaimFilter(search=rng.choice(["police officers", "funding", "jobs", "prices", "unemployment"]),
@@ -294,9 +295,9 @@ def bench_queries(db_url: str, runs: int) -> dict[str, Any]:
         s, ClaimFilter(measure=rng.choice(["officers", "jobs", "sales"]), place=rng.choice(["London", "Scotland"]),
                        limit=51))), runs)
     results["show"] = _latencies(in_session(show), runs)
-    results["agreements"] = _latencies(in_session(lambda s: linking.agreements(s, limit=21)), runs)
-    results["contradictions"] = _latencies(in_session(lambda s: linking.contradictions(s, limit=21)), runs)
-    results["figures"] = _latencies(in_session(lambda s: linking.figures(s, limit=21)), runs)
+    results["agreements"] = _latencies(in_session(lambda s: groups.agreements(s, limit=21)), runs)
+    results["contradictions"] = _latencies(in_session(lambda s: groups.contradictions(s, limit=21)), runs)
+    results["figures"] = _latencies(in_session(lambda s: groups.figures(s, limit=21)), runs)
     database.close()
     exports = [_in_fresh_process(_export_child, db_url) for _ in range(3)]
     # the run of median time, with the rates of all: on a shared machine one run can be much slower
@@ -317,7 +318,7 @@ def _in_fresh_process(target: Callable[..., None], *args: Any) -> dict[str, Any]
 
 def _export_child(db_url: str, queue: Any) -> None:
     from factcheck.export import export_claims
-    from factcheck.storage.engine import open_database
+    from factcheck.storage.database import open_database
 
     database = open_database(db_url)
     before = _own_peak_mb()
@@ -336,7 +337,7 @@ def _export_child(db_url: str, queue: Any) -> None:
 
 def bench_crossref(db_url: str) -> dict[str, Any]:
     """Time to cross-reference every claim of the database from scratch."""
-    from factcheck.storage.engine import open_database
+    from factcheck.storage.database import open_database
     from factcheck.storage.links import rebuild_links
 
     database = open_database(db_url)
@@ -351,7 +352,8 @@ def bench_crossref(db_url: str) -> dict[str, Any]:
 def bench_other_engine(db_url: str, source: Path, size: int, runs: int, queries: bool) -> dict[str, Any]:
     """The largest database's part on another engine: built there, cross-referenced, queried, exported."""
     from factcheck.storage.claims import ClaimFilter, count_claims
-    from factcheck.storage.engine import open_database, shown_url
+    from factcheck.storage.database import open_database
+    from factcheck.storage.engine import shown_url
 
     database = open_database(db_url)
     try:

@@ -147,7 +147,7 @@ def _open(ctx: typer.Context, *, writing: bool = False, report_links: bool = Tru
     """The database of ``--db``, opened (and upgraded); ``writing``: refused if it cannot be written (a
     snapshot). Unless ``report_links`` is off, says on stderr when its links were made by older rules.
     """
-    from factcheck.storage.engine import open_database
+    from factcheck.storage.database import open_database
 
     database = open_database(ctx.obj.get("db") if ctx.obj else None)
     try:
@@ -282,7 +282,7 @@ def extract(
     """
     from factcheck.extract import extract as run_extract
     from factcheck.ingest.loader import load_path
-    from factcheck.storage.claims import extracted_record
+    from factcheck.records import extracted_record
 
     doc = load_path(path)
     found = run_extract(doc.text, _date(date) or doc.date)
@@ -405,7 +405,8 @@ def claims(
 
     Example: factcheck claims --measure officers --place "England and Wales" --format json
     """
-    from factcheck.storage.claims import ClaimFilter, claim_record, count_claims, query_claims
+    from factcheck.records import claim_record
+    from factcheck.storage.claims import ClaimFilter, count_claims, query_claims
 
     page = _Page(limit, format, table_default=50)
     f = ClaimFilter(search, document, speaker, measure, place, unit, min, max,
@@ -503,8 +504,9 @@ def show(
 
     Example: factcheck show 12
     """
-    from factcheck.storage.claims import claim_record, get_claim
-    from factcheck.storage.links import cross_references
+    from factcheck.records import claim_record
+    from factcheck.storage.claims import get_claim
+    from factcheck.storage.groups import cross_references
     from factcheck.storage.verdicts import list_verdicts, verdict_record
 
     database = _open(ctx)
@@ -692,22 +694,23 @@ def export(
 
 def _groups(ctx: typer.Context, which: str, measure: str | None, place: str | None,
             document: str | None, page: _Page) -> list[dict[str, Any]]:
-    from factcheck.storage import links as linking
-    from factcheck.storage.claims import claim_record, get_claims
+    from factcheck.records import claim_record
+    from factcheck.storage import groups
+    from factcheck.storage.claims import get_claims
 
     database = _open(ctx)
     try:
         with database.read() as session:
-            f = linking.GroupFilter(measure, place, document)
-            read = {"agree": linking.agreements, "conflict": linking.contradictions, "figures": linking.figures}
-            groups = page.cut(read[which](session, f, page.fetch))
+            f = groups.GroupFilter(measure, place, document)
+            read = {"agree": groups.agreements, "conflict": groups.contradictions, "figures": groups.figures}
+            found = page.cut(read[which](session, f, page.fetch))
             if page.more:
-                page.total = linking.count_groups(session, which, f)
-            claims = get_claims(session, [c.id for g in groups for c in g.claims])
+                page.total = groups.count_groups(session, which, f)
+            claims = get_claims(session, [c.id for g in found for c in g.claims])
             return [
                 {"id": g.id, "status": g.status, "explanation": g.explanation,
                  "claims": [claim_record(claims[c.id]) for c in g.claims]}
-                for g in groups
+                for g in found
             ]
     finally:
         database.close()
@@ -806,7 +809,7 @@ def check(
     Example: factcheck check --document 000_695a07a4156f1e4b
     """
     from factcheck.consistency import check_document
-    from factcheck.storage.links import load_located
+    from factcheck.storage.groups import load_located
 
     database = _open(ctx)
     try:
@@ -859,7 +862,7 @@ def config(
 
     Example: factcheck config set.bbc.licence "BBC News dataset: research use only"
     """
-    from factcheck.storage.links import get_setting, set_keys, set_setting
+    from factcheck.storage.settings import get_setting, set_keys, set_setting
 
     if key is not None and key not in CONFIG_KEYS and not _SET_KEY.fullmatch(key):
         raise InputError(f"unknown setting {key!r}; settings: {', '.join(CONFIG_KEYS)}, "
@@ -894,12 +897,8 @@ def datasette(
 
     Example: factcheck --db newsroom.db datasette --port 8001
     """
-    from sqlalchemy import select
-
     from factcheck.publish import metadata, serve
-    from factcheck.storage.engine import resolve_url
-    from factcheck.storage.links import get_setting
-    from factcheck.storage.models import Document
+    from factcheck.storage.datasette import document_sets, publisher
 
     database = _open(ctx)
     try:
@@ -908,30 +907,17 @@ def datasette(
                              "(factcheck export --format sqlite --output snapshot.db) and serve that "
                              "(factcheck --db snapshot.db datasette)")
         snapshot = database.is_snapshot
-        path = Path(make_url_database(resolve_url(ctx.obj.get("db") if ctx.obj else None)))
+        path = Path(database.file or "")
         with database.read() as session:
-            # a document set is the folder its files came from (or the site of a URL)
-            counts: dict[str, int] = {}
-            for source in session.scalars(select(Document.source)):
-                folder = Path(source).parent.name or source
-                counts[folder] = counts.get(folder, 0) + 1
-            sets = [{"name": k, "documents": v, "source": get_setting(session, f"set.{k}.source"),
-                     "licence": get_setting(session, f"set.{k}.licence")} for k, v in sorted(counts.items())]
-            meta = metadata(path.stem, get_setting(session, "publisher.name"), get_setting(session, "publisher.url"),
-                            sets, get_setting(session, "licence"))
+            organisation = publisher(session)
+            meta = metadata(path.stem, organisation["publisher.name"], organisation["publisher.url"],
+                            document_sets(session), organisation["licence"])
     finally:
         database.close()
     if metadata_only:
         _print_json(meta)
         return
     raise typer.Exit(serve(path, meta, host, port, immutable=snapshot))
-
-
-def make_url_database(url: str) -> str:
-    """The file of an SQLite URL."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).database or ""
 
 
 # --- db ----------------------------------------------------------------------------------------------
@@ -985,8 +971,8 @@ def db_current(ctx: typer.Context) -> None:
 
     Example: factcheck db current
     """
-    from factcheck.storage.engine import link_rules, stored_revision
-    from factcheck.storage.schema import head_revision
+    from factcheck.storage.database import link_rules
+    from factcheck.storage.schema import head_revision, stored_revision
 
     db = ctx.obj.get("db") if ctx.obj else None
     current = stored_revision(db)

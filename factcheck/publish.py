@@ -12,19 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactcheckError, InputError
-
-AGREEMENTS_SQL = """
-select l.id as link, a.id as claim_a, a.mention as figure_a, da.source as document_a,
-       b.id as claim_b, b.mention as figure_b, db.source as document_b, a.measure,
-       a.mention || ' ' || a.measure || coalesce(' in ' || a.place, '') || coalesce(' [' || a.period || ']', '')
-       || ' versus ' || b.mention || ' ' || b.measure || coalesce(' in ' || b.place, '')
-       || coalesce(' [' || b.period || ']', '') as explanation
-from links l
-join claims a on a.id = l.claim_a join documents da on da.id = a.document_id
-join claims b on b.id = l.claim_b join documents db on db.id = b.document_id
-where l.status = 'agree' order by l.id
-"""
-CONTRADICTIONS_SQL = AGREEMENTS_SQL.replace("'agree'", "'conflict'")
+from factcheck.storage.datasette import AGREEMENTS_SQL, CONTRADICTIONS_SQL
 
 
 def _describe_set(s: dict[str, Any]) -> str:

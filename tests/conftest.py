@@ -21,7 +21,8 @@ from sqlalchemy.engine import make_url
 from typer.testing import CliRunner, Result
 
 from factcheck.cli import app
-from factcheck.storage.engine import Database, open_database
+from factcheck.storage.database import open_database
+from factcheck.storage.engine import Database
 
 SEEDS_DIR = Path(__file__).parent.parent / "seeds"
 

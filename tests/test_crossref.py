@@ -34,7 +34,7 @@ from factcheck.crossref import (
 )
 from factcheck.extract import extract
 from factcheck.storage.engine import create_db_engine, resolve_url
-from factcheck.storage.links import load_facts
+from factcheck.storage.groups import load_facts
 from factcheck.storage.models import ClaimKey, Link
 
 GOLD_PATH = Path(__file__).resolve().parent / "data" / "seeds_gold.json"  # the seeds' hand annotations

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.publish import AGREEMENTS_SQL, CONTRADICTIONS_SQL
+from factcheck.storage.datasette import AGREEMENTS_SQL, CONTRADICTIONS_SQL
 
 # a team's PostgreSQL database is served through an SQLite snapshot of it: see the snapshot tests
 pytestmark = pytest.mark.sqlite_only("Datasette serves SQLite files")

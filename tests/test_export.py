@@ -34,8 +34,9 @@ from factcheck.export import (
     write_csv_values,
     write_export_csv,
 )
-from factcheck.storage.claims import number
-from factcheck.storage.engine import Database, open_database
+from factcheck.records import number
+from factcheck.storage.database import open_database
+from factcheck.storage.engine import Database
 from factcheck.storage.models import Claim, Document, Link, Verdict
 from factcheck.storage.verdicts import latest_verdicts, utc_text
 

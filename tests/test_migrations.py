@@ -18,9 +18,11 @@ from sqlalchemy import Engine, func, inspect, select
 
 from factcheck import resources
 from factcheck.ingest.pipeline import ingest_paths
+from factcheck.records import claim_record
 from factcheck.storage import schema as migrate
-from factcheck.storage.claims import ClaimFilter, claim_record, query_claims
-from factcheck.storage.engine import create_db_engine, open_database, resolve_url
+from factcheck.storage.claims import ClaimFilter, query_claims
+from factcheck.storage.database import open_database
+from factcheck.storage.engine import create_db_engine, resolve_url
 from factcheck.storage.models import Base, Claim, Document
 from factcheck.storage.schema import include_name
 

@@ -45,8 +45,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from factcheck.bench import high_water_kb
 from factcheck.extract import extract
 from factcheck.ingest import loader
-from factcheck.storage.claims import sha256_text
-from factcheck.storage.engine import Database, create_db_engine, open_database, resolve_url
+from factcheck.ingest.loader import sha256_text
+from factcheck.storage.database import open_database
+from factcheck.storage.engine import Database, create_db_engine, resolve_url
 from factcheck.storage.schema import alembic_config, current_revision, head_revision, upgrade
 
 FACTCHECK = shutil.which("factcheck") or str(Path(sys.executable).with_name("factcheck"))

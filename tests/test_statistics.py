@@ -32,11 +32,13 @@ from typer.testing import Result
 
 from factcheck.crossref import MAX_CANDIDATES, Fact, Neighbours, blocking_keys, compare, search_keys
 from factcheck.extract import extract
-from factcheck.ingest.pipeline import ingest_paths, source_name
-from factcheck.storage import links as linking
-from factcheck.storage.claims import DocumentMeta, replace_document
-from factcheck.storage.engine import Database, open_database
-from factcheck.storage.links import GroupFilter, rebuild_links
+from factcheck.ingest.pipeline import ingest_paths, replace_document, source_name
+from factcheck.storage import groups as group_reads
+from factcheck.storage.database import open_database
+from factcheck.storage.documents import DocumentMeta
+from factcheck.storage.engine import Database
+from factcheck.storage.groups import GroupFilter
+from factcheck.storage.links import rebuild_links
 from factcheck.storage.models import Claim, Document, Link
 
 Invoke = Callable[..., Result]  # the ``invoke`` fixture of conftest
@@ -430,7 +432,7 @@ def test_a_statistic_in_100_documents_is_one_group_with_bounded_links(database: 
     ingest_folder(database, folder, count)
     with database.read() as session:
         every_claim = set(session.scalars(select(Claim.id)))
-        groups = linking.agreements(session)
+        groups = group_reads.agreements(session)
     assert len(every_claim) == count
     assert [{c.id for c in g.claims} for g in groups] == [every_claim]
     rows = link_rows(database)
@@ -467,8 +469,8 @@ def test_a_conflicting_figure_is_found_among_100_agreeing_reports(database: Data
     assert any(row.status == "conflict" and conflicting in (row.a, row.b) for row in rows)
     assert not [row for row in rows if row.status == "conflict" and conflicting not in (row.a, row.b)]
     with database.read() as session:
-        contradictions = linking.contradictions(session)
-        groups = linking.agreements(session)
+        contradictions = group_reads.contradictions(session)
+        groups = group_reads.agreements(session)
     assert contradictions and all(conflicting in {c.id for c in g.claims} for g in contradictions)
     assert_claims_carry_their_statistics(database)
     assert len(groups) == 1
@@ -674,13 +676,13 @@ def paged_db(template_db: Path | str, copy_database) -> Iterator[Database]:
 
 def test_paged_corpus_has_more_statistics_than_a_page(paged_db: Database) -> None:
     rows = link_rows(paged_db)
-    assert len(assert_statistics_name_their_sets(rows)) == PAGE_STATISTICS > linking._PAGE
+    assert len(assert_statistics_name_their_sets(rows)) == PAGE_STATISTICS > group_reads._PAGE
     assert len(rows) == 3 * PAGE_STATISTICS  # per statistic: a–b agree, a–c and b–c conflict
 
 
 def test_agreements_lose_no_group_across_pages(paged_db: Database) -> None:
     with paged_db.read() as session:
-        groups = linking.agreements(session)
+        groups = group_reads.agreements(session)
     assert len(groups) == PAGE_STATISTICS
     assert [g.id for g in groups] == sorted({g.id for g in groups})
     assert {(g.claims[0].measure, g.claims[0].place, float(g.claims[0].value or 0)) for g in groups} == {
@@ -689,12 +691,12 @@ def test_agreements_lose_no_group_across_pages(paged_db: Database) -> None:
         assert sorted(f.document for f in g.claims) == ["page-a.txt", "page-b.txt"]
 
 
-@pytest.mark.parametrize("limit", [0, 1, linking._PAGE - 1, linking._PAGE, linking._PAGE + 1, PAGE_STATISTICS,
-                                   PAGE_STATISTICS + 10])
+@pytest.mark.parametrize("limit", [0, 1, group_reads._PAGE - 1, group_reads._PAGE, group_reads._PAGE + 1,
+                                   PAGE_STATISTICS, PAGE_STATISTICS + 10])
 def test_agreements_limit_takes_the_first_groups_across_pages(paged_db: Database, limit: int) -> None:
     with paged_db.read() as session:
-        every = [g.id for g in linking.agreements(session)]
-        limited = [g.id for g in linking.agreements(session, limit=limit)]
+        every = [g.id for g in group_reads.agreements(session)]
+        limited = [g.id for g in group_reads.agreements(session, limit=limit)]
     assert len(limited) == min(limit, PAGE_STATISTICS)
     assert limited == every[:limit]
 
@@ -703,8 +705,8 @@ def test_agreements_limit_takes_the_first_groups_across_pages(paged_db: Database
 def test_measure_filter_returns_only_matching_groups(paged_db: Database, noun: str) -> None:
     assert sum(noun in other for other in PAGE_NOUNS) == 1  # premise: the filter text names one measure
     with paged_db.read() as session:
-        kept = linking.agreements(session, GroupFilter(measure=noun))
-        first = linking.agreements(session, GroupFilter(measure=noun), limit=4)
+        kept = group_reads.agreements(session, GroupFilter(measure=noun))
+        first = group_reads.agreements(session, GroupFilter(measure=noun), limit=4)
     assert len(kept) == len(PAGE_FIGURES)
     assert all(c.measure == noun for g in kept for c in g.claims)
     assert [g.id for g in first] == [g.id for g in kept][:4]
@@ -713,9 +715,9 @@ def test_measure_filter_returns_only_matching_groups(paged_db: Database, noun: s
 def test_place_filter_across_pages(paged_db: Database) -> None:
     in_bristol = sum(_place(i) == "Bristol" for i in range(len(PAGE_NOUNS))) * len(PAGE_FIGURES)
     with paged_db.read() as session:
-        kept = linking.agreements(session, GroupFilter(place="Bristol"))
-        both = linking.agreements(session, GroupFilter(measure="teachers", place="Bristol"))
-        limited = linking.agreements(session, GroupFilter(place="Bristol"), limit=in_bristol - 3)
+        kept = group_reads.agreements(session, GroupFilter(place="Bristol"))
+        both = group_reads.agreements(session, GroupFilter(measure="teachers", place="Bristol"))
+        limited = group_reads.agreements(session, GroupFilter(place="Bristol"), limit=in_bristol - 3)
     assert len(kept) == in_bristol
     assert all(c.place == "Bristol" for g in kept for c in g.claims)
     assert both and all(c.measure == "teachers" and c.place == "Bristol" for g in both for c in g.claims)
@@ -725,22 +727,22 @@ def test_place_filter_across_pages(paged_db: Database) -> None:
 
 def test_document_filter_keeps_groups_with_a_claim_of_that_document(paged_db: Database) -> None:
     with paged_db.read() as session:
-        assert len(linking.agreements(session, GroupFilter(document="page-b"))) == PAGE_STATISTICS
-        assert linking.agreements(session, GroupFilter(document="page-c")) == []  # page-c agrees with no one
-        conflicts = linking.contradictions(session, GroupFilter(document="page-a"))
+        assert len(group_reads.agreements(session, GroupFilter(document="page-b"))) == PAGE_STATISTICS
+        assert group_reads.agreements(session, GroupFilter(document="page-c")) == []  # page-c agrees with no one
+        conflicts = group_reads.contradictions(session, GroupFilter(document="page-a"))
     assert len(conflicts) == PAGE_STATISTICS  # a–c only; b–c has no claim of page-a
 
 
 def test_contradictions_and_figures_lose_nothing_across_pages(paged_db: Database) -> None:
     with paged_db.read() as session:
-        conflicts = linking.contradictions(session)
-        conflicts_limited = linking.contradictions(session, limit=linking._PAGE + 5)
-        figures = linking.figures(session)
-        figures_limited = linking.figures(session, limit=linking._PAGE + 5)
-        nurses = linking.figures(session, GroupFilter(measure="nurses"))
+        conflicts = group_reads.contradictions(session)
+        conflicts_limited = group_reads.contradictions(session, limit=group_reads._PAGE + 5)
+        figures = group_reads.figures(session)
+        figures_limited = group_reads.figures(session, limit=group_reads._PAGE + 5)
+        nurses = group_reads.figures(session, GroupFilter(measure="nurses"))
     assert len(conflicts) == 2 * PAGE_STATISTICS
-    assert [g.id for g in conflicts_limited] == [g.id for g in conflicts][: linking._PAGE + 5]
+    assert [g.id for g in conflicts_limited] == [g.id for g in conflicts][: group_reads._PAGE + 5]
     assert len(figures) == PAGE_STATISTICS
     assert all(g.status == "conflict" and len(g.claims) == 3 for g in figures)
-    assert [g.id for g in figures_limited] == [g.id for g in figures][: linking._PAGE + 5]
+    assert [g.id for g in figures_limited] == [g.id for g in figures][: group_reads._PAGE + 5]
     assert len(nurses) == len(PAGE_FIGURES)

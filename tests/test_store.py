@@ -11,9 +11,11 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 import factcheck.storage.claims
+import factcheck.storage.documents
 from factcheck.ingest.loader import load_path
 from factcheck.ingest.pipeline import ingest_paths, source_name, store_loaded
-from factcheck.storage.engine import Database, open_database
+from factcheck.storage.database import open_database
+from factcheck.storage.engine import Database
 from factcheck.storage.models import Claim, Document, Link
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -85,7 +87,7 @@ def test_changed_file_replaces_document_and_claims(database, article):
     [document] = documents(database)
     assert document.source == source
     assert document.text == VERSION_2
-    assert document.sha256 == factcheck.storage.claims.sha256_text(VERSION_2)
+    assert document.sha256 == factcheck.storage.documents.text_digest(VERSION_2)
     new = claims_of(database, source)
     assert {m for _, m, _, _ in new} >= {"7,500", "12 per cent"}
     assert not {m for _, m, _, _ in new} & {"5,000", "£3 million"}
@@ -127,7 +129,7 @@ def test_failed_replace_keeps_the_old_version(database, article, monkeypatch):
         seen["claims"] = session.scalar(select(func.count(Claim.id))) or 0
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(factcheck.storage.claims, "store_claims", failing_store_claims)
+    monkeypatch.setattr(factcheck.storage.documents, "store_claims", failing_store_claims)
     article.write_text(VERSION_2, encoding="utf-8")
     outcome = store_loaded(database, load_path(article), source)
     assert (outcome.status, outcome.reason) == ("failed", f"{source}: could not store: RuntimeError: disk on fire")
@@ -145,7 +147,7 @@ def test_database_error_during_replace_is_reported_and_rolled_back(database, art
     def failing_store_claims(session, document_id, claims):
         raise OperationalError("INSERT INTO claims", {}, Exception("database or disk is full"))
 
-    monkeypatch.setattr(factcheck.storage.claims, "store_claims", failing_store_claims)
+    monkeypatch.setattr(factcheck.storage.documents, "store_claims", failing_store_claims)
     article.write_text(VERSION_2, encoding="utf-8")
     report = ingest_paths(database, [article])
     [outcome] = report.outcomes

@@ -24,7 +24,7 @@ from factcheck.claimreview import ClaimReview
 from factcheck.export import neutralize, write_csv
 from factcheck.ingest.pipeline import ingest_paths
 from factcheck.storage.claims import get_claim
-from factcheck.storage.engine import open_database
+from factcheck.storage.database import open_database
 from factcheck.storage.verdicts import VerdictInput, record_verdict
 
 SEED_CLAIMS = 30

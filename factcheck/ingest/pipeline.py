@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
-
-from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim, extract
+from factcheck.extract import ExtractedClaim, extract
 from factcheck.ingest.loader import DEFAULT_MAX_BYTES, LoadedDocument, iter_document_paths, load_bytes
 from factcheck.ingest.prepare import (
     Outcome,
@@ -24,16 +21,11 @@ from factcheck.ingest.prepare import (
     prepare,
     prepare_all,
 )
-from factcheck.storage.claims import (
-    DocumentMeta,
-    document_condition,
-    replace_claims,
-    replace_document,
-    store_new_documents,
-)
-from factcheck.storage.engine import Database
-from factcheck.storage.links import link_documents
-from factcheck.storage.models import Claim, Document
+from factcheck.storage import documents
+from factcheck.storage.documents import DocumentMeta, store_new_documents
+from factcheck.storage.engine import Database, Session, database_failure
+from factcheck.storage.links import link_document, link_documents, unlink_document
+from factcheck.storage.verdicts import reattach_verdicts
 
 STATUSES = ("added", "updated", "unchanged", "duplicate", "failed")
 
@@ -103,11 +95,31 @@ BATCH_CHARACTERS = 4_000_000
 
 def _stored_versions(db: Database, sources: list[str]) -> dict[str, tuple[str, int]]:
     """The stored digest and claim count of each of these sources that is in the database."""
-    counts = select(Claim.document_id, func.count(Claim.id).label("n")).group_by(Claim.document_id).subquery()
-    stmt = (select(Document.source, Document.sha256, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.document_id == Document.id).where(Document.source.in_(sources)))
     with db.read() as session:
-        return {source: (digest, n) for source, digest, n in session.execute(stmt)}
+        return documents.stored_versions(session, sources)
+
+
+def replace_document(session: Session, meta: DocumentMeta, text: str,
+                     claims: Sequence[ExtractedClaim]) -> tuple[int, list[int]]:
+    """Store a document and its claims, replacing any earlier version at the same source.
+
+    Returns the document's id and the ids of verdicts its new claims no longer carry.
+    The caller's transaction makes this all-or-nothing.
+    """
+    document_id = documents.store_document(session, meta, text)
+    return document_id, replace_claims(session, document_id, claims)
+
+
+def replace_claims(session: Session, document_id: int, claims: Sequence[ExtractedClaim]) -> list[int]:
+    """Swap a document's claims for new ones: links remade, verdicts moved to the matching new claims.
+
+    Returns the ids of verdicts left without a claim (orphaned).
+    """
+    kept = documents.claim_places(session, document_id)  # a claim found again keeps its id and verdicts
+    unlink_document(session, document_id)
+    documents.rewrite_claims(session, document_id, claims, kept)
+    link_document(session, document_id)
+    return reattach_verdicts(session, document_id)
 
 
 def _store_batch(db: Database, batch: list[Prepared], overrides: Overrides) -> list[Outcome]:
@@ -117,17 +129,14 @@ def _store_batch(db: Database, batch: list[Prepared], overrides: Overrides) -> l
     if pending:
         try:
             with db.write() as session:
-                sources = [p.source for _, p in pending]
-                stored = {source: (doc_id, digest) for doc_id, source, digest in session.execute(
-                    select(Document.id, Document.source, Document.sha256).where(Document.source.in_(sources)))}
-                twins = dict(session.execute(select(Document.sha256, Document.source).where(
-                    Document.sha256.in_({p.digest for _, p in pending}))).all())
+                stored = documents.stored_digests(session, [p.source for _, p in pending])
+                twins = documents.sources_of_texts(session, [p.digest for _, p in pending])
                 fresh: list[tuple[DocumentMeta, str, list[ExtractedClaim]]] = []
                 for i, p in pending:
                     assert p.doc is not None
                     meta = _meta(p.doc, p.source, overrides)
                     if p.source in stored:
-                        if stored[p.source][1] == p.digest:  # stored meanwhile by another process
+                        if stored[p.source] == p.digest:  # stored meanwhile by another process
                             outcomes[i] = Outcome(p.source, "unchanged", len(p.claims))
                             continue
                         _, orphans = replace_document(session, meta, p.doc.text, p.claims)
@@ -147,7 +156,7 @@ def _store_batch(db: Database, batch: list[Prepared], overrides: Overrides) -> l
                 for i, p in pending:
                     outcomes[i] = _store_batch(db, [p], overrides)[0]
             else:
-                reason = str(exc).splitlines()[0] if isinstance(exc, SQLAlchemyError) else error_summary(exc)
+                reason = database_failure(exc) or error_summary(exc)
                 for i, p in pending:
                     outcomes[i] = Outcome(p.shown, "failed", reason=f"{p.source}: could not store: {reason}")
     return [outcomes[i] for i in range(len(batch))]
@@ -286,17 +295,14 @@ def reextract(db: Database, document: str | None = None,
     ``document`` is a document id or part of a source name; all documents when ``None``.
     """
     with db.read() as session:
-        stmt = select(Document.id, Document.source).order_by(Document.id)
-        if document:
-            stmt = stmt.where(document_condition(document))
-        targets = list(session.execute(stmt))
+        targets = documents.matching_documents(session, document)
     report = IngestReport()
     for doc_id, source in targets:
         with db.read() as session:
-            doc = session.get(Document, doc_id)
-            if doc is None:
-                continue  # removed by another process meanwhile
-            text, published = doc.text, doc.published
+            stored = documents.document_text(session, doc_id)
+        if stored is None:
+            continue  # removed by another process meanwhile
+        text, published = stored
         try:
             claims = extract(text, published)
         except Exception as exc:  # this document fails alone; the others are re-extracted
@@ -307,16 +313,19 @@ def reextract(db: Database, document: str | None = None,
             continue
         try:
             with db.write() as session:
-                doc = session.get(Document, doc_id)
-                if doc is None or doc.text != text:
+                now = documents.document_text(session, doc_id)
+                if now is None or now[0] != text:
                     outcome = Outcome(source, "unchanged", 0, "changed by another process")
                 else:
                     orphans = replace_claims(session, doc_id, claims)
-                    doc.extractor = EXTRACTOR_VERSION
+                    documents.mark_extracted(session, doc_id)
                     reason = f"{len(orphans)} verdicts orphaned" if orphans else None
                     outcome = Outcome(source, "updated", len(claims), reason)
-        except SQLAlchemyError as exc:
-            outcome = Outcome(source, "failed", reason=str(exc).splitlines()[0])
+        except Exception as exc:
+            failure = database_failure(exc)
+            if failure is None:
+                raise  # not the database's: a bug, reported as such
+            outcome = Outcome(source, "failed", reason=failure)
         report.outcomes.append(outcome)
         if on_document:
             on_document(outcome)

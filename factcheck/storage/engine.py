@@ -1,6 +1,10 @@
-"""Open a factcheck database: URL resolution, engine set-up, sessions.
+"""The connection to a database, at the bottom of the storage layer: URL resolution (and how a URL is
+shown, its password hidden), engine set-up for SQLite and PostgreSQL, and :class:`Database`, whose
+sessions read, or write as one transaction under the database's write lock.
 
-Nothing here runs at import time; callers open a :class:`Database` explicitly.
+Nothing here runs at import time; callers open a :class:`Database` explicitly
+(:func:`factcheck.storage.database.open_database`). ``Session`` is the type of the
+sessions the layers above are handed.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from factcheck.errors import DatabaseError, NotFoundError
+from factcheck.errors import DatabaseError
 
 DEFAULT_DB = "factcheck.db"
 ENV_VAR = "FACTCHECK_DB"
@@ -72,6 +76,13 @@ def _missing_driver(url: str, parsed: URL, exc: ImportError) -> DatabaseError:
         return DatabaseError(f"cannot open database {shown_url(url)}: the PostgreSQL driver "
                              f"{parsed.get_driver_name()} is not installed ({hint})")
     return DatabaseError(f"cannot open database {shown_url(url)}: its driver is not installed ({exc})")
+
+
+def database_failure(exc: BaseException) -> str | None:
+    """The first line of the message of a failure the database reported (a constraint, a full disk, a
+    lost connection); ``None`` for any other exception.
+    """
+    return str(exc).splitlines()[0] if isinstance(exc, SQLAlchemyError) else None
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
@@ -169,6 +180,11 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @property
+    def file(self) -> str | None:
+        """The file of an SQLite database (``None`` for a database on a server)."""
+        return self.engine.url.database if self.is_sqlite else None
+
+    @property
     def is_snapshot(self) -> bool:
         """Whether this is a read-only snapshot of a database (``factcheck export --format sqlite``)."""
         if not self.is_sqlite:
@@ -218,72 +234,3 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _link_state(database: Database) -> bool:
-    """Whether the database's links were made by the current cross-referencing rules; a new database
-    (no claim yet) is marked as linked by them.
-    """
-    from factcheck.storage.links import links_are_current, mark_links_current
-
-    with database.read() as session:
-        current = links_are_current(session)
-    if current is None:
-        with database.write() as session:  # another process may have stored claims meanwhile
-            current = mark_links_current(session)
-    return current
-
-
-def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating if needed) the database and bring it to the latest schema.
-
-    Links made by older cross-referencing rules are not remade here (that takes about
-    40 s a million claims): :attr:`Database.links_current` says whether they are current,
-    and ``factcheck db relink`` remakes them (:func:`factcheck.storage.links.rebuild_links`).
-    """
-    url = resolve_url(db)
-    engine = create_db_engine(url)
-    database = Database(url, engine)
-    if upgrade:
-        from factcheck.storage.schema import upgrade as run_upgrade
-
-        try:
-            run_upgrade(engine)
-            database.links_current = _link_state(database)
-        except SQLAlchemyError as exc:
-            database.close()
-            raise DatabaseError(f"cannot open database {shown_url(url)}: {exc.__class__.__name__}: "
-                                f"{shown_url(str(exc).splitlines()[0])}") from exc
-    return database
-
-
-def stored_revision(db: str | None = None) -> str | None:
-    """The schema revision of an existing database, read without upgrading it (``None`` when empty)."""
-    from factcheck.storage.schema import current_revision
-
-    url = resolve_url(db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        raise NotFoundError(f"no database at {url.removeprefix('sqlite:///')}")
-    engine = create_db_engine(url)
-    try:
-        return current_revision(engine)
-    except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot read database {shown_url(url)}: {exc.__class__.__name__}: "
-                            f"{shown_url(str(exc).splitlines()[0])}") from exc
-    finally:
-        engine.dispose()
-
-
-def link_rules(db: str | None = None) -> tuple[str | None, str]:
-    """The version of the rules an existing database's links were made by, and the current version; read
-    without upgrading it (at the latest schema).
-    """
-    from factcheck.crossref import CROSSREF_VERSION
-    from factcheck.storage.links import link_rules as stored_rules
-
-    database = Database(resolve_url(db), create_db_engine(resolve_url(db)))
-    try:
-        with database.read() as session:
-            return stored_rules(session), CROSSREF_VERSION
-    finally:
-        database.close()

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
+from factcheck.errors import DatabaseError, NotFoundError
 from factcheck.resources import migrations_dir
+from factcheck.storage.engine import create_db_engine, resolve_url, shown_url
 
 # PostgreSQL advisory lock keys: one per database (the server keeps them apart), held while its
 # schema is upgraded, so that processes opening a new database at once create it once.
@@ -82,3 +86,18 @@ def downgrade(engine: Engine, revision: str) -> None:
     """Downgrade the database to ``revision`` (used by tests of the migrations)."""
     with schema_lock(engine):
         command.downgrade(alembic_config(engine), revision)
+
+
+def stored_revision(db: str | None = None) -> str | None:
+    """The schema revision of an existing database, read without upgrading it (``None`` when empty)."""
+    url = resolve_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        raise NotFoundError(f"no database at {url.removeprefix('sqlite:///')}")
+    engine = create_db_engine(url)
+    try:
+        return current_revision(engine)
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot read database {shown_url(url)}: {exc.__class__.__name__}: "
+                            f"{shown_url(str(exc).splitlines()[0])}") from exc
+    finally:
+        engine.dispose()

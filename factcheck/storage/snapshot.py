@@ -23,7 +23,8 @@ from sqlalchemy import Date, DateTime, Table, delete, select, text, true
 
 from factcheck.errors import InputError
 from factcheck.storage import bulk
-from factcheck.storage.engine import SNAPSHOT_APPLICATION_ID, Database, open_database, shown_url
+from factcheck.storage.database import open_database
+from factcheck.storage.engine import SNAPSHOT_APPLICATION_ID, Database, shown_url
 from factcheck.storage.models import Claim, ClaimKey, Document, Link, Setting, Verdict, utcnow
 
 # in the order their references need
