@@ -667,11 +667,12 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with a byte-order mark.")] = False,
 ) -> None:
-    """Export every claim with its document's metadata, cross-reference group and latest verdict.
+    """Export every claim with its document's metadata, its statistic and its latest verdict.
 
     Text cells that a spreadsheet would run as formulas are neutralized in CSV. A snapshot
-    (--format sqlite) holds documents, claims, groups, verdicts, the search index and the
-    views, from SQLite or PostgreSQL, and opens as it is in factcheck datasette or Datasette.
+    (--format sqlite) holds documents, claims with their statistics, links, verdicts, the
+    search index and the views, from SQLite or PostgreSQL, and opens as it is in
+    factcheck datasette or Datasette.
 
     Example: factcheck export --format csv --excel --output claims.csv
     """

@@ -29,7 +29,7 @@ from factcheck.storage.verdicts import latest_verdicts, verdict_record
 EXPORT_COLUMNS = [
     "id", "document", "title", "author", "publisher", "published", "url", "mention", "value", "low", "high", "unit",
     "qualifier", "change", "measure", "place", "period", "period_start", "period_end", "speaker", "kind",
-    "sentence", "start", "end", "rule", "group", "group_status", "verdict", "verdict_note", "verdict_by",
+    "sentence", "start", "end", "rule", "statistic", "statistic_status", "verdict", "verdict_note", "verdict_by",
     "verdict_date",
 ]
 FORMATS = ("csv", "json", "jsonl", "claimreview", "sqlite")
@@ -90,8 +90,8 @@ _NO_VERDICT = (None, None, None, None)
 
 
 def export_values(session: Session, batch: int = 5000) -> Iterator[list[Any]]:
-    """Every claim as a list of :data:`EXPORT_COLUMNS` values: its document's metadata, its statistic's
-    group and its latest verdict.
+    """Every claim as a list of :data:`EXPORT_COLUMNS` values: its document's metadata, its statistic
+    (and whether the statistic's claims agree or conflict) and its latest verdict.
 
     One streamed scan of the claims, joined to their documents only; memory grows
     only with the number of verdicts and of statistics in conflict.

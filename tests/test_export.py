@@ -1,8 +1,8 @@
 """The CSV export writes exactly the bytes of the plain path, on real articles and on any stored text.
 
 For speed the export reads some cells from SQLite as a JSON array, quotes and
-neutralizes text itself, and takes each claim's group from the statistic the claim
-carries. The references here are built another way: groups and their status from
+neutralizes text itself, and takes each claim's statistic from the claim itself. The
+references here are built another way: statistics and their status from
 the link rows, every cell written by the csv module after
 :func:`factcheck.export.neutralize`. A hand-made database is also checked against
 its CSV written out by hand. Stored values are drawn from any character, with
@@ -182,7 +182,7 @@ HAND_MADE_CLAIMS = [
 ]
 HAND_MADE_CSV = (
     "id,document,title,author,publisher,published,url,mention,value,low,high,unit,qualifier,change,measure,place,"
-    "period,period_start,period_end,speaker,kind,sentence,start,end,rule,group,group_status,verdict,verdict_note,"
+    "period,period_start,period_end,speaker,kind,sentence,start,end,rule,statistic,statistic_status,verdict,verdict_note,"
     "verdict_by,verdict_date\r\n"
     '1,doc.txt,"\'=Title, ""quoted""",\'-Ana Smith,,2024-05-01,https://example.org/a?b=1,"1,500",1500,1500.0,1500.0,count,'
     "exact,,jobs,'-London,in 2024,2024-01-01,2024-12-31,,fact,\"He said \"\"1,500 jobs\"\", then left.\",10,15,"
@@ -223,7 +223,7 @@ def test_the_csv_of_a_hand_made_database_is_written_out_here(database: Database)
 
 
 def reference_rows(db_path: Path) -> list[list[Any]]:
-    """Every claim's export values, its group and status read from the link rows (not from the claim)."""
+    """Every claim's export values, its statistic and status read from the link rows (not from the claim)."""
     database = open_database(str(db_path))
     try:
         with database.read() as session:
@@ -258,7 +258,7 @@ def reference_csv(rows: list[list[Any]]) -> str:
     return out.getvalue()
 
 
-GROUP = EXPORT_COLUMNS.index("group")
+GROUP = EXPORT_COLUMNS.index("statistic")
 EXTRA = "Police numbers\n\nThe Home Office said there were 122,404 police officers in England and Wales.\n"
 REPLACED = "000_695a07a4156f1e4b.txt"
 # the figures of the document's first claims of two statistics go: one is left alone, the other renamed

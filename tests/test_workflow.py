@@ -606,7 +606,7 @@ HOSTILE_ARTICLE = (
     "@SUM(A1) counted 7 ballots.\n\n"
     'The mayor said "we hired 250 teachers" and\nthen left the café with £40 million, “a record”.\n'
 )
-NUMERIC_COLUMNS = ("id", "value", "low", "high", "start", "end", "group")
+NUMERIC_COLUMNS = ("id", "value", "low", "high", "start", "end", "statistic")
 
 
 def _hostile_export(invoke: Any, db: Path, tmp_path: Path) -> list[dict[str, Any]]:

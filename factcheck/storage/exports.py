@@ -25,8 +25,8 @@ def _as_text(column: Any) -> Any:
 
 
 def _claims_query() -> Select[Any]:
-    """Every claim with its document, in one scan of the claims in id order: the :data:`EXPORT_COLUMNS` up
-    to ``group`` (the claim's statistic), the figure as its decimal text.
+    """Every claim with its document, in one scan of the claims in id order: the export's columns
+    (:data:`factcheck.export.EXPORT_COLUMNS`) up to the claim's ``statistic``, the figure as its decimal text.
     """
     return (
         select(Claim.id, Document.source, Document.title, Document.author, Document.publisher,
