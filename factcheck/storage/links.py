@@ -245,7 +245,8 @@ def rebuild_links(session: Session) -> int:
     """Recompute every key and link from scratch (after the rules change); returns links made.
 
     Every key and link it writes refers to claims it read in the same transaction: it is
-    best run in one that does not check references (``Database.write(check_references=False)``).
+    best run in one that does not check references (``Database.write(check_references=False)``,
+    for SQLite; on PostgreSQL they are checked once, at the end).
     """
     connection = session.connection()
     # an index built once over a full table is much faster than one kept up row by row (the
