@@ -311,6 +311,16 @@ def test_search_index_covers_ingested_claims_and_claims_written_by_plain_sql(dat
     assert_search_index_intact(database.url)
 
 
+def test_a_consistent_read_sees_the_database_as_it_was_at_its_start(database, article, tmp_path):
+    ingest_paths(database, [article])
+    with database.read(consistent=True) as reading:
+        before = reading.scalar(select(func.count(Claim.id)))
+        assert ingest_paths(database, [_write_notes(tmp_path)]).count("added") == 3  # committed meanwhile
+        assert reading.scalar(select(func.count(Claim.id))) == before
+        assert reading.scalar(select(func.count(Document.id))) == 1
+    assert claim_count(database) == before + 3
+
+
 @pytest.mark.sqlite_only("SQLite's index is kept by a trigger, which a batch of new claims sets aside")
 def test_the_search_trigger_is_back_after_a_batch(database, article, tmp_path):
     assert ingest_paths(database, [article, _write_notes(tmp_path)]).count("added") == 4

@@ -200,9 +200,16 @@ class Database:
         return self
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A session for queries."""
+    def read(self, *, consistent: bool = False) -> Iterator[Session]:
+        """A session for queries.
+
+        With ``consistent``, every query of the session sees the database as it was at the
+        first: what writers commit meanwhile is not seen (SQLite's read transaction does so
+        anyway; on PostgreSQL the session is ``REPEATABLE READ``).
+        """
         with self.sessions() as session:
+            if consistent and self.engine.dialect.name == "postgresql":
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 
     @contextmanager

@@ -24,7 +24,7 @@ from sqlalchemy import Date, DateTime, Table, delete, select, text, true
 from factcheck.errors import InputError
 from factcheck.storage import bulk
 from factcheck.storage.database import open_database
-from factcheck.storage.engine import SNAPSHOT_APPLICATION_ID, Database, shown_url
+from factcheck.storage.engine import SNAPSHOT_APPLICATION_ID, Database, Session, shown_url
 from factcheck.storage.models import Claim, ClaimKey, Document, Link, Setting, Verdict, utcnow
 
 # in the order their references need
@@ -43,13 +43,13 @@ def _as_stored(value: Any, column_type: Any) -> Any:
     return value
 
 
-def _copy_table(source: Database, target: Database, table: Table) -> int:
+def _copy_table(reading: Session, target: Database, table: Table) -> int:
     """Every row of a table, in key order, from the source into the snapshot; returns how many."""
     columns = list(table.columns)
     names = [column.name for column in columns]
     converted = [i for i, column in enumerate(columns) if isinstance(column.type, Date | DateTime)]
     count = 0
-    with source.read() as reading, target.write(check_references=False) as writing:
+    with target.write(check_references=False) as writing:
         into = writing.connection()
         inserted = true() if table is Claim.__table__ else None
         with bulk.cursor(reading.connection(), select(*columns).order_by(*table.primary_key.columns),
@@ -84,6 +84,12 @@ def _same_file(database: Database, target: Path) -> bool:
     return database.is_sqlite and bool(location) and Path(location).resolve() == target.resolve()
 
 
+def _remove(path: Path) -> None:
+    """An SQLite file and the journals beside it, if any."""
+    for file in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+        file.unlink(missing_ok=True)
+
+
 def _seal(path: Path) -> None:
     """Mark the file as a snapshot, with a rollback journal (readable from a read-only folder), and read-only."""
     connection = sqlite3.connect(path, isolation_level=None)
@@ -105,15 +111,16 @@ def write_snapshot(database: Database, target: Path) -> dict[str, int]:
     if _same_file(database, target):
         raise InputError(f"{target} is the database itself: write the snapshot to another file")
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    for leftover in (partial, *(partial.with_name(partial.name + end) for end in ("-wal", "-shm", "-journal"))):
-        leftover.unlink(missing_ok=True)
+    _remove(partial)
     try:
         snapshot = open_database(f"sqlite:///{partial}")  # the schema: tables, search index, views
         try:
             _findable_search_index(snapshot)
             with snapshot.write() as session:
                 session.execute(delete(Setting))  # the source's settings come next
-            counts = {table.__tablename__: _copy_table(database, snapshot, table.__table__) for table in TABLES}
+            # every table as it was at one moment, whatever other processes write meanwhile
+            with database.read(consistent=True) as reading:
+                counts = {table.__tablename__: _copy_table(reading, snapshot, table.__table__) for table in TABLES}
             with snapshot.write() as session:
                 session.add_all([Setting(key="snapshot.of", value=shown_url(database.url)[:256]),
                                  Setting(key="snapshot.taken_at", value=utcnow().isoformat(timespec="seconds"))])
@@ -122,6 +129,6 @@ def write_snapshot(database: Database, target: Path) -> dict[str, int]:
         _seal(partial)
         os.replace(partial, target)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise
     return counts
