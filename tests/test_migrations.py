@@ -13,8 +13,9 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from engines import NewDatabase
+from engines import NewDatabase, engine_for
 from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import text as sql_text
 
 from factcheck import resources
 from factcheck.ingest.pipeline import ingest_paths
@@ -220,3 +221,26 @@ def test_only_the_indexed_columns_reindex_a_claim_for_search(seeded_engine, db_p
     assert claims_changed_by(db_path, "UPDATE claims SET measure = measure") > claims
     migrate.downgrade(seeded_engine, "0005")  # before 0006 any update of a claim reindexed it
     assert claims_changed_by(db_path, "UPDATE claims SET place = place") > claims
+
+
+# --- 0008, 0009: what PostgreSQL adds ---------------------------------------------------------------
+
+
+def test_postgresql_gets_a_search_vector_and_trigram_indexes_and_sqlite_nothing_new(db_path):
+    with engine_for(db_path) as engine:
+        schema = inspect(engine)
+        columns = {column["name"] for column in schema.get_columns("claims")}
+        indexes = {index["name"] for index in schema.get_indexes("claims")}
+        trigrams = {"ix_claims_measure_trigrams", "ix_claims_place_trigrams", "ix_claims_speaker_trigrams"}
+        if engine.dialect.name == "sqlite":
+            assert "search_vector" not in columns and not indexes & (trigrams | {"ix_claims_search_vector"})
+            return
+        with engine.connect() as connection:
+            available = connection.execute(sql_text(
+                "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm')")).scalar()
+            generated = connection.execute(sql_text(
+                "SELECT attgenerated FROM pg_attribute WHERE attrelid = 'claims'::regclass "
+                "AND attname = 'search_vector'")).scalar()
+    assert generated == "s" and "ix_claims_search_vector" in indexes
+    assert available, "the test server has no pg_trgm (PostgreSQL's contrib): the indexes cannot be checked"
+    assert trigrams <= indexes

@@ -22,9 +22,11 @@ from factcheck.storage.engine import create_db_engine, resolve_url, shown_url
 SCHEMA_LOCK = 0x6663_0001
 
 # Objects made by raw SQL in the migrations that the models do not describe: SQLite's full-text
-# index (tables claims_fts*) and the view; PostgreSQL's search vector of each claim and its index.
+# index (tables claims_fts*) and the view; PostgreSQL's search vector of each claim and its index, and
+# the trigram indexes of measures, places and speakers.
 UNMODELLED = {"table": ("claims_fts", "claims_view"), "column": ("search_vector",),
-              "index": ("ix_claims_search_vector",)}
+              "index": ("ix_claims_search_vector", "ix_claims_measure_trigrams", "ix_claims_place_trigrams",
+                        "ix_claims_speaker_trigrams")}
 
 
 def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
