@@ -353,3 +353,29 @@ def test_a_document_that_cannot_be_stored_does_not_take_its_batch_with_it(databa
     assert "could not store" in (failed.reason or "") and "2.txt" in (failed.reason or "")
     assert sorted(Path(d.source).name for d in documents(database)) == ["0.txt", "1.txt", "3.txt"]
     assert claim_count(database) == 3
+
+
+def _index_definitions(database: Database) -> list[tuple[str, ...]]:
+    """Every index of the claims table as the database has it (those migrations made by hand too)."""
+    query = ("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'claims' ORDER BY indexname"
+             if not database.is_sqlite else
+             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims' ORDER BY name")
+    with database.read() as session:
+        return [tuple(row) for row in session.execute(text(query))]
+
+
+def test_updating_most_of_the_claims_keeps_every_index(database, monkeypatch):
+    from factcheck.storage import bulk
+
+    ingest_paths(database, [SEEDS])
+    before = _index_definitions(database)
+    assert len(before) >= 8
+    monkeypatch.setattr(bulk, "_MANY_ROWS", 1)  # as for a relink of most claims of a large database
+    with database.write() as session:
+        ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
+        bulk.update_rows(session.connection(), Claim.__table__, "id", "statistic", [(i, -i) for i in ids])
+    assert _index_definitions(database) == before
+    with database.read() as session:
+        assert dict(session.execute(select(Claim.id, Claim.statistic)).all()) == {i: -i for i in ids}
+        assert factcheck.storage.claims.count_claims(
+            session, factcheck.storage.claims.ClaimFilter(search="officers", place="England")) > 0

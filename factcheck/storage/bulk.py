@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import (
@@ -159,7 +159,8 @@ def update_rows(connection: Connection, target: Table, key: str, name: str,
                                    "ON COMMIT DROP")
         _copy(connection, staged, ["key", "value"], values)
         new = table(staged, column("key"), column("value"))
-        connection.execute(update(target).where(key_column == new.c.key).values({name: new.c.value}))
+        with _indexes_set_aside(connection, target) if len(values) >= _MANY_ROWS else nullcontext():
+            connection.execute(update(target).where(key_column == new.c.key).values({name: new.c.value}))
         connection.exec_driver_sql(f"DROP TABLE {staged}")
         return
     stmt = update(target).where(key_column == bindparam("row_key")).values({name: bindparam("row_value")})
@@ -167,6 +168,34 @@ def update_rows(connection: Connection, target: Table, key: str, name: str,
         _execute_many(connection, stmt.compile(dialect=connection.dialect), ("row_key", "row_value"), values)
     else:
         connection.execute(stmt, [{"row_key": k, "row_value": v} for k, v in values])
+
+
+# From how many rows an update of one column on PostgreSQL sets the table's other indexes aside
+_MANY_ROWS = 100_000
+
+
+@contextmanager
+def _indexes_set_aside(connection: Connection, target: Table) -> Iterator[None]:
+    """The table's indexes but those of its constraints dropped for the block and made again after it.
+
+    Updating a row on PostgreSQL writes a new version of it, which every index of the table
+    then lists (the full-text and trigram indexes with dozens of entries a claim): for most of
+    a table, building each index once, at the end, costs a fraction of that. The indexes are
+    taken as the database has them, whichever migration made them.
+    """
+    indexes = connection.execute(text(
+        "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+        "AND i.tablename = :name AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+        "WHERE c.conindid = to_regclass(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname)))"),
+        {"name": target.name}).all()
+    for index_name, _ in indexes:
+        connection.exec_driver_sql(f"DROP INDEX {_quoted(connection, index_name)}")
+    yield
+    # a larger budget than the default 64 MB lets a full-text index be built in far fewer passes;
+    # for this transaction only
+    connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
+    for _, definition in indexes:
+        connection.exec_driver_sql(definition)
 
 
 @contextmanager
