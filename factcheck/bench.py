@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +53,9 @@ def _own_peak_mb() -> float:
 
 
 def _ingest_child(db_url: str, corpus: str, jobs: int, queue: Any) -> None:
-    from factcheck.db import open_database
     from factcheck.ingest import pipeline
     from factcheck.ingest.loader import iter_document_paths
+    from factcheck.storage.database import open_database
 
     linking_seconds = 0.0
     link_documents = pipeline.link_documents
@@ -160,46 +160,28 @@ def bench_extraction_runs(corpus: Path, runs: int) -> dict[str, Any]:
             "runs_mb_per_s": [r["mb_per_s"] for r in results]}
 
 
-def build_large(db_path: Path, source_db: Path, target: int, seed: int = 7) -> dict[str, Any]:
-    """A database of ``target`` claims made from real extracted claims, varied in document, place and period.
+_PLACES = ["London", "Scotland", "Wales", "England", "Manchester", "Glasgow", "UK", "France", "US", "Leeds",
+           "Birmingham", "Cardiff", "Belfast", "Germany", "Ireland", "Liverpool", "Bristol", "Kent", None, None]
+_DOCUMENT_COLUMNS = ["id", "source", "kind", "encoding", "sha256", "text", "extractor", "ingested_at"]
 
-    Rows are written straight into SQLite; the search index is filled once at the end.
+
+def _generated(sample: list[tuple[Any, ...]], columns: list[str], target: int, seed: int,
+               per_doc: int = 50) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
+    """Documents of ``per_doc`` claims, ``target`` claims in all, each a sampled claim in another place
+    and period, its figure often changed: (document row, claim rows), the same for a seed on any engine.
     """
-    import sqlite3
-
-    from factcheck.db import open_database
-
-    open_database(f"sqlite:///{db_path}").close()  # the schema
     rng = random.Random(seed)
-    src = sqlite3.connect(source_db)
-    # a claim's statistic comes of its links, made afresh for the generated claims
-    columns = [r[1] for r in src.execute("PRAGMA table_info(claims)") if r[1] not in ("id", "document_id", "statistic")]
-    sample = src.execute(f"SELECT {', '.join(columns)} FROM claims").fetchall()
-    src.close()
-    places = ["London", "Scotland", "Wales", "England", "Manchester", "Glasgow", "UK", "France", "US", "Leeds",
-              "Birmingham", "Cardiff", "Belfast", "Germany", "Ireland", "Liverpool", "Bristol", "Kent", None, None]
     years = list(range(1990, 2025))
-    con = sqlite3.connect(db_path)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=OFF")
-    trigger = con.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
-                          "AND name = 'claims_fts_insert'").fetchone()
-    con.execute("DROP TRIGGER IF EXISTS claims_fts_insert")
-    per_doc = 50
-    started = time.perf_counter()
-    made = 0
-    doc_id = 0
-    insert = f"INSERT INTO claims (document_id, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})"
+    made = doc_id = 0
     while made < target:
         doc_id += 1
-        con.execute("INSERT INTO documents (id, source, kind, encoding, sha256, text, extractor, ingested_at) "
-                    "VALUES (?, ?, 'text', 'utf-8', ?, '', 'bench', '2024-01-01 00:00:00')",
-                    (doc_id, f"bench/{doc_id:07d}.txt", f"{doc_id:064d}"))
+        document = (doc_id, f"bench/{doc_id:07d}.txt", "text", "utf-8", f"{doc_id:064d}", "", "bench",
+                    "2024-01-01 00:00:00")
         rows = []
         for i in range(min(per_doc, target - made)):
             row = dict(zip(columns, rng.choice(sample), strict=True))
             row["span_start"], row["span_end"] = i * 10, i * 10 + 5
-            row["place"] = rng.choice(places)
+            row["place"] = rng.choice(_PLACES)
             year = rng.choice(years)
             row["period"], row["period_start"], row["period_end"] = rng.choice(
                 [(f"in {year}", f"{year}-01-01", f"{year}-12-31"), (None, None, None)])
@@ -207,16 +189,88 @@ def build_large(db_path: Path, source_db: Path, target: int, seed: int = 7) -> d
                 row["value"] = row["value"] * rng.choice([1, 1, 1, 0.5, 2, 1.1, 0.9, 3])
                 row["value_text"] = repr(row["value"])
             rows.append((doc_id, *[row[c] for c in columns]))
-        con.executemany(insert, rows)
         made += len(rows)
-        if doc_id % 200 == 0:
-            con.commit()
-    con.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
-    if trigger:
-        con.execute(trigger[0])
-    con.commit()
-    con.close()
-    return {"claims": made, "documents": doc_id, "build_seconds": round(time.perf_counter() - started, 1)}
+        yield document, rows
+
+
+def _sample_claims(source_url: str, columns: list[str]) -> list[tuple[Any, ...]]:
+    """Every claim of the ingested corpus: the fields a generated claim takes from one, as stored."""
+    from factcheck.storage import bulk
+    from factcheck.storage.database import open_database
+    from factcheck.storage.models import Claim
+
+    database = open_database(source_url)
+    try:
+        with database.read() as session:
+            return [tuple(_as_text(v) for v in row)
+                    for row in bulk.table_rows(session.connection(), Claim.__table__, columns)]
+    finally:
+        database.close()
+
+
+def _as_text(value: Any) -> Any:
+    """Dates as the ISO text both engines take (SQLite's driver gives them so already)."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def build_large(db_url: str, source_url: str, target: int, seed: int = 7) -> dict[str, Any]:
+    """A database of ``target`` claims made from real extracted claims, varied in document, place and period,
+    in ``db_url`` (a new file, or an empty PostgreSQL database).
+
+    Rows go in through the storage layer's bulk path (COPY on PostgreSQL), a few thousand
+    claims per transaction, SQLite's search index filled per transaction.
+    """
+    from factcheck.storage import bulk
+    from factcheck.storage.claims import ClaimFilter, count_claims
+    from factcheck.storage.database import open_database
+    from factcheck.storage.models import Claim, Document
+
+    database = open_database(db_url)  # the schema
+    claims = Claim.__table__
+    # a claim's statistic comes of its links, made afresh for the generated claims
+    columns = [c.name for c in claims.columns if c.name not in ("id", "document_id", "statistic")]
+    try:
+        with database.read() as session:
+            if count_claims(session, ClaimFilter()):
+                raise SystemExit(f"{db_url.split('@')[-1]} holds claims already: the benchmark needs an empty "
+                                 "database to fill")
+        sample = _sample_claims(source_url, columns)
+        started = time.perf_counter()
+        made = documents = 0
+        batch: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]] = []
+        for document in _generated(sample, columns, target, seed):
+            batch.append(document)
+            if len(batch) == 200:
+                made += _store_generated(database, batch, columns)
+                documents += len(batch)
+                batch = []
+        made += _store_generated(database, batch, columns)
+        documents += len(batch)
+        with database.write() as session:
+            bulk.follow_ids(session.connection(), Document.__table__)
+            bulk.refresh_statistics(session.connection(), Document.__table__, claims)
+    finally:
+        database.close()
+    return {"claims": made, "documents": documents, "build_seconds": round(time.perf_counter() - started, 1)}
+
+
+def _store_generated(database: Any, batch: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]],
+                     columns: list[str]) -> int:
+    """Generated documents and their claims, in one transaction; returns how many claims."""
+    from factcheck.storage import bulk
+    from factcheck.storage.models import Claim, Document
+
+    if not batch:
+        return 0
+    claims = Claim.__table__
+    rows = [row for _, document_rows in batch for row in document_rows]
+    with database.write() as session:
+        connection = session.connection()
+        bulk.insert_rows(connection, Document.__table__, _DOCUMENT_COLUMNS, [document for document, _ in batch])
+        inserted = claims.c.document_id.between(batch[0][0][0], batch[-1][0][0])
+        with bulk.search_index_set_aside(connection, claims, inserted):
+            bulk.insert_rows(connection, claims, ["document_id", *columns], rows)
+    return len(rows)
 
 
 def _latencies(action: Callable[[], Any], runs: int) -> dict[str, float]:
@@ -230,19 +284,17 @@ def _latencies(action: Callable[[], Any], runs: int) -> dict[str, float]:
             "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1)}
 
 
-def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
+def bench_queries(db_url: str, runs: int) -> dict[str, Any]:
     """p50/p95 latency of the main queries, in-process, as the CLI runs them for a table; and the CSV export."""
-    from sqlalchemy import func, select
+    from factcheck.records import claim_record
+    from factcheck.storage import groups
+    from factcheck.storage.claims import ClaimFilter, count_claims, get_claim, query_claims
+    from factcheck.storage.database import open_database
 
-    from factcheck import linking
-    from factcheck.db import open_database
-    from factcheck.models import Claim
-    from factcheck.store import ClaimFilter, claim_record, get_claim, query_claims
-
-    database = open_database(f"sqlite:///{db_path}")
+    database = open_database(db_url)
     results: dict[str, Any] = {}
     with database.read() as session:
-        top = session.scalar(select(func.max(Claim.id))) or 1
+        top = count_claims(session, ClaimFilter()) or 1  # generated claims' ids run from 1
     rng = random.Random(3)
 
     def in_session(fn: Callable[[Any], Any]) -> Callable[[], Any]:
@@ -253,7 +305,7 @@ def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
 
     def show(session: Any) -> Any:
         claim_id = rng.randint(1, top)
-        return claim_record(get_claim(session, claim_id)), linking.cross_references(session, claim_id)
+        return claim_record(get_claim(session, claim_id)), groups.cross_references(session, claim_id)
 
     results["claims_search"] = _latencies(in_session(lambda s: query_claims(
         s, ClaimFilter(search=rng.choice(["police officers", "funding", "jobs", "prices", "unemployment"]),
@@ -262,11 +314,11 @@ def bench_queries(db_path: Path, runs: int) -> dict[str, Any]:
         s, ClaimFilter(measure=rng.choice(["officers", "jobs", "sales"]), place=rng.choice(["London", "Scotland"]),
                        limit=51))), runs)
     results["show"] = _latencies(in_session(show), runs)
-    results["agreements"] = _latencies(in_session(lambda s: linking.agreements(s, limit=21)), runs)
-    results["contradictions"] = _latencies(in_session(lambda s: linking.contradictions(s, limit=21)), runs)
-    results["figures"] = _latencies(in_session(lambda s: linking.figures(s, limit=21)), runs)
+    results["agreements"] = _latencies(in_session(lambda s: groups.agreements(s, limit=21)), runs)
+    results["contradictions"] = _latencies(in_session(lambda s: groups.contradictions(s, limit=21)), runs)
+    results["figures"] = _latencies(in_session(lambda s: groups.figures(s, limit=21)), runs)
     database.close()
-    exports = [_in_fresh_process(_export_child, f"sqlite:///{db_path}") for _ in range(3)]
+    exports = [_in_fresh_process(_export_child, db_url) for _ in range(3)]
     # the run of median time, with the rates of all: on a shared machine one run can be much slower
     results["export_csv"] = {**_median_run(exports), "runs_rows_per_s": [r["rows_per_s"] for r in exports]}
     return results
@@ -284,8 +336,8 @@ def _in_fresh_process(target: Callable[..., None], *args: Any) -> dict[str, Any]
 
 
 def _export_child(db_url: str, queue: Any) -> None:
-    from factcheck.db import open_database
     from factcheck.export import export_claims
+    from factcheck.storage.database import open_database
 
     database = open_database(db_url)
     before = _own_peak_mb()
@@ -302,18 +354,58 @@ def _export_child(db_url: str, queue: Any) -> None:
                "peak_memory_mb": round(_own_peak_mb(), 1), "memory_before_mb": round(before, 1)})
 
 
-def bench_crossref(db_path: Path) -> dict[str, Any]:
+def bench_crossref(db_url: str) -> dict[str, Any]:
     """Time to cross-reference every claim of the database from scratch."""
-    from factcheck.db import open_database
-    from factcheck.linking import rebuild_links
+    from factcheck.storage.database import open_database
+    from factcheck.storage.links import rebuild_links
 
-    database = open_database(f"sqlite:///{db_path}")
+    database = open_database(db_url)
     started = time.perf_counter()
     with database.write(check_references=False) as session:  # as the relinking of an upgrade runs
         links = rebuild_links(session)
     result = {"seconds": round(time.perf_counter() - started, 1), "links": links}
     database.close()
     return result
+
+
+def bench_other_engine(db_url: str, source: Path, size: int, runs: int, queries: bool) -> dict[str, Any]:
+    """The largest database's part on another engine: built there, cross-referenced, queried, exported."""
+    from factcheck.storage.claims import ClaimFilter, count_claims
+    from factcheck.storage.database import open_database
+    from factcheck.storage.engine import shown_url
+
+    database = open_database(db_url)
+    try:
+        with database.read() as session:
+            held = count_claims(session, ClaimFilter(document="bench/"))
+        engine = database.engine.dialect.name
+    finally:
+        database.close()
+    found: dict[str, Any] = {"engine": engine, "db": shown_url(db_url)}
+    if held == size:
+        print(f"{engine}: crossref {size:,} claims: not timed, the generated claims there are reused", file=sys.stderr)
+    else:
+        found["crossref"] = {**build_large(db_url, f"sqlite:///{source}", size), **bench_crossref(db_url)}
+        print(f"{engine}: crossref {size:,} claims: {json.dumps(found['crossref'])}", file=sys.stderr)
+    if queries:
+        found["queries"] = bench_queries(db_url, runs)
+    return found
+
+
+def side_by_side(results: dict[str, Any], size: int) -> str:
+    """The largest database's figures on SQLite and on the other engine, one line each."""
+    other = results["other_engine"]
+    engines = [("sqlite", results.get("crossref", {}).get(str(size)), results.get("queries", {})),
+               (other["engine"], other.get("crossref"), other.get("queries", {}))]
+    lines = [f"{size:,} claims".ljust(24) + "".join(name.rjust(24) for name, _, _ in engines)]
+    crossref = ["not timed" if timing is None else f"{timing['seconds']} s" for _, timing, _ in engines]
+    lines.append("cross-referencing".ljust(24) + "".join(cell.rjust(24) for cell in crossref))
+    for key in ("claims_search", "claims_measure_place", "show", "agreements", "contradictions", "figures"):
+        cells = [f"{q[key]['p50_ms']} / {q[key]['p95_ms']} ms" if key in q else "-" for _, _, q in engines]
+        lines.append(f"{key} p50/p95".ljust(24) + "".join(cell.rjust(24) for cell in cells))
+    export = [f"{q['export_csv']['rows_per_s']:,} rows/s" if "export_csv" in q else "-" for _, _, q in engines]
+    lines.append("export csv".ljust(24) + "".join(cell.rjust(24) for cell in export))
+    return "\n".join(lines)
 
 
 def bench_startup(runs: int = 5) -> dict[str, float]:
@@ -346,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
                              "--ingest-runs times, each in a fresh process; e.g. --corpus articles/ --extract-only")
     parser.add_argument("--large-db", type=Path, help="keep the largest generated database in this file, and when "
                         "the file exists already, time the queries on it instead of building it again")
+    parser.add_argument("--db", help="also time the largest database on this one (a PostgreSQL URL of an empty "
+                        "database, which it fills; when it holds the generated claims already, they are reused)")
     args = parser.parse_args(argv)
     results: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
     if args.extract_only:
@@ -368,16 +462,21 @@ def main(argv: list[str] | None = None) -> int:
             if large.exists():
                 print(f"crossref {size:,} claims: not timed, {large} is reused", file=sys.stderr)
                 continue
-            built = build_large(large, work / "ingest-1.db", size)
-            timing = bench_crossref(large)
+            built = build_large(f"sqlite:///{large}", f"sqlite:///{work / 'ingest-1.db'}", size)
+            timing = bench_crossref(f"sqlite:///{large}")
             results["crossref"][str(size)] = {**built, **timing}
             print(f"crossref {size:,} claims: {json.dumps(results['crossref'][str(size)])}", file=sys.stderr)
             if size != sizes[-1]:
                 large.unlink()
         if everything:
-            _report(results, "queries", bench_queries(largest, args.runs))
+            _report(results, "queries", bench_queries(f"sqlite:///{largest}", args.runs))
+        if args.db:
+            _report(results, "other_engine", bench_other_engine(args.db, work / "ingest-1.db", sizes[-1], args.runs,
+                                                                everything))
     if everything:
         _report(results, "startup", bench_startup())
+    if args.db:
+        print(side_by_side(results, sizes[-1]), file=sys.stderr)
     args.output.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(json.dumps(results, indent=2))
     return 0

@@ -28,7 +28,7 @@ from factcheck import __version__
 from factcheck.errors import FactcheckError, InputError, QueryError
 
 if TYPE_CHECKING:
-    from factcheck.db import Database
+    from factcheck.storage.engine import Database
 
 app = typer.Typer(
     name="factcheck",
@@ -57,6 +57,7 @@ class ExportFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     claimreview = "claimreview"
+    sqlite = "sqlite"
 
 
 def _stderr():
@@ -142,10 +143,26 @@ def _main(
     ctx.obj = {"db": db}
 
 
-def _open(ctx: typer.Context) -> Database:
-    from factcheck.db import open_database
+def _open(ctx: typer.Context, *, writing: bool = False, report_links: bool = True) -> Database:
+    """The database of ``--db``, opened (and upgraded); ``writing``: refused if it cannot be written (a
+    snapshot). Unless ``report_links`` is off, says on stderr when its links were made by older rules.
+    """
+    from factcheck.storage.database import open_database
 
-    return open_database(ctx.obj.get("db") if ctx.obj else None)
+    database = open_database(ctx.obj.get("db") if ctx.obj else None)
+    try:
+        if writing:
+            database.writable()
+    except FactcheckError:
+        database.close()
+        raise
+    if report_links and not database.links_current:
+        _stderr().print(Text.assemble(("Warning:", "yellow"), f" {STALE_LINKS}"))
+    return database
+
+
+STALE_LINKS = ("the cross-references were made by older rules; run factcheck db relink to remake them "
+               "(about a minute per million claims)")
 
 
 def _print_json(data: Any) -> None:
@@ -250,7 +267,7 @@ def ingest(
     if (title or url) and not _single_document(paths, feed, sitemap):
         raise InputError("--title and --url apply to a single document")
     max_bytes = int(max_mb * 1024 * 1024)
-    database = _open(ctx)
+    database = _open(ctx, writing=True)
     try:
         if paths == ["-"]:
             report = ingest_stdin(database, sys.stdin.buffer.read(), given)
@@ -349,7 +366,7 @@ def extract(
     """
     from factcheck.extract import extract as run_extract
     from factcheck.ingest.loader import load_path
-    from factcheck.store import extracted_record
+    from factcheck.records import extracted_record
 
     doc = load_path(path)
     found = run_extract(doc.text, _date(date) or doc.date)
@@ -369,7 +386,7 @@ def reextract(
     """
     from factcheck.ingest.pipeline import reextract as run_reextract
 
-    database = _open(ctx)
+    database = _open(ctx, writing=True)
     try:
         report = run_reextract(database, document)
     finally:
@@ -477,7 +494,8 @@ def claims(
 
     Example: factcheck claims --measure officers --place "England and Wales" --format json
     """
-    from factcheck.store import ClaimFilter, claim_record, count_claims, query_claims
+    from factcheck.records import claim_record
+    from factcheck.storage.claims import ClaimFilter, count_claims, query_claims
 
     page = _Page(limit, format, table_default=50)
     f = ClaimFilter(search, document, speaker, measure, place, unit, min, max,
@@ -534,7 +552,7 @@ def sources(
 
     Example: factcheck sources --format csv
     """
-    from factcheck.store import list_sources
+    from factcheck.storage.claims import list_sources
 
     database = _open(ctx)
     try:
@@ -576,9 +594,10 @@ def show(
 
     Example: factcheck show 12
     """
-    from factcheck.linking import cross_references
-    from factcheck.store import claim_record, get_claim
-    from factcheck.verdicts import list_verdicts, verdict_record
+    from factcheck.records import claim_record
+    from factcheck.storage.claims import get_claim
+    from factcheck.storage.groups import cross_references
+    from factcheck.storage.verdicts import list_verdicts, verdict_record
 
     database = _open(ctx)
     try:
@@ -665,10 +684,10 @@ def verdict(
 
     Example: factcheck verdict 25 --rating misleading --note "Workforce figures show 20,592." --by "Data desk"
     """
-    from factcheck.store import get_claim
-    from factcheck.verdicts import VerdictInput, record_verdict, verdict_record
+    from factcheck.storage.claims import get_claim
+    from factcheck.storage.verdicts import VerdictInput, record_verdict, verdict_record
 
-    database = _open(ctx)
+    database = _open(ctx, writing=True)
     try:
         with database.write() as session:
             record = verdict_record(record_verdict(session, get_claim(session, claim_id),
@@ -694,7 +713,7 @@ def verdicts(
 
     Example: factcheck verdicts --rating false --format csv
     """
-    from factcheck.verdicts import list_verdicts, verdict_record
+    from factcheck.storage.verdicts import list_verdicts, verdict_record
 
     database = _open(ctx)
     try:
@@ -732,14 +751,18 @@ def verdicts(
 def export(
     ctx: typer.Context,
     format: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="csv, json, jsonl, or claimreview (JSON-LD of the claims with a verdict).",
+        "--format", "-f", help="csv, json, jsonl, claimreview (JSON-LD of the claims with a verdict), or sqlite "
+                               "(a read-only SQLite snapshot of the whole database, for Datasette; needs --output).",
     )] = ExportFormat.csv,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with a byte-order mark.")] = False,
 ) -> None:
-    """Export every claim with its document's metadata, cross-reference group and latest verdict.
+    """Export every claim with its document's metadata, its statistic and its latest verdict.
 
-    Text cells that a spreadsheet would run as formulas are neutralized in CSV.
+    Text cells that a spreadsheet would run as formulas are neutralized in CSV. A snapshot
+    (--format sqlite) holds documents, claims with their statistics, links, verdicts, the
+    search index and the views, from SQLite or PostgreSQL, and opens as it is in
+    factcheck datasette or Datasette.
 
     Example: factcheck export --format csv --excel --output claims.csv
     """
@@ -750,7 +773,10 @@ def export(
         count = export_claims(database, format.value, output, excel=excel)
     finally:
         database.close()
-    if output is not None:
+    if format is ExportFormat.sqlite:
+        _stderr().print(f"{count} claims written to {output}, a read-only snapshot "
+                        f"(factcheck --db {output} datasette)", highlight=False)
+    elif output is not None:
         _stderr().print(f"{count} claims written to {output}", highlight=False)
 
 
@@ -759,22 +785,23 @@ def export(
 
 def _groups(ctx: typer.Context, which: str, measure: str | None, place: str | None,
             document: str | None, page: _Page) -> list[dict[str, Any]]:
-    from factcheck import linking
-    from factcheck.store import claim_record, get_claims
+    from factcheck.records import claim_record
+    from factcheck.storage import groups
+    from factcheck.storage.claims import get_claims
 
     database = _open(ctx)
     try:
         with database.read() as session:
-            f = linking.GroupFilter(measure, place, document)
-            read = {"agree": linking.agreements, "conflict": linking.contradictions, "figures": linking.figures}
-            groups = page.cut(read[which](session, f, page.fetch))
+            f = groups.GroupFilter(measure, place, document)
+            read = {"agree": groups.agreements, "conflict": groups.contradictions, "figures": groups.figures}
+            found = page.cut(read[which](session, f, page.fetch))
             if page.more:
-                page.total = linking.count_groups(session, which, f)
-            claims = get_claims(session, [c.id for g in groups for c in g.claims])
+                page.total = groups.count_groups(session, which, f)
+            claims = get_claims(session, [c.id for g in found for c in g.claims])
             return [
                 {"id": g.id, "status": g.status, "explanation": g.explanation,
                  "claims": [claim_record(claims[c.id]) for c in g.claims]}
-                for g in groups
+                for g in found
             ]
     finally:
         database.close()
@@ -873,7 +900,7 @@ def check(
     Example: factcheck check --document 000_695a07a4156f1e4b
     """
     from factcheck.consistency import check_document
-    from factcheck.linking import load_located
+    from factcheck.storage.groups import load_located
 
     database = _open(ctx)
     try:
@@ -926,14 +953,14 @@ def config(
 
     Example: factcheck config set.bbc.licence "BBC News dataset: research use only"
     """
-    from factcheck.linking import get_setting, set_keys, set_setting
+    from factcheck.storage.settings import get_setting, set_keys, set_setting
 
     if key is not None and key not in CONFIG_KEYS and not _SET_KEY.fullmatch(key):
         raise InputError(f"unknown setting {key!r}; settings: {', '.join(CONFIG_KEYS)}, "
                          "set.NAME.source, set.NAME.licence")
     if key == "publisher.url" and value is not None and not value.startswith(("http://", "https://")):
         raise InputError("publisher.url must start with http:// or https://")
-    database = _open(ctx)
+    database = _open(ctx, writing=value is not None)
     try:
         if value is not None:
             with database.write() as session:
@@ -961,41 +988,27 @@ def datasette(
 
     Example: factcheck --db newsroom.db datasette --port 8001
     """
-    from sqlalchemy import select
-
-    from factcheck.db import resolve_url
-    from factcheck.linking import get_setting
-    from factcheck.models import Document
     from factcheck.publish import metadata, serve
+    from factcheck.storage.datasette import document_sets, publisher
 
     database = _open(ctx)
     try:
         if not database.is_sqlite:
-            raise InputError("Datasette serves SQLite databases only")
-        path = Path(make_url_database(resolve_url(ctx.obj.get("db") if ctx.obj else None)))
+            raise InputError("Datasette serves SQLite files: write a snapshot of this database "
+                             "(factcheck export --format sqlite --output snapshot.db) and serve that "
+                             "(factcheck --db snapshot.db datasette)")
+        snapshot = database.is_snapshot
+        path = Path(database.file or "")
         with database.read() as session:
-            # a document set is the folder its files came from (or the site of a URL)
-            counts: dict[str, int] = {}
-            for source in session.scalars(select(Document.source)):
-                folder = Path(source).parent.name or source
-                counts[folder] = counts.get(folder, 0) + 1
-            sets = [{"name": k, "documents": v, "source": get_setting(session, f"set.{k}.source"),
-                     "licence": get_setting(session, f"set.{k}.licence")} for k, v in sorted(counts.items())]
-            meta = metadata(path.stem, get_setting(session, "publisher.name"), get_setting(session, "publisher.url"),
-                            sets, get_setting(session, "licence"))
+            organisation = publisher(session)
+            meta = metadata(path.stem, organisation["publisher.name"], organisation["publisher.url"],
+                            document_sets(session), organisation["licence"])
     finally:
         database.close()
     if metadata_only:
         _print_json(meta)
         return
-    raise typer.Exit(serve(path, meta, host, port))
-
-
-def make_url_database(url: str) -> str:
-    """The file of an SQLite URL."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).database or ""
+    raise typer.Exit(serve(path, meta, host, port, immutable=snapshot))
 
 
 # --- db ----------------------------------------------------------------------------------------------
@@ -1008,14 +1021,39 @@ def db_upgrade(ctx: typer.Context) -> None:
 
     Example: factcheck --db newsroom.db db upgrade
     """
-    from factcheck.db import shown_url
-    from factcheck.migrate import current_revision
+    from factcheck.storage.engine import shown_url
+    from factcheck.storage.schema import current_revision
 
-    database = _open(ctx)
+    database = _open(ctx, report_links=False)
     try:
         typer.echo(f"{shown_url(database.url)}: at revision {current_revision(database.engine)}")
+        if not database.links_current:
+            _stderr().print(Text.assemble(("Warning:", "yellow"), f" {STALE_LINKS}"))
     finally:
         database.close()
+
+
+@db_app.command("relink")
+@handle_errors
+def db_relink(ctx: typer.Context) -> None:
+    """Remake every cross-reference by the current rules: after an upgrade that changed them (commands then
+    say so), or at any time. About half a minute per million claims on SQLite, while other
+    writers wait; a minute on PostgreSQL, while other commands wait.
+
+    Example: factcheck --db newsroom.db db relink
+    """
+    import time
+
+    from factcheck.storage.links import rebuild_links
+
+    database = _open(ctx, writing=True, report_links=False)
+    try:
+        started = time.perf_counter()
+        with database.write(check_references=False) as session:  # every link refers to claims it reads
+            links = rebuild_links(session)
+    finally:
+        database.close()
+    _stderr().print(f"relinked: {links:,} links in {time.perf_counter() - started:.1f} s", highlight=False)
 
 
 @db_app.command("current")
@@ -1025,13 +1063,18 @@ def db_current(ctx: typer.Context) -> None:
 
     Example: factcheck db current
     """
-    from factcheck.db import stored_revision
-    from factcheck.migrate import head_revision
+    from factcheck.storage.database import link_rules
+    from factcheck.storage.schema import head_revision, stored_revision
 
-    current = stored_revision(ctx.obj.get("db") if ctx.obj else None)
+    db = ctx.obj.get("db") if ctx.obj else None
+    current = stored_revision(db)
     head = head_revision()
     state = "up to date" if current == head else "needs upgrade"
     typer.echo(f"current: {current or 'none'}; head: {head} ({state})")
+    if current == head:
+        rules, latest = link_rules(db)
+        made = "the current rules" if rules == latest else "older rules: run factcheck db relink"
+        typer.echo(f"links: version {rules or 'none'}, made by {made} (rules version {latest})")
 
 
 def _silence_stdout() -> None:

@@ -14,27 +14,25 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import closing
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Select, String, bindparam, cast, func, select
-from sqlalchemy.orm import Session
-
-from factcheck.db import Database, driver_cursor
 from factcheck.errors import InputError
-from factcheck.linking import get_setting
-from factcheck.models import Claim, Document, Link
-from factcheck.store import ClaimFilter, claim_record, iter_claims, number
-from factcheck.verdicts import latest_verdicts, verdict_record
+from factcheck.records import claim_record, number
+from factcheck.storage import exports
+from factcheck.storage.claims import ClaimFilter, iter_claims
+from factcheck.storage.engine import Database, Session
+from factcheck.storage.settings import get_setting
+from factcheck.storage.verdicts import latest_verdicts, verdict_record
 
 EXPORT_COLUMNS = [
     "id", "document", "title", "author", "publisher", "published", "url", "mention", "value", "low", "high", "unit",
     "qualifier", "change", "measure", "place", "period", "period_start", "period_end", "subject", "speaker", "kind",
-    "sentence", "start", "end", "rule", "group", "group_status", "verdict", "verdict_note", "verdict_by",
+    "sentence", "start", "end", "rule", "statistic", "statistic_status", "verdict", "verdict_note", "verdict_by",
     "verdict_date",
 ]
-FORMATS = ("csv", "json", "jsonl", "claimreview")
+FORMATS = ("csv", "json", "jsonl", "claimreview", "sqlite")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_CHARS = frozenset(_FORMULA_START)
 
@@ -87,63 +85,20 @@ def write_csv_values(out: IO[str], rows: Iterable[list[Any]], columns: list[str]
     return count
 
 
-def _as_text(column: Any) -> Any:
-    """A date column as the ISO text it is stored as, without parsing it into a date and back."""
-    return cast(column, String) if column.type.python_type is not str else column
-
-
-def _claims_query() -> Select[Any]:
-    """Every claim with its document, in one scan of the claims in id order: the :data:`EXPORT_COLUMNS` up
-    to ``group`` (the claim's statistic), the figure as its decimal text.
-    """
-    return (
-        select(Claim.id, Document.source, Document.title, Document.author, Document.publisher,
-               _as_text(Document.published), Document.url, Claim.mention, Claim.value_text, Claim.low, Claim.high,
-               Claim.unit, Claim.qualifier, Claim.change, Claim.measure, Claim.place, Claim.period,
-               _as_text(Claim.period_start), _as_text(Claim.period_end), Claim.subject, Claim.speaker, Claim.kind,
-               Claim.sentence, Claim.start, Claim.end, Claim.rule, Claim.statistic)
-        .join(Document, Document.id == Claim.document_id)
-        .order_by(Claim.id)
-    )
-
-
 _VALUE = EXPORT_COLUMNS.index("value")
 _NO_VERDICT = (None, None, None, None)
 
 
-@contextmanager
-def _tuples(session: Session, stmt: Select[Any], batch: int) -> Iterator[Iterator[tuple[Any, ...]]]:
-    """The rows of ``stmt`` as plain tuples, streamed: on SQLite the driver's own
-    (:func:`~factcheck.db.driver_cursor`), elsewhere through SQLAlchemy (server-side cursors).
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        with driver_cursor(session.connection(), stmt) as rows:
-            yield rows
-    else:
-        yield map(tuple, session.connection().execute(stmt.execution_options(yield_per=batch)))
-
-
-def _conflicted(session: Session) -> set[int]:
-    """The statistics with a conflict among their claims (the others agree)."""
-    return set(session.scalars(select(Link.statistic).where(Link.status == "conflict").distinct()))
-
-
-def _verdict_values(session: Session) -> dict[int, tuple[Any, ...]]:
-    """The verdict columns of each claim with a verdict."""
-    return {claim_id: (v.rating, v.note, v.author, v.created_at.isoformat() if v.created_at else None)
-            for claim_id, v in latest_verdicts(session).items()}
-
-
 def export_values(session: Session, batch: int = 5000) -> Iterator[list[Any]]:
-    """Every claim as a list of :data:`EXPORT_COLUMNS` values: its document's metadata, its statistic's
-    group and its latest verdict.
+    """Every claim as a list of :data:`EXPORT_COLUMNS` values: its document's metadata, its statistic
+    (and whether the statistic's claims agree or conflict) and its latest verdict.
 
     One streamed scan of the claims, joined to their documents only; memory grows
     only with the number of verdicts and of statistics in conflict.
     """
-    verdicts = _verdict_values(session).get
-    conflicted = _conflicted(session)
-    with _tuples(session, _claims_query(), batch) as rows:
+    verdicts = exports.verdict_cells(session).get
+    conflicted = exports.conflicted_statistics(session)
+    with exports.claim_rows(session) as rows:
         for row in rows:
             statistic = row[-1]
             status = None if statistic is None else "conflict" if statistic in conflicted else "agree"
@@ -167,27 +122,7 @@ def export_rows(session: Session, batch: int = 5000) -> Iterator[dict[str, Any]]
 # by cell.
 
 
-def _or_empty(cell: Any) -> Any:
-    """A text column that may be null, as empty text there."""
-    return func.ifnull(cell, "")
-
-
-# the claim's cells from unit to kind, none of them null
-_CLAIM_CELLS = (Claim.unit, Claim.qualifier, _or_empty(Claim.change), Claim.measure, _or_empty(Claim.place),
-                _or_empty(Claim.period), _or_empty(_as_text(Claim.period_start)),
-                _or_empty(_as_text(Claim.period_end)), _or_empty(Claim.subject), _or_empty(Claim.speaker), Claim.kind)
-_DOCUMENT_CELLS = (Document.source, Document.title, Document.author, Document.publisher,
-                   _as_text(Document.published), Document.url)
 _CACHE_LIMIT = 1 << 14
-
-
-def _csv_query() -> Select[Any]:
-    """The claims in id order, for :func:`write_export_csv`: the columns of :func:`_claims_query` but the
-    document's, its id instead, and the claim's cells from ``unit`` to ``kind`` as one JSON array.
-    """
-    return select(Claim.id, Claim.document_id, Claim.mention, Claim.value_text, Claim.low, Claim.high,
-                  func.json_array(*_CLAIM_CELLS), Claim.sentence, Claim.start, Claim.end, Claim.rule,
-                  Claim.statistic).order_by(Claim.id)
 
 
 def _csv_cell(text: str | None) -> str:
@@ -227,7 +162,7 @@ class _Cells(dict[str | None, str]):
 
 
 class _Figures(dict[str | None, str]):
-    """A figure's decimal text → its CSV cell, the number :func:`~factcheck.store.number` makes of it."""
+    """A figure's decimal text → its CSV cell, the number :func:`~factcheck.storage.claims.number` makes of it."""
 
     def __missing__(self, text: str | None) -> str:
         value = number(text)
@@ -262,8 +197,7 @@ class _Documents(dict[int, str]):
 
     def __init__(self, session: Session) -> None:
         super().__init__()
-        self.connection = session.connection()
-        self.stmt = select(Document.id, *_DOCUMENT_CELLS).where(Document.id.in_(bindparam("ids", expanding=True)))
+        self.session = session
 
     def read(self, ids: set[int]) -> None:
         """Have the documents of these ids at hand."""
@@ -271,7 +205,7 @@ class _Documents(dict[int, str]):
             self.clear()
         missing = sorted(ids - self.keys())
         if missing:
-            for document_id, *cells in self.connection.execute(self.stmt, {"ids": missing}):
+            for document_id, *cells in exports.document_cells(self.session, missing):
                 self[document_id] = ",".join(map(_csv_cell, cells))
 
 
@@ -283,18 +217,18 @@ def write_export_csv(session: Session, out: IO[str], batch: int = 2000) -> int:
     each text cell is written as the csv module writes it (:func:`_csv_cell`), each
     number as it writes numbers (``str``), and the verdict cells by the csv module itself.
     """
-    if session.get_bind().dialect.name != "sqlite":
+    if not exports.cells_as_json(session):
         with closing(export_values(session)) as rows:
             return write_csv_values(out, rows, EXPORT_COLUMNS)
     out.write(_csv_line(EXPORT_COLUMNS))
-    line_ends = {claim_id: _csv_line(("", *values)) for claim_id, values in _verdict_values(session).items()}
+    line_ends = {claim_id: _csv_line(("", *values)) for claim_id, values in exports.verdict_cells(session).items()}
     no_verdict = _csv_line(("", *_NO_VERDICT))
-    conflicted = _conflicted(session)
+    conflicted = exports.conflicted_statistics(session)
     texts, figures, numbers, formula = _Cells(), _Figures(), _Numbers(), _FORMULA_CHARS
-    separators = len(_CLAIM_CELLS) - 1
+    separators = exports.CLAIM_CELLS - 1
     count = 0
     documents = _Documents(session)
-    with driver_cursor(session.connection(), _csv_query()) as cursor:
+    with exports.csv_rows(session) as cursor:
         while rows := cursor.fetchmany(batch):
             documents.read({row[1] for row in rows})
             lines = []
@@ -357,6 +291,8 @@ def export_claims(database: Database, format: str, output: Path | None, *, excel
     """Write every claim to ``output`` (stdout when ``None``); returns how many were written."""
     if format not in FORMATS:
         raise InputError(f"unknown export format {format!r}; choose one of: {', '.join(FORMATS)}")
+    if format == "sqlite":
+        return _snapshot(database, output, excel=excel)
     encoding = "utf-8-sig" if excel else "utf-8"
     try:
         handle = open(output, "w", encoding=encoding, newline="") if output else sys.stdout  # noqa: SIM115
@@ -370,6 +306,17 @@ def export_claims(database: Database, format: str, output: Path | None, *, excel
     finally:
         if output:
             handle.close()
+
+
+def _snapshot(database: Database, output: Path | None, *, excel: bool) -> int:
+    """A read-only SQLite snapshot of the whole database in ``output``; returns how many claims it holds."""
+    from factcheck.storage.snapshot import write_snapshot
+
+    if output is None:
+        raise InputError("a snapshot is a file: give it with --output FILE")
+    if excel:
+        raise InputError("--excel applies to CSV only")
+    return write_snapshot(database, output)["claims"]
 
 
 def _write(session: Session, handle: IO[str], format: str) -> int:

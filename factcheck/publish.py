@@ -12,19 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactcheckError, InputError
-
-AGREEMENTS_SQL = """
-select l.id as link, a.id as claim_a, a.mention as figure_a, da.source as document_a,
-       b.id as claim_b, b.mention as figure_b, db.source as document_b, a.measure,
-       a.mention || ' ' || a.measure || coalesce(' in ' || a.place, '') || coalesce(' [' || a.period || ']', '')
-       || ' versus ' || b.mention || ' ' || b.measure || coalesce(' in ' || b.place, '')
-       || coalesce(' [' || b.period || ']', '') as explanation
-from links l
-join claims a on a.id = l.claim_a join documents da on da.id = a.document_id
-join claims b on b.id = l.claim_b join documents db on db.id = b.document_id
-where l.status = 'agree' order by l.id
-"""
-CONTRADICTIONS_SQL = AGREEMENTS_SQL.replace("'agree'", "'conflict'")
+from factcheck.storage.datasette import AGREEMENTS_SQL, CONTRADICTIONS_SQL
 
 
 def _describe_set(s: dict[str, Any]) -> str:
@@ -76,8 +64,12 @@ def metadata(db_name: str, publisher: str | None = None, publisher_url: str | No
 
 
 def serve(db_path: Path, meta: dict[str, Any], host: str = "127.0.0.1", port: int = 8001,
-          extra: list[str] | None = None) -> int:
-    """Run ``datasette serve`` on the database with ``meta``; returns its exit status."""
+          extra: list[str] | None = None, *, immutable: bool = False) -> int:
+    """Run ``datasette serve`` on the database with ``meta``; returns its exit status.
+
+    An ``immutable`` file (a snapshot, which nothing writes) is opened as such: Datasette
+    then counts its rows once and caches its pages.
+    """
     if shutil.which("datasette") is None and not _has_module("datasette"):
         raise FactcheckError("Datasette is not installed: pip install 'factcheck[datasette]'")
     if not db_path.exists():
@@ -85,7 +77,8 @@ def serve(db_path: Path, meta: dict[str, Any], host: str = "127.0.0.1", port: in
     with tempfile.TemporaryDirectory(prefix="factcheck-datasette-") as folder:
         meta_file = Path(folder) / "metadata.json"
         meta_file.write_text(json.dumps(meta), encoding="utf-8")
-        command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(meta_file),
+        files = ["--immutable", str(db_path)] if immutable else [str(db_path)]
+        command = [sys.executable, "-m", "datasette", "serve", *files, "--metadata", str(meta_file),
                    "--host", host, "--port", str(port), *(extra or [])]
         server = subprocess.Popen(command)
         # a supervisor's SIGTERM stops the server too, and the metadata folder is removed

@@ -9,9 +9,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
-from factcheck.db import create_db_engine, resolve_url
-from factcheck.migrate import include_name
-from factcheck.models import Base
+from factcheck.storage.engine import create_db_engine, resolve_url
+from factcheck.storage.models import Base
+from factcheck.storage.schema import include_name
 
 config = context.config
 target_metadata = Base.metadata

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from clihelpers import assert_one_line_error, no_traceback, ok_json
+from engines import rows
 
 from factcheck.errors import InputError
 from factcheck.ingest.archives import ArchiveFields, csv_records, json_records, jsonl_records
@@ -18,14 +18,6 @@ from factcheck.ingest.frontmatter import split_front_matter
 FARES = "Rail fares rose by 3.1% last year, the Office of Rail and Road said."
 BUSES = "Bus passenger numbers fell by 4% in England, the Department for Transport said."
 TRAMS = "Tram journeys rose to 290 million in the year to March, up 5% on the year before."
-
-
-def rows(db: Path, query: str, *params: object) -> list[tuple]:
-    connection = sqlite3.connect(db)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
 
 
 def sources(invoke, db: Path) -> dict[str, dict]:

@@ -16,7 +16,7 @@ from clihelpers import assert_one_line_error, no_traceback, ok_json
 
 import factcheck
 from factcheck.cli import app
-from factcheck.migrate import head_revision
+from factcheck.storage.schema import head_revision
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -520,12 +520,12 @@ def test_extract_missing_file(invoke, tmp_path):
 # --- db --------------------------------------------------------------------------------------
 
 
-def test_db_upgrade_on_a_new_file(invoke, tmp_path):
-    target = tmp_path / "new.db"
+def test_db_upgrade_on_a_new_database(invoke, new_database):
+    target = new_database("new")
     result = invoke(target, "db", "upgrade")
     assert result.exit_code == 0, result.output
     assert head_revision() in result.stdout
-    assert target.exists()
+    assert ok_json(invoke(target, "sources", "--format", "json")) == []
 
 
 def test_db_current_reports_head(invoke, db_path):
@@ -535,14 +535,13 @@ def test_db_current_reports_head(invoke, db_path):
     assert "up to date" in result.stdout
 
 
-def test_db_current_on_an_unmigrated_database(invoke, tmp_path):
-    import sqlite3
-
-    target = tmp_path / "empty.db"
-    sqlite3.connect(target).close()
+def test_db_current_on_an_unmigrated_database(invoke, new_database):
+    target = new_database("empty")
+    if isinstance(target, Path):
+        target.touch()  # an empty file: a database with no table
     result = invoke(target, "db", "current")
     assert result.exit_code == 0, result.output
-    assert "up to date" not in result.stdout
+    assert "current: none" in result.stdout and "up to date" not in result.stdout
 
 
 # --- database selection ----------------------------------------------------------------------

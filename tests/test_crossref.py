@@ -10,16 +10,18 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select
+from engines import engine_for
+from sqlalchemy import select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from factcheck.crossref import (
+    CROSSREF_VERSION,
     Fact,
     blocking_keys,
     compare,
@@ -31,8 +33,9 @@ from factcheck.crossref import (
     same_measure,
 )
 from factcheck.extract import extract
-from factcheck.linking import load_facts
-from factcheck.models import ClaimKey, Link
+from factcheck.storage.engine import create_db_engine, resolve_url
+from factcheck.storage.groups import load_facts
+from factcheck.storage.models import ClaimKey, Link
 
 GOLD_PATH = Path(__file__).resolve().parent / "data" / "seeds_gold.json"  # the seeds' hand annotations
 GOLD: dict[str, Any] = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
@@ -406,14 +409,13 @@ def _locate(text: str, mention: str, context: str | None) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def seeds(invoke, seeded_template, seeds_dir, gold, tmp_path_factory) -> dict[str, Any]:
+def seeds(invoke, seeded_template, seeds_dir, gold, copy_database) -> dict[str, Any]:
     """The seeds' claims, groups and the map from gold claim keys to our claim ids.
 
     Read once per module from one copy of the seeded template (what ``seeded_db`` is per
     test); the tests that use it only read.
     """
-    seeded_db = tmp_path_factory.mktemp("crossref") / "seeded.db"
-    shutil.copyfile(seeded_template, seeded_db)
+    seeded_db = copy_database(seeded_template, "crossref")
     claims = _json(invoke(seeded_db, "claims", "--format", "json"))
     names = gold["documents"]
     by_doc: dict[str, list[dict[str, Any]]] = {}
@@ -559,7 +561,7 @@ def _grouped(invoke, db_path: Path, command: str) -> list[set[str]]:
 @pytest.fixture
 def tables(db_path: Path) -> Iterator[Any]:
     """A function returning (claim keys by claim id, links) read straight from the database file."""
-    engine = create_engine(f"sqlite:///{db_path}")
+    engine = create_db_engine(resolve_url(str(db_path)))
 
     def read() -> tuple[dict[int, set[str]], list[tuple[int, int, str]]]:
         with Session(engine) as session:
@@ -615,7 +617,7 @@ def test_links_only_between_claims_sharing_a_key(invoke, db_path, seeds_dir, tmp
     assert links
     for a, b, _ in links:
         assert keys.get(a, set()) & keys.get(b, set()), (a, b)
-    engine = create_engine(f"sqlite:///{db_path}")
+    engine = create_db_engine(resolve_url(str(db_path)))
     try:
         with Session(engine) as session:
             stored = load_facts(session)
@@ -635,3 +637,40 @@ def test_reextract_keeps_the_same_groups(invoke, seeded_db):
     assert result.exit_code == 0, result.output
     after = {command: _grouped(invoke, seeded_db, command) for command in ("agreements", "contradictions")}
     assert after == before
+
+
+# --- links made by older rules ------------------------------------------------------------------------
+
+STALE = "Warning: the cross-references were made by older rules; run factcheck db relink"
+
+
+def _made_by_older_rules(db: Path | str) -> None:
+    """The links as an older version of the rules left them: recorded as such, and some of them gone."""
+    with engine_for(db) as engine, engine.begin() as connection:
+        connection.execute(sql_text("UPDATE settings SET value = '0' WHERE key = 'crossref_version'"))
+        connection.execute(sql_text("DELETE FROM links WHERE status = 'agree'"))
+
+
+def test_links_made_by_older_rules_are_reported_not_silently_remade(invoke, seeded_db):
+    before = {command: _grouped(invoke, seeded_db, command) for command in ("agreements", "contradictions")}
+    _made_by_older_rules(seeded_db)
+    result = invoke(seeded_db, "agreements", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []  # opening the database relinked nothing
+    assert result.stderr.startswith(STALE) and len(result.stderr.splitlines()) == 1
+    assert STALE in invoke(seeded_db, "claims", "--limit", "1").stderr
+    assert "made by older rules: run factcheck db relink" in invoke(seeded_db, "db", "current").stdout
+
+    relinked = invoke(seeded_db, "db", "relink")
+    assert relinked.exit_code == 0, relinked.output
+    assert relinked.stderr.startswith("relinked: ")
+    after = invoke(seeded_db, "agreements", "--format", "json")
+    assert after.stderr == "" and _grouped(invoke, seeded_db, "agreements") == before["agreements"]
+    assert _grouped(invoke, seeded_db, "contradictions") == before["contradictions"]
+    assert "made by the current rules" in invoke(seeded_db, "db", "current").stdout
+
+
+def test_a_new_database_is_linked_by_the_current_rules(invoke, new_database):
+    db = new_database("fresh")
+    result = invoke(db, "sources", "--format", "json")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert f"made by the current rules (rules version {CROSSREF_VERSION})" in invoke(db, "db", "current").stdout

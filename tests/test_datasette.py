@@ -24,7 +24,10 @@ from typing import Any
 
 import pytest
 
-from factcheck.publish import AGREEMENTS_SQL, CONTRADICTIONS_SQL
+from factcheck.storage.datasette import AGREEMENTS_SQL, CONTRADICTIONS_SQL
+
+# a team's PostgreSQL database is served through an SQLite snapshot of it: see the snapshot tests
+pytestmark = pytest.mark.sqlite_only("Datasette serves SQLite files")
 
 STARTUP_SECONDS = 20
 # a direct opener: an http_proxy in the environment must not see loopback requests

@@ -13,14 +13,19 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from engines import NewDatabase, engine_for
 from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import text as sql_text
 
-from factcheck import migrate, resources
-from factcheck.db import create_db_engine, open_database, resolve_url
+from factcheck import resources
 from factcheck.ingest.pipeline import ingest_paths
-from factcheck.migrate import include_name
-from factcheck.models import Base, Claim, Document
-from factcheck.store import ClaimFilter, claim_record, query_claims
+from factcheck.records import claim_record
+from factcheck.storage import schema as migrate
+from factcheck.storage.claims import ClaimFilter, query_claims
+from factcheck.storage.database import open_database
+from factcheck.storage.engine import create_db_engine, resolve_url
+from factcheck.storage.models import Base, Claim, Document
+from factcheck.storage.schema import include_name
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 TABLES = {"documents", "claims"}
@@ -30,9 +35,9 @@ COMPARE_OPTS = {"include_name": include_name}
 
 
 @pytest.fixture
-def empty_engine(tmp_path: Path) -> Iterator[Engine]:
-    """An engine on a database file that does not exist yet."""
-    engine = create_db_engine(resolve_url(str(tmp_path / "empty.db")))
+def empty_engine(new_database: NewDatabase) -> Iterator[Engine]:
+    """An engine on a database with no schema yet (an SQLite file that does not exist yet)."""
+    engine = create_db_engine(resolve_url(str(new_database("empty"))))
     try:
         yield engine
     finally:
@@ -63,8 +68,8 @@ def test_upgrade_from_empty_reaches_head(empty_engine):
     assert table_names(empty_engine) >= TABLES
 
 
-def test_open_database_upgrades_a_new_file(tmp_path):
-    db = open_database(str(tmp_path / "new.db"))
+def test_open_database_upgrades_a_new_file(new_database):
+    db = open_database(str(new_database("new")))
     try:
         assert migrate.current_revision(db.engine) == migrate.head_revision()
     finally:
@@ -209,9 +214,34 @@ def test_upgrade_fills_each_claims_statistic_from_its_links(seeded_engine):
     assert claim_statistics(seeded_engine) == before
 
 
+@pytest.mark.sqlite_only("counts the rows SQLite's triggers write; PostgreSQL's search vector is a generated column")
 def test_only_the_indexed_columns_reindex_a_claim_for_search(seeded_engine, db_path):
     claims = claims_changed_by(db_path, "UPDATE claims SET statistic = statistic")
     assert claims == len(claim_statistics(seeded_engine))  # the claims alone, not their search entries
     assert claims_changed_by(db_path, "UPDATE claims SET measure = measure") > claims
     migrate.downgrade(seeded_engine, "0005")  # before 0006 any update of a claim reindexed it
     assert claims_changed_by(db_path, "UPDATE claims SET place = place") > claims
+
+
+# --- 0009, 0010: what PostgreSQL adds ---------------------------------------------------------------
+
+
+def test_postgresql_gets_a_search_vector_and_trigram_indexes_and_sqlite_nothing_new(db_path):
+    with engine_for(db_path) as engine:
+        schema = inspect(engine)
+        columns = {column["name"] for column in schema.get_columns("claims")}
+        indexes = {index["name"] for index in schema.get_indexes("claims")}
+        trigrams = {"ix_claims_measure_trigrams", "ix_claims_place_trigrams", "ix_claims_speaker_trigrams",
+                    "ix_claims_subject_trigrams"}
+        if engine.dialect.name == "sqlite":
+            assert "search_vector" not in columns and not indexes & (trigrams | {"ix_claims_search_vector"})
+            return
+        with engine.connect() as connection:
+            available = connection.execute(sql_text(
+                "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm')")).scalar()
+            generated = connection.execute(sql_text(
+                "SELECT attgenerated FROM pg_attribute WHERE attrelid = 'claims'::regclass "
+                "AND attname = 'search_vector'")).scalar()
+    assert generated == "s" and "ix_claims_search_vector" in indexes
+    assert available, "the test server has no pg_trgm (PostgreSQL's contrib): the indexes cannot be checked"
+    assert trigrams <= indexes

@@ -50,10 +50,9 @@ PROGRAM = "from factcheck.cli import main; main()"
 
 
 @pytest.fixture(scope="module")
-def pipe_db(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory, invoke) -> Path:
+def pipe_db(seeded_template: Path | str, copy_database, invoke) -> Path | str:
     """The seeds with a publisher and a verdict, so that every export has something to write."""
-    path = tmp_path_factory.mktemp("pipes") / "pipes.db"
-    path.write_bytes(seeded_template.read_bytes())
+    path = copy_database(seeded_template, "pipes")
     for args in (("config", "publisher.name", "Fact Desk"), ("config", "publisher.url", "https://facts.example.org"),
                  ("verdict", "1", "--rating", "true", "--note", "Matches the published figures.")):
         assert invoke(path, *args).exit_code == 0
@@ -74,7 +73,8 @@ def _into_a_closed_pipe(args: list[str], cwd: Path) -> subprocess.CompletedProce
 
 
 @pytest.fixture(scope="module")
-def finished(pipe_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.CompletedProcess[str]]:
+def finished(pipe_db: Path | str,
+             tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.CompletedProcess[str]]:
     """Every command of COMMANDS run into a closed pipe, a few at a time."""
     cwd = tmp_path_factory.mktemp("pipe-runs")
 
@@ -86,8 +86,11 @@ def finished(pipe_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_a_reader_that_goes_away_ends_the_command_quietly(command: str, finished) -> None:
+def test_a_reader_that_goes_away_ends_the_command_quietly(command: str, finished, pipe_db: Path | str) -> None:
     done = finished[command]
+    if command == "datasette-metadata" and not isinstance(pipe_db, Path):  # Datasette serves SQLite files
+        assert done.returncode == 1 and done.stderr.startswith("Error: ") and "snapshot" in done.stderr
+        return
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
 
 
@@ -99,7 +102,7 @@ def test_extract_into_a_closed_pipe(format: str, tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
 
 
-def test_a_long_export_stopped_midway_is_quiet_too(pipe_db: Path, tmp_path: Path) -> None:
+def test_a_long_export_stopped_midway_is_quiet_too(pipe_db: Path | str, tmp_path: Path) -> None:
     # the reader takes the first line and goes, as `head -1` does: the export is cut mid-stream
     process = subprocess.Popen([sys.executable, "-c", PROGRAM, "--db", str(pipe_db), "export", "--format", "jsonl"],
                                cwd=tmp_path, env=_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import os
 import pty
 import random
@@ -30,18 +31,24 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from engines import NewDatabase, engine_for, is_postgres
+from engines import rows as plain_rows
+from sqlalchemy import Connection, inspect
 from sqlalchemy import text as sql
+from sqlalchemy.exc import SQLAlchemyError
 
 from factcheck.bench import high_water_kb
-from factcheck.db import create_db_engine, open_database, resolve_url
 from factcheck.extract import extract
 from factcheck.ingest import loader
-from factcheck.migrate import alembic_config, current_revision, head_revision, upgrade
-from factcheck.store import sha256_text
+from factcheck.ingest.loader import sha256_text
+from factcheck.storage.database import open_database
+from factcheck.storage.engine import Database, create_db_engine, resolve_url
+from factcheck.storage.schema import alembic_config, current_revision, head_revision, upgrade
 
 FACTCHECK = shutil.which("factcheck") or str(Path(sys.executable).with_name("factcheck"))
 # A folder of real articles in sections (the BBC News dataset's layout: business/, tech/, ...), given by
@@ -162,16 +169,19 @@ def assert_clean(finished: Finished) -> None:
 # --- reading a database back ------------------------------------------------------------------
 
 
-def rows(db: Path, query: str, *params: object) -> list[tuple]:
-    connection = sqlite3.connect(db)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
+def rows(db: Path | str, query: str, **params: object) -> list[tuple]:
+    """The rows of a plain SQL query (parameters as ``:name``) on an SQLite file or a PostgreSQL database."""
+    return plain_rows(db, query, **params)
 
 
-def stored_count(db: Path) -> int:
+def stored_count(db: Path | str) -> int:
     """Documents committed so far, read through a read-only connection (0 before the schema exists)."""
+    if is_postgres(db):
+        try:
+            return plain_rows(db, "SELECT count(*) FROM documents")[0][0]
+        except SQLAlchemyError:  # no table yet
+            return 0
+    db = Path(db)
     if not db.exists():
         return 0
     try:
@@ -208,7 +218,7 @@ def expected_claims(text: str, published: dt.date | None) -> list[tuple]:
     return _EXTRACTED[key]
 
 
-def assert_database_consistent(db: Path, *, unchecked: Iterable[Path] = ()) -> int:
+def assert_database_consistent(db: Path | str, *, unchecked: Iterable[Path] = ()) -> int:
     """Integrity, and every stored document with exactly the claims a fresh extraction gives.
 
     Documents from ``unchecked`` files are not re-extracted (too slow). Returns the number of documents.
@@ -217,8 +227,9 @@ def assert_database_consistent(db: Path, *, unchecked: Iterable[Path] = ()) -> i
     database = open_database(str(db))
     try:
         with database.read() as session:
-            assert session.execute(sql("PRAGMA integrity_check")).scalars().all() == ["ok"]
-            assert session.execute(sql("PRAGMA foreign_key_check")).all() == []
+            if database.is_sqlite:  # PostgreSQL checks every reference as it is written
+                assert session.execute(sql("PRAGMA integrity_check")).scalars().all() == ["ok"]
+                assert session.execute(sql("PRAGMA foreign_key_check")).all() == []
             orphans = {
                 "claims without a document":
                     "SELECT count(*) FROM claims WHERE document_id NOT IN (SELECT id FROM documents)",
@@ -235,16 +246,25 @@ def assert_database_consistent(db: Path, *, unchecked: Iterable[Path] = ()) -> i
                 assert digest == sha256_text(body), source
                 if source in skipped:
                     continue
-                day = dt.date.fromisoformat(published) if published else None
+                day = dt.date.fromisoformat(published) if isinstance(published, str) else published
                 stored = sorted(tuple(r) for r in session.execute(
                     sql(f"SELECT {STORED_CLAIM} FROM claims WHERE document_id = :d"), {"d": doc_id}))
                 assert stored == expected_claims(body, day), f"{source}: claims differ from a fresh extract()"
-        # The FTS5 index must agree with the claims table; the check is issued as an INSERT.
-        with database.write() as session:
-            session.execute(sql("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')"))
+        assert_search_index_intact(database)
         return len(documents)
     finally:
         database.close()
+
+
+def assert_search_index_intact(database: Database) -> None:
+    """The search index agrees with the claims table: SQLite's FTS5 checks itself (the check is issued as
+    an INSERT); on PostgreSQL every claim has its search vector, the one its words make.
+    """
+    with database.write() as session:
+        if database.is_sqlite:
+            session.execute(sql("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')"))
+        else:
+            assert session.scalar(sql("SELECT count(*) FROM claims WHERE search_vector IS NULL")) == 0
 
 
 def text_of(path: Path) -> str:
@@ -412,9 +432,9 @@ def bad_batch(root: Path) -> Batch:
     return Batch(folder, root / "missing-article.txt", refused, either, stored)
 
 
-def test_bad_input_batch_through_the_cli(tmp_path: Path) -> None:
+def test_bad_input_batch_through_the_cli(tmp_path: Path, new_database: NewDatabase) -> None:
     batch = bad_batch(tmp_path)
-    db = tmp_path / "bad.db"
+    db = new_database("bad")
     done = run(tmp_path, "--db", db, "ingest", batch.folder, batch.missing, "--max-mb", "12", timeout=180)
 
     assert done.returncode == 1, done
@@ -438,29 +458,31 @@ def test_bad_input_batch_through_the_cli(tmp_path: Path) -> None:
     assert lines[-1].startswith(f"added {added}, updated 0, unchanged 0, duplicate 0, failed {failed}; "), lines[-1]
 
     for path, (expected_text, encoding) in batch.stored.items():
-        found = rows(db, "SELECT text, encoding, kind FROM documents WHERE source = ?", str(path))
+        found = rows(db, "SELECT text, encoding, kind FROM documents WHERE source = :source", source=str(path))
         assert len(found) == 1, f"{path.name} not stored once"
         body, stored_encoding, _kind = found[0]
         assert stored_encoding == encoding, path.name
         if expected_text is not None:
             assert body == expected_text, path.name
     big = batch.folder / "ten-mb-single-line.txt"
-    assert rows(db, "SELECT length(text) FROM documents WHERE source = ?", str(big)) == [(big.stat().st_size,)]
+    assert rows(db, "SELECT length(text) FROM documents WHERE source = :source", source=str(big)) == [
+        (big.stat().st_size,)]
     figures = big.read_text().count("would cost 40 million pounds")
     assert rows(db, "SELECT count(*), min(mention), max(mention), min(value) FROM claims WHERE document_id = "
-                    "(SELECT id FROM documents WHERE source = ?)", str(big)) == [
+                    "(SELECT id FROM documents WHERE source = :source)", source=str(big)) == [
         (figures, "40 million pounds", "40 million pounds", 40_000_000)]
     html = rows(db, "SELECT text, title FROM documents WHERE source LIKE '%good-article.html'")
     assert "£40 million" in html[0][0] and html[0][1] == "Council budget"
     mentions = {m for (m,) in rows(db, "SELECT mention FROM claims")}
     assert {"21,000", "20,000", "£40 million", "12%", "4.2%", "€4.50"} <= mentions
     if batch.either[1] in stored_sources:  # invalid UTF-8 was decoded by detection: recorded, readable
-        body, encoding = rows(db, "SELECT text, encoding FROM documents WHERE source = ?", str(batch.either[1]))[0]
+        body, encoding = rows(db, "SELECT text, encoding FROM documents WHERE source = :source",
+                              source=str(batch.either[1]))[0]
         assert encoding != "utf-8" and body.startswith("Spending rose to ") and "in 2018, officials said." in body
     assert assert_database_consistent(db, unchecked=[big]) == len(stored_sources)
 
 
-def test_bad_archives_feeds_and_urls_through_the_cli(tmp_path: Path, site) -> None:
+def test_bad_archives_feeds_and_urls_through_the_cli(tmp_path: Path, site, new_database: NewDatabase) -> None:
     """The new ways in, broken: a malformed CSV, a JSON Lines line that is not JSON, a feed that
     is not XML, URLs of other schemes. One line each; every good document among them is stored."""
     from website import Reply
@@ -483,7 +505,7 @@ def test_bad_archives_feeds_and_urls_through_the_cli(tmp_path: Path, site) -> No
     good.write_text(GOOD_TEXT, encoding="utf-8")
     feed = site.add("/feed.xml", Reply("this is plain text, not a feed", content_type="text/plain"))
     page = site.add("/news/council", GOOD_HTML)
-    db = tmp_path / "new-inputs.db"
+    db = new_database("new-inputs")
     done = run(tmp_path, "--db", db, "ingest", csv_export, jsonl_export, good, page, "ftp://files.example.org/a.txt",
                "file:///etc/hostname", "--feed", feed, "--delay", "0", timeout=180)
 
@@ -503,7 +525,8 @@ def test_bad_archives_feeds_and_urls_through_the_cli(tmp_path: Path, site) -> No
     stored = {source for (source,) in rows(db, "SELECT source FROM documents")}
     assert stored == {f"{csv_export}#row=1", f"{csv_export}#row=4", f"{jsonl_export}#line=1",
                       f"{jsonl_export}#line=3", str(good), page}
-    assert rows(db, "SELECT published FROM documents WHERE source = ?", f"{csv_export}#row=4") == [("2019-03-04",)]
+    assert rows(db, "SELECT CAST(published AS VARCHAR(10)) FROM documents WHERE source = :source",
+                source=f"{csv_export}#row=4") == [("2019-03-04",)]
     assert assert_database_consistent(db) == 6
 
 
@@ -565,11 +588,12 @@ def test_an_unexpected_error_in_one_file_fails_that_file_alone(invoke, db_path: 
     assert rows(db_path, "SELECT count(*) FROM claims") == [(6,)]
 
 
-def test_a_broken_html_library_fails_the_page_and_stores_the_rest(tmp_path: Path, seeds_dir: Path) -> None:
+def test_a_broken_html_library_fails_the_page_and_stores_the_rest(tmp_path: Path, seeds_dir: Path,
+                                                                  new_database: NewDatabase) -> None:
     # the break a fresh install once met: lxml.html.clean missing, so trafilatura cannot load
     page = tmp_path / "page.html"
     page.write_text(GOOD_HTML, encoding="utf-8")
-    db = tmp_path / "broken.db"
+    db = new_database("broken")
     program = ("import sys; sys.modules['lxml.html.clean'] = None; from factcheck.cli import main; "
                "sys.argv[0] = 'factcheck'; main()")
     done = subprocess.run([sys.executable, "-c", program, "--db", str(db), "ingest", str(page), str(seeds_dir)],
@@ -720,9 +744,9 @@ def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
         time.sleep(0.01)
 
 
-def test_sigkill_mid_ingest_leaves_whole_documents(tmp_path: Path) -> None:
+def test_sigkill_mid_ingest_leaves_whole_documents(tmp_path: Path, new_database: NewDatabase) -> None:
     paths = articles(tmp_path / "articles", 300)
-    db = tmp_path / "killed.db"
+    db = new_database("killed")
     kills = 0
     # each round resumes the ingest and is killed a little further on, at a slightly different moment
     for target, delay in ((10, 0.0), (40, 0.013), (90, 0.029), (150, 0.047)):
@@ -754,12 +778,12 @@ def test_sigkill_mid_ingest_leaves_whole_documents(tmp_path: Path) -> None:
 # ==================================================================================================
 
 
-def migrated(path: Path) -> Path:
-    open_database(str(path)).close()
-    return path
+def migrated(db: Path | str) -> Path | str:
+    open_database(str(db)).close()
+    return db
 
 
-def assert_each_text_once(db: Path, files: Iterable[Path]) -> None:
+def assert_each_text_once(db: Path | str, files: Iterable[Path]) -> None:
     expected = {sha256_text(text_of(p)) for p in files}
     stored = dict(rows(db, "SELECT sha256, count(*) FROM documents GROUP BY sha256"))
     assert set(stored) == expected, f"lost: {len(expected - set(stored))}, extra: {len(set(stored) - expected)}"
@@ -767,9 +791,11 @@ def assert_each_text_once(db: Path, files: Iterable[Path]) -> None:
 
 
 @pytest.mark.parametrize("writers", [2, 4])
-def test_concurrent_writers_with_different_and_overlapping_files(tmp_path: Path, writers: int) -> None:
+def test_concurrent_writers_with_different_and_overlapping_files(tmp_path: Path, writers: int,
+                                                                new_database: NewDatabase) -> None:
     pool = articles(tmp_path / "pool", 12 + 18 * writers, section="tech")
     first_own = articles(tmp_path / "own-0", 6, section="politics")
+    shared_db = new_database("shared")
     commands: list[list[object]] = []
     every_file: list[Path] = []
     for w in range(writers):
@@ -779,8 +805,8 @@ def test_concurrent_writers_with_different_and_overlapping_files(tmp_path: Path,
         mine = mine + copy_articles(own / "twins", pool[w * 5 : w * 5 + 3])  # copies of shared texts
         shared = pool[w * 18 : w * 18 + 30]  # overlapping windows of the same paths
         every_file += mine + shared
-        commands.append(["--db", tmp_path / "shared.db", "ingest", own, *shared])
-    db = migrated(tmp_path / "shared.db")
+        commands.append(["--db", shared_db, "ingest", own, *shared])
+    db = migrated(shared_db)
     finished = run_together(tmp_path, commands)
     for done in finished:
         assert done.returncode == 0, done
@@ -789,9 +815,9 @@ def test_concurrent_writers_with_different_and_overlapping_files(tmp_path: Path,
     assert assert_database_consistent(db) == len({sha256_text(text_of(p)) for p in every_file})
 
 
-def test_first_open_of_a_new_database_by_several_processes(tmp_path: Path) -> None:
+def test_first_open_of_a_new_database_by_several_processes(tmp_path: Path, new_database: NewDatabase) -> None:
     files = articles(tmp_path / "first", 4, section="sport")
-    db = tmp_path / "brand-new.db"
+    db = new_database("brand-new")
     finished = run_together(tmp_path, [["--db", db, "ingest", path] for path in files])
     for done in finished:
         assert done.returncode == 0, done
@@ -804,7 +830,8 @@ def test_first_open_of_a_new_database_by_several_processes(tmp_path: Path) -> No
     assert_each_text_once(db, files)
 
 
-def test_opening_a_new_database_waits_while_another_process_writes(tmp_path: Path) -> None:
+@pytest.mark.sqlite_only("switching a new SQLite file to WAL needs a moment alone with the file")
+def test_opening_a_new_database_waits_while_another_process_writes(tmp_path: Path, engine_name: str) -> None:
     # Switching a brand-new file to WAL while another connection holds the write lock makes SQLite
     # answer "busy" at once, without busy_timeout: this once failed with "database is locked".
     db = tmp_path / "new.db"
@@ -823,7 +850,7 @@ def test_opening_a_new_database_waits_while_another_process_writes(tmp_path: Pat
 
 
 def test_migrations_tolerate_another_process_upgrading_between_revisions(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_database: NewDatabase) -> None:
     """Another process opens the database just as this one is between two revisions.
 
     With one transaction per revision (Alembic's default on SQLite) and the current revision
@@ -831,7 +858,7 @@ def test_migrations_tolerate_another_process_upgrading_between_revisions(
     applied: "table settings already exists" (about 1 round in 30 of 8 processes opening a
     brand-new database at once, also as "duplicate column name: sentence").
     """
-    db = tmp_path / "race.db"
+    db = new_database("race")
     original = MigrationContext.begin_transaction
     begun: list[str] = []
     others: list[Running] = []
@@ -862,6 +889,114 @@ def test_migrations_tolerate_another_process_upgrading_between_revisions(
         engine.dispose()
 
 
+def _open_when_all_are_ready(db: str, ready: Any, failures: Any) -> None:
+    """What a process of the test below does: wait for the others, then open the database."""
+    ready.wait()
+    try:
+        open_database(db).close()
+    except Exception as exc:  # reported to the test, which fails on any
+        failures.put(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
+    else:
+        failures.put(None)
+
+
+def test_two_processes_opening_a_new_database_at_once_both_succeed_every_time(new_database: NewDatabase) -> None:
+    """Both create the schema at the same moment: one does it, the other waits its turn and finds it done."""
+    context = multiprocessing.get_context("fork")  # forked at once, so the two really race
+    failures: list[str] = []
+    for attempt in range(20):
+        db = str(new_database(f"opened-at-once-{attempt}"))
+        ready, outcomes = context.Barrier(2), context.Queue()
+        processes = [context.Process(target=_open_when_all_are_ready, args=(db, ready, outcomes)) for _ in range(2)]
+        for process in processes:
+            process.start()
+        failures += [f"try {attempt + 1}: {o}" for o in (outcomes.get(timeout=120) for _ in processes) if o]
+        for process in processes:
+            process.join(timeout=60)
+            assert process.exitcode == 0
+        with engine_for(db) as engine:
+            assert current_revision(engine) == head_revision()
+    assert failures == []
+
+
+NEWSROOM_STATISTICS = [  # what several articles report: the measure, where, and the figures they give
+    ("nurses", "Leeds", ["4,100", "4,100", "about 4,100", "5,600", "4,100"]),
+    ("teachers", "Cardiff", ["2,300", "2,300", "2,900", "about 2,300", "2,300"]),
+    ("firefighters", "Kent", ["870", "870", "more than 860", "1,200", "870"]),
+    ("bus drivers", "Glasgow", ["1,450", "1,450", "1,450", "1,100", "1,450"]),
+    ("paramedics", "Bristol", ["640", "about 640", "640", "640", "900"]),
+    ("social workers", "Belfast", ["1,020", "1,020", "1,350", "1,020", "1,020"]),
+    ("librarians", "Leicester", ["96", "96", "96", "about 96", "130"]),
+    ("midwives", "Norwich", ["310", "310", "410", "310", "310"]),
+]
+
+
+def newsroom_articles(folder: Path, parts: int) -> list[Path]:
+    """Articles that report the same statistics, in ``parts`` folders: several reports of each, agreeing and
+    conflicting, so that cross-references link claims of different folders; and one figure of its own each.
+
+    No statistic is reported more often than a claim is compared (crossref.MAX_CANDIDATES): its links
+    are then the same whatever order the articles come in.
+    """
+    rng = random.Random(11)
+    paths = []
+    for n in range(5 * parts):
+        lines = [f"Council staffing in {nonce_word(rng).title()}", ""]
+        for measure, place, figures in NEWSROOM_STATISTICS:
+            if (n + len(measure)) % 3:
+                continue  # each article reports some of the statistics
+            lines.append(f"{place} employed {figures[n % 5]} {measure} in 2018, the council said.")
+        lines.append(f"The depot stored {100 + 7 * n:,} {nonce_word(rng)}s last year.")
+        part = folder / f"desk-{n % parts}"
+        part.mkdir(parents=True, exist_ok=True)
+        paths.append(part / f"report-{n:02}.txt")
+        paths[-1].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return paths
+
+
+def stored_state(db: Path | str) -> dict[str, Any]:
+    """What a database holds, named by documents and places in them rather than by ids (which depend on the
+    order things were stored in): documents, claims, links, and the claims of each statistic.
+    """
+    claims = {claim_id: (source, start, end) for claim_id, source, start, end in rows(
+        db, "SELECT c.id, d.source, c.span_start, c.span_end FROM claims c JOIN documents d ON d.id = c.document_id")}
+    statistics: dict[int, set[tuple]] = {}
+    for claim_id, statistic in rows(db, "SELECT id, statistic FROM claims WHERE statistic IS NOT NULL"):
+        statistics.setdefault(statistic, set()).add(claims[claim_id])
+    return {
+        "documents": sorted(rows(db, "SELECT source, sha256 FROM documents")),
+        "claims": sorted(rows(db, f"SELECT (SELECT source FROM documents d WHERE d.id = document_id), "
+                                  f"{STORED_CLAIM} FROM claims")),
+        "links": sorted((*sorted([claims[a], claims[b]]), status)
+                        for a, b, status in rows(db, "SELECT claim_a, claim_b, status FROM links")),
+        "statistics": sorted(sorted(members) for members in statistics.values()),
+    }
+
+
+def test_four_ingests_at_once_store_what_one_ingest_stores(tmp_path: Path, new_database: NewDatabase) -> None:
+    """Four processes (four desks of a newsroom) ingest at once, each its own files and the next desk's,
+    each in its own order: the database ends as one ingest of all the files leaves it.
+    """
+    folder = tmp_path / "newsroom"
+    files = newsroom_articles(folder, parts=4)
+    alone, together = new_database("alone"), new_database("together")
+    done = run(tmp_path, "--db", alone, "ingest", folder)
+    assert done.returncode == 0, done
+    desks = [folder / f"desk-{k}" for k in range(4)]
+    finished = run_together(tmp_path, [["--db", together, "ingest", desks[k], desks[(k + 1) % 4]]
+                                       for k in range(4)])
+    for each in finished:
+        assert each.returncode == 0, each
+        assert_clean(each)
+    expected = stored_state(alone)
+    assert len(expected["documents"]) == len(files) and len(expected["links"]) >= 40, expected["links"]
+    assert {status for *_, status in expected["links"]} == {"agree", "conflict"}
+    found = stored_state(together)
+    for what in ("documents", "claims", "links", "statistics"):
+        assert found[what] == expected[what], what
+    assert assert_database_consistent(together) == len(files)
+
+
 # ==================================================================================================
 # 5. The same folder ingested twice at the same time
 # ==================================================================================================
@@ -886,8 +1021,9 @@ def generated_with_duplicates(folder: Path, count: int) -> list[Path]:
     return paths + [shutil.copyfile(p, folder / f"copy-of-{p.name}") for p in paths[: count // 5]]
 
 
-def ingest_folder_twice_at_once(tmp_path: Path, folder: Path, files: list[Path], timeout: float) -> None:
-    db = migrated(tmp_path / "twice.db")
+def ingest_folder_twice_at_once(tmp_path: Path, folder: Path, files: list[Path], timeout: float,
+                                db: Path | str) -> None:
+    migrated(db)
     finished = run_together(tmp_path, [["--db", db, "ingest", folder]] * 2, timeout=timeout)
     for done in finished:
         assert done.returncode == 0, done
@@ -897,24 +1033,25 @@ def ingest_folder_twice_at_once(tmp_path: Path, folder: Path, files: list[Path],
     assert all("failed 0;" in t for t in totals), totals
 
 
-def test_same_folder_ingested_twice_at_once(tmp_path: Path) -> None:
+def test_same_folder_ingested_twice_at_once(tmp_path: Path, new_database: NewDatabase) -> None:
     folder = tmp_path / "corpus"
     if bbc("business") and bbc("tech"):
         files = duplicate_rich_subset(folder, ["business", "tech"], 45)
     else:
         files = generated_with_duplicates(folder, 60)
     assert len({sha256_text(text_of(p)) for p in files}) < len(files), "the subset has no duplicate texts"
-    ingest_folder_twice_at_once(tmp_path, folder, files, timeout=300)
+    ingest_folder_twice_at_once(tmp_path, folder, files, timeout=300, db=new_database("twice"))
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not BBC.is_dir(), reason="the BBC corpus is not on this machine")
 @pytest.mark.parametrize("sections", [("business", "tech"), ("business", "entertainment", "politics", "sport", "tech")],
                          ids=["two-sections", "full-corpus"])
-def test_bbc_sections_ingested_twice_at_once(tmp_path: Path, sections: tuple[str, ...]) -> None:
+def test_bbc_sections_ingested_twice_at_once(tmp_path: Path, sections: tuple[str, ...],
+                                             new_database: NewDatabase) -> None:
     folder = tmp_path / "bbc"
     files = [p for section in sections for p in copy_articles(folder / section, bbc(section))]
-    ingest_folder_twice_at_once(tmp_path, folder, files, timeout=1800)
+    ingest_folder_twice_at_once(tmp_path, folder, files, timeout=1800, db=new_database("bbc"))
 
 
 # ==================================================================================================
@@ -922,9 +1059,10 @@ def test_bbc_sections_ingested_twice_at_once(tmp_path: Path, sections: tuple[str
 # ==================================================================================================
 
 
-def claims_table_intact(db: Path, count: int) -> None:
+def claims_table_intact(db: Path | str, count: int) -> None:
     assert rows(db, "SELECT count(*) FROM claims") == [(count,)]
-    assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+    if not is_postgres(db):
+        assert rows(db, "PRAGMA integrity_check") == [("ok",)]
 
 
 @pytest.mark.parametrize("sort", [
@@ -1035,21 +1173,19 @@ def claim_row(document_id: int, c, with_kind: bool) -> dict[str, object]:
     return row
 
 
-def insert(connection: sqlite3.Connection, table: str, row: dict[str, object]) -> int:
+def insert(connection: Connection, table: str, row: dict[str, object]) -> int:
     columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    return connection.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid
+    marks = ", ".join(f":{name}" for name in row)
+    return connection.execute(sql(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id"), row).scalar_one()
 
 
 def at_least(revision: str, wanted: str) -> bool:
     return REVISIONS.index(revision) >= REVISIONS.index(wanted)
 
 
-def fill_at_revision(db: Path, revision: str) -> dict[str, list[tuple]]:
+def fill_at_revision(db: Path | str, revision: str) -> dict[str, list[tuple]]:
     """Documents and claims (and, once the table exists, verdicts) written with plain SQL, as of ``revision``."""
-    connection = sqlite3.connect(db)
-    try:
-        connection.execute("PRAGMA foreign_keys=ON")
+    with engine_for(db) as engine, engine.begin() as connection:
         for n, (name, body, published) in enumerate(
                 [("a.txt", ARTICLE_A, "2019-03-01"), ("b.txt", ARTICLE_B, None)], start=1):
             doc_id = insert(connection, "documents", {
@@ -1061,19 +1197,16 @@ def fill_at_revision(db: Path, revision: str) -> dict[str, list[tuple]]:
             for c in extract(body, day):
                 insert(connection, "claims", claim_row(doc_id, c, with_kind=at_least(revision, "0002")))
         if at_least(revision, "0003"):
-            claim_id, doc_id, start, end, mention = connection.execute(
-                "SELECT id, document_id, span_start, span_end, mention FROM claims WHERE mention = '21,000'").fetchone()
+            claim_id, doc_id, start, end, mention = connection.execute(sql(
+                "SELECT id, document_id, span_start, span_end, mention FROM claims WHERE mention = '21,000'")).one()
             verdict = {"claim_id": claim_id, "document_id": doc_id, "span_start": start, "span_end": end,
                        "mention": mention, "rating": "misleading", "note": "Workforce figures show 20,592.",
                        "evidence": json.dumps(["https://example.org/evidence"]), "author": "Data desk",
                        "created_at": "2024-05-06 07:08:09.000000"}
             if at_least(revision, "0004"):
                 verdict["sentence"] = connection.execute(
-                    "SELECT sentence FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
+                    sql("SELECT sentence FROM claims WHERE id = :id"), {"id": claim_id}).scalar_one()
             insert(connection, "verdicts", verdict)
-        connection.commit()
-    finally:
-        connection.close()
     return snapshot(db)
 
 
@@ -1086,21 +1219,23 @@ VERDICT_COLUMNS = ("id, claim_id, document_id, span_start, span_end, mention, ra
                    "created_at")
 
 
-def snapshot(db: Path) -> dict[str, list[tuple]]:
-    tables = {name for (name,) in rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+def snapshot(db: Path | str) -> dict[str, list[tuple]]:
+    with engine_for(db) as engine:
+        schema = inspect(engine)
+        tables = set(schema.get_table_names())
+        columns = {column["name"] for column in schema.get_columns("claims")}
     found = {
         "documents": rows(db, f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY id"),
         "claims": rows(db, f"SELECT {BASE_CLAIM_COLUMNS} FROM claims ORDER BY id"),
         "verdicts": rows(db, f"SELECT {VERDICT_COLUMNS} FROM verdicts ORDER BY id") if "verdicts" in tables else [],
     }
-    columns = {name for (_, name, *_rest) in rows(db, "PRAGMA table_info(claims)")}
     found["kinds"] = rows(db, "SELECT id, kind FROM claims ORDER BY id") if "kind" in columns else []
     return found
 
 
 @pytest.mark.parametrize("revision", REVISIONS)
-def test_upgrade_from_each_revision_keeps_the_data(invoke, tmp_path: Path, revision: str) -> None:
-    db = tmp_path / f"at-{revision}.db"
+def test_upgrade_from_each_revision_keeps_the_data(invoke, revision: str, new_database: NewDatabase) -> None:
+    db = new_database(f"at-{revision}")
     engine = create_db_engine(resolve_url(str(db)))
     try:
         upgrade(engine, revision)

@@ -7,14 +7,17 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from engines import assert_search_index_intact
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-import factcheck.store
-from factcheck.db import Database, open_database
+import factcheck.storage.claims
+import factcheck.storage.documents
 from factcheck.ingest.loader import load_path
 from factcheck.ingest.pipeline import ingest_paths, source_name, store_loaded
-from factcheck.models import Claim, Document, Link
+from factcheck.storage.database import open_database
+from factcheck.storage.engine import Database
+from factcheck.storage.models import Claim, Document, Link
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -85,7 +88,7 @@ def test_changed_file_replaces_document_and_claims(database, article):
     [document] = documents(database)
     assert document.source == source
     assert document.text == VERSION_2
-    assert document.sha256 == factcheck.store.sha256_text(VERSION_2)
+    assert document.sha256 == factcheck.storage.documents.text_digest(VERSION_2)
     new = claims_of(database, source)
     assert {m for _, m, _, _ in new} >= {"7,500", "12 per cent"}
     assert not {m for _, m, _, _ in new} & {"5,000", "£3 million"}
@@ -127,7 +130,7 @@ def test_failed_replace_keeps_the_old_version(database, article, monkeypatch):
         seen["claims"] = session.scalar(select(func.count(Claim.id))) or 0
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(factcheck.store, "store_claims", failing_store_claims)
+    monkeypatch.setattr(factcheck.storage.documents, "store_claims", failing_store_claims)
     article.write_text(VERSION_2, encoding="utf-8")
     outcome = store_loaded(database, load_path(article), source)
     assert (outcome.status, outcome.reason) == ("failed", f"{source}: could not store: RuntimeError: disk on fire")
@@ -145,7 +148,7 @@ def test_database_error_during_replace_is_reported_and_rolled_back(database, art
     def failing_store_claims(session, document_id, claims):
         raise OperationalError("INSERT INTO claims", {}, Exception("database or disk is full"))
 
-    monkeypatch.setattr(factcheck.store, "store_claims", failing_store_claims)
+    monkeypatch.setattr(factcheck.storage.documents, "store_claims", failing_store_claims)
     article.write_text(VERSION_2, encoding="utf-8")
     report = ingest_paths(database, [article])
     [outcome] = report.outcomes
@@ -184,6 +187,7 @@ def test_duplicate_reported_by_the_cli(invoke, db_path, article, tmp_path):
 # --- SQLite settings ------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("SQLite leaves foreign keys off and keeps a rollback journal unless told otherwise")
 def test_foreign_keys_and_wal_are_on(database):
     with database.read() as session:
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -199,6 +203,7 @@ def test_foreign_keys_are_enforced(database):
     assert claim_count(database) == 0
 
 
+@pytest.mark.sqlite_only("only SQLite can be told not to check references, for one transaction")
 def test_unchecked_references_last_one_transaction(database):
     # the pool hands the same connection to the next session: it must check references again
     row = {"claim_a": 424242, "claim_b": 424243, "status": "agree", "statistic": 424242}
@@ -279,27 +284,52 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path, seeds_dir):
         two.close()
 
 
-def test_search_index_covers_ingested_claims_and_claims_written_by_plain_sql(database, article, tmp_path):
+def _write_notes(tmp_path: Path) -> Path:
     more = tmp_path / "more"
     more.mkdir()
     for n in range(3):
         (more / f"note-{n}.txt").write_text(f"Leeds hired {n + 2},400 nurses in 2021, the trust said.\n")
-    assert ingest_paths(database, [article, more]).count("added") == 4
+    return more
+
+
+def _search(database: Database, words: str) -> list[str]:
+    with database.read() as session:
+        found = factcheck.storage.claims.query_claims(session, factcheck.storage.claims.ClaimFilter(search=words))
+        return [c.mention for c in found]
+
+
+def test_search_index_covers_ingested_claims_and_claims_written_by_plain_sql(database, article, tmp_path):
+    assert ingest_paths(database, [article, _write_notes(tmp_path)]).count("added") == 4
+    assert_search_index_intact(database.url)
+    assert sorted(_search(database, "nurses")) == ["2,400", "3,400", "4,400"]
     with database.write() as session:
-        assert session.scalar(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                   "AND name = 'claims_fts_insert'")) == 1  # put back after the batch
-        session.execute(text("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')"))
-        indexed = session.scalar(text("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'nurses'"))
-        assert indexed == 3
         doc_id = session.scalar(select(Document.id).where(Document.source.like("%note-0.txt")))
         session.execute(text(
             "INSERT INTO claims (document_id, span_start, span_end, mention, sentence, sentence_start, sentence_end, "
             "value_text, value, unit, qualifier, measure, rule, kind) VALUES (:d, 90, 95, '7,000', "
             "'Midwives: 7,000.', 90, 106, '7000', 7000, 'count', 'exact', 'midwives', 'sql', 'fact')"), {"d": doc_id})
+    assert _search(database, "midwives") == ["7,000"]
+    assert_search_index_intact(database.url)
+
+
+def test_a_consistent_read_sees_the_database_as_it_was_at_its_start(database, article, tmp_path):
+    ingest_paths(database, [article])
+    with database.read(consistent=True) as reading:
+        before = reading.scalar(select(func.count(Claim.id)))
+        assert ingest_paths(database, [_write_notes(tmp_path)]).count("added") == 3  # committed meanwhile
+        assert reading.scalar(select(func.count(Claim.id))) == before
+        assert reading.scalar(select(func.count(Document.id))) == 1
+    assert claim_count(database) == before + 3
+
+
+@pytest.mark.sqlite_only("SQLite's index is kept by a trigger, which a batch of new claims sets aside")
+def test_the_search_trigger_is_back_after_a_batch(database, article, tmp_path):
+    assert ingest_paths(database, [article, _write_notes(tmp_path)]).count("added") == 4
     with database.read() as session:
-        found = factcheck.store.query_claims(session, factcheck.store.ClaimFilter(search="midwives"))
-        assert [c.mention for c in found] == ["7,000"]
-        session.execute(text("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')"))
+        assert session.scalar(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND name = 'claims_fts_insert'")) == 1
+        indexed = session.scalar(text("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'nurses'"))
+        assert indexed == 3
 
 
 def test_a_document_that_cannot_be_stored_does_not_take_its_batch_with_it(database, tmp_path, monkeypatch):
@@ -327,3 +357,29 @@ def test_a_document_that_cannot_be_stored_does_not_take_its_batch_with_it(databa
     assert "could not store" in (failed.reason or "") and "2.txt" in (failed.reason or "")
     assert sorted(Path(d.source).name for d in documents(database)) == ["0.txt", "1.txt", "3.txt"]
     assert claim_count(database) == 3
+
+
+def _index_definitions(database: Database) -> list[tuple[str, ...]]:
+    """Every index of the claims table as the database has it (those migrations made by hand too)."""
+    query = ("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'claims' ORDER BY indexname"
+             if not database.is_sqlite else
+             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims' ORDER BY name")
+    with database.read() as session:
+        return [tuple(row) for row in session.execute(text(query))]
+
+
+def test_updating_most_of_the_claims_keeps_every_index(database, monkeypatch):
+    from factcheck.storage import bulk
+
+    ingest_paths(database, [SEEDS])
+    before = _index_definitions(database)
+    assert len(before) >= 8
+    monkeypatch.setattr(bulk, "_MANY_ROWS", 1)  # as for a relink of most claims of a large database
+    with database.write() as session:
+        ids = list(session.scalars(select(Claim.id).order_by(Claim.id)))
+        bulk.update_rows(session.connection(), Claim.__table__, "id", "statistic", [(i, -i) for i in ids])
+    assert _index_definitions(database) == before
+    with database.read() as session:
+        assert dict(session.execute(select(Claim.id, Claim.statistic)).all()) == {i: -i for i in ids}
+        assert factcheck.storage.claims.count_claims(
+            session, factcheck.storage.claims.ClaimFilter(search="officers", place="England")) > 0

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import itertools
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 from clihelpers import no_traceback, ok_json
+from engines import rows
 from website import Reply, Site
 
 from factcheck import __version__
@@ -37,14 +37,6 @@ DATED_HEAD = ('<link rel="canonical" href="/news/rail-fares">'
               '<meta property="og:site_name" content="The Ledger">'
               '<meta property="article:published_time" content="2019-03-06T08:00:00+00:00">'
               '<meta name="author" content="Ann Lee">')
-
-
-def rows(db: Path, query: str, *params: object) -> list[tuple]:
-    connection = sqlite3.connect(db)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
 
 
 def sources(invoke, db: Path) -> dict[str, dict]:

@@ -13,19 +13,19 @@ import dataclasses
 import io
 import json
 import re
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from clihelpers import assert_one_line_error, no_traceback, ok_json
+from engines import assert_search_index_intact, ranked_search, scalar
 
 from factcheck.claimreview import ClaimReview
-from factcheck.db import open_database
 from factcheck.export import neutralize, write_csv
 from factcheck.ingest.pipeline import ingest_paths
-from factcheck.store import get_claim
-from factcheck.verdicts import VerdictInput, record_verdict
+from factcheck.storage.claims import get_claim
+from factcheck.storage.database import open_database
+from factcheck.storage.verdicts import VerdictInput, record_verdict
 
 SEED_CLAIMS = 30
 SEED_DOCUMENTS = 5
@@ -93,21 +93,11 @@ def add_verdict(invoke: Any, db: Path, claim_id: int, rating: str, note: str, *e
                           "--format", "json"))
 
 
-def count_rows(db: Path, table: str) -> int:
-    connection = sqlite3.connect(db)
-    try:
-        return connection.execute(f"select count(*) from {table}").fetchone()[0]
-    finally:
-        connection.close()
+def count_rows(db: Path | str, table: str) -> int:
+    return scalar(db, f"select count(*) from {table}")
 
 
-def fts_is_intact(db: Path) -> None:
-    """FTS5's own check that the external-content index matches the claims table (rank 1: compare contents)."""
-    connection = sqlite3.connect(db)
-    try:
-        connection.execute("insert into claims_fts(claims_fts, rank) values ('integrity-check', 1)")
-    finally:
-        connection.close()
+fts_is_intact = assert_search_index_intact
 
 
 def search_ids(invoke: Any, db: Path, query: str, *extra: str) -> list[int]:
@@ -431,14 +421,7 @@ def test_search_finds_the_officer_claims_ranked(invoke, seeded_db):
     both = ["police" in r["measure"] and "officer" in r["measure"] for r in found]
     assert both == sorted(both, reverse=True) and any(both) and not all(both)
     assert ids != sorted(ids)
-    connection = sqlite3.connect(seeded_db)
-    try:
-        bm25 = [row[0] for row in connection.execute(
-            "select rowid from claims_fts where claims_fts match '\"police\" \"officer\"' "
-            "order by bm25(claims_fts), rowid")]
-    finally:
-        connection.close()
-    assert ids == bm25
+    assert ids == ranked_search(seeded_db, ["police", "officer"])
     assert search_ids(invoke, seeded_db, "police officer", "--sort", "id") == sorted(ids)
 
 
@@ -570,6 +553,49 @@ def test_search_index_follows_a_changed_document(invoke, db_path, tmp_path):
     fts_is_intact(db_path)
 
 
+# Articles whose words test what a search index makes of them: stems, words that are common
+# elsewhere, accents, decimals, hyphens, figures with symbols, addresses.
+SEARCH_ARTICLES = {
+    "rates.txt": "Interest rates\n\nAfter three rises, rates rose by 0.25 percentage points to 4.2% in 2023, "
+                 "nearly the highest level in a decade, as prices keep rising, the bank said.\n",
+    "cafes.txt": "Café culture\n\nCafés in Zürich and München charged €4.50 for a coffee in 2022, "
+                 "said François Müller of the well-known café-owners' group (info@example.org).\n",
+    "cuts.txt": "Council cuts\n\nThe council is cutting 120 jobs and cut £3.5m from its budget; "
+                "not one of the 40 libraries will close, it said on www.example.gov.uk.\n",
+}
+SEARCHES = [
+    "police officer", "officers", "rises", "rising", "rise", "cutting", "cut", "cuts", "nearly", "near",
+    "the police", "not", "of the", "Zurich", "Zürich", "cafe", "Cafés", "Munchen", "well-known", "owners",
+    "4.2", "0.25 percentage points", "£40 million", "€4.50", "3.5m", "example.org", "info", "gov",
+    "NEAR(police", "jobs", "budget", "libraries", "library", "killings", "knife crime", "1,000",
+]
+
+
+def test_the_same_searches_find_the_same_claims_on_both_engines(invoke, postgres, seeds_dir, tmp_path):
+    """Stemming, words kept, accents, decimals and punctuation: PostgreSQL's search answers as SQLite's."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in seeds_dir.glob("*.txt"):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    for name, text in SEARCH_ARTICLES.items():
+        write_article(folder / name, text)
+    sqlite_db = tmp_path / "search.db"
+    name = postgres.new_name("search")
+    postgres_db = postgres.create(name)
+    try:
+        found: dict[str, dict[str, set[tuple[str, str]]]] = {}
+        for db in (sqlite_db, postgres_db):
+            ingest(invoke, db, folder)
+            for query in SEARCHES:
+                found.setdefault(query, {})[str(db)] = {(Path(r["document"]).name, r["mention"])
+                                                        for r in claims(invoke, db, "--search", query)}
+        assert {query: len(by_engine[str(sqlite_db)]) for query, by_engine in found.items() if
+                by_engine[str(sqlite_db)] != by_engine[postgres_db]} == {}
+        assert all(found[query][str(sqlite_db)] for query in ("rises", "cutting", "Zurich", "4.2", "not", "cafe"))
+    finally:
+        postgres.drop(name)
+
+
 # --- CSV for spreadsheets ---------------------------------------------------------------------------
 
 HOSTILE_ARTICLE = (
@@ -581,7 +607,7 @@ HOSTILE_ARTICLE = (
     "@SUM(A1) counted 7 ballots.\n\n"
     'The mayor said "we hired 250 teachers" and\nthen left the café with £40 million, “a record”.\n'
 )
-NUMERIC_COLUMNS = ("id", "value", "low", "high", "start", "end", "group")
+NUMERIC_COLUMNS = ("id", "value", "low", "high", "start", "end", "statistic")
 
 
 def _hostile_export(invoke: Any, db: Path, tmp_path: Path) -> list[dict[str, Any]]:

@@ -14,12 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-
-from factcheck.db import Database
 from factcheck.errors import FactcheckError, InputError
-from factcheck.extract import EXTRACTOR_VERSION, ExtractedClaim, analyse
+from factcheck.extract import ExtractedClaim, analyse
 from factcheck.ingest.archives import ArchiveFields, is_archive, read_archive
 from factcheck.ingest.loader import (
     DEFAULT_MAX_BYTES,
@@ -41,18 +37,11 @@ from factcheck.ingest.prepare import (
     prepare_all,
 )
 from factcheck.ingest.urls import checked_url, looks_like_url, normalize_url
-from factcheck.linking import link_documents
-from factcheck.models import Document
-from factcheck.store import (
-    DocumentMeta,
-    document_condition,
-    remember_links,
-    replace_claims,
-    replace_document,
-    seen_links,
-    store_new_documents,
-    stored_versions,
-)
+from factcheck.storage import documents
+from factcheck.storage.documents import DocumentMeta, store_new_documents
+from factcheck.storage.engine import Database, Session, database_failure
+from factcheck.storage.links import link_document, link_documents, unlink_document
+from factcheck.storage.verdicts import reattach_verdicts
 
 if TYPE_CHECKING:  # imported where pages are fetched: not worth its time for files alone
     from factcheck.ingest.feeds import Link
@@ -143,8 +132,32 @@ WEB_BATCH_DOCUMENTS = 16
 
 
 def _stored_versions(db: Database, sources: list[str]) -> dict[str, StoredVersion]:
+    """What is stored under each of these sources that is in the database: digest, claims, metadata."""
     with db.read() as session:
-        return stored_versions(session, sources)
+        return documents.stored_versions(session, sources)
+
+
+def replace_document(session: Session, meta: DocumentMeta, text: str,
+                     claims: Sequence[ExtractedClaim]) -> tuple[int, list[int]]:
+    """Store a document and its claims, replacing any earlier version at the same source.
+
+    Returns the document's id and the ids of verdicts its new claims no longer carry.
+    The caller's transaction makes this all-or-nothing.
+    """
+    document_id = documents.store_document(session, meta, text)
+    return document_id, replace_claims(session, document_id, claims)
+
+
+def replace_claims(session: Session, document_id: int, claims: Sequence[ExtractedClaim]) -> list[int]:
+    """Swap a document's claims for new ones: links remade, verdicts moved to the matching new claims.
+
+    Returns the ids of verdicts left without a claim (orphaned).
+    """
+    kept = documents.claim_places(session, document_id)  # a claim found again keeps its id and verdicts
+    unlink_document(session, document_id)
+    documents.rewrite_claims(session, document_id, claims, kept)
+    link_document(session, document_id)
+    return reattach_verdicts(session, document_id)
 
 
 def _store_batch(db: Database, batch: list[Prepared]) -> list[Outcome]:
@@ -154,9 +167,8 @@ def _store_batch(db: Database, batch: list[Prepared]) -> list[Outcome]:
     if pending:
         try:
             with db.write() as session:
-                stored = stored_versions(session, [p.source for _, p in pending])
-                twins = dict(session.execute(select(Document.sha256, Document.source).where(
-                    Document.sha256.in_({p.digest for _, p in pending}))).all())
+                stored = documents.stored_versions(session, [p.source for _, p in pending])
+                twins = documents.sources_of_texts(session, [p.digest for _, p in pending])
                 fresh: list[tuple[DocumentMeta, str, list[ExtractedClaim]]] = []
                 for i, p in pending:
                     assert p.doc is not None
@@ -183,7 +195,7 @@ def _store_batch(db: Database, batch: list[Prepared]) -> list[Outcome]:
                 for i, p in pending:
                     outcomes[i] = _store_batch(db, [p])[0]
             else:
-                reason = str(exc).splitlines()[0] if isinstance(exc, SQLAlchemyError) else error_summary(exc)
+                reason = database_failure(exc) or error_summary(exc)
                 for i, p in pending:
                     outcomes[i] = Outcome(p.shown, "failed", reason=f"{p.source}: could not store: {reason}")
     return [outcomes[i] for i in range(len(batch))]
@@ -490,7 +502,7 @@ def _ingest_listing(db: Database, fetcher: Fetcher, kind: str, url: str, request
         record(_failed(url, str(exc)))
         return
     with db.read() as session:
-        seen = seen_links(session, channel, [normalize_url(link.url) for link in links])
+        seen = documents.seen_links(session, channel, [normalize_url(link.url) for link in links])
     new = [link for link in links if normalize_url(link.url) not in seen
            and not (request.since and link.day and link.day < request.since)]
     older = len(links) - len(new) - len(seen)
@@ -500,7 +512,8 @@ def _ingest_listing(db: Database, fetcher: Fetcher, kind: str, url: str, request
 
     def remember(stored: dict[str, str]) -> None:
         with db.write() as session:
-            remember_links(session, channel, {normalize_url(link): source for link, source in stored.items()})
+            documents.remember_links(session, channel,
+                                     {normalize_url(link): source for link, source in stored.items()})
 
     _ingest_links(db, fetcher, new, request.given, record, on_stored=remember)
 
@@ -549,17 +562,14 @@ def reextract(db: Database, document: str | None = None,
     ``document`` is a document id or part of a source name; all documents when ``None``.
     """
     with db.read() as session:
-        stmt = select(Document.id, Document.source).order_by(Document.id)
-        if document:
-            stmt = stmt.where(document_condition(document))
-        targets = list(session.execute(stmt))
+        targets = documents.matching_documents(session, document)
     report = IngestReport()
     for doc_id, source in targets:
         with db.read() as session:
-            doc = session.get(Document, doc_id)
-            if doc is None:
-                continue  # removed by another process meanwhile
-            text, published = doc.text, doc.published
+            stored = documents.document_text(session, doc_id)
+        if stored is None:
+            continue  # removed by another process meanwhile
+        text, published = stored
         try:
             found = analyse(text, published)
         except Exception as exc:  # this document fails alone; the others are re-extracted
@@ -570,16 +580,19 @@ def reextract(db: Database, document: str | None = None,
             continue
         try:
             with db.write() as session:
-                doc = session.get(Document, doc_id)
-                if doc is None or doc.text != text:
+                now = documents.document_text(session, doc_id)
+                if now is None or now[0] != text:
                     outcome = Outcome(source, "unchanged", 0, "changed by another process")
                 else:
                     orphans = replace_claims(session, doc_id, found.claims)
-                    doc.extractor, doc.place = EXTRACTOR_VERSION, found.place
+                    documents.mark_extracted(session, doc_id, found.place)
                     reason = f"{len(orphans)} verdicts orphaned" if orphans else None
                     outcome = Outcome(source, "updated", len(found.claims), reason)
-        except SQLAlchemyError as exc:
-            outcome = Outcome(source, "failed", reason=str(exc).splitlines()[0])
+        except Exception as exc:
+            failure = database_failure(exc)
+            if failure is None:
+                raise  # not the database's: a bug, reported as such
+            outcome = Outcome(source, "failed", reason=failure)
         report.outcomes.append(outcome)
         if on_document:
             on_document(outcome)

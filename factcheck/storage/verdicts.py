@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from factcheck.errors import InputError
-from factcheck.models import Claim, Verdict
+from factcheck.storage.models import Claim, Verdict
 
 RATINGS = ("true", "mostly-true", "half-true", "misleading", "false", "unverifiable")
 
@@ -59,7 +59,19 @@ def _utc(moment: dt.datetime | None) -> str | None:
     # SQLite hands back naive datetimes; they were written in UTC
     if moment is None:
         return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).isoformat()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC).isoformat()
+
+
+def utc_text(moment: dt.datetime | None) -> str | None:
+    """A stored time as the exports write it: ISO 8601 in UTC, with no offset (as SQLite stores it),
+    from any engine.
+
+    >>> utc_text(dt.datetime(2024, 6, 2, 11, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))))
+    '2024-06-02T09:30:00'
+    """
+    if moment is None:
+        return None
+    return (moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment).isoformat()
 
 
 def verdict_record(v: Verdict) -> dict:

@@ -112,7 +112,7 @@ class Claim(Base):
     rule: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16), default="fact", server_default="fact")
     # the statistic of the claim's links (see Link.statistic), null while it has none: kept here
-    # too so that reading every claim with its group is a scan of one table, not a join on links
+    # too so that reading every claim with its statistic is a scan of one table, not a join on links
     statistic: Mapped[int | None] = mapped_column(Integer, index=True)
 
     document: Mapped[Document] = relationship(back_populates="claims")

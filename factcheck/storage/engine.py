@@ -1,6 +1,10 @@
-"""Open a factcheck database: URL resolution, engine set-up, sessions.
+"""The connection to a database, at the bottom of the storage layer: URL resolution (and how a URL is
+shown, its password hidden), engine set-up for SQLite and PostgreSQL, and :class:`Database`, whose
+sessions read, or write as one transaction under the database's write lock.
 
-Nothing here runs at import time; callers open a :class:`Database` explicitly.
+Nothing here runs at import time; callers open a :class:`Database` explicitly
+(:func:`factcheck.storage.database.open_database`). ``Session`` is the type of the
+sessions the layers above are handed.
 """
 
 from __future__ import annotations
@@ -13,18 +17,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from factcheck.errors import DatabaseError, NotFoundError
+from factcheck.errors import DatabaseError
 
 DEFAULT_DB = "factcheck.db"
 ENV_VAR = "FACTCHECK_DB"
 BUSY_TIMEOUT_MS = 60_000
+# PostgreSQL advisory lock key of the database's write lock (see Database.write); the schema lock
+# is factcheck.storage.schema.SCHEMA_LOCK
+WRITE_LOCK = 0x6663_0002
+# The SQLite application id of a read-only snapshot (factcheck.storage.snapshot): "fcsn"
+SNAPSHOT_APPLICATION_ID = 0x6663_736E
 
 
 def resolve_url(db: str | None = None) -> str:
@@ -70,6 +78,13 @@ def _missing_driver(url: str, parsed: URL, exc: ImportError) -> DatabaseError:
     return DatabaseError(f"cannot open database {shown_url(url)}: its driver is not installed ({exc})")
 
 
+def database_failure(exc: BaseException) -> str | None:
+    """The first line of the message of a failure the database reported (a constraint, a full disk, a
+    lost connection); ``None`` for any other exception.
+    """
+    return str(exc).splitlines()[0] if isinstance(exc, SQLAlchemyError) else None
+
+
 def _configure_sqlite(dbapi_connection, _record) -> None:
     # Foreign keys are off by default in SQLite; WAL lets readers work during an ingest.
     # The driver's own implicit BEGIN is turned off so that ours (below) is the only one.
@@ -77,8 +92,11 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    _use_wal(cursor)
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    if cursor.execute("PRAGMA application_id").fetchone()[0] == SNAPSHOT_APPLICATION_ID:
+        cursor.execute("PRAGMA query_only=ON")  # a snapshot is read as it is, never written
+    else:
+        _use_wal(cursor)
+        cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
@@ -111,19 +129,12 @@ def _begin_sqlite(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-@contextmanager
-def driver_cursor(connection: Connection, stmt: Select) -> Iterator[Any]:
-    """``stmt`` run on the driver's own cursor, for reading many rows: the driver's tuples cost much
-    less per row than SQLAlchemy's rows.
-
-    Values come as the driver gives them (dates from SQLite as ISO strings), and the
-    values the query compares with (such as a list of ids) are written into its text.
-    """
-    cursor = connection.connection.cursor()
-    try:
-        yield cursor.execute(str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})))
-    finally:
-        cursor.close()
+def _configure_postgresql(dbapi_connection, _record) -> None:
+    # Times are written and read in UTC, whatever the server's own time zone: a time written
+    # without one (as SQLite keeps them) means UTC, as it does on SQLite.
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET TIME ZONE 'UTC'")
+    dbapi_connection.commit()
 
 
 def create_db_engine(url: str) -> Engine:
@@ -146,6 +157,8 @@ def create_db_engine(url: str) -> Engine:
     if is_sqlite:
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
+    elif parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "connect", _configure_postgresql)
     return engine
 
 
@@ -155,7 +168,9 @@ class Database:
 
     url: str = field(repr=False)  # may hold a password: see shown_url
     engine: Engine
-    sessions: sessionmaker[Session] = field(init=False)
+    sessions: sessionmaker[Session] = field(init=False, repr=False)
+    # whether its links were made by the current cross-referencing rules (see open_database)
+    links_current: bool = field(default=True, init=False)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -164,15 +179,48 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def file(self) -> str | None:
+        """The file of an SQLite database (``None`` for a database on a server)."""
+        return self.engine.url.database if self.is_sqlite else None
+
+    @property
+    def is_snapshot(self) -> bool:
+        """Whether this is a read-only snapshot of a database (``factcheck export --format sqlite``)."""
+        if not self.is_sqlite:
+            return False
+        with self.engine.connect() as connection:
+            return connection.exec_driver_sql("PRAGMA application_id").scalar() == SNAPSHOT_APPLICATION_ID
+
+    def writable(self) -> Database:
+        """This database, if it can be written: a snapshot cannot (:class:`DatabaseError`)."""
+        if self.is_snapshot:
+            raise DatabaseError(f"{self.engine.url.database} is a read-only snapshot: write to the database it "
+                                "was taken from, and export a new snapshot")
+        return self
+
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A session for queries."""
+    def read(self, *, consistent: bool = False) -> Iterator[Session]:
+        """A session for queries.
+
+        With ``consistent``, every query of the session sees the database as it was at the
+        first: what writers commit meanwhile is not seen (SQLite's read transaction does so
+        anyway; on PostgreSQL the session is ``REPEATABLE READ``).
+        """
         with self.sessions() as session:
+            if consistent and self.engine.dialect.name == "postgresql":
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 
     @contextmanager
     def write(self, *, check_references: bool = True) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or rolled back whole.
+
+        Writers take the database's write lock first, and so take turns, however many
+        processes write at once (readers never wait): SQLite's ``BEGIN IMMEDIATE``, an
+        advisory lock on PostgreSQL. What a writer reads once it has the lock is what every
+        writer before it committed: a document stored meanwhile is found, and new claims
+        are linked with every claim stored before them.
 
         With ``check_references=False``, SQLite does not check that the rows written refer
         to rows that exist (foreign keys): only for work whose rows refer to rows it read in
@@ -180,7 +228,10 @@ class Database:
         for nothing. Other databases check them all the same.
         """
         with self.sessions() as session:
-            session.connection(execution_options={"factcheck_write": True, "factcheck_references": check_references})
+            connection = session.connection(execution_options={"factcheck_write": True,
+                                                               "factcheck_references": check_references})
+            if connection.dialect.name == "postgresql":
+                connection.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
             try:
                 yield session
                 session.commit()
@@ -190,50 +241,3 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _refresh_links(database: Database) -> None:
-    """Relink every claim when the links were made by older cross-referencing rules."""
-    from factcheck.linking import links_are_current, rebuild_links
-
-    with database.read() as session:
-        if links_are_current(session):
-            return
-    with database.write(check_references=False) as session:  # see rebuild_links
-        if not links_are_current(session):  # another process may have done it meanwhile
-            rebuild_links(session)
-
-
-def open_database(db: str | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating if needed) the database and bring it to the latest schema."""
-    url = resolve_url(db)
-    engine = create_db_engine(url)
-    database = Database(url, engine)
-    if upgrade:
-        from factcheck.migrate import upgrade as run_upgrade
-
-        try:
-            run_upgrade(engine)
-            _refresh_links(database)
-        except SQLAlchemyError as exc:
-            database.close()
-            raise DatabaseError(f"cannot open database {shown_url(url)}: {exc.__class__.__name__}: "
-                                f"{shown_url(str(exc).splitlines()[0])}") from exc
-    return database
-
-
-def stored_revision(db: str | None = None) -> str | None:
-    """The schema revision of an existing database, read without upgrading it (``None`` when empty)."""
-    from factcheck.migrate import current_revision
-
-    url = resolve_url(db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        raise NotFoundError(f"no database at {url.removeprefix('sqlite:///')}")
-    engine = create_db_engine(url)
-    try:
-        return current_revision(engine)
-    except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot read database {shown_url(url)}: {exc.__class__.__name__}: "
-                            f"{shown_url(str(exc).splitlines()[0])}") from exc
-    finally:
-        engine.dispose()
