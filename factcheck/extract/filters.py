@@ -92,8 +92,8 @@ def _blockers() -> list[_Rule]:
                     rf"(?:{durations})(?!\w)",
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
         # a race or event named by its distance: "the 200m champion", "100m silver medallist", "800m hope"
-        "event": r"(?<![£$€¥\d.,\w])\d{2,5}\s?(?:m|metres|km|k|yards)"
-                 r"(?:\s(?:and|&)\s\d{2,5}\s?(?:m|metres|km|k|yards))?"
+        "event": r"(?<![£$€¥\d.,\w])(?:\d{1,2},\d{3}|\d{2,5})\s?(?:m|metres|km|k|yards)"
+                 r"(?:\s(?:and|&)\s(?:\d{1,2},\d{3}|\d{2,5})\s?(?:m|metres|km|k|yards))?"
                  r"(?:\s(?:freestyle|backstroke|breaststroke|"
                  r"butterfly|medley|hurdles|steeplechase|relay|sprint|individual))?\s(?:champion|final|finals|race|sprint|relay|"
                  r"hurdles|medallist|medal|silver|gold|bronze|title|record|runner|hope|event|heat|heats|"
