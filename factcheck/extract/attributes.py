@@ -209,6 +209,9 @@ def _np_after(text: str) -> str:
             if taken and bare.endswith("ing") and bare not in _ing_nouns() and i + 1 < len(tokens) and \
                     tokens[i + 1].lower() in stops and taken[-1].lower() not in _GERUND_BEFORE:
                 break  # "21 films competing for the prize" (not "public spending on health", "of handling a knife")
+            if taken and i + 2 < len(tokens) and tokens[i + 1].lower() in _GERUND_BEFORE and \
+                    tokens[i + 2].lower() in _OPENING_A_NOUN_PHRASE:
+                break  # "300 villages rely on their own wells": a verb, before its object
             if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE:
                 break  # "1m websites run their forums": a word before another noun phrase is its verb
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
@@ -599,8 +602,8 @@ _SOLD_FOR = re.compile(r"\b(?:sold|sells|sell|selling|bought|buys|buy|buying|auc
 _SELLS_FOR = re.compile(r"\b(?:sell|sells|selling|retail|retails|retailing|retailed|on\s+sale|priced|costs?)\s+for\s+"
                         r"(?:about\s+|around\s+|just\s+|only\s+|under\s+|over\s+)?$", re.IGNORECASE)
 # "moved to Chelsea for £2.25m from Anderlecht", "joined the Gunners from Seville for £17m": a player's move
-_MOVED_FOR = re.compile(r"\b(?:moved|moves|move|moving|joined|joins|join|joining|transferred|signed|signs|signing)\s+"
-                        r"(?:to|from|for|with)\s+[^,;]{1,60}?\s+for\s+(?:a\s+|about\s+|around\s+|just\s+)?$")
+_MOVED_FOR = re.compile(r"\b(?:(?:moved|moves|move|moving|transferred|signed|signs|signing)\s+(?:to|from|for|with)|"
+                        r"joined|joins|join|joining)\s+[^,;]{1,60}?\s+for\s+(?:a\s+|about\s+|around\s+|just\s+)?$")
 # "A much-loved guitar ... has been sold for £100,000"
 _SOLD_PASSIVE = re.compile(r"\s(?:has|have|had|was|were|is|are|be|been|being)\s+(?:been\s+)?(?:sold|bought|auctioned|"
                            r"valued|priced|acquired)\s+(?:for|at)\s+$")

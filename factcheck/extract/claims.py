@@ -344,7 +344,9 @@ def _holder_place(text: str, start: int, clause_start: int) -> str | None:
     return gaz.shown(named[-1]) if named else None  # the nearest: "..., the Premier League's 63% jump"
 
 
-_NAME_GOES_ON = re.compile(r"\s(?:Journal|Times|Post|News|Herald|Group|Bank|Company|Corporation|Inc|Ltd|Plc|Fund|"
+_NAME_GOES_ON = re.compile(r"\s(?:Journal|Times|Post|News|Herald|Weekly|Daily|Monthly|Gazette|Review|Observer|"
+                           r"Magazine|Digest|Bulletin|Chronicle|Tribune|Mail|Express|Mirror|Standard|Guardian|"
+                           r"Telegraph|Independent|Record|Star|Group|Bank|Company|Corporation|Inc|Ltd|Plc|Fund|"
                            r"Foundation|Trust|Institute|Association|Club|Council|Committee)\b")
 
 

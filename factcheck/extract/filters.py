@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from factcheck.extract.lexicon import WordCue, alternation, cued_matches, gazetteer, lexicon, matches_at
+from factcheck.extract.lexicon import WordCue, alternation, cued_matches, first_names, gazetteer, lexicon, matches_at
 from factcheck.extract.numbers import Quantity
 
 
@@ -92,8 +92,8 @@ def _blockers() -> list[_Rule]:
                     rf"(?:{durations})(?!\w)",
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b",
         # a race or event named by its distance: "the 200m champion", "100m silver medallist", "800m hope"
-        "event": r"(?<![£$€¥\d.,\w])\d{2,5}\s?(?:m|metres|km|k|yards)"
-                 r"(?:\s(?:and|&)\s\d{2,5}\s?(?:m|metres|km|k|yards))?"
+        "event": r"(?<![£$€¥\d.,\w])(?:\d{1,2},\d{3}|\d{2,5})\s?(?:m|metres|km|k|yards)"
+                 r"(?:\s(?:and|&)\s(?:\d{1,2},\d{3}|\d{2,5})\s?(?:m|metres|km|k|yards))?"
                  r"(?:\s(?:freestyle|backstroke|breaststroke|"
                  r"butterfly|medley|hurdles|steeplechase|relay|sprint|individual))?\s(?:champion|final|finals|race|sprint|relay|"
                  r"hurdles|medallist|medal|silver|gold|bronze|title|record|runner|hope|event|heat|heats|"
@@ -284,6 +284,8 @@ def _named_number(text: str, q: Quantity) -> bool:
         return False
     if word.lower() in _ordinary_words():
         return False  # "About 300", "In 2015", "Some 500": an ordinary word that opens a sentence
+    if word in first_names():
+        return True  # "Andre 3000", wherever it stands: a person's name with a number in it
     return m.start() == 0 or not text[: m.start()].rstrip().endswith((".", "!", "?", ":", '"', "“"))
 
 

@@ -110,6 +110,11 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
         name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
         if name:
             return Holding(name, measure, "for")
+    if "with" in text[max(0, mention_start - 60) : mention_start] and \
+            (m := _WITH_DOING.search(text, max(0, mention_start - 60), mention_start)):
+        name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
+        if name:
+            return Holding(name, measure, "with_doing")  # "with Brightway donating £2m"
     if "with" in text[max(0, mention_start - 30) : mention_start] and \
             (m := _LEADING_WITH.search(text, max(0, mention_start - 80), mention_start)):
         name = _holder_name(m.group("name"), text, m.start("name"), names)
@@ -128,6 +133,9 @@ _BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|
 # "with nine-time champion Real leading with €512.6m"
 _LEADING_WITH = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+[a-z]+ing\s+with\s+(?:(?:about|around|some|over|nearly|"
                            rf"almost|just)\s+)?$")
+# "The appeal raised £5m, with Brightway donating £2m": the one doing what the figure is
+_WITH_DOING = re.compile(rf"\bwith\s+(?:the\s)?(?P<name>{_NAME})\s+[a-z]+ing\s+(?:(?:about|around|some|over|nearly|"
+                         rf"almost|just|another|a\sfurther|an\sextra)\s+)?$")
 # "Italy's Juventus and AC Milan, with €154m and €124m respectively"
 _NAME_LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:,\s(?:{_NAME}))*,?\s(?:and|&)\s(?:{_NAME}))")
 # the subject of a whole sentence, before its verb or the relative clause after it: "BSkyB, which ..., retained"
@@ -210,7 +218,8 @@ def _after_the_list(text: str, at: int) -> str | None:
     close = text.find(")", at)
     if close < 0:
         return None
-    while (m := _BRACKETED.search(text, close + 1)) and text[close + 1 : m.start()].strip(" ,") in ("", "and", "or"):
+    while (m := _BRACKETED.search(text, close + 1)) and \
+            text[close + 1 : m.start()].strip(" ,") in ("", "and", "or", "and the", "or the"):
         close = m.end() - 1
     tail = _LIST_TAIL.match(text, close)
     return noun_phrase(tail.group("rest")) if tail else None
