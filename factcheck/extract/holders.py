@@ -106,6 +106,8 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
             return Holding(name, measure, "by_agent")
     if found := _verb_subject(text, clause_start, mention_start, measure, names):
         return found
+    if found := _relative_subject(text, mention_start, measure, names):
+        return found
     if (m := _FOR.match(text, end)) and "," not in text[end : m.start("name")]:
         name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
         if name:
@@ -139,9 +141,13 @@ _WITH_DOING = re.compile(rf"\bwith\s+(?:the\s)?(?P<name>{_NAME})\s+[a-z]+ing\s+(
 # "Italy's Juventus and AC Milan, with €154m and €124m respectively"
 _NAME_LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:,\s(?:{_NAME}))*,?\s(?:and|&)\s(?:{_NAME}))")
 # the subject of a whole sentence, before its verb or the relative clause after it: "BSkyB, which ..., retained"
-_SENTENCE_SUBJECT = re.compile(rf"^(?:(?:But|And|However|Meanwhile|Yet),?\s)?(?:The\s)?(?P<name>{_NAME})"
-                               rf"(?:,\s(?:which|who)\b[^,;]*,)?\s+(?P<aux>(?:[a-z]+ly\s|has\s|had\s|have\s|"
-                               rf"will\s|is\s|was\s)*)(?P<verb>[a-z][a-z'’-]+)\b")
+# (after a linking adverb: "Overall, Nokia sold ...", see "linking_adverbs" in grammar.json)
+@cache
+def _sentence_subject_pattern() -> re.Pattern[str]:
+    adverbs = alternation(lexicon().grammar["linking_adverbs"], boundary=False)
+    return re.compile(rf"^(?:{adverbs},?\s)?(?:The\s)?(?P<name>{_NAME})"
+                      rf"(?:,\s(?:which|who)\b[^,;]*,)?\s+(?P<aux>(?:[a-z]+ly\s|has\s|had\s|have\s|"
+                      rf"will\s|is\s|was\s)*)(?P<verb>[a-z][a-z'’-]+)\b")
 
 
 _ITEM_LINKS = frozenset({"on", "with", "at"})
@@ -181,7 +187,7 @@ _FIGURE = re.compile(r"[£$€¥]?\d[\d,.]*(?:\s?(?:m|bn|million|billion|euros?|
 def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> str | None:
     """The name a sentence opens on as its subject, for a figure later in it that no closer rule gives a holder:
     "But BT sprung a surprise by winning 38 games, ... in exchange for £738m"."""
-    m = _SENTENCE_SUBJECT.match(text)
+    m = _sentence_subject_pattern().match(text)
     if m is None or m.end() > mention_start:
         return None
     verbs = _verbs()[1]
@@ -271,6 +277,47 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
         if name:
             return Holding(name, _without(measure, name), "verb_subject")
     return None
+
+
+# "Ann Hill, who had a 2,000-vote majority", "Nokia, which sold 120 million handsets": the name a relative
+# clause is about holds the clause's figure
+_RELATIVE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME}),\s+(?:who|which)\s+"
+                       r"(?P<words>(?:[a-z][a-z'’-]*\s+){0,3}?)(?P<verb>[a-z][a-z'’-]+)\b")
+_RELATIVE_REACH = 120  # characters before the figure where the clause may open
+
+
+def _relative_subject(text: str, mention_start: int, measure: str, names: frozenset[str]) -> Holding | None:
+    """The name before ``, who`` or ``, which`` whose clause holds the figure, when its verb is one a holder
+    is the subject of."""
+    window = max(0, mention_start - _RELATIVE_REACH)
+    if ", wh" not in text[window:mention_start]:
+        return None
+    verb_pattern, verbs = _verbs()
+    auxiliaries = _auxiliaries()
+    found = None
+    for m in _RELATIVE.finditer(text, window, mention_start):
+        if all(word in auxiliaries for word in m.group("words").split()):
+            found = m
+    if found is None:
+        return None
+    verb = found.group("verb")
+    if verb in _not_verbs() or not (verb in verbs or verb.endswith("ed") or verb in _past_verbs()):
+        return None
+    between = text[found.end() : mention_start]
+    if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between):
+        return None  # another clause, name or figure stands between: not the clause's figure
+    name = _holder_name(found.group("name"), text, found.start("name"), names)
+    return Holding(name, _without(measure, name), "relative_subject") if name else None
+
+
+@cache
+def _past_verbs() -> frozenset[str]:
+    return frozenset(lexicon().grammar["irregular_past_verbs"])
+
+
+@cache
+def _auxiliaries() -> frozenset[str]:
+    return frozenset(w for w in lexicon().grammar["holder_verbs"]["auxiliaries"] if " " not in w)
 
 
 def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessive: bool = False) -> str | None:
