@@ -292,7 +292,7 @@ def _relative_subject(text: str, mention_start: int, measure: str, names: frozen
     window = max(0, mention_start - _RELATIVE_REACH)
     if ", wh" not in text[window:mention_start]:
         return None
-    verb_pattern, verbs = _verbs()
+    verbs = _verbs()[1]
     auxiliaries = _auxiliaries()
     found = None
     for m in _RELATIVE.finditer(text, window, mention_start):
