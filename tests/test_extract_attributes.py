@@ -807,6 +807,15 @@ MEASURES = [
     row("a-laptops-weight-by-its-unit",
         "Lighter than its predecessor's 1.6 kg, the new laptop is 1.2 kg.",
         claim("1.2 kg", "1.2", "kg", measure="weight")),
+    row("what-a-council-cuts-by-a-share",
+        "The council will cut bin collections by half next year.",
+        claim("half", 50, "percent", measure="bin collections")),
+    row("what-a-school-cuts-by-a-share",
+        "Schools have cut spending on books sharply by 20%.",
+        claim("20%", 20, "percent", measure="spending on books")),
+    row("what-a-bank-cuts-in-a-month",
+        "The bank cut rates last month by 0.25 percentage points.",
+        claim("0.25 percentage points", 0.25, "percentage_point", measure="rates", period="last month")),
 ]
 
 
@@ -1024,6 +1033,10 @@ NOT_FIGURES = [
         only=True),
     row("a-ranking-in-the-world", "The former champion has dropped to 87 in the world after injury.", only=True),
     row("a-universitys-ranking-in-the-world", "The university has slipped to 45 in the world this year.", only=True),
+    row("a-chart-position-left-for-a-ranked-one", "The band's debut single climbed from 40 to No 2 this week.",
+        only=True),
+    row("a-league-position-left-for-a-ranked-one", "The club slipped from 5 to number nine in the table.",
+        only=True),
     row("nothing-counted-by-none-of-this", "Sadly none of this was explained to the parents.", only=True),
     row("nothing-counted-by-none-of-it", "Unfortunately none of this reached the voters before polling day.",
         only=True),

@@ -779,6 +779,43 @@ def _calendar_names() -> frozenset[str]:
     return frozenset(g["months"]) | frozenset(g["weekdays"])
 
 
+_BY_AT_THE_END = re.compile(r"\s+by\s*$", re.IGNORECASE)
+
+
+def _object_changed(before: str, verb: re.Match[str]) -> str | None:
+    """The object of a transitive change verb whose change is given by ``by``: "cut bin collections by half"
+    measures the collections, not the council that cuts them."""
+    if verb.group(0).lower() not in _transitive_change_verbs():
+        return None
+    tail = _BY_AT_THE_END.search(before, verb.end())
+    if tail is None:
+        return None
+    written = _without_periods(before[verb.end() : tail.start()], timed_only=True).split()
+    while written and written[-1].lower().endswith("ly"):
+        written.pop()  # "cut spending sharply by 20%"
+    if not written or len(written) > 6:
+        return None
+    written = " ".join(written)
+    phrase = _np_after(written)
+    rest = written[len(phrase) :].split() if phrase and written.startswith(phrase) else None
+    if rest and rest[0].lower() in _OBJECT_LINKS:
+        # "spending on books", "the number of nurses"; "fares to Spain": the place is the figure's place
+        phrase = phrase if rest[-1] in gazetteer().aliases else written
+    elif phrase != written:
+        return None  # not a noun phrase alone
+    if _time_words() & {w.lower() for w in phrase.split()}:
+        return None  # a time ("cut last year by")
+    return _strip_determiners(phrase) or None
+
+
+_OBJECT_LINKS = frozenset({"on", "of", "for", "in", "to", "at"})
+
+
+@cache
+def _transitive_change_verbs() -> frozenset[str]:
+    return frozenset(lexicon().grammar["transitive_change_verbs"])
+
+
 def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
     """What the words around the figure say it counts (see :func:`measure`)."""
     g = lexicon().grammar
@@ -872,6 +909,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             w = words[i - 1]  # "Rates went up five times": the subject of "went up"
         elif w.group(0).lower() not in verbs:
             continue
+        if (changed := _object_changed(before, w)) is not None:
+            return changed  # "judges should reduce sentences by a third": what is reduced
         subject = _strip_determiners(_subject_before(before, w.start()))
         if subject and subject.lower() not in generic:
             return subject

@@ -108,6 +108,8 @@ def _blockers() -> list[_Rule]:
         "rank:round": r"\b(?:[Ll]ast|[Ff]inal)\s(?:16|32|64|sixteen|eight|four)\b(?!\s(?:per\s?cent|%|years?|months?|"
                       r"weeks?|days?|games|matches|seasons|points))",
         "rank:world": r"\b(?:to|at|is|was|ranked|rank|now)\s\d{1,3}\s(?:in\s)?the\sworld\b",
+        # "climbed from 40 to number two", "fell from No 3 to No 9": a position left for a ranked one
+        "rank:from": r"(?<=\bfrom\s)\d{1,3}(?=\s(?:to|into)\s(?:[Nn]umber|No\.?)\s?(?:\d|[a-z]))",
         "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree|[Tt]wo|"
                 r"[Ff]our|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]welve|[Ff]ifteen|[Ff]ifty|[Hh]undred)\b"
                 r"|\b[Nn]umber\s(?:one|two|three)\b"
@@ -149,6 +151,7 @@ def _blockers() -> list[_Rule]:
         "label:squad": r"\d-(?:man|woman|member|player|strong)\s",
         "rank:round": r"ast\s|inal\s",
         "rank:world": r"\sthe\sworld",
+        "rank:from": r"\s(?:to|into)\s(?:[Nn]umber|No)",
         "rank": r"op[\s-]|OP[\s-]|umber[\s-]|o\.[\s-]|odds|at\s\d",
         "score": r"\d\s?[-–]\s?\d",
         "address": r"\s(?:St|Road|Rd|Ave|Lane|Square|Place|Way|Drive|Terrace|Crescent|Close|Court|Gardens|Row|Hill|"
