@@ -471,6 +471,9 @@ SUBJECTS = [
     row("a-relative-clause-about-an-employer",
         "Hospitals run by Mercy Health, which employs 4,500 nurses, are full.",
         claim("4,500", 4500, "count", measure="nurses", subject="Mercy Health")),
+    row("a-relative-clause-in-a-phrase-of-someone-else",
+        "First is Anna Reyes, daughter of the late tycoon Luis Reyes, who has inherited £90m.",
+        claim("£90m", 90_000_000, "GBP", subject=None)),
     row("a-relative-clause-that-reports-is-the-speakers",
         "Shares in Acme, which said profits rose 5%, fell.",
         claim("5%", 5, "percent", measure="profits", subject=None)),
@@ -837,6 +840,18 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    row("a-season-of-the-year-and-its-year",
+        "The trust hopes to recruit 500 nurses by spring next year.",
+        claim("500", 500, "count", period="by spring next year")),
+    row("a-season-of-a-named-year",
+        "The broadband firm aims to reach five million homes by summer 2026.",
+        claim("five million", 5_000_000, "count", period="by summer 2026")),
+    row("a-season-before-a-noun-is-no-period",
+        "Tens of thousands of old people die from the winter cold each year.",
+        claim("Tens of thousands", None, "count", period="each year")),
+    row("a-past-winter",
+        "The council spent £3m on gritting roads last winter.",
+        claim("£3m", 3_000_000, "GBP", period="last winter")),
     row("the-year-of-the-figures-a-forecast-rests-on",
         "Based on 2019 figures, the merged airline would carry more than 90 million passengers.",
         claim("more than 90 million", 90_000_000, "count", period="2019")),

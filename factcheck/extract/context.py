@@ -406,6 +406,12 @@ def _period_pattern() -> re.Pattern[str]:
         (?:(?:{count}|\d+)[\s-](?:year|season|month)\s)?(?:[a-z]+\s)?{spans}
       | (?:{count}|\d+)-(?:year|season|month|week)\s(?:[a-z]+\s)?{spans}
       | (?:over|during|for)\sthe\scourse\sof\s(?:this|the|its|their)\s{spans}
+        # by summer 2006, in the autumn of 2004, this winter, by spring next year
+      | (?:in|by|until|since|during|over|before|after|from|throughout|this|last|next)\s(?:the\s)?
+        (?:(?:early|late|mid)[\s-])?(?:spring|summer|autumn|winter)
+        (?:\s(?:of\s)?(?:{year}|next\syear|this\syear|last\syear)(?![a-z])
+         |(?![a-z])(?!\s(?!(?:and|but|or|to|of|for|in|on|at|as|with|when|while|before|after|the|a|an|it|its|they|he|
+           she|we|is|was|will|would|has|had|have|are|were|than|then|so|because|if|until|from|by)\b)[a-z]))
         # on Sunday, last week, on 20 March, from the end of this season, before 15 March
       | (?:on|last|this|next|by|from|until|since)\s(?:{weekdays})(?:\s\d{{1,2}}\s{months})?
       | currently | at\spresent | presently
@@ -443,7 +449,7 @@ _PERIOD_OPENERS = (
 
 # looked for in the sentence lower-cased by fold(), as case-blind words
 _PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|season|deal|contract|present|"
-                          r"current|agreement|cycle|period|term|day|campaign|january|february|march|april|"
+                          r"current|agreement|cycle|period|term|day|campaign|spring|summer|autumn|winter|january|february|march|april|"
                           r"may|june|july|august|september|october|november|december")
 
 

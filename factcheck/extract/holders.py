@@ -283,7 +283,8 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
 # clause is about holds the clause's figure
 _RELATIVE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME}),\s+(?:who|which)\s+"
                        r"(?P<words>(?:[a-z][a-z'’-]*\s+){0,3}?)(?P<verb>[a-z][a-z'’-]+)\b")
-_RELATIVE_REACH = 120  # characters before the figure where the clause may open
+_RELATIVE_REACH = 120
+_OF_BEFORE = re.compile(r"\bof\s(?:[a-z]+\s){0,3}$")  # characters before the figure where the clause may open
 
 
 def _relative_subject(text: str, mention_start: int, measure: str, names: frozenset[str]) -> Holding | None:
@@ -303,6 +304,8 @@ def _relative_subject(text: str, mention_start: int, measure: str, names: frozen
     verb = found.group("verb")
     if verb in _not_verbs() or not (verb in verbs or verb.endswith("ed") or verb in _past_verbs()):
         return None
+    if _OF_BEFORE.search(text, max(0, found.start() - 30), found.start()):
+        return None  # "son of the late George Harrison, who has inherited": the clause may be the son's
     between = text[found.end() : mention_start]
     if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between):
         return None  # another clause, name or figure stands between: not the clause's figure
