@@ -69,6 +69,8 @@ BUGS = [
     row("m-before-euro", "A 420m euro loan was agreed.", "420m euro", 420_000_000, "EUR"),
     row("m-before-capitalised-plural", "There are 2.7m Catholics in the region.", "2.7m", 2_700_000, "count"),
     row("m-before-deep", "The submersible dived 4,000m deep.", "4,000m", 4000, "m"),
+    row("m-before-a-stretch", "A 200m stretch of the coast road was closed.", "200m", 200, "m"),
+    row("m-before-an-exclusion-zone", "Police set up a 500m exclusion zone around the plant.", "500m", 500, "m"),
     row("coins-after-dollars", "A sandwich cost 4 dollars 75 cents.", "4 dollars 75 cents", "4.75", "USD"),
     row("coins-in-words", "The fare rose to twelve dollars and twenty-five cents.",
         "twelve dollars and twenty-five cents", "12.25", "USD"),

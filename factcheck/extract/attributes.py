@@ -812,14 +812,73 @@ _OBJECT_LINKS = frozenset({"on", "of", "for", "in", "to", "at"})
 
 
 @cache
+def _irregular_past() -> frozenset[str]:
+    return frozenset(lexicon().grammar["irregular_past_verbs"])
+
+
+@cache
 def _transitive_change_verbs() -> frozenset[str]:
     return frozenset(lexicon().grammar["transitive_change_verbs"])
+
+
+# "The deficit with China, up 30.5%": a noun phrase, then its change in apposition
+_APPOSITIVE_CHANGE = re.compile(r"^(?P<np>[^,;:()]{3,60}),\s+(?:up|down)\s+(?:by\s+)?$")
+_PENALTIES = frozenset({"fine", "award"})
+_REASON_AFTER = re.compile(r"\s(?:for|over|after)\s")
+
+
+def _appositive_head(phrase: str) -> str | None:
+    """The head of a noun phrase that opens a sentence, when the phrase is only that and what qualifies it
+    ("The deficit with China"), not a clause ("Figures released this year showed exports")."""
+    written = _ARTICLE.sub("", phrase.strip())
+    head = _np_after(written)
+    if not head or not written.startswith(head):
+        return None
+    rest = written[len(head) :].split()
+    if rest and (rest[0].lower() not in _OBJECT_LINKS | {"with", "from"} or len(rest) > 4):
+        return None
+    return _strip_determiners(head) or None
+
+
+def _double_object_measure(words: list[re.Match[str]], before: str) -> str | None:
+    """What a verb of money with two objects gives: "fined Northampton's coach Ian Pope £2,000" is a fine,
+    "cost the taxpayer £5m" a cost: the verb, then its first object (a name, or a short noun phrase), then
+    the figure."""
+    g = lexicon().grammar
+    for back in range(2, min(len(words), 7) + 1):
+        verb = words[-back].group(0).lower()
+        if verb not in _double_object_verbs():
+            continue
+        between = before[words[-back].end() :].split()
+        lowered = [w.lower() for w in between]
+        if any(w in _stops() and w not in _determiners_and_possessives() for w in lowered):
+            return None  # "paid off debts in 2004 of": not its object
+        if len(between) > 5 or any(w.endswith("ly") for w in lowered):
+            return None
+        return g["verb_measures"].get(verb)
+    return None
+
+
+@cache
+def _double_object_verbs() -> frozenset[str]:
+    return frozenset(lexicon().grammar["double_object_verbs"])
+
+
+@cache
+def _determiners_and_possessives() -> frozenset[str]:
+    return frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "each", "every"})
 
 
 def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
     """What the words around the figure say it counts (see :func:`measure`)."""
     g = lexicon().grammar
     generic = _generic_measures()
+    if is_money(q.unit) and _REASON_AFTER.match(text, q.end):
+        # "fined the lender £5m for mis-selling": a fine, whatever it is for
+        before = text[max(clause_start, mention_start - 300) : mention_start]
+        noun = _double_object_measure(list(_BEFORE_WORD.finditer(before)), before)
+        if noun in _PENALTIES:  # (but "paid £5bn for TV rights": the rights, what the money bought)
+            return noun
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
     if after_np.endswith("ly") and " " not in after_np:
         after_np = ""  # "a couple of times recently": when, not what
@@ -876,7 +935,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         # "doubled to 500,000": the subject of the verb; "held interest rates at 0.5%": what was held
         # "expected to peak at 127 million": the subject of the infinitive, as of a change verb
         infinitive = before[: m.start("verb")].endswith(" to ") if verb else False
-        cut = m.start("verb") if verb in _change_words()["change_verbs"] or infinitive else \
+        # "shares closed at 270p", "rates were held at 0.5%": the subject of the verb, less the verb
+        past = (verb.endswith("ed") and verb not in _NOUN_PARTICIPLES) or verb in _irregular_past()
+        cut = m.start("verb") if verb in _change_words()["change_verbs"] or infinitive or past else \
             m.end("verb") if verb else m.start()
         held = _strip_determiners(_subject_before(before, cut))
         if held and held.lower() not in generic:
@@ -899,6 +960,10 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         verb_words.pop()
     verbs = _change_words()["change_verbs"]
     verb = verb_words[-1].group(0).lower() if verb_words else ""
+    if is_money(q.unit) and (noun := _double_object_measure(words, before)):
+        return noun  # "fined the club £2,000": a fine, paid by the club
+    if (m := _APPOSITIVE_CHANGE.search(text, 0, mention_start)) and (head := _appositive_head(m.group("np"))):
+        return head  # "The deficit with China, up 30.5% at $162bn": the deficit's change
     # "The project will cost £2.5m" → project cost; "will save 790m euros" → savings ("lost 5%" is a change)
     if verb not in verbs and (noun := g["verb_measures"].get(verb)):
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))

@@ -74,7 +74,7 @@ def _blockers() -> list[_Rule]:
                     rf"|\bage\sof\s(?:just\s|only\s|about\s|around\s)?{number}",
         "age:at_the_time": r"\b(?:was|were|is|are)\s\d{1,2}\s(?=at\sthe\stime\b|when\b)"
                            # "when she will be 34", "he turned 40 last week"
-                           r"|\b(?:he|she|who|they)\s(?:will|would)\sbe\s\d{1,2}\b(?![.,]\d|\s?%|\s?per)"
+                           r"|\b(?:he|she|who|they|i|we|you)(?:\s(?:will|would)|['’]ll)\sbe\s\d{1,2}\b(?![.,]\d|\s?%|\s?per)"
                            r"|\bturn(?:s|ed|ing)?\s\d{1,2}\b(?![.,]\d|\s?%|\s?per)",
         # "a majority of players are over 18": the threshold of an age
         "age:threshold": r"\b(?:are|were|is|was|be|aged|those|people|adults|children)\s(?:over|under)[\s-]"
@@ -98,7 +98,18 @@ def _blockers() -> list[_Rule]:
                  r"butterfly|medley|hurdles|steeplechase|relay|sprint|individual))?\s(?:champion|final|finals|race|sprint|relay|"
                  r"hurdles|medallist|medal|silver|gold|bronze|title|record|runner|hope|event|heat|heats|"
                  r"semi-final|world\srecord|specialist|star|winner|freestyle|backstroke|breaststroke|butterfly|"
-                 r"legend|great|sprinter|hurdler|swimmer|athlete|queen|king|runner-up)s?\b",
+                 r"legend|great|sprinter|hurdler|swimmer|athlete|queen|king|runner-up|victory|win|triumph|crown|debut|"
+                 r"personal\sbest|season's\sbest)s?\b",
+        # "the third fastest indoor 400m", "a 3,000m victory": the standard distances of running, named as
+        # events (not "a 400m stretch", "800m away", "100m deep")
+        "event:distance": r"\b(?:[Ii]ndoor|[Oo]utdoor|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ww]orld|Olympic|European|"
+                          r"British|[Mm]en's|[Ww]omen's|[a-z]+est)\s"
+                          r"(?:60|100|110|200|400|800|1,?500|3,?000|5,?000|10,?000)\s?(?:m|metres)\b"
+                          r"(?!\s(?:of\s(?!all\b)|long|wide|deep|high|tall|away|from|above|below|stretch|section|"
+                          r"square|radius|drop|journey|walk|tunnel|pipeline|road|cable|wall|fence|beach|length|"
+                          r"in\s(?:length|diameter|height|depth|width))"
+                          r"|[\d-]|\s?[²2]|\s\(|\s(?:[a-z]+\s)?(?:pounds?|dollars?|euros?|yen|yuan|francs?|rupees?|people|users|"
+                          r"customers|homes|jobs))",
         "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
         "reference": r"\[\d+\]|\bNo\.?\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
         # "the last 16": a round of a competition; "slipped to 64 in the world": a ranking
@@ -108,6 +119,9 @@ def _blockers() -> list[_Rule]:
         "rank:round": r"\b(?:[Ll]ast|[Ff]inal)\s(?:16|32|64|sixteen|eight|four)\b(?!\s(?:per\s?cent|%|years?|months?|"
                       r"weeks?|days?|games|matches|seasons|points))",
         "rank:world": r"\b(?:to|at|is|was|ranked|rank|now)\s\d{1,3}\s(?:in\s)?the\sworld\b",
+        # "Henman, seeded three", "the fourth seed": a place in a draw
+        "rank:seed": r"\b(?:[Ss]eeded|[Ss]eed|[Nn]o\.?)\s(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen)\b(?!\s?%|\s(?:per|players|teams))",
         # "climbed from 40 to number two", "fell from No 3 to No 9": a position left for a ranked one
         "rank:from": r"(?<=\bfrom\s)\d{1,3}(?=\s(?:to|into)\s(?:[Nn]umber|No\.?)\s?(?:\d|[a-z]))",
         "rank": r"\b(?:[Tt]op|TOP|[Nn]umber|[Nn]o\.)[\s-](?:\d{1,3}|[Tt]en|[Ff]ive|[Tt]wenty|[Ff]orty|[Tt]hree|[Tt]wo|"
@@ -137,8 +151,8 @@ def _blockers() -> list[_Rule]:
         "time": r"\d(?:\s?(?:[ap]\.?m|o['’]clock|GMT|BST|UTC|CET|EST|PST|hrs|hours)|:\d)",
         # "aged 5", "was 13 at the time", "Spacey, 45,", "five-year-olds", "under-18s", "50-plus"
         "age:aged": WordCue.of(["age", "aged", "ages"]),
-        "age:at_the_time": WordCue.of(["at the time", "when", "will be", "would be", "turn", "turns", "turned",
-                                       "turning"]),
+        "age:at_the_time": WordCue.of(["at the time", "when", "will be", "would be", "ll be", "turn", "turns",
+                                       "turned", "turning"]),
         "age:threshold": WordCue.of(["over", "under"]),
         "age:apposition": r",\s\d",
         "age:olds": WordCue.of(["old", "olds"]),
@@ -146,11 +160,13 @@ def _blockers() -> list[_Rule]:
         "duration": WordCue.of(lex.units["durations"]),
         "ordinal": r"\d(?:st|nd|rd|th)",
         "event": r"\d\s?(?:m|k|metres|km|yards)\s[a-z]",
+        "event:distance": r"\d\s?m(?:\b|etres)",
         "phone": r"0\d\d|\+\d",
         "reference": r"\[|No\.|No\s\d|#|umber|age|p\.|P\.|/",
         "label:squad": r"\d-(?:man|woman|member|player|strong)\s",
         "rank:round": r"ast\s|inal\s",
         "rank:world": r"\sthe\sworld",
+        "rank:seed": r"eed",
         "rank:from": r"\s(?:to|into)\s(?:[Nn]umber|No)",
         "rank": r"op[\s-]|OP[\s-]|umber[\s-]|o\.[\s-]|odds|at\s\d",
         "score": r"\d\s?[-–]\s?\d",
