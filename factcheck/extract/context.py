@@ -184,6 +184,10 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
         if _name_before(text, start):
             org_places.append(gaz.aliases[written])
             continue  # "Real Madrid", "AC Milan", "Bayern Munich": a name ending in a place
+        if _opponent_before(text, start):
+            continue  # "two of their last three games are against Leicester": a team, not a place
+        if _describes_a_person(text, end):
+            continue  # "US rapper Snoop Dogg", "the UK chancellor": whose nationality, not where the figure holds
         name = gaz.aliases[written]
         capital = _CAPITAL_AFTER.match(text, end)
         # the last four characters suffice: no character lower-cases to fewer than one
@@ -200,11 +204,40 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
     if not found:
         # "37 English council areas": a place named only by its adjective
         for m in _adjective_pattern().finditer(text):
+            if _describes_a_person(text, m.end()):
+                continue  # "The British singer played to 2,700 fans"
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.shown(gaz.adjectives[m.group(0)])))
     return tuple(_join_pairs(text, sorted(found, key=lambda p: p.start))), tuple(org_places)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?\s$")
+_NEXT_WORDS = re.compile(r"\s+(?:(?:former|new|top|leading|young|veteran|star|rising|fellow|former)\s+)?([\w'’-]+)")
+
+
+def _describes_a_person(text: str, end: int) -> bool:
+    """Whether the place before ``end`` describes the person named after it ("US rapper", "the British former
+    champion")."""
+    m = _NEXT_WORDS.match(text, end)
+    return m is not None and m.group(1).lower() in _person_descriptors()
+
+
+@cache
+def _person_descriptors() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().grammar["person_descriptors"])
+
+
+def _opponent_before(text: str, start: int) -> bool:
+    """Whether a place at ``start`` is a team's name: the opponent of a match ("against Leicester",
+    "beat France 2-1")."""
+    return _opponent_pattern().search(text, max(0, start - 50), start) is not None
+
+
+@cache
+def _opponent_pattern() -> re.Pattern[str]:
+    words = alternation(lexicon().grammar["opponent_before"], boundary=False)
+    # "against Leicester and Bath": each team of a list of opponents
+    others = r"(?:(?-i:[A-Z][\w.'’-]*)\s?){1,3}(?:,|\sand|\sor)\s"
+    return re.compile(rf"(?<![\w-]){words}\.?\s(?:the\s)?(?:{others})?$", re.IGNORECASE)
 
 
 @cache

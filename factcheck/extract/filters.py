@@ -76,6 +76,8 @@ def _blockers() -> list[_Rule]:
                            # "when she will be 34", "he turned 40 last week"
                            r"|\b(?:he|she|who|they|i|we|you)(?:\s(?:will|would)|['’]ll)\sbe\s\d{1,2}\b(?![.,]\d|\s?%|\s?per)"
                            r"|\bturn(?:s|ed|ing)?\s\d{1,2}\b(?![.,]\d|\s?%|\s?per)",
+        # "At 12, he was canvassing": how old someone was at the time
+        "age:at": r"\bat\s\d{1,2},\s(?=(?:he|she|i|they|we|you|his|her|my)\b)",
         # "a majority of players are over 18": the threshold of an age
         "age:threshold": r"\b(?:are|were|is|was|be|aged|those|people|adults|children)\s(?:over|under)[\s-]"
                          r"(?:1[0-9]|2[0-5]|[3-9]0|65|75|85)s?\b(?![.,]\d|\s?%|\s?per)",
@@ -138,6 +140,10 @@ def _blockers() -> list[_Rule]:
                  r"[Ss]ector|[Bb]lock|[Pp]recinct|[Bb]ay|[Pp]ier|[Ww]ing|[Cc]ell|[Bb]ed|[Ss]eat|[Tt]able|[Ee]xhibit|"
                  r"[Aa]ppendix|[Ff]igure|[Pp]art|[Vv]olume|[Ii]ssue)\s\d+[a-z]?\b"
                  r"|\b[a-z]+[A-Z]\w*\s\d+\b",
+        # "BBC Two", "Channel Four", "Formula One": a number word written as part of a name
+        "name:number_word": rf"\b(?!(?:{months}|{weekdays})\b)[A-Z][\w&’']*\s"
+                            r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b"
+                            r"(?![\s-](?:hundred|thousand|million|billion|[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion)\b)",
         "code": r"\b[A-Z]{1,4}-?\d+[A-Za-z]*\b|\b\d+[A-Za-z]{1,3}\d+\w*\b|\b[A-Za-z]+-\d+\b",
     }
     # What every match of a rule holds. A pattern opens on a literal character or a single
@@ -154,6 +160,7 @@ def _blockers() -> list[_Rule]:
         "age:at_the_time": WordCue.of(["at the time", "when", "will be", "would be", "ll be", "turn", "turns",
                                        "turned", "turning"]),
         "age:threshold": WordCue.of(["over", "under"]),
+        "age:at": r"[Aa]t\s\d\d?,\s",
         "age:apposition": r",\s\d",
         "age:olds": WordCue.of(["old", "olds"]),
         "age:bands": r"\ds\b|-plus",
@@ -174,6 +181,7 @@ def _blockers() -> list[_Rule]:
                    r"Walk|Mews)",
         "label": r"\s\d",
         # a digit after a letter or a letter and a hyphen, or before a letter: "G8", "GBP27m", "COVID-19"
+        "name:number_word": r"\s(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b",
         "code": r"\d(?:[A-Za-z]|(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))",
     }
     # number words are matched whatever their case ("Two years ago"); codes and names keep theirs
