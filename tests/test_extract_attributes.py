@@ -871,6 +871,18 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    row("when-a-firm-was-founded-is-not-when-it-sells",
+        "In 2021, the carmaker, which was founded in 1880, sold 10m cars.",
+        claim("10m", 10_000_000, "count", period="In 2021")),
+    row("when-a-school-joined-a-trust-is-not-its-roll",
+        "Oakfield Academy, which joined the trust in 2015, teaches 1,400 pupils.",
+        claim("1,400", 1400, "count", period=None)),
+    row("a-compound-word-is-no-period",
+        "They need a quarter-final place and have two games left.",
+        claim("two", 2, "count", period=None)),
+    row("a-week-long-compound-is-no-period",
+        "A week-long strike closed 300 schools.",
+        claim("300", 300, "count", period=None)),
     row("a-season-of-the-year-and-its-year",
         "The trust hopes to recruit 500 nurses by spring next year.",
         claim("500", 500, "count", period="by spring next year")),

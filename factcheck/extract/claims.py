@@ -260,6 +260,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         place_value = gazetteer().shown(state.document_place)  # a sentence naming no place speaks of the article's
     # a rate ("a year", "per month") is the period only of the figure it follows ("$150,000 a year"), and
     # only when the sentence dates the figure no other way ("40% a year until 2007": until 2007)
+    if ", wh" in text:
+        periods = _outside_relatives(periods, text, m_start)
     dated = [p for p in periods if not _RATE.match(p.text)]
     period = _scoped(dated, text, clauses, index, m_start, m_end, others) if len(dated) < len(periods) else None
     if period is None:
@@ -375,6 +377,18 @@ def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Cl
         if not clause.inherits:
             break
     return None
+
+
+# a relative clause set off by commas: "Tate & Lyle, which joined the index in 1935, runs 41 factories"
+_RELATIVE_CLAUSE = re.compile(r",\s(?:which|who|whose)\s[^,;()]*,")
+
+
+def _outside_relatives(mentions: list[context.Mention], text: str, at: int) -> list[context.Mention]:
+    """``mentions`` less those inside a relative clause before the figure at ``at``: when the subject did
+    something else is not when the figure holds (one after it may date the figure's event: "attended the
+    fair, which ran from 6 to 9 January")."""
+    spans = [m.span() for m in _RELATIVE_CLAUSE.finditer(text, 0, at) if m.end() <= at]
+    return [p for p in mentions if not any(s <= p.start < e for s, e in spans)]
 
 
 @cache

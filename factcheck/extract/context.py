@@ -501,6 +501,8 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
         for m in pattern.finditer(folded, start, end + 1):
             if any(s <= m.start() < e for s, e in blocked_ages):
                 continue
+            if folded.startswith("-", m.end()) and folded[m.end() + 1 : m.end() + 2].isalpha():
+                continue  # "a quarter-final place", "a week-long strike": part of a compound word
             if _WEEKDAY_OF_AN_ANNOUNCEMENT.match(folded, m.start()) and _announced_before(folded, m.start()):
                 continue  # "the strategy she announced on Monday": when it was said, not when the figure holds
             if folded.startswith(("'s", "’s"), m.end()) and _COMPARED_WITH.search(folded, max(0, m.start() - 12),
