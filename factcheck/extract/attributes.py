@@ -458,8 +458,11 @@ _BEFORE_WORD = re.compile(r"[\w'’]+")
 _MADE_UP_OF = re.compile(r"[^,;.]{0,80}?\s(?:is|are|was|were)\s(?:made\s+up\s+of|accounted\s+for\s+by)\s+(.{1,80})")
 _YEARISH = re.compile(r"\d")
 # verbs of motion that "up" or "down" make a change of: "went up", "came down"
+# and the verbs of a market's day that "up" or "down" makes one of: "the index closed down 7.9%"
 _MOTION_VERBS = frozenset({"go", "goes", "going", "went", "gone", "come", "comes", "coming", "came", "move", "moves",
-                           "moved", "moving", "shot", "shoot", "shoots", "edged", "edge", "edges", "crept", "creep"})
+                           "moved", "moving", "shot", "shoot", "shoots", "edged", "edge", "edges", "crept", "creep",
+                           "closed", "closes", "close", "ended", "ends", "finished", "finishes", "opened", "opens",
+                           "traded", "trades", "trading", "was", "were", "is", "are"})
 _RANGE_WORDS = frozenset({"between", "from", "of", "about", "around", "some", "over", "nearly", "almost", "just",
                           "more", "less", "than", "up", "to"})
 

@@ -76,6 +76,9 @@ def _blockers() -> list[_Rule]:
                            # "when she will be 34", "he turned 40 last week"
                            r"|\b(?:he|she|who|they|i|we|you)(?:\s(?:will|would)|['’]ll)\sbe\s\d{1,2}\b(?![.,]\d|\s?%|\s?per)"
                            r"|\bturn(?:s|ed|ing)?\s\d{1,2}\b(?![.,]\d|\s?%|\s?per)",
+        # "signed at the age of 15 and released her first single at 18": an age again
+        # (tried only in a sentence that speaks of an age: see the cues below)
+        "age:at_again": r"(?<=\s)at\s\d{1,2}(?=\s*(?:[.,;]|$|and\b|when\b))",
         # "At 12, he was canvassing": how old someone was at the time
         "age:at": r"\bat\s\d{1,2},\s(?=(?:he|she|i|they|we|you|his|her|my)\b)",
         # "a majority of players are over 18": the threshold of an age
@@ -161,6 +164,7 @@ def _blockers() -> list[_Rule]:
                                        "turned", "turning"]),
         "age:threshold": WordCue.of(["over", "under"]),
         "age:at": r"[Aa]t\s\d\d?,\s",
+        "age:at_again": WordCue.of(["age", "aged", "year-old", "years old"]),
         "age:apposition": r",\s\d",
         "age:olds": WordCue.of(["old", "olds"]),
         "age:bands": r"\ds\b|-plus",

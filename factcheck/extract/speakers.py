@@ -688,12 +688,18 @@ _ADDS_OBJECT = re.compile(r"(?:\s+(?:a|an|another|a\s+further|an\s+extra|just|al
 
 
 _TAKING_VERBS = frozenset({"added", "adds", "add", "claimed", "claims", "claim"})
+_GOING_ON_VERBS = frozenset({"continued", "continues", "continue", "went on", "goes on"})
+_GOING_ON_WITH = re.compile(r"\s+(?:to|his|her|its|their|our|the|a|an|with|in|on|at|as|into|apace|unabated)\b")
 
 
 def _adds_figure(text: str, m: re.Match[str], figure_at: int) -> bool:
     """Whether the verb takes the figure as its object, and so reports nothing: "Jones added four conversions",
-    "Huawei claimed 6.9 percent of the market"."""
-    if m.group("verb").lower() not in _TAKING_VERBS:
+    "Huawei claimed 6.9 percent of the market"; or goes on with an action, not with words: "Douglas continued
+    his steady progress", "Tesco continued to grow"."""
+    verb = m.group("verb").lower()
+    if verb in _GOING_ON_VERBS and _GOING_ON_WITH.match(text, m.end()):
+        return True
+    if verb not in _TAKING_VERBS:
         return False
     return (_ADDS_OBJECT.fullmatch(text, m.end(), figure_at) is not None
             or _TAKES_A_FIGURE.match(text, m.end()) is not None)
