@@ -204,7 +204,7 @@ def _np_after(text: str) -> str:
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
                     (bare in verbs and taken and not _plural_change_noun(bare)):
                 break  # "us" is a stop word, "US firms" a noun phrase; "tax cuts" is one
-            if taken and bare in _verbs_after_a_noun():
+            if taken and bare in _verbs_after_a_noun() and not token[:1].isupper():
                 break  # "five million visitors made the gallery", "liabilities totalling $648m"
             if taken and bare.endswith("ing") and bare not in _ing_nouns() and i + 1 < len(tokens) and \
                     tokens[i + 1].lower() in stops and taken[-1].lower() not in _GERUND_BEFORE:
@@ -289,8 +289,8 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
     patterns = [
         r"\s*\([^)]{1,30}\)",  # "$368bn (£197bn) budget deficit": the conversion in brackets
         r"\s*,\s+(?=[a-z]+-[a-z]+\s+[a-z])",  # "a $250 million, three-year deal"
-        # 47 per cent drop in homicides, a 74 percent year-over-year drop in profit
-        rf"\s*(?:[a-z]+(?:-[a-z]+)+\s+|annual\s+|quarterly\s+|monthly\s+)?(?:{changes})\s+(?:in|of|to|for)\s+",
+        # 47 per cent drop in homicides, a 74 percent year-over-year drop in profit, a 1p rise on income tax
+        rf"\s*(?:[a-z]+(?:-[a-z]+)+\s+|annual\s+|quarterly\s+|monthly\s+)?(?:{changes})\s+(?:in|of|to|for|on(?!\s+(?:the\s+)?(?:same|previous|prior|last|corresponding|a\s+year)\b))\s+",
         r"\s*worth\s+of\s+",  # £500,000 worth of funding
         rf"\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
         r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
