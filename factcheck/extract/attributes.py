@@ -285,12 +285,16 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
     The alternatives are tried in order; the first that matches is the one removed.
     """
     changes = "|".join(sorted(_change_words()["change_nouns"], key=len, reverse=True))
+    # a change "on" something is one of a charge ("a 1p rise on income tax"), else it is set against a base ("a
+    # 70% increase on the current deal", "on the same weekend last year")
+    charged = r"\s+(?:[a-z]+\s+){0,2}(?:tax|taxes|duty|duties|levy|levies|VAT|rates|bills|fares|prices|charges|fees|" \
+              r"tariffs|premiums|rents)\b"
     participles = "|".join(sorted(_change_words()["participle_change"], key=len, reverse=True))
     patterns = [
         r"\s*\([^)]{1,30}\)",  # "$368bn (£197bn) budget deficit": the conversion in brackets
         r"\s*,\s+(?=[a-z]+-[a-z]+\s+[a-z])",  # "a $250 million, three-year deal"
         # 47 per cent drop in homicides, a 74 percent year-over-year drop in profit, a 1p rise on income tax
-        rf"\s*(?:[a-z]+(?:-[a-z]+)+\s+|annual\s+|quarterly\s+|monthly\s+)?(?:{changes})\s+(?:in|of|to|for|on(?!\s+(?:the\s+)?(?:same|previous|prior|last|corresponding|a\s+year)\b))\s+",
+        rf"\s*(?:[a-z]+(?:-[a-z]+)+\s+|annual\s+|quarterly\s+|monthly\s+)?(?:{changes})\s+(?:in|of|to|for|on(?={charged}))\s+",
         r"\s*worth\s+of\s+",  # £500,000 worth of funding
         rf"\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
         r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
