@@ -201,6 +201,9 @@ def _np_after(text: str) -> str:
             if bare in ("a", "an", "the") and taken and (taken[-1].lower() == "of" or taken[-1].endswith("ing")):
                 taken.append(token)
                 continue
+            if token == "A" and taken and taken[-1][:1].isupper():
+                taken.append(token)  # "two Serie A titles", "a Grade A rating": a letter of a name
+                continue
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
                     (bare in verbs and taken and not _plural_change_noun(bare)):
                 break  # "us" is a stop word, "US firms" a noun phrase; "tax cuts" is one
@@ -608,6 +611,10 @@ _SOLD_FOR = re.compile(r"\b(?:sold|sells|sell|selling|bought|buys|buy|buying|auc
 # "to sell for £339", "retails for $199", "went on sale for £50": a price
 _SELLS_FOR = re.compile(r"\b(?:sell|sells|selling|retail|retails|retailing|retailed|on\s+sale|priced|costs?)\s+for\s+"
                         r"(?:about\s+|around\s+|just\s+|only\s+|under\s+|over\s+)?$", re.IGNORECASE)
+# "download it for $0.99", "rent one for £3": what a buyer pays
+_BOUGHT_FOR = re.compile(r"\b(?:download|buy|purchase|rent|order|stream|hire|subscribe)(?:s|ed|ing|d)?\s+"
+                         r"(?:(?:it|them|one|each|a\s+copy|copies|a\s+ticket|tickets)\s+)?for\s+"
+                         r"(?:about\s+|around\s+|just\s+|only\s+|under\s+|as\s+little\s+as\s+)?$", re.IGNORECASE)
 # "moved to Chelsea for £2.25m from Anderlecht", "joined the Gunners from Seville for £17m": a player's move
 _MOVED_FOR = re.compile(r"\b(?:(?:moved|moves|move|moving|transferred|signed|signs|signing)\s+(?:to|from|for|with)|"
                         r"joined|joins|join|joining)\s+[^,;]{1,60}?\s+for\s+(?:a\s+|about\s+|around\s+|just\s+)?$")
@@ -663,6 +670,8 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
             return f"{owner.group(0)}{found}" if owner else found
     if last == "for" and is_money(q.unit) and _SELLS_FOR.search(before):
         return "price"  # "expects the Mac mini to sell for £339"
+    if last == "for" and is_money(q.unit) and _BOUGHT_FOR.search(before):
+        return "price"  # "fans will be able to download it for $0.99"
     if last == "for" and is_money(q.unit) and _MOVED_FOR.search(before):
         return "transfer fee"  # "when he moved to Chelsea for £2.25m"
     if last == "for" and (m := _SOLD_FOR.search(before)):

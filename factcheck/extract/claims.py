@@ -262,6 +262,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     # only when the sentence dates the figure no other way ("40% a year until 2007": until 2007)
     if ", wh" in text:
         periods = _outside_relatives(periods, text, m_start)
+    if periods and (founded := _FOUNDED.match(text)) and founded.end() <= m_start:
+        periods = [p for p in periods if not founded.start("when") <= p.start < founded.end()]
     dated = [p for p in periods if not _RATE.match(p.text)]
     period = _scoped(dated, text, clauses, index, m_start, m_end, others) if len(dated) < len(periods) else None
     if period is None:
@@ -377,6 +379,11 @@ def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Cl
         if not clause.inherits:
             break
     return None
+
+
+# "Established in 1981, the awards ...": when the subject began, not when its figures hold
+_FOUNDED = re.compile(r"(?:(?:First\s)?(?:Established|Founded|Formed|Launched|Created|Built|Born|Opened|Set\sup|"
+                      r"Started|Incorporated)\s)(?P<when>[^,]{2,40}),")
 
 
 # a relative clause set off by commas: "Tate & Lyle, which joined the index in 1935, runs 41 factories"
