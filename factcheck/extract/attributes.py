@@ -465,6 +465,10 @@ _BEFORE_WORD = re.compile(r"[\w'’]+")
 _MADE_UP_OF = re.compile(r"[^,;.]{0,80}?\s(?:is|are|was|were)\s(?:made\s+up\s+of|accounted\s+for\s+by)\s+(.{1,80})")
 _YEARISH = re.compile(r"\d")
 # verbs of motion that "up" or "down" make a change of: "went up", "came down"
+# "sent shares in the firm up 8.5p", "pushed the pound down 2%": what was made to move
+_SENT_UP = re.compile(r"\b(?:sent|sends|sending|pushed|pushes|pushing|drove|drives|driving|lifted|lifts|lifting|"
+                      r"dragged|drags|dragging|knocked|knocks|knocking)\s+(?P<np>[^,;:]{2,60}?)\s+(?:up|down)"
+                      r"(?:\s+by)?\s*$", re.IGNORECASE)
 # and the verbs of a market's day that "up" or "down" makes one of: "the index closed down 7.9%"
 _MOTION_VERBS = frozenset({"go", "goes", "going", "went", "gone", "come", "comes", "coming", "came", "move", "moves",
                            "moved", "moving", "shot", "shoot", "shoots", "edged", "edge", "edges", "crept", "creep",
@@ -984,6 +988,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if verb not in verbs and (noun := g["verb_measures"].get(verb)):
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
+    if folded_last.endswith(("up", "down", "up by", "down by")) and (m := _SENT_UP.search(before)) and \
+            (found := _strip_determiners(_ARTICLE.sub("", m.group("np")))):
+        return found  # "The news sent shares in GW Pharma up 8.5p": the shares
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         if w.group(0).lower() in ("up", "down") and i and words[i - 1].group(0).lower() in _MOTION_VERBS:

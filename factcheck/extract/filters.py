@@ -143,6 +143,11 @@ def _blockers() -> list[_Rule]:
                  r"[Ss]ector|[Bb]lock|[Pp]recinct|[Bb]ay|[Pp]ier|[Ww]ing|[Cc]ell|[Bb]ed|[Ss]eat|[Tt]able|[Ee]xhibit|"
                  r"[Aa]ppendix|[Ff]igure|[Pp]art|[Vv]olume|[Ii]ssue)\s\d+[a-z]?\b"
                  r"|\b[a-z]+[A-Z]\w*\s\d+\b",
+        # "007", "0800": digits a zero opens are a code, not a quantity
+        "code:zero": r"(?<![\w.,£$€])0\d+(?![\w%]|[.,]\d)",
+        # "the FTSE 100", "Standard and Poor's 500": a share index named by its number of shares
+        "name:index": r"\b(?:FTSE(?:\sAll-Share|\sSmallCap)?|S&P|Poor['’]s|Fortune|Russell|Nikkei|DAX|CAC|Stoxx|"
+                      r"Hang\sSeng|Nasdaq|Dow\sJones|Sensex|ASX|TSX|IBEX|FTSE\sAIM|MSCI\s\w+)\s\d{2,4}\b",
         # "BBC Two", "Channel Four", "Formula One": a number word written as part of a name
         "name:number_word": rf"\b(?!(?:{months}|{weekdays})\b)[A-Z][\w&’']*\s"
                             r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b"
@@ -185,6 +190,8 @@ def _blockers() -> list[_Rule]:
                    r"Walk|Mews)",
         "label": r"\s\d",
         # a digit after a letter or a letter and a hyphen, or before a letter: "G8", "GBP27m", "COVID-19"
+        "code:zero": r"0\d",
+        "name:index": r"\s\d\d",
         "name:number_word": r"\s(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b",
         "code": r"\d(?:[A-Za-z]|(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))",
     }
@@ -350,6 +357,7 @@ def _share_context(text: str, q: Quantity) -> bool:
 
 
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)](?:\s|$)")
+_BRACKETED_NUMBER = re.compile(r"\d{1,2}\)\s+[A-Z]")
 
 
 _BETWEEN_NAMES = re.compile(r"[A-Z][\w.'’-]*\s$")
@@ -402,8 +410,9 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
     if q.bare and text.startswith(("'s", "’s"), q.end):
         # "1776's Wealth of Nations", "2004's best seller": a year; "50's beef": a name
         return "year" if len(q.text) == 4 and q.value is not None and 1000 <= q.value <= _LAST_YEAR else "name"
-    if line_start and q.bare and _LIST_NUMBER.match(text, q.start) and not text[: q.start].strip():
-        return "list_number"
+    if q.bare and text[: q.start].strip() in ("", "(") and (
+            _BRACKETED_NUMBER.match(text, q.start) or (line_start and _LIST_NUMBER.match(text, q.start))):
+        return "list_number"  # "2) The terrorists ...", "(3) Ministers ...": an item of a list wherever it stands
     if q.rule == "words" and q.value == 1 and q.unit == "count":
         return "one"
     if q.rule == "article_unit":
