@@ -465,6 +465,8 @@ _BEFORE_WORD = re.compile(r"[\w'’]+")
 _MADE_UP_OF = re.compile(r"[^,;.]{0,80}?\s(?:is|are|was|were)\s(?:made\s+up\s+of|accounted\s+for\s+by)\s+(.{1,80})")
 _YEARISH = re.compile(r"\d")
 # verbs of motion that "up" or "down" make a change of: "went up", "came down"
+_VERBS_AT_THE_END = re.compile(r"(?<!\sbe)(?<!\sbeen)(?<!\sis)(?<!\sare)(?<!\swas)(?<!\swere)"
+                               r"\s(?:to\s[a-z]+|[a-z]+ed(?:\s[a-z]+ly)?(?:\s(?:to\s)?[a-z]+)?)\s*$")
 # "sent shares in the firm up 8.5p", "pushed the pound down 2%": what was made to move
 _SENT_UP = re.compile(r"\b(?:sent|sends|sending|pushed|pushes|pushing|drove|drives|driving|lifted|lifts|lifting|"
                       r"dragged|drags|dragging|knocked|knocks|knocking)\s+(?P<np>[^,;:]{2,60}?)\s+(?:up|down)"
@@ -1010,5 +1012,10 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
     if previous and len(words) <= 3:
         return previous
-    subject = _strip_determiners(_subject_before(before, len(before)))
+    # "sales of HD-DVDs to reach 300bn yen", "shares recovered slightly to close 12% down": the subject, less
+    # the verbs after it
+    verbs_at_end = _VERBS_AT_THE_END.search(before)
+    if verbs_at_end and verbs_at_end.group(0).split()[0] in _NOUN_PARTICIPLES:
+        verbs_at_end = None  # "the number of recorded crimes": a participle of the noun phrase
+    subject = _strip_determiners(_subject_before(before, verbs_at_end.start() if verbs_at_end else len(before)))
     return subject or (after_np if not _YEARISH.match(after_np) else "")  # "6% expansion in 2005": not "2005"
