@@ -306,6 +306,15 @@ DOCUMENT_PLACES = [
     pytest.param("Talks between Spain and Italy\n\nSpain and Italy agreed on fishing quotas. Spain will take 40%, "
                  "Italy 35%. Spanish and Italian boats will share the rest; Spain and Italy meet again in May.",
                  None, id="two-places-as-much"),
+    pytest.param("Leeds boss targets striker\n\nLeeds are ready to bid £5m for the striker. The Leeds manager said "
+                 "the club had 30 offers last summer. Leeds fans want two new signings, and Leeds play Hull on "
+                 "Sunday.", None, id="a-city-that-names-a-football-club"),
+    pytest.param("Bath sign new fly-half\n\nBath have signed a fly-half for £200,000. Bath won 24-10 against "
+                 "Sale last week, and the Bath squad has 40 players. Bath hope for 12,000 fans.", None,
+                 id="a-city-that-names-a-rugby-club"),
+    pytest.param("Leeds floods cost £40m\n\nFloods in Leeds cost £40m, the council said. Leeds homes were "
+                 "flooded, and 300 Leeds businesses closed. Leeds will get £5m of aid.", "Leeds",
+                 id="a-city-that-is-the-place"),
 ]
 
 

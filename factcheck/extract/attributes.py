@@ -465,8 +465,7 @@ _BEFORE_WORD = re.compile(r"[\w'’]+")
 _MADE_UP_OF = re.compile(r"[^,;.]{0,80}?\s(?:is|are|was|were)\s(?:made\s+up\s+of|accounted\s+for\s+by)\s+(.{1,80})")
 _YEARISH = re.compile(r"\d")
 # verbs of motion that "up" or "down" make a change of: "went up", "came down"
-_VERBS_AT_THE_END = re.compile(r"(?<!\sbe)(?<!\sbeen)(?<!\sis)(?<!\sare)(?<!\swas)(?<!\swere)"
-                               r"\s(?:to\s[a-z]+|[a-z]+ed(?:\s[a-z]+ly)?(?:\s(?:to\s)?[a-z]+)?)\s*$")
+_VERBS_AT_THE_END = re.compile(r"\s(?:to\s[a-z]+|[a-z]+ed(?:\s[a-z]+ly)?(?:\s(?:to\s)?[a-z]+)?)\s*$")
 # "sent shares in the firm up 8.5p", "pushed the pound down 2%": what was made to move
 _SENT_UP = re.compile(r"\b(?:sent|sends|sending|pushed|pushes|pushing|drove|drives|driving|lifted|lifts|lifting|"
                       r"dragged|drags|dragging|knocked|knocks|knocking)\s+(?P<np>[^,;:]{2,60}?)\s+(?:up|down)"

@@ -19,7 +19,7 @@ from collections import Counter
 from functools import cache
 
 from factcheck.extract import context
-from factcheck.extract.lexicon import alternation_not_after, gazetteer
+from factcheck.extract.lexicon import alternation_not_after, gazetteer, lexicon
 from factcheck.extract.text import Sentence, split_sentences
 
 # how often the place must be named (its name, its adjective or an institution of it), and the share
@@ -44,6 +44,10 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
     # most articles name no place where they open, or name it too seldom: the rest need not be read
     if all(_written_at_most(text, place) < MIN_MENTIONS for place in anchors):
         return None
+    # a town that names a team in the article ("Chelsea's manager", "against Leicester") is the team's
+    anchors = {place for place in anchors if not _names_a_team(text, place)}
+    if not anchors:
+        return None
     counts: Counter[str] = Counter()
     for sentence in sentences:
         counts.update(_places_by_name(sentence.text))
@@ -60,6 +64,31 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
         return None  # two places the article is about as much ("NBC wins rights to the English league in the US")
     share = sum(n for place, n in counts.items() if _related(best, place))
     return best if share / total >= MIN_SHARE else None
+
+
+_TOWNS = frozenset(("city", "town", "district", "borough", "area"))
+
+
+def _names_a_team(text: str, place: str) -> bool:
+    """Whether the article uses a town's name for a team: its manager or fans, a match against it."""
+    gaz = gazetteer()
+    if place not in gaz.places or gaz.places[place].type not in _TOWNS:
+        return False
+    names = [form for form in _forms().get(place, ()) if form[:1].isupper()]
+    if not names:
+        return False
+    before, nouns, verbs = _team_words()
+    name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?:\b(?:{before})\s(?:the\s)?(?:{name})\b|\b(?:{name})(?:['’]s)?\s(?:{nouns})\b"
+                         rf"|\b(?:{name})\s(?:{verbs})\b|\b(?:{name})\s\d{{1,2}}-\d{{1,2}}\b)")
+    return pattern.search(text) is not None
+
+
+@cache
+def _team_words() -> tuple[str, str, str]:
+    g = lexicon().grammar
+    return tuple("|".join(re.escape(w) for w in g[key])  # type: ignore[return-value]
+                 for key in ("team_verbs_before", "team_nouns", "team_verbs_after"))
 
 
 def _written_at_most(text: str, place: str) -> int:
