@@ -616,6 +616,9 @@ _SOLD_FOR = re.compile(r"\b(?:sold|sells|sell|selling|bought|buys|buy|buying|auc
 # "to sell for £339", "retails for $199", "went on sale for £50": a price
 _SELLS_FOR = re.compile(r"\b(?:sell|sells|selling|retail|retails|retailing|retailed|on\s+sale|priced|costs?)\s+for\s+"
                         r"(?:about\s+|around\s+|just\s+|only\s+|under\s+|over\s+)?$", re.IGNORECASE)
+# "a tasty cheque for $1.5m", "put in a bid for £5m": a noun after an article (and an adjective) before "for"
+_NOUN_FOR = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+for\s+"
+                       r"(?:about\s+|around\s+|just\s+|only\s+|up\s+to\s+|more\s+than\s+|over\s+)?$")
 # "download it for $0.99", "rent one for £3": what a buyer pays
 _BOUGHT_FOR = re.compile(r"\b(?:download|buy|purchase|rent|order|stream|hire|subscribe)(?:s|ed|ing|d)?\s+"
                          r"(?:(?:it|them|one|each|a\s+copy|copies|a\s+ticket|tickets)\s+)?for\s+"
@@ -675,6 +678,9 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
             return f"{owner.group(0)}{found}" if owner else found
     if last == "for" and is_money(q.unit) and _SELLS_FOR.search(before):
         return "price"  # "expects the Mac mini to sell for £339"
+    if last == "for" and is_money(q.unit) and (m := _NOUN_FOR.search(before)) and \
+            m.group("noun").lower() in _money_nouns_for():
+        return m.group("noun")  # "a cheque for $1.5m", "an offer for £3m": the thing the money is
     if last == "for" and is_money(q.unit) and _BOUGHT_FOR.search(before):
         return "price"  # "fans will be able to download it for $0.99"
     if last == "for" and is_money(q.unit) and _MOVED_FOR.search(before):
@@ -835,6 +841,11 @@ _OBJECT_LINKS = frozenset({"on", "of", "for", "in", "to", "at"})
 @cache
 def _irregular_past() -> frozenset[str]:
     return frozenset(lexicon().grammar["irregular_past_verbs"])
+
+
+@cache
+def _money_nouns_for() -> frozenset[str]:
+    return frozenset(lexicon().grammar["money_nouns_for"])
 
 
 @cache
