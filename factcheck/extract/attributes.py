@@ -219,6 +219,9 @@ def _np_after(text: str) -> str:
                 break  # "1m websites run their forums": a word before another noun phrase is its verb
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
                 break
+            if not taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES and i + 1 < len(tokens) and \
+                    tokens[i + 1].lower() == "to":
+                break  # "more than 2.5 million expected to be sold": a verb, not what is counted
         taken.append(token)
         if token.endswith(("’", "”", '"', "'")) and quoted:
             break
@@ -844,6 +847,11 @@ def _irregular_past() -> frozenset[str]:
 
 
 @cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(v.lower() for v in lexicon().grammar["speech_verbs"])
+
+
+@cache
 def _money_nouns_for() -> frozenset[str]:
     return frozenset(lexicon().grammar["money_nouns_for"])
 
@@ -948,6 +956,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     folded_last = fold(last)
     if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(_without_periods(before))):
         noun = _strip_determiners(_LEADING_AUXILIARY.sub("", m.group(1)))  # "would have sales of": sales
+        if " " in noun and noun.split()[0].lower() in _speech_verbs():
+            noun = noun.split(None, 1)[1]  # "still forecasts growth of 4%": growth
         if " " in noun and noun.split()[0].lower() in _stops():
             noun = noun.split(None, 1)[1]  # "works over distances of": distances
         words = noun.split()
@@ -1028,4 +1038,6 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if verbs_at_end and verbs_at_end.group(0).split()[0] in _NOUN_PARTICIPLES:
         verbs_at_end = None  # "the number of recorded crimes": a participle of the noun phrase
     subject = _strip_determiners(_subject_before(before, verbs_at_end.start() if verbs_at_end else len(before)))
+    if " " in subject and subject.split()[0].lower() in _speech_verbs():
+        subject = subject.split(None, 1)[1]  # "ECLAC forecasts growth of 4%": growth
     return subject or (after_np if not _YEARISH.match(after_np) else "")  # "6% expansion in 2005": not "2005"

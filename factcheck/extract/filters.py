@@ -79,6 +79,10 @@ def _blockers() -> list[_Rule]:
         # "signed at the age of 15 and released her first single at 18": an age again
         # (tried only in a sentence that speaks of an age: see the cues below)
         "age:at_again": r"(?<=\s)at\s\d{1,2}(?=\s*(?:[.,;]|$|and\b|when\b))",
+        # "kids of 15, 16, 17", "children aged 5 to 11": the ages of young people
+        "age:young": r"\b(?:kids|children|boys|girls|youngsters|teenagers|pupils)\s(?:aged\s|of\s)"
+                     r"\d{1,2}(?:,\s\d{1,2})*(?:,?\s(?:and|or|to)\s\d{1,2})?\b"
+                     r"(?![.,]\d|\s?(?:%|per\b|years?\b|months?\b|pence\b|pounds\b|[a-z]+s\b))",
         # "At 12, he was canvassing": how old someone was at the time
         "age:at": r"\bat\s\d{1,2},\s(?=(?:he|she|i|they|we|you|his|her|my)\b)",
         # "a majority of players are over 18": the threshold of an age
@@ -169,6 +173,7 @@ def _blockers() -> list[_Rule]:
                                        "turned", "turning"]),
         "age:threshold": WordCue.of(["over", "under"]),
         "age:at": r"[Aa]t\s\d\d?,\s",
+        "age:young": WordCue.of(["kids", "children", "boys", "girls", "youngsters", "teenagers", "pupils"]),
         "age:at_again": WordCue.of(["age", "aged", "year-old", "years old"]),
         "age:apposition": r",\s\d",
         "age:olds": WordCue.of(["old", "olds"]),
