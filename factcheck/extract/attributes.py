@@ -473,6 +473,9 @@ _VERBS_AT_THE_END = re.compile(r"\s(?:to\s[a-z]+|[a-z]+ed(?:\s[a-z]+ly)?(?:\s(?:
 _SENT_UP = re.compile(r"\b(?:sent|sends|sending|pushed|pushes|pushing|drove|drives|driving|lifted|lifts|lifting|"
                       r"dragged|drags|dragging|knocked|knocks|knocking)\s+(?P<np>[^,;:]{2,60}?)\s+(?:up|down)"
                       r"(?:\s+by)?\s*$", re.IGNORECASE)
+# verbs whose subject is what varies: "rates could vary by as much as £100", "fees range from £50"
+_VARY_VERBS = frozenset({"vary", "varies", "varied", "varying", "differ", "differs", "differed", "differing", "range",
+                         "ranges", "ranged", "ranging"})
 # and the verbs of a market's day that "up" or "down" makes one of: "the index closed down 7.9%"
 _MOTION_VERBS = frozenset({"go", "goes", "going", "went", "gone", "come", "comes", "coming", "came", "move", "moves",
                            "moved", "moving", "shot", "shoot", "shoots", "edged", "edge", "edges", "crept", "creep",
@@ -622,6 +625,8 @@ _SELLS_FOR = re.compile(r"\b(?:sell|sells|selling|retail|retails|retailing|retai
 # "a tasty cheque for $1.5m", "put in a bid for £5m": a noun after an article (and an adjective) before "for"
 _NOUN_FOR = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+for\s+"
                        r"(?:about\s+|around\s+|just\s+|only\s+|up\s+to\s+|more\s+than\s+|over\s+)?$")
+_SUED_FOR = re.compile(r"\b(?:sued|sues|sue|suing)\b[^,;]{0,40}?\sfor\s+"
+                       r"(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+)?$", re.IGNORECASE)
 # "download it for $0.99", "rent one for £3": what a buyer pays
 _BOUGHT_FOR = re.compile(r"\b(?:download|buy|purchase|rent|order|stream|hire|subscribe)(?:s|ed|ing|d)?\s+"
                          r"(?:(?:it|them|one|each|a\s+copy|copies|a\s+ticket|tickets)\s+)?for\s+"
@@ -684,6 +689,8 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
     if last == "for" and is_money(q.unit) and (m := _NOUN_FOR.search(before)) and \
             m.group("noun").lower() in _money_nouns_for():
         return m.group("noun")  # "a cheque for $1.5m", "an offer for £3m": the thing the money is
+    if last == "for" and is_money(q.unit) and _SUED_FOR.search(before):
+        return "damages sought"  # "a TV network is being sued for $2.5m"
     if last == "for" and is_money(q.unit) and _BOUGHT_FOR.search(before):
         return "price"  # "fans will be able to download it for $0.99"
     if last == "for" and is_money(q.unit) and _MOVED_FOR.search(before):
@@ -1017,7 +1024,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         w = words[i]
         if w.group(0).lower() in ("up", "down") and i and words[i - 1].group(0).lower() in _MOTION_VERBS:
             w = words[i - 1]  # "Rates went up five times": the subject of "went up"
-        elif w.group(0).lower() not in verbs:
+        elif w.group(0).lower() not in verbs and w.group(0).lower() not in _VARY_VERBS:
             continue
         if (changed := _object_changed(before, w)) is not None:
             return changed  # "judges should reduce sentences by a third": what is reduced
