@@ -25,6 +25,12 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    row("a-body-that-still-forecasts",
+        "The commission still forecasts growth of 4% for 2026.",
+        claim("4%", 4, "percent", speaker="commission")),
+    row("a-bank-that-now-expects",
+        "The central bank now expects inflation of 3% next year.",
+        claim("3%", 3, "percent", speaker="central bank")),
     row("an-athlete-who-continued-an-action-says-nothing",
         "Nathan Okoro continued his steady progress as he set a best of 16.76m.",
         claim("16.76m", 16.76, "m", speaker=None)),

@@ -60,7 +60,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     source = rf"[Tt]he\s(?:[\w-]+\s){{0,2}}?(?:{sources})\b"
     who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|{source}|{org}|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
     who1 = who.replace("(?P<who>", "(?P<who1>")
-    aux = (r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s|reportedly\s|"
+    aux = (r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s|reportedly\s|still\s|"
+           r"now\s|again\s|already\s|once\s|even\s|today\s|yesterday\s|"
            r"(?!only\s)[a-z]+ly\s)*")
     doc_nouns = alternation(g["document_nouns"], boundary=False)
     doc_verbs = alternation(g["document_intro_verbs"], boundary=False)
