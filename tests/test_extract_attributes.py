@@ -25,6 +25,12 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    row("a-maker-that-promises",
+        "Halden promises 14 hours of video streaming on one charge.",
+        claim("14 hours", 14, "h", speaker="Halden", measure="video streaming")),
+    row("a-council-that-promises",
+        "The council promises 300 new homes by 2030, it said.",
+        claim("300", 300, "count", speaker="council")),
     row("a-body-that-still-forecasts",
         "The commission still forecasts growth of 4% for 2026.",
         claim("4%", 4, "percent", speaker="commission")),
@@ -937,6 +943,12 @@ MEASURES = [
     row("what-differs",
         "Prices differed by 20% between the two shops.",
         claim("20%", 20, "percent", measure="Prices")),
+    row("a-negated-verb-ends-a-noun-phrase",
+        "Oddly, 64GB doesn't appear to be an option.",
+        claim("64GB", 64, "GB", measure="")),
+    row("a-negated-verb-after-a-count",
+        "Some 300 patients don't get a bed on the first night.",
+        claim("Some 300", 300, "count", measure="patients")),
     row("people-who-go-somewhere",
         "Between 15,000 and 20,000 couples go to court over access each year.",
         claim("Between 15,000 and 20,000", 15_000, "count", measure="couples")),
