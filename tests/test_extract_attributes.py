@@ -985,6 +985,18 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    row("since-a-products-release",
+        "The console has sold about 60 million units since its 2019 release.",
+        claim("about 60 million", 60_000_000, "count", period="since its 2019 release")),
+    row("since-an-apps-launch",
+        "The app has had 5 million downloads since launch.",
+        claim("5 million", 5_000_000, "count", period="since launch")),
+    row("a-part-has-the-wholes-time",
+        "The trust expects 40,000 admissions over the next three months, 12,000 of which will be emergencies.",
+        claim("12,000", 12_000, "count", period="over the next three months")),
+    row("a-part-of-a-quarters-sales",
+        "Halden sold 9,000 bikes in the first quarter, 4,000 of them online.",
+        claim("4,000", 4000, "count", period="in the first quarter")),
     row("when-a-charity-was-founded-is-not-its-shops",
         "Founded in 1990, the charity now runs 40 shops.",
         claim("40", 40, "count", period=None)),

@@ -226,6 +226,11 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
                             measure=previous.measure or claim.measure, subject=previous.subject or claim.subject)
+        if previous is not None and claim.period is None and previous.period is not None and \
+                _PART_OF_THE_BEFORE.match(text, q.end):
+            # "71 million over the final three months, 56 million of which ...": the part has the whole's time
+            claim = replace(claim, period=previous.period, period_start=previous.period_start,
+                            period_end=previous.period_end)
         previous = claim
         # a later "a fall of 20,000" refers back to the sentence's main figure, its first one
         previous_measure = previous_measure or claim.measure
@@ -381,6 +386,7 @@ def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Cl
     return None
 
 
+_PART_OF_THE_BEFORE = re.compile(r"\s+of\s+(?:which|them|those|these)\b")
 # "Established in 1981, the awards ...": when the subject began, not when its figures hold
 _FOUNDED = re.compile(r"(?:(?:First\s)?(?:Established|Founded|Formed|Launched|Created|Built|Born|Opened|Set\sup|"
                       r"Started|Incorporated)\s)(?P<when>[^,]{2,40}),")

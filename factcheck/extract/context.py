@@ -439,6 +439,9 @@ def _period_pattern() -> re.Pattern[str]:
         (?:(?:{count}|\d+)[\s-](?:year|season|month)\s)?(?:[a-z]+\s)?{spans}
       | (?:{count}|\d+)-(?:year|season|month|week)\s(?:[a-z]+\s)?{spans}
       | (?:over|during|for)\sthe\scourse\sof\s(?:this|the|its|their)\s{spans}
+        # since its 2012 release, since launch, since the firm's founding
+      | since\s(?:(?:its|their|his|her|the)\s)?(?:{year}\s)?(?:release|launch|debut|opening|introduction|creation
+         |founding|inception|formation|start)\b
         # by summer 2006, in the autumn of 2004, this winter, by spring next year
       | (?:in|by|until|since|during|over|before|after|from|throughout|this|last|next)\s(?:the\s)?
         (?:(?:early|late|mid)[\s-])?(?:spring|summer|autumn|winter)
