@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from factcheck.crossref import (
     CROSSREF_VERSION,
     Fact,
+    PairLink,
     blocking_keys,
     compare,
     cross_reference,
@@ -333,15 +334,23 @@ def test_pcso_cut_is_not_an_officer_cut():
                     "The number of police officers fell by 40 per cent.") == set()
 
 
-def test_claims_of_one_document_are_never_linked():
+def test_one_document_links_a_figure_it_repeats_and_never_conflicts_with_itself():
     text = ("The government has cut 21,000 police officers since 2010. Police recorded 21,000 officers lost "
             "since 2010. Nearly 20,000 police officers have been lost since 2010.")
     own = facts(text, 1)
     assert len(own) == 3
-    assert link_pairs(own) == []
-    assert link_pairs(own, own) == []  # candidates that are the new claims themselves
+    repeated = [PairLink(own[0].id, own[1].id, "agree")]
+    assert link_pairs(own) == repeated  # the headline's figure and the body's are one statistic
+    assert link_pairs(own, own) == repeated  # candidates that are the new claims themselves
     assert all(compare(f, f) is None for f in own)
-    assert cross_reference(own) == ([], [])
+    assert cross_reference(own) == ([], [])  # a group spans two documents at least
+
+
+def test_one_document_tells_two_of_its_figures_apart():
+    text = "Sky will show 126 matches a season, up from 116 matches a season under the current deal."
+    own = facts(text, 1)
+    assert [f.value for f in own] == [126, 116]
+    assert link_pairs(own) == []
 
 
 def test_incremental_links_equal_links_from_scratch():

@@ -27,9 +27,11 @@ from factcheck.crossref import (
     PairLink,
     claim_figure,
     comparison_number,
+    document_names,
+    name_figures,
 )
 from factcheck.storage import bulk
-from factcheck.storage.models import Claim, ClaimKey, Link
+from factcheck.storage.models import Claim, ClaimKey, Document, Link
 from factcheck.storage.settings import get_setting, set_setting
 
 # the setting that records the version of the rules the links were made by
@@ -156,30 +158,46 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     at once (:func:`rebuild_links`), and give the same links as that would.
     """
     connection = session.connection()
-    new = [f for f in _figures_where(connection, Claim.document_id, document_ids) if f.key is not None]
+    every = _figures_where(connection, Claim.document_id, document_ids)
+    names = document_names(every)
+    new = [f for f in every if f.key is not None]
     if not new:
         return 0
+    name_figures(new, names)
     insert_values(session, ClaimKey.__table__, ["claim_id", "key"], [(f.id, f.key) for f in new])
     # Only the figures of the stored claims under the keys searched are read first; the
     # whole figures are made just for those that are some new claim's closest partners.
     new_ids = {f.id for f in new}
     pool: Neighbours[None] = Neighbours()
     wanted = sorted({key for f in new for key, _ in f.search})
-    stmt = select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low).join(Claim, Claim.id == ClaimKey.claim_id)
+    stmt = (select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low, Claim.unit)
+            .join(Claim, Claim.id == ClaimKey.claim_id))
     for chunk in _chunks(connection, wanted):
-        for claim_id, key, value, low in bulk.rows(connection, stmt.where(ClaimKey.key.in_(chunk))):
+        for claim_id, key, value, low, unit in bulk.rows(connection, stmt.where(ClaimKey.key.in_(chunk))):
             if claim_id not in new_ids:
-                pool.file(key, comparison_number(value, low), claim_id)
+                pool.file(key, comparison_number(value, low, unit), claim_id)
     partners: set[int] = set()
     for f in new:
         partners.update(other for _, other, _ in pool.nearest(f.search, f.number, f.id))
         pool.file(f.key, f.number, f.id)
     linker = Linker()
-    for candidate in _figures_where(connection, Claim.id, sorted(partners - new_ids)):
+    candidates = _figures_where(connection, Claim.id, sorted(partners - new_ids))
+    others = sorted({f.document_id for f in candidates} - names.keys())
+    names.update(document_names(_figures_where(connection, Claim.document_id, others)))
+    name_figures(candidates, names)
+    for candidate in candidates:
         linker.file(candidate)
     for f in new:
         linker.link(f)
+    _link_within_documents(linker, new)
     return _add_links(session, [PairLink(*link) for link in linker.links])
+
+
+def _link_within_documents(linker: Linker, figures: Iterable[Figure]) -> None:
+    """Link the same figures stated more than once in one document (:meth:`~factcheck.crossref.Linker.link_within`)."""
+    for _, same_document in itertools.groupby(sorted(figures, key=attrgetter("document_id")),
+                                              key=attrgetter("document_id")):
+        linker.link_within(same_document)
 
 
 def _figures_where(connection: Connection, column: Any, ids: Sequence[int]) -> list[Figure]:
@@ -222,7 +240,8 @@ def _figure_query():
     """A claim's fields in the order :func:`~factcheck.crossref.claim_figure` takes them."""
     return select(Claim.id, Claim.document_id, Claim.mention, Claim.value_text, Claim.low, Claim.high, Claim.unit,
                   Claim.qualifier, Claim.change, Claim.measure, Claim.place, Claim.kind, Claim.period_start,
-                  Claim.period_end)
+                  Claim.period_end, Claim.subject, Claim.period, Document.place, Document.title,
+                  Document.published, Claim.speaker, Claim.sentence).join(Document, Document.id == Claim.document_id)
 
 
 @contextmanager
@@ -282,12 +301,17 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     stays at hand, rather than spread over every statistic in the database.
     """
     rows = bulk.rows(connection, _figure_query().order_by(Claim.id), stream=True)
-    figures = [figure for figure in itertools.starmap(claim_figure, rows) if figure.key is not None]
+    every = list(itertools.starmap(claim_figure, rows))
+    names = document_names(every)
+    figures = [figure for figure in every if figure.key is not None]
+    del every
+    name_figures(figures, names)
     keys = [(figure.id, figure.key) for figure in figures]
     figures.sort(key=attrgetter("base"))  # a sort that keeps the order of ids among equals
     linker = Linker()
     for figure in figures:
         linker.link(figure)
+    _link_within_documents(linker, figures)
     # each base's links come in order of their later claim, and all of a claim's links in
     # its base: ordered by the earlier claim, keeping that order among equals, they are
     # in order of both
