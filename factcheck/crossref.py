@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -129,6 +129,8 @@ def _vocabulary() -> tuple[dict[str, str], frozenset[str], list[tuple[str, str]]
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]  # matches, dishes, taxes
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -159,7 +161,11 @@ def measure_head(measure: str) -> str | None:
     """
     head_part = re.split(r"\s(?:of|for|in|on|by)\s", measure, maxsplit=1)[0]
     words = _content_words(head_part) or _content_words(measure)
-    return words[-1] if words else None
+    if words:
+        return words[-1]
+    # a measure of generic words only ("losses", "cuts") still counts something: its last noun
+    last = [_singular(w) for w in re.findall(r"[a-z][a-z'-]+", head_part.lower()) if len(w) > 3]
+    return _vocabulary()[0].get(last[-1], last[-1]) if last else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -193,8 +199,13 @@ def _same_measure_words(a: str, b: str) -> bool:
     ma, mb = measure_key(a) - {head}, measure_key(b) - {head}
     if ma and mb and not ma & mb:
         return False
+    return not _names_clash(a, b)
+
+
+def _names_clash(a: str, b: str) -> bool:
+    """Whether two measures name different things (``Home Office funding`` and ``Young Londoners Fund``)."""
     pa, pb = _proper_words(a), _proper_words(b)
-    return not (pa and pb and not pa & pb)
+    return bool(pa and pb and not pa & pb)
 
 
 # --- places ----------------------------------------------------------------------
@@ -307,13 +318,27 @@ def blocking_keys(fact: Fact) -> list[str]:
     filed under its own magnitude and the two next to it (:func:`search_keys`).
     """
     keys = _fact_keys(fact)
-    return [keys[1]] if keys else []
+    if not keys:
+        return []
+    exact = _exact_key(keys[0], fact.number) if fact.value is not None else None
+    return [keys[1], exact] if exact else [keys[1]]
 
 
 def search_keys(fact: Fact) -> list[str]:
-    """The keys under which a claim's possible partners are filed, in order of magnitude."""
+    """The keys under which a claim's possible partners are filed, in order of magnitude, then the key of
+    the claims that state the very same figure."""
     keys = _fact_keys(fact)
-    return [key for key, _ in sorted(keys[2], key=lambda searched: searched[1])] if keys else []
+    if not keys:
+        return []
+    searched = [key for key, _ in sorted(keys[2], key=lambda searched: searched[1])]
+    return [*searched, _exact_key(keys[0], fact.number)] if fact.value is not None else searched
+
+
+@lru_cache(maxsize=1 << 16)
+def _exact_key(base: str, number: float) -> str:
+    """The key of the claims that state one exact figure (in the base unit) of one dimension and direction,
+    whatever their measure's head word: ``£3bn TV rights`` and ``the £3bn deal`` are compared under it."""
+    return f"{base.rsplit('|', 1)[0]}|={number!r}"
 
 
 # A key searched for a claim's partners, with its rank among the keys searched by
@@ -374,6 +399,9 @@ class Figure:
     place: str | None
     # the exact figure as a decimal string
     value_text: str | None
+    # the key of the claims that state the very same figure (:func:`_exact_key`); none for a range or vague amount
+    exact: str | None = None
+    unit: str = "count"
     holder: frozenset[str] = frozenset()
     marks: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
@@ -412,13 +440,14 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     """
     number, (base, key, search), family, span, measure = _statement(value_text, low, high, unit, qualifier, change,
                                                                      measure, mention)
+    exact = _exact_key(base, number) if base is not None and value_text is not None else None
     dates = _period(period_start, period_end) if period_start and period_end else None
     own = _own_names(sentence, subject)
     holder = holder_words(subject)
     marks = period_marks(period)
     specific = specificity(place, holder, period, change, measure) + bool(dates)
     return Figure(claim_id, _shared(document_id), number, key, search, base, family, _shared(kind), span, dates,
-                  measure, _shared(place or document_place), value_text, holder, marks,
+                  measure, _shared(place or document_place), value_text, exact, _shared(unit), holder, marks,
                   _names(title, subject, measure) | _sentence_names(sentence), _date(published) if published else None,
                   _shared(speaker), own, specific, hash(" ".join(sentence.split())) if sentence else claim_id)
 
@@ -460,12 +489,21 @@ def _statement(value_text: str | None, low: float | None, high: float | None, un
     """
     value = float(value_text) if value_text is not None else None
     number = comparison_number(value, low, unit)
-    keys = _keys(value is None and low is None, number, unit, change, measure)
+    keys = _keys((value is None and low is None) or is_label(mention, unit, measure), number, unit, change, measure)
     span = _figure_interval(value, low, high, qualifier, mention)
     factor, offset = _conversion(unit)
     if span is not None and (factor, offset) != (1.0, 0.0):
         span = Interval(span.low * factor + offset, span.high * factor + offset)
     return (number, keys or (None, None, ()), _shared((unit_dimension(unit), change)), span, _shared(measure))
+
+
+def is_label(mention: str, unit: str, measure: str) -> bool:
+    """Whether a figure names something rather than measures it: a race by its distance (``the 200m``,
+    ``10,000m``, written as one word, of a measure that names no length). Labels are never linked."""
+    labels = _statistics_data()["labels"]
+    if unit not in labels["units"] or not re.fullmatch(labels["written"], mention):
+        return False
+    return not measure_key(measure) & frozenset(labels["length_words"])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -550,10 +588,22 @@ def name_figures(figures: Iterable[Figure], names: dict[int, frozenset[str]]) ->
 
 
 def _same_holder(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two holders can be one: a word in common, or one's name inside the other's (``Sky``, ``BSkyB``)."""
+    """Whether two holders can be one: a word in common, one's name inside the other's (``Sky``, ``BSkyB``;
+    ``S5``, ``GS5``), or one's initials inside the other's abbreviation (``Premier League``, ``EPL``)."""
     if a & b:
         return True
-    return any(len(x) >= 3 and (x in y or y in x) for x in a for y in b)
+    if any(len(x) >= 2 and (x in y or y in x) for x in a for y in b):
+        return True
+    return _initials_in(a, b) or _initials_in(b, a)
+
+
+def _initials_in(name: frozenset[str], abbreviations: frozenset[str]) -> bool:
+    """Whether a name of two words or more has its initials among the letters of a short word of the other
+    holder (the words of a holder come unordered: the letters are compared, not their order)."""
+    if len(name) < 2:
+        return False
+    initials = Counter(word[0] for word in name)
+    return any(len(word) <= 5 and not initials - Counter(word) for word in abbreviations)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -646,8 +696,10 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
         return None
     if a.document_id == b.document_id:
         return "likely" if a.measure == b.measure or _related_measures(a.measure, b.measure) else None
-    if a.measure != b.measure and not _same_measure_words(a.measure, b.measure):
-        return None
+    if a.measure != b.measure and not _same_measure_words(a.measure, b.measure) and not (
+            a.number == b.number and _related_measures(a.measure, b.measure)
+            and not _names_clash(a.measure, b.measure)):
+        return None  # another thing measured, unless the very same figure of something named alike
     if (_common(a) or _common(b)) and not (_anchored(a, b) or (a.dates and b.dates)):
         return None  # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name or date
     specific = min(a.specific, b.specific)
@@ -716,7 +768,7 @@ def _verdict(a: Figure, b: Figure) -> str | None:
             return None
         # figures that differ agree by rounding only when they surely state one statistic ("2,000 staff" and
         # "2,200 employees" of two companies do not)
-        return "agree" if a.number == b.number or sameness == "sure" else None
+        return "agree" if a.number == b.number or sameness == "sure" or a.unit != b.unit else None
     return "conflict" if sameness == "sure" else None
 
 
@@ -934,18 +986,31 @@ class Linker:
         # (smaller claim id, larger claim id, "agree" or "conflict")
         self.links: list[tuple[int, int, str]] = []
         self._neighbours: Neighbours[Figure] = Neighbours()
+        # the claims filed by the very figure they state, whatever their measure's head word
+        self._exact: Neighbours[Figure] = Neighbours()
         self._linked: set[tuple[int, int]] = set()
 
     def file(self, figure: Figure) -> None:
         """Make a claim a possible partner of the claims linked after it."""
         if figure.key is not None:
             self._neighbours.file(figure.key, figure.number, figure.id, figure)
+        if figure.exact is not None:
+            self._exact.file(figure.exact, figure.number, figure.id, figure)
 
     def link(self, figure: Figure) -> None:
         """Compare a claim with the closest figures filed so far, keep the links found, and file it."""
         if figure.key is None or figure.id in self._neighbours:
             return
         closest = self._neighbours.nearest(figure.search, figure.number, figure.id, filing=figure)
+        for other, status in _verdicts(figure, closest):
+            self._keep(other, figure.id, status)
+
+    def link_exact(self, figure: Figure) -> None:
+        """Compare a claim with the claims filed so far that state the very same figure (the most recent
+        :data:`MAX_CANDIDATES`), keep the links found, and file it among them. Run after :meth:`link`."""
+        if figure.exact is None or figure.id in self._exact:
+            return
+        closest = self._exact.nearest(((figure.exact, 0),), figure.number, figure.id, filing=figure)
         for other, status in _verdicts(figure, closest):
             self._keep(other, figure.id, status)
 
@@ -987,6 +1052,8 @@ def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLin
         linker.file(figure)
     for figure in figures:
         linker.link(figure)
+    for figure in figures:
+        linker.link_exact(figure)
     by_document: dict[int, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_document[figure.document_id].append(figure)
@@ -1011,7 +1078,11 @@ def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[
     members: dict[int, set[int]] = {}
     against: dict[int, set[int]] = {}  # group -> every claim that conflicts with one of its members
     group_of: dict[int, int] = {}
-    agree = sorted((x for x in links if x.status == "agree"), key=lambda x: relative_difference(facts[x.a], facts[x.b]))
+    # links across documents first, closest figures first: a group is what two sources say alike, which a
+    # figure an article repeats joins if nothing it says clashes with the group
+    agree = sorted((x for x in links if x.status == "agree"),
+                   key=lambda x: (facts[x.a].document_id == facts[x.b].document_id,
+                                  relative_difference(facts[x.a], facts[x.b]), x.a, x.b))
     for link in agree:
         for claim_id in (link.a, link.b):
             if claim_id not in group_of:

@@ -164,22 +164,27 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     if not new:
         return 0
     name_figures(new, names)
-    insert_values(session, ClaimKey.__table__, ["claim_id", "key"], [(f.id, f.key) for f in new])
+    insert_values(session, ClaimKey.__table__, ["claim_id", "key"], _claim_keys(new))
     # Only the figures of the stored claims under the keys searched are read first; the
     # whole figures are made just for those that are some new claim's closest partners.
     new_ids = {f.id for f in new}
     pool: Neighbours[None] = Neighbours()
-    wanted = sorted({key for f in new for key, _ in f.search})
+    exact: Neighbours[None] = Neighbours()  # the claims of each exact figure
+    wanted = sorted({key for f in new for key, _ in f.search} | {f.exact for f in new if f.exact})
     stmt = (select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low, Claim.unit)
             .join(Claim, Claim.id == ClaimKey.claim_id))
     for chunk in _chunks(connection, wanted):
         for claim_id, key, value, low, unit in bulk.rows(connection, stmt.where(ClaimKey.key.in_(chunk))):
             if claim_id not in new_ids:
-                pool.file(key, comparison_number(value, low, unit), claim_id)
+                (exact if "|=" in key else pool).file(key, comparison_number(value, low, unit), claim_id)
     partners: set[int] = set()
     for f in new:
         partners.update(other for _, other, _ in pool.nearest(f.search, f.number, f.id))
         pool.file(f.key, f.number, f.id)
+    for f in new:
+        if f.exact:
+            partners.update(other for _, other, _ in exact.nearest(((f.exact, 0),), f.number, f.id))
+            exact.file(f.exact, f.number, f.id)
     linker = Linker()
     candidates = _figures_where(connection, Claim.id, sorted(partners - new_ids))
     others = sorted({f.document_id for f in candidates} - names.keys())
@@ -189,8 +194,15 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
         linker.file(candidate)
     for f in new:
         linker.link(f)
+    for f in new:
+        linker.link_exact(f)
     _link_within_documents(linker, new)
     return _add_links(session, [PairLink(*link) for link in linker.links])
+
+
+def _claim_keys(figures: Iterable[Figure]) -> list[tuple[int, str]]:
+    """(claim id, key) of every key the figures are filed under: their blocking key and their exact figure's."""
+    return [(f.id, key) for f in figures for key in (f.key, f.exact) if key is not None]
 
 
 def _link_within_documents(linker: Linker, figures: Iterable[Figure]) -> None:
@@ -306,11 +318,14 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     figures = [figure for figure in every if figure.key is not None]
     del every
     name_figures(figures, names)
-    keys = [(figure.id, figure.key) for figure in figures]
+    keys = _claim_keys(figures)
     figures.sort(key=attrgetter("base"))  # a sort that keeps the order of ids among equals
     linker = Linker()
     for figure in figures:
         linker.link(figure)
+    # then each exact figure's claims, in order of id
+    for figure in sorted((f for f in figures if f.exact), key=attrgetter("exact", "id")):
+        linker.link_exact(figure)
     _link_within_documents(linker, figures)
     # each base's links come in order of their later claim, and all of a claim's links in
     # its base: ordered by the earlier claim, keeping that order among equals, they are
