@@ -775,36 +775,44 @@ def _verdict(a: Figure, b: Figure) -> str | None:
 def _verdicts(a: Figure, partners: Iterable[tuple[float, int, Figure | None]]) -> list[tuple[int, str]]:
     """(claim id, verdict) of those of ``partners`` (gap to ``a``, claim id, figure) that agree or conflict with ``a``.
 
-    A conflict is dropped when an article tells the two figures apart: when the other claim's article also
-    states ``a``'s figure, or ``a``'s article the other's (a deal's 116 matches then 126, in one article, are
-    two deals).
+    Conflicts that an article tells apart are dropped afterwards, with both articles' claims at hand
+    (:func:`drop_told_apart`).
     """
     found: list[tuple[int, str]] = []
     if a.span is None:
         return found
-    near = [b for gap, _, b in partners if b is not None and gap <= CONFLICT_SCOPE and b.id != a.id]
-    for b in near:
+    for gap, _, b in partners:
+        if b is None or gap > CONFLICT_SCOPE or b.id == a.id:
+            continue
         verdict = _verdict(a, b)
         if verdict is not None:
             found.append((b.id, verdict))
-    if any(status == "conflict" for _, status in found):
-        by_id = {b.id: b for b in near}
-        found = [(other, status) for other, status in found
-                 if status == "agree" or not _told_apart(a, by_id[other], near)]
     return found
 
 
-def _told_apart(a: Figure, b: Figure, near: list[Figure]) -> bool:
-    """Whether an article among ``near`` that states ``a`` or ``b`` also states a figure that matches the other."""
-    for c in near:
-        if c.id in (a.id, b.id) or c.family != a.family or c.span is None:
+def drop_told_apart(links: Iterable[tuple[int, int, str]], figures: dict[int, Figure],
+                    by_document: dict[int, list[Figure]]) -> list[tuple[int, int, str]]:
+    """The links but for the conflicts an article tells apart: when the article of one claim also states, in
+    the same voice, a figure that matches the other claim's, the two are two statistics (a deal's 116 matches
+    and the next deal's 126, in one article), not one reported twice.
+
+    Every claim of both articles is read, so that the verdict does not depend on which claims were compared
+    first: ``by_document`` holds them, ``figures`` the linked claims.
+    """
+    kept = []
+    for a, b, status in links:
+        if status == "conflict" and _told_apart(figures[a], figures[b], by_document):
             continue
-        if c.speaker != (b.speaker if c.document_id == b.document_id else a.speaker):
-            continue  # an article that reports someone's figure beside another's tells nothing apart
-        if c.document_id == b.document_id and a.span is not None and c.span.overlaps(a.span):
-            return True
-        if c.document_id == a.document_id and b.span is not None and c.span.overlaps(b.span):
-            return True
+        kept.append((a, b, status))
+    return kept
+
+
+def _told_apart(a: Figure, b: Figure, by_document: dict[int, list[Figure]]) -> bool:
+    for one, other in ((a, b), (b, a)):
+        for c in by_document.get(other.document_id, ()):
+            if (c.id != other.id and c.family == one.family and c.speaker == other.speaker
+                    and c.key is not None and _verdict(one, c) == "agree"):
+                return True
     return False
 
 
@@ -1059,7 +1067,10 @@ def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLin
         by_document[figure.document_id].append(figure)
     for same_document in by_document.values():
         linker.link_within(same_document)
-    return [PairLink(*link) for link in linker.links]
+    for figure in filed:
+        by_document[figure.document_id].append(figure)
+    every = {f.id: f for f in [*filed, *figures]}
+    return [PairLink(*link) for link in drop_told_apart(linker.links, every, by_document)]
 
 
 def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[Group]:

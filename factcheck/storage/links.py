@@ -28,6 +28,7 @@ from factcheck.crossref import (
     claim_figure,
     comparison_number,
     document_names,
+    drop_told_apart,
     name_figures,
 )
 from factcheck.storage import bulk
@@ -188,8 +189,10 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     linker = Linker()
     candidates = _figures_where(connection, Claim.id, sorted(partners - new_ids))
     others = sorted({f.document_id for f in candidates} - names.keys())
-    names.update(document_names(_figures_where(connection, Claim.document_id, others)))
+    around = _figures_where(connection, Claim.document_id, others)  # the candidates' documents, every claim
+    names.update(document_names(around))
     name_figures(candidates, names)
+    name_figures(around, names)
     for candidate in candidates:
         linker.file(candidate)
     for f in new:
@@ -197,7 +200,16 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     for f in new:
         linker.link_exact(f)
     _link_within_documents(linker, new)
-    return _add_links(session, [PairLink(*link) for link in linker.links])
+    figures = {f.id: f for f in (*every, *around)}
+    links = drop_told_apart(linker.links, figures, _by_document(figures.values()))
+    return _add_links(session, [PairLink(*link) for link in links])
+
+
+def _by_document(figures: Iterable[Figure]) -> dict[int, list[Figure]]:
+    found: dict[int, list[Figure]] = {}
+    for figure in figures:
+        found.setdefault(figure.document_id, []).append(figure)
+    return found
 
 
 def _claim_keys(figures: Iterable[Figure]) -> list[tuple[int, str]]:
@@ -316,7 +328,6 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     every = list(itertools.starmap(claim_figure, rows))
     names = document_names(every)
     figures = [figure for figure in every if figure.key is not None]
-    del every
     name_figures(figures, names)
     keys = _claim_keys(figures)
     figures.sort(key=attrgetter("base"))  # a sort that keeps the order of ids among equals
@@ -327,10 +338,14 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     for figure in sorted((f for f in figures if f.exact), key=attrgetter("exact", "id")):
         linker.link_exact(figure)
     _link_within_documents(linker, figures)
+    by_id = {f.id: f for f in figures}
+    conflicted = {by_id[i].document_id for a, b, status in linker.links if status == "conflict" for i in (a, b)}
+    links = drop_told_apart(linker.links, by_id, _by_document(f for f in every if f.document_id in conflicted))
+    del every
     # each base's links come in order of their later claim, and all of a claim's links in
     # its base: ordered by the earlier claim, keeping that order among equals, they are
     # in order of both
-    return keys, sorted(linker.links, key=itemgetter(0))
+    return keys, sorted(links, key=itemgetter(0))
 
 
 
