@@ -320,8 +320,7 @@ def blocking_keys(fact: Fact) -> list[str]:
     keys = _fact_keys(fact)
     if not keys:
         return []
-    exact = _exact_key(keys[0], fact.number) if fact.value is not None else None
-    return [keys[1], exact] if exact else [keys[1]]
+    return [keys[1], exact] if (exact := _fact_exact_key(fact, keys[0])) else [keys[1]]
 
 
 def search_keys(fact: Fact) -> list[str]:
@@ -331,7 +330,15 @@ def search_keys(fact: Fact) -> list[str]:
     if not keys:
         return []
     searched = [key for key, _ in sorted(keys[2], key=lambda searched: searched[1])]
-    return [*searched, _exact_key(keys[0], fact.number)] if fact.value is not None else searched
+    return [*searched, exact] if (exact := _fact_exact_key(fact, keys[0])) else searched
+
+
+def _fact_exact_key(fact: Fact, base: str) -> str | None:
+    """The exact figure's key of a claim (:func:`_exact_key`); none for a range, a vague amount, or a figure
+    many statistics share (:func:`_common_figure`)."""
+    if fact.value is None or _common_figure(unit_dimension(fact.unit), fact.number):
+        return None
+    return _exact_key(base, fact.number)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -440,16 +447,28 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     """
     number, (base, key, search), family, span, measure = _statement(value_text, low, high, unit, qualifier, change,
                                                                      measure, mention)
-    exact = _exact_key(base, number) if base is not None and value_text is not None else None
+    exact = (_exact_key(base, number) if base is not None and value_text is not None
+             and not _common_figure(family[0], number) else None)
     dates = _period(period_start, period_end) if period_start and period_end else None
-    own = _own_names(sentence, subject)
-    holder = holder_words(subject)
-    marks = period_marks(period)
-    specific = specificity(place, holder, period, change, measure) + bool(dates)
+    names, own, holder, marks, specific, said = _identity(subject, measure, sentence, period, place, change)
+    if title:
+        names = _shared(names | _title_names(title))
     return Figure(claim_id, _shared(document_id), number, key, search, base, family, _shared(kind), span, dates,
                   measure, _shared(place or document_place), value_text, exact, _shared(unit), holder, marks,
-                  _names(title, subject, measure) | _sentence_names(sentence), _date(published) if published else None,
-                  _shared(speaker), own, specific, hash(" ".join(sentence.split())) if sentence else claim_id)
+                  names, _date(published) if published else None, _shared(speaker), own, specific + bool(dates),
+                  said if sentence else claim_id)
+
+
+@lru_cache(maxsize=1 << 17)
+def _identity(subject: str | None, measure: str, sentence: str | None, period: str | None, place: str | None,
+              change: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], int, int]:
+    """What a claim says of which statistic it states, worked out once for claims that say it alike: the names
+    it brings to its document's (but for its title's), its own names, its holder, its period's numbers, its
+    specificity (undated) and its sentence as a number."""
+    holder = holder_words(subject)
+    return (_names(None, subject, measure) | _sentence_names(sentence), _own_names(sentence, subject), holder,
+            period_marks(period), specificity(place, holder, period, change, measure),
+            hash(" ".join(sentence.split())) if sentence else 0)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -632,6 +651,7 @@ def period_marks(period: str | None) -> frozenset[str]:
     return frozenset(marks)
 
 
+@lru_cache(maxsize=1 << 16)
 def _marks_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """Periods counted in different numbers of the same unit, or in years that are all different."""
     if not a or not b or a & b:
@@ -666,9 +686,11 @@ def _apart_in_time(a: Figure, b: Figure) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def _related_measures(a: str, b: str) -> bool:
-    """Whether two measures share a word that names what they count (by meaning: data/measures.json)."""
-    return bool(measure_key(a) & measure_key(b))
+    """Whether two measures share a word that names what they count (by meaning: data/measures.json), places
+    aside (``UK pledges`` and ``UK`` share nothing)."""
+    return bool((measure_key(a) & measure_key(b)) - _place_words())
 
 
 def same_statistic(a: Figure, b: Figure) -> str | None:
@@ -687,12 +709,13 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
     """
     if a.family != b.family:
         return None
-    if a.document_id != b.document_id and a.names and b.names and not a.names & b.names:
+    relation = "same" if a.place is b.place or a.place == b.place else place_relation(a.place, b.place)
+    if relation == "different":
         return None
-    relation = "same" if a.place == b.place else place_relation(a.place, b.place)
-    if relation == "different" or _apart_in_time(a, b) or _marks_clash(a.marks, b.marks):
+    if (a.marks is not b.marks and _marks_clash(a.marks, b.marks)) or (
+            (a.dates or a.published) and (b.dates or b.published) and _apart_in_time(a, b)):
         return None
-    if a.holder and b.holder and not _same_holder(a.holder, b.holder):
+    if a.holder and b.holder and a.holder is not b.holder and not _same_holder(a.holder, b.holder):
         return None
     if a.document_id == b.document_id:
         return "likely" if a.measure == b.measure or _related_measures(a.measure, b.measure) else None
@@ -700,8 +723,14 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
             a.number == b.number and _related_measures(a.measure, b.measure)
             and not _names_clash(a.measure, b.measure)):
         return None  # another thing measured, unless the very same figure of something named alike
-    if (_common(a) or _common(b)) and not (_anchored(a, b) or (a.dates and b.dates)):
-        return None  # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name or date
+    if (a.names is not b.names and a.names and b.names and a.names.isdisjoint(b.names)
+            and not (a.place and relation in ("same", "nested"))):
+        return None  # two articles about different things (a place they share, or one inside the other, ties them)
+    if (_common(a) or _common(b)) and not (a.dates and b.dates) and (
+            not _anchored(a, b) or (a.said != b.said and bool(a.marks) != bool(b.marks))):
+        # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name (and of one sort
+        # of period: "40% fewer in the first three months" is not an undated "40% fewer") or by dates
+        return None
     specific = min(a.specific, b.specific)
     sure = (a.kind == b.kind and relation in ("same", "unknown") and bool(a.holder) == bool(b.holder)
             and _same_time(a, b) and _measured_alike(a.measure, b.measure)
@@ -732,15 +761,24 @@ def _same_time(a: Figure, b: Figure) -> bool:
 
 
 def _common(a: Figure) -> bool:
-    """A figure that many unrelated statistics share: a small count (a dozen or fewer), or a percentage."""
-    dimension = a.family[0]
-    return (dimension == "count" and abs(a.number) <= 12) or dimension in ("percent", "percentage point")
+    """A figure that many unrelated statistics share: a small count (under :data:`COMMON_COUNT`), a percentage,
+    or a multiple (``10 times faster``)."""
+    return _common_figure(a.family[0], a.number)
+
+
+def _common_figure(dimension: str, number: float) -> bool:
+    return (dimension == "count" and abs(number) < COMMON_COUNT) or dimension in ("percent", "percentage point",
+                                                                                  "times")
+
+
+# counts below this recur by chance in unrelated statistics (games, points, goals, seats of a small body)
+COMMON_COUNT = 50
 
 
 def _anchored(a: Figure, b: Figure) -> bool:
     """Whether two claims are tied to one another by their own words: the same sentence, a name in both of
     their sentences or holders (places aside), or the same holder."""
-    return (a.said == b.said or bool(a.own_names & b.own_names)
+    return (a.said == b.said or not a.own_names.isdisjoint(b.own_names)
             or bool(a.holder and b.holder and _same_holder(a.holder, b.holder)))
 
 
@@ -994,8 +1032,10 @@ class Linker:
         # (smaller claim id, larger claim id, "agree" or "conflict")
         self.links: list[tuple[int, int, str]] = []
         self._neighbours: Neighbours[Figure] = Neighbours()
-        # the claims filed by the very figure they state, whatever their measure's head word
+        # the claims filed by the very figure they state, whatever their measure's head word, and the bases
+        # (measure head words) of the claims filed under each exact figure
         self._exact: Neighbours[Figure] = Neighbours()
+        self._exact_bases: dict[str, set[str | None]] = {}
         self._linked: set[tuple[int, int]] = set()
 
     def file(self, figure: Figure) -> None:
@@ -1004,6 +1044,7 @@ class Linker:
             self._neighbours.file(figure.key, figure.number, figure.id, figure)
         if figure.exact is not None:
             self._exact.file(figure.exact, figure.number, figure.id, figure)
+            self._exact_bases.setdefault(figure.exact, set()).add(figure.base)
 
     def link(self, figure: Figure) -> None:
         """Compare a claim with the closest figures filed so far, keep the links found, and file it."""
@@ -1018,8 +1059,15 @@ class Linker:
         :data:`MAX_CANDIDATES`), keep the links found, and file it among them. Run after :meth:`link`."""
         if figure.exact is None or figure.id in self._exact:
             return
+        bases = self._exact_bases.setdefault(figure.exact, set())
+        if bases <= {figure.base}:  # only claims of its own measure word so far: compared already by link
+            self._exact.file(figure.exact, figure.number, figure.id, figure)
+            bases.add(figure.base)
+            return
+        bases.add(figure.base)
         closest = self._exact.nearest(((figure.exact, 0),), figure.number, figure.id, filing=figure)
-        for other, status in _verdicts(figure, closest):
+        others = [(gap, other, b) for gap, other, b in closest if b is None or b.base != figure.base]
+        for other, status in _verdicts(figure, others):
             self._keep(other, figure.id, status)
 
     def _keep(self, a: int, b: int, status: str) -> None:
