@@ -854,13 +854,6 @@ def _told_apart(a: Figure, b: Figure, by_document: dict[int, list[Figure]]) -> b
     return False
 
 
-def _same_value(a: str | None, b: str | None) -> bool:
-    """Whether two exact figures are equal, as decimals (``2.50`` is ``2.5``)."""
-    if a is None or b is None:
-        return a is b
-    return Decimal(a) == Decimal(b)
-
-
 def relative_difference(a: Fact, b: Fact) -> float:
     """How far apart two figures are, relative to the larger (0 = equal)."""
     return _gap(a.number, b.number)
