@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,6 +25,7 @@ from typing import Any, Generic, TypeVar
 
 from factcheck.amounts import amount
 from factcheck.extract.lexicon import gazetteer
+from factcheck.extract.units import dimension
 from factcheck.resources import data_dir
 
 
@@ -49,16 +50,39 @@ class Fact:
     kind: str = "fact"
     period_start: dt.date | None = None
     period_end: dt.date | None = None
-    # the number the figure is compared by: its value, or the low end of a range
+    # whose figure it is, and what its document says of itself: the place it is about, its title, its date
+    subject: str | None = None
+    document_place: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    sentence: str | None = None
+    # the number the figure is compared by: its value, or the low end of a range, in its dimension's base unit
     number: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "number", comparison_number(self.value, self.low))
+        object.__setattr__(self, "number", comparison_number(self.value, self.low, self.unit))
 
 
-def comparison_number(value: Decimal | float | None, low: float | None) -> float:
-    """The number a figure is compared by: its value, or the low end of a range."""
-    return float(value) if value is not None else low or 0.0
+def comparison_number(value: Decimal | float | None, low: float | None, unit: str = "count") -> float:
+    """The number a figure is compared by: its value, or the low end of a range, in the base unit of its
+    dimension (``142 mm`` and ``5.6 in`` are compared as metres)."""
+    number = float(value) if value is not None else low or 0.0
+    factor, offset = _conversion(unit)
+    return number * factor + offset
+
+
+@lru_cache(maxsize=1024)
+def _conversion(unit: str) -> tuple[float, float]:
+    """How a unit's figures convert to its dimension's base unit (``base = value * factor + offset``)."""
+    found = dimension(unit)
+    return (float(found.factor), float(found.offset)) if found else (1.0, 0.0)
+
+
+@lru_cache(maxsize=1024)
+def unit_dimension(unit: str) -> str:
+    """What a unit measures (``length`` for ``mm`` and ``in``; each currency its own), else the unit itself."""
+    found = dimension(unit)
+    return found.name if found else unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +129,8 @@ def _vocabulary() -> tuple[dict[str, str], frozenset[str], list[tuple[str, str]]
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]  # matches, dishes, taxes
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -135,7 +161,11 @@ def measure_head(measure: str) -> str | None:
     """
     head_part = re.split(r"\s(?:of|for|in|on|by)\s", measure, maxsplit=1)[0]
     words = _content_words(head_part) or _content_words(measure)
-    return words[-1] if words else None
+    if words:
+        return words[-1]
+    # a measure of generic words only ("losses", "cuts") still counts something: its last noun
+    last = [_singular(w) for w in re.findall(r"[a-z][a-z'-]+", head_part.lower()) if len(w) > 3]
+    return _vocabulary()[0].get(last[-1], last[-1]) if last else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -169,8 +199,13 @@ def _same_measure_words(a: str, b: str) -> bool:
     ma, mb = measure_key(a) - {head}, measure_key(b) - {head}
     if ma and mb and not ma & mb:
         return False
+    return not _names_clash(a, b)
+
+
+def _names_clash(a: str, b: str) -> bool:
+    """Whether two measures name different things (``Home Office funding`` and ``Young Londoners Fund``)."""
     pa, pb = _proper_words(a), _proper_words(b)
-    return not (pa and pb and not pa & pb)
+    return bool(pa and pb and not pa & pb)
 
 
 # --- places ----------------------------------------------------------------------
@@ -248,7 +283,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "3"
+CROSSREF_VERSION = "4"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -260,10 +295,11 @@ CONFLICT_SCOPE = 0.5
 
 
 @lru_cache(maxsize=1 << 16)
-def _base_key(unit: str, change: str | None, kind: str, measure: str) -> str | None:
-    """The statistic part of a blocking key; ``None`` when the measure has no word to count."""
+def _base_key(unit: str, change: str | None, measure: str) -> str | None:
+    """The statistic part of a blocking key: what the unit measures, the direction of change and the word
+    the measure counts; ``None`` when the measure has no word to count."""
     head = measure_head(measure)
-    return f"{unit}|{change or 'level'}|{kind}|{head}" if head else None
+    return f"{unit_dimension(unit)}|{change or 'level'}|{head}" if head else None
 
 
 def _magnitude(value: float) -> int:
@@ -282,13 +318,34 @@ def blocking_keys(fact: Fact) -> list[str]:
     filed under its own magnitude and the two next to it (:func:`search_keys`).
     """
     keys = _fact_keys(fact)
-    return [keys[1]] if keys else []
+    if not keys:
+        return []
+    return [keys[1], exact] if (exact := _fact_exact_key(fact, keys[0])) else [keys[1]]
 
 
 def search_keys(fact: Fact) -> list[str]:
-    """The keys under which a claim's possible partners are filed, in order of magnitude."""
+    """The keys under which a claim's possible partners are filed, in order of magnitude, then the key of
+    the claims that state the very same figure."""
     keys = _fact_keys(fact)
-    return [key for key, _ in sorted(keys[2], key=lambda searched: searched[1])] if keys else []
+    if not keys:
+        return []
+    searched = [key for key, _ in sorted(keys[2], key=lambda searched: searched[1])]
+    return [*searched, exact] if (exact := _fact_exact_key(fact, keys[0])) else searched
+
+
+def _fact_exact_key(fact: Fact, base: str) -> str | None:
+    """The exact figure's key of a claim (:func:`_exact_key`); none for a range, a vague amount, or a figure
+    many statistics share (:func:`_common_figure`)."""
+    if fact.value is None or _common_figure(unit_dimension(fact.unit), fact.number):
+        return None
+    return _exact_key(base, fact.number)
+
+
+@lru_cache(maxsize=1 << 16)
+def _exact_key(base: str, number: float) -> str:
+    """The key of the claims that state one exact figure (in the base unit) of one dimension and direction,
+    whatever their measure's head word: ``£3bn TV rights`` and ``the £3bn deal`` are compared under it."""
+    return f"{base.rsplit('|', 1)[0]}|={number!r}"
 
 
 # A key searched for a claim's partners, with its rank among the keys searched by
@@ -301,15 +358,14 @@ _Keys = tuple[str, str, tuple[SearchedKey, ...]]
 
 
 def _fact_keys(fact: Fact) -> _Keys | None:
-    return _keys(fact.value is None and fact.low is None, fact.number, fact.unit, fact.change, fact.kind,
-                 fact.measure)
+    return _keys(fact.value is None and fact.low is None, fact.number, fact.unit, fact.change, fact.measure)
 
 
-def _keys(vague: bool, number: float, unit: str, change: str | None, kind: str, measure: str) -> _Keys | None:
+def _keys(vague: bool, number: float, unit: str, change: str | None, measure: str) -> _Keys | None:
     """The keys of a claim (:data:`_Keys`); ``None`` if it is never linked."""
     if vague:
         return None
-    base = _base_key(unit, change, kind, measure)
+    base = _base_key(unit, change, measure)
     return (base, *_keys_at(base, _magnitude(number))) if base else None
 
 
@@ -328,24 +384,42 @@ def _keys_at(base: str, order: int) -> tuple[str, tuple[SearchedKey, ...]]:
 
 @dataclass(slots=True)
 class Figure:
-    """What comparing a claim reads, worked out once per claim: its keys, interval and dated period."""
+    """What comparing a claim reads, worked out once per claim: its keys, its interval, and what tells its
+    statistic apart from others (:func:`same_statistic`)."""
 
     id: int
     document_id: int
+    # the figure in its dimension's base unit
     number: float
     # the key it is filed under and those of its possible partners; no key: never linked
     key: str | None
     search: tuple[SearchedKey, ...]
     # what all its keys share, with no order of magnitude: claims with another are never compared with it
     base: str | None
-    # unit, direction of change and kind: claims are compared only when all three are alike
-    family: tuple[str, str | None, str]
+    # what the unit measures and the direction of change: claims are compared only when both are alike
+    family: tuple[str, str | None]
+    kind: str
     span: Interval | None
     dates: tuple[dt.date, dt.date] | None
     measure: str
+    # where the figure holds: as its sentence says, else the place its document is about
     place: str | None
-    # the exact figure as a decimal string: read only for the rare claims about nested places
+    # the exact figure as a decimal string
     value_text: str | None
+    # the key of the claims that state the very same figure (:func:`_exact_key`); none for a range or vague amount
+    exact: str | None = None
+    unit: str = "count"
+    holder: frozenset[str] = frozenset()
+    marks: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    published: dt.date | None = None
+    speaker: str | None = None
+    # the names the claim's own sentence, holder and measure hold (its document's are :attr:`names`)
+    own_names: frozenset[str] = frozenset()
+    # how much the claim says of which statistic it is (:func:`specificity`)
+    specific: int = 0
+    # its sentence, as a number: claims of one sentence (an article printed twice) have the same
+    said: int = 0
 
     @classmethod
     def of(cls, fact: Fact) -> Figure:
@@ -353,13 +427,18 @@ class Figure:
         value_text = str(fact.value) if fact.value is not None else None
         return claim_figure(fact.id, fact.document_id, fact.mention, value_text, fact.low, fact.high, fact.unit,
                             fact.qualifier, fact.change, fact.measure, fact.place, fact.kind, fact.period_start,
-                            fact.period_end)
+                            fact.period_end, fact.subject, fact.period, fact.document_place, fact.title,
+                            fact.published, fact.speaker, fact.sentence)
 
 
 def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str | None, low: float | None,
                  high: float | None, unit: str, qualifier: str, change: str | None, measure: str, place: str | None,
-                 kind: str, period_start: dt.date | str | None, period_end: dt.date | str | None) -> Figure:
-    """A claim's :class:`Figure` from its stored fields, its exact figure as written in the database.
+                 kind: str, period_start: dt.date | str | None, period_end: dt.date | str | None,
+                 subject: str | None = None, period: str | None = None, document_place: str | None = None,
+                 title: str | None = None, published: dt.date | str | None = None, speaker: str | None = None,
+                 sentence: str | None = None) -> Figure:
+    """A claim's :class:`Figure` from its stored fields (and its document's place, title and date), its exact
+    figure as written in the database.
 
     Dates may come as ISO strings, as SQLite's driver gives them.
 
@@ -367,29 +446,83 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     compared with one another lie close together in memory.
     """
     number, (base, key, search), family, span, measure = _statement(value_text, low, high, unit, qualifier, change,
-                                                                     measure, kind, mention)
+                                                                     measure, mention)
+    exact = (_exact_key(base, number) if base is not None and value_text is not None
+             and not _common_figure(family[0], number) else None)
     dates = _period(period_start, period_end) if period_start and period_end else None
-    return Figure(claim_id, _shared(document_id), number, key, search, base, family, span, dates, measure,
-                  _shared(place), value_text)
+    names, own, holder, marks, specific, said = _identity(subject, measure, sentence, period, place, change)
+    if title:
+        names = _shared(names | _title_names(title))
+    return Figure(claim_id, _shared(document_id), number, key, search, base, family, _shared(kind), span, dates,
+                  measure, _shared(place or document_place), value_text, exact, _shared(unit), holder, marks,
+                  names, _date(published) if published else None, _shared(speaker), own, specific + bool(dates),
+                  said if sentence else claim_id)
+
+
+@lru_cache(maxsize=1 << 17)
+def _identity(subject: str | None, measure: str, sentence: str | None, period: str | None, place: str | None,
+              change: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], int, int]:
+    """What a claim says of which statistic it states, worked out once for claims that say it alike: the names
+    it brings to its document's (but for its title's), its own names, its holder, its period's numbers, its
+    specificity (undated) and its sentence as a number."""
+    holder = holder_words(subject)
+    return (_names(None, subject, measure) | _sentence_names(sentence), _own_names(sentence, subject), holder,
+            period_marks(period), specificity(place, holder, period, change, measure),
+            hash(" ".join(sentence.split())) if sentence else 0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _own_names(sentence: str | None, subject: str | None) -> frozenset[str]:
+    """The names that tie a claim to what it is about: those of its sentence and holder, but for places (which
+    :func:`place_relation` compares)."""
+    return _shared((_sentence_names(sentence) | _title_names(subject)) - _place_words())
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Every word of the gazetteer's places and their other names, lower case."""
+    gaz = gazetteer()
+    return frozenset(word.lower() for name in (*gaz.places, *gaz.aliases) for word in re.findall(r"[\w'’-]+", name))
+
+
+def specificity(place: str | None, holder: frozenset[str], period: str | None, change: str | None,
+                measure: str) -> int:
+    """How much a claim says of which statistic it states, one point for each of: a place of its own, a holder,
+    a period, a change, and a measure of two words or more (``three changes`` says nothing of whose, where or
+    when; ``police officers cut in England and Wales since 2010`` says much); a period with dates counts twice
+    (:func:`claim_figure`)."""
+    return (bool(place) + bool(holder) + bool(period) + bool(change) + (len(measure_key(measure)) >= 2))
 
 
 # number, keys (none: never linked), family, interval and measure of a figure
-_Statement = tuple[float, _Keys | tuple[None, None, tuple[()]], tuple[str, str | None, str], Interval | None, str]
+_Statement = tuple[float, _Keys | tuple[None, None, tuple[()]], tuple[str, str | None], Interval | None, str]
 
 
 @lru_cache(maxsize=1 << 16)
 def _statement(value_text: str | None, low: float | None, high: float | None, unit: str, qualifier: str,
-               change: str | None, measure: str, kind: str, mention: str) -> _Statement:
+               change: str | None, measure: str, mention: str) -> _Statement:
     """A figure's :data:`_Statement`: the same for every claim stating it in the same words.
 
     ``float`` of the decimal string is what ``float`` of the :class:`~decimal.Decimal` gives,
-    without making one.
+    without making one. Figures and intervals are in the base unit of their dimension.
     """
     value = float(value_text) if value_text is not None else None
-    number = value if value is not None else low or 0.0
-    keys = _keys(value is None and low is None, number, unit, change, kind, measure)
-    return (number, keys or (None, None, ()), _shared((unit, change, kind)),
-            _figure_interval(value, low, high, qualifier, mention), _shared(measure))
+    number = comparison_number(value, low, unit)
+    keys = _keys((value is None and low is None) or is_label(mention, unit, measure), number, unit, change, measure)
+    span = _figure_interval(value, low, high, qualifier, mention)
+    factor, offset = _conversion(unit)
+    if span is not None and (factor, offset) != (1.0, 0.0):
+        span = Interval(span.low * factor + offset, span.high * factor + offset)
+    return (number, keys or (None, None, ()), _shared((unit_dimension(unit), change)), span, _shared(measure))
+
+
+def is_label(mention: str, unit: str, measure: str) -> bool:
+    """Whether a figure names something rather than measures it: a race by its distance (``the 200m``,
+    ``10,000m``, written as one word, of a measure that names no length). Labels are never linked."""
+    labels = _statistics_data()["labels"]
+    if unit not in labels["units"] or not re.fullmatch(labels["written"], mention):
+        return False
+    return not measure_key(measure) & frozenset(labels["length_words"])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -411,53 +544,314 @@ def _shared(value: Value) -> Value:
     return value
 
 
+# --- the same statistic ------------------------------------------------------------------
+
+
+@cache
+def _statistics_data() -> dict[str, Any]:
+    with open(data_dir() / "statistics.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+_NAME = re.compile(r"\b[A-Z][\w'’&-]*|\b[a-z]+[A-Z][\w-]*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_names(title: str | None) -> frozenset[str]:
+    """The names in a document's title (``Galaxy``, ``S5``, ``BT``), lower case; common words written with a
+    capital are none."""
+    if not title:
+        return frozenset()
+    skip = frozenset(_statistics_data()["not_names"])
+    found = {word.lower().strip("'’-") for word in _NAME.findall(title)}
+    return frozenset(word.removesuffix("'s").removesuffix("’s") for word in found if word not in skip)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentence_names(sentence: str | None) -> frozenset[str]:
+    """The names in a sentence: words with a capital, but for the one that opens it."""
+    if not sentence:
+        return frozenset()
+    rest = sentence.lstrip("\"'“‘ ").split(" ", 1)
+    return _title_names(rest[1]) if len(rest) > 1 else frozenset()
+
+
+@lru_cache(maxsize=1 << 16)
+def _names(title: str | None, subject: str | None, measure: str) -> frozenset[str]:
+    """What a claim's statistic is known by: the names in its document's title, its holder, and its measure."""
+    return _title_names(title) | _title_names(subject) | _title_names(measure)
+
+
+@lru_cache(maxsize=1 << 16)
+def holder_words(subject: str | None) -> frozenset[str]:
+    """A holder's words, lower case, without ``the`` and possessives: ``Tesco's`` and ``Tesco`` are one."""
+    if not subject:
+        return frozenset()
+    words = re.findall(r"[\w&]+", subject.lower().replace("’", "'").replace("'s ", " ").removesuffix("'s"))
+    return frozenset(w for w in words if w not in ("the", "and", "of", "s"))
+
+
+def document_names(figures: Iterable[Figure]) -> dict[int, frozenset[str]]:
+    """Each document's names: those its title and the sentences, holders and measures of its claims hold."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for figure in figures:
+        found[figure.document_id] |= figure.names
+    return {document: frozenset(names) for document, names in found.items()}
+
+
+def name_figures(figures: Iterable[Figure], names: dict[int, frozenset[str]]) -> None:
+    """Give each figure its document's names (:func:`document_names`), which :func:`same_statistic` compares."""
+    shared: dict[int, frozenset[str]] = {}
+    for figure in figures:
+        figure.names = shared.setdefault(figure.document_id, names.get(figure.document_id, figure.names))
+
+
+def _same_holder(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two holders can be one: a word in common, one's name inside the other's (``Sky``, ``BSkyB``;
+    ``S5``, ``GS5``), or one's initials inside the other's abbreviation (``Premier League``, ``EPL``)."""
+    if a & b:
+        return True
+    if any(len(x) >= 2 and (x in y or y in x) for x in a for y in b):
+        return True
+    return _initials_in(a, b) or _initials_in(b, a)
+
+
+def _initials_in(name: frozenset[str], abbreviations: frozenset[str]) -> bool:
+    """Whether a name of two words or more has its initials among the letters of a short word of the other
+    holder (the words of a holder come unordered: the letters are compared, not their order)."""
+    if len(name) < 2:
+        return False
+    initials = Counter(word[0] for word in name)
+    return any(len(word) <= 5 and not initials - Counter(word) for word in abbreviations)
+
+
+@lru_cache(maxsize=1 << 16)
+def period_marks(period: str | None) -> frozenset[str]:
+    """The numbers a period is counted in: years (``2009``), and lengths with their unit (``27 day``,
+    ``3 month`` for ``the first three months``); empty for a period with no number (``per season``).
+
+    >>> sorted(period_marks("in the 27 days to 2014")), sorted(period_marks("over three years"))
+    (['2014', '27 day'], ['3 year'])
+    """
+    if not period:
+        return frozenset()
+    data = _statistics_data()
+    words, units, named = data["period_numbers"], data["period_units"], data["named_times"]
+    tokens = re.findall(r"\d+(?:\.\d+)?|[a-z]+", period.lower())
+    marks = {token for token in tokens if token in named}
+    for i, token in enumerate(tokens):
+        number = float(token) if token[0].isdigit() else words.get(token)
+        if number is None:
+            continue
+        following = _singular(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        if following in units:
+            marks.add(f"{number:g} {following}")
+        elif token.isdigit() and len(token) == 4:
+            marks.add(token)
+    return frozenset(marks)
+
+
+@lru_cache(maxsize=1 << 16)
+def _marks_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Periods counted in different numbers of the same unit, or in years that are all different."""
+    if not a or not b or a & b:
+        return False
+    named = _statistics_data()["named_times"]
+    for kind in ("month", "day"):
+        if {m for m in a if named.get(m) == kind} and {m for m in b if named.get(m) == kind}:
+            return True  # "in December" and "in January"; "on Tuesday" and "on Friday"
+    years_a, years_b = {m for m in a if m.isdigit()}, {m for m in b if m.isdigit()}
+    lengths_a, lengths_b = {m for m in a if " " in m}, {m for m in b if " " in m}
+    units_b = {m.split(" ")[1] for m in lengths_b}
+    if any(m.split(" ")[1] in units_b for m in lengths_a):
+        return True
+    return bool(years_a and years_b)
+
+
+# two documents' undated figures are the same statistic only when the documents are this close in time
+SAME_TIME = dt.timedelta(days=366)
+
+
+def _apart_in_time(a: Figure, b: Figure) -> bool:
+    """Whether two figures cannot be of one time: dated periods that do not overlap, or, for a figure with no
+    period, documents too far apart (or a document too far from the other's period)."""
+    if a.dates and b.dates:
+        return not (a.dates[0] <= b.dates[1] and b.dates[0] <= a.dates[1])
+    if a.dates and b.published:
+        return not (a.dates[0] - SAME_TIME <= b.published and b.published - SAME_TIME <= a.dates[1])
+    if b.dates and a.published:
+        return not (b.dates[0] - SAME_TIME <= a.published and a.published - SAME_TIME <= b.dates[1])
+    if a.published and b.published:
+        return abs(a.published - b.published) > SAME_TIME
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _related_measures(a: str, b: str) -> bool:
+    """Whether two measures share a word that names what they count (by meaning: data/measures.json), places
+    aside (``UK pledges`` and ``UK`` share nothing)."""
+    return bool((measure_key(a) & measure_key(b)) - _place_words())
+
+
+def same_statistic(a: Figure, b: Figure) -> str | None:
+    """Whether two claims state the same statistic: ``sure``, ``likely``, or ``None`` when they do not.
+
+    The same statistic is the same thing measured (the measure's head word and no clash of what qualifies it,
+    by meaning: ``data/measures.json``), in the same dimension (units converted within it, currencies never)
+    and direction of change, of the same holder (``subject``), in compatible places (the document's place when
+    the sentence names none), over the same period (periods counted in different numbers, dated periods that
+    do not overlap, undated figures of documents a year apart are different ones), and, when both documents
+    say what they are about, about something of the same name. It is ``sure`` when, besides, both are of one
+    kind (fact, pledge, forecast), in one place, and both or neither name the holder: only then can
+    different figures contradict each other.
+
+    Two figures of one article are the same statistic only when they are the same figure (:func:`_verdicts`).
+    """
+    if a.family != b.family:
+        return None
+    relation = "same" if a.place is b.place or a.place == b.place else place_relation(a.place, b.place)
+    if relation == "different":
+        return None
+    if (a.marks is not b.marks and _marks_clash(a.marks, b.marks)) or (
+            (a.dates or a.published) and (b.dates or b.published) and _apart_in_time(a, b)):
+        return None
+    if a.holder and b.holder and a.holder is not b.holder and not _same_holder(a.holder, b.holder):
+        return None
+    if a.document_id == b.document_id:
+        return "likely" if a.measure == b.measure or _related_measures(a.measure, b.measure) else None
+    if a.measure != b.measure and not _same_measure_words(a.measure, b.measure) and not (
+            a.number == b.number and _related_measures(a.measure, b.measure)
+            and not _names_clash(a.measure, b.measure)):
+        return None  # another thing measured, unless the very same figure of something named alike
+    if (a.names is not b.names and a.names and b.names and a.names.isdisjoint(b.names)
+            and not (a.place and relation in ("same", "nested"))):
+        return None  # two articles about different things (a place they share, or one inside the other, ties them)
+    if (_common(a) or _common(b)) and not (a.dates and b.dates) and (
+            not _anchored(a, b) or (a.said != b.said and bool(a.marks) != bool(b.marks))):
+        # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name (and of one sort
+        # of period: "40% fewer in the first three months" is not an undated "40% fewer") or by dates
+        return None
+    specific = min(a.specific, b.specific)
+    sure = (a.kind == b.kind and relation in ("same", "unknown") and bool(a.holder) == bool(b.holder)
+            and _same_time(a, b) and _measured_alike(a.measure, b.measure)
+            and (specific >= SURE_SPECIFICITY
+                 or (specific >= SURE_SPECIFICITY - 1 and (_anchored(a, b) or bool(a.marks and a.marks == b.marks)))))
+    return "sure" if sure else "likely"
+
+
+@lru_cache(maxsize=1 << 16)
+def _measured_alike(a: str, b: str) -> bool:
+    """Whether two measures name the same thing in the same words, by meaning and but for the places they
+    name (``officers`` and ``police officers``; ``economy`` and ``US economy``; not ``sales`` and ``car sales``)."""
+    places = _place_words()
+    return measure_key(a) - places == measure_key(b) - places
+
+
+# what each of two claims must say of its statistic (:func:`specificity`) for their figures to contradict; one
+# point less when their sentences or holders name the same one, or their periods the same numbers
+SURE_SPECIFICITY = 3
+
+
+def _same_time(a: Figure, b: Figure) -> bool:
+    """Whether two claims say they are of one time: both undated, or both dated and not apart (a month named
+    by one only, ``in December`` against ``this year``, is not the same time)."""
+    if a.dates and b.dates:
+        return True  # overlapping: see _apart_in_time
+    return a.marks == b.marks or bool(a.marks and b.marks)
+
+
+def _common(a: Figure) -> bool:
+    """A figure that many unrelated statistics share: a small count (under :data:`COMMON_COUNT`), a percentage,
+    or a multiple (``10 times faster``)."""
+    return _common_figure(a.family[0], a.number)
+
+
+def _common_figure(dimension: str, number: float) -> bool:
+    return (dimension == "count" and abs(number) < COMMON_COUNT) or dimension in ("percent", "percentage point",
+                                                                                  "times")
+
+
+# counts below this recur by chance in unrelated statistics (games, points, goals, seats of a small body)
+COMMON_COUNT = 50
+
+
+def _anchored(a: Figure, b: Figure) -> bool:
+    """Whether two claims are tied to one another by their own words: the same sentence, a name in both of
+    their sentences or holders (places aside), or the same holder."""
+    return (a.said == b.said or not a.own_names.isdisjoint(b.own_names)
+            or bool(a.holder and b.holder and _same_holder(a.holder, b.holder)))
+
+
 def compare(a: Fact, b: Fact) -> str | None:
     """``agree``, ``conflict`` or ``None`` (not the same statistic) for two claims."""
     found = _verdicts(Figure.of(a), [(relative_difference(a, b), b.id, Figure.of(b))])
     return found[0][1] if found else None
 
 
+def _verdict(a: Figure, b: Figure) -> str | None:
+    """``agree``, ``conflict`` or ``None`` for two figures within :data:`CONFLICT_SCOPE` of each other."""
+    span, other = a.span, b.span
+    if span is None or other is None:
+        return None
+    if a.document_id == b.document_id and a.number != b.number:
+        return None  # an article that states two figures states two statistics
+    sameness = same_statistic(a, b)
+    if sameness is None:
+        return None
+    if span.overlaps(other):
+        if a.place != b.place and place_relation(a.place, b.place) == "nested" and a.number != b.number:
+            return None  # a borough's figure is not a country's
+        # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
+        if _gap(a.number, b.number) > AGREE_TOLERANCE:
+            return None
+        # figures that differ agree by rounding only when they surely state one statistic ("2,000 staff" and
+        # "2,200 employees" of two companies do not)
+        return "agree" if a.number == b.number or sameness == "sure" or a.unit != b.unit else None
+    return "conflict" if sameness == "sure" else None
+
+
 def _verdicts(a: Figure, partners: Iterable[tuple[float, int, Figure | None]]) -> list[tuple[int, str]]:
     """(claim id, verdict) of those of ``partners`` (gap to ``a``, claim id, figure) that agree or conflict with ``a``.
 
-    The cheap tests come first, and what ``a`` brings to every comparison is read once.
+    Conflicts that an article tells apart are dropped afterwards, with both articles' claims at hand
+    (:func:`drop_told_apart`).
     """
     found: list[tuple[int, str]] = []
-    span = a.span
-    if span is None:
+    if a.span is None:
         return found
-    document, family, dates, place, measure = a.document_id, a.family, a.dates, a.place, a.measure
     for gap, _, b in partners:
-        if b is None:
+        if b is None or gap > CONFLICT_SCOPE or b.id == a.id:
             continue
-        other = b.span
-        if other is None or b.document_id == document or b.family != family or gap > CONFLICT_SCOPE:
-            continue
-        # equal places are one place, or both unknown: alike for what follows
-        relation = "same" if b.place == place else place_relation(place, b.place)
-        if relation == "different":
-            continue
-        # periods that are both dated must overlap ("in 2015" is not "in 2018")
-        if dates and b.dates and not (dates[0] <= b.dates[1] and b.dates[0] <= dates[1]):
-            continue
-        if b.measure != measure and not _same_measure_words(measure, b.measure):
-            continue
-        if span.overlaps(other):
-            if relation == "nested" and not _same_value(a.value_text, b.value_text):
-                continue  # a borough's figure is not a country's
-            # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
-            if gap <= AGREE_TOLERANCE:
-                found.append((b.id, "agree"))
-        elif relation != "nested":
-            found.append((b.id, "conflict"))
+        verdict = _verdict(a, b)
+        if verdict is not None:
+            found.append((b.id, verdict))
     return found
 
 
-def _same_value(a: str | None, b: str | None) -> bool:
-    """Whether two exact figures are equal, as decimals (``2.50`` is ``2.5``)."""
-    if a is None or b is None:
-        return a is b
-    return Decimal(a) == Decimal(b)
+def drop_told_apart(links: Iterable[tuple[int, int, str]], figures: dict[int, Figure],
+                    by_document: dict[int, list[Figure]]) -> list[tuple[int, int, str]]:
+    """The links but for the conflicts an article tells apart: when the article of one claim also states, in
+    the same voice, a figure that matches the other claim's, the two are two statistics (a deal's 116 matches
+    and the next deal's 126, in one article), not one reported twice.
+
+    Every claim of both articles is read, so that the verdict does not depend on which claims were compared
+    first: ``by_document`` holds them, ``figures`` the linked claims.
+    """
+    kept = []
+    for a, b, status in links:
+        if status == "conflict" and _told_apart(figures[a], figures[b], by_document):
+            continue
+        kept.append((a, b, status))
+    return kept
+
+
+def _told_apart(a: Figure, b: Figure, by_document: dict[int, list[Figure]]) -> bool:
+    for one, other in ((a, b), (b, a)):
+        for c in by_document.get(other.document_id, ()):
+            if (c.id != other.id and c.family == one.family and c.speaker == other.speaker
+                    and c.key is not None and _verdict(one, c) == "agree"):
+                return True
+    return False
 
 
 def relative_difference(a: Fact, b: Fact) -> float:
@@ -631,11 +1025,19 @@ class Linker:
         # (smaller claim id, larger claim id, "agree" or "conflict")
         self.links: list[tuple[int, int, str]] = []
         self._neighbours: Neighbours[Figure] = Neighbours()
+        # the claims filed by the very figure they state, whatever their measure's head word, and the bases
+        # (measure head words) of the claims filed under each exact figure
+        self._exact: Neighbours[Figure] = Neighbours()
+        self._exact_bases: dict[str, set[str | None]] = {}
+        self._linked: set[tuple[int, int]] = set()
 
     def file(self, figure: Figure) -> None:
         """Make a claim a possible partner of the claims linked after it."""
         if figure.key is not None:
             self._neighbours.file(figure.key, figure.number, figure.id, figure)
+        if figure.exact is not None:
+            self._exact.file(figure.exact, figure.number, figure.id, figure)
+            self._exact_bases.setdefault(figure.exact, set()).add(figure.base)
 
     def link(self, figure: Figure) -> None:
         """Compare a claim with the closest figures filed so far, keep the links found, and file it."""
@@ -643,7 +1045,42 @@ class Linker:
             return
         closest = self._neighbours.nearest(figure.search, figure.number, figure.id, filing=figure)
         for other, status in _verdicts(figure, closest):
-            self.links.append((other, figure.id, status) if other < figure.id else (figure.id, other, status))
+            self._keep(other, figure.id, status)
+
+    def link_exact(self, figure: Figure) -> None:
+        """Compare a claim with the claims filed so far that state the very same figure (the most recent
+        :data:`MAX_CANDIDATES`), keep the links found, and file it among them. Run after :meth:`link`."""
+        if figure.exact is None or figure.id in self._exact:
+            return
+        bases = self._exact_bases.setdefault(figure.exact, set())
+        if bases <= {figure.base}:  # only claims of its own measure word so far: compared already by link
+            self._exact.file(figure.exact, figure.number, figure.id, figure)
+            bases.add(figure.base)
+            return
+        bases.add(figure.base)
+        closest = self._exact.nearest(((figure.exact, 0),), figure.number, figure.id, filing=figure)
+        others = [(gap, other, b) for gap, other, b in closest if b is None or b.base != figure.base]
+        for other, status in _verdicts(figure, others):
+            self._keep(other, figure.id, status)
+
+    def _keep(self, a: int, b: int, status: str) -> None:
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self._linked:
+            self._linked.add(pair)
+            self.links.append((*pair, status))
+
+    def link_within(self, figures: Iterable[Figure]) -> None:
+        """Link the figures of one article that state the same figure of one statistic, whatever their
+        measures' head words (a headline's ``£3bn TV rights bonanza`` and its body's ``£3bn TV deal``)."""
+        alike: dict[tuple[float, tuple[str, str | None]], list[Figure]] = defaultdict(list)
+        for figure in figures:
+            if figure.key is not None and figure.span is not None:
+                alike[figure.number, figure.family].append(figure)
+        for same in alike.values():
+            for i, a in enumerate(same):
+                for b in same[i + 1:]:
+                    if _verdict(a, b) == "agree":
+                        self._keep(a.id, b.id, "agree")
 
 
 def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLink]:
@@ -655,12 +1092,26 @@ def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLin
     """
     linker = Linker()
     new_ids = {f.id for f in new}
-    for c in candidates:
-        if c.id not in new_ids:
-            linker.file(Figure.of(c))
-    for a in sorted(new, key=lambda f: f.id):
-        linker.link(Figure.of(a))
-    return [PairLink(*link) for link in linker.links]
+    filed = [Figure.of(c) for c in candidates if c.id not in new_ids]
+    figures = [Figure.of(a) for a in sorted(new, key=lambda f: f.id)]
+    names = document_names([*filed, *figures])
+    name_figures(filed, names)
+    name_figures(figures, names)
+    for figure in filed:
+        linker.file(figure)
+    for figure in figures:
+        linker.link(figure)
+    for figure in figures:
+        linker.link_exact(figure)
+    by_document: dict[int, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_document[figure.document_id].append(figure)
+    for same_document in by_document.values():
+        linker.link_within(same_document)
+    for figure in filed:
+        by_document[figure.document_id].append(figure)
+    every = {f.id: f for f in [*filed, *figures]}
+    return [PairLink(*link) for link in drop_told_apart(linker.links, every, by_document)]
 
 
 def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[Group]:
@@ -679,7 +1130,11 @@ def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[
     members: dict[int, set[int]] = {}
     against: dict[int, set[int]] = {}  # group -> every claim that conflicts with one of its members
     group_of: dict[int, int] = {}
-    agree = sorted((x for x in links if x.status == "agree"), key=lambda x: relative_difference(facts[x.a], facts[x.b]))
+    # links across documents first, closest figures first: a group is what two sources say alike, which a
+    # figure an article repeats joins if nothing it says clashes with the group
+    agree = sorted((x for x in links if x.status == "agree"),
+                   key=lambda x: (facts[x.a].document_id == facts[x.b].document_id,
+                                  relative_difference(facts[x.a], facts[x.b]), x.a, x.b))
     for link in agree:
         for claim_id in (link.a, link.b):
             if claim_id not in group_of:
@@ -687,7 +1142,7 @@ def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[
                 members[claim_id] = {claim_id}
                 against[claim_id] = set(opponents.get(claim_id, ()))
         ga, gb = group_of[link.a], group_of[link.b]
-        if ga == gb or not against[ga].isdisjoint(members[gb]):
+        if ga == gb or not against[ga].isdisjoint(members[gb]) or _groups_clash(facts, members[ga], members[gb]):
             continue
         if len(members[ga]) < len(members[gb]):
             ga, gb = gb, ga  # fold the smaller group into the larger
@@ -701,6 +1156,24 @@ def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[
         if len({f.document_id for f in claims}) >= 2:
             groups.append(Group("agree", claims, explain_agreement(claims), id=claims[0].id))
     return sorted(groups, key=lambda g: g.id)
+
+
+def _groups_clash(facts: dict[int, Fact], a: set[int], b: set[int]) -> bool:
+    """Whether two groups hold claims that cannot be of one statistic: different holders, places or periods
+    (agreement is not transitive across them: ``10 million`` in 27 days and in 50 days both agree with an
+    undated ``10 million``)."""
+    for x in a:
+        fx = facts[x]
+        for y in b:
+            fy = facts[y]
+            if _marks_clash(period_marks(fx.period), period_marks(fy.period)):
+                return True
+            hx, hy = holder_words(fx.subject), holder_words(fy.subject)
+            if hx and hy and not _same_holder(hx, hy):
+                return True
+            if place_relation(fx.place or fx.document_place, fy.place or fy.document_place) == "different":
+                return True
+    return False
 
 
 def cross_reference(facts: list[Fact]) -> tuple[list[Group], list[Group]]:
@@ -720,6 +1193,8 @@ def cross_reference(facts: list[Fact]) -> tuple[list[Group], list[Group]]:
 def describe(f: Fact) -> str:
     """One claim in words: the figure, its statistic, where, when, who, and which document."""
     parts = [f"{f.mention!r} {f.measure}".strip()]
+    if f.subject:
+        parts.append(f"of {f.subject}")
     if f.change:
         parts.append(f"({f.change})")
     if f.place:
@@ -727,7 +1202,8 @@ def describe(f: Fact) -> str:
     if f.period:
         parts.append(f"[{f.period}]")
     who = f"{f.speaker}, " if f.speaker else ""
-    return " ".join(p for p in parts if p) + f" — {who}{short_source(f.document)}"
+    when = f", {f.published.isoformat()}" if f.published else ""
+    return " ".join(p for p in parts if p) + f" — {who}{short_source(f.document)}{when}"
 
 
 def short_source(source: str) -> str:
@@ -765,8 +1241,26 @@ def explain_conflict(a: Fact, b: Fact) -> str:
         unit = "percentage_point" if a.unit == "percent" else a.unit
         gap = f"; they differ by {amount(diff, unit)} ({diff / base:.1%})"
     notes = _differences([a, b])
-    return (f"Same statistic, figures that cannot both hold: {describe(a)} versus {describe(b)}{gap}"
-            + (f". Also differs: {notes}" if notes else ""))
+    first, second = sorted((a, b), key=_reported)
+    return (f"Same statistic, figures that cannot both hold: {describe(first)} versus {describe(second)}{gap}"
+            f"; {conflict_reason(first, second)}" + (f". Also differs: {notes}" if notes else ""))
+
+
+def _reported(f: Fact) -> tuple[dt.date, int]:
+    """When a claim was reported, for putting reports in order: its document's date, then its id."""
+    return (f.published or dt.date.min, f.id)
+
+
+def conflict_reason(a: Fact, b: Fact) -> str:
+    """Why two figures of one statistic conflict, in words: a revised count, a level against a level, or a
+    rounding or bound that cannot explain the gap."""
+    if a.published and b.published and a.published != b.published:
+        return (f"reported {a.published.isoformat()} then {b.published.isoformat()}: a revised figure, "
+                f"or one of them is wrong")
+    what = "a change against a change" if a.change else "a level against a level"
+    if a.qualifier != "exact" or b.qualifier != "exact":
+        return f"{what}, and no reading of 'about', 'over' or 'nearly' brings them together"
+    return f"{what}, and rounding either figure cannot close the gap"
 
 
 def _differences(facts: list[Fact]) -> str:

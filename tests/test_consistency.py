@@ -83,10 +83,27 @@ def test_one_check(text, kind, status, figures):
     assert status in results[0].explanation
 
 
-def test_change_in_the_next_sentence_uses_the_level_before():
-    results = checks("Sales were 100 in 2015. They rose by 50 per cent to 150 in 2016.")
-    assert [(c.kind, c.status) for c in results] == [("percent_change", "consistent")]
-    assert "50.0%" in results[0].explanation
+@pytest.mark.parametrize("text", [
+    pytest.param("Sales were 100 in 2015. They rose by 50 per cent to 150 in 2016.", id="level-in-another-sentence"),
+    pytest.param("Acme's shares rose 10 per cent to 300 pence, while Bolt's shares fell 3 per cent to 500 pence.",
+                 id="two-holders"),
+    pytest.param("The league had 20 clubs and 500 players, up 4 per cent.", id="levels-of-two-things"),
+    pytest.param("Wages rose 3 per cent to £400 a week; rents were £900 a month.", id="not-joined-as-levels"),
+])
+def test_a_change_is_checked_only_against_two_levels_its_sentence_joins(text):
+    assert checks(text) == []
+
+
+def test_levels_joined_the_other_way_round():
+    [result] = checks("Output rose 50 per cent to 150 tonnes from 100 tonnes.")
+    assert (result.kind, result.status) == ("percent_change", "consistent")
+    assert "50.0%" in result.explanation
+
+
+def test_a_rounding_of_the_levels_that_explains_the_change_is_consistent():
+    # £5.5bn and £8.2bn may be £5.45bn and £8.25bn: a rise of up to 51.4%
+    [result] = checks("Contributions increased from £5.5bn to £8.2bn, a rise of 49.7%.")
+    assert result.status == "consistent"
 
 
 def test_explanation_gives_the_actual_change():
@@ -243,3 +260,14 @@ def test_problems_on_a_clean_corpus_is_empty_and_succeeds(invoke, db_path, tmp_p
 def test_parts_against_their_total(text, status):
     found = [c for c in checks(text) if c.kind == "parts"]
     assert [c.status for c in found] == [status], [c.explanation for c in found]
+
+
+def test_a_level_another_change_goes_to_is_not_the_start_of_this_one():
+    text = "Shares in Acme closed 2 per cent higher at 410 pence, while Bolt rose 5 per cent to 120 pence."
+    assert checks(text) == []
+
+
+def test_a_bound_that_the_levels_do_not_reach_is_inconsistent():
+    [result] = checks("The average rent fell by more than £50 from £1,020 in March to £990 in April.")
+    assert (result.kind, result.status) == ("absolute_change", "inconsistent")
+    assert "£30" in result.explanation

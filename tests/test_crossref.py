@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 from factcheck.crossref import (
     CROSSREF_VERSION,
     Fact,
+    Figure,
+    PairLink,
     blocking_keys,
     compare,
     cross_reference,
@@ -54,7 +56,8 @@ def facts(text: str, document_id: int) -> list[Fact]:
             value=c.value, low=float(c.low) if c.low is not None else None,
             high=float(c.high) if c.high is not None else None, unit=c.unit, qualifier=c.qualifier,
             change=c.change, measure=c.measure, place=c.place, period=c.period, speaker=c.speaker,
-            kind=c.kind, period_start=c.period_start, period_end=c.period_end,
+            kind=c.kind, period_start=c.period_start, period_end=c.period_end, subject=c.subject,
+            sentence=c.sentence,
         )
         for c in extract(text)
     ]
@@ -333,15 +336,23 @@ def test_pcso_cut_is_not_an_officer_cut():
                     "The number of police officers fell by 40 per cent.") == set()
 
 
-def test_claims_of_one_document_are_never_linked():
+def test_one_document_links_a_figure_it_repeats_and_never_conflicts_with_itself():
     text = ("The government has cut 21,000 police officers since 2010. Police recorded 21,000 officers lost "
             "since 2010. Nearly 20,000 police officers have been lost since 2010.")
     own = facts(text, 1)
     assert len(own) == 3
-    assert link_pairs(own) == []
-    assert link_pairs(own, own) == []  # candidates that are the new claims themselves
+    repeated = [PairLink(own[0].id, own[1].id, "agree")]
+    assert link_pairs(own) == repeated  # the headline's figure and the body's are one statistic
+    assert link_pairs(own, own) == repeated  # candidates that are the new claims themselves
     assert all(compare(f, f) is None for f in own)
-    assert cross_reference(own) == ([], [])
+    assert cross_reference(own) == ([], [])  # a group spans two documents at least
+
+
+def test_one_document_tells_two_of_its_figures_apart():
+    text = "Sky will show 126 matches a season, up from 116 matches a season under the current deal."
+    own = facts(text, 1)
+    assert [f.value for f in own] == [126, 116]
+    assert link_pairs(own) == []
 
 
 def test_incremental_links_equal_links_from_scratch():
@@ -674,3 +685,43 @@ def test_a_new_database_is_linked_by_the_current_rules(invoke, new_database):
     result = invoke(db, "sources", "--format", "json")
     assert result.exit_code == 0 and result.stderr == ""
     assert f"made by the current rules (rules version {CROSSREF_VERSION})" in invoke(db, "db", "current").stdout
+
+
+# --- the same statistic: units, currencies, periods, figures that recur by chance, labels -----------------
+
+
+def test_units_are_converted_within_a_dimension():
+    assert statuses("The new bridge is 1,200 metres long.", "The new bridge is 3,937 feet long.") == {"agree"}
+
+
+def test_two_currencies_are_never_equated():
+    assert statuses("The club paid $500m for the stadium.", "The club paid £500m for the stadium.") == set()
+
+
+def test_periods_counted_in_different_numbers_are_different_statistics():
+    assert statuses("The console sold 2 million units in 30 days.",
+                    "The console sold 2 million units in 45 days.") == set()
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    pytest.param("Sales at the chain rose 8% in the first three months.", "Sales at the chain rose 8%.", set(),
+                 id="nothing-ties-them"),
+    pytest.param("Shares rose after Acme said its sales rose 8% in the first quarter.",
+                 "In a statement, Acme said its sales rose 8% in the first quarter.", {"agree"},
+                 id="a-name-in-both-sentences"),
+])
+def test_a_percentage_recurs_by_chance_unless_a_name_ties_the_claims(a, b, expected):
+    assert statuses(a, b) == expected
+
+
+def test_a_race_named_by_its_distance_is_never_linked():
+    assert statuses("She won the 200m in Madrid.", "He won the 200m in Paris.") == set()
+
+
+def test_the_same_figure_of_a_measure_named_alike_is_compared_whatever_its_head_word():
+    deal = "Northwind agreed a £2.4bn ferry deal with Baltic Lines."
+    sale = "Northwind sold its ferry business for £2.4bn."
+    a, b = Figure.of(one(deal, 1)), Figure.of(one(sale, 2))
+    assert a.base != b.base and a.exact == b.exact  # premise: two head words, one exact figure
+    assert statuses(deal, sale) == {"agree"}
+    assert statuses(deal, "Northwind sold its hotel business for £2.4bn.") == set()  # nothing measured alike

@@ -205,7 +205,8 @@ def test_server_canned_queries(server, served_db, query, status):
     for row in found:
         assert set(row) == LINK_FIELDS
         assert (row["figure_a"], row["figure_b"]) == (mentions[row["claim_a"]], mentions[row["claim_b"]])
-        assert row["document_a"] != row["document_b"]
+        # one document's figure stated twice is one statistic; two of its figures never conflict
+        assert status == "agree" or row["document_a"] != row["document_b"]
         assert row["explanation"]
 
 

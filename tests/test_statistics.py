@@ -199,11 +199,11 @@ def folder(tmp_path: Path) -> Path:
 
 # Teachers in Leeds: 1,000 and 2,500 are more than a factor of two apart, so their reports form two
 # separate statistics; 1,600 conflicts with both (within a factor of two of each) and so bridges them.
-SET_ONE = {"a.txt": "There are 1,000 teachers in Leeds.\n", "b.txt": "Leeds has 1,000 teachers.\n",
-           "c.txt": "Schools in Leeds employ 1,000 teachers.\n"}
-SET_TWO = {"d.txt": "There are 2,500 teachers in Leeds.\n", "e.txt": "Leeds has 2,500 teachers.\n"}
-BRIDGE = "There are 1,600 teachers in Leeds.\n"
-NO_FIGURE = "There are many teachers in Leeds.\n"
+SET_ONE = {"a.txt": "There are 1,000 teachers in Leeds in 2018.\n", "b.txt": "Leeds had 1,000 teachers in 2018.\n",
+           "c.txt": "Schools in Leeds employed 1,000 teachers in 2018.\n"}
+SET_TWO = {"d.txt": "There are 2,500 teachers in Leeds in 2018.\n", "e.txt": "Leeds had 2,500 teachers in 2018.\n"}
+BRIDGE = "There are 1,600 teachers in Leeds in 2018.\n"
+NO_FIGURE = "There are many teachers in Leeds in 2018.\n"
 
 
 def _ingest_two_sets(database: Database, folder: Path) -> dict[str, int]:
@@ -248,7 +248,7 @@ def test_a_bridging_document_merges_two_statistics_into_the_smaller(database: Da
 
 def test_a_merge_renames_the_claims_the_bridge_is_not_linked_to(database: Database, folder: Path) -> None:
     ids = _ingest_two_sets(database, folder)
-    ingest(database, folder / "far.txt", "There are 4,000 teachers in Leeds.\n")  # linked to 2,500, not 1,600
+    ingest(database, folder / "far.txt", "There are 4,000 teachers in Leeds in 2018.\n")  # linked to 2,500, not 1,600
     far = only_claim(database, folder / "far.txt")
     assert claim_statistics(database)[far] == ids["d.txt"]
     ingest(database, folder / "f.txt", BRIDGE)
@@ -285,7 +285,7 @@ def test_a_claim_left_without_links_loses_its_statistic(database: Database, fold
 def test_a_kept_claim_that_becomes_a_bridge_names_the_merged_statistic(database: Database, folder: Path) -> None:
     # stored first, so its claim has the smallest id; about nurses, it links to nothing yet
     first = folder / "0.txt"
-    ingest(database, first, "There are 1,600 nurses in Leeds.\n")
+    ingest(database, first, "There are 1,600 nurses in Leeds in 2018.\n")
     kept = only_claim(database, first)
     ids = _ingest_two_sets(database, folder)
     assert kept < min(ids.values())
@@ -294,7 +294,7 @@ def test_a_kept_claim_that_becomes_a_bridge_names_the_merged_statistic(database:
     assert only_claim(database, first) == kept
     assert assert_statistics_name_their_sets(link_rows(database)) == {kept}
     assert_claims_carry_their_statistics(database)
-    ingest(database, first, "There are 1,600 nurses in Leeds.\n")  # and back: both sets lose the smallest claim
+    ingest(database, first, "There are 1,600 nurses in Leeds in 2018.\n")  # and back: both sets lose the smallest claim
     assert only_claim(database, first) == kept
     assert assert_statistics_name_their_sets(link_rows(database)) == {ids["a.txt"], ids["d.txt"]}
     assert_claims_carry_their_statistics(database)
@@ -303,12 +303,12 @@ def test_a_kept_claim_that_becomes_a_bridge_names_the_merged_statistic(database:
 
 def test_rebuild_gives_the_statistics_made_incrementally(database: Database, folder: Path) -> None:
     first = folder / "0.txt"
-    ingest(database, first, "There are 1,600 nurses in Leeds.\n")
+    ingest(database, first, "There are 1,600 nurses in Leeds in 2018.\n")
     _ingest_two_sets(database, folder)
     ingest(database, folder / "f.txt", BRIDGE)
     ingest(database, folder / "f.txt", NO_FIGURE)
     ingest(database, first, BRIDGE)
-    ingest(database, folder / "g.txt", "There are 12 parks in York.\n")
+    ingest(database, folder / "g.txt", "There are 12 parks in York in 2018.\n")
     incremental = set(link_rows(database))
     assert len({row.statistic for row in incremental}) == 1
     assert_claims_carry_their_statistics(database)
@@ -323,7 +323,7 @@ def test_rebuild_gives_the_statistics_made_incrementally(database: Database, fol
 
 def test_a_batch_of_documents_gets_the_statistics_of_one_by_one(database: Database, folder: Path,
                                                                 template_db: Path | str, copy_database) -> None:
-    texts = {**SET_ONE, **SET_TWO, "f.txt": BRIDGE, "g.txt": "Leeds has 1,600 teachers.\n"}
+    texts = {**SET_ONE, **SET_TWO, "f.txt": BRIDGE, "g.txt": "Leeds had 1,600 teachers in 2018.\n"}
     for name, text in texts.items():
         ingest(database, folder / name, text)
     one_by_one = set(link_rows(database))
@@ -391,10 +391,10 @@ def test_replacing_a_document_of_a_crowded_statistic_keeps_links_equal_to_a_rebu
                                                                                     folder: Path) -> None:
     count = MAX_CANDIDATES + 8
     for n in range(count):
-        ingest(database, folder / f"{n:03d}.txt", f"There are 4,200 nurses in Leeds.\nBulletin {tag(n)}.\n")
+        ingest(database, folder / f"{n:03d}.txt", f"There are 4,200 nurses in Leeds in 2018.\nBulletin {tag(n)}.\n")
     middle = folder / f"{count // 2:03d}.txt"
     kept = only_claim(database, middle)
-    ingest(database, middle, "There are 4,200 nurses in Leeds.\nBulletin revised.\n")
+    ingest(database, middle, "There are 4,200 nurses in Leeds in 2018.\nBulletin revised.\n")
     assert only_claim(database, middle) == kept  # same figure at the same place: the claim keeps its id
     incremental = set(link_rows(database))
     rebuild(database)
@@ -405,14 +405,15 @@ def test_replacing_a_document_of_a_crowded_statistic_keeps_each_claims_statistic
                                                                                   folder: Path) -> None:
     count = MAX_CANDIDATES + 8
     for n in range(count):
-        ingest(database, folder / f"{n:03d}.txt", f"There are 4,200 nurses in Leeds.\nBulletin {tag(n)}.\n")
+        ingest(database, folder / f"{n:03d}.txt", f"There are 4,200 nurses in Leeds in 2018.\nBulletin {tag(n)}.\n")
     first, middle = folder / "000.txt", folder / f"{count // 2:03d}.txt"
     smallest, kept = only_claim(database, first), only_claim(database, middle)
     assert set(claim_statistics(database).values()) == {smallest}
-    ingest(database, middle, "There are 4,200 nurses in Leeds.\nBulletin revised.\n")
+    ingest(database, middle, "There are 4,200 nurses in Leeds in 2018.\nBulletin revised.\n")
     assert only_claim(database, middle) == kept
     assert_claims_carry_their_statistics(database)
-    ingest(database, first, "There are 9,900 nurses in Leeds.\nBulletin revised.\n")  # the smallest claim leaves
+    # the smallest claim leaves
+    ingest(database, first, "There are 9,900 nurses in Leeds in 2018.\nBulletin revised.\n")
     assert_statistics_name_their_sets(link_rows(database))
     assert_claims_carry_their_statistics(database)
     statistics = claim_statistics(database)
@@ -428,7 +429,7 @@ def test_replacing_a_document_of_a_crowded_statistic_keeps_each_claims_statistic
 def test_a_statistic_in_100_documents_is_one_group_with_bounded_links(database: Database, folder: Path) -> None:
     count = 100
     for n in range(count):
-        write(folder, f"{n:03d}.txt", f"Staff bulletin {tag(n)}.\nThe trust employs 4,200 nurses.\n")
+        write(folder, f"{n:03d}.txt", f"Staff bulletin {tag(n)}.\nThe trust employs 4,200 nurses in 2018.\n")
     ingest_folder(database, folder, count)
     with database.read() as session:
         every_claim = set(session.scalars(select(Claim.id)))
@@ -447,10 +448,11 @@ def test_a_statistic_in_100_documents_is_one_group_with_bounded_links(database: 
     assert set(claim_statistics(database).values()) == {min(every_claim)}
 
 
-CLOSE = {"close-1.txt": "The trust employs about 4,150 nurses in Leeds.\n",
-         "close-2.txt": "The trust employs 4,200 nurses in Leeds.\n",
-         "close-3.txt": "The trust employs about 4,250 nurses in Leeds.\n"}
-CONFLICTING = "The trust employs 3,000 nurses in Leeds.\n"  # 29% below 4,200: the same statistic, another figure
+CLOSE = {"close-1.txt": "The trust employs about 4,150 nurses in Leeds in 2018.\n",
+         "close-2.txt": "The trust employs 4,200 nurses in Leeds in 2018.\n",
+         "close-3.txt": "The trust employs about 4,250 nurses in Leeds in 2018.\n"}
+# 29% below 4,200: the same statistic, another figure
+CONFLICTING = "The trust employs 3,000 nurses in Leeds in 2018.\n"
 
 
 @pytest.mark.parametrize("conflict_name", ["0-conflict.txt", "z-conflict.txt"], ids=["stored-first", "stored-last"])
@@ -458,7 +460,7 @@ def test_a_conflicting_figure_is_found_among_100_agreeing_reports(database: Data
                                                                   conflict_name: str) -> None:
     crowd = 100
     for n in range(crowd):
-        write(folder, f"m-{n:03d}.txt", f"Staff bulletin {tag(n)}.\nThe trust employs 4,200 nurses in Leeds.\n")
+        write(folder, f"m-{n:03d}.txt", f"Staff bulletin {tag(n)}.\nThe trust employs 4,200 nurses in Leeds in 2018.\n")
     for name, text in CLOSE.items():
         write(folder, name, text)
     write(folder, conflict_name, CONFLICTING)
@@ -482,17 +484,21 @@ def test_a_conflicting_figure_is_found_among_100_agreeing_reports(database: Data
 # --- 4. only figures within a factor of two are compared ---------------------------------------------------
 
 FAR_APART = [
-    pytest.param("There are 1,000 teachers in Leeds.", "There are 3,000 teachers in Leeds.", id="1000-vs-3000"),
-    pytest.param("There are 1,000 teachers in Leeds.", "There are 2,001 teachers in Leeds.", id="just-over-double"),
-    pytest.param("There are 450 teachers in Leeds.", "There are 1,000 teachers in Leeds.", id="450-vs-1000"),
+    pytest.param("There are 1,000 teachers in Leeds in 2018.",
+                 "There are 3,000 teachers in Leeds in 2018.", id="1000-vs-3000"),
+    pytest.param("There are 1,000 teachers in Leeds in 2018.",
+                 "There are 2,001 teachers in Leeds in 2018.", id="just-over-double"),
+    pytest.param("There are 450 teachers in Leeds in 2018.",
+                 "There are 1,000 teachers in Leeds in 2018.", id="450-vs-1000"),
 ]
 
 # pairs on either side of a power of two (1,024; 2,048), so filed under neighbouring keys
 STRADDLING = [
-    pytest.param("There are 1,000 teachers in Leeds.", "There are 1,030 teachers in Leeds.", "agree", id="1000-1030"),
-    pytest.param("There are 2,047 teachers in Leeds.", "There are 2,049 teachers in Leeds.", "conflict",
+    pytest.param("There are 1,000 teachers in Leeds in 2018.",
+                 "There are 1,030 teachers in Leeds in 2018.", "agree", id="1000-1030"),
+    pytest.param("There are 2,047 teachers in Leeds in 2018.", "There are 2,049 teachers in Leeds in 2018.", "conflict",
                  id="2047-2049"),
-    pytest.param("There are 1,000 teachers in Leeds.", "There are 2,000 teachers in Leeds.", "conflict",
+    pytest.param("There are 1,000 teachers in Leeds in 2018.", "There are 2,000 teachers in Leeds in 2018.", "conflict",
                  id="exactly-double"),
 ]
 
@@ -509,18 +515,21 @@ def test_compare_never_links_figures_more_than_twice_apart(first: str, second: s
 def test_compare_links_figures_within_a_factor_of_two_across_a_power_of_two(first: str, second: str,
                                                                            status: str) -> None:
     a, b = fact(first, 1), fact(second, 2)
-    assert blocking_keys(a) != blocking_keys(b)  # premise: filed under different keys
-    assert set(blocking_keys(b)) <= set(search_keys(a))
-    assert set(blocking_keys(a)) <= set(search_keys(b))
+    assert blocking_keys(a)[0] != blocking_keys(b)[0]  # premise: filed under different keys
+    assert blocking_keys(b)[0] in search_keys(a)
+    assert blocking_keys(a)[0] in search_keys(b)
     assert compare(a, b) == status
     assert compare(b, a) == status
 
 
 def test_database_links_only_figures_within_a_factor_of_two(database: Database, folder: Path) -> None:
-    ingest(database, folder / "x.txt", "There are 1,000 teachers in Leeds. There are 1,000 nurses in Leeds. "
-                                 "There are 2,047 doctors in Leeds. There are 450 midwives in Leeds.\n")
-    ingest(database, folder / "y.txt", "There are 3,000 teachers in Leeds. There are 1,030 nurses in Leeds. "
-                                 "There are 2,049 doctors in Leeds. There are 1,000 midwives in Leeds.\n")
+    ingest(database, folder / "x.txt", "There are 1,000 teachers in Leeds in 2018. "
+                                 "There are 1,000 nurses in Leeds in 2018. "
+                                 "There are 2,047 doctors in Leeds in 2018. There are 450 midwives in Leeds in 2018.\n")
+    ingest(database, folder / "y.txt", "There are 3,000 teachers in Leeds in 2018. "
+                                 "There are 1,030 nurses in Leeds in 2018. "
+                                 "There are 2,049 doctors in Leeds in 2018. "
+                                 "There are 1,000 midwives in Leeds in 2018.\n")
     with database.read() as session:
         measure = dict(session.execute(select(Claim.id, Claim.measure)).all())
     assert len(measure) == 8
@@ -529,9 +538,9 @@ def test_database_links_only_figures_within_a_factor_of_two(database: Database, 
 
 
 def test_closest_candidates_are_within_a_factor_of_two() -> None:
-    target = fact("There are 1,000 teachers in Leeds.", 1)
-    within = fact("There are 1,900 teachers in Leeds.", 2)
-    below = fact("There are 450 teachers in Leeds.", 3)
+    target = fact("There are 1,000 teachers in Leeds in 2018.", 1)
+    within = fact("There are 1,900 teachers in Leeds in 2018.", 2)
+    below = fact("There are 450 teachers in Leeds in 2018.", 3)
     neighbours = Neighbours()
     neighbours.add(within)
     neighbours.add(below)
@@ -539,15 +548,15 @@ def test_closest_candidates_are_within_a_factor_of_two() -> None:
 
 
 def test_a_figure_within_the_factor_is_compared_in_a_crowded_block(database: Database, folder: Path) -> None:
-    write(folder, "a-1900.txt", "There are 1,900 teachers in Leeds.\n")
+    write(folder, "a-1900.txt", "There are 1,900 teachers in Leeds in 2018.\n")
     crowd = MAX_CANDIDATES + 8
     for n in range(crowd):
-        write(folder, f"b-{n:03d}.txt", f"Bulletin {tag(n)}.\nThere are 450 teachers in Leeds.\n")
-    write(folder, "z-1000.txt", "There are 1,000 teachers in Leeds.\n")
+        write(folder, f"b-{n:03d}.txt", f"Bulletin {tag(n)}.\nThere are 450 teachers in Leeds in 2018.\n")
+    write(folder, "z-1000.txt", "There are 1,000 teachers in Leeds in 2018.\n")
     ingest_folder(database, folder, crowd + 2)
     high, low = only_claim(database, folder / "a-1900.txt"), only_claim(database, folder / "z-1000.txt")
-    assert compare(fact("There are 1,900 teachers in Leeds.", 1),
-                   fact("There are 1,000 teachers in Leeds.", 2)) == "conflict"  # premise
+    assert compare(fact("There are 1,900 teachers in Leeds in 2018.", 1),
+                   fact("There are 1,000 teachers in Leeds in 2018.", 2)) == "conflict"  # premise
     assert (high, low, "conflict") in {(row.a, row.b, row.status) for row in link_rows(database)}
 
 
@@ -565,9 +574,9 @@ def _conflicting(value: int) -> int:
 
 # two documents agree on every statistic; a third conflicts with both on every one
 GROUP_DOCUMENTS = {
-    "agree-one.txt": " ".join(f"There are {v:,} {n} in Leeds." for n in GROUP_NOUNS for v in GROUP_FIGURES),
-    "agree-two.txt": " ".join(f"Leeds has {v:,} {n}." for n in GROUP_NOUNS for v in GROUP_FIGURES),
-    "conflict.txt": " ".join(f"There are {_conflicting(v):,} {n} in Leeds." for n in GROUP_NOUNS
+    "agree-one.txt": " ".join(f"There are {v:,} {n} in Leeds in 2018." for n in GROUP_NOUNS for v in GROUP_FIGURES),
+    "agree-two.txt": " ".join(f"Leeds had {v:,} {n} in 2018." for n in GROUP_NOUNS for v in GROUP_FIGURES),
+    "conflict.txt": " ".join(f"There are {_conflicting(v):,} {n} in Leeds in 2018." for n in GROUP_NOUNS
                              for v in GROUP_FIGURES),
 }
 GROUP_STATISTICS = len(GROUP_NOUNS) * len(GROUP_FIGURES)
@@ -656,10 +665,11 @@ def _place(noun_index: int) -> str:
 
 
 PAGE_DOCUMENTS = {
-    "page-a.txt": " ".join(f"There are {v:,} {n} in {_place(i)}." for i, n in enumerate(PAGE_NOUNS)
+    "page-a.txt": " ".join(f"There are {v:,} {n} in {_place(i)} in 2018." for i, n in enumerate(PAGE_NOUNS)
                            for v in PAGE_FIGURES),
-    "page-b.txt": " ".join(f"{_place(i)} has {v:,} {n}." for i, n in enumerate(PAGE_NOUNS) for v in PAGE_FIGURES),
-    "page-c.txt": " ".join(f"There are {v + v // 6:,} {n} in {_place(i)}." for i, n in enumerate(PAGE_NOUNS)
+    "page-b.txt": " ".join(f"{_place(i)} had {v:,} {n} in 2018." for i, n in enumerate(PAGE_NOUNS)
+                           for v in PAGE_FIGURES),
+    "page-c.txt": " ".join(f"There are {v + v // 6:,} {n} in {_place(i)} in 2018." for i, n in enumerate(PAGE_NOUNS)
                            for v in PAGE_FIGURES),
 }
 PAGE_STATISTICS = len(PAGE_NOUNS) * len(PAGE_FIGURES)

@@ -28,7 +28,8 @@ from factcheck.storage.models import Claim, Document, Link
 def _fact_query():
     return select(Claim.id, Document.source, Claim.document_id, Claim.mention, Claim.value_text, Claim.low,
                   Claim.high, Claim.unit, Claim.qualifier, Claim.change, Claim.measure, Claim.place, Claim.period,
-                  Claim.speaker, Claim.kind, Claim.period_start, Claim.period_end).join(Claim.document)
+                  Claim.speaker, Claim.kind, Claim.period_start, Claim.period_end, Claim.subject, Document.place,
+                  Document.title, Document.published, Claim.sentence).join(Claim.document)
 
 
 def _fact(row) -> Fact:
@@ -43,7 +44,7 @@ def _day(value: dt.date | str | None) -> dt.date | None:
 def _driver_fact(row: tuple[Any, ...]) -> Fact:
     """:func:`_fact` of a driver row of :func:`_fact_query`."""
     return Fact(row[0], row[1], row[2], row[3], Decimal(row[4]) if row[4] is not None else None, *row[5:15],
-                _day(row[15]), _day(row[16]))
+                _day(row[15]), _day(row[16]), row[17], row[18], row[19], _day(row[20]), row[21])
 
 
 def load_facts(session: Session, *, claim_ids: Sequence[int] | None = None) -> list[Fact]:
@@ -214,7 +215,10 @@ def _iter_figures(session: Session, f: GroupFilter, wanted: int | None = None) -
 
 
 def summarize(claims: list[Fact]) -> str:
-    """Who reported what: each figure as written, how often, and in which documents."""
+    """Who reported what: each figure as written, how often, and in which documents; for a statistic whose
+    reports are dated and differ, its timeline, oldest first (a death toll of 127, then 129, then 130)."""
+    if len({c.mention.lower() for c in claims}) > 1 and any(c.published for c in claims):
+        return timeline(claims)
     by_figure: dict[str, list[Fact]] = {}
     for c in claims:
         by_figure.setdefault(c.mention.lower(), []).append(c)
@@ -231,6 +235,16 @@ def load_located(session: Session, document: str | None = None) -> dict[str, lis
         stmt = stmt.where(document_condition(document))
     out: dict[str, list[Located]] = {}
     for row in session.execute(stmt):
-        fact = _fact(row[:17])
-        out.setdefault(fact.document, []).append(Located(fact, row[17], row[18], row[19]))
+        fact = _fact(row[:22])
+        out.setdefault(fact.document, []).append(Located(fact, row[22], row[23], row[24]))
     return out
+
+
+def timeline(claims: list[Fact]) -> str:
+    """A statistic's reports in order of their documents' dates (undated ones first, then by claim id)."""
+    ordered = sorted(claims, key=lambda c: (c.published or dt.date.min, c.id))
+    steps = [f"{c.published.isoformat() if c.published else 'undated'}: {c.mention!r} ({short_source(c.document)})"
+             for c in ordered]
+    documents = len({c.document_id for c in claims})
+    return f"{claims[0].measure}: {len(claims)} claims in {documents} documents, reported over time: " + " → ".join(
+        steps)

@@ -27,9 +27,12 @@ from factcheck.crossref import (
     PairLink,
     claim_figure,
     comparison_number,
+    document_names,
+    drop_told_apart,
+    name_figures,
 )
 from factcheck.storage import bulk
-from factcheck.storage.models import Claim, ClaimKey, Link
+from factcheck.storage.models import Claim, ClaimKey, Document, Link
 from factcheck.storage.settings import get_setting, set_setting
 
 # the setting that records the version of the rules the links were made by
@@ -156,30 +159,69 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     at once (:func:`rebuild_links`), and give the same links as that would.
     """
     connection = session.connection()
-    new = [f for f in _figures_where(connection, Claim.document_id, document_ids) if f.key is not None]
+    every = _figures_where(connection, Claim.document_id, document_ids)
+    names = document_names(every)
+    new = [f for f in every if f.key is not None]
     if not new:
         return 0
-    insert_values(session, ClaimKey.__table__, ["claim_id", "key"], [(f.id, f.key) for f in new])
+    name_figures(new, names)
+    insert_values(session, ClaimKey.__table__, ["claim_id", "key"], _claim_keys(new))
     # Only the figures of the stored claims under the keys searched are read first; the
     # whole figures are made just for those that are some new claim's closest partners.
     new_ids = {f.id for f in new}
     pool: Neighbours[None] = Neighbours()
-    wanted = sorted({key for f in new for key, _ in f.search})
-    stmt = select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low).join(Claim, Claim.id == ClaimKey.claim_id)
+    exact: Neighbours[None] = Neighbours()  # the claims of each exact figure
+    wanted = sorted({key for f in new for key, _ in f.search} | {f.exact for f in new if f.exact})
+    stmt = (select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low, Claim.unit)
+            .join(Claim, Claim.id == ClaimKey.claim_id))
     for chunk in _chunks(connection, wanted):
-        for claim_id, key, value, low in bulk.rows(connection, stmt.where(ClaimKey.key.in_(chunk))):
+        for claim_id, key, value, low, unit in bulk.rows(connection, stmt.where(ClaimKey.key.in_(chunk))):
             if claim_id not in new_ids:
-                pool.file(key, comparison_number(value, low), claim_id)
+                (exact if "|=" in key else pool).file(key, comparison_number(value, low, unit), claim_id)
     partners: set[int] = set()
     for f in new:
         partners.update(other for _, other, _ in pool.nearest(f.search, f.number, f.id))
         pool.file(f.key, f.number, f.id)
+    for f in new:
+        if f.exact:
+            partners.update(other for _, other, _ in exact.nearest(((f.exact, 0),), f.number, f.id))
+            exact.file(f.exact, f.number, f.id)
     linker = Linker()
-    for candidate in _figures_where(connection, Claim.id, sorted(partners - new_ids)):
+    candidates = _figures_where(connection, Claim.id, sorted(partners - new_ids))
+    others = sorted({f.document_id for f in candidates} - names.keys())
+    around = _figures_where(connection, Claim.document_id, others)  # the candidates' documents, every claim
+    names.update(document_names(around))
+    name_figures(candidates, names)
+    name_figures(around, names)
+    for candidate in candidates:
         linker.file(candidate)
     for f in new:
         linker.link(f)
-    return _add_links(session, [PairLink(*link) for link in linker.links])
+    for f in new:
+        linker.link_exact(f)
+    _link_within_documents(linker, new)
+    figures = {f.id: f for f in (*every, *around)}
+    links = drop_told_apart(linker.links, figures, _by_document(figures.values()))
+    return _add_links(session, [PairLink(*link) for link in links])
+
+
+def _by_document(figures: Iterable[Figure]) -> dict[int, list[Figure]]:
+    found: dict[int, list[Figure]] = {}
+    for figure in figures:
+        found.setdefault(figure.document_id, []).append(figure)
+    return found
+
+
+def _claim_keys(figures: Iterable[Figure]) -> list[tuple[int, str]]:
+    """(claim id, key) of every key the figures are filed under: their blocking key and their exact figure's."""
+    return [(f.id, key) for f in figures for key in (f.key, f.exact) if key is not None]
+
+
+def _link_within_documents(linker: Linker, figures: Iterable[Figure]) -> None:
+    """Link the same figures stated more than once in one document (:meth:`~factcheck.crossref.Linker.link_within`)."""
+    for _, same_document in itertools.groupby(sorted(figures, key=attrgetter("document_id")),
+                                              key=attrgetter("document_id")):
+        linker.link_within(same_document)
 
 
 def _figures_where(connection: Connection, column: Any, ids: Sequence[int]) -> list[Figure]:
@@ -222,7 +264,8 @@ def _figure_query():
     """A claim's fields in the order :func:`~factcheck.crossref.claim_figure` takes them."""
     return select(Claim.id, Claim.document_id, Claim.mention, Claim.value_text, Claim.low, Claim.high, Claim.unit,
                   Claim.qualifier, Claim.change, Claim.measure, Claim.place, Claim.kind, Claim.period_start,
-                  Claim.period_end)
+                  Claim.period_end, Claim.subject, Claim.period, Document.place, Document.title,
+                  Document.published, Claim.speaker, Claim.sentence).join(Document, Document.id == Claim.document_id)
 
 
 @contextmanager
@@ -282,16 +325,27 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     stays at hand, rather than spread over every statistic in the database.
     """
     rows = bulk.rows(connection, _figure_query().order_by(Claim.id), stream=True)
-    figures = [figure for figure in itertools.starmap(claim_figure, rows) if figure.key is not None]
-    keys = [(figure.id, figure.key) for figure in figures]
+    every = list(itertools.starmap(claim_figure, rows))
+    names = document_names(every)
+    figures = [figure for figure in every if figure.key is not None]
+    name_figures(figures, names)
+    keys = _claim_keys(figures)
     figures.sort(key=attrgetter("base"))  # a sort that keeps the order of ids among equals
     linker = Linker()
     for figure in figures:
         linker.link(figure)
+    # then each exact figure's claims, in order of id
+    for figure in sorted((f for f in figures if f.exact), key=attrgetter("exact", "id")):
+        linker.link_exact(figure)
+    _link_within_documents(linker, figures)
+    by_id = {f.id: f for f in figures}
+    conflicted = {by_id[i].document_id for a, b, status in linker.links if status == "conflict" for i in (a, b)}
+    links = drop_told_apart(linker.links, by_id, _by_document(f for f in every if f.document_id in conflicted))
+    del every
     # each base's links come in order of their later claim, and all of a claim's links in
     # its base: ordered by the earlier claim, keeping that order among equals, they are
     # in order of both
-    return keys, sorted(linker.links, key=itemgetter(0))
+    return keys, sorted(links, key=itemgetter(0))
 
 
 
