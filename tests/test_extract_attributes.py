@@ -251,6 +251,9 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    row("a-nationality-that-describes-a-star",
+        "The US star will play two songs at a club in Leeds.",
+        claim("two", 2, "count", place="Leeds")),
     row("a-nationality-that-describes-a-singer",
         "The Irish singer played to a 2,700-strong crowd on Sunday.",
         claim("2,700", 2700, "count", place=None)),
@@ -949,6 +952,12 @@ MEASURES = [
     row("a-negated-verb-after-a-count",
         "Some 300 patients don't get a bed on the first night.",
         claim("Some 300", 300, "count", measure="patients")),
+    row("an-odd-count",
+        "Between 10 and 12 of the 80-odd resorts were damaged.",
+        claim("80-odd", 80, "count", measure="resorts")),
+    row("an-odd-count-of-staff",
+        "Some of the 200-odd staff at the plant were moved.",
+        claim("200-odd", 200, "count", measure="staff")),
     row("people-who-go-somewhere",
         "Between 15,000 and 20,000 couples go to court over access each year.",
         claim("Between 15,000 and 20,000", 15_000, "count", measure="couples")),
@@ -985,6 +994,12 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    row("a-quarter-of-a-whole-is-no-period",
+        "Pensioners will account for a quarter of the have-nots by 2030, the report says.",
+        claim("a quarter", 25, "percent", period="by 2030")),
+    row("half-of-a-whole-is-no-period",
+        "Renters make up a half of the total in 2024.",
+        claim("a half", 50, "percent", period="in 2024")),
     row("since-a-products-release",
         "The console has sold about 60 million units since its 2019 release.",
         claim("about 60 million", 60_000_000, "count", period="since its 2019 release")),

@@ -927,6 +927,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         if noun in _PENALTIES:  # (but "paid £5bn for TV rights": the rights, what the money bought)
             return noun
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
+    if after_np.startswith(("odd ", "plus ")):
+        after_np = after_np.split(" ", 1)[1]  # "the 80-odd resorts", "a 30-plus squad"
     if after_np.endswith("ly") and " " not in after_np:
         after_np = ""  # "a couple of times recently": when, not what
     if " " in after_np and after_np.rpartition(" ")[2] in gazetteer().aliases:

@@ -211,7 +211,7 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?\s$")
-_NEXT_WORDS = re.compile(r"\s+(?:(?:former|new|top|leading|young|veteran|star|rising|fellow|former)\s+)?([\w'’-]+)")
+_NEXT_WORDS = re.compile(r"\s+(?:(?:former|new|top|leading|young|rising|fellow)\s+)?([\w'’-]+)")
 
 
 def _describes_a_person(text: str, end: int) -> bool:
@@ -506,6 +506,8 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
                 continue
             if folded.startswith("-", m.end()) and folded[m.end() + 1 : m.end() + 2].isalpha():
                 continue  # "a quarter-final place", "a week-long strike": part of a compound word
+            if folded.startswith(" of ", m.end()) and folded[m.start() : m.end()].endswith((" a quarter", " a half")):
+                continue  # "account for a quarter of the total": a share, not a time
             if _WEEKDAY_OF_AN_ANNOUNCEMENT.match(folded, m.start()) and _announced_before(folded, m.start()):
                 continue  # "the strategy she announced on Monday": when it was said, not when the figure holds
             if folded.startswith(("'s", "’s"), m.end()) and _COMPARED_WITH.search(folded, max(0, m.start() - 12),
