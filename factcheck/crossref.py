@@ -588,7 +588,10 @@ def holder_words(subject: str | None) -> frozenset[str]:
     if not subject:
         return frozenset()
     words = re.findall(r"[\w&]+", subject.lower().replace("’", "'").replace("'s ", " ").removesuffix("'s"))
-    return frozenset(w for w in words if w not in ("the", "and", "of", "s"))
+    # holders listed together ("Hodgson and Barkley", "Sky and BT") hold their figure jointly: never the one of
+    # either alone
+    joint = {_JOINT} if re.search(r"\s(?:and|&)\s[A-Z]", subject) and not _one_name(subject) else set()
+    return frozenset(w for w in words if w not in ("the", "and", "of", "s")) | joint
 
 
 def document_names(figures: Iterable[Figure]) -> dict[int, frozenset[str]]:
@@ -606,9 +609,21 @@ def name_figures(figures: Iterable[Figure], names: dict[int, frozenset[str]]) ->
         figure.names = shared.setdefault(figure.document_id, names.get(figure.document_id, figure.names))
 
 
+_JOINT = "+joint"
+
+
+def _one_name(subject: str) -> bool:
+    """A name with '&' or 'and' inside ("Marks & Spencer", "Procter and Gamble"): one holder, not two."""
+    return bool(re.fullmatch(r"[A-Z][\w'’.-]*\s(?:&|and)\s[A-Z][\w'’.-]*", subject)) and "&" in subject
+
+
 def _same_holder(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two holders can be one: a word in common, one's name inside the other's (``Sky``, ``BSkyB``;
-    ``S5``, ``GS5``), or one's initials inside the other's abbreviation (``Premier League``, ``EPL``)."""
+    ``S5``, ``GS5``), or one's initials inside the other's abbreviation (``Premier League``, ``EPL``). Holders
+    listed together are one only with holders listed together."""
+    if (_JOINT in a) != (_JOINT in b):
+        return False
+    a, b = a - {_JOINT}, b - {_JOINT}
     if a & b:
         return True
     if any(len(x) >= 2 and (x in y or y in x) for x in a for y in b):

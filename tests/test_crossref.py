@@ -29,6 +29,7 @@ from factcheck.crossref import (
     compare,
     cross_reference,
     interval,
+    is_label,
     link_pairs,
     measure_key,
     place_relation,
@@ -715,7 +716,10 @@ def test_a_percentage_recurs_by_chance_unless_a_name_ties_the_claims(a, b, expec
 
 
 def test_a_race_named_by_its_distance_is_never_linked():
-    assert statuses("She won the 200m in Madrid.", "He won the 200m in Paris.") == set()
+    # extraction takes the race for no figure at all; were it to come as a claim, it is a label, and has no key
+    assert facts("She won the 200m in Madrid.", 1) == []
+    assert is_label("200m", "m", "")
+    assert not is_label("200m", "m", "length of the bridge")
 
 
 def test_the_same_figure_of_a_measure_named_alike_is_compared_whatever_its_head_word():
@@ -725,3 +729,11 @@ def test_the_same_figure_of_a_measure_named_alike_is_compared_whatever_its_head_
     assert a.base != b.base and a.exact == b.exact  # premise: two head words, one exact figure
     assert statuses(deal, sale) == {"agree"}
     assert statuses(deal, "Northwind sold its hotel business for £2.4bn.") == set()  # nothing measured alike
+
+
+def test_holders_listed_together_are_not_either_alone():
+    alone = "England's Hodgson kicked three penalties against Italy in Rome."
+    together = "England's Hodgson and Barkley kicked six penalties against Italy in Rome."
+    assert [f.subject for f in facts(together, 2)] == ["Hodgson and Barkley"]  # premise: a joint holder
+    assert statuses(alone, together) == set()
+    assert statuses(together, "Hodgson and Barkley kicked six penalties against Italy in Rome.") == {"agree"}
