@@ -152,6 +152,9 @@ def _blockers() -> list[_Rule]:
         # "the FTSE 100", "Standard and Poor's 500": a share index named by its number of shares
         "name:index": r"\b(?:FTSE(?:\sAll-Share|\sSmallCap)?|S&P|Poor['’]s|Fortune|Russell|Nikkei|DAX|CAC|Stoxx|"
                       r"Hang\sSeng|Nasdaq|Dow\sJones|Sensex|ASX|TSX|IBEX|FTSE\sAIM|MSCI\s\w+)\s\d{2,4}\b",
+        # "50 Cent's G-Unit", "while Five's share held": a name that is a number (a capital after the number,
+        # or a capitalised number word that owns something inside a sentence)
+        "name:numbered": r"\b\d+\sCent\b|(?<=[a-z,;]\s)(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)['’]s\b",
         # "BBC Two", "Channel Four", "Formula One": a number word written as part of a name
         "name:number_word": rf"\b(?!(?:{months}|{weekdays})\b)[A-Z][\w&’']*\s"
                             r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b"
@@ -197,6 +200,7 @@ def _blockers() -> list[_Rule]:
         # a digit after a letter or a letter and a hyphen, or before a letter: "G8", "GBP27m", "COVID-19"
         "code:zero": r"0\d",
         "name:index": r"\s\d\d",
+        "name:numbered": r"\sCent\b|[a-z][’']s\b",
         "name:number_word": r"\s(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b",
         "code": r"\d(?:[A-Za-z]|(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))",
     }
