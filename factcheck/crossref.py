@@ -1084,6 +1084,11 @@ class Linker:
             self._linked.add(pair)
             self.links.append((*pair, status))
 
+    def link_within_documents(self, figures: Iterable[Figure]) -> None:
+        """:meth:`link_within` each document's figures, documents in order of id."""
+        for _, same_document in sorted(by_document(figures).items()):
+            self.link_within(same_document)
+
     def link_within(self, figures: Iterable[Figure]) -> None:
         """Link the figures of one article that state the same figure of one statistic, whatever their
         measures' head words (a headline's ``£3bn TV rights bonanza`` and its body's ``£3bn TV deal``)."""
@@ -1118,15 +1123,17 @@ def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLin
         linker.link(figure)
     for figure in figures:
         linker.link_exact(figure)
-    by_document: dict[int, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        by_document[figure.document_id].append(figure)
-    for same_document in by_document.values():
-        linker.link_within(same_document)
-    for figure in filed:
-        by_document[figure.document_id].append(figure)
+    linker.link_within_documents(figures)
     every = {f.id: f for f in [*filed, *figures]}
-    return [PairLink(*link) for link in drop_told_apart(linker.links, every, by_document)]
+    return [PairLink(*link) for link in drop_told_apart(linker.links, every, by_document([*figures, *filed]))]
+
+
+def by_document(figures: Iterable[Figure]) -> dict[int, list[Figure]]:
+    """The figures of each document, in the order they come."""
+    found: dict[int, list[Figure]] = {}
+    for figure in figures:
+        found.setdefault(figure.document_id, []).append(figure)
+    return found
 
 
 def agreement_groups(facts: dict[int, Fact], links: Iterable[PairLink]) -> list[Group]:

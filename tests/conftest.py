@@ -224,23 +224,22 @@ def seeded_db(seeded_template: Path | str, tmp_path: Path, request: pytest.Fixtu
     yield from _copy(request, seeded_template, tmp_path / "seeded.db", "seeded_copy")
 
 
-@pytest.fixture
-def site() -> Iterator[Site]:
-    """A web site on 127.0.0.1, started for one test and stopped after it (see tests/website.py)."""
+def _running_site() -> Iterator[Site]:
     served = Site()
     start_site(served)
     try:
         yield served
     finally:
         stop_site(served)
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A web site on 127.0.0.1, started for one test and stopped after it (see tests/website.py)."""
+    yield from _running_site()
 
 
 @pytest.fixture
 def other_site() -> Iterator[Site]:
     """A second site, on another port: another host, fetched in parallel with the first."""
-    served = Site()
-    start_site(served)
-    try:
-        yield served
-    finally:
-        stop_site(served)
+    yield from _running_site()

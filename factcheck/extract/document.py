@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract import context
 from factcheck.extract.lexicon import alternation_not_after, gazetteer, lexicon
@@ -74,14 +74,20 @@ def _names_a_team(text: str, place: str) -> bool:
     gaz = gazetteer()
     if place not in gaz.places or gaz.places[place].type not in _TOWNS:
         return False
+    pattern = _team_pattern(place)
+    return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _team_pattern(place: str) -> re.Pattern[str] | None:
+    """What names a team after ``place``: a match against it, its manager or fans, its result."""
     names = [form for form in _forms().get(place, ()) if form[:1].isupper()]
     if not names:
-        return False
+        return None
     before, nouns, verbs = _team_words()
     name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?:\b(?:{before})\s(?:the\s)?(?:{name})\b|\b(?:{name})(?:['’]s)?\s(?:{nouns})\b"
-                         rf"|\b(?:{name})\s(?:{verbs})\b|\b(?:{name})\s\d{{1,2}}-\d{{1,2}}\b)")
-    return pattern.search(text) is not None
+    return re.compile(rf"(?:\b(?:{before})\s(?:the\s)?(?:{name})\b|\b(?:{name})(?:['’]s)?\s(?:{nouns})\b"
+                      rf"|\b(?:{name})\s(?:{verbs})\b|\b(?:{name})\s\d{{1,2}}-\d{{1,2}}\b)")
 
 
 @cache

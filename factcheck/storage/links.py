@@ -25,6 +25,7 @@ from factcheck.crossref import (
     Linker,
     Neighbours,
     PairLink,
+    by_document,
     claim_figure,
     comparison_number,
     document_names,
@@ -199,29 +200,15 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
         linker.link(f)
     for f in new:
         linker.link_exact(f)
-    _link_within_documents(linker, new)
+    linker.link_within_documents(new)
     figures = {f.id: f for f in (*every, *around)}
-    links = drop_told_apart(linker.links, figures, _by_document(figures.values()))
+    links = drop_told_apart(linker.links, figures, by_document(figures.values()))
     return _add_links(session, [PairLink(*link) for link in links])
-
-
-def _by_document(figures: Iterable[Figure]) -> dict[int, list[Figure]]:
-    found: dict[int, list[Figure]] = {}
-    for figure in figures:
-        found.setdefault(figure.document_id, []).append(figure)
-    return found
 
 
 def _claim_keys(figures: Iterable[Figure]) -> list[tuple[int, str]]:
     """(claim id, key) of every key the figures are filed under: their blocking key and their exact figure's."""
     return [(f.id, key) for f in figures for key in (f.key, f.exact) if key is not None]
-
-
-def _link_within_documents(linker: Linker, figures: Iterable[Figure]) -> None:
-    """Link the same figures stated more than once in one document (:meth:`~factcheck.crossref.Linker.link_within`)."""
-    for _, same_document in itertools.groupby(sorted(figures, key=attrgetter("document_id")),
-                                              key=attrgetter("document_id")):
-        linker.link_within(same_document)
 
 
 def _figures_where(connection: Connection, column: Any, ids: Sequence[int]) -> list[Figure]:
@@ -337,10 +324,10 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     # then each exact figure's claims, in order of id
     for figure in sorted((f for f in figures if f.exact), key=attrgetter("exact", "id")):
         linker.link_exact(figure)
-    _link_within_documents(linker, figures)
+    linker.link_within_documents(figures)
     by_id = {f.id: f for f in figures}
     conflicted = {by_id[i].document_id for a, b, status in linker.links if status == "conflict" for i in (a, b)}
-    links = drop_told_apart(linker.links, by_id, _by_document(f for f in every if f.document_id in conflicted))
+    links = drop_told_apart(linker.links, by_id, by_document(f for f in every if f.document_id in conflicted))
     del every
     # each base's links come in order of their later claim, and all of a claim's links in
     # its base: ordered by the earlier claim, keeping that order among equals, they are
