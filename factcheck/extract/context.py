@@ -103,7 +103,14 @@ def _lower_places() -> tuple[re.Pattern[str], tuple[str, ...]]:
 _THE = re.compile(r"(?<![\w'’-])the\s$")
 
 
-def _place_matches(text: str) -> list[tuple[int, int]]:
+def names_a_place(text: str) -> bool:
+    """Whether ``text`` names a place of the gazetteer at all: what a sentence that names none holds for
+    :func:`find_places` is no place by name (only ones named by what they are, or by adjective)."""
+    return bool(_place_matches(text))
+
+
+@lru_cache(maxsize=512)  # asked by names_a_place(), then again when the sentence is read for its places
+def _place_matches(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the gazetteer's names in ``text``, left to right, the longest where several start at one
     place and none inside another."""
     aliases = gazetteer().aliases
@@ -124,7 +131,7 @@ def _place_matches(text: str) -> list[tuple[int, int]]:
             if not kept or span[0] >= kept[-1][1]:
                 kept.append(span)
         spans = kept
-    return spans
+    return tuple(spans)
 
 
 @cache

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache
 
 from factcheck.extract import context
 from factcheck.extract.lexicon import alternation_not_after, gazetteer, lexicon
@@ -74,27 +74,32 @@ def _names_a_team(text: str, place: str) -> bool:
     gaz = gazetteer()
     if place not in gaz.places or gaz.places[place].type not in _TOWNS:
         return False
-    pattern = _team_pattern(place)
-    return pattern is not None and pattern.search(text) is not None
+    before, after = _team_context()
+    for name in _forms().get(place, ()):
+        if not name[:1].isupper():
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at and (text[at - 1].isalnum() or text[at - 1] == "_")) and (
+                    after.match(text, end) or (before.search(text, max(0, at - _BEFORE_REACH), at)
+                                               and not (text[end : end + 1].isalnum() or text[end : end + 1] == "_"))):
+                return True
+            at = text.find(name, at + 1)
+    return False
 
 
-@lru_cache(maxsize=256)
-def _team_pattern(place: str) -> re.Pattern[str] | None:
-    """What names a team after ``place``: a match against it, its manager or fans, its result."""
-    names = [form for form in _forms().get(place, ()) if form[:1].isupper()]
-    if not names:
-        return None
-    before, nouns, verbs = _team_words()
-    name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?:\b(?:{before})\s(?:the\s)?(?:{name})\b|\b(?:{name})(?:['’]s)?\s(?:{nouns})\b"
-                      rf"|\b(?:{name})\s(?:{verbs})\b|\b(?:{name})\s\d{{1,2}}-\d{{1,2}}\b)")
+_BEFORE_REACH = 30  # characters before a team's name that its context can take ("versus the ")
 
 
 @cache
-def _team_words() -> tuple[str, str, str]:
+def _team_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What names a team, before its name (a match against it) and after it (its manager or fans, its result)."""
     g = lexicon().grammar
-    return tuple("|".join(re.escape(w) for w in g[key])  # type: ignore[return-value]
-                 for key in ("team_verbs_before", "team_nouns", "team_verbs_after"))
+    before, nouns, verbs = ("|".join(re.escape(w) for w in g[key])
+                            for key in ("team_verbs_before", "team_nouns", "team_verbs_after"))
+    return (re.compile(rf"\b(?:{before})\s(?:the\s)?\Z"),
+            re.compile(rf"(?:['’]s)?\s(?:{nouns})\b|\s(?:{verbs})\b|\s\d{{1,2}}-\d{{1,2}}\b"))
 
 
 def _written_at_most(text: str, place: str) -> int:
@@ -152,6 +157,8 @@ def _places_named(text: str, adjectives: bool = True) -> list[str]:
 
 def _places_by_name(sentence: str) -> list[str]:
     """A sentence's places, less those it names only by adjective (counted apart, or not)."""
+    if not context.names_a_place(sentence):
+        return []  # most sentences name none: they are spared the rest of the reading
     gaz = gazetteer()
     return [gaz.aliases[m.value] for m in context.find_places(sentence)
             if m.value in gaz.aliases and m.text not in gaz.adjectives]

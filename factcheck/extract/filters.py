@@ -41,9 +41,11 @@ class _Rule:
     may_match: Callable[[str], object]  # truthy when a sentence holds the cue
 
 
-def _cue(cue: str | WordCue | None) -> Callable[[str], object]:
+def _cue(cue: str | tuple[str, ...] | WordCue | None) -> Callable[[str], object]:
     if isinstance(cue, WordCue):
         return cue.held_by
+    if isinstance(cue, tuple):  # literal strings, one of which every match holds
+        return lambda text: any(piece in text for piece in cue)
     return re.compile(cue or "").search  # no cue: the empty pattern, always found
 
 
@@ -161,10 +163,11 @@ def _blockers() -> list[_Rule]:
                             r"(?![\s-](?:hundred|thousand|million|billion|[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion)\b)",
         "code": r"\b[A-Z]{1,4}-?\d+[A-Za-z]*\b|\b\d+[A-Za-z]{1,3}\d+\w*\b|\b[A-Za-z]+-\d+\b",
     }
-    # What every match of a rule holds. A pattern opens on a literal character or a single
-    # character class (in each of its alternatives: a literal one), so that it is found fast.
-    # The case-blind rules' words are whole words wherever the rules match (see WordCue).
-    cues: dict[str, str | WordCue | None] = {
+    # What every match of a rule holds, as cheap to look for as can be: literal strings (one of
+    # which each match holds), whole words (see WordCue: a case-blind rule's words, or those a
+    # rule matches as whole words whatever its case), or a pattern that opens on a literal
+    # character or a single character class, so that it is found fast.
+    cues: dict[str, str | tuple[str, ...] | WordCue | None] = {
         "year_span": r"\d\s?[/–-]\s?\d",
         "fiscal_year": r"FY",
         "date": alternation(g["months"] + g["weekdays"], boundary=False),
@@ -180,7 +183,7 @@ def _blockers() -> list[_Rule]:
         "age:at_again": WordCue.of(["age", "aged", "year-old", "years old"]),
         "age:apposition": r",\s\d",
         "age:olds": WordCue.of(["old", "olds"]),
-        "age:bands": r"\ds\b|-plus",
+        "age:bands": WordCue.of(["under", "over", "plus"]),
         "duration": WordCue.of(lex.units["durations"]),
         "ordinal": r"\d(?:st|nd|rd|th)",
         "event": r"\d\s?(?:m|k|metres|km|yards)\s[a-z]",
@@ -188,19 +191,20 @@ def _blockers() -> list[_Rule]:
         "phone": r"0\d\d|\+\d",
         "reference": r"\[|No\.|No\s\d|#|umber|age|p\.|P\.|/",
         "label:squad": r"\d-(?:man|woman|member|player|strong)\s",
-        "rank:round": r"ast\s|inal\s",
-        "rank:world": r"\sthe\sworld",
+        "rank:round": WordCue.of(["last", "final"]),
+        "rank:world": WordCue.of(["the world"]),
         "rank:seed": r"eed",
-        "rank:from": r"\s(?:to|into)\s(?:[Nn]umber|No)",
+        "rank:from": WordCue.of(["from number", "from no"]),
         "rank": r"op[\s-]|OP[\s-]|umber[\s-]|o\.[\s-]|odds|at\s\d",
         "score": r"\d\s?[-–]\s?\d",
-        "address": r"\s(?:St|Road|Rd|Ave|Lane|Square|Place|Way|Drive|Terrace|Crescent|Close|Court|Gardens|Row|Hill|"
-                   r"Walk|Mews)",
+        "address": WordCue.of(["Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Square", "Place", "Way", "Drive",
+                               "Terrace", "Crescent", "Close", "Court", "Gardens", "Row", "Hill", "Walk", "Mews"]),
         "label": r"\s\d",
         # a digit after a letter or a letter and a hyphen, or before a letter: "G8", "GBP27m", "COVID-19"
         "code:zero": r"0\d",
-        "name:index": r"\s\d\d",
-        "name:numbered": r"\sCent\b|[a-z][’']s\b",
+        "name:index": WordCue.of(["FTSE", "S&P", "Poor's", "Fortune", "Russell", "Nikkei", "DAX", "CAC", "Stoxx",
+                                  "Hang Seng", "Nasdaq", "Dow Jones", "Sensex", "ASX", "TSX", "IBEX", "MSCI"]),
+        "name:numbered": ("Cent", "'s", "’s"),
         "name:number_word": r"\s(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b",
         "code": r"\d(?:[A-Za-z]|(?<=[A-Za-z]\d)|(?<=[A-Za-z]-\d))",
     }

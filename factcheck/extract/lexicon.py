@@ -102,6 +102,7 @@ _LETTERS = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=64)  # a sentence is asked about by several rules in turn
+@lru_cache(maxsize=32)  # the many cues of one sentence all ask for its words
 def folded_words(text: str) -> frozenset[str]:
     """The words of ``text``: its runs of the letters a-z once lower-cased by :func:`fold`."""
     return frozenset(_LETTERS.findall(fold(text)))
