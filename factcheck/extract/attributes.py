@@ -347,9 +347,18 @@ _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
 _EXPECTED_TO = re.compile(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected|predicted|tipped|"
                           r"poised|estimated|thought|bound)\s+to(?:\s+[a-z]+ly)?)\s*$")
-_AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|been|was|were|is|are|being|will|would|be|also|now|not|could|may|"
-                          r"might|should|can|went|go|goes|gone|going|came|come|comes|got|gets|get|[a-z]+ly))+\s*$")
+# the auxiliaries and adverbs between a subject and its verb ("sales have also")
+_AUXILIARY_WORDS = ("have", "has", "had", "been", "was", "were", "is", "are", "being", "will", "would", "be", "also",
+                    "now", "not", "could", "may", "might", "should", "can", "went", "go", "goes", "gone", "going",
+                    "came", "come", "comes", "got", "gets", "get")
+_AUXILIARIES = re.compile(rf"(?:\s+(?:{'|'.join(_AUXILIARY_WORDS)}|[a-z]+ly))+\s*$")
 _SUBJECT_TOKEN = re.compile(r"[\w'’&-]+|[,;:]")
+
+
+def _cut_end(pattern: re.Pattern[str], ends: tuple[str, ...], text: str) -> str:
+    """``pattern.sub("", text)`` for a pattern that matches only at the end of ``text``, tried only where the
+    text, less its trailing spaces, ends as each match must (with one of ``ends``)."""
+    return pattern.sub("", text) if text.rstrip().endswith(ends) else text
 
 
 @cache
@@ -363,13 +372,14 @@ def _heads_of() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _subject_before(text: str, verb_at: int) -> str:
     """The noun phrase right before position ``verb_at`` (the subject of a change verb)."""
     head = text[:verb_at]
-    head = _ASIDE_ADVERB.sub("", head)  # "The deficit, meanwhile, hit": the aside is no part of the subject
+    # "The deficit, meanwhile, hit": the aside is no part of the subject
+    head = _ASIDE_ADVERB.sub("", head) if head.count(",") >= 2 else head
     head = _ABBREVIATION.sub("", head) if "(" in head else head  # "Gross domestic product (GDP) rose"
-    head = _EXPECTED_TO.sub("", head)
-    head = _AUXILIARIES.sub("", head)
-    head = _RELATIVE.sub("", head)  # "Galaxy S4 sales, which reached": the noun the relative points to
-    head = _RELATIVE_CLAUSE.sub("", head)  # "The deal with Fox, that saw matches sublicensed, was worth"
-    head = _DASH_END.sub("", head)  # "The owners - two from Taiwan": the noun the aside is about
+    head = _cut_end(_EXPECTED_TO, ("to", "ly"), head)
+    head = _cut_end(_AUXILIARIES, (*_AUXILIARY_WORDS, "ly"), head)
+    head = _cut_end(_RELATIVE, ("which", "who", "that"), head)  # "Galaxy S4 sales, which reached": the noun
+    head = _cut_end(_RELATIVE_CLAUSE, (",",), head)  # "The deal with Fox, that saw matches sublicensed, was worth"
+    head = _cut_end(_DASH_END, ("-", "–", "—"), head)  # "The owners - two from Taiwan": the noun the aside is about
     head = _without_periods(head, timed_only=True)  # "In the last four years sales rose": when is not who
     if m := _heads_of()[0].search(head):
         found = _strip_place(_np_after(_ARTICLE.sub("", m.group(1))))

@@ -91,13 +91,15 @@ def _place_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _lower_places() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """Names that open in lower case ("worldwide", "south-east Asia"), and the words a sentence holds if it
-    may name one: the pattern is tried only on those, as it would otherwise be tried at most letters."""
+def _lower_places() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Names that open in lower case ("worldwide", "south-east Asia"), and what a sentence holds if it may
+    name one (the first word of one): the pattern is tried only there, as it would otherwise be tried at
+    most letters."""
     names = [n for n in gazetteer().aliases if not n.removeprefix("the ")[:1].isupper()]
     words = {n.removeprefix("the ").split()[0] for n in names}
-    hints = tuple(sorted(w for w in words if not any(other in w for other in words - {w})))
-    return re.compile(alternation_not_after(names, r"[\w'’-]") + r"(?![\w$-])"), hints
+    hints = sorted(w for w in words if not any(other in w for other in words - {w}))
+    return (re.compile(alternation_not_after(names, r"[\w'’-]") + r"(?![\w$-])"),
+            re.compile("|".join(re.escape(w) for w in hints)))
 
 
 _THE = re.compile(r"(?<![\w'’-])the\s$")
@@ -122,8 +124,8 @@ def _place_matches(text: str) -> tuple[tuple[int, int], ...]:
         elif m.group(0) not in aliases:
             continue  # "States" is a place only after "the"
         spans.append((start, end))
-    pattern, hints = _lower_places()
-    if any(hint in text for hint in hints):
+    pattern, hint = _lower_places()
+    if hint.search(text):
         spans.extend(m.span() for m in pattern.finditer(text))
         spans.sort()
         kept: list[tuple[int, int]] = []

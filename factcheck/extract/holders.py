@@ -68,7 +68,7 @@ class Holding:
 
 def document_names(text: str) -> frozenset[str]:
     """The capitalised words a document writes inside its sentences: names, not words a sentence opens on."""
-    return frozenset(m.group(0) for m in _INNER_CAPITAL.finditer(text))
+    return frozenset(_INNER_CAPITAL.findall(text))
 
 
 # the capital is looked for first and what stands before it checked after: far fewer places to try
