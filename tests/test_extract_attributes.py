@@ -973,6 +973,22 @@ MEASURES = [
     row("what-a-bank-cuts-in-a-month",
         "The bank cut rates last month by 0.25 percentage points.",
         claim("0.25 percentage points", 0.25, "percentage_point", measure="rates", period="last month")),
+    # a plural noun that is also a verb ("claims", "notes", "reports") is the noun where no object follows it
+    row("a-noun-that-is-also-a-verb-before-an-auxiliary",
+        "Some 40% of benefit claims were rejected on appeal.",
+        claim("Some 40%", 40, "percent", measure="benefit claims")),
+    row("a-noun-that-is-also-a-verb-before-a-preposition",
+        "Doctors signed 5,000 sick notes in March.",
+        claim("5,000", 5000, "count", measure="sick notes")),
+    row("a-noun-that-is-also-a-verb-at-the-end",
+        "The regulator has published 12 safety reports.",
+        claim("12", 12, "count", measure="safety reports")),
+    row("a-verb-that-is-also-a-noun-before-its-object",
+        "A panel of 12 judges notes the risk to the schools.",
+        claim("12", 12, "count", measure="judges")),
+    row("a-verb-that-is-also-a-noun-before-its-clause",
+        "The survey of 2,000 adults reports that many save nothing.",
+        claim("2,000", 2000, "count", measure="adults")),
 ]
 
 

@@ -11,7 +11,7 @@ from functools import cache
 from itertools import islice
 
 from factcheck.extract.context import find_periods
-from factcheck.extract.lexicon import alternation, fold, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, fold, gazetteer, grammar_words, lexicon
 from factcheck.extract.numbers import Quantity
 from factcheck.extract.units import is_money
 
@@ -205,7 +205,7 @@ def _np_after(text: str) -> str:
                 taken.append(token)  # "two Serie A titles", "a Grade A rating": a letter of a name
                 continue
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
-                    (bare in verbs and taken and not _plural_change_noun(bare)):
+                    (bare in verbs and taken and not _plural_change_noun(bare) and not _plural_noun_at(tokens, i)):
                 break  # "us" is a stop word, "US firms" a noun phrase; "tax cuts" is one
             if taken and bare in _verbs_after_a_noun() and not token[:1].isupper():
                 break  # "five million visitors made the gallery", "liabilities totalling $648m"
@@ -250,6 +250,21 @@ _GERUND_BEFORE = frozenset({"of", "for", "in", "on", "at", "by", "from", "to", "
 @cache
 def _ing_nouns() -> frozenset[str]:
     return frozenset(lexicon().grammar["ing_nouns"])
+
+
+def _plural_noun_at(tokens: list[str], i: int) -> bool:
+    """Whether the word at ``i``, a verb that is also a plural noun ("claims", "notes"), is the noun: nothing
+    after it opens an object or a clause ("95% of insurance claims were rejected", "88 piano notes to")."""
+    if tokens[i].lower() not in grammar_words("plural_nouns_also_verbs"):
+        return False
+    after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    return after in ("", ",", ";", ":", ")") or (after in _stops() and after not in _OBJECT_OPENERS)
+
+
+# what opens a verb's object or clause: after these, a word that is a verb or a noun is the verb
+_OBJECT_OPENERS = frozenset({"that", "the", "a", "an", "this", "these", "those", "it", "he", "she", "they", "we", "i",
+                             "you", "his", "her", "its", "their", "our", "my", "your", "them", "him", "us", "which",
+                             "who", "what", "there", "no", "all", "both", "each", "every", "more", "fewer", "less"})
 
 
 def _plural_change_noun(word: str) -> bool:

@@ -201,10 +201,6 @@ class Lexicon:
         """Scale words and their factors (``bn`` → 1000000000); read-only, built once."""
         return {k: Decimal(v) for k, v in self.numbers["scales"].items()}
 
-    def word_set(self, key: str) -> frozenset[str]:
-        """A grammar list as a lower-cased set."""
-        return frozenset(w.lower() for w in self.grammar[key])
-
 
 
 @dataclass(frozen=True)
@@ -236,6 +232,12 @@ class Gazetteer:
 def lexicon() -> Lexicon:
     """The grammar's word lists, loaded from the data folder on first use."""
     return Lexicon(numbers=_load("numbers.json"), units=_load("units.json"), grammar=_load("grammar.json"))
+
+
+@cache
+def grammar_words(key: str) -> frozenset[str]:
+    """A word list of the grammar as a lower-cased set, built once."""
+    return frozenset(w.lower() for w in lexicon().grammar[key])
 
 
 @cache
