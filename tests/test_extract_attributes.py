@@ -355,6 +355,16 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # a name after what the person or firm is ("Hospital chef Ann Lee") is still the subject of its verb
+    row("a-subject-after-what-the-person-is",
+        "Hospital chef Ann Lee has been fined £400 for the breach.",
+        claim("£400", 400, "GBP", subject="Ann Lee", measure="fine")),
+    row("a-subject-after-a-longer-description",
+        "The former Wales captain Rhys Owen earned £80,000 from speeches last year.",
+        claim("£80,000", 80_000, "GBP", subject="Rhys Owen")),
+    row("a-firm-after-what-it-is",
+        "Software group Brightline has agreed to pay $3m to its customers.",
+        claim("$3m", 3_000_000, "USD", subject="Brightline")),
     row("election-results-an-elliptical-list",
         "Labour won 412 seats, the Conservatives 166 and the Liberal Democrats 52.",
         claim("412", 412, "count", measure="seats", subject="Labour"),
@@ -1000,6 +1010,22 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     claims = analyse("Okonkwo threw 68.40m to win the title. He added 1.5m later.").claims
     assert [(c.mention, c.measure) for c in claims] == [("68.40m", ""), ("1.5m", "")]
+
+
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    ("Almost 90% of households own a car.", "Almost 90%", "households"),
+    ("Some 60% of voters oppose the new runway.", "Some 60%", "voters"),
+    ("About 30% of tenants owe rent to the council.", "About 30%", "tenants"),
+    ("Some 200 farmers rely on the subsidy.", "Some 200", "farmers"),
+    ("The keeper conceded 3 own goals this season.", "3", "own goals"),
+    # a passive fine or award: the one fined is whose figure it is, not part of what was measured
+    ("The hospital trust has been fined £40,000.", "£40,000", "fine"),
+    ("Two councils were fined £20,000 by the regulator.", "£20,000", "fine"),
+    ("The water company was fined £2m for the spill.", "£2m", "fine"),
+])
+def test_a_verb_after_what_is_counted_is_no_part_of_it(text: str, mention: str, measure: str) -> None:
+    found = {c.mention: c.measure for c in analyse(text).claims}
+    assert found[mention] == measure
 
 
 @pytest.mark.parametrize("test_case", MEASURES)

@@ -931,6 +931,19 @@ def _double_object_measure(words: list[re.Match[str]], before: str) -> str | Non
     return None
 
 
+def _passive_money_measure(words: list[re.Match[str]], before: str) -> str | None:
+    """What a sum is that a passive verb gives someone ("The bank was fined £5m", "she was awarded £20,000"):
+    a fine, an award, whoever it goes to (they are whose figure it is, no part of what it measures)."""
+    if not words or (verb := words[-1].group(0).lower()) not in _double_object_verbs():
+        return None
+    if not _PASSIVE_BEFORE.search(before, 0, words[-1].start()):
+        return None
+    return lexicon().grammar["verb_measures"].get(verb)
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|get|gets|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+
+
 @cache
 def _double_object_verbs() -> frozenset[str]:
     return frozenset(lexicon().grammar["double_object_verbs"])
@@ -948,7 +961,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if is_money(q.unit) and _REASON_AFTER.match(text, q.end):
         # "fined the lender £5m for mis-selling": a fine, whatever it is for
         before = text[max(clause_start, mention_start - 300) : mention_start]
-        noun = _double_object_measure(list(_BEFORE_WORD.finditer(before)), before)
+        words = list(_BEFORE_WORD.finditer(before))
+        noun = _double_object_measure(words, before) or _passive_money_measure(words, before)
         if noun in _PENALTIES:  # (but "paid £5bn for TV rights": the rights, what the money bought)
             return noun
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
@@ -1042,6 +1056,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return head  # "The deficit with China, up 30.5% at $162bn": the deficit's change
     # "The project will cost £2.5m" → project cost; "will save 790m euros" → savings ("lost 5%" is a change)
     if verb not in verbs and (noun := g["verb_measures"].get(verb)):
+        if _passive_money_measure(verb_words, before):
+            return noun  # "The club has been fined £2,000": a fine, paid by the club (whose figure it is)
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
     if folded_last.endswith(("up", "down", "up by", "down by")) and (m := _SENT_UP.search(before)) and \

@@ -21,6 +21,7 @@ from factcheck.extract.lexicon import (
     first_names,
     fold,
     gazetteer,
+    grammar_words,
     lexicon,
 )
 
@@ -227,12 +228,9 @@ def _describes_a_person(text: str, end: int) -> bool:
     """Whether the place before ``end`` describes the person named after it ("US rapper", "the British former
     champion")."""
     m = _NEXT_WORDS.match(text, end)
-    return m is not None and m.group(1).lower() in _person_descriptors()
+    return m is not None and m.group(1).lower() in grammar_words("person_descriptors")
 
 
-@cache
-def _person_descriptors() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon().grammar["person_descriptors"])
 
 
 def _opponent_before(text: str, start: int) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract import context
-from factcheck.extract.lexicon import alternation, first_names, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, first_names, gazetteer, grammar_words, lexicon
 
 # a name: capitalised words, product numbers ("Galaxy S5", "iPhone 6") and the small words inside names
 _TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|[a-z]+[A-Z][\w-]*)"
@@ -263,8 +263,9 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
     verb_pattern, verbs = _verbs()
     for m in reversed(list(_NAME_RE.finditer(text, clause_start, mention_start))):
         verb = verb_pattern.match(text, m.end())
-        if verb is None or verb.end() > mention_start or \
-                not _SUBJECT_BEFORE.search(text, max(0, m.start() - _SUBJECT_REACH), m.start()):
+        if verb is None or verb.end() > mention_start or not (
+                _SUBJECT_BEFORE.search(text, max(0, m.start() - _SUBJECT_REACH), m.start())
+                or _described(text, m.start())):
             continue  # "the domestic TV rights auction": a name inside a noun phrase is not its subject
         if verb.group("verb") not in verbs and not verb.group("verb").endswith("ed") and not verb.group("aux"):
             continue
@@ -277,6 +278,21 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
         if name:
             return Holding(name, _without(measure, name), "verb_subject")
     return None
+
+
+def _described(text: str, start: int) -> bool:
+    """Whether the name at ``start`` opens its clause after what the person is: "Northampton coach Budge
+    Pountney has been fined", "The former England striker Tom Jones"."""
+    words = list(_WORD_BEFORE.finditer(text, max(0, start - _DESCRIPTOR_REACH), start))
+    if not words or words[-1].end() != start or words[-1].group(1).lower() not in grammar_words("person_descriptors"):
+        return False
+    # up to three words may stand before what the person is ("The former England")
+    return any(_SUBJECT_BEFORE.search(text, max(0, m.start() - _SUBJECT_REACH), m.start())
+               for m in words[-4:])
+
+
+_WORD_BEFORE = re.compile(r"([\w&'’.-]+)\s+")
+_DESCRIPTOR_REACH = 60
 
 
 # "Ann Hill, who had a 2,000-vote majority", "Nokia, which sold 120 million handsets": the name a relative
