@@ -1022,6 +1022,9 @@ def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     ("The hospital trust has been fined £40,000.", "£40,000", "fine"),
     ("Two councils were fined £20,000 by the regulator.", "£20,000", "fine"),
     ("The water company was fined £2m for the spill.", "£2m", "fine"),
+    # what a sum is for, named at the head of the sentence
+    ("The demand for $40m was rejected by the court.", "$40m", "demand"),
+    ("A bid for £5m was turned down by the board.", "£5m", "bid"),
 ])
 def test_a_verb_after_what_is_counted_is_no_part_of_it(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}

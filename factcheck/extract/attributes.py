@@ -648,7 +648,7 @@ _SOLD_FOR = re.compile(r"\b(?:sold|sells|sell|selling|bought|buys|buy|buying|auc
 _SELLS_FOR = re.compile(r"\b(?:sell|sells|selling|retail|retails|retailing|retailed|on\s+sale|priced|costs?)\s+for\s+"
                         r"(?:about\s+|around\s+|just\s+|only\s+|under\s+|over\s+)?$", re.IGNORECASE)
 # "a tasty cheque for $1.5m", "put in a bid for £5m": a noun after an article (and an adjective) before "for"
-_NOUN_FOR = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+for\s+"
+_NOUN_FOR = re.compile(r"\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+for\s+"
                        r"(?:about\s+|around\s+|just\s+|only\s+|up\s+to\s+|more\s+than\s+|over\s+)?$")
 _SUED_FOR = re.compile(r"\b(?:sued|sues|sue|suing)\b[^,;]{0,40}?\sfor\s+"
                        r"(?:about\s+|around\s+|up\s+to\s+|more\s+than\s+)?$", re.IGNORECASE)
