@@ -25,6 +25,14 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # a quoted phrase inside reported speech is the reporting speaker's, when no one else is found to say it
+    row("a-quoted-phrase-in-reported-speech",
+        'Council leader Ann Lee said the plan would create "at least 300 new jobs" in the town.',
+        claim("at least 300", 300, "count", speaker="Ann Lee")),
+    row("a-quoted-phrase-after-he-said",
+        'Transport secretary Raj Patel spoke on Monday. He said the line would carry "40,000 more passengers a day" '
+        "by 2030.",
+        claim("40,000", 40_000, "count", speaker="Raj Patel")),
     row("a-maker-that-promises",
         "Halden promises 14 hours of video streaming on one charge.",
         claim("14 hours", 14, "h", speaker="Halden", measure="video streaming")),

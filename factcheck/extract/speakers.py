@@ -821,7 +821,9 @@ class Speakers:
         """Who asserts the figure at document offset ``offset``."""
         for i, (start, end) in enumerate(self._spans):
             if start <= offset < end:
-                return self._quote(i).speaker
+                if (quoted := self._quote(i).speaker) is not None:
+                    return quoted
+                break  # a quote no one is found to say: its sentence may report who does ('He said the "two hunts"')
         found = _reported_speaker(sentence, offset, lambda: self.people)
         if found is None and _LIST_ITEM.match(sentence.text):
             intro = self._list_intro(sentence)
