@@ -25,6 +25,13 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # the comma of a figure ("1,200") does not end the clause or aside between a speaker and the verb
+    row("a-relative-clause-with-a-figure-before-the-verb",
+        "Acme, which employs 1,200 people, said its sales rose 10%.",
+        claim("10%", 10, "percent", speaker="Acme")),
+    row("an-aside-with-a-figure-before-the-verb",
+        "Ann Hill, the head of a 3,000-pupil school, said 40 teachers had left.",
+        claim("40", 40, "count", speaker="Ann Hill")),
     # a quoted phrase inside reported speech is the reporting speaker's, when no one else is found to say it
     row("a-quoted-phrase-in-reported-speech",
         'Council leader Ann Lee said the plan would create "at least 300 new jobs" in the town.',

@@ -77,12 +77,12 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # "..., with analysts saying the deficit could ..."
         # "TCI, which claims ...", "TCI, which represents ..., has complained that ..."
         "relative": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s){who},\s(?:which|who)\s(?:{aux}(?P<verb>{speech})\b|"
-                               rf"[^,]{{1,100}},\s{aux}(?P<verb2>{speech})\b)"),
+                               rf"(?:[^,]|,(?=\d)){{1,100}},\s{aux}(?P<verb2>{speech})\b)"),
         "reported": re.compile(rf"(?:^|[,;]\s|\b(?:and|but|that|as|with|when|after|while|since|because)\s){who}\s{aux}"
                                rf"(?P<verb>{speech}|{intro})\b"),
         # "Richard Roe, the league's chief executive, said", "TV Sports Markets, a data provider, said in"
-        "apposition": re.compile(rf"(?:^|;\s|\band\s|\bbut\s|\bthat\s){who},\s(?!which\b|who\b)[^,\"“”]{{3,100}},\s"
-                                 rf"{aux}(?P<verb>{speech})\b"),
+        "apposition": re.compile(rf"(?:^|;\s|\band\s|\bbut\s|\bthat\s){who},\s(?!which\b|who\b)"
+                                 rf"(?:[^,\"“”]|,(?=\d)){{3,100}},\s{aux}(?P<verb>{speech})\b"),
         # a name after a long title: "Commission for Racial Equality chairman Trevor Phillips said"
         # "Marsh & McLennan said last week"
         "reported_name": re.compile(rf"\b(?P<who>{_CAP}\s(?:&\s)?{_CAP}(?:\s{_CAP})?)\s{aux}(?P<verb>{speech})\b"),
