@@ -370,6 +370,16 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # a name that says something of itself ("it", "its") holds the figure it gives
+    row("a-firm-that-says-its-figure",
+        "Shares in Halden rose. Halden said its profits rose 5% last year.",
+        claim("5%", 5, "percent", subject="Halden")),
+    row("a-rail-firm-that-says-what-it-will-do",
+        "Staff at Meridian Rail were told on Monday. Meridian Rail said that it would cut 300 jobs.",
+        claim("300", 300, "count", subject="Meridian Rail")),
+    row("a-coach-who-says-what-it-was",
+        "Fans blamed Dan Reed. Dan Reed admitted it was a costly loss of two points.",
+        claim("two", 2, "count", subject=None)),
     # a name after what the person or firm is ("Hospital chef Ann Lee") is still the subject of its verb
     row("a-subject-after-what-the-person-is",
         "Hospital chef Ann Lee has been fined £400 for the breach.",

@@ -124,9 +124,42 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
             return Holding(name, measure, "leading_with")
     if found := _respectively(text, mention_start, names):
         return Holding(found, measure, "respectively")
+    if found := _said_of_itself(text, mention_start, names):
+        return Holding(found, _without(measure, found), "said_of_itself")
     if found := _sentence_subject(text, mention_start, names):
         return Holding(found, _without(measure, found), "sentence_subject")
     return Holding(None, measure)
+
+
+def _said_of_itself(text: str, mention_start: int, names: frozenset[str]) -> str | None:
+    """The name a sentence opens on when what it says is of itself ("it", "its"): "Acme said its profits rose
+    5%", "Tesco said on Monday that it would pay £850m"."""
+    if " it" not in text[:mention_start]:
+        return None
+    m = _said_of_itself_pattern().match(text)
+    if m is None or m.end() > mention_start:
+        return None
+    between = text[m.end() : mention_start]
+    if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between):
+        return None  # a clause break, another name or another figure stands between: not the figure's
+    if m.group("pronoun") == "it" and _IT_DESCRIBES.match(between):
+        return None  # "Benitez admitted it was a costly loss of two points": "it" is what happened, not who
+    return _holder_name(m.group("name"), text, m.start("name"), names)
+
+
+# "it was a ...", "it is not ...": "it" there is a state of things (or the figure itself), no holder
+_IT_DESCRIBES = re.compile(r"\s+(?:was|is|'s|’s|would\s+be|will\s+be|had\s+been|has\s+been)\s+"
+                           r"(?:a|an|the|not|too|very|[a-z]+ly)\b")
+
+
+@cache
+def _said_of_itself_pattern() -> re.Pattern[str]:
+    g = lexicon().grammar
+    adverbs = alternation(g["linking_adverbs"], boundary=False)
+    speech = alternation(g["speech_verbs"], boundary=False)
+    return re.compile(rf"^(?:{adverbs},?\s)?(?:The\s)?(?P<name>{_NAME})(?:,\s(?:which|who)\b[^;]*?,)?\s+"
+                      rf"(?:[a-z]+ly\s|has\s|had\s|have\s|also\s)*(?:{speech})"
+                      rf"(?:\s(?:on|last|this|late|earlier)\s[A-Za-z]+)?\s(?:that\s)?(?P<pronoun>it|its)\b")
 
 
 # "the 710 million euros made by France's Ligue 1": the agent of a passive verb of money
