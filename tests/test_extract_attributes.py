@@ -1064,6 +1064,19 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a unit of time is a whole word: "seasonal" holds no season, "weekend" is no week, "years" not one year
+    row("a-word-that-opens-on-a-unit-of-time-is-no-period",
+        "Adjusted for seasonal changes, unemployment rose by 0.3%.",
+        claim("0.3%", 0.3, "percent", period=None)),
+    row("years-are-more-than-one-year",
+        "Ticket prices rose 40% over the years, the club says.",
+        claim("40%", 40, "percent", period="over the years")),
+    row("a-weekend",
+        "The film took $7.5m over the weekend.",
+        claim("$7.5m", 7_500_000, "USD", period="over the weekend")),
+    row("a-first-weekend",
+        "The play sold 4,000 tickets in its first weekend.",
+        claim("4,000", 4000, "count", period="in its first weekend")),
     row("a-quarter-of-a-whole-is-no-period",
         "Pensioners will account for a quarter of the have-nots by 2030, the report says.",
         claim("a quarter", 25, "percent", period="by 2030")),

@@ -394,6 +394,7 @@ def _subject_before(text: str, verb_at: int) -> str:
     head = _cut_end(_AUXILIARIES, (*_AUXILIARY_WORDS, "ly"), head)
     head = _cut_end(_RELATIVE, ("which", "who", "that"), head)  # "Galaxy S4 sales, which reached": the noun
     head = _cut_end(_RELATIVE_CLAUSE, (",",), head)  # "The deal with Fox, that saw matches sublicensed, was worth"
+    head = _cut_end(_APPOSITIVE_END, (",",), head)  # "Shares in Acme, the retailer, fell": what Acme is
     head = _cut_end(_DASH_END, ("-", "–", "—"), head)  # "The owners - two from Taiwan": the noun the aside is about
     head = _without_periods(head, timed_only=True)  # "In the last four years sales rose": when is not who
     if m := _heads_of()[0].search(head):
@@ -427,6 +428,8 @@ def _subject_before(text: str, verb_at: int) -> str:
             break
     while taken and (taken[-1].lower() in _LINKING or taken[-1].lower() in ("the", "a", "an", "-")):
         taken.pop()  # "a combined tally of": the phrase ends with its noun
+    while taken and taken[0].lower() in lexicon().scales:
+        taken.pop(0)  # "The 865 million share offer": the scale is the figure's, not the phrase's
     found = " ".join(taken)
     if skipped_verb and len(taken) == 1 and found[:1].isupper() and not found.isupper():
         return ""  # "Okonkwo threw 68.40m": who did it, not what was counted
@@ -448,6 +451,7 @@ _PLACE_AFTER = re.compile(r"\s(?:in|across|around|throughout|within)\s+(?:the\s+
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\s*$")
+_APPOSITIVE_END = re.compile(r",\s+(?:the|a|an|its|their|one\s+of)\s[^,;:()\"“”]{1,80}?,\s*$")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|that)\b[^,;]{1,120},\s*$")
 _DASH_END = re.compile(r"\s[-–—]\s*$")
 _PLACE_PHRASE = re.compile(r"\s(?:in|across|throughout|within)\s")

@@ -397,7 +397,7 @@ def _period_pattern() -> re.Pattern[str]:
     months = alternation([m.lower() for m in lex.grammar["months"]], boundary=False) + r"(?![a-z])"
     weekdays = alternation([d.lower() for d in lex.grammar["weekdays"]], boundary=False)
     cardinals = alternation([w.lower() for w in lex.numbers["cardinal_words"]], boundary=False)
-    units = r"(?:years?|months?|weeks?|days?|decades?|quarters?|seasons?)"
+    units = r"(?:years?|months?|weeks?|weekends?|days?|decades?|quarters?|seasons?)"
     spans = r"(?:deals?|contracts?|agreements?|cycles?|periods?|terms?|seasons?|campaigns?|parliaments?)"
     year = r"(?:(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d))?)"
     quarter = r"(?:q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)"
@@ -425,6 +425,7 @@ def _period_pattern() -> re.Pattern[str]:
         # in the third quarter (of 2019), in the 2005 fiscal year, during the same quarter
       | (?:in|during|for|over)\s(?:the\s)?(?:same\s|previous\s|current\s|last\s|next\s|first\s|second\s|third\s
          |fourth\s|final\s)?(?:{year}\s)?(?:fiscal\s|financial\s|calendar\s|tax\s|academic\s)?(?:year|quarter|half)
+        (?![a-z])
       | every\s(?:year|month|week|day)
         # (compared to) a decade earlier, two years ago
       | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)
@@ -438,7 +439,7 @@ def _period_pattern() -> re.Pattern[str]:
         # in 25 days, after six months, for five years, over three years, in its first week, over the final
         # three months of the year
       | (?:in|within|after|for|over|during)\s(?:the\s|its\s|their\s)?(?:(?:first|final|last|next|past|same)\s)?
-        (?:{count}[\s-])?{units}(?:\sof\sthe\s(?:year|season))?(?!\s(?:earlier|ago|old))
+        (?:{count}[\s-])?{units}(?![a-z])(?:\sof\sthe\s(?:year|season))?(?!\s(?:earlier|ago|old))
         # during the three-month period, under the previous deal, the current three-year contract, its present
         # deal, next season's, a three-year deal
       | (?:(?:under|in|during|for|with|from|over|of)\s)?(?:the\s|its\s|their\s|a\s|this\s)?

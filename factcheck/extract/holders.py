@@ -296,6 +296,8 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
     verb_pattern, verbs = _verbs()
     for m in reversed(list(_NAME_RE.finditer(text, clause_start, mention_start))):
         verb = verb_pattern.match(text, m.end())
+        if verb is None and text.startswith(",", m.end()) and (aside := _APPOSITIVE.match(text, m.end())):
+            verb = verb_pattern.match(text, aside.end())  # "Carlsberg, the world's fifth-largest brewer, saw"
         if verb is None or verb.end() > mention_start or not (
                 _SUBJECT_BEFORE.search(text, max(0, m.start() - _SUBJECT_REACH), m.start())
                 or _described(text, m.start())):
@@ -305,12 +307,27 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
         between = text[verb.end() : mention_start]
         if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between):
             return None  # a clause break, another name or another figure stands between: not the figure's
-        if verb.group("verb") in _not_verbs():
+        if verb.group("verb") in _not_verbs() and not _reports_its_own(verb.group("verb"), between, verbs):
             continue
         name = _holder_name(m.group("name"), text, m.start("name"), names)
         if name:
             return Holding(name, _without(measure, name), "verb_subject")
     return None
+
+
+# an aside after a name that says what it is: ", the world's fifth-largest brewer,"
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|one\s+of)\s[^,;:()\"“”]{1,80}?,")
+
+
+def _reports_its_own(verb: str, between: str, verbs: frozenset[str]) -> bool:
+    """Whether a verb of saying that is also one of having ("reported", "posted", "announced") takes the figure
+    as its own object ("Tesco reported profits of £2.2bn"), not a clause about something else ("Analysts
+    reported sales fell 5%")."""
+    return verb in verbs and not any(word in verbs or word in _CLAUSE_WORDS for word in between.lower().split())
+
+
+_CLAUSE_WORDS = frozenset({"that", "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "may",
+                           "might", "should", "be", "been"})
 
 
 def _described(text: str, start: int) -> bool:
@@ -383,6 +400,8 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         words.pop()
     while len(words) > 1 and words[0] in _openers():
         words = words[1:]  # "Both Apple", "But Tesco": the name after the word the sentence opens on
+        while len(words) > 1 and words[0] in ("of", "de", "du", "van", "von", "&", "and"):
+            words = words[1:]  # "Shares of Skis Rossignol": whose shares
     while len(words) > 2 and words[1] in first_names() and words[0] not in first_names():
         words = words[1:]  # "Broadcaster Chris Evans", "Chancellor Gordon Brown": the person, not the title
     if not words:
