@@ -370,6 +370,30 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # a name and an aside on what it is, then its verb
+    row("a-brewer-with-an-aside",
+        "Shares in Halden rose. Halden, the country's biggest brewer, saw profits fall to £3m.",
+        claim("£3m", 3_000_000, "GBP", subject="Halden")),
+    row("a-toy-maker-with-an-aside",
+        "Staff at Orvik were told. Orvik, a Danish toy maker, made a profit of £40m.",
+        claim("£40m", 40_000_000, "GBP", subject="Orvik")),
+    # a verb of saying that is also one of having: the figure is its own object, or a clause about another
+    row("a-firm-that-reports-its-profits",
+        "Shares in Brixo fell. Brixo reported profits of £2.2bn.",
+        claim("£2.2bn", 2_200_000_000, "GBP", subject="Brixo", speaker="Brixo")),
+    row("a-firm-that-announces-its-loss",
+        "Shares in Brixo fell. Brixo announced a loss of £300m.",
+        claim("£300m", 300_000_000, "GBP", subject="Brixo")),
+    row("analysts-who-report-what-happened",
+        "Shares in Brixo fell. Analysts reported sales fell 5%.",
+        claim("5%", 5, "percent", subject=None)),
+    # "is to": what a name will do
+    row("a-club-that-is-to-invest",
+        "Fans of Corvin cheered. Corvin is to invest £9m in new stands.",
+        claim("£9m", 9_000_000, "GBP", subject="Corvin")),
+    row("a-firm-that-is-to-cut",
+        "Workers at Dalton heard the news. Dalton is to cut 300 jobs.",
+        claim("300", 300, "count", subject="Dalton")),
     # a name that says something of itself ("it", "its") holds the figure it gives
     row("a-firm-that-says-its-figure",
         "Shares in Halden rose. Halden said its profits rose 5% last year.",
@@ -1025,6 +1049,11 @@ MEASURES = [
         "The survey of 2,000 adults reports that many save nothing.",
         claim("2,000", 2000, "count", measure="adults")),
 ]
+
+
+def test_whose_shares_is_the_name_after_of() -> None:
+    claims = analyse("Shares of Ventor Mining, the country's largest miner, have jumped 15%.").claims
+    assert [(c.mention, c.subject, c.measure) for c in claims] == [("15%", "Ventor Mining", "Shares of Ventor Mining")]
 
 
 def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
