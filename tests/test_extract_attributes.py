@@ -1076,6 +1076,11 @@ def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     ("The hospital trust has been fined £40,000.", "£40,000", "fine"),
     ("Two councils were fined £20,000 by the regulator.", "£20,000", "fine"),
     ("The water company was fined £2m for the spill.", "£2m", "fine"),
+    # a place that ends the phrase is the figure's place: the words that led to it go with it, unless they name
+    ("The singer begins a 20-date tour of Ireland in May.", "20", "date tour"),
+    ("The team plays a 9-match series across the UK.", "9", "match series"),
+    ("A virus knocked out 13,000 cash machines of the Bank of America.", "13,000",
+     "cash machines of the Bank of America"),
     # what a sum is for, named at the head of the sentence
     ("The demand for $40m was rejected by the court.", "$40m", "demand"),
     ("A bid for £5m was turned down by the board.", "£5m", "bid"),

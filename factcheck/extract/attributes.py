@@ -457,6 +457,11 @@ _DASH_END = re.compile(r"\s[-–—]\s*$")
 _PLACE_PHRASE = re.compile(r"\s(?:in|across|throughout|within)\s")
 
 
+# a name that ends in a place's ("the Bank of America"): the place is part of the name
+_NAMED_OF = re.compile(r"\b[A-Z][\w'’&-]*\s+of(?:\s+the)?$")
+_TRAILING_LINK = re.compile(r"(?:\s+(?:of|in|across|throughout|around|for|the|a|an))+$", re.IGNORECASE)
+
+
 def _strip_place(phrase: str) -> str:
     return _PLACE_PHRASE.split(phrase)[0]
 
@@ -974,8 +979,10 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         after_np = after_np.split(" ", 1)[1]  # "the 80-odd resorts", "a 30-plus squad"
     if after_np.endswith("ly") and " " not in after_np:
         after_np = ""  # "a couple of times recently": when, not what
-    if " " in after_np and after_np.rpartition(" ")[2] in gazetteer().aliases:
+    if " " in after_np and after_np.rpartition(" ")[2] in gazetteer().aliases and \
+            not _NAMED_OF.search(after_np.rpartition(" ")[0]):
         after_np = after_np.rpartition(" ")[0]  # "eight million copies worldwide": the place is the claim's place
+        after_np = _TRAILING_LINK.sub("", after_np)  # "a 13-date tour of the UK": the tour
     if after_np[:1].isupper() and _FOR_A_NAME.match(text, q.end):
         after_np = ""  # "generated £1.7bn for the Premier League": whom it is for, not what it is
     if after_np and (made := _MADE_UP_OF.match(text, q.end)):
