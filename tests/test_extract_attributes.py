@@ -1051,6 +1051,11 @@ MEASURES = [
 ]
 
 
+def test_of_those_a_clause_describes_is_no_figure_before() -> None:
+    claims = analyse("Some 300 people voted. About 40% of those who voted backed the plan.").claims
+    assert [c.measure for c in claims if c.mention == "About 40%"] != ["people"]
+
+
 def test_whose_shares_is_the_name_after_of() -> None:
     claims = analyse("Shares of Ventor Mining, the country's largest miner, have jumped 15%.").claims
     assert [(c.mention, c.subject, c.measure) for c in claims] == [("15%", "Ventor Mining", "Shares of Ventor Mining")]
@@ -1081,6 +1086,9 @@ def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     ("The team plays a 9-match series across the UK.", "9", "match series"),
     ("A virus knocked out 13,000 cash machines of the Bank of America.", "13,000",
      "cash machines of the Bank of America"),
+    # "of them": the ones the sentence before counted first
+    ("The study covered 6,000 people in six countries. A third of them read junk mail.", "A third", "people"),
+    ("The club signed four players in January. Two of them scored on Saturday.", "Two", "players"),
     # what a sum is for, named at the head of the sentence
     ("The demand for $40m was rejected by the court.", "$40m", "demand"),
     ("A bid for £5m was turned down by the board.", "£5m", "bid"),

@@ -65,6 +65,7 @@ class _DocumentState:
         self._places: list[str] = []
         self._last_place: str | None = None
         self.last_measure: str | None = None  # the measure of the last claim of the last sentence with claims
+        self.main_measure: str | None = None  # the measure of its first claim (what "of them" points back to)
         self._previous: str | None = None  # the text of the sentence before
         # sentences not taken in yet, with their places where they were found already
         self._unread: list[tuple[str, tuple[list[context.Mention], list[str]] | None]] = []
@@ -84,7 +85,7 @@ class _DocumentState:
     def skip(self, text: str) -> None:
         """Pass a sentence without claims, to be read for its places if a later claim needs them."""
         self._unread.append((text, None))
-        self.last_measure = None
+        self.last_measure = self.main_measure = None
         self._previous = text
 
     @property
@@ -237,6 +238,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
         out.append(claim)
     state.remember(text, places, org_places)
     state.last_measure = next((c.measure for c in reversed(out) if c.measure), None)
+    state.main_measure = next((c.measure for c in out if c.measure), None)
     return out
 
 
@@ -289,6 +291,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     held = holders.holder(text, m_start, clause.start, measure, item_before, state.names, m_end)
     if held.subject and held.measure.lower() == held.subject.lower():
         held = replace(held, measure="")  # "Corus fell 2.2%": whose, but not what of theirs
+    if not held.measure and state.main_measure and _OF_THEM.match(text, m_end):
+        # "The study covered 6,000 people in six countries. A third of them ...": of the sentence's main figure
+        held = replace(held, measure=state.main_measure)
     if not held.measure:
         # "second only to the Conservatives' £3.13m": a figure that is only someone's measures what the one before
         held = replace(held, measure=attributes.unit_measure(q.unit) or item_before or "")
@@ -325,6 +330,8 @@ _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\
                        r"original\s|old\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
 _FLANKED_BEFORE = re.compile(r"\b(current|previous|existing|present|old|latest|new|next|last)\s+$", re.IGNORECASE)
 _FLANKED_AFTER = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)*)?\s+(deals?|contracts?|agreements?|budgets?|terms?|cycles?)\b")
+# "of them", "of those": the ones the sentence before counted (not "those who voted", "those surveyed")
+_OF_THEM = re.compile(r"\s+of\s+(?:them\b|(?:those|these)\b(?!\s+(?:who|which|that|whom|[a-z]+ed)\b))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TARGET = re.compile(r"(?:by|into|for|until|throughout)\s", re.IGNORECASE)
 _RESUMING = re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b")
