@@ -95,6 +95,8 @@ def fold(text: str) -> str:
     finds in ``text``, its lower-case words are found in ``fold(text)``, at the same offsets
     (each character folds to one character).
     """
+    if text.isascii():
+        return text.lower()  # nothing to fold but the case
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
 
 
