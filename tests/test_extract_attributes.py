@@ -1086,6 +1086,11 @@ def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     ("The team plays a 9-match series across the UK.", "9", "match series"),
     ("A virus knocked out 13,000 cash machines of the Bank of America.", "13,000",
      "cash machines of the Bank of America"),
+    ("There are 4,000 such clinics. Fewer than a quarter of this number open at weekends.", "Fewer than a quarter",
+     "clinics"),
+    # a bound set on what is named just before it
+    ("The council charges a 5% levy on homes above £2m.", "above £2m", "homes"),
+    ("Ministers want a 45% rate on incomes over £150,000.", "over £150,000", "incomes"),
     # "of them": the ones the sentence before counted first
     ("The study covered 6,000 people in six countries. A third of them read junk mail.", "A third", "people"),
     ("The club signed four players in January. Two of them scored on Saturday.", "Two", "players"),
@@ -1329,6 +1334,9 @@ def test_a_crosshead_before_a_paragraph_is_no_table() -> None:
 # --- numbers that are no figures ------------------------------------------------------------------------------
 
 NOT_FIGURES = [
+    # wholeheartedly, not a share of anything
+    row("a-full-hundred-percent-sure", '"I am 100% sure we will reopen the ward," the manager said.', only=True),
+    row("a-hundred-and-ten-per-cent-committed", "The striker is 110 per cent committed to the club.", only=True),
     row("an-age-in-apposition", "Ridley, 45, wrote and directed the film.", only=True),
     row("a-players-age-in-apposition", "Okafor, 29, scored twice in the final.", only=True),
     row("an-age-after-said", '"We are a covers band," said Morrow, 53.', only=True),

@@ -451,6 +451,9 @@ _PLACE_AFTER = re.compile(r"\s(?:in|across|around|throughout|within)\s+(?:the\s+
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\s*$")
+# a bound a figure sets on what is named just before it ("incomes above £150,000")
+_THRESHOLD = re.compile(r"(?:over|above|below|under|exceeding)\s", re.IGNORECASE)
+_LINKED = re.compile(r"\s(?:on|of|in|for|to|from|with)\s")
 _APPOSITIVE_END = re.compile(r",\s+(?:the|a|an|its|their|one\s+of)\s[^,;:()\"“”]{1,80}?,\s*$")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|that)\b[^,;]{1,120},\s*$")
 _DASH_END = re.compile(r"\s[-–—]\s*$")
@@ -1099,6 +1102,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if verbs_at_end and verbs_at_end.group(0).split()[0] in _NOUN_PARTICIPLES:
         verbs_at_end = None  # "the number of recorded crimes": a participle of the noun phrase
     subject = _strip_determiners(_subject_before(before, verbs_at_end.start() if verbs_at_end else len(before)))
+    if verbs_at_end is None and _THRESHOLD.match(text, mention_start, q.start) and (parts := _LINKED.split(subject)):
+        subject = parts[-1]  # "a 50% rate on incomes above £150,000": the incomes the bound is of
     if " " in subject and subject.split()[0].lower() in _speech_verbs():
         subject = subject.split(None, 1)[1]  # "ECLAC forecasts growth of 4%": growth
     return subject or (after_np if not _YEARISH.match(after_np) else "")  # "6% expansion in 2005": not "2005"

@@ -248,7 +248,11 @@ def _words_before_digits(text: str) -> Iterator[int]:
 
 @cache
 def _idioms() -> tuple[re.Pattern[str], WordCue | None]:
-    idioms = lexicon().grammar["idioms"]
+    g = lexicon().grammar
+    # "I'm 100% sure", "he is 110 per cent committed": wholeheartedly, not a share of anything
+    whole = [f"{amount} {word}" for amount in ("100%", "100 per cent", "100 percent", "110%", "110 per cent")
+             for word in g["wholehearted_words"]]
+    idioms = g["idioms"] + whole
     return re.compile(alternation(idioms), re.IGNORECASE), WordCue.of(idioms)
 
 
