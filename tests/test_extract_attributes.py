@@ -1056,6 +1056,16 @@ def test_of_those_a_clause_describes_is_no_figure_before() -> None:
     assert [c.measure for c in claims if c.mention == "About 40%"] != ["people"]
 
 
+@pytest.mark.parametrize(("text", "mention", "subject"), [
+    ("Health Secretary Sarah Collins has pledged £960m for new scanners.", "£960m", "Sarah Collins"),
+    ("Former champion Tom Hardy won 3 of his last 4 races.", "3", "Tom Hardy"),
+    ("Band Aid 20 slipped to six in the chart.", "six", "Band Aid 20"),
+])
+def test_a_holder_is_the_person_after_a_title(text: str, mention: str, subject: str) -> None:
+    found = {c.mention: c.subject for c in analyse(text).claims}
+    assert found[mention] == subject
+
+
 def test_whose_shares_is_the_name_after_of() -> None:
     claims = analyse("Shares of Ventor Mining, the country's largest miner, have jumped 15%.").claims
     assert [(c.mention, c.subject, c.measure) for c in claims] == [("15%", "Ventor Mining", "Shares of Ventor Mining")]
