@@ -25,6 +25,13 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # a speaker described by what it is, after its name: the name
+    row("a-firm-described-before-its-relative-clause",
+        "Tests showed the virus spread. Orvane, the drugs group, which estimates a cure rate of 60%, disagreed.",
+        claim("60%", 60, "percent", speaker="Orvane")),
+    row("a-charity-described-before-its-relative-clause",
+        "Relief Now, the aid group, which says 4,000 families need shelter, appealed for funds.",
+        claim("4,000", 4000, "count", speaker="Relief Now")),
     # the comma of a figure ("1,200") does not end the clause or aside between a speaker and the verb
     row("a-relative-clause-with-a-figure-before-the-verb",
         "Acme, which employs 1,200 people, said its sales rose 10%.",

@@ -663,6 +663,8 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
     if (m := speech.reported) and m.end() <= local and not _adds_figure(text, m, local):
         return _person(_who(m), sentence.start + m.start(), people())
     if (m := speech.relative) and m.start() < local and (m.group("verb") is not None or m.end() <= local):
+        if named := _name_described(text, m):
+            return named  # "Anglo-American, the international mining company, which estimates"
         return _person(_who(m), sentence.start + m.start(), people())
     if (m := speech.apposition) and m.end() <= local:
         return _person(_who(m), sentence.start + m.start(), people())
@@ -683,6 +685,20 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
     if (m := speech.reported_after) and m.start() > local:
         return _person(_who(m), sentence.start + m.start(), people())
     return None
+
+
+def _name_described(text: str, m: re.Match[str]) -> str | None:
+    """The name that a speaker described by what it is stands in apposition to: "Anglo-American" in
+    "Anglo-American, the international mining company, which estimates"."""
+    who = _who(m)
+    if not who.lower().startswith(("the ", "a ", "an ")) or who[4:5].isupper():
+        return None
+    named = _NAME_BEFORE_ASIDE.search(text, max(0, m.start() - 60), m.start() + 1)
+    return named.group("name") if named else None
+
+
+# a name, then the comma that opens an aside on what it is
+_NAME_BEFORE_ASIDE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w&'’.-]*(?:\s(?:of\s|&\s)?[A-Z][\w&'’.-]*){0,3}),$")
 
 
 _ADDS_OBJECT = re.compile(r"(?:\s+(?:a|an|another|a\s+further|an\s+extra|just|almost|nearly|over|more\s+than))*\s*$")
