@@ -1108,6 +1108,10 @@ def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     # a bound set on what is named just before it
     ("The council charges a 5% levy on homes above £2m.", "above £2m", "homes"),
     ("Ministers want a 45% rate on incomes over £150,000.", "over £150,000", "incomes"),
+    # a multiple measures what its comparative compares
+    ("The new router is up to 10 times faster than the old one.", "up to 10 times", "speed"),
+    ("Generic drugs are 30 times cheaper than branded ones.", "30 times", "price"),
+    ("The new telescope is four times more powerful than Hubble.", "four times", "power"),
     # "of them": the ones the sentence before counted first
     ("The study covered 6,000 people in six countries. A third of them read junk mail.", "A third", "people"),
     ("The club signed four players in January. Two of them scored on Saturday.", "Two", "players"),
