@@ -1132,6 +1132,13 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # "since" a clause that dates an event: from then on, not in that year alone
+    row("since-a-product-was-launched",
+        "The app has been downloaded 30 million times since it was launched in 2019.",
+        claim("30 million", 30_000_000, "times", period="since it was launched in 2019")),
+    row("since-a-team-joined-a-league",
+        "The club has won only three matches since they joined the league in 2018.",
+        claim("three", 3, "count", period="since they joined the league in 2018")),
     # a unit of time is a whole word: "seasonal" holds no season, "weekend" is no week, "years" not one year
     row("a-word-that-opens-on-a-unit-of-time-is-no-period",
         "Adjusted for seasonal changes, unemployment rose by 0.3%.",

@@ -419,6 +419,8 @@ def _period_pattern() -> re.Pattern[str]:
         # since 2010, since the start of the year
       | (?:since|by|until|till|before|after|from)\s(?:the\s(?:start|end|beginning)\sof\s)?(?:the\s)?
         (?:{when}|year|decade|month)
+        # since it was released in 2003, since they first hit the charts in 2002: since then
+      | since\s(?:it|they|he|she|we|the\s[a-z]+)\s(?:[a-z]+\s){{1,4}}?in\s(?:{when})
         # in 2018, as of September, in the year to March 2019
       | (?:in|into|during|throughout|for|as\sof|at\sthe\s(?:end|start)\sof|by\sthe\send\sof
          |in\sthe\s(?:year|first\shalf|second\shalf)\s(?:to|of))\s(?:{when})
