@@ -273,6 +273,13 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # "the world rankings", "world number one": a ranking, not where the figure holds
+    row("a-world-ranking-is-no-place",
+        "The player sits in the world rankings and has won just two cup ties.",
+        claim("two", 2, "count", place=None)),
+    row("a-world-ranking-after-a-figure-is-no-place",
+        "Her throw of 67.05m puts her at the top of the world rankings.",
+        claim("67.05m", 67.05, "m", place=None)),
     row("a-nationality-that-describes-a-star",
         "The US star will play two songs at a club in Leeds.",
         claim("two", 2, "count", place="Leeds")),

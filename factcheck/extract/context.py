@@ -151,6 +151,8 @@ _OFFICE_OF = re.compile(
 _CAPITAL_AFTER = re.compile(r"\s+capital\b")
 _RANKED_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+-)?(?:biggest|largest|greatest|highest|lowest|most|least|best|worst|"
                            r"fastest|richest|poorest|leading|top|first|oldest|smallest|busiest)\b")
+_WORLD_TITLE_AFTER = re.compile(r"[\s-]+(?:rankings?|ranked|number|no\.?|title|titles|champions?|championships?|"
+                                r"class|tour|tours)\b", re.IGNORECASE)
 _ACROSS = re.compile(r"^across\s+")
 
 
@@ -187,8 +189,9 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
             continue  # "London Mayor", "Islington Council", "Scotland Yard"
         if _office_before(text, start):
             continue  # "the Mayor of London"
-        if gaz.places[gaz.aliases[written]].type == "world" and _RANKED_AFTER.match(text, end):
-            continue  # "the world's fifth-largest brewer": a ranking, not where the figure holds
+        if gaz.places[gaz.aliases[written]].type == "world" and (_RANKED_AFTER.match(text, end)
+                                                                 or _WORLD_TITLE_AFTER.match(text, end)):
+            continue  # "the world's fifth-largest brewer", "the world rankings": a ranking, not where the figure holds
         if _person_before(text, start):
             continue  # "Mr Houston", "George Washington": a person's name
         if _name_before(text, start):
