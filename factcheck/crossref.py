@@ -222,9 +222,15 @@ def place_relation(a: str | None, b: str | None) -> str:
         return "same"
     if a not in gaz.places or b not in gaz.places:
         return "unknown"  # "the country", "the region": not enough to tell
-    if a in gaz.ancestors(b) or b in gaz.ancestors(a):
+    if a in gaz.ancestors(b) or b in gaz.ancestors(a) or _member_of(a, b) or _member_of(b, a):
         return "nested"
     return "different"
+
+
+def _member_of(member: str, union: str) -> bool:
+    """Whether a country is a member of a union of countries (``Cyprus`` of the ``European Union``:
+    data/statistics.json)."""
+    return member in _statistics_data()["unions"].get(union, ())
 
 
 # --- figures as intervals ----------------------------------------------------------
@@ -283,7 +289,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "4"
+CROSSREF_VERSION = "5"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -420,6 +426,9 @@ class Figure:
     specific: int = 0
     # its sentence, as a number: claims of one sentence (an article printed twice) have the same
     said: int = 0
+    # what its period says the figure is the value of ("under the new deal": a deal), canonical
+    things: frozenset[str] = frozenset()
+    sentence: str | None = None
 
     @classmethod
     def of(cls, fact: Fact) -> Figure:
@@ -445,10 +454,18 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     What many claims have alike is shared, one object for all, so that the figures
     compared with one another lie close together in memory.
     """
+    things = period_things(period)
+    if things and nameless(measure):
+        measure = " ".join(sorted(things))  # "a three-year agreement with BT Group worth £3bn": an agreement's
     number, (base, key, search), family, span, measure = _statement(value_text, low, high, unit, qualifier, change,
                                                                      measure, mention)
-    exact = (_exact_key(base, number) if base is not None and value_text is not None
-             and not _common_figure(family[0], number) else None)
+    exact = None
+    if value_text is not None and not _common_figure(family[0], number):
+        if base is not None:
+            exact = _exact_key(base, number)
+        elif not measure.strip() and not is_label(mention, unit, measure):
+            # a figure whose sentence says nothing of what it measures is compared only with the very same figure
+            exact = _exact_key(f"{family[0]}|{change or 'level'}|", number)
     dates = _period(period_start, period_end) if period_start and period_end else None
     names, own, holder, marks, specific, said = _identity(subject, measure, sentence, period, place, change)
     if title:
@@ -456,7 +473,7 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     return Figure(claim_id, _shared(document_id), number, key, search, base, family, _shared(kind), span, dates,
                   measure, _shared(place or document_place), value_text, exact, _shared(unit), holder, marks,
                   names, _date(published) if published else None, _shared(speaker), own, specific + bool(dates),
-                  said if sentence else claim_id)
+                  said if sentence else claim_id, things, sentence)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -573,7 +590,18 @@ def _sentence_names(sentence: str | None) -> frozenset[str]:
     if not sentence:
         return frozenset()
     rest = sentence.lstrip("\"'“‘ ").split(" ", 1)
-    return _title_names(rest[1]) if len(rest) > 1 else frozenset()
+    return (_title_names(rest[1]) | _acronyms(sentence)) if len(rest) > 1 else frozenset()
+
+
+# three words or more with a capital, joined by "of" or "for" at most ("Department for Work and Pensions" is two)
+_FULL_NAME = re.compile(r"\b(?!The\s)[A-Z][a-z]+(?:\s+(?:(?:of|for|of\s+the)\s+)?[A-Z][a-z]+){2,}")
+
+
+def _acronyms(sentence: str) -> frozenset[str]:
+    """The short forms of the names of three words or more in a sentence, lower case: ``imf`` for the
+    ``International Monetary Fund``, ``nhs`` for the ``National Health Service``."""
+    return frozenset("".join(word[0] for word in name.split() if word[0].isupper()).lower()
+                     for name in _FULL_NAME.findall(sentence))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -667,6 +695,26 @@ def period_marks(period: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def period_things(period: str | None) -> frozenset[str]:
+    """What a period says its figure is the value of: ``deal`` in ``under the new deal`` and in ``a three-year
+    agreement`` (data/statistics.json), canonical by meaning (data/measures.json).
+
+    >>> sorted(period_things("a three-year agreement")), sorted(period_things("in 2014"))
+    (['deal'], [])
+    """
+    if not period:
+        return _NOTHING
+    things = frozenset(_statistics_data()["period_things"])
+    canonical = _vocabulary()[0]
+    found = {canonical.get(word, word) for word in map(_singular, re.findall(r"[a-z]+", period.lower()))
+             if word in things}
+    return _shared(frozenset(found)) if found else _NOTHING
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1 << 16)
 def _marks_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """Periods counted in different numbers of the same unit, or in years that are all different."""
     if not a or not b or a & b:
@@ -730,13 +778,16 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
     if (a.marks is not b.marks and _marks_clash(a.marks, b.marks)) or (
             (a.dates or a.published) and (b.dates or b.published) and _apart_in_time(a, b)):
         return None
-    if a.holder and b.holder and a.holder is not b.holder and not _same_holder(a.holder, b.holder):
+    same_figure = a.number == b.number
+    if (a.holder and b.holder and a.holder is not b.holder and not _same_holder(a.holder, b.holder)
+            and not (same_figure and not _common(a) and _party_named(a, b))):
         return None
     if a.document_id == b.document_id:
-        return "likely" if a.measure == b.measure or _related_measures(a.measure, b.measure) else None
+        # a headline, a lead and a body restate a figure in other words
+        return "likely" if (a.measure == b.measure or _related_measures(a.measure, b.measure)
+                            or (same_figure and not _common(a) and _figures_alike(a, b))) else None
     if a.measure != b.measure and not _same_measure_words(a.measure, b.measure) and not (
-            a.number == b.number and _related_measures(a.measure, b.measure)
-            and not _names_clash(a.measure, b.measure)):
+            same_figure and _figures_alike(a, b)):
         return None  # another thing measured, unless the very same figure of something named alike
     if (a.names is not b.names and a.names and b.names and a.names.isdisjoint(b.names)
             and not (a.place and relation in ("same", "nested"))):
@@ -752,6 +803,58 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
             and (specific >= SURE_SPECIFICITY
                  or (specific >= SURE_SPECIFICITY - 1 and (_anchored(a, b) or bool(a.marks and a.marks == b.marks)))))
     return "sure" if sure else "likely"
+
+
+def _figures_alike(a: Figure, b: Figure) -> bool:
+    """Whether two claims of the very same figure say it of one thing, though their measures' head words
+    differ: their measures, or what their periods say the figure is the value of, share a word (places aside)
+    and name nothing different; or one measure names nothing but names (``BT Group``) and their sentences
+    tell the same story (:func:`_echoes`); or their unit measures one sort of thing only (megapixels,
+    milliamp-hours)."""
+    if _related_measures(a.measure, b.measure) or (
+            (a.things or b.things) and not (measure_key(a.measure) | a.things).isdisjoint(
+                measure_key(b.measure) | b.things)):
+        return not _names_clash(a.measure, b.measure)
+    if (nameless(a.measure) or nameless(b.measure)) and _echoes(a.sentence, b.sentence):
+        return True
+    return a.unit == b.unit and a.unit in _statistics_data()["telling_units"]
+
+
+@lru_cache(maxsize=1 << 16)
+def nameless(measure: str) -> bool:
+    """Whether a measure says nothing of what is measured but names: empty, or only words with a capital
+    (``BT Group``, ``Super``)."""
+    return not any(word[0].islower() for word in re.findall(r"[A-Za-z][\w'-]*", measure))
+
+
+def _echoes(a: str | None, b: str | None) -> bool:
+    """Whether two sentences tell the same story: they share :data:`ECHO_WORDS` words or more that say
+    something (four letters or more, but for the commonest: data/statistics.json)."""
+    return bool(a and b) and len(_telling_words(a) & _telling_words(b)) >= ECHO_WORDS
+
+
+# the words two sentences share when they tell the same story in other words ("Cyprus was forced to wind down
+# one major bank ... 10 billion euros in aid", "10bn euros ... Cyprus was forced to wind up one major bank")
+ECHO_WORDS = 3
+
+
+@lru_cache(maxsize=1 << 16)
+def _telling_words(sentence: str) -> frozenset[str]:
+    return frozenset(word for word in map(_singular, re.findall(r"[a-z][a-z'-]{3,}", sentence.lower()))
+                     if word not in _plain_words())
+
+
+@cache
+def _plain_words() -> frozenset[str]:
+    """Words that tell no story: the commonest, and the units periods are counted in (``60-minute``)."""
+    data = _statistics_data()
+    return frozenset(data["plain_words"]) | frozenset(data["period_units"])
+
+
+def _party_named(a: Figure, b: Figure) -> bool:
+    """Whether one claim's holder is named in the other's sentence: the two sides of one deal (``the Premier
+    League's £3bn deal``, ``Sky and BT's £3bn``)."""
+    return not (a.holder - {_JOINT}).isdisjoint(b.own_names) or not (b.holder - {_JOINT}).isdisjoint(a.own_names)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -772,7 +875,8 @@ def _same_time(a: Figure, b: Figure) -> bool:
     by one only, ``in December`` against ``this year``, is not the same time)."""
     if a.dates and b.dates:
         return True  # overlapping: see _apart_in_time
-    return a.marks == b.marks or bool(a.marks and b.marks)
+    # periods that both name the deal a figure is of ("the current deal", "a three-year agreement") are its time
+    return a.marks == b.marks or bool(a.marks and b.marks) or not a.things.isdisjoint(b.things)
 
 
 def _common(a: Figure) -> bool:
@@ -808,6 +912,9 @@ def _verdict(a: Figure, b: Figure) -> str | None:
     span, other = a.span, b.span
     if span is None or other is None:
         return None
+    if a.unit != b.unit:
+        # a figure converted from another unit is often cut short rather than rounded (72.5 mm as 2.8 in)
+        span, other = _converted(span), _converted(other)
     if a.document_id == b.document_id and a.number != b.number:
         return None  # an article that states two figures states two statistics
     sameness = same_statistic(a, b)
@@ -821,8 +928,15 @@ def _verdict(a: Figure, b: Figure) -> str | None:
             return None
         # figures that differ agree by rounding only when they surely state one statistic ("2,000 staff" and
         # "2,200 employees" of two companies do not)
-        return "agree" if a.number == b.number or sameness == "sure" or a.unit != b.unit else None
+        return "agree" if (a.number == b.number or sameness == "sure"
+                           or (a.unit != b.unit and bool(a.holder) == bool(b.holder))) else None
     return "conflict" if sameness == "sure" else None
+
+
+def _converted(span: Interval) -> Interval:
+    """A figure's interval widened by its rounding step on both sides: what it allows once converted."""
+    half = (span.high - span.low) / 2
+    return Interval(span.low - half, span.high + half) if math.isfinite(half) else span
 
 
 def _verdicts(a: Figure, partners: Iterable[tuple[float, int, Figure | None]]) -> list[tuple[int, str]]:
@@ -864,7 +978,7 @@ def _told_apart(a: Figure, b: Figure, by_document: dict[int, list[Figure]]) -> b
     for one, other in ((a, b), (b, a)):
         for c in by_document.get(other.document_id, ()):
             if (c.id != other.id and c.family == one.family and c.speaker == other.speaker
-                    and c.key is not None and _verdict(one, c) == "agree"):
+                    and (c.key is not None or c.exact is not None) and _verdict(one, c) == "agree"):
                 return True
     return False
 
@@ -1094,7 +1208,7 @@ class Linker:
         measures' head words (a headline's ``£3bn TV rights bonanza`` and its body's ``£3bn TV deal``)."""
         alike: dict[tuple[float, tuple[str, str | None]], list[Figure]] = defaultdict(list)
         for figure in figures:
-            if figure.key is not None and figure.span is not None:
+            if (figure.key is not None or figure.exact is not None) and figure.span is not None:
                 alike[figure.number, figure.family].append(figure)
         for same in alike.values():
             for i, a in enumerate(same):
@@ -1191,7 +1305,10 @@ def _groups_clash(facts: dict[int, Fact], a: set[int], b: set[int]) -> bool:
             if _marks_clash(period_marks(fx.period), period_marks(fy.period)):
                 return True
             hx, hy = holder_words(fx.subject), holder_words(fy.subject)
-            if hx and hy and not _same_holder(hx, hy):
+            # the two sides of one deal: a group's claims agree already, each side named where the other speaks
+            if hx and hy and not _same_holder(hx, hy) and (
+                    (hx - {_JOINT}).isdisjoint(_own_names(fy.sentence, fy.subject))
+                    and (hy - {_JOINT}).isdisjoint(_own_names(fx.sentence, fx.subject))):
                 return True
             if place_relation(fx.place or fx.document_place, fy.place or fy.document_place) == "different":
                 return True

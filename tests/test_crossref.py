@@ -737,3 +737,55 @@ def test_holders_listed_together_are_not_either_alone():
     assert [f.subject for f in facts(together, 2)] == ["Hodgson and Barkley"]  # premise: a joint holder
     assert statuses(alone, together) == set()
     assert statuses(together, "Hodgson and Barkley kicked six penalties against Italy in Rome.") == {"agree"}
+
+
+# --- the very same figure told in other words ------------------------------------------------------------
+
+
+def test_a_country_lies_inside_the_union_it_is_a_member_of():
+    assert place_relation("Malta", "EU") == "nested"
+    assert place_relation("the EU", "Slovenia") == "nested"
+    assert place_relation("Norway", "European Union") == "different"
+
+
+BAILOUT = ("Malta was forced to close two lenders and impose heavy losses on savers in return for 6 billion euros "
+           "in loans from the European Central Bank and the European Union.")
+
+
+def test_a_figure_whose_sentence_names_no_measure_matches_the_same_figure_of_the_story_it_retells():
+    retold = "To secure the 6bn euros, agreed by the EU and the ECB, Malta was forced to close two lenders."
+    assert one_with(retold, "6bn euros").measure == ""  # premise: nothing says what the figure measures
+    assert "agree" in statuses(BAILOUT, retold)
+    other_story = "To build the new line, agreed by the EU, the rail company will borrow 6bn euros."
+    assert statuses(BAILOUT, other_story) == set()
+
+
+def test_a_figure_converted_from_another_unit_may_be_cut_short():
+    assert statuses("The tablet measures 72.5 mm across.", "The tablet measures 2.8 inches across.") == {"agree"}
+    assert statuses("The tablet measures 75.5 mm across.", "The tablet measures 2.8 inches across.") == set()
+
+
+def test_each_side_of_a_deal_may_hold_its_figure():
+    board = "The health board's record £4.2bn contract with Medline runs for four years."
+    supplier = "The figure is a 20% rise on Medline's current £4.2bn deal."
+    assert [f.subject for f in facts(board, 1)][-1] != [f.subject for f in facts(supplier, 2)][-1]  # two holders
+    assert "agree" in statuses(board, supplier)
+    assert statuses(board, "The figure is a 20% rise on Acme's current £4.2bn deal.") == set()
+
+
+def test_a_period_that_names_a_deal_says_what_its_figure_is_the_value_of():
+    agreement = ("The trust is in the first year of a four-year agreement with Medline and Carewell worth "
+                 "4.25 billion pounds.")
+    assert one_with(agreement, "4.25 billion pounds").measure == "Carewell"  # premise: a name, not a measure
+    assert "agree" in statuses(agreement, "The money is a 20% rise on Medline and Carewell's current £4.2bn deal.")
+
+
+def test_a_unit_of_one_sort_of_thing_needs_no_measure_word_in_common():
+    assert statuses("The camera has a 20-megapixel sensor.", "The phone's main camera is 20-megapixel.") == {"agree"}
+
+
+def one_with(text: str, mention: str) -> Fact:
+    """The claim of a sentence stated in ``mention``."""
+    found = [f for f in facts(text, 1) if f.mention == mention]
+    assert len(found) == 1, f"expected {mention!r} in {text!r}"
+    return found[0]

@@ -162,7 +162,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     connection = session.connection()
     every = _figures_where(connection, Claim.document_id, document_ids)
     names = document_names(every)
-    new = [f for f in every if f.key is not None]
+    new = [f for f in every if f.key is not None or f.exact is not None]
     if not new:
         return 0
     name_figures(new, names)
@@ -181,8 +181,9 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
                 (exact if "|=" in key else pool).file(key, comparison_number(value, low, unit), claim_id)
     partners: set[int] = set()
     for f in new:
-        partners.update(other for _, other, _ in pool.nearest(f.search, f.number, f.id))
-        pool.file(f.key, f.number, f.id)
+        if f.key is not None:
+            partners.update(other for _, other, _ in pool.nearest(f.search, f.number, f.id))
+            pool.file(f.key, f.number, f.id)
     for f in new:
         if f.exact:
             partners.update(other for _, other, _ in exact.nearest(((f.exact, 0),), f.number, f.id))
@@ -314,10 +315,10 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     rows = bulk.rows(connection, _figure_query().order_by(Claim.id), stream=True)
     every = list(itertools.starmap(claim_figure, rows))
     names = document_names(every)
-    figures = [figure for figure in every if figure.key is not None]
+    figures = [figure for figure in every if figure.key is not None or figure.exact is not None]
     name_figures(figures, names)
     keys = _claim_keys(figures)
-    figures.sort(key=attrgetter("base"))  # a sort that keeps the order of ids among equals
+    figures.sort(key=lambda figure: figure.base or "")  # a sort that keeps the order of ids among equals
     linker = Linker()
     for figure in figures:
         linker.link(figure)
