@@ -797,6 +797,9 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
         # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name (and of one sort
         # of period: "40% fewer in the first three months" is not an undated "40% fewer") or by dates
         return None
+    if (a.family[0] == "count" and (_unnamed(a.measure) or _unnamed(b.measure)) and not (a.dates and b.dates)
+            and not _anchored(a, b)):
+        return None  # "50,000 people" says nothing of which people: a name must tie the claims
     specific = min(a.specific, b.specific)
     sure = (a.kind == b.kind and relation in ("same", "unknown") and bool(a.holder) == bool(b.holder)
             and _same_time(a, b) and _measured_alike(a.measure, b.measure)
@@ -818,6 +821,13 @@ def _figures_alike(a: Figure, b: Figure) -> bool:
     if (nameless(a.measure) or nameless(b.measure)) and _echoes(a.sentence, b.sentence):
         return True
     return a.unit == b.unit and a.unit in _statistics_data()["telling_units"]
+
+
+@lru_cache(maxsize=1 << 16)
+def _unnamed(measure: str) -> bool:
+    """Whether a measure is made of words that name no statistic of their own (``people``, ``total``) and no
+    name: which people, which total, only the claims' sentences can tell."""
+    return bool(measure.strip()) and not measure_key(measure)
 
 
 @lru_cache(maxsize=1 << 16)

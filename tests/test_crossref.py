@@ -789,3 +789,12 @@ def one_with(text: str, mention: str) -> Fact:
     found = [f for f in facts(text, 1) if f.mention == mention]
     assert len(found) == 1, f"expected {mention!r} in {text!r}"
     return found[0]
+
+
+def test_a_count_of_people_needs_a_name_to_tie_the_claims():
+    investors = "An estimated 70,000 people took out the bonds, some investing their life savings."
+    staff = "The brewer employs more than 70,000 people worldwide."
+    assert one(investors).measure == one(staff, 2).measure == "people"  # premise: a measure that names no one
+    assert statuses(investors, staff) == set()
+    assert statuses("Across Europe the haulier Northwind employs 70,000 people.",
+                    "The depots belong to Northwind, which employs 70,000 people.") == {"agree"}
