@@ -375,6 +375,15 @@ def _keys(vague: bool, number: float, unit: str, change: str | None, measure: st
     return (base, *_keys_at(base, _magnitude(number))) if base else None
 
 
+def keys_searched_under(key: str) -> list[str]:
+    """The keys that the claims filed under ``key`` search for their partners (none more for an exact
+    figure's key: its claims are compared with one another only)."""
+    if "|=" in key:
+        return [key]
+    base, order = key.rsplit("|", 1)
+    return [searched for searched, _ in _keys_at(base, int(order))[1]]
+
+
 @lru_cache(maxsize=1 << 16)
 def _keys_at(base: str, order: int) -> tuple[str, tuple[SearchedKey, ...]]:
     """The key of a figure of this order of magnitude, and the keys of its possible partners, its own first.
