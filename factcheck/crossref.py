@@ -891,11 +891,22 @@ SURE_SPECIFICITY = 3
 
 def _same_time(a: Figure, b: Figure) -> bool:
     """Whether two claims say they are of one time: both undated, or both dated and not apart (a month named
-    by one only, ``in December`` against ``this year``, is not the same time)."""
+    by one only, ``in December`` against ``this year``, is not the same time), or counted in the same sort of
+    marks (``a decade earlier`` and ``since 2010`` are spans of years; ``over three years`` and ``on Saturday``
+    are not one time)."""
     if a.dates and b.dates:
         return True  # overlapping: see _apart_in_time
     # periods that both name the deal a figure is of ("the current deal", "a three-year agreement") are its time
-    return a.marks == b.marks or bool(a.marks and b.marks) or not a.things.isdisjoint(b.things)
+    return (a.marks == b.marks or not _mark_sorts(a.marks).isdisjoint(_mark_sorts(b.marks))
+            or not a.things.isdisjoint(b.things))
+
+
+@lru_cache(maxsize=1 << 12)
+def _mark_sorts(marks: frozenset[str]) -> frozenset[str]:
+    """The sorts of a period's marks: ``span`` for lengths and years, else what a named time is (``month``,
+    ``day``)."""
+    named = _statistics_data()["named_times"]
+    return frozenset(named.get(mark, "span") for mark in marks)
 
 
 def _common(a: Figure) -> bool:

@@ -798,3 +798,15 @@ def test_a_count_of_people_needs_a_name_to_tie_the_claims():
     assert statuses(investors, staff) == set()
     assert statuses("Across Europe the haulier Northwind employs 70,000 people.",
                     "The depots belong to Northwind, which employs 70,000 people.") == {"agree"}
+
+
+def test_figures_of_different_sorts_of_period_do_not_contradict_each_other():
+    deal = "Northwind Radio will broadcast 38 live concerts from Leeds over three years."
+    assert statuses(deal, "Northwind Radio will broadcast 34 live concerts from Leeds over three years.") == {
+        "conflict"}
+    assert statuses(deal, "Northwind Radio will broadcast 34 live concerts from Leeds on Saturday.") == set()
+
+
+def test_a_rise_is_a_rise_in_any_word():
+    assert measure_key("jump") == measure_key("increase") == frozenset()
+    assert same_measure(measured("sales jump"), measured("sales increase"))
