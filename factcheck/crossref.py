@@ -910,14 +910,14 @@ def _mark_sorts(marks: frozenset[str]) -> frozenset[str]:
 
 
 def _common(a: Figure) -> bool:
-    """A figure that many unrelated statistics share: a small count (under :data:`COMMON_COUNT`), a percentage,
-    or a multiple (``10 times faster``)."""
+    """A figure that many unrelated statistics share: a small count (under :data:`COMMON_COUNT`) or a
+    percentage. A multiple (``six times as much``) is not one: read on a BBC archive, the claims of one multiple
+    and one measure are mostly one statistic, and asking a name of them loses more than it saves."""
     return _common_figure(a.family[0], a.number)
 
 
 def _common_figure(dimension: str, number: float) -> bool:
-    return (dimension == "count" and abs(number) < COMMON_COUNT) or dimension in ("percent", "percentage point",
-                                                                                  "times")
+    return (dimension == "count" and abs(number) < COMMON_COUNT) or dimension in ("percent", "percentage point")
 
 
 # counts below this recur by chance in unrelated statistics (games, points, goals, seats of a small body)
@@ -926,9 +926,20 @@ COMMON_COUNT = 50
 
 def _anchored(a: Figure, b: Figure) -> bool:
     """Whether two claims are tied to one another by their own words: the same sentence, a name in both of
-    their sentences or holders (places aside), or the same holder."""
-    return (a.said == b.said or not a.own_names.isdisjoint(b.own_names)
-            or bool(a.holder and b.holder and _same_holder(a.holder, b.holder)))
+    their sentences or holders (places aside, and the names of what they measure: two ``Brit Awards`` and two
+    ``American Music Awards`` share only the word for what is counted), or the same holder."""
+    if a.said == b.said or (a.holder and b.holder and _same_holder(a.holder, b.holder)):
+        return True
+    shared = a.own_names & b.own_names
+    return bool(shared) and any(_singular(name) not in (_counted(a.measure), _counted(b.measure))
+                                for name in shared)
+
+
+@lru_cache(maxsize=1 << 16)
+def _counted(measure: str) -> str | None:
+    """The word for what a measure of two words or more counts (``award`` in ``Brit Awards``): a name that is
+    only that ties nothing."""
+    return measure_head(measure) if len(measure.split()) > 1 else None
 
 
 def compare(a: Fact, b: Fact) -> str | None:

@@ -810,3 +810,9 @@ def test_figures_of_different_sorts_of_period_do_not_contradict_each_other():
 def test_a_rise_is_a_rise_in_any_word():
     assert measure_key("jump") == measure_key("increase") == frozenset()
     assert same_measure(measured("sales jump"), measured("sales increase"))
+
+
+def test_a_name_that_only_says_what_is_counted_ties_nothing():
+    bafta = "Last night the drama collected six Bafta Awards."
+    assert statuses(bafta, "Last night the drama collected six Independent Spirit Awards.") == set()
+    assert statuses(bafta, "Last night the drama collected six Bafta Awards, its makers said.") == {"agree"}
