@@ -931,8 +931,18 @@ def _anchored(a: Figure, b: Figure) -> bool:
     if a.said == b.said or (a.holder and b.holder and _same_holder(a.holder, b.holder)):
         return True
     shared = a.own_names & b.own_names
-    return bool(shared) and any(_singular(name) not in (_counted(a.measure), _counted(b.measure))
-                                for name in shared)
+    if not shared:
+        return False
+    if a.family[0] == "count":
+        # a small count's name must say whose or where, not what is counted: two "Six Nations wins" of two teams
+        return not shared <= _lower_words(a.measure) | _lower_words(b.measure)
+    return any(_singular(name) not in (_counted(a.measure), _counted(b.measure)) for name in shared)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words of a text, lower case."""
+    return frozenset(re.findall(r"[\w'’&-]+", text.lower()))
 
 
 @lru_cache(maxsize=1 << 16)

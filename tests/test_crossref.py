@@ -813,6 +813,16 @@ def test_a_rise_is_a_rise_in_any_word():
 
 
 def test_a_name_that_only_says_what_is_counted_ties_nothing():
-    bafta = "Last night the drama collected six Bafta Awards."
+    bafta = "Last night the drama collected six Bafta Awards, its makers said."
     assert statuses(bafta, "Last night the drama collected six Independent Spirit Awards.") == set()
-    assert statuses(bafta, "Last night the drama collected six Bafta Awards, its makers said.") == {"agree"}
+    assert statuses("Last night the Northwind drama collected six Bafta Awards.", bafta) == set()
+    assert statuses("In London the Northwind drama collected six Bafta Awards.",
+                    "Last night the Northwind drama collected six Bafta Awards, its makers said.") == {"agree"}
+
+
+def test_a_small_count_is_tied_by_whose_it_is_not_by_the_name_of_what_it_counts():
+    reserves = "The coach has used the reserves sparingly in the opening two Harbour Cup wins."
+    assert statuses(reserves, "The captain says the club can still lift the Harbour Cup despite two lacklustre "
+                              "wins so far.") == set()
+    assert statuses("The coach of Rovers has used the reserves sparingly in the opening two Harbour Cup wins.",
+                    "Rovers have the reserves to thank for the opening two Harbour Cup wins.") == {"agree"}
