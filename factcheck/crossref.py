@@ -794,7 +794,8 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
     if a.document_id == b.document_id:
         # a headline, a lead and a body restate a figure in other words
         return "likely" if (a.measure == b.measure or _related_measures(a.measure, b.measure)
-                            or (same_figure and not _common(a) and _figures_alike(a, b))) else None
+                            or (same_figure and not _common(a) and _bound(a) == _bound(b)
+                                and _figures_alike(a, b))) else None
     if a.measure != b.measure and not _same_measure_words(a.measure, b.measure) and not (
             same_figure and _figures_alike(a, b)):
         return None  # another thing measured, unless the very same figure of something named alike
@@ -844,6 +845,16 @@ def nameless(measure: str) -> bool:
     """Whether a measure says nothing of what is measured but names: empty, or only words with a capital
     (``BT Group``, ``Super``)."""
     return not any(word[0].islower() for word in re.findall(r"[A-Za-z][\w'-]*", measure))
+
+
+def _bound(a: Figure) -> str | None:
+    """Which way a figure is open: ``above`` (``more than 80GB``), ``below`` (``smaller than 80GB``), or
+    ``None``; an article that says both ``80GB`` and ``smaller than 80GB`` says two things."""
+    if a.span is None:
+        return None
+    if math.isinf(a.span.high):
+        return "above"
+    return "below" if a.span.low <= 0 < a.number or math.isinf(a.span.low) else None
 
 
 def _echoes(a: str | None, b: str | None) -> bool:

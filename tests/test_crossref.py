@@ -826,3 +826,14 @@ def test_a_small_count_is_tied_by_whose_it_is_not_by_the_name_of_what_it_counts(
                               "wins so far.") == set()
     assert statuses("The coach of Rovers has used the reserves sparingly in the opening two Harbour Cup wins.",
                     "Rovers have the reserves to thank for the opening two Harbour Cup wins.") == {"agree"}
+
+
+def test_an_article_that_gives_a_figure_and_a_bound_at_it_says_two_things():
+    text = ("The media centre's hard drive, at 64GB, is too small to store music and photos. "
+            "Video recorders store television on hard drives of less than 64GB. "
+            "A media centre has to store music, films and photos, and 64GB is too small.")
+    own = facts(text, 1)
+    assert [f.mention for f in own] == ["64GB", "less than 64GB", "64GB"]  # premise
+    linked = {frozenset((x.a, x.b)) for x in link_pairs(own)}
+    assert frozenset((own[0].id, own[2].id)) in linked
+    assert not any(own[1].id in pair for pair in linked)
