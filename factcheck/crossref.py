@@ -500,8 +500,21 @@ def _identity(subject: str | None, measure: str, sentence: str | None, period: s
 @lru_cache(maxsize=1 << 16)
 def _own_names(sentence: str | None, subject: str | None) -> frozenset[str]:
     """The names that tie a claim to what it is about: those of its sentence and holder, but for places (which
-    :func:`place_relation` compares)."""
-    return _shared((_sentence_names(sentence) | _title_names(subject)) - _place_words())
+    :func:`place_relation` compares) and the words for their people (``Indian``, ``Chinese``, ``British``)."""
+    return _shared((_sentence_names(sentence) | _title_names(subject)) - _place_words() - _place_adjectives())
+
+
+@cache
+def _place_adjectives() -> frozenset[str]:
+    """The words for the people of a place: its name with a suffix (``India``, ``Indian``; ``China``, ``Chinese``;
+    ``Italy``, ``Italian``; ``Japan``, ``Japanese``; ``Iraq``, ``Iraqi``), and those made otherwise
+    (data/statistics.json)."""
+    made = set(_statistics_data()["place_adjectives"])
+    for word in _place_words():
+        if len(word) >= 4 and word.isalpha():
+            made.update(word + ending for ending in ("n", "an", "ian", "ese", "ish", "i", "ns", "ans", "ians"))
+            made.update(word[:-1] + ending for ending in ("", "an", "ian", "ese", "ans", "ians"))
+    return frozenset(made)
 
 
 @cache
@@ -609,8 +622,15 @@ _FULL_NAME = re.compile(r"\b(?!The\s)[A-Z][a-z]+(?:\s+(?:(?:of|for|of\s+the)\s+)
 def _acronyms(sentence: str) -> frozenset[str]:
     """The short forms of the names of three words or more in a sentence, lower case: ``imf`` for the
     ``International Monetary Fund``, ``nhs`` for the ``National Health Service``."""
-    return frozenset("".join(word[0] for word in name.split() if word[0].isupper()).lower()
-                     for name in _FULL_NAME.findall(sentence))
+    skip = frozenset(_statistics_data()["not_names"])
+    found = set()
+    for name in _FULL_NAME.findall(sentence):
+        capitals = [word for word in name.split() if word[0].isupper()]
+        while capitals and capitals[0].lower() in skip:  # "In Sri Lanka" is no name of three words
+            capitals.pop(0)
+        if len(capitals) >= 3:
+            found.add("".join(word[0] for word in capitals).lower())
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -807,9 +827,9 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
         # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name (and of one sort
         # of period: "40% fewer in the first three months" is not an undated "40% fewer") or by dates
         return None
-    if (a.family[0] == "count" and (_unnamed(a.measure) or _unnamed(b.measure)) and not (a.dates and b.dates)
+    if (a.family[0] in ("count", "percent", "percentage point") and (_unnamed(a.measure) or _unnamed(b.measure))
             and not _anchored(a, b)):
-        return None  # "50,000 people" says nothing of which people: a name must tie the claims
+        return None  # "50,000 people", "the figure was 29% in 2003" say nothing of which: a name must tie them
     specific = min(a.specific, b.specific)
     sure = (a.kind == b.kind and relation in ("same", "unknown") and bool(a.holder) == bool(b.holder)
             and _same_time(a, b) and _measured_alike(a.measure, b.measure)

@@ -837,3 +837,12 @@ def test_an_article_that_gives_a_figure_and_a_bound_at_it_says_two_things():
     linked = {frozenset((x.a, x.b)) for x in link_pairs(own)}
     assert frozenset((own[0].id, own[2].id)) in linked
     assert not any(own[1].id in pair for pair in linked)
+
+
+def test_the_word_for_a_places_people_ties_nothing():
+    assert statuses("Yesterday a 26% stake in an Indian oil explorer was sold to investors.",
+                    "Yesterday a 26% stake in an Indian newspaper group was sold to investors.") == set()
+
+
+def test_a_percentage_of_a_measure_that_names_nothing_needs_a_name_even_when_dated():
+    assert statuses("In 2003 the figure was 29%.", "The figure was 30% in 2003, the analysts at Gartner said.") == set()
