@@ -438,6 +438,10 @@ class Figure:
     # what its period says the figure is the value of ("under the new deal": a deal), canonical
     things: frozenset[str] = frozenset()
     sentence: str | None = None
+    # a count or percentage of a measure that names nothing (:func:`_unnamed`)
+    unnamed: bool = False
+    # a figure that many unrelated statistics share (:func:`_common_figure`)
+    common: bool = False
 
     @classmethod
     def of(cls, fact: Fact) -> Figure:
@@ -447,6 +451,13 @@ class Figure:
                             fact.qualifier, fact.change, fact.measure, fact.place, fact.kind, fact.period_start,
                             fact.period_end, fact.subject, fact.period, fact.document_place, fact.title,
                             fact.published, fact.speaker, fact.sentence)
+
+
+# the figures whose measure must name what they are of (:func:`_unnamed`)
+_NAMED_BY_MEASURE = frozenset({"count", "percent", "percentage point"})
+
+# what figures say too little alone to be compared when their sentence names no measure
+_VAGUE_ALONE = frozenset({"count", "length", "multiple"})
 
 
 def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str | None, low: float | None,
@@ -469,11 +480,13 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     number, (base, key, search), family, span, measure = _statement(value_text, low, high, unit, qualifier, change,
                                                                      measure, mention)
     exact = None
-    if value_text is not None and not _common_figure(family[0], number):
+    common = _common_figure(family[0], number)
+    if value_text is not None and not common:
         if base is not None:
             exact = _exact_key(base, number)
-        elif not measure.strip() and not is_label(mention, unit, measure):
-            # a figure whose sentence says nothing of what it measures is compared only with the very same figure
+        elif not measure.strip() and family[0] not in _VAGUE_ALONE and not is_label(mention, unit, measure):
+            # a sum (or another quantity, but a count or a length: "five million", "from six yards") whose
+            # sentence says nothing of what it measures is compared only with the very same figure
             exact = _exact_key(f"{family[0]}|{change or 'level'}|", number)
     dates = _period(period_start, period_end) if period_start and period_end else None
     names, own, holder, marks, specific, said = _identity(subject, measure, sentence, period, place, change)
@@ -482,7 +495,8 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     return Figure(claim_id, _shared(document_id), number, key, search, base, family, _shared(kind), span, dates,
                   measure, _shared(place or document_place), value_text, exact, _shared(unit), holder, marks,
                   names, _date(published) if published else None, _shared(speaker), own, specific + bool(dates),
-                  said if sentence else claim_id, things, sentence)
+                  said if sentence else claim_id, things, sentence,
+                  family[0] in _NAMED_BY_MEASURE and _unnamed(measure), common)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -809,12 +823,12 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
         return None
     same_figure = a.number == b.number
     if (a.holder and b.holder and a.holder is not b.holder and not _same_holder(a.holder, b.holder)
-            and not (same_figure and not _common(a) and _party_named(a, b))):
+            and not (same_figure and not a.common and _party_named(a, b))):
         return None
     if a.document_id == b.document_id:
         # a headline, a lead and a body restate a figure in other words
         return "likely" if (a.measure == b.measure or _related_measures(a.measure, b.measure)
-                            or (same_figure and not _common(a) and _bound(a) == _bound(b)
+                            or (same_figure and not a.common and _bound(a) == _bound(b)
                                 and _figures_alike(a, b))) else None
     if a.measure != b.measure and not _same_measure_words(a.measure, b.measure) and not (
             same_figure and _figures_alike(a, b)):
@@ -822,19 +836,25 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
     if (a.names is not b.names and a.names and b.names and a.names.isdisjoint(b.names)
             and not (a.place and relation in ("same", "nested"))):
         return None  # two articles about different things (a place they share, or one inside the other, ties them)
-    if (_common(a) or _common(b)) and not (a.dates and b.dates) and (
-            not _anchored(a, b) or (a.said != b.said and bool(a.marks) != bool(b.marks))):
-        # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name (and of one sort
-        # of period: "40% fewer in the first three months" is not an undated "40% fewer") or by dates
-        return None
-    if (a.family[0] in ("count", "percent", "percentage point") and (_unnamed(a.measure) or _unnamed(b.measure))
-            and not _anchored(a, b)):
-        return None  # "50,000 people", "the figure was 29% in 2003" say nothing of which: a name must tie them
+    anchored = None  # worked out once, when asked
+    if (a.common or b.common) and not (a.dates and b.dates):
+        anchored = _anchored(a, b)
+        if not anchored or (a.said != b.said and bool(a.marks) != bool(b.marks)):
+            # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name (and of one
+            # sort of period: "40% fewer in the first three months" is not an undated "40% fewer") or by dates
+            return None
+    if a.unnamed or b.unnamed:
+        if anchored is None:
+            anchored = _anchored(a, b)
+        if not anchored:
+            return None  # "50,000 people", "the figure was 29% in 2003" say nothing of which: a name must tie them
     specific = min(a.specific, b.specific)
     sure = (a.kind == b.kind and relation in ("same", "unknown") and bool(a.holder) == bool(b.holder)
             and _same_time(a, b) and _measured_alike(a.measure, b.measure)
             and (specific >= SURE_SPECIFICITY
-                 or (specific >= SURE_SPECIFICITY - 1 and (_anchored(a, b) or bool(a.marks and a.marks == b.marks)))))
+                 or (specific >= SURE_SPECIFICITY - 1
+                     and ((anchored if anchored is not None else _anchored(a, b))
+                          or bool(a.marks and a.marks == b.marks)))))
     return "sure" if sure else "likely"
 
 
@@ -940,14 +960,11 @@ def _mark_sorts(marks: frozenset[str]) -> frozenset[str]:
     return frozenset(named.get(mark, "span") for mark in marks)
 
 
-def _common(a: Figure) -> bool:
-    """A figure that many unrelated statistics share: a small count (under :data:`COMMON_COUNT`) or a
-    percentage. A multiple (``six times as much``) is not one: read on a BBC archive, the claims of one multiple
-    and one measure are mostly one statistic, and asking a name of them loses more than it saves."""
-    return _common_figure(a.family[0], a.number)
-
-
 def _common_figure(dimension: str, number: float) -> bool:
+    """A figure that many unrelated statistics share (:attr:`Figure.common`): a small count (under
+    :data:`COMMON_COUNT`) or a percentage. A multiple (``six times as much``) is not one: read on a BBC archive,
+    the claims of one multiple and one measure are mostly one statistic, and asking a name of them loses more
+    than it saves."""
     return (dimension == "count" and abs(number) < COMMON_COUNT) or dimension in ("percent", "percentage point")
 
 
@@ -994,15 +1011,15 @@ def _verdict(a: Figure, b: Figure) -> str | None:
     span, other = a.span, b.span
     if span is None or other is None:
         return None
-    if a.unit != b.unit:
-        # a figure converted from another unit is often cut short rather than rounded (72.5 mm as 2.8 in)
-        span, other = _converted(span), _converted(other)
     if a.document_id == b.document_id and a.number != b.number:
         return None  # an article that states two figures states two statistics
     sameness = same_statistic(a, b)
     if sameness is None:
         return None
-    if span.overlaps(other):
+    if a.unit is not b.unit and a.unit != b.unit:
+        # a figure converted from another unit is often cut short rather than rounded (72.5 mm as 2.8 in)
+        span, other = _converted(span), _converted(other)
+    if span.low < other.high and other.low < span.high:  # Interval.overlaps, inline: this runs for every pair
         if a.place != b.place and place_relation(a.place, b.place) == "nested" and a.number != b.number:
             return None  # a borough's figure is not a country's
         # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
@@ -1211,8 +1228,11 @@ def _gather(found: list[_Found], row: _Row, at: int, number: float, claim_id: in
     for walk, places in enumerate((below, above)):
         for step, place in enumerate(places):
             w = numbers[place]
-            base = max(magnitude, abs(w))
-            gap = abs(number - w) / base if base else 0.0
+            # _gap, with no calls: this is the innermost loop of linking
+            size = w if w >= 0 else -w
+            base = magnitude if magnitude > size else size
+            difference = number - w if number >= w else w - number
+            gap = difference / base if base else 0.0
             if gap > bound:
                 break
             found.append((gap, side + walk, step, ids[place], items[place]))

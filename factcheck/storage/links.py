@@ -357,12 +357,13 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     rows = bulk.rows(connection, _figure_query().order_by(Claim.id), stream=True)
     every = list(itertools.starmap(claim_figure, rows))
     names = document_names(every)
+    # a figure with no key is compared by its exact figure only
     figures = [figure for figure in every if figure.key is not None or figure.exact is not None]
     name_figures(figures, names)
     keys = _claim_keys(figures)
-    figures.sort(key=lambda figure: figure.base or "")  # a sort that keeps the order of ids among equals
     linker = Linker()
-    for figure in figures:
+    # a sort that keeps the order of ids among equals
+    for figure in sorted((figure for figure in figures if figure.key is not None), key=attrgetter("base")):
         linker.link(figure)
     # then each exact figure's claims, in order of id
     for figure in sorted((f for f in figures if f.exact), key=attrgetter("exact", "id")):
