@@ -437,6 +437,7 @@ class Figure:
     said: int = 0
     # what its period says the figure is the value of ("under the new deal": a deal), canonical
     things: frozenset[str] = frozenset()
+    # its sentence, when it has an exact figure's key (only the very same figure is compared by its words)
     sentence: str | None = None
     # a count or percentage of a measure that names nothing (:func:`_unnamed`)
     unnamed: bool = False
@@ -495,7 +496,10 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     return Figure(claim_id, _shared(document_id), number, key, search, base, family, _shared(kind), span, dates,
                   measure, _shared(place or document_place), value_text, exact, _shared(unit), holder, marks,
                   names, _date(published) if published else None, _shared(speaker), own, specific + bool(dates),
-                  said if sentence else claim_id, things, sentence,
+                  said if sentence else claim_id, things,
+                  # kept only where the very same figure may be compared by its words (:func:`_figures_alike`):
+                  # a million sentences are much memory
+                  sentence if exact is not None else None,
                   family[0] in _NAMED_BY_MEASURE and _unnamed(measure), common)
 
 
