@@ -222,9 +222,15 @@ def place_relation(a: str | None, b: str | None) -> str:
         return "same"
     if a not in gaz.places or b not in gaz.places:
         return "unknown"  # "the country", "the region": not enough to tell
-    if a in gaz.ancestors(b) or b in gaz.ancestors(a):
+    if a in gaz.ancestors(b) or b in gaz.ancestors(a) or _member_of(a, b) or _member_of(b, a):
         return "nested"
     return "different"
+
+
+def _member_of(member: str, union: str) -> bool:
+    """Whether a country is a member of a union of countries (``Cyprus`` of the ``European Union``:
+    data/statistics.json)."""
+    return member in _statistics_data()["unions"].get(union, ())
 
 
 # --- figures as intervals ----------------------------------------------------------
@@ -283,7 +289,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "4"
+CROSSREF_VERSION = "5"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -369,6 +375,15 @@ def _keys(vague: bool, number: float, unit: str, change: str | None, measure: st
     return (base, *_keys_at(base, _magnitude(number))) if base else None
 
 
+def keys_searched_under(key: str) -> list[str]:
+    """The keys that the claims filed under ``key`` search for their partners (none more for an exact
+    figure's key: its claims are compared with one another only)."""
+    if "|=" in key:
+        return [key]
+    base, order = key.rsplit("|", 1)
+    return [searched for searched, _ in _keys_at(base, int(order))[1]]
+
+
 @lru_cache(maxsize=1 << 16)
 def _keys_at(base: str, order: int) -> tuple[str, tuple[SearchedKey, ...]]:
     """The key of a figure of this order of magnitude, and the keys of its possible partners, its own first.
@@ -420,6 +435,14 @@ class Figure:
     specific: int = 0
     # its sentence, as a number: claims of one sentence (an article printed twice) have the same
     said: int = 0
+    # what its period says the figure is the value of ("under the new deal": a deal), canonical
+    things: frozenset[str] = frozenset()
+    # its sentence, when it has an exact figure's key (only the very same figure is compared by its words)
+    sentence: str | None = None
+    # a count or percentage of a measure that names nothing (:func:`_unnamed`)
+    unnamed: bool = False
+    # a figure that many unrelated statistics share (:func:`_common_figure`)
+    common: bool = False
 
     @classmethod
     def of(cls, fact: Fact) -> Figure:
@@ -429,6 +452,13 @@ class Figure:
                             fact.qualifier, fact.change, fact.measure, fact.place, fact.kind, fact.period_start,
                             fact.period_end, fact.subject, fact.period, fact.document_place, fact.title,
                             fact.published, fact.speaker, fact.sentence)
+
+
+# the figures whose measure must name what they are of (:func:`_unnamed`)
+_NAMED_BY_MEASURE = frozenset({"count", "percent", "percentage point"})
+
+# what figures say too little alone to be compared when their sentence names no measure
+_VAGUE_ALONE = frozenset({"count", "length", "multiple"})
 
 
 def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str | None, low: float | None,
@@ -445,10 +475,20 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     What many claims have alike is shared, one object for all, so that the figures
     compared with one another lie close together in memory.
     """
+    things = period_things(period)
+    if things and nameless(measure):
+        measure = " ".join(sorted(things))  # "a three-year agreement with BT Group worth £3bn": an agreement's
     number, (base, key, search), family, span, measure = _statement(value_text, low, high, unit, qualifier, change,
                                                                      measure, mention)
-    exact = (_exact_key(base, number) if base is not None and value_text is not None
-             and not _common_figure(family[0], number) else None)
+    exact = None
+    common = _common_figure(family[0], number)
+    if value_text is not None and not common:
+        if base is not None:
+            exact = _exact_key(base, number)
+        elif not measure.strip() and family[0] not in _VAGUE_ALONE and not is_label(mention, unit, measure):
+            # a sum (or another quantity, but a count or a length: "five million", "from six yards") whose
+            # sentence says nothing of what it measures is compared only with the very same figure
+            exact = _exact_key(f"{family[0]}|{change or 'level'}|", number)
     dates = _period(period_start, period_end) if period_start and period_end else None
     names, own, holder, marks, specific, said = _identity(subject, measure, sentence, period, place, change)
     if title:
@@ -456,7 +496,11 @@ def claim_figure(claim_id: int, document_id: int, mention: str, value_text: str 
     return Figure(claim_id, _shared(document_id), number, key, search, base, family, _shared(kind), span, dates,
                   measure, _shared(place or document_place), value_text, exact, _shared(unit), holder, marks,
                   names, _date(published) if published else None, _shared(speaker), own, specific + bool(dates),
-                  said if sentence else claim_id)
+                  said if sentence else claim_id, things,
+                  # kept only where the very same figure may be compared by its words (:func:`_figures_alike`):
+                  # a million sentences are much memory
+                  sentence if exact is not None else None,
+                  family[0] in _NAMED_BY_MEASURE and _unnamed(measure), common)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -474,8 +518,21 @@ def _identity(subject: str | None, measure: str, sentence: str | None, period: s
 @lru_cache(maxsize=1 << 16)
 def _own_names(sentence: str | None, subject: str | None) -> frozenset[str]:
     """The names that tie a claim to what it is about: those of its sentence and holder, but for places (which
-    :func:`place_relation` compares)."""
-    return _shared((_sentence_names(sentence) | _title_names(subject)) - _place_words())
+    :func:`place_relation` compares) and the words for their people (``Indian``, ``Chinese``, ``British``)."""
+    return _shared((_sentence_names(sentence) | _title_names(subject)) - _place_words() - _place_adjectives())
+
+
+@cache
+def _place_adjectives() -> frozenset[str]:
+    """The words for the people of a place: its name with a suffix (``India``, ``Indian``; ``China``, ``Chinese``;
+    ``Italy``, ``Italian``; ``Japan``, ``Japanese``; ``Iraq``, ``Iraqi``), and those made otherwise
+    (data/statistics.json)."""
+    made = set(_statistics_data()["place_adjectives"])
+    for word in _place_words():
+        if len(word) >= 4 and word.isalpha():
+            made.update(word + ending for ending in ("n", "an", "ian", "ese", "ish", "i", "ns", "ans", "ians"))
+            made.update(word[:-1] + ending for ending in ("", "an", "ian", "ese", "ans", "ians"))
+    return frozenset(made)
 
 
 @cache
@@ -573,7 +630,25 @@ def _sentence_names(sentence: str | None) -> frozenset[str]:
     if not sentence:
         return frozenset()
     rest = sentence.lstrip("\"'“‘ ").split(" ", 1)
-    return _title_names(rest[1]) if len(rest) > 1 else frozenset()
+    return (_title_names(rest[1]) | _acronyms(sentence)) if len(rest) > 1 else frozenset()
+
+
+# three words or more with a capital, joined by "of" or "for" at most ("Department for Work and Pensions" is two)
+_FULL_NAME = re.compile(r"\b(?!The\s)[A-Z][a-z]+(?:\s+(?:(?:of|for|of\s+the)\s+)?[A-Z][a-z]+){2,}")
+
+
+def _acronyms(sentence: str) -> frozenset[str]:
+    """The short forms of the names of three words or more in a sentence, lower case: ``imf`` for the
+    ``International Monetary Fund``, ``nhs`` for the ``National Health Service``."""
+    skip = frozenset(_statistics_data()["not_names"])
+    found = set()
+    for name in _FULL_NAME.findall(sentence):
+        capitals = [word for word in name.split() if word[0].isupper()]
+        while capitals and capitals[0].lower() in skip:  # "In Sri Lanka" is no name of three words
+            capitals.pop(0)
+        if len(capitals) >= 3:
+            found.add("".join(word[0] for word in capitals).lower())
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -667,6 +742,26 @@ def period_marks(period: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def period_things(period: str | None) -> frozenset[str]:
+    """What a period says its figure is the value of: ``deal`` in ``under the new deal`` and in ``a three-year
+    agreement`` (data/statistics.json), canonical by meaning (data/measures.json).
+
+    >>> sorted(period_things("a three-year agreement")), sorted(period_things("in 2014"))
+    (['deal'], [])
+    """
+    if not period:
+        return _NOTHING
+    things = frozenset(_statistics_data()["period_things"])
+    canonical = _vocabulary()[0]
+    found = {canonical.get(word, word) for word in map(_singular, re.findall(r"[a-z]+", period.lower()))
+             if word in things}
+    return _shared(frozenset(found)) if found else _NOTHING
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1 << 16)
 def _marks_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """Periods counted in different numbers of the same unit, or in years that are all different."""
     if not a or not b or a & b:
@@ -730,28 +825,110 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
     if (a.marks is not b.marks and _marks_clash(a.marks, b.marks)) or (
             (a.dates or a.published) and (b.dates or b.published) and _apart_in_time(a, b)):
         return None
-    if a.holder and b.holder and a.holder is not b.holder and not _same_holder(a.holder, b.holder):
+    same_figure = a.number == b.number
+    if (a.holder and b.holder and a.holder is not b.holder and not _same_holder(a.holder, b.holder)
+            and not (same_figure and not a.common and _party_named(a, b))):
         return None
     if a.document_id == b.document_id:
-        return "likely" if a.measure == b.measure or _related_measures(a.measure, b.measure) else None
+        # a headline, a lead and a body restate a figure in other words
+        return "likely" if (a.measure == b.measure or _related_measures(a.measure, b.measure)
+                            or (same_figure and not a.common and _bound(a) == _bound(b)
+                                and _figures_alike(a, b))) else None
     if a.measure != b.measure and not _same_measure_words(a.measure, b.measure) and not (
-            a.number == b.number and _related_measures(a.measure, b.measure)
-            and not _names_clash(a.measure, b.measure)):
+            same_figure and _figures_alike(a, b)):
         return None  # another thing measured, unless the very same figure of something named alike
     if (a.names is not b.names and a.names and b.names and a.names.isdisjoint(b.names)
             and not (a.place and relation in ("same", "nested"))):
         return None  # two articles about different things (a place they share, or one inside the other, ties them)
-    if (_common(a) or _common(b)) and not (a.dates and b.dates) and (
-            not _anchored(a, b) or (a.said != b.said and bool(a.marks) != bool(b.marks))):
-        # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name (and of one sort
-        # of period: "40% fewer in the first three months" is not an undated "40% fewer") or by dates
-        return None
+    anchored = None  # worked out once, when asked
+    if (a.common or b.common) and not (a.dates and b.dates):
+        anchored = _anchored(a, b)
+        if not anchored or (a.said != b.said and bool(a.marks) != bool(b.marks)):
+            # "two men", "five episodes", "8%": figures that recur by chance, unless tied by a name (and of one
+            # sort of period: "40% fewer in the first three months" is not an undated "40% fewer") or by dates
+            return None
+    if a.unnamed or b.unnamed:
+        if anchored is None:
+            anchored = _anchored(a, b)
+        if not anchored:
+            return None  # "50,000 people", "the figure was 29% in 2003" say nothing of which: a name must tie them
     specific = min(a.specific, b.specific)
     sure = (a.kind == b.kind and relation in ("same", "unknown") and bool(a.holder) == bool(b.holder)
             and _same_time(a, b) and _measured_alike(a.measure, b.measure)
             and (specific >= SURE_SPECIFICITY
-                 or (specific >= SURE_SPECIFICITY - 1 and (_anchored(a, b) or bool(a.marks and a.marks == b.marks)))))
+                 or (specific >= SURE_SPECIFICITY - 1
+                     and ((anchored if anchored is not None else _anchored(a, b))
+                          or bool(a.marks and a.marks == b.marks)))))
     return "sure" if sure else "likely"
+
+
+def _figures_alike(a: Figure, b: Figure) -> bool:
+    """Whether two claims of the very same figure say it of one thing, though their measures' head words
+    differ: their measures, or what their periods say the figure is the value of, share a word (places aside)
+    and name nothing different; or one measure names nothing but names (``BT Group``) and their sentences
+    tell the same story (:func:`_echoes`); or their unit measures one sort of thing only (megapixels,
+    milliamp-hours)."""
+    if _related_measures(a.measure, b.measure) or (
+            (a.things or b.things) and not (measure_key(a.measure) | a.things).isdisjoint(
+                measure_key(b.measure) | b.things)):
+        return not _names_clash(a.measure, b.measure)
+    if (nameless(a.measure) or nameless(b.measure)) and _echoes(a.sentence, b.sentence):
+        return True
+    return a.unit == b.unit and a.unit in _statistics_data()["telling_units"]
+
+
+@lru_cache(maxsize=1 << 16)
+def _unnamed(measure: str) -> bool:
+    """Whether a measure is made of words that name no statistic of their own (``people``, ``total``) and no
+    name: which people, which total, only the claims' sentences can tell."""
+    return bool(measure.strip()) and not measure_key(measure)
+
+
+@lru_cache(maxsize=1 << 16)
+def nameless(measure: str) -> bool:
+    """Whether a measure says nothing of what is measured but names: empty, or only words with a capital
+    (``BT Group``, ``Super``)."""
+    return not any(word[0].islower() for word in re.findall(r"[A-Za-z][\w'-]*", measure))
+
+
+def _bound(a: Figure) -> str | None:
+    """Which way a figure is open: ``above`` (``more than 80GB``), ``below`` (``smaller than 80GB``), or
+    ``None``; an article that says both ``80GB`` and ``smaller than 80GB`` says two things."""
+    if a.span is None:
+        return None
+    if math.isinf(a.span.high):
+        return "above"
+    return "below" if a.span.low <= 0 < a.number or math.isinf(a.span.low) else None
+
+
+def _echoes(a: str | None, b: str | None) -> bool:
+    """Whether two sentences tell the same story: they share :data:`ECHO_WORDS` words or more that say
+    something (four letters or more, but for the commonest: data/statistics.json)."""
+    return bool(a and b) and len(_telling_words(a) & _telling_words(b)) >= ECHO_WORDS
+
+
+# the words two sentences share when they tell the same story in other words ("Cyprus was forced to wind down
+# one major bank ... 10 billion euros in aid", "10bn euros ... Cyprus was forced to wind up one major bank")
+ECHO_WORDS = 3
+
+
+@lru_cache(maxsize=1 << 16)
+def _telling_words(sentence: str) -> frozenset[str]:
+    return frozenset(word for word in map(_singular, re.findall(r"[a-z][a-z'-]{3,}", sentence.lower()))
+                     if word not in _plain_words())
+
+
+@cache
+def _plain_words() -> frozenset[str]:
+    """Words that tell no story: the commonest, and the units periods are counted in (``60-minute``)."""
+    data = _statistics_data()
+    return frozenset(data["plain_words"]) | frozenset(data["period_units"])
+
+
+def _party_named(a: Figure, b: Figure) -> bool:
+    """Whether one claim's holder is named in the other's sentence: the two sides of one deal (``the Premier
+    League's £3bn deal``, ``Sky and BT's £3bn``)."""
+    return not (a.holder - {_JOINT}).isdisjoint(b.own_names) or not (b.holder - {_JOINT}).isdisjoint(a.own_names)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -769,21 +946,30 @@ SURE_SPECIFICITY = 3
 
 def _same_time(a: Figure, b: Figure) -> bool:
     """Whether two claims say they are of one time: both undated, or both dated and not apart (a month named
-    by one only, ``in December`` against ``this year``, is not the same time)."""
+    by one only, ``in December`` against ``this year``, is not the same time), or counted in the same sort of
+    marks (``a decade earlier`` and ``since 2010`` are spans of years; ``over three years`` and ``on Saturday``
+    are not one time)."""
     if a.dates and b.dates:
         return True  # overlapping: see _apart_in_time
-    return a.marks == b.marks or bool(a.marks and b.marks)
+    # periods that both name the deal a figure is of ("the current deal", "a three-year agreement") are its time
+    return (a.marks == b.marks or not _mark_sorts(a.marks).isdisjoint(_mark_sorts(b.marks))
+            or not a.things.isdisjoint(b.things))
 
 
-def _common(a: Figure) -> bool:
-    """A figure that many unrelated statistics share: a small count (under :data:`COMMON_COUNT`), a percentage,
-    or a multiple (``10 times faster``)."""
-    return _common_figure(a.family[0], a.number)
+@lru_cache(maxsize=1 << 12)
+def _mark_sorts(marks: frozenset[str]) -> frozenset[str]:
+    """The sorts of a period's marks: ``span`` for lengths and years, else what a named time is (``month``,
+    ``day``)."""
+    named = _statistics_data()["named_times"]
+    return frozenset(named.get(mark, "span") for mark in marks)
 
 
 def _common_figure(dimension: str, number: float) -> bool:
-    return (dimension == "count" and abs(number) < COMMON_COUNT) or dimension in ("percent", "percentage point",
-                                                                                  "times")
+    """A figure that many unrelated statistics share (:attr:`Figure.common`): a small count (under
+    :data:`COMMON_COUNT`) or a percentage. A multiple (``six times as much``) is not one: read on a BBC archive,
+    the claims of one multiple and one measure are mostly one statistic, and asking a name of them loses more
+    than it saves."""
+    return (dimension == "count" and abs(number) < COMMON_COUNT) or dimension in ("percent", "percentage point")
 
 
 # counts below this recur by chance in unrelated statistics (games, points, goals, seats of a small body)
@@ -792,9 +978,30 @@ COMMON_COUNT = 50
 
 def _anchored(a: Figure, b: Figure) -> bool:
     """Whether two claims are tied to one another by their own words: the same sentence, a name in both of
-    their sentences or holders (places aside), or the same holder."""
-    return (a.said == b.said or not a.own_names.isdisjoint(b.own_names)
-            or bool(a.holder and b.holder and _same_holder(a.holder, b.holder)))
+    their sentences or holders (places aside, and the names of what they measure: two ``Brit Awards`` and two
+    ``American Music Awards`` share only the word for what is counted), or the same holder."""
+    if a.said == b.said or (a.holder and b.holder and _same_holder(a.holder, b.holder)):
+        return True
+    shared = a.own_names & b.own_names
+    if not shared:
+        return False
+    if a.family[0] == "count":
+        # a small count's name must say whose or where, not what is counted: two "Six Nations wins" of two teams
+        return not shared <= _lower_words(a.measure) | _lower_words(b.measure)
+    return any(_singular(name) not in (_counted(a.measure), _counted(b.measure)) for name in shared)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words of a text, lower case."""
+    return frozenset(re.findall(r"[\w'’&-]+", text.lower()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _counted(measure: str) -> str | None:
+    """The word for what a measure of two words or more counts (``award`` in ``Brit Awards``): a name that is
+    only that ties nothing."""
+    return measure_head(measure) if len(measure.split()) > 1 else None
 
 
 def compare(a: Fact, b: Fact) -> str | None:
@@ -813,7 +1020,10 @@ def _verdict(a: Figure, b: Figure) -> str | None:
     sameness = same_statistic(a, b)
     if sameness is None:
         return None
-    if span.overlaps(other):
+    if a.unit is not b.unit and a.unit != b.unit:
+        # a figure converted from another unit is often cut short rather than rounded (72.5 mm as 2.8 in)
+        span, other = _converted(span), _converted(other)
+    if span.low < other.high and other.low < span.high:  # Interval.overlaps, inline: this runs for every pair
         if a.place != b.place and place_relation(a.place, b.place) == "nested" and a.number != b.number:
             return None  # a borough's figure is not a country's
         # bounds overlap a whole range of figures: "over 300" is not the same figure as 21,000
@@ -821,8 +1031,15 @@ def _verdict(a: Figure, b: Figure) -> str | None:
             return None
         # figures that differ agree by rounding only when they surely state one statistic ("2,000 staff" and
         # "2,200 employees" of two companies do not)
-        return "agree" if a.number == b.number or sameness == "sure" or a.unit != b.unit else None
+        return "agree" if (a.number == b.number or sameness == "sure"
+                           or (a.unit != b.unit and bool(a.holder) == bool(b.holder))) else None
     return "conflict" if sameness == "sure" else None
+
+
+def _converted(span: Interval) -> Interval:
+    """A figure's interval widened by its rounding step on both sides: what it allows once converted."""
+    half = (span.high - span.low) / 2
+    return Interval(span.low - half, span.high + half) if math.isfinite(half) else span
 
 
 def _verdicts(a: Figure, partners: Iterable[tuple[float, int, Figure | None]]) -> list[tuple[int, str]]:
@@ -864,7 +1081,7 @@ def _told_apart(a: Figure, b: Figure, by_document: dict[int, list[Figure]]) -> b
     for one, other in ((a, b), (b, a)):
         for c in by_document.get(other.document_id, ()):
             if (c.id != other.id and c.family == one.family and c.speaker == other.speaker
-                    and c.key is not None and _verdict(one, c) == "agree"):
+                    and (c.key is not None or c.exact is not None) and _verdict(one, c) == "agree"):
                 return True
     return False
 
@@ -1015,8 +1232,11 @@ def _gather(found: list[_Found], row: _Row, at: int, number: float, claim_id: in
     for walk, places in enumerate((below, above)):
         for step, place in enumerate(places):
             w = numbers[place]
-            base = max(magnitude, abs(w))
-            gap = abs(number - w) / base if base else 0.0
+            # _gap, with no calls: this is the innermost loop of linking
+            size = w if w >= 0 else -w
+            base = magnitude if magnitude > size else size
+            difference = number - w if number >= w else w - number
+            gap = difference / base if base else 0.0
             if gap > bound:
                 break
             found.append((gap, side + walk, step, ids[place], items[place]))
@@ -1094,7 +1314,7 @@ class Linker:
         measures' head words (a headline's ``£3bn TV rights bonanza`` and its body's ``£3bn TV deal``)."""
         alike: dict[tuple[float, tuple[str, str | None]], list[Figure]] = defaultdict(list)
         for figure in figures:
-            if figure.key is not None and figure.span is not None:
+            if (figure.key is not None or figure.exact is not None) and figure.span is not None:
                 alike[figure.number, figure.family].append(figure)
         for same in alike.values():
             for i, a in enumerate(same):
@@ -1191,7 +1411,10 @@ def _groups_clash(facts: dict[int, Fact], a: set[int], b: set[int]) -> bool:
             if _marks_clash(period_marks(fx.period), period_marks(fy.period)):
                 return True
             hx, hy = holder_words(fx.subject), holder_words(fy.subject)
-            if hx and hy and not _same_holder(hx, hy):
+            # the two sides of one deal: a group's claims agree already, each side named where the other speaks
+            if hx and hy and not _same_holder(hx, hy) and (
+                    (hx - {_JOINT}).isdisjoint(_own_names(fy.sentence, fy.subject))
+                    and (hy - {_JOINT}).isdisjoint(_own_names(fx.sentence, fx.subject))):
                 return True
             if place_relation(fx.place or fx.document_place, fy.place or fy.document_place) == "different":
                 return True

@@ -737,3 +737,112 @@ def test_holders_listed_together_are_not_either_alone():
     assert [f.subject for f in facts(together, 2)] == ["Hodgson and Barkley"]  # premise: a joint holder
     assert statuses(alone, together) == set()
     assert statuses(together, "Hodgson and Barkley kicked six penalties against Italy in Rome.") == {"agree"}
+
+
+# --- the very same figure told in other words ------------------------------------------------------------
+
+
+def test_a_country_lies_inside_the_union_it_is_a_member_of():
+    assert place_relation("Malta", "EU") == "nested"
+    assert place_relation("the EU", "Slovenia") == "nested"
+    assert place_relation("Norway", "European Union") == "different"
+
+
+BAILOUT = ("Malta was forced to close two lenders and impose heavy losses on savers in return for 6 billion euros "
+           "in loans from the European Central Bank and the European Union.")
+
+
+def test_a_figure_whose_sentence_names_no_measure_matches_the_same_figure_of_the_story_it_retells():
+    retold = "To secure the 6bn euros, agreed by the EU and the ECB, Malta was forced to close two lenders."
+    assert one_with(retold, "6bn euros").measure == ""  # premise: nothing says what the figure measures
+    assert "agree" in statuses(BAILOUT, retold)
+    other_story = "To build the new line, agreed by the EU, the rail company will borrow 6bn euros."
+    assert statuses(BAILOUT, other_story) == set()
+
+
+def test_a_figure_converted_from_another_unit_may_be_cut_short():
+    assert statuses("The tablet measures 72.5 mm across.", "The tablet measures 2.8 inches across.") == {"agree"}
+    assert statuses("The tablet measures 75.5 mm across.", "The tablet measures 2.8 inches across.") == set()
+
+
+def test_each_side_of_a_deal_may_hold_its_figure():
+    board = "The health board's record £4.2bn contract with Medline runs for four years."
+    supplier = "The figure is a 20% rise on Medline's current £4.2bn deal."
+    assert [f.subject for f in facts(board, 1)][-1] != [f.subject for f in facts(supplier, 2)][-1]  # two holders
+    assert "agree" in statuses(board, supplier)
+    assert statuses(board, "The figure is a 20% rise on Acme's current £4.2bn deal.") == set()
+
+
+def test_a_period_that_names_a_deal_says_what_its_figure_is_the_value_of():
+    agreement = ("The trust is in the first year of a four-year agreement with Medline and Carewell worth "
+                 "4.25 billion pounds.")
+    assert one_with(agreement, "4.25 billion pounds").measure == "Carewell"  # premise: a name, not a measure
+    assert "agree" in statuses(agreement, "The money is a 20% rise on Medline and Carewell's current £4.2bn deal.")
+
+
+def test_a_unit_of_one_sort_of_thing_needs_no_measure_word_in_common():
+    assert statuses("The camera has a 20-megapixel sensor.", "The phone's main camera is 20-megapixel.") == {"agree"}
+
+
+def one_with(text: str, mention: str) -> Fact:
+    """The claim of a sentence stated in ``mention``."""
+    found = [f for f in facts(text, 1) if f.mention == mention]
+    assert len(found) == 1, f"expected {mention!r} in {text!r}"
+    return found[0]
+
+
+def test_a_count_of_people_needs_a_name_to_tie_the_claims():
+    investors = "An estimated 70,000 people took out the bonds, some investing their life savings."
+    staff = "The brewer employs more than 70,000 people worldwide."
+    assert one(investors).measure == one(staff, 2).measure == "people"  # premise: a measure that names no one
+    assert statuses(investors, staff) == set()
+    assert statuses("Across Europe the haulier Northwind employs 70,000 people.",
+                    "The depots belong to Northwind, which employs 70,000 people.") == {"agree"}
+
+
+def test_figures_of_different_sorts_of_period_do_not_contradict_each_other():
+    deal = "Northwind Radio will broadcast 38 live concerts from Leeds over three years."
+    assert statuses(deal, "Northwind Radio will broadcast 34 live concerts from Leeds over three years.") == {
+        "conflict"}
+    assert statuses(deal, "Northwind Radio will broadcast 34 live concerts from Leeds on Saturday.") == set()
+
+
+def test_a_rise_is_a_rise_in_any_word():
+    assert measure_key("jump") == measure_key("increase") == frozenset()
+    assert same_measure(measured("sales jump"), measured("sales increase"))
+
+
+def test_a_name_that_only_says_what_is_counted_ties_nothing():
+    bafta = "Last night the drama collected six Bafta Awards, its makers said."
+    assert statuses(bafta, "Last night the drama collected six Independent Spirit Awards.") == set()
+    assert statuses("Last night the Northwind drama collected six Bafta Awards.", bafta) == set()
+    assert statuses("In London the Northwind drama collected six Bafta Awards.",
+                    "Last night the Northwind drama collected six Bafta Awards, its makers said.") == {"agree"}
+
+
+def test_a_small_count_is_tied_by_whose_it_is_not_by_the_name_of_what_it_counts():
+    reserves = "The coach has used the reserves sparingly in the opening two Harbour Cup wins."
+    assert statuses(reserves, "The captain says the club can still lift the Harbour Cup despite two lacklustre "
+                              "wins so far.") == set()
+    assert statuses("The coach of Rovers has used the reserves sparingly in the opening two Harbour Cup wins.",
+                    "Rovers have the reserves to thank for the opening two Harbour Cup wins.") == {"agree"}
+
+
+def test_an_article_that_gives_a_figure_and_a_bound_at_it_says_two_things():
+    text = ("The media centre's hard drive, at 64GB, is too small to store music and photos. "
+            "Video recorders store television on hard drives of less than 64GB. "
+            "A media centre has to store music, films and photos, and 64GB is too small.")
+    own = facts(text, 1)
+    assert [f.mention for f in own] == ["64GB", "less than 64GB", "64GB"]  # premise
+    linked = {frozenset((x.a, x.b)) for x in link_pairs(own)}
+    assert frozenset((own[0].id, own[2].id)) in linked
+    assert not any(own[1].id in pair for pair in linked)
+
+
+def test_the_word_for_a_places_people_ties_nothing():
+    assert statuses("Yesterday a 26% stake in an Indian oil explorer was sold to investors.",
+                    "Yesterday a 26% stake in an Indian newspaper group was sold to investors.") == set()
+
+
+def test_a_percentage_of_a_measure_that_names_nothing_needs_a_name_even_when_dated():
+    assert statuses("In 2003 the figure was 29%.", "The figure was 30% in 2003, the analysts at Gartner said.") == set()

@@ -381,12 +381,6 @@ def test_incremental_links_equal_links_rebuilt_from_scratch(database: Database, 
     assert claim_statistics(database) == carried
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a replaced document's claims keep their ids, and link_documents compares them with the MAX_CANDIDATES "
-    "closest claims of any id (ties: smaller ids first), whereas link_pairs from scratch lets each later claim "
-    "choose among the claims before it: the links that later claims had made to the kept claim are dropped by "
-    "unlink_document and not remade, so after re-ingesting one of 40 identical reports, rebuild_links adds "
-    "links (from the later claims 34..40 to the kept claim 21) that the incremental links lack"))
 def test_replacing_a_document_of_a_crowded_statistic_keeps_links_equal_to_a_rebuild(database: Database,
                                                                                     folder: Path) -> None:
     count = MAX_CANDIDATES + 8

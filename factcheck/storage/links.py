@@ -30,6 +30,7 @@ from factcheck.crossref import (
     comparison_number,
     document_names,
     drop_told_apart,
+    keys_searched_under,
     name_figures,
 )
 from factcheck.storage import bulk
@@ -162,7 +163,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     connection = session.connection()
     every = _figures_where(connection, Claim.document_id, document_ids)
     names = document_names(every)
-    new = [f for f in every if f.key is not None]
+    new = [f for f in every if f.key is not None or f.exact is not None]
     if not new:
         return 0
     name_figures(new, names)
@@ -175,14 +176,21 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     wanted = sorted({key for f in new for key, _ in f.search} | {f.exact for f in new if f.exact})
     stmt = (select(ClaimKey.claim_id, ClaimKey.key, Claim.value, Claim.low, Claim.unit)
             .join(Claim, Claim.id == ClaimKey.claim_id))
+    first_new, later = min(new_ids), False
     for chunk in _chunks(connection, wanted):
         for claim_id, key, value, low, unit in bulk.rows(connection, stmt.where(ClaimKey.key.in_(chunk))):
             if claim_id not in new_ids:
                 (exact if "|=" in key else pool).file(key, comparison_number(value, low, unit), claim_id)
+                later = later or claim_id > first_new
+    if later:
+        # claims that kept their ids when their document was replaced: claims stored after them chose their
+        # partners among the claims before them, and must choose again
+        return _add_links(session, _relink_around(connection, every, new, wanted))
     partners: set[int] = set()
     for f in new:
-        partners.update(other for _, other, _ in pool.nearest(f.search, f.number, f.id))
-        pool.file(f.key, f.number, f.id)
+        if f.key is not None:
+            partners.update(other for _, other, _ in pool.nearest(f.search, f.number, f.id))
+            pool.file(f.key, f.number, f.id)
     for f in new:
         if f.exact:
             partners.update(other for _, other, _ in exact.nearest(((f.exact, 0),), f.number, f.id))
@@ -204,6 +212,41 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     figures = {f.id: f for f in (*every, *around)}
     links = drop_told_apart(linker.links, figures, by_document(figures.values()))
     return _add_links(session, [PairLink(*link) for link in links])
+
+
+def _relink_around(connection: Connection, every: list[Figure], new: list[Figure],
+                   wanted: list[str]) -> list[PairLink]:
+    """The links of ``new`` claims as linking every claim from scratch would make them, when claims stored
+    after some of them (a replaced document's claims keep their ids) may choose them as partners.
+
+    Every claim filed under a key that a claim under the keys searched may search is read, so that each
+    later claim chooses among all the claims before it, in order of id, as :func:`rebuild_links` does.
+    """
+    around_keys = set(wanted)
+    stmt = select(ClaimKey.key).distinct()
+    for chunk in _chunks(connection, wanted):
+        for (key,) in bulk.rows(connection, stmt.where(ClaimKey.key.in_(chunk))):
+            around_keys.update(keys_searched_under(key))
+    ids: set[int] = set()
+    for chunk in _chunks(connection, sorted(around_keys)):
+        ids.update(row[0] for row in bulk.rows(connection, select(ClaimKey.claim_id).where(ClaimKey.key.in_(chunk))))
+    new_ids = {f.id for f in new}
+    stored = _figures_where(connection, Claim.id, sorted(ids - new_ids))
+    names = document_names(every)
+    documents = sorted({f.document_id for f in stored} - names.keys())
+    others = _figures_where(connection, Claim.document_id, documents)
+    names.update(document_names(others))
+    figures = sorted([*stored, *new], key=attrgetter("id"))
+    name_figures(figures, names)
+    linker = Linker()
+    for figure in sorted(figures, key=lambda figure: figure.base or ""):
+        linker.link(figure)
+    for figure in sorted((f for f in figures if f.exact), key=attrgetter("exact", "id")):
+        linker.link_exact(figure)
+    linker.link_within_documents(new)
+    touching = [link for link in linker.links if link[0] in new_ids or link[1] in new_ids]
+    every_figure = {f.id: f for f in (*every, *others, *stored)}
+    return [PairLink(*link) for link in drop_told_apart(touching, every_figure, by_document(every_figure.values()))]
 
 
 def _claim_keys(figures: Iterable[Figure]) -> list[tuple[int, str]]:
@@ -314,12 +357,13 @@ def _link_every_claim(connection: Connection) -> tuple[list[tuple[int, str]], li
     rows = bulk.rows(connection, _figure_query().order_by(Claim.id), stream=True)
     every = list(itertools.starmap(claim_figure, rows))
     names = document_names(every)
-    figures = [figure for figure in every if figure.key is not None]
+    # a figure with no key is compared by its exact figure only
+    figures = [figure for figure in every if figure.key is not None or figure.exact is not None]
     name_figures(figures, names)
     keys = _claim_keys(figures)
-    figures.sort(key=attrgetter("base"))  # a sort that keeps the order of ids among equals
     linker = Linker()
-    for figure in figures:
+    # a sort that keeps the order of ids among equals
+    for figure in sorted((figure for figure in figures if figure.key is not None), key=attrgetter("base")):
         linker.link(figure)
     # then each exact figure's claims, in order of id
     for figure in sorted((f for f in figures if f.exact), key=attrgetter("exact", "id")):
