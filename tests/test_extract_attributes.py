@@ -1139,6 +1139,16 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    row("the-same-period-of-another-year-is-not-the-period-before",
+        "Profit was $186m in the quarter, compared with $1.13bn in the same period in 2003.",
+        claim("$1.13bn", 1_130_000_000, "USD", period="in the same period")),
+    # "the same period" is the time named before it
+    row("the-same-period-as-the-figure-before",
+        "Exports rose 5% in the first quarter, while imports fell 3% in the same period.",
+        claim("3%", 3, "percent", period="in the first quarter")),
+    row("the-same-period-as-a-year-to-a-month",
+        "Sales rose to 2,000 in the year to March, while rentals reached 900 over the same period.",
+        claim("900", 900, "count", period="in the year to March")),
     # "since" a clause that dates an event: from then on, not in that year alone
     row("since-a-product-was-launched",
         "The app has been downloaded 30 million times since it was launched in 2019.",

@@ -227,6 +227,12 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
                             measure=previous.measure or claim.measure, subject=previous.subject or claim.subject)
+        if previous is not None and claim.period is not None and _THE_SAME_TIME.search(claim.period) and \
+                previous.period is not None and not _THE_SAME_TIME.search(previous.period) and \
+                not _ANOTHER_YEAR.match(text, max(0, text.find(claim.period, q.end)) + len(claim.period)):
+            # "12 million in the first quarter, ... 16 million during the same period": the time named before
+            claim = replace(claim, period=previous.period, period_start=previous.period_start,
+                            period_end=previous.period_end)
         if previous is not None and claim.period is None and previous.period is not None and \
                 _PART_OF_THE_BEFORE.match(text, q.end):
             # "71 million over the final three months, 56 million of which ...": the part has the whole's time
@@ -330,6 +336,11 @@ _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\
                        r"original\s|old\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
 _FLANKED_BEFORE = re.compile(r"\b(current|previous|existing|present|old|latest|new|next|last)\s+$", re.IGNORECASE)
 _FLANKED_AFTER = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)*)?\s+(deals?|contracts?|agreements?|budgets?|terms?|cycles?)\b")
+# "the same period a year earlier", "... of 2003", "... last year": the same time of another year
+_ANOTHER_YEAR = re.compile(r"\s+(?:(?:a|one|the)\s+year\s+(?:earlier|before|ago)|(?:of|in)\s+(?:19|20)\d\d|last\s+year|"
+                           r"(?:of\s+)?the\s+(?:previous|prior)\s+year)", re.IGNORECASE)
+_THE_SAME_TIME = re.compile(r"\bsame\s(?:period|time|quarter|months?|weeks?|days?|years?|season)\b",
+                            re.IGNORECASE)
 # "of them", "of those", "of this number": the ones the sentence before counted (not "those who voted")
 _OF_THEM = re.compile(r"\s+of\s+(?:them\b|(?:those|these)\b(?!\s+(?:who|which|that|whom|[a-z]+ed)\b)"
                       r"|(?:this|that|the)\s+(?:number|figure|total)\b)")
