@@ -1043,6 +1043,13 @@ MEASURES = [
     row("what-a-school-cuts-by-a-share",
         "Schools have cut spending on books sharply by 20%.",
         claim("20%", 20, "percent", measure="spending on books")),
+    # a change set right after a figure and its period is that figure's change
+    row("a-change-apposed-to-its-figure",
+        "Ticket sales reached 40,000 last season, a 12% increase.",
+        claim("12%", 12, "percent", measure="Ticket sales", period="last season")),
+    row("a-change-after-up",
+        "The hospital's budget grew to £40m in 2024, up 5% on the year before.",
+        claim("5%", 5, "percent", measure="budget", period="in 2024")),
     row("what-a-bank-cuts-in-a-month",
         "The bank cut rates last month by 0.25 percentage points.",
         claim("0.25 percentage points", 0.25, "percentage_point", measure="rates", period="last month")),

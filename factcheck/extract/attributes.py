@@ -533,6 +533,11 @@ def _generic_measures() -> frozenset[str]:
     return frozenset(lexicon().grammar["generic_measures"])
 
 
+def names_no_measure(phrase: str) -> bool:
+    """Whether a measure says nothing of what was measured: none, a generic word, or a change ("increase")."""
+    return not phrase or phrase.lower() in _not_nouns_of()
+
+
 @cache
 def _not_nouns_of() -> frozenset[str]:
     return _generic_measures() | frozenset(_change_words()["change_nouns"])

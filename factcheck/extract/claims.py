@@ -227,6 +227,13 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
                             measure=previous.measure or claim.measure, subject=previous.subject or claim.subject)
+        if previous is not None and claim.change is not None and \
+                (attributes.names_no_measure(claim.measure) or claim.measure == previous.measure) and \
+                _APPOSED_CHANGE.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
+            # "boosting the deal to a record £3bn over three years, a 71% increase": the change of that figure
+            claim = replace(claim, measure=previous.measure or claim.measure, subject=previous.subject or claim.subject,
+                            place=previous.place, period=previous.period, period_start=previous.period_start,
+                            period_end=previous.period_end)
         if previous is not None and claim.period is not None and _THE_SAME_TIME.search(claim.period) and \
                 previous.period is not None and not _THE_SAME_TIME.search(previous.period) and \
                 not _ANOTHER_YEAR.match(text, max(0, text.find(claim.period, q.end)) + len(claim.period)):
@@ -336,6 +343,8 @@ _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\
                        r"original\s|old\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
 _FLANKED_BEFORE = re.compile(r"\b(current|previous|existing|present|old|latest|new|next|last)\s+$", re.IGNORECASE)
 _FLANKED_AFTER = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)*)?\s+(deals?|contracts?|agreements?|budgets?|terms?|cycles?)\b")
+# ", a 71% increase", "..., up 5%" right after a figure and its period: that figure's change
+_APPOSED_CHANGE = re.compile(r"[^,;.()]{0,40},\s+(?:an?|up|down)\s+")
 # "the same period a year earlier", "... of 2003", "... last year": the same time of another year
 _ANOTHER_YEAR = re.compile(r"\s+(?:(?:a|one|the)\s+year\s+(?:earlier|before|ago)|(?:of|in)\s+(?:19|20)\d\d|last\s+year|"
                            r"(?:of\s+)?the\s+(?:previous|prior)\s+year)", re.IGNORECASE)
