@@ -1043,6 +1043,13 @@ MEASURES = [
     row("what-a-school-cuts-by-a-share",
         "Schools have cut spending on books sharply by 20%.",
         claim("20%", 20, "percent", measure="spending on books")),
+    # another holder's change of the same kind, its measure left unsaid
+    row("another-holders-rise-with-no-measure",
+        "Tesco's sales rose 5%, while Asda saw a 3% rise.",
+        claim("3%", 3, "percent", measure="sales", subject="Asda")),
+    row("another-holders-jump-with-no-measure",
+        "Nokia's profits climbed 14%, outpaced only by Motorola's 18% jump.",
+        claim("18%", 18, "percent", measure="profits", subject="Motorola")),
     # a change set right after a figure and its period is that figure's change
     row("a-change-apposed-to-its-figure",
         "Ticket sales reached 40,000 last season, a 12% increase.",

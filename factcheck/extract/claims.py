@@ -234,6 +234,12 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             claim = replace(claim, measure=previous.measure or claim.measure, subject=previous.subject or claim.subject,
                             place=previous.place, period=previous.period, period_start=previous.period_start,
                             period_end=previous.period_end)
+        if claim.change is not None and claim.subject and attributes.names_no_measure(claim.measure) and \
+                (donor := next((c for c in reversed(out) if c.unit == claim.unit and c.change == claim.change
+                                and not attributes.names_no_measure(c.measure)), None)):
+            # "the 54% rise in its domestic contract is bettered only by the Premier League's 63% jump": the
+            # same change of another holder's (same unit, same direction), its measure left unsaid
+            claim = replace(claim, measure=donor.measure)
         if previous is not None and claim.period is not None and _THE_SAME_TIME.search(claim.period) and \
                 previous.period is not None and not _THE_SAME_TIME.search(previous.period) and \
                 not _ANOTHER_YEAR.match(text, max(0, text.find(claim.period, q.end)) + len(claim.period)):
