@@ -11,7 +11,7 @@ from functools import cache
 from itertools import islice
 
 from factcheck.extract.context import find_periods
-from factcheck.extract.lexicon import alternation, fold, gazetteer, grammar_words, lexicon
+from factcheck.extract.lexicon import alternation, fold, gazetteer, grammar_set, grammar_words, lexicon
 from factcheck.extract.numbers import Quantity
 from factcheck.extract.units import is_money
 
@@ -907,11 +907,6 @@ _OBJECT_LINKS = frozenset({"on", "of", "for", "in", "to", "at"})
 
 
 @cache
-def _irregular_past() -> frozenset[str]:
-    return frozenset(lexicon().grammar["irregular_past_verbs"])
-
-
-@cache
 def _speech_verbs() -> frozenset[str]:
     return frozenset(v.lower() for v in lexicon().grammar["speech_verbs"])
 
@@ -1061,7 +1056,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         # "expected to peak at 127 million": the subject of the infinitive, as of a change verb
         infinitive = before[: m.start("verb")].endswith(" to ") if verb else False
         # "shares closed at 270p", "rates were held at 0.5%": the subject of the verb, less the verb
-        past = (verb.endswith("ed") and verb not in _NOUN_PARTICIPLES) or verb in _irregular_past()
+        past = (verb.endswith("ed") and verb not in _NOUN_PARTICIPLES) or verb in grammar_set("irregular_past_verbs")
         cut = m.start("verb") if verb in _change_words()["change_verbs"] or infinitive or past else \
             m.end("verb") if verb else m.start()
         held = _strip_determiners(_subject_before(before, cut))

@@ -21,6 +21,7 @@ from factcheck.extract.lexicon import (
     first_names,
     fold,
     gazetteer,
+    grammar_set,
     grammar_words,
     lexicon,
 )
@@ -156,11 +157,6 @@ _WORLD_TITLE_AFTER = re.compile(r"[\s-]+(?:rankings?|ranked|number|no\.?|title|t
 _ACROSS = re.compile(r"^across\s+")
 
 
-@cache
-def _organisation_words() -> frozenset[str]:
-    return frozenset(lexicon().grammar["organisation_words"])
-
-
 def find_places(text: str) -> list[Mention]:
     """Places named in a sentence, leaving out those that name an organisation or office."""
     return sentence_places(text)[0]
@@ -179,7 +175,7 @@ def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
 def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
     # a sentence is read for its places by the document's place and again for its figures
     gaz = gazetteer()
-    org_words = _organisation_words()
+    org_words = grammar_set("organisation_words")
     found: list[Mention] = []
     org_places: list[str] = []
     for start, end in _place_matches(text):

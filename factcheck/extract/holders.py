@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract import context
-from factcheck.extract.lexicon import alternation, first_names, gazetteer, grammar_words, lexicon
+from factcheck.extract.lexicon import alternation, first_names, gazetteer, grammar_set, grammar_words, lexicon
 
 # a name: capitalised words, product numbers ("Galaxy S5", "iPhone 6") and the small words inside names
 _TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|[a-z]+[A-Z][\w-]*)"
@@ -368,7 +368,8 @@ def _relative_subject(text: str, mention_start: int, measure: str, names: frozen
     if found is None:
         return None
     verb = found.group("verb")
-    if verb in _not_verbs() or not (verb in verbs or verb.endswith("ed") or verb in _past_verbs()):
+    past = verb.endswith("ed") or verb in grammar_set("irregular_past_verbs")
+    if verb in _not_verbs() or not (verb in verbs or past):
         return None
     if _OF_BEFORE.search(text, max(0, found.start() - 30), found.start()):
         return None  # "son of the late George Harrison, who has inherited": the clause may be the son's
@@ -377,11 +378,6 @@ def _relative_subject(text: str, mention_start: int, measure: str, names: frozen
         return None  # another clause, name or figure stands between: not the clause's figure
     name = _holder_name(found.group("name"), text, found.start("name"), names)
     return Holding(name, _without(measure, name), "relative_subject") if name else None
-
-
-@cache
-def _past_verbs() -> frozenset[str]:
-    return frozenset(lexicon().grammar["irregular_past_verbs"])
 
 
 @cache
@@ -416,13 +412,13 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
     if all(part in gazetteer().aliases for part in _LISTED.split(name)):
         return None  # "Europe and Asia-Pacific": places, not a holder
     if name in gazetteer().aliases or name in gazetteer().adjectives or words[0] in g["months"] or \
-            words[0] in g["weekdays"] or name.lower() in _speaker_groups():
+            words[0] in g["weekdays"] or name.lower() in grammar_words("speaker_groups"):
         return None
     at_start = not text[:at].strip() or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "“", "–", "-"))
     # a word a sentence opens on is a name if the document writes it as one elsewhere, or if it owns something
     # ("Unison's 800,000 workers": "Today's" and "Last year's" are taken care of by the openers and the calendar)
     if len(words) == 1 and (words[0] in _openers() or (at_start and not possessive and words[0] not in names
-                                                     and words[0] not in _organisation_words()
+                                                     and words[0] not in grammar_set("organisation_words")
                                                      and not _looks_like_a_name(words[0]))):
         return None
     return name
@@ -473,13 +469,3 @@ def _not_verbs() -> frozenset[str]:
     return frozenset(v.lower() for v in g["speech_verbs"] + g["speech_nouns_intro"]) | frozenset(
         {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "as", "than", "per", "who",
          "which", "that", "where", "when", "said", "says"})
-
-
-@cache
-def _speaker_groups() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon().grammar["speaker_groups"])
-
-
-@cache
-def _organisation_words() -> frozenset[str]:
-    return frozenset(lexicon().grammar["organisation_words"])

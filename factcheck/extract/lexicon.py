@@ -237,6 +237,12 @@ def lexicon() -> Lexicon:
 
 
 @cache
+def grammar_set(key: str) -> frozenset[str]:
+    """A word list of the grammar as a set, as written, built once."""
+    return frozenset(lexicon().grammar[key])
+
+
+@cache
 def grammar_words(key: str) -> frozenset[str]:
     """A word list of the grammar as a lower-cased set, built once."""
     return frozenset(w.lower() for w in lexicon().grammar[key])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
 from factcheck.extract import context
-from factcheck.extract.lexicon import alternation, first_names, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, first_names, gazetteer, grammar_set, grammar_words, lexicon
 from factcheck.extract.text import Sentence, iter_lines
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -252,11 +252,6 @@ def _titled_surname() -> re.Pattern[str]:
 
 
 @cache
-def _speaker_groups() -> frozenset[str]:
-    return frozenset(g.lower() for g in lexicon().grammar["speaker_groups"])
-
-
-@cache
 def _titles() -> frozenset[str]:
     return frozenset(t.lower() for t in lexicon().grammar["titles"]) | {"the"}
 
@@ -289,17 +284,12 @@ _FRONTED_OPENER = re.compile(r"^(?:In|As|Since|After|When|However|But)\b")
 _FRONTED_PHRASE = re.compile(r"^[^,]{0,100},\s")
 
 
-@cache
-def _organisation_words() -> frozenset[str]:
-    return frozenset(lexicon().grammar["organisation_words"])
-
-
 def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
     """Find the people a document names, and who is the subject of each sentence."""
     rx = _regexes()
     index = PersonIndex()
     places = gazetteer().aliases
-    org_words = _organisation_words()
+    org_words = grammar_set("organisation_words")
     given_names = first_names()
     position = 0
     while m := rx["full"].search(text, position):
@@ -417,7 +407,8 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
     body = phrase[4:] if lowered.startswith("the ") else phrase
     parts = _GROUP_OF.split(body, maxsplit=1)
     group = parts[0]
-    if group.lower() in _speaker_groups() or group.partition(" ")[2].lower() in _speaker_groups():
+    groups = grammar_words("speaker_groups")
+    if group.lower() in groups or group.partition(" ")[2].lower() in groups:
         # "officials said", "education officials say", "Unions for the staff fear" (a common noun: "unions")
         group = group[0].lower() + group[1:] if group[1:].islower() else group
         # "analysts at Barclays": the group and whose it is, when that is named
@@ -463,7 +454,7 @@ def _main_organisation(text: str) -> str | None:
     """The organisation an article is about: the capitalised name it gives most often (three times at least),
     other than a person's, a place's, a title or a month."""
     counts: dict[str, int] = {}
-    blocked = _not_name_words() - _organisation_words()
+    blocked = _not_name_words() - grammar_set("organisation_words")
     given = first_names()
     for m in _CAPITALISED.finditer(text):
         words = m.group(0).split()
@@ -493,7 +484,7 @@ def _organisation(phrase: str) -> str | None:
         return None
     if words[0].lower() in _titles() or words[0] in _NOT_SPEAKERS or phrase in gazetteer().aliases:
         return None
-    if phrase in gazetteer().adjectives or words[-1] in _not_name_words() - _organisation_words():
+    if phrase in gazetteer().adjectives or words[-1] in _not_name_words() - grammar_set("organisation_words"):
         return None
     return phrase
 
@@ -538,7 +529,7 @@ def _source(phrase: str, offset: int, people: PersonIndex) -> str | None:
              if m.group(0) not in gazetteer().adjectives and m.group(0).lower() not in ("the", "a", "an")]
     if names:
         name = names[-1].removeprefix("The ")
-        if any(word in _organisation_words() for word in name.split()):
+        if any(word in grammar_set("organisation_words") for word in name.split()):
             return name  # "Grant Marsh LLP", "the Office for National Statistics"
         return people.resolve_speaker(name) or people.resolve(name) or name
     lowered = phrase.lower()
