@@ -1304,6 +1304,17 @@ class Linker:
             self._linked.add(pair)
             self.links.append((*pair, status))
 
+    def link_new(self, filed: Iterable[Figure], new: list[Figure]) -> None:
+        """Link ``new`` figures, in their order, to the ``filed`` ones and to each other: each to its
+        closest figures among those before it, then by exact figure, then within its document."""
+        for figure in filed:
+            self.file(figure)
+        for figure in new:
+            self.link(figure)
+        for figure in new:
+            self.link_exact(figure)
+        self.link_within_documents(new)
+
     def link_within_documents(self, figures: Iterable[Figure]) -> None:
         """:meth:`link_within` each document's figures, documents in order of id."""
         for _, same_document in sorted(by_document(figures).items()):
@@ -1337,13 +1348,7 @@ def link_pairs(new: list[Fact], candidates: Iterable[Fact] = ()) -> list[PairLin
     names = document_names([*filed, *figures])
     name_figures(filed, names)
     name_figures(figures, names)
-    for figure in filed:
-        linker.file(figure)
-    for figure in figures:
-        linker.link(figure)
-    for figure in figures:
-        linker.link_exact(figure)
-    linker.link_within_documents(figures)
+    linker.link_new(filed, figures)
     every = {f.id: f for f in [*filed, *figures]}
     return [PairLink(*link) for link in drop_told_apart(linker.links, every, by_document([*figures, *filed]))]
 

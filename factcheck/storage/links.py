@@ -202,13 +202,7 @@ def link_documents(session: Session, document_ids: Sequence[int]) -> int:
     names.update(document_names(around))
     name_figures(candidates, names)
     name_figures(around, names)
-    for candidate in candidates:
-        linker.file(candidate)
-    for f in new:
-        linker.link(f)
-    for f in new:
-        linker.link_exact(f)
-    linker.link_within_documents(new)
+    linker.link_new(candidates, new)
     figures = {f.id: f for f in (*every, *around)}
     links = drop_told_apart(linker.links, figures, by_document(figures.values()))
     return _add_links(session, [PairLink(*link) for link in links])
