@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from factcheck.extract.lexicon import WordCue, alternation, cued_matches, first_names, gazetteer, lexicon, matches_at
+from factcheck.extract.lexicon import (
+    WordCue,
+    WordCues,
+    alternation,
+    cued_matches,
+    first_names,
+    gazetteer,
+    lexicon,
+    matches_at,
+)
 from factcheck.extract.numbers import Quantity
 
 
@@ -38,19 +47,21 @@ class _Rule:
 
     name: str
     pattern: re.Pattern[str]
-    may_match: Callable[[str], object]  # truthy when a sentence holds the cue
+    # truthy when a sentence holds the cue; None for words, which all rules' words are asked for at once
+    may_match: Callable[[str], object] | None
 
 
-def _cue(cue: str | tuple[str, ...] | WordCue | None) -> Callable[[str], object]:
+def _cue(cue: str | tuple[str, ...] | WordCue | None) -> Callable[[str], object] | None:
     if isinstance(cue, WordCue):
-        return cue.held_by
+        return None
     if isinstance(cue, tuple):  # literal strings, one of which every match holds
         return lambda text: any(piece in text for piece in cue)
     return re.compile(cue or "").search  # no cue: the empty pattern, always found
 
 
 @cache
-def _blockers() -> list[_Rule]:
+def _blockers() -> tuple[list[_Rule], WordCues]:
+    """The blocking rules, and the words that cue those of them cued by words."""
     lex = lexicon()
     g = lex.grammar
     months = alternation(g["months"], boundary=False)
@@ -210,8 +221,9 @@ def _blockers() -> list[_Rule]:
     }
     # number words are matched whatever their case ("Two years ago"); codes and names keep theirs
     folded = {"age", "duration"}
-    return [_Rule(name, re.compile(pattern, re.IGNORECASE if _reason(name) in folded else 0), _cue(cues[name]))
-            for name, pattern in rules.items()]
+    return ([_Rule(name, re.compile(pattern, re.IGNORECASE if _reason(name) in folded else 0), _cue(cues[name]))
+             for name, pattern in rules.items()],
+            WordCues({name: cue for name, cue in cues.items() if isinstance(cue, WordCue)}))
 
 
 def _reason(rule: str) -> str:
@@ -221,8 +233,11 @@ def _reason(rule: str) -> str:
 
 def blocked_spans(text: str) -> list[Blocked]:
     """Spans of ``text`` where numbers are dates, times, ages, durations, codes or references."""
-    return [Blocked(m.start(), m.end(), _reason(rule.name)) for rule in _blockers()
-            if rule.may_match(text) for m in _rule_matches(rule, text)]
+    rules, words = _blockers()
+    held = words.held_by(text)
+    return [Blocked(m.start(), m.end(), _reason(rule.name)) for rule in rules
+            if (rule.name in held if rule.may_match is None else rule.may_match(text))
+            for m in _rule_matches(rule, text)]
 
 
 def _rule_matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:

@@ -103,8 +103,7 @@ def fold(text: str) -> str:
 _LETTERS = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=64)  # a sentence is asked about by several rules in turn
-@lru_cache(maxsize=32)  # the many cues of one sentence all ask for its words
+@lru_cache(maxsize=64)  # a sentence is asked about by several rules in turn, and its many cues all ask for its words
 def folded_words(text: str) -> frozenset[str]:
     """The words of ``text``: its runs of the letters a-z once lower-cased by :func:`fold`."""
     return frozenset(_LETTERS.findall(fold(text)))
@@ -143,6 +142,26 @@ class WordCue:
         if self._keys.isdisjoint(words):
             return False
         return any(entry <= words for key in self._keys & words for entry in self._by_word[key])
+
+
+class WordCues:
+    """Several named :class:`WordCue` cues, asked about a sentence at once: which of them it holds.
+
+    One look at the sentence's words serves them all, where asking each cue in turn reads the
+    sentence's words once per cue.
+    """
+
+    def __init__(self, cues: dict[str, WordCue]) -> None:
+        self._by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for name, cue in cues.items():
+            for key, entries in cue._by_word.items():
+                self._by_word.setdefault(key, []).extend((name, entry) for entry in entries)
+        self._keys = frozenset(self._by_word)
+
+    def held_by(self, text: str) -> set[str]:
+        """The names of the cues ``text`` holds."""
+        words = folded_words(text)
+        return {name for key in self._keys & words for name, entry in self._by_word[key] if entry <= words}
 
 
 def cued_matches(pattern: re.Pattern[str], cue: WordCue | None, text: str,

@@ -861,4 +861,5 @@ _HEADING_LENGTH = 60  # a line shorter than this without a full stop is a sectio
 
 def analyse_speakers(text: str, sentences: list[Sentence]) -> Speakers:
     """The document's speakers: its people indexed and its quotes attributed (on first need)."""
+    _regexes()  # the speech patterns are built with the first document that has figures, not midway through one
     return Speakers(text, sentences)
