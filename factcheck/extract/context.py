@@ -432,6 +432,7 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)
         # this year, last month, the current financial year
       | (?:this|last|next|the\sprevious|the\scurrent)\s(?:year|month|week|decade|quarter|financial\syear|academic\syear)
+        (?![a-z])
         # by the middle of the century, by mid-century
       | (?:by|in|until|before)\s(?:the\s(?:middle|end|turn|start)\sof\s(?:the|this|next)\scentury|mid-century)
         # during the three-month period, for a two-year contract
@@ -460,7 +461,7 @@ def _period_pattern() -> re.Pattern[str]:
         # on Sunday, last week, on 20 March, from the end of this season, before 15 March
       | (?:on|last|this|next|by|from|until|since)\s(?:{weekdays})(?:\s\d{{1,2}}\s{months})?
       | currently | at\spresent | presently
-      | (?:last|this|next|the\sprevious|the\sfollowing)\s(?:week|weekend|season|night|month|year)
+      | (?:last|this|next|the\sprevious|the\sfollowing)\s(?:week|weekend|season|night|month|year)(?![a-z])
       | (?:on|by|from|until|before|after|since|prior\sto)\s
         (?:\d{{1,2}}\s{months}|{months}\s\d{{1,2}}(?!\d))(?:,?\s{year})?
       | (?:from|at|by|until|before|after)\sthe\s(?:end|start|beginning)\sof\s(?:this|the|next|last)\s

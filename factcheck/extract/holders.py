@@ -298,16 +298,21 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
         verb = verb_pattern.match(text, m.end())
         if verb is None and text.startswith(",", m.end()) and (aside := _APPOSITIVE.match(text, m.end())):
             verb = verb_pattern.match(text, aside.end())  # "Carlsberg, the world's fifth-largest brewer, saw"
-        if verb is None or verb.end() > mention_start or not (
-                _SUBJECT_BEFORE.search(text, max(0, m.start() - _SUBJECT_REACH), m.start())
-                or _described(text, m.start())):
-            continue  # "the domestic TV rights auction": a name inside a noun phrase is not its subject
-        if verb.group("verb") not in verbs and not verb.group("verb").endswith("ed") and not verb.group("aux"):
+        if verb is None:
             continue
-        between = text[verb.end() : mention_start]
+        word, aux, end = verb.group("verb"), verb.group("aux"), verb.end()
+        if verb.start("verb") >= mention_start and aux:
+            # "while the Greens have three": the figure is read as the verb, and "have" is the verb, not its auxiliary
+            word, aux, end = aux.split()[-1], "", verb.start("verb")
+        if end > mention_start or not (_SUBJECT_BEFORE.search(text, max(0, m.start() - _SUBJECT_REACH), m.start())
+                                       or _described(text, m.start())):
+            continue  # "the domestic TV rights auction": a name inside a noun phrase is not its subject
+        if word not in verbs and not word.endswith("ed") and not aux:
+            continue
+        between = text[end:mention_start]
         if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between):
             return None  # a clause break, another name or another figure stands between: not the figure's
-        if verb.group("verb") in _not_verbs() and not _reports_its_own(verb.group("verb"), between, verbs):
+        if word in _not_verbs() and not _reports_its_own(word, between, verbs):
             continue
         name = _holder_name(m.group("name"), text, m.start("name"), names)
         if name:
