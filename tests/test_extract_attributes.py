@@ -283,6 +283,22 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a count of a place's people ("Germans", "Britons") is that place's, when the sentence names no other place
+    row("a-count-of-a-countrys-jobless",
+        "More than 3.1 million Italians were out of work in March.",
+        claim("More than 3.1 million", 3_100_000, "count", measure="Italians out of work", place="Italy")),
+    row("a-count-of-a-countrys-evacuated-tourists",
+        "Some 400 Britons were evacuated by air on Tuesday.",
+        claim("Some 400", 400, "count", measure="Britons evacuated", place="UK")),
+    row("a-share-of-a-countrys-people",
+        "About 30% of Canadians own a smartwatch.",
+        claim("About 30%", 30, "percent", place="Canada")),
+    row("a-place-named-in-the-sentence-wins-over-its-peoples",
+        "About 250 Americans were evacuated from Haiti.",
+        claim("About 250", 250, "count", measure="Americans evacuated", place="Haiti")),
+    row("a-peoples-count-where-the-sentence-names-their-country",
+        "Rains left 12,000 Filipinos homeless, while the Philippines asked for aid.",
+        claim("12,000", 12000, "count", place="Philippines")),
     # "the world rankings", "world number one": a ranking, not where the figure holds
     row("a-world-ranking-is-no-place",
         "The player sits in the world rankings and has won just two cup ties.",
@@ -637,6 +653,13 @@ def test_subjects(test_case: Case) -> None:
 # --- what happened: event counts, sizes, qualifying figures, units ------------------------------------------
 
 MEASURES = [
+    # what befell the people counted: a passive verb, "missing", "out of work"
+    row("people-out-of-work",
+        "Almost 2 million people were out of work in the region last winter.",
+        claim("Almost 2 million", 2_000_000, "count", measure="out of work")),
+    row("climbers-missing",
+        "Rescuers said nine climbers were missing after the avalanche.",
+        claim("nine", 9, "count", measure="climbers missing")),
     row("a-verb-before-a-possessive-ends-the-noun-phrase",
         "Researchers estimate that about 2,000 schools run their own breakfast clubs.",
         claim("about 2,000", 2000, "count", measure="schools", speaker="Researchers")),
@@ -1161,6 +1184,14 @@ def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
 def test_a_verb_after_what_is_counted_is_no_part_of_it(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}
     assert found[mention] == measure
+
+
+@pytest.mark.parametrize("text", [
+    "About 9,000 fans were expected to attend the final.",
+    "Some 300 pupils were thought to have been sent home.",
+])
+def test_what_is_said_of_the_people_counted_is_no_part_of_the_measure(text: str) -> None:
+    assert [c.measure for c in analyse(text).claims] == [text.split()[2]]
 
 
 @pytest.mark.parametrize("test_case", MEASURES)

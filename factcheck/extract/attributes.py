@@ -498,7 +498,10 @@ _FOR_A_NAME = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:for|to)\s+(?:the\s+)?[A-Z
 _OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them|those)\b")
 _PARTICIPLE_BY = re.compile(r"\s+(?:announced|reported|posted|made|recorded|earned|raised|paid|spent)\s+by\b")
 _PASSIVE_AFTER = re.compile(r"\b(?:was|were|been|be)\s+(\w+ed|killed|hurt|seen|taken|born)\b")
-_PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(\w+ed|killed)\b")
+# "were killed", "were out of work"; not "were expected to attend" (what is said of them, not what befell them)
+_PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(?!(?:expected|believed|estimated|thought|"
+                           r"reported|feared|understood|known|predicted|forecast|projected|scheduled|said)\b)"
+                           r"(\w+ed|missing|out\sof\swork)\b")
 _PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
 _AT_OR_TO = re.compile(r"(?:\s(?P<verb>[\w'’]+))?\s(?:at|to)(?:\sthe)?\s*$")
 _BEFORE_WORD = re.compile(r"[\w'’]+")
@@ -599,6 +602,14 @@ def _verb_of_a_subject(found: str, text: str, mention_start: int) -> bool:
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who"})
+
+
+def people_of(measure: str) -> str | None:
+    """The place whose people a measure counts ("Germans", "Britons evacuated"), if it opens on a noun for them."""
+    people = gazetteer().people
+    words = measure.split()
+    return next((people[noun] for n in (3, 2, 1) if len(words) >= n and (noun := " ".join(words[:n])) in people),
+                None)
 
 
 @cache
@@ -1020,7 +1031,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
         passive = _PASSIVE_NEXT.match(
             text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])
-        if passive and after_np.split()[-1].lower() in g["people_nouns"]:
+        if passive and (after_np.split()[-1].lower() in g["people_nouns"] or people_of(after_np) is not None):
             return f"{after_np} {passive.group(1)}"
         return after_np
     if previous and _PARTICIPLE_BY.match(text, q.end):

@@ -277,13 +277,14 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if place is None and _anaphoric(text) and index == 0:
         place = state.last_place
     place_value = None
+    placed = True  # whether the sentence says where the figure holds
     if place:
         earlier = state.places + org_places if context.reads_earlier_places(place) else []
         place_value = context.resolve_generic_place(place, earlier, state.document_place)
     elif (implied := _holder_place(text, m_start, clause.start)) is not None:
         place_value = implied  # "the Premier League's 63 percent jump": the league's country
-    elif state.document_place is not None:
-        place_value = gazetteer().shown(state.document_place)  # a sentence naming no place speaks of the article's
+    else:
+        placed = False
     # a rate ("a year", "per month") is the period only of the figure it follows ("$150,000 a year"), and
     # only when the sentence dates the figure no other way ("40% a year until 2007": until 2007)
     if ", wh" in text:
@@ -318,6 +319,14 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         held = replace(held, measure=attributes.unit_measure(q.unit) or item_before or "")
     elif item_before and (event := attributes.event_after(held.measure, item_before)):
         held = replace(held, measure=event)  # "52 people were killed and 700 injured": people injured
+    if not placed:
+        # "5.2 million Germans were out of work": a count of a place's people is that place's; a sentence naming
+        # no place otherwise speaks of the article's
+        people = attributes.people_of(held.measure)
+        if people is not None:
+            place_value = gazetteer().shown(people)
+        elif state.document_place is not None:
+            place_value = gazetteer().shown(state.document_place)
     return ExtractedClaim(
         start=offset,
         end=sentence.start + m_end,

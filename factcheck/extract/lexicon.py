@@ -232,6 +232,7 @@ class Gazetteer:
     aliases: dict[str, str]
     adjectives: dict[str, str]
     institutions: dict[str, str] = field(default_factory=dict)  # an institution → the place it stands for
+    people: dict[str, str] = field(default_factory=dict)  # a noun for a place's people ("Germans", "Britons") → it
 
     def shown(self, name: str) -> str:
         """A place's name as a figure's place is written: its short name where news uses one ("UK")."""
@@ -291,4 +292,14 @@ def gazetteer() -> Gazetteer:
             aliases.setdefault(alias, p["name"])
         for adjective in p.get("adjectives", []):
             adjectives.setdefault(adjective, p["name"])
-    return Gazetteer(places, aliases, adjectives, data.get("institutions", {}))
+    people: dict[str, str] = {}
+    for p in places_data:
+        # "Germans", "Iraqis": the adjective with an s, where the adjective does not end as no noun does ("British")
+        nouns = [a + "s" for a in p.get("adjectives", []) if not a.endswith(_NO_PLURAL)] + p.get("people", [])
+        for noun in nouns:
+            if noun not in aliases:  # "the Philippines" is the place itself
+                people.setdefault(noun, p["name"])
+    return Gazetteer(places, aliases, adjectives, data.get("institutions", {}), people)
+
+
+_NO_PLURAL = ("sh", "ch", "ese", "s", "x", "ic", "ish")
