@@ -653,6 +653,13 @@ def test_subjects(test_case: Case) -> None:
 # --- what happened: event counts, sizes, qualifying figures, units ------------------------------------------
 
 MEASURES = [
+    # "before closing at", "trading at": a participle after the sentence's figure goes on with what it measured
+    row("a-price-that-closes-after-its-jump",
+        "Copper futures jumped to $9,100 a tonne before closing at $9,050.",
+        claim("$9,050", 9050, "USD", measure="Copper futures")),
+    row("a-currency-trading-at-a-rate",
+        "The rand lost 0.4% against the dollar, trading at 18.20.",
+        claim("18.20", 18.2, "count", measure="rand")),
     # what befell the people counted: a passive verb, "missing", "out of work"
     row("people-out-of-work",
         "Almost 2 million people were out of work in the region last winter.",

@@ -1063,6 +1063,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
     if last.endswith(("at", "to", "the")) and (m := _AT_OR_TO.search(before)):
         verb = (m.group("verb") or "").lower()
+        if previous and verb.endswith("ing") and verb not in _change_words()["change_verbs"]:
+            return previous  # "jumped to $53.09 before closing at $53.03": the figure before goes on
         # "doubled to 500,000": the subject of the verb; "held interest rates at 0.5%": what was held
         # "expected to peak at 127 million": the subject of the infinitive, as of a change verb
         infinitive = before[: m.start("verb")].endswith(" to ") if verb else False
