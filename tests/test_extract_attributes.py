@@ -653,6 +653,13 @@ def test_subjects(test_case: Case) -> None:
 # --- what happened: event counts, sizes, qualifying figures, units ------------------------------------------
 
 MEASURES = [
+    # "12% more than", "£300 less than": a figure set above or below another is a rise or a fall from it
+    row("a-share-more-than-the-year-before",
+        "Hospitals treated 2.1 million patients, 12% more than in 2019.",
+        claim("12%", 12, "percent", change="increase")),
+    row("a-grant-less-than-another",
+        "Rural schools receive £300 less than city schools for each pupil.",
+        claim("£300", 300, "GBP", change="decrease")),
     # "before closing at", "trading at": a participle after the sentence's figure goes on with what it measured
     row("a-price-that-closes-after-its-jump",
         "Copper futures jumped to $9,100 a tonne before closing at $9,050.",

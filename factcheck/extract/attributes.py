@@ -121,7 +121,7 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
         for word in reversed(before[-8:-2]):
             if word in t["change_verbs"]:
                 return t["change_verbs"][word]  # "grew at an annual rate of 3.9%"
-    if after and after[0] in t["change_modifiers"] and not _MORE_THAN.match(text, end):
+    if after and after[0] in t["change_modifiers"]:
         return t["change_modifiers"][after[0]]
     return _participle_after(after, t["participle_change"])
 
@@ -129,7 +129,6 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
 _CHANGE_REACH = 200  # characters: the 16 words the rules read before a figure, and more
 _DATA_RATE = re.compile(r"bps\b|bit/s|B/s", re.IGNORECASE)
 _UP_OR_DOWN = re.compile(r"\s*(?:up|down)(?:load|stream)?\b")
-_MORE_THAN = re.compile(r"\s*(?:more|less)\s+than")
 
 
 @cache
