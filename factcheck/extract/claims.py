@@ -14,7 +14,7 @@ from functools import cache
 
 from factcheck.extract import attributes, context, holders, tables
 from factcheck.extract.columns import ColumnUnit, column_unit, in_column
-from factcheck.extract.document import document_place
+from factcheck.extract.document import document_place, names_a_team
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
 from factcheck.extract.lexicon import alternation, alternation_not_after, gazetteer, lexicon
 from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
@@ -59,9 +59,11 @@ class _DocumentState:
     only when a claim asks for them.
     """
 
-    def __init__(self, document_place: str | None = None, names: frozenset[str] = frozenset()) -> None:
+    def __init__(self, document_place: str | None = None, names: frozenset[str] = frozenset(), text: str = "") -> None:
         self.document_place = document_place  # the place the whole article is about, if clearly one
         self.names = names  # the capitalised words the document writes inside sentences (see holders)
+        self._text = text
+        self._teams: dict[str, bool] = {}  # whether the article names a team by a town, for each town asked about
         self._places: list[str] = []
         self._last_place: str | None = None
         self.last_measure: str | None = None  # the measure of the last claim of the last sentence with claims
@@ -69,6 +71,15 @@ class _DocumentState:
         self._previous: str | None = None  # the text of the sentence before
         # sentences not taken in yet, with their places where they were found already
         self._unread: list[tuple[str, tuple[list[context.Mention], list[str]] | None]] = []
+
+    def names_a_team(self, place: str) -> bool:
+        """Whether the article uses the town named ``place`` (as written) for a team ("title holders Chelsea won")."""
+        canonical = gazetteer().aliases.get(place)
+        if canonical is None:
+            return False
+        if canonical not in self._teams:
+            self._teams[canonical] = names_a_team(self._text, canonical)
+        return self._teams[canonical]
 
     @property
     def places(self) -> list[str]:
@@ -143,7 +154,8 @@ def analyse(text: str, published: dt.date | None = None) -> Extraction:
     if last < 0:
         return Extraction([], None)
     speakers = analyse_speakers(text, sentences)
-    state = _DocumentState(document_place(text, sentences), holders.document_names(text))
+    state = _DocumentState(document_place(text, sentences), text=text)
+    state.names = holders.document_names(text, state.names_a_team)
     claims: list[ExtractedClaim] = []
     for sentence, (quantities, blocked) in zip(sentences[: last + 1], figures[: last + 1], strict=True):
         claims.extend(_sentence_claims(sentence, quantities, blocked, published, speakers, state))
@@ -207,6 +219,8 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
         state.skip(text)
         return out
     places, org_places = context.sentence_places(text)
+    # a town the article names a team by ("Chelsea's manager", "against Leeds") is the team, not where figures hold
+    places = [p for p in places if not state.names_a_team(p.value)]
     ages = [(b.start, b.end) for b in blocked if b.reason == "age"]
     clauses = context.split_clauses(text)
     periods = context.find_periods(text, ages)

@@ -45,7 +45,7 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
     if all(_written_at_most(text, place) < MIN_MENTIONS for place in anchors):
         return None
     # a town that names a team in the article ("Chelsea's manager", "against Leicester") is the team's
-    anchors = {place for place in anchors if not _names_a_team(text, place)}
+    anchors = {place for place in anchors if not names_a_team(text, place)}
     if not anchors:
         return None
     counts: Counter[str] = Counter()
@@ -69,8 +69,9 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
 _TOWNS = frozenset(("city", "town", "district", "borough", "area"))
 
 
-def _names_a_team(text: str, place: str) -> bool:
-    """Whether the article uses a town's name for a team: its manager or fans, a match against it."""
+def names_a_team(text: str, place: str) -> bool:
+    """Whether the article uses a town's name (``place``, canonical) for a team: its manager or fans, a match
+    against it."""
     gaz = gazetteer()
     if place not in gaz.places or gaz.places[place].type not in _TOWNS:
         return False

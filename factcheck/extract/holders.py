@@ -25,6 +25,7 @@ written into it ("Tesco's profit") is taken out of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -66,9 +67,29 @@ class Holding:
     rule: str | None = None
 
 
-def document_names(text: str) -> frozenset[str]:
-    """The capitalised words a document writes inside its sentences: names, not words a sentence opens on."""
-    return frozenset(_INNER_CAPITAL.findall(text))
+class DocumentNames(frozenset[str]):
+    """The capitalised words a document writes inside its sentences (names, not words a sentence opens on), and
+    those of them that are towns it names teams by: "title holders Chelsea won £30m" is the team's figure."""
+
+    teams: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, words: Iterable[str], teams: Iterable[str] = ()) -> DocumentNames:
+        names = cls(words)
+        names.teams = frozenset(teams)
+        return names
+
+
+def document_names(text: str, names_a_team: Callable[[str], bool] | None = None) -> DocumentNames:
+    """The document's :class:`DocumentNames`; ``names_a_team`` tells whether a town's name (as written) is a
+    team's in it."""
+    words = frozenset(_INNER_CAPITAL.findall(text))
+    aliases = gazetteer().aliases
+    towns = {w for w in _CAPITALISED.findall(text) if w in aliases} if names_a_team is not None else set()
+    return DocumentNames.of(words, (w for w in towns if names_a_team(w)))
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w&-]+")
 
 
 # the capital is looked for first and what stands before it checked after: far fewer places to try
@@ -410,21 +431,23 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         words = words[titled[-1] :]  # "Sitting MP Oona King", "UK Prime Minister Tony Blair": the person
     if not words:
         return None
-    if any(place.start < at < place.end for place in context.find_places(text)):
-        return None  # "Yorkshire and the Humber on 21.7%": a place's name, not a holder's
     name = " ".join(words)
+    team = name in getattr(names, "teams", ())  # a town the article names a team by is the team
+    if not team and any(place.start < at < place.end for place in context.find_places(text)):
+        return None  # "Yorkshire and the Humber on 21.7%": a place's name, not a holder's
     g = lexicon().grammar
-    if all(part in gazetteer().aliases for part in _LISTED.split(name)):
+    if not team and all(part in gazetteer().aliases for part in _LISTED.split(name)):
         return None  # "Europe and Asia-Pacific": places, not a holder
-    if name in gazetteer().aliases or name in gazetteer().adjectives or words[0] in g["months"] or \
+    if (name in gazetteer().aliases and not team) or name in gazetteer().adjectives or words[0] in g["months"] or \
             words[0] in g["weekdays"] or name.lower() in grammar_words("speaker_groups"):
         return None
     at_start = not text[:at].strip() or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "“", "–", "-"))
     # a word a sentence opens on is a name if the document writes it as one elsewhere, or if it owns something
     # ("Unison's 800,000 workers": "Today's" and "Last year's" are taken care of by the openers and the calendar)
-    if len(words) == 1 and (words[0] in _openers() or (at_start and not possessive and words[0] not in names
-                                                     and words[0] not in grammar_set("organisation_words")
-                                                     and not _looks_like_a_name(words[0]))):
+    if len(words) == 1 and not team and (
+            words[0] in _openers() or (at_start and not possessive and words[0] not in names
+                                       and words[0] not in grammar_set("organisation_words")
+                                       and not _looks_like_a_name(words[0]))):
         return None
     return name
 
