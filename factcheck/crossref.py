@@ -197,9 +197,34 @@ def _same_measure_words(a: str, b: str) -> bool:
     if head is None or head != measure_head(b):
         return False
     ma, mb = measure_key(a) - {head}, measure_key(b) - {head}
-    if ma and mb and not ma & mb:
+    if _qualifiers_clash(ma, mb):
         return False
     return not _names_clash(a, b)
+
+
+def _qualifiers_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two measures' qualifiers (their words less the head) tell them apart: both have qualifiers of one
+    kind and share none of them (``domestic`` and ``overseas``; see ``qualifier_kinds`` in data/measures.json),
+    or they share no qualifier and both have some of no kind (``chip`` and ``phone``). Qualifiers of different
+    kinds (``next TV deal`` and ``domestic contract``) do not tell them apart."""
+    if not (a and b):
+        return False
+    kinds = _qualifier_kinds()
+    if any((a & kind) and (b & kind) and not (a & b & kind) for kind in kinds):
+        return True  # "domestic TV rights" and "overseas TV rights"
+    if a & b:
+        return False
+    known = frozenset().union(*kinds)
+    return bool((a - known) and (b - known))
+
+
+@cache
+def _qualifier_kinds() -> list[frozenset[str]]:
+    """The kinds of qualifier, each as measure_key words (singular, canonical)."""
+    with open(data_dir() / "measures.json", encoding="utf-8") as handle:
+        data = json.load(handle)["qualifier_kinds"]
+    return [frozenset(w for word in words for w in _content_words(word)) for kind, words in data.items()
+            if not kind.startswith("_")]
 
 
 def _names_clash(a: str, b: str) -> bool:
@@ -289,7 +314,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "5"
+CROSSREF_VERSION = "6"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
