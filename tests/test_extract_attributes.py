@@ -1481,6 +1481,13 @@ NOT_FIGURES = [
     row("a-doctors-age-after-said", '"The vaccine works," said Dr Patel, 61.', only=True),
     row("an-age-range", "The advert is aimed at children between the ages of six and 11.", only=True),
     row("an-age-range-of-adults", "The apprenticeships are open to adults between the ages of 18 and 25.", only=True),
+    # days named with a date: "on 12 and 13 March", "on March 12 and 13"
+    row("two-days-before-their-month", "The clinic will be closed on 12 and 13 March.", only=True),
+    row("two-days-after-their-month", "Polls open on May 6 and 7 at every school.", only=True),
+    row("the-day-of-a-date-is-no-ratio", "Voting was held on June 4 in 300 towns.",
+        claim("300", 300, "count", measure="towns"), only=True),
+    row("the-days-of-a-date-are-no-ratio", "The festival runs on July 9 and 10 in 40 parks.",
+        claim("40", 40, "count", measure="parks"), only=True),
     row("a-chart-position", "The single went to No 1 in the charts.", only=True),
     row("a-bestseller-list-position", "Her memoir went to No 3 in the bestseller list.", only=True),
     row("a-name-with-a-number-after-a-year", "Fans argue over Turbo Rally 2005 and Street Kings 4.", only=True),

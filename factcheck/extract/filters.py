@@ -74,8 +74,12 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "year_span": r"(?<![\w/])(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d)(?![\w/])",
         "fiscal_year": r"\bFY\s?'?\d{2,4}(?:/\d{2})?\b",
         # 3 May, 3rd of May 2018, May 3, May 3rd, 2018
-        "date": rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{months}\b\.?(?:,?\s\d{{4}})?"
-                rf"|\b{months}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s\d{{4}})?"
+        # ... and days named with it: "on 12 and 13 March", "on March 12 and 13"
+        "date": rf"\b(?:(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s(?:and|&|or)\s)?"
+                rf"\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{months}\b\.?(?:,?\s\d{{4}})?"
+                rf"|\b{months}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s(?:and|&|or)\s(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"
+                rf"(?=[,.;:)]|$|,?\s\d{{4}}|\s(?:at|in|on|from|to|when|after|before|as|with|and|but|while|during)\b))?"
+                rf"(?:,?\s\d{{4}})?"
                 rf"|\b{weekdays}\s\d{{1,2}}(?:st|nd|rd|th)?\b",
         "numeric_date": r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
         "time": r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}(?::\d{2})?\b"

@@ -613,6 +613,20 @@ _REPEATED = re.compile(r"\s+and\s+(\w+)", re.IGNORECASE)
 _OF_A_SCALE = re.compile(r"[\s-]+(?:of\s+)?(?:an?\s+)?(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
+def _day_of_a_month(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is the day of a date written month first ("June 4", "June 4 and 5")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() in _month_names()
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s(?:\d{1,2}(?:st|nd|rd|th)?\s(?:and|&|or)\s)?$")
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    return frozenset(m.lower() for m in lexicon().grammar["months"])
+
+
 def _share_quantities(text: str) -> list[Quantity]:
     """Fractions, ratios, dozens, zero phrases and vague amounts."""
     p = _patterns()
@@ -653,6 +667,8 @@ def _share_quantities(text: str) -> list[Quantity]:
                                   words=not m.group("number")[0].isdigit()))
     ratios = p.ratio.finditer(text) if p.ratio_cue.search(fold(text)) else ()
     for m in ratios:
+        if _day_of_a_month(text, m.start()):
+            continue  # "on June 4 in 300 towns": the day of a date, not one in 300
         a, b = _small_number(m.group("a")), _small_number(m.group("b"))
         if a is not None and b and a < b:
             share = (a / b * 100).quantize(Decimal("0.01"))
