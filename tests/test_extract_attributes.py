@@ -1481,6 +1481,11 @@ NOT_FIGURES = [
     row("a-doctors-age-after-said", '"The vaccine works," said Dr Patel, 61.', only=True),
     row("an-age-range", "The advert is aimed at children between the ages of six and 11.", only=True),
     row("an-age-range-of-adults", "The apprenticeships are open to adults between the ages of 18 and 25.", only=True),
+    # "dozens of millions": one vague amount, not "dozens of" and "millions"
+    row("dozens-of-millions-moved", "Investors moved dozens of millions out of the fund.",
+        claim("dozens of millions", None, "count", qualifier="approx"), only=True),
+    row("dozens-of-thousands-of-letters", "The charity received dozens of thousands of letters.",
+        claim("dozens of thousands", None, "count", qualifier="approx", measure="letters"), only=True),
     # days named with a date: "on 12 and 13 March", "on March 12 and 13"
     row("two-days-before-their-month", "The clinic will be closed on 12 and 13 March.", only=True),
     row("two-days-after-their-month", "Polls open on May 6 and 7 at every school.", only=True),
