@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from test_extract_table import ANY, Case, check_case, claim
 
-from factcheck.extract import analyse
+from factcheck.extract import analyse, claims
 from factcheck.extract.document import document_place
 
 
@@ -677,6 +677,10 @@ MEASURES = [
     row("a-currency-trading-at-a-rate",
         "The rand lost 0.4% against the dollar, trading at 18.20.",
         claim("18.20", 18.2, "count", measure="rand")),
+    # the sentence's first figure lends its measure only to figures that may measure the same thing
+    row("storage-is-not-the-chips",
+        "The laptop has a 3.1GHz chip with 16GB of memory and 512GB of storage; sadly, 1TB is not on offer.",
+        claim("1TB", 1, "TB", measure="storage")),
     # what befell the people counted: a passive verb, "missing", "out of work"
     row("people-out-of-work",
         "Almost 2 million people were out of work in the region last winter.",
@@ -1208,6 +1212,14 @@ def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
 def test_a_verb_after_what_is_counted_is_no_part_of_it(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}
     assert found[mention] == measure
+
+
+@pytest.mark.parametrize(("a", "b", "alike"), [
+    ("GHz", "GB", False), ("GBP", "mm", False), ("kW", "kWh", False),
+    ("GB", "TB", True), ("mm", "in", True), ("GBP", "USD", True), ("percent", "GBP", True), ("count", "km", True),
+])
+def test_a_measure_is_lent_only_across_units_of_one_dimension(a: str, b: str, alike: bool) -> None:
+    assert claims._same_dimension(a, b) is alike
 
 
 @pytest.mark.parametrize("text", [

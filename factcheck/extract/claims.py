@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from factcheck.extract import attributes, context, holders, tables
+from factcheck.extract import attributes, context, holders, tables, units
 from factcheck.extract.columns import ColumnUnit, column_unit, in_column
 from factcheck.extract.document import document_place, names_a_team
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
@@ -231,9 +231,12 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
     compared = [(o.start, o.end, bool(_COMPARED.search(text, max(0, o.start - 24), o.start))) for o in quantities]
     # a clause that stands apart ("..., while revenues added 4% to 142bn euros") has a main figure of its own
     own_main: dict[int, str | None] = {}
+    main_unit: str | None = None  # the unit of the figure previous_measure is the measure of, once there is one
     for q in quantities:
         index = context.clause_of(clauses, q.start)
         main = previous_measure if clauses[index].inherits else own_main.get(index)
+        if main is not None and main_unit is not None and not _same_dimension(main_unit, q.unit):
+            main = None  # "a 2.5GHz processor ...; oddly, 64GB doesn't appear": not the processor's
         claim = _claim(sentence, q, clauses, places, org_places, periods, main, published, speakers,
                        state, previous.measure if previous is not None else None, compared)
         own_main.setdefault(index, claim.measure or None)
@@ -267,7 +270,8 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
                             period_end=previous.period_end)
         previous = claim
         # a later "a fall of 20,000" refers back to the sentence's main figure, its first one
-        previous_measure = previous_measure or claim.measure
+        if not previous_measure and claim.measure:
+            previous_measure, main_unit = claim.measure, claim.unit
         out.append(claim)
     state.remember(text, places, org_places)
     state.last_measure = next((c.measure for c in reversed(out) if c.measure), None)
@@ -386,6 +390,20 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TARGET = re.compile(r"(?:by|into|for|until|throughout)\s", re.IGNORECASE)
 _RESUMING = re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b")
 _RATE = re.compile(r"(?:a|per)\s(?:year|month|week)$", re.IGNORECASE)
+
+
+def _same_dimension(a: str, b: str) -> bool:
+    """Whether figures of units ``a`` and ``b`` may measure one thing: the same unit, two sums of money, two
+    units of one dimension (``mm`` and ``in``), or either a count, a share or a multiple (of anything)."""
+    if a == b or a in _ANY_DIMENSION or b in _ANY_DIMENSION:
+        return True
+    if units.is_money(a) and units.is_money(b):
+        return True
+    da, db = units.dimension(a), units.dimension(b)
+    return da is not None and db is not None and da.name == db.name
+
+
+_ANY_DIMENSION = frozenset({"count", "percent", "percentage_point", "times"})
 
 
 def _converted(text: str, previous: ExtractedClaim, claim: ExtractedClaim, offset: int) -> bool:
