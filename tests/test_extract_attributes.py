@@ -677,6 +677,13 @@ MEASURES = [
     row("a-currency-trading-at-a-rate",
         "The rand lost 0.4% against the dollar, trading at 18.20.",
         claim("18.20", 18.2, "count", measure="rand")),
+    # a plural after a modifier ("first-half chances in their half") is what is counted, not a verb before its object
+    row("first-half-chances-in-their-half",
+        "The hosts had three first-half chances in their own half.",
+        claim("three", 3, "count", measure="first-half chances")),
+    row("top-floor-flats-in-their-survey",
+        "Inspectors found two top-floor flats in their survey of the block.",
+        claim("two", 2, "count", measure="top-floor flats")),
     # the sentence's first figure lends its measure only to figures that may measure the same thing
     row("storage-is-not-the-chips",
         "The laptop has a 3.1GHz chip with 16GB of memory and 512GB of storage; sadly, 1TB is not on offer.",

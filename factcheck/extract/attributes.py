@@ -211,10 +211,14 @@ def _np_after(text: str) -> str:
             if taken and bare.endswith("ing") and bare not in _ing_nouns() and i + 1 < len(tokens) and \
                     tokens[i + 1].lower() in stops and taken[-1].lower() not in _GERUND_BEFORE:
                 break  # "21 films competing for the prize" (not "public spending on health", "of handling a knife")
+            # a plural after a word that is none ("first-half possessions in their half") is the noun, not a verb
+            plural_after_a_modifier = bool(taken) and bare.endswith("s") and not bare.endswith("ss") and \
+                not taken[-1].lower().endswith("s")
             if taken and i + 2 < len(tokens) and tokens[i + 1].lower() in _GERUND_BEFORE and \
-                    tokens[i + 2].lower() in _OPENING_A_NOUN_PHRASE:
+                    tokens[i + 2].lower() in _OPENING_A_NOUN_PHRASE and not plural_after_a_modifier:
                 break  # "300 villages rely on their own wells": a verb, before its object
-            if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE:
+            if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE and \
+                    not plural_after_a_modifier:
                 break  # "1m websites run their forums": a word before another noun phrase is its verb
             if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
                 break
