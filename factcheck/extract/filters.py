@@ -105,8 +105,8 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         # "a majority of players are over 18": the threshold of an age
         "age:threshold": r"\b(?:are|were|is|was|be|aged|those|people|adults|children)\s(?:over|under)[\s-]"
                          r"(?:1[0-9]|2[0-5]|[3-9]0|65|75|85)s?\b(?![.,]\d|\s?%|\s?per)",
-        # "Spacey, 45, wrote", "said Hynde, 53.": a person's age in apposition to the name
-        "age:apposition": r"(?-i:[A-Z][a-z]{1,20}),\s\d{1,2},\s(?=[a-z])"
+        # "Spacey, 45, wrote", "said Hynde, 53.": a person's age in apposition to the name (the space may be lost)
+        "age:apposition": r"(?-i:[A-Z][a-z]{1,20}),\s?\d{1,2},\s(?=[a-z])"
                           r"|\b(?:said|says|added|adds)\s(?-i:(?:[A-Z][a-z]+\s)?[A-Z][a-z]{1,20}),\s\d{1,2}\b",
         "age:olds": rf"(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b",
         "age:bands": r"\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
@@ -196,7 +196,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "age:at": r"[Aa]t\s\d\d?,\s",
         "age:young": WordCue.of(["kids", "children", "boys", "girls", "youngsters", "teenagers", "pupils"]),
         "age:at_again": WordCue.of(["age", "aged", "year-old", "years old"]),
-        "age:apposition": r",\s\d",
+        "age:apposition": r",\s?\d",
         "age:olds": WordCue.of(["old", "olds"]),
         "age:bands": WordCue.of(["under", "over", "plus"]),
         "duration": WordCue.of(lex.units["durations"]),
