@@ -583,6 +583,11 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         return unit_measure(q.unit)  # "the new model weighs 145 g": a weight, whatever the subject
     found = _construction(text, q, mention_start, clause_start) or \
         _measure(text, q, mention_start, clause_start, previous)
+    if q.unit == "times" and (done := _frequency_verb(text, mention_start)):
+        verb, passive = done
+        # "has competed four times": how often it was done; "whose operation had been cancelled seven times": what
+        # befell what, how often
+        found = f"{found} {verb}" if passive and found and found[:1].islower() and found != verb else verb
     if found and _verb_of_a_subject(found, text, mention_start):
         found = ""  # "he added 1.28p", "Idowu landed 17.30m": the verb says nothing of what is counted
     if not found and (per := _PER_THING.match(text, q.end)) and per.group("noun") not in _time_words() and \
@@ -591,6 +596,26 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by"):
         return unit_measure(q.unit) or found
     return found
+
+
+# the verb right before a frequency, after its auxiliaries
+_FREQUENCY_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are)\s+(?:(?:already|now|also|since|(been))\s+)*"
+                             r"([a-z]+)\s+$")
+
+
+def _frequency_verb(text: str, mention_start: int) -> tuple[str, bool] | None:
+    """The verb done as often as the frequency at ``mention_start`` says ("has competed four times"), and whether
+    it is passive ("had been cancelled seven times"); not a verb of change ("has leaped 500,000 times" is a
+    multiple)."""
+    m = _FREQUENCY_VERB.search(text, max(0, mention_start - 40), mention_start)
+    if m is None:
+        return None
+    verb = m.group(2)
+    done = verb.endswith("ed") or verb in grammar_words("irregular_past_verbs")
+    if not done or verb in _change_words()["change_verbs"]:
+        return None
+    passive = m.group(1) is not None or text[m.start() : m.start() + 4].lower() in ("was ", "were", "is ", "are ")
+    return verb, passive
 
 
 def _verb_of_a_subject(found: str, text: str, mention_start: int) -> bool:
