@@ -1261,6 +1261,13 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a figure another verb brings ("and earned $13m over three days") has its own period and place
+    row("a-films-cost-is-not-its-weekend-takings",
+        "The film cost $50m to make and earned $13m over three days.",
+        claim("$50m", 50_000_000, "USD", period=None), claim("$13m", 13_000_000, "USD", period="over three days")),
+    row("a-schools-budget-is-not-its-new-grant",
+        "The school spent £2m on repairs, then received £400,000 in March.",
+        claim("£2m", 2_000_000, "GBP", period=None), claim("£400,000", 400_000, "GBP", period="in March")),
     row("the-same-period-of-another-year-is-not-the-period-before",
         "Profit was $186m in the quarter, compared with $1.13bn in the same period in 2003.",
         claim("$1.13bn", 1_130_000_000, "USD", period="in the same period")),

@@ -228,7 +228,9 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
     previous_measure: str | None = state.last_measure if _RESUMING.match(text) else None
     previous: ExtractedClaim | None = None
     # each figure with whether it is set against another ("from", "than"): its place and period are its own
-    compared = [(o.start, o.end, bool(_COMPARED.search(text, max(0, o.start - 24), o.start))) for o in quantities]
+    compared = [(o.start, o.end, bool(_COMPARED.search(text, max(0, o.start - 24), o.start)
+                                      or _NEW_PREDICATE.search(text, max(0, o.start - 40), o.start)))
+                for o in quantities]
     # a clause that stands apart ("..., while revenues added 4% to 142bn euros") has a main figure of its own
     own_main: dict[int, str | None] = {}
     main_unit: str | None = None  # the unit of the figure previous_measure is the measure of, once there is one
@@ -374,6 +376,10 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
 _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\s(?:with|to)|\bwhile|\bwhereas|"
                        r"\bbut|;)\s*(?:the\s|a\s|an\s|its\s|their\s|his\s|her\s)?(?:current\s|previous\s|earlier\s|"
                        r"original\s|old\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
+# "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
+_NEW_PREDICATE = re.compile(r"(?:\band|,)\s+(?:then\s|also\s|later\s)?[a-z]{3,}ed\s+(?:just\s|only\s|about\s|"
+                            r"around\s|some\s|nearly\s|almost\s|more\sthan\s|over\s|another\s|a\sfurther\s)?"
+                            r"[£$€¥]?$")
 _FLANKED_BEFORE = re.compile(r"\b(current|previous|existing|present|old|latest|new|next|last)\s+$", re.IGNORECASE)
 _FLANKED_AFTER = re.compile(r"(?:\s+[a-z]+(?:-[a-z]+)*)?\s+(deals?|contracts?|agreements?|budgets?|terms?|cycles?)\b")
 # ", a 71% increase", "..., up 5%" right after a figure and its period: that figure's change
