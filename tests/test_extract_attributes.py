@@ -677,6 +677,16 @@ MEASURES = [
     row("a-currency-trading-at-a-rate",
         "The rand lost 0.4% against the dollar, trading at 18.20.",
         claim("18.20", 18.2, "count", measure="rand")),
+    # a participle of takings, debt and offers names the sum: "taking $22m", "owing $23bn", "grossed $2m"
+    row("a-film-taking-its-opening-sum",
+        "The thriller went straight to number one, taking $22m at the box office.",
+        claim("$22m", 22_000_000, "USD", measure="takings")),
+    row("a-musical-grossing-its-first-week",
+        "The musical grossed $2m in its first week.",
+        claim("$2m", 2_000_000, "USD", measure="takings")),
+    row("a-country-owing-the-fund",
+        "Ghana has a heavy debt burden, already owing $3bn to the IMF.",
+        claim("$3bn", 3_000_000_000, "USD", measure="debt")),
     # a frequency counts what was done ("has competed four times"), and what befell what ("had been cancelled")
     row("a-frequency-of-what-a-runner-did",
         "The runner has competed four times at the Boston Marathon.",
