@@ -687,6 +687,13 @@ MEASURES = [
     row("a-country-owing-the-fund",
         "Ghana has a heavy debt burden, already owing $3bn to the IMF.",
         claim("$3bn", 3_000_000_000, "USD", measure="debt")),
+    # a change from a peak, a high or an average to another figure is two figures, not a range
+    row("a-fall-from-a-peak-is-no-range",
+        "The firm's value fell from a peak of $80bn to $2bn.",
+        claim("$2bn", 2_000_000_000, "USD")),
+    row("a-rise-from-an-average-is-no-range",
+        "Crowds rose from an average of 300 to 450 this season.",
+        claim("450", 450, "count")),
     # a frequency counts what was done ("has competed four times"), and what befell what ("had been cancelled")
     row("a-frequency-of-what-a-runner-did",
         "The runner has competed four times at the Boston Marathon.",
@@ -1271,6 +1278,12 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    row("a-period-of-a-thousand-days",
+        "Sales rose 5% over the past 1,000 days.",
+        claim("5%", 5, "percent", period="over the past 1,000 days")),
+    row("a-period-of-thousands-of-years-is-no-period-of-hundreds",
+        "Rainfall has fallen 8% in the last 2,000 years.",
+        claim("8%", 8, "percent", period="in the last 2,000 years")),
     # a figure another verb brings ("and earned $13m over three days") has its own period and place
     row("a-films-cost-is-not-its-weekend-takings",
         "The film cost $50m to make and earned $13m over three days.",
@@ -1535,6 +1548,17 @@ NOT_FIGURES = [
     row("a-doctors-age-after-said", '"The vaccine works," said Dr Patel, 61.', only=True),
     row("an-age-range", "The advert is aimed at children between the ages of six and 11.", only=True),
     row("an-age-range-of-adults", "The apprenticeships are open to adults between the ages of 18 and 25.", only=True),
+    # a person's age said of them: "I am 25.", "she was just 15"
+    row("an-age-said-in-the-first-person", '"I am 25," the goalkeeper said.', only=True),
+    row("an-age-when-something-happened", "She won a place at the academy when she was just 15.", only=True),
+    row("a-weight-said-in-the-first-person-is-still-a-figure", '"Now I am 86.9kg," the boxer said.',
+        claim("86.9kg", 86.9, "kg"), only=True),
+    # a runner named by a distance: "the 400m man"
+    row("a-runner-named-by-a-distance", "Kenya's 800m man Joseph Rono will run in Oslo.", only=True),
+    row("a-swimmer-named-by-a-distance", "Her 200m women will swim in the relay.", only=True),
+    # a time a number with a thousands comma counts: "6,000 years ago", "for about 1,000 years"
+    row("a-thousands-of-years-ago", "The village was settled 6,000 years ago.", only=True),
+    row("a-duration-of-thousands-of-years", "Olive oil has been made here for about 3,000 years.", only=True),
     # "dozens of millions": one vague amount, not "dozens of" and "millions"
     row("dozens-of-millions-moved", "Investors moved dozens of millions out of the fund.",
         claim("dozens of millions", None, "count", qualifier="approx"), only=True),

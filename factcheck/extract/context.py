@@ -401,7 +401,7 @@ def _period_pattern() -> re.Pattern[str]:
     year = r"(?:(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d))?)"
     quarter = r"(?:q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)"
     when = rf"(?:(?:\d{{1,2}}\s)?{months}\s)?{year}|{months}(?:\s{year})?|{quarter}\s{year}"
-    count = rf"(?:\d+|{cardinals}|a|one)"
+    count = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{cardinals}|a|one)"
     pattern = rf"""
         # between 2006-7 and 2016-17
         (?:between\s(?:{when})\sand\s(?:{when}))
@@ -479,7 +479,8 @@ def _period_pattern() -> re.Pattern[str]:
     # branches every other position of a sentence.
     first = alternation(sorted(set(_PERIOD_OPENERS) | {m.lower() for m in lex.grammar["months"]}
                                | {w.lower() for w in lex.numbers["cardinal_words"]}), boundary=False)
-    return re.compile(rf"(?<![a-z\d])(?=(?:{first})(?![a-z])|\d|q[1-4])(?:{pattern})", re.VERBOSE)
+    # nor inside a number: "6,000 years ago" is no "000 years ago"
+    return re.compile(rf"(?<![a-z\d])(?<!\d[,.])(?=(?:{first})(?![a-z])|\d|q[1-4])(?:{pattern})", re.VERBOSE)
 
 
 # the words the branches of the period pattern open on, besides months, number words and digits
@@ -547,9 +548,10 @@ def _announced_before(folded: str, at: int) -> bool:
 
 
 # Every character the period pattern can match (letters a-z, digits, spaces, "/", "–" and
-# "-"): a period lies within a run of them. The pattern is tried only on the runs that hold
-# what every period holds, a digit, a month or a time word, rather than on the whole sentence.
-_PERIOD_RUN = re.compile(r"[a-z\d\s/–-]+")
+# "-", and the comma of "1,000"): a period lies within a run of them. The pattern is tried only
+# on the runs that hold what every period holds, a digit, a month or a time word, rather than
+# on the whole sentence.
+_PERIOD_RUN = re.compile(r"(?:[a-z\d\s/–-]|(?<=\d),(?=\d{3}))+")
 
 
 @cache

@@ -68,7 +68,8 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
     weekdays = alternation(g["weekdays"], boundary=False)
     cardinals = alternation(lex.numbers["cardinal_words"] + ["a", "an"], boundary=False)
     durations = alternation(lex.units["durations"], boundary=False)
-    number = rf"(?:\d+(?:\.\d+)?|{cardinals}(?:[\s-]{cardinals})*(?:[\s-]and[\s-]a[\s-]half)?)(?![a-z])"
+    number = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{cardinals}(?:[\s-]{cardinals})*" \
+             rf"(?:[\s-]and[\s-]a[\s-]half)?)(?![a-z])"
     rules = {
         # 2015/16, 2006-7, 2016-17, 2010-2015: financial years and year spans
         "year_span": r"(?<![\w/])(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d)(?![\w/])",
@@ -102,6 +103,10 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
                      r"(?![.,]\d|\s?(?:%|per\b|years?\b|months?\b|pence\b|pounds\b|[a-z]+s\b))",
         # "At 12, he was canvassing": how old someone was at the time
         "age:at": r"\bat\s\d{1,2},\s(?=(?:he|she|i|they|we|you|his|her|my)\b)",
+        # "I am 25.", "she is 31 and", "he turned 40 in May": a person's age said of them
+        "age:is": r"\b(?-i:I\sam|I['’]m|[Hh]e\sis|[Ss]he\sis|[Hh]e['’]s|[Ss]he['’]s|[Hh]e\swas|[Ss]he\swas|"
+                  r"[Hh]e\sturned|[Ss]he\sturned|I\sturned|[Hh]e\sturns|[Ss]he\sturns)\s(?:now\s|only\s|just\s)?"
+                  r"\d{1,2}(?![.,]\d)(?=\s?[.!?;,\"”]|\s(?:and|but|now|next|this|last|in|on|when|years?\sold)\b|$)",
         # "a majority of players are over 18": the threshold of an age
         "age:threshold": r"\b(?:are|were|is|was|be|aged|those|people|adults|children)\s(?:over|under)[\s-]"
                          r"(?:1[0-9]|2[0-5]|[3-9]0|65|75|85)s?\b(?![.,]\d|\s?%|\s?per)",
@@ -125,6 +130,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
                  r"hurdles|medallist|medal|silver|gold|bronze|title|record|runner|hope|event|heat|heats|"
                  r"semi-final|world\srecord|specialist|star|winner|freestyle|backstroke|breaststroke|butterfly|"
                  r"legend|great|sprinter|hurdler|swimmer|athlete|queen|king|runner-up|victory|win|triumph|crown|debut|"
+                 r"man|woman|men|women|"
                  r"personal\sbest|season's\sbest)s?\b",
         # "the third fastest indoor 400m", "a 3,000m victory": the standard distances of running, named as
         # events (not "a 400m stretch", "800m away", "100m deep")
@@ -194,6 +200,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
                                        "turned", "turning"]),
         "age:threshold": WordCue.of(["over", "under"]),
         "age:at": r"[Aa]t\s\d\d?,\s",
+        "age:is": WordCue.of(["am", "is", "was", "turned", "turns", "I'm", "he's", "she's", "he’s", "she’s", "I’m"]),
         "age:young": WordCue.of(["kids", "children", "boys", "girls", "youngsters", "teenagers", "pupils"]),
         "age:at_again": WordCue.of(["age", "aged", "year-old", "years old"]),
         "age:apposition": r",\s?\d",

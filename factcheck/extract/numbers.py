@@ -785,7 +785,7 @@ def _year_like(q: Quantity) -> bool:
 @cache
 def _change_lead() -> re.Pattern[str]:
     verbs = [w for words in lexicon().grammar["change_verbs"].values() for w in words]
-    return re.compile(r"(?:\bby|\b" + alternation(verbs, boundary=False) + r"\s+from)\s+(?:[\w$£€.,]+\s+){0,2}$")
+    return re.compile(r"(?:\bby|\b" + alternation(verbs, boundary=False) + r"\s+from)\s+(?:[\w$£€.,]+\s+){0,3}$")
 
 
 def _scale_factor(high: Quantity, low: Quantity) -> Decimal:
