@@ -270,6 +270,15 @@ DEVELOPMENT_SET = [
     row("other-end-of-a-change-to", "The threshold was cut from 5m euros to 2m.", "2m", 2_000_000, "EUR"),
     row("other-end-first", "The rate went from 4 to 4.5 percent.", "4 to 4.5 percent", 4, "percent", 4, "4.5"),
     row("range-of-money-scaled", "Clubs will get £5-6m each.", "£5-6m", 5_000_000, "GBP", 5_000_000, 6_000_000),
+    # a change and the level it leads to are two figures; a change given as a range is one
+    row("a-change-then-its-level", "Copper fell $2.86 to $41.32 a tonne.", "$2.86", "2.86", "USD"),
+    row("a-level-after-its-change", "Unemployment rose 32,000 to 1.41 million.", "1.41 million", 1_410_000, "count"),
+    row("a-change-that-is-a-range", "Sales are expected to grow by 3 to 5%.", "3 to 5%", 3, "percent", 3, 5),
+    row("a-cut-that-is-a-range", "The move will cut profits by $3.8m to $4.9m.", "$3.8m to $4.9m", 3_800_000, "USD",
+        3_800_000, 4_900_000),
+    # a range ascends: "from 1.9% to 1.8%", "by 229 to 206" are two figures
+    row("a-descending-pair-is-two-figures", "Growth was revised from 1.9% to 1.8%.", "1.8%", "1.8", "percent"),
+    row("a-vote-tally-is-two-figures", "Peers voted by 229 to 206 for the change.", "206", 206, "count"),
     row("rates-bracketed-conversion", "The deal is worth 2bn euros (£1.7bn).", "£1.7bn", 1_700_000_000, "GBP"),
 ]
 

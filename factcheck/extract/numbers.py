@@ -743,8 +743,9 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
                     and q.value < nxt.value * _scale_factor(nxt, q))  # ascending: "28-8" is a score, not a range
             # "fell by 70 per cent to 3,111" and "rose from 10 to 20" are two figures, not a range
             # ("in 2003 to 28,041": a year and a figure, not a range)
+            # ascending too: "voted by 229 to 206", "lead by 39% to 34%" are two tallies
             to = (_TO_GAP.fullmatch(gap) and same_unit and _year_like(q) == _year_like(nxt)
-                  and not _change_lead().search(text[max(0, q.start - 40) : q.start].lower()))
+                  and q.value < nxt.value * _scale_factor(nxt, q) and not _change_then_level(text, q, nxt))
             if between or dash or to or either:
                 low = q.value
                 if (q.unit == "count" and nxt.unit != "count") or _scale_of(nxt, q):
@@ -786,6 +787,27 @@ def _year_like(q: Quantity) -> bool:
 def _change_lead() -> re.Pattern[str]:
     verbs = [w for words in lexicon().grammar["change_verbs"].values() for w in words]
     return re.compile(r"(?:\bby|\b" + alternation(verbs, boundary=False) + r"\s+from)\s+(?:[\w$£€.,]+\s+){0,3}$")
+
+
+def _change_then_level(text: str, q: Quantity, nxt: Quantity) -> bool:
+    """Whether "``q`` to ``nxt``" is a change and the level it leads to, not a range: after "rose from" always
+    ("rose from 10 to 20"); after a verb of change ("fell $2.86 to $41.32", "rose by 30 to 4,800") when the
+    level is of another order than the change, as a range's ends are not ("grow by 3 to 5%")."""
+    assert q.value is not None and nxt.value is not None
+    lead = _change_lead().search(text[max(0, q.start - 40) : q.start].lower())
+    if lead is not None and not lead.group(0).startswith("by"):
+        return True
+    changed = lead is not None or _change_verb_before().search(text[max(0, q.start - 20) : q.start].lower())
+    return bool(changed) and nxt.value >= _LEVEL_OVER_CHANGE * q.value * _scale_factor(nxt, q)
+
+
+_LEVEL_OVER_CHANGE = 4
+
+
+@cache
+def _change_verb_before() -> re.Pattern[str]:
+    verbs = [w for words in lexicon().grammar["change_verbs"].values() for w in words]
+    return re.compile(r"\b" + alternation(verbs, boundary=False) + r"\s+(?:by\s+)?$")
 
 
 def _scale_factor(high: Quantity, low: Quantity) -> Decimal:
