@@ -743,9 +743,10 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
                     and q.value < nxt.value * _scale_factor(nxt, q))  # ascending: "28-8" is a score, not a range
             # "fell by 70 per cent to 3,111" and "rose from 10 to 20" are two figures, not a range
             # ("in 2003 to 28,041": a year and a figure, not a range)
-            # ascending too: "voted by 229 to 206", "lead by 39% to 34%" are two tallies
+            # in ascending size too: "voted by 229 to 206", "lead by 39% to 34%" are two tallies ("-18C to -34C" is
+            # a range)
             to = (_TO_GAP.fullmatch(gap) and same_unit and _year_like(q) == _year_like(nxt)
-                  and q.value < nxt.value * _scale_factor(nxt, q) and not _change_then_level(text, q, nxt))
+                  and abs(q.value) < abs(nxt.value * _scale_factor(nxt, q)) and not _change_then_level(text, q, nxt))
             if between or dash or to or either:
                 low = q.value
                 if (q.unit == "count" and nxt.unit != "count") or _scale_of(nxt, q):
