@@ -426,6 +426,10 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
             words = words[1:]  # "Shares of Skis Rossignol": whose shares
     while len(words) > 2 and words[1] in first_names() and words[0] not in first_names():
         words = words[1:]  # "Broadcaster Chris Evans", "Chancellor Gordon Brown": the person, not the title
+    if len(words) == 2 and words[0].lower() in grammar_words("person_descriptors") and words[0] not in names:
+        # "Fly-half Goode", "Striker Jones": the person, not what they are (a descriptor the document writes with a
+        # capital inside its sentences is part of a name: "the Premier League")
+        words = words[1:]
     titled = [i for i in range(1, len(words) - 1) if words[i] in first_names() and words[i - 1] not in first_names()]
     if titled and not {"and", "&"} & set(words):
         words = words[titled[-1] :]  # "Sitting MP Oona King", "UK Prime Minister Tony Blair": the person
