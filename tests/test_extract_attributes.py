@@ -68,6 +68,16 @@ SPEAKERS = [
     row("someone-who-continued-speaking",
         "Sales rose 5% in the spring, Maria Lopez continued.",
         claim("5%", 5, "percent", speaker="Maria Lopez")),
+    # a named maker's report is the maker's; an unnamed report is the report, never its article
+    row("a-named-bodys-report-said",
+        "The FAO report said that support for farmers was 30 times the aid to poor nations.",
+        claim("30 times", 30, "times", speaker="FAO")),
+    row("a-named-inspectors-survey-found",
+        "The Ofsted survey found that 30% of schools lack a library.",
+        claim("30%", 30, "percent", speaker="Ofsted")),
+    row("unnamed-research-indicated",
+        "The research indicated that about 10% of small firms export.",
+        claim("about 10%", 10, "percent", speaker="research")),
     # an office, bureau or institute that reports figures, named by what it is
     row("the-statistics-office-said",
         "Exports fell 4% in May, the statistics office said.",

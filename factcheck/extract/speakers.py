@@ -95,7 +95,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "according": re.compile(r"\b[Aa]ccording\sto\s(?P<source>[^,;:.()\"“”]{2,90}?)"
                                 r"(?=\s*(?:[,;:.()\"“”]|$|\sthat\b))"),
         # "CBO forecasts said", "Office for National Statistics (ONS) figures show": a source's own figures
+        # (not "The research indicated": an article, not a name, before the source noun)
         "source": re.compile(rf"(?:^|\s)(?!(?:Our|Their|His|Her|Its|My|Your|New|Latest|Official)\b)"
+                             rf"(?!(?:The|A|An|This|These|Those)\s(?:latest\s|new\s|own\s|official\s)?{_SOURCE_NOUNS}\s)"
                              rf"(?P<who>{org}|{_CAP}(?:\s(?:for|of|and|&)?\s?{_CAP}){{0,5}})"
                              rf"(?:\s\((?P<abbr>[A-Z][A-Za-z]{{0,4}}[A-Z])\))?(?:['’]s?)?\s"
                              rf"(?:latest\s|new\s|own\s|official\s)?{_SOURCE_NOUNS}\s{_SOURCE_VERBS}\b"),
@@ -394,13 +396,20 @@ def _who(m: re.Match[str]) -> str:
 _GROUP_OF = re.compile(r"\s(?:for|at|from|in|of)\s")
 
 
+# a name and the kind of source it made: "WEF report", "Ofsted survey"
+_MADE_BY = re.compile(r"([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)*)(?:['’]s)?\s([a-z]+)")
+
+
 def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
     """The speaker a phrase names: a person in full, or an organisation as written."""
     lowered = phrase.lower()
     if lowered in ("he", "she", "they"):
         return people.salient(offset)
     if lowered.startswith("the ") and phrase[4:5].isupper():
-        # "the Office for National Statistics", "the International Federation of ... (IFPI)"
+        # "the WEF report": whose report; "the Office for National Statistics", "the International Federation of
+        # ... (IFPI)"
+        if (made := _MADE_BY.fullmatch(phrase[4:])) and _source_kind(f"the {made.group(2).lower()}") == "report":
+            return made.group(1)
         return people.resolve(phrase) or re.sub(r"\s\([A-Z]{2,6}\)$", "", phrase[4:])
     if phrase.isupper() and 2 <= len(phrase) <= 6:
         return phrase  # "TCI said", "the ONS said"
