@@ -744,6 +744,20 @@ MEASURES = [
     row("storage-is-not-the-chips",
         "The laptop has a 3.1GHz chip with 16GB of memory and 512GB of storage; sadly, 1TB is not on offer.",
         claim("1TB", 1, "TB", measure="storage")),
+    # "closed down 51 cents at $44.38": the level of what the change was of, not the change's unit
+    row("a-price-closing-after-its-change-in-cents",
+        "Gold closed up 40 cents at $420 an ounce.",
+        claim("$420", 420, "USD", measure="Gold")),
+    row("a-share-price-closing-after-its-change-in-pence",
+        "Tesco's shares closed up four pence at 274.5 pence.",
+        claim("274.5 pence", "2.745", "GBP", measure="shares")),
+    # "from 300 homes to possibly thousands": the other end of the figure before
+    row("a-vague-end-after-an-adverb",
+        "The scheme could grow from 300 homes to possibly thousands.",
+        claim("thousands", None, "count", measure="homes")),
+    row("a-vague-end-of-plants-after-an-adverb",
+        "Output may rise from eight million plants to potentially hundreds of millions.",
+        claim("hundreds of millions", None, "count", measure="plants")),
     # what befell the people counted: a passive verb, "missing", "out of work"
     row("people-out-of-work",
         "Almost 2 million people were out of work in the region last winter.",
@@ -1576,6 +1590,10 @@ NOT_FIGURES = [
     row("an-age-when-something-happened", "She won a place at the academy when she was just 15.", only=True),
     row("a-weight-said-in-the-first-person-is-still-a-figure", '"Now I am 86.9kg," the boxer said.',
         claim("86.9kg", 86.9, "kg"), only=True),
+    # the age something happened at: "left school at 14", "died at 84"
+    row("an-age-of-leaving-school", "The founder left school at 15 to work in a mill.", only=True),
+    row("an-age-of-dying", "The actor died at 84 after a long illness.", only=True),
+    row("a-title-of-hyphenated-words-and-its-number", "Fans queued for Tomb-Raider 3 at midnight.", only=True),
     # a runner named by a distance: "the 400m man"
     row("a-runner-named-by-a-distance", "Kenya's 800m man Joseph Rono will run in Oslo.", only=True),
     row("a-swimmer-named-by-a-distance", "Her 200m women will swim in the relay.", only=True),

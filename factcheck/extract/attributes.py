@@ -506,6 +506,9 @@ _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(?!(?:ex
                            r"reported|feared|understood|known|predicted|forecast|projected|scheduled|said)\b)"
                            r"(\w+ed|missing|out\sof\swork)\b")
 _PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
+_ADVERB_AFTER_TO = re.compile(r"\b(?:to|from|or|versus)\s+[a-z]+ly\s*$")
+# the unit of a change before "at" and the level it leads to
+_UNIT_WORDS = frozenset({"cents", "pence", "points", "percent", "cent", "p", "pc", "yen", "euros", "dollars"})
 _AT_OR_TO = re.compile(r"(?:\s(?P<verb>[\w'’]+))?\s(?:at|to)(?:\sthe)?\s*$")
 _BEFORE_WORD = re.compile(r"[\w'’]+")
 _MADE_UP_OF = re.compile(r"[^,;.]{0,80}?\s(?:is|are|was|were)\s(?:made\s+up\s+of|accounted\s+for\s+by)\s+(.{1,80})")
@@ -1089,8 +1092,12 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return found
     if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
+    if previous and last.endswith("ly") and (m := _ADVERB_AFTER_TO.search(before)):
+        return previous  # "from eight million plants to potentially hundreds of millions"
     if last.endswith(("at", "to", "the")) and (m := _AT_OR_TO.search(before)):
         verb = (m.group("verb") or "").lower()
+        if previous and verb in _UNIT_WORDS:
+            return previous  # "closed down 51 cents at $44.38": the level of what the change was of
         if previous and verb.endswith("ing") and verb not in _change_words()["change_verbs"]:
             return previous  # "jumped to $53.09 before closing at $53.03": the figure before goes on
         # "doubled to 500,000": the subject of the verb; "held interest rates at 0.5%": what was held

@@ -103,6 +103,10 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
                      r"(?![.,]\d|\s?(?:%|per\b|years?\b|months?\b|pence\b|pounds\b|[a-z]+s\b))",
         # "At 12, he was canvassing": how old someone was at the time
         "age:at": r"\bat\s\d{1,2},\s(?=(?:he|she|i|they|we|you|his|her|my)\b)",
+        # "left school at 14", "died at 84": the age something happened at
+        "age:when": r"\b(?:(?:left|leaving|leave|quit|quitting)\s(?:school|home|education|college)|died|retired|"
+                    r"married|emigrated)\sat\s(?:the\sage\sof\s)?\d{1,2}\b"
+                    r"(?![.,]\d|\s?%|\s(?:per|percent|points|mph|km|miles))",
         # "I am 25.", "she is 31 and", "he turned 40 in May": a person's age said of them
         "age:is": r"\b(?-i:I\sam|I['’]m|[Hh]e\sis|[Ss]he\sis|[Hh]e['’]s|[Ss]he['’]s|[Hh]e\swas|[Ss]he\swas|"
                   r"[Hh]e\sturned|[Ss]he\sturned|I\sturned|[Hh]e\sturns|[Ss]he\sturns)\s(?:now\s|only\s|just\s)?"
@@ -169,7 +173,9 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
                  r"[Gg]ate|[Ff]light|[Rr]oute|[Ll]ine|[Tt]erminal|[Ww]ard|[Ll]ot|[Ii]tem|[Ff]ormula|[Dd]istrict|[Zz]one|"
                  r"[Ss]ector|[Bb]lock|[Pp]recinct|[Bb]ay|[Pp]ier|[Ww]ing|[Cc]ell|[Bb]ed|[Ss]eat|[Tt]able|[Ee]xhibit|"
                  r"[Aa]ppendix|[Ff]igure|[Pp]art|[Vv]olume|[Ii]ssue)\s\d+[a-z]?\b"
-                 r"|\b[a-z]+[A-Z]\w*\s\d+\b",
+                 r"|\b[a-z]+[A-Z]\w*\s\d+\b"
+                 # "Half-Life 2", "Tomb-Raider 3": a title of capitalised, hyphenated words and its number
+                 r"|\b[A-Z][a-z]+-[A-Z][a-z]+\s\d\b(?![.,]\d|\s?%)",
         # "007", "0800": digits a zero opens are a code, not a quantity
         "code:zero": r"(?<![\w.,£$€])0\d+(?![\w%]|[.,]\d)",
         # "the FTSE 100", "Standard and Poor's 500": a share index named by its number of shares
@@ -200,6 +206,8 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
                                        "turned", "turning"]),
         "age:threshold": WordCue.of(["over", "under"]),
         "age:at": r"[Aa]t\s\d\d?,\s",
+        "age:when": WordCue.of(["left", "leaving", "leave", "quit", "quitting", "died", "retired", "married",
+                                "emigrated"]),
         "age:is": WordCue.of(["am", "is", "was", "turned", "turns", "I'm", "he's", "she's", "he’s", "she’s", "I’m"]),
         "age:young": WordCue.of(["kids", "children", "boys", "girls", "youngsters", "teenagers", "pupils"]),
         "age:at_again": WordCue.of(["age", "aged", "year-old", "years old"]),
