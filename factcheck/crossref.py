@@ -209,22 +209,23 @@ def _qualifiers_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     kinds (``next TV deal`` and ``domestic contract``) do not tell them apart."""
     if not (a and b):
         return False
-    kinds = _qualifier_kinds()
-    if any((a & kind) and (b & kind) and not (a & b & kind) for kind in kinds):
+    kinds, known = _qualifier_kinds()
+    if not known.isdisjoint(a) and not known.isdisjoint(b) and \
+            any((a & kind) and (b & kind) and not (a & b & kind) for kind in kinds):
         return True  # "domestic TV rights" and "overseas TV rights"
-    if a & b:
+    if not a.isdisjoint(b):
         return False
-    known = frozenset().union(*kinds)
     return bool((a - known) and (b - known))
 
 
 @cache
-def _qualifier_kinds() -> list[frozenset[str]]:
-    """The kinds of qualifier, each as measure_key words (singular, canonical)."""
+def _qualifier_kinds() -> tuple[list[frozenset[str]], frozenset[str]]:
+    """The kinds of qualifier, each as measure_key words (singular, canonical), and all their words."""
     with open(data_dir() / "measures.json", encoding="utf-8") as handle:
         data = json.load(handle)["qualifier_kinds"]
-    return [frozenset(w for word in words for w in _content_words(word)) for kind, words in data.items()
-            if not kind.startswith("_")]
+    kinds = [frozenset(w for word in words for w in _content_words(word)) for kind, words in data.items()
+             if not kind.startswith("_")]
+    return kinds, frozenset().union(*kinds)
 
 
 def _names_clash(a: str, b: str) -> bool:
