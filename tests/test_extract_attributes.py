@@ -744,6 +744,13 @@ MEASURES = [
     row("storage-is-not-the-chips",
         "The laptop has a 3.1GHz chip with 16GB of memory and 512GB of storage; sadly, 1TB is not on offer.",
         claim("1TB", 1, "TB", measure="storage")),
+    # figures a slash joins share their bound: "up to 150Mbps down/50Mbps up"
+    row("a-download-and-upload-speed-share-up-to",
+        "The fibre service offers up to 500Mbps down/100Mbps up.",
+        claim("100Mbps", 100, "Mbps", qualifier="upper_bound")),
+    row("two-connection-speeds-share-at-least",
+        "Homes will get at least 30Mbps down/10Mbps up by 2025.",
+        claim("10Mbps", 10, "Mbps", qualifier="lower_bound")),
     # "closed down 51 cents at $44.38": the level of what the change was of, not the change's unit
     row("a-price-closing-after-its-change-in-cents",
         "Gold closed up 40 cents at $420 an ounce.",

@@ -246,6 +246,10 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
                             measure=previous.measure or claim.measure, subject=previous.subject or claim.subject)
+        if previous is not None and previous.qualifier in _BOUNDS and claim.qualifier == "exact" and \
+                _SLASHED.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
+            # "up to 150Mbps down/50Mbps up": figures a slash joins share their bound
+            claim = replace(claim, qualifier=previous.qualifier)
         if previous is not None and claim.change is not None and \
                 (attributes.names_no_measure(claim.measure) or claim.measure == previous.measure) and \
                 _APPOSED_CHANGE.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
@@ -376,6 +380,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
 _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\s(?:with|to)|\bwhile|\bwhereas|"
                        r"\bbut|;)\s*(?:the\s|a\s|an\s|its\s|their\s|his\s|her\s)?(?:current\s|previous\s|earlier\s|"
                        r"original\s|old\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
+_BOUNDS = frozenset({"upper_bound", "lower_bound"})
+_SLASHED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?")
 # "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
 _NEW_PREDICATE = re.compile(r"(?:\band|,)\s+(?:then\s|also\s|later\s)?[a-z]{3,}ed\s+(?:just\s|only\s|about\s|"
                             r"around\s|some\s|nearly\s|almost\s|more\sthan\s|over\s|another\s|a\sfurther\s)?"
