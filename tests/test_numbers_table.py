@@ -270,6 +270,9 @@ DEVELOPMENT_SET = [
     row("other-end-of-a-change-to", "The threshold was cut from 5m euros to 2m.", "2m", 2_000_000, "EUR"),
     row("other-end-first", "The rate went from 4 to 4.5 percent.", "4 to 4.5 percent", 4, "percent", 4, "4.5"),
     row("range-of-money-scaled", "Clubs will get £5-6m each.", "£5-6m", 5_000_000, "GBP", 5_000_000, 6_000_000),
+    # a unit before a slash and another figure: "20Mbps/5Mbps", "5kg/11lb"
+    row("a-speed-before-a-slash", "Typical speeds are 20Mbps/5Mbps.", "20Mbps", 20, "Mbps"),
+    row("a-weight-before-a-slash", "The laptop weighs 1.2kg/2.6lb.", "1.2kg", "1.2", "kg"),
     # a change and the level it leads to are two figures; a change given as a range is one
     row("a-change-then-its-level", "Copper fell $2.86 to $41.32 a tonne.", "$2.86", "2.86", "USD"),
     row("a-level-after-its-change", "Unemployment rose 32,000 to 1.41 million.", "1.41 million", 1_410_000, "count"),

@@ -157,7 +157,7 @@ def _patterns() -> _Patterns:
     kept = [u for u in units["physical"] if len(u) <= 3 or u.lower() != u]
     folded = [u for u in units["physical"] if u not in kept]
     physical = re.compile(r"[\s-]?(?:" + alternation(folded, boundary=False).replace("(?:", "(?i:", 1) + "|"
-                          + alternation(kept, boundary=False) + r")(?![\w/])")
+                          + alternation(kept, boundary=False) + r")(?!\w)(?!/(?!\d))")  # "20Mbps/5Mbps"
     before = [w for w in units["unit_before"] if not w.startswith("_")]
     unit_before = re.compile(r"(?<![\w-])(?i:" + alternation(before, boundary=False)[3:-1] + r")[\s-]$")
     inch = re.compile(r"\s?in\b(?=\.?\s*$|[,;)]|\s+(?:thick|long|wide|tall|high|deep|across|in\s+diameter|"
