@@ -68,6 +68,13 @@ SPEAKERS = [
     row("someone-who-continued-speaking",
         "Sales rose 5% in the spring, Maria Lopez continued.",
         claim("5%", 5, "percent", speaker="Maria Lopez")),
+    # a plural speaker's verb in the present: "The Lib Dems argue", "Analysts warn"
+    row("a-party-that-argues",
+        "The Greens argue they could fund a 2p cut in income tax.",
+        claim("2p", "0.02", "GBP", speaker="Greens")),
+    row("analysts-who-warn",
+        "Analysts warn that 5,000 jobs could go at the plant.",
+        claim("5,000", 5000, "count", speaker="nalysts")),
     # a named maker's report is the maker's; an unnamed report is the report, never its article
     row("a-named-bodys-report-said",
         "The FAO report said that support for farmers was 30 times the aid to poor nations.",
