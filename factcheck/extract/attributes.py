@@ -602,8 +602,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
 
 
 # the verb right before a frequency, after its auxiliaries
-_FREQUENCY_VERB = re.compile(r"\b(?:has|have|had|was|were|is|are)\s+(?:(?:already|now|also|since|(been))\s+)*"
-                             r"([a-z]+)\s+$")
+_FREQUENCY_VERB = re.compile(r"(?:\b(?:has|have|had|was|were|is|are)|['’]ve|['’]s)\s+"
+                             r"(?:(?:already|now|also|since|(been))\s+)*([a-z]+(?:\s(?:off|out|up|down|away|back|over))?)\s+$")
 
 
 def _frequency_verb(text: str, mention_start: int) -> tuple[str, bool] | None:
@@ -614,8 +614,9 @@ def _frequency_verb(text: str, mention_start: int) -> tuple[str, bool] | None:
     if m is None:
         return None
     verb = m.group(2)
-    done = verb.endswith("ed") or verb in grammar_words("irregular_past_verbs")
-    if not done or verb in _change_words()["change_verbs"]:
+    head = verb.split()[0]  # "sent off": the verb, less its particle
+    done = head.endswith("ed") or head in grammar_words("irregular_past_verbs")
+    if not done or head in _change_words()["change_verbs"]:
         return None
     passive = m.group(1) is not None or text[m.start() : m.start() + 4].lower() in ("was ", "were", "is ", "are ")
     return verb, passive
