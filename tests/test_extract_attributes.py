@@ -757,6 +757,17 @@ MEASURES = [
     row("storage-is-not-the-chips",
         "The laptop has a 3.1GHz chip with 16GB of memory and 512GB of storage; sadly, 1TB is not on offer.",
         claim("1TB", 1, "TB", measure="storage")),
+    # "It later strengthened to 104.55": a sentence that goes on with the figure before measures what it measured
+    row("a-currency-that-later-strengthened",
+        "The rand fell to 18.2 against the dollar in early trading. It later strengthened to 17.9.",
+        claim("17.9", "17.9", "count", measure="rand")),
+    row("a-price-that-has-since-lost",
+        "The copper price rose 2% to $9,000 a tonne in May. It has lost 7% this year.",
+        claim("7%", 7, "percent", measure="copper price")),
+    # "in early trading": when, not what
+    row("shares-in-early-trading",
+        "Ericsson shares dropped 5.9% to 20.7 kronor in early trading on Thursday.",
+        claim("20.7 kronor", "20.7", "SEK", measure="shares")),
     # figures a slash joins share their bound: "up to 150Mbps down/50Mbps up"
     row("a-download-and-upload-speed-share-up-to",
         "The fibre service offers up to 500Mbps down/100Mbps up.",

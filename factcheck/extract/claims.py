@@ -225,7 +225,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
     clauses = context.split_clauses(text)
     periods = context.find_periods(text, ages)
     # "This was eight times higher": a sentence that opens on the figure before measures what it measured
-    previous_measure: str | None = state.last_measure if _RESUMING.match(text) else None
+    previous_measure: str | None = state.last_measure if _resuming().match(text) else None
     previous: ExtractedClaim | None = None
     # each figure with whether it is set against another ("from", "than"): its place and period are its own
     compared = [(o.start, o.end, bool(_COMPARED.search(text, max(0, o.start - 24), o.start)
@@ -400,7 +400,15 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them\b|(?:those|these)\b(?!\s+(?:who|which|th
                       r"|(?:this|that|the)\s+(?:number|figure|total)\b)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TARGET = re.compile(r"(?:by|into|for|until|throughout)\s", re.IGNORECASE)
-_RESUMING = re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b")
+@cache
+def _resuming() -> re.Pattern[str]:
+    """A sentence that opens on the figure before ("This was eight times higher", "It later strengthened to
+    104.55"): what it measures is what that figure measured."""
+    verbs = [w for words in lexicon().grammar["change_verbs"].values() for w in words]
+    return re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b"
+                      r"|It\s(?:(?:later|then|also|subsequently|eventually|briefly|has|had)\s)?"
+                      + alternation(verbs, boundary=False)
+                      + r"\s+(?:back\s+)?(?:by\s+|to\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?[£$€¥]?\d")
 _RATE = re.compile(r"(?:a|per)\s(?:year|month|week)$", re.IGNORECASE)
 
 
