@@ -32,6 +32,12 @@ _TOLD = r"(?:told|tells|telling)\s[^\"“”:;.!?]{1,60}"
 _ATTRIBUTION_END = r"(?:(?:SPEECH|INTRO)(?:\s(?:that|on\s\w+|to\s\w+))?|" + _TOLD + r")[\s,:]*$"
 
 
+# whom a speaker told ("reporters", "the BBC"), and where a speaker said it ("in a filing with regulators")
+_WHOM = r"(?:reporters|journalists|(?:the\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})"
+_SAID_IN = (r"(?:in|at)\s(?:a|an|its|their|his|her)\s(?:[\w-]+\s)?(?:statement|filing|report|letter|note|interview|"
+            r"briefing|press\sconference)(?:\s(?:with|to|on)\s[\w ]{1,30})?")
+
+
 def _attribution_end(speech: str, intro: str) -> str:
     return _ATTRIBUTION_END.replace("SPEECH", speech).replace("INTRO", intro)
 
@@ -88,7 +94,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "reported_name": re.compile(rf"\b(?P<who>{_CAP}\s(?:&\s)?{_CAP}(?:\s{_CAP})?)\s{aux}(?P<verb>{speech})\b"),
         # '..., the minister said.'
         # '..., officials said on Tuesday.'
+        # ("..., police told reporters", "..., the company said in a filing with regulators")
         "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}|{who}\s(?P<verb2>{speech}))"
+                                     rf"(?:\s{_WHOM})?(?:\s{_SAID_IN})?"
                                      rf"(?:\s(?:on|last|this|earlier|later|yesterday|today|late)\b[\w ]{{0,25}})?"
                                      rf"(?:,\s(?:citing|adding|quoting|referring)\b[^.;]*)?\.?\s*$"),
         # "according to figures from the Office for National Statistics", "according to a report"
