@@ -636,6 +636,21 @@ def _verb_of_a_subject(found: str, text: str, mention_start: int) -> bool:
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who"})
 
 
+_EVENT_VERB_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def event_verb_before(text: str, mention_start: int) -> str | None:
+    """The event verb right before a figure ("and wounded 1,000"), if one is."""
+    m = _EVENT_VERB_BEFORE.search(text, max(0, mention_start - 20), mention_start)
+    return m.group(1).lower() if m is not None and m.group(1).lower() in _event_verbs() else None
+
+
+@cache
+def _event_verbs() -> frozenset[str]:
+    """Verbs whose object an event count counts: "killed 52 people", "destroyed 2,000 homes" (data: event_verbs)."""
+    return frozenset(lexicon().grammar["event_predicates"]["verbs"])
+
+
 def people_of(measure: str) -> str | None:
     """The place whose people a measure counts ("Germans", "Britons evacuated"), if it opens on a noun for them."""
     people = gazetteer().people
@@ -647,6 +662,11 @@ def people_of(measure: str) -> str | None:
 @cache
 def _event_words() -> frozenset[str]:
     return frozenset(lexicon().grammar["event_predicates"]["words"])
+
+
+def event_words() -> frozenset[str]:
+    """The predicates of event counts ("killed", "injured") and the verbs whose object they count."""
+    return _event_words() | _event_verbs()
 
 
 def event_after(measure: str, before: str) -> str | None:
@@ -1065,6 +1085,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])
         if passive and (after_np.split()[-1].lower() in g["people_nouns"] or people_of(after_np) is not None):
             return f"{after_np} {passive.group(1)}"
+        if (done := _EVENT_VERB_BEFORE.search(text, max(0, mention_start - 20), mention_start)) and \
+                done.group(1).lower() in _event_verbs():
+            return f"{after_np} {done.group(1).lower()}"  # "killed at least 8,000 people": people killed
         return after_np
     if previous and _PARTICIPLE_BY.match(text, q.end):
         return previous  # "dwarfed by the $204m announced by Google": the sentence's figure, again

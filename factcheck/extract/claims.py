@@ -343,6 +343,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         held = replace(held, measure=attributes.unit_measure(q.unit) or item_before or "")
     elif item_before and (event := attributes.event_after(held.measure, item_before)):
         held = replace(held, measure=event)  # "52 people were killed and 700 injured": people injured
+    if held.measure and (verb := attributes.event_verb_before(text, m_start)) and \
+            (words := held.measure.split())[-1].lower() in attributes.event_words() and words[-1].lower() != verb:
+        held = replace(held, measure=" ".join([*words[:-1], verb]))  # "killed 250 people and wounded 1,000"
     if not placed:
         # "5.2 million Germans were out of work": a count of a place's people is that place's; a sentence naming
         # no place otherwise speaks of the article's
