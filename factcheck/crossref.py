@@ -159,7 +159,7 @@ def measure_head(measure: str) -> str | None:
     >>> measure_head("police community support officers"), measure_head("homicide cases")
     ('pcso', 'homicide')
     """
-    head_part = re.split(r"\s(?:of|for|in|on|by)\s", measure, maxsplit=1)[0]
+    head_part = re.split(r"\s(?:of|for|in|on|by|from)\s", measure, maxsplit=1)[0]
     words = _content_words(head_part) or _content_words(measure)
     if words:
         return words[-1]
@@ -315,7 +315,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "6"
+CROSSREF_VERSION = "7"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of

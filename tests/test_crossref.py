@@ -213,6 +213,8 @@ def test_same_measure_regressions(a, b, same):
     pytest.param("online sales", "domestic sales", True, id="online-and-domestic-sales"),
     # words of no kind that share nothing still do
     pytest.param("chip sales", "phone sales", False, id="chips-and-phones"),
+    # what a measure is of, after "from", is no head: "the death toll from the floods" counts deaths
+    pytest.param("death toll from the floods", "death toll", True, id="a-death-toll-from-floods"),
 ])
 def test_qualifiers_tell_measures_apart_within_their_kind(a, b, same):
     assert same_measure(measured(a), measured(b)) is same

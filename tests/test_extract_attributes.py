@@ -802,6 +802,16 @@ MEASURES = [
     row("a-vague-end-of-plants-after-an-adverb",
         "Output may rise from eight million plants to potentially hundreds of millions.",
         claim("hundreds of millions", None, "count", measure="plants")),
+    # "from" inside the subject names what it is of ("the death toll from the floods"), not where a change began
+    row("a-death-toll-from-floods",
+        "The death toll from the floods has risen to 230.",
+        claim("230", 230, "count", measure="death toll")),
+    row("earnings-from-tourism",
+        "Earnings from tourism are expected to be 15% lower this year.",
+        claim("15%", 15, "percent", measure="Earnings from tourism")),
+    row("a-fall-from-a-record-is-no-phrase",
+        "The price of crude has fallen from the record of $55 set in October.",
+        claim("$55", 55, "USD", measure="crude")),
     # an event count is the object of its verb: "killed at least 8,000 people", "destroyed 2,000 homes"
     row("a-quake-killed-people",
         "The earthquake killed at least 8,000 people in the region.",

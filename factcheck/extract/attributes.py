@@ -359,7 +359,18 @@ _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests",
                            "think", "predicted", "predicts", "expects", "expect", "expected", "feared", "fears",
                            # "Carlsberg saw annual profits fall": what it saw is the subject
                            "saw", "see", "sees", "seen", "seeing"})
-_LINKING = frozenset({"of", "in", "for", "to", "per", "on", "between", "with"})
+_LINKING = frozenset({"of", "in", "for", "to", "per", "on", "between", "with", "from"})
+_FROM_A_TIME = frozenset({"record", "current", "previous", "last", "peak", "high", "low", "start", "end"})
+
+
+def _from_opens_no_phrase(tokens: list[str], i: int, before: str) -> bool:
+    """Whether the "from" at ``tokens[i]`` starts where a change comes from ("has fallen from the record", "a fall
+    from the current level"), not what a noun phrase is of ("income from continuing operations")."""
+    change = _change_words()
+    if before.endswith(("ed", "en", "ing")) or before in change["change_nouns"] or before in change["change_verbs"]:
+        return True
+    return i + 2 < len(tokens) and tokens[i + 1].lower() in ("the", "a", "its", "their") and \
+        tokens[i + 2].lower() in _FROM_A_TIME
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
 
@@ -415,6 +426,8 @@ def _subject_before(text: str, verb_at: int) -> str:
             continue  # "the creative industry brought £21bn": the verb before the figure is no part of it
         before_token = tokens[i - 1].lower() if i > 0 else ""
         linking = token.lower() in _LINKING and taken and i > 0 and before_token not in stops
+        if linking and token.lower() == "from" and _from_opens_no_phrase(tokens, i, before_token):
+            linking = False  # "has fallen from the record", "a fall from the current level": not of the phrase
         # "the gap between exports and imports": the "and" of a "between" belongs to the phrase
         linking = linking or (token.lower() == "and" and taken and "between" in (t.lower() for t in tokens[i - 4 : i]))
         # "Shares in the company": an article right after a linking word belongs to the phrase
