@@ -673,6 +673,13 @@ SUBJECTS = [
     row("a-rugby-town-that-is-a-team",
         "Bath beat Gloucester 20-3 on Saturday. Bath have scored 41 tries this season.",
         claim("41", 41, "count", subject="Bath", place=None)),
+    # "his £70m offer": the person the sentence is about
+    row("a-bidders-offer-by-his",
+        "Steve Morgan wants to buy the club. Morgan, however, has since withdrawn his £70m offer.",
+        claim("£70m", 70_000_000, "GBP", subject="Morgan")),
+    row("a-ministers-salary-by-her",
+        "Anna Reyes was elected in May. She donated her £5,000 salary to charity.",
+        claim("£5,000", 5000, "GBP", subject="Anna Reyes")),
     # what a player is, before the name, is not part of whose the figure is
     row("a-winger-named-by-position",
         "The coach praised Okafor. Winger Okafor scored three tries in the final.",

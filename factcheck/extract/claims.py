@@ -333,6 +333,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         clause.start
     measure = attributes.measure(text, q, m_start, measure_from, previous_measure)
     held = holders.holder(text, m_start, clause.start, measure, item_before, state.names, m_end)
+    if held.subject is None and _HIS_OR_HER.search(text, max(0, m_start - 8), m_start):
+        # "he publicly withdrew his £70m offer": the person the sentence is about
+        held = replace(held, subject=speakers.people.salient(sentence.start + m_start))
     if held.subject and held.measure.lower() == held.subject.lower():
         held = replace(held, measure="")  # "Corus fell 2.2%": whose, but not what of theirs
     if not held.measure and state.main_measure and _OF_THEM.match(text, m_end):
@@ -383,6 +386,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
 _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\s(?:with|to)|\bwhile|\bwhereas|"
                        r"\bbut|;)\s*(?:the\s|a\s|an\s|its\s|their\s|his\s|her\s)?(?:current\s|previous\s|earlier\s|"
                        r"original\s|old\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
+_HIS_OR_HER = re.compile(r"\b(?:his|her)\s$")
 _BOUNDS = frozenset({"upper_bound", "lower_bound"})
 _SLASHED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?")
 # "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
