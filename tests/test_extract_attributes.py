@@ -673,6 +673,13 @@ SUBJECTS = [
     row("a-rugby-town-that-is-a-team",
         "Bath beat Gloucester 20-3 on Saturday. Bath have scored 41 tries this season.",
         claim("41", 41, "count", subject="Bath", place=None)),
+    # verbs of producing and running: "pumps", "operated"
+    row("an-oil-firm-that-pumps",
+        "Shares in Kestrel Oil rose. Kestrel Oil pumps 200,000 barrels of oil a day.",
+        claim("200,000 barrels", 200_000, "bbl", subject="Kestrel Oil")),
+    row("a-firm-that-operated-platforms",
+        "Talks with Brightwater failed. Brightwater operated 12 platforms last year.",
+        claim("12", 12, "count", subject="Brightwater")),
     # "his £70m offer": the person the sentence is about
     row("a-bidders-offer-by-his",
         "Steve Morgan wants to buy the club. Morgan, however, has since withdrawn his £70m offer.",
