@@ -371,6 +371,8 @@ def _from_opens_no_phrase(tokens: list[str], i: int, before: str) -> bool:
         return True
     return i + 2 < len(tokens) and tokens[i + 1].lower() in ("the", "a", "its", "their") and \
         tokens[i + 2].lower() in _FROM_A_TIME
+
+
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
 
@@ -1098,9 +1100,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])
         if passive and (after_np.split()[-1].lower() in g["people_nouns"] or people_of(after_np) is not None):
             return f"{after_np} {passive.group(1)}"
-        if (done := _EVENT_VERB_BEFORE.search(text, max(0, mention_start - 20), mention_start)) and \
-                done.group(1).lower() in _event_verbs():
-            return f"{after_np} {done.group(1).lower()}"  # "killed at least 8,000 people": people killed
+        if verb := event_verb_before(text, mention_start):
+            return f"{after_np} {verb}"  # "killed at least 8,000 people": people killed
         return after_np
     if previous and _PARTICIPLE_BY.match(text, q.end):
         return previous  # "dwarfed by the $204m announced by Google": the sentence's figure, again

@@ -16,7 +16,7 @@ from factcheck.extract import attributes, context, holders, tables, units
 from factcheck.extract.columns import ColumnUnit, column_unit, in_column
 from factcheck.extract.document import document_place, names_a_team
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
-from factcheck.extract.lexicon import alternation, alternation_not_after, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, alternation_not_after, change_verbs, gazetteer, lexicon
 from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
 from factcheck.extract.speakers import analyse_speakers
 from factcheck.extract.text import Sentence, split_sentences
@@ -407,14 +407,15 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them\b|(?:those|these)\b(?!\s+(?:who|which|th
                       r"|(?:this|that|the)\s+(?:number|figure|total)\b)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TARGET = re.compile(r"(?:by|into|for|until|throughout)\s", re.IGNORECASE)
+
+
 @cache
 def _resuming() -> re.Pattern[str]:
     """A sentence that opens on the figure before ("This was eight times higher", "It later strengthened to
     104.55"): what it measures is what that figure measured."""
-    verbs = [w for words in lexicon().grammar["change_verbs"].values() for w in words]
     return re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b"
                       r"|It\s(?:(?:later|then|also|subsequently|eventually|briefly|has|had)\s)?"
-                      + alternation(verbs, boundary=False)
+                      + alternation(change_verbs(), boundary=False)
                       + r"\s+(?:back\s+)?(?:by\s+|to\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?[£$€¥]?\d")
 _RATE = re.compile(r"(?:a|per)\s(?:year|month|week)$", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from factcheck.extract.lexicon import (
     WordCue,
     WordCues,
     alternation,
+    change_verbs,
     cued_matches,
     first_names,
     gazetteer,
@@ -313,7 +314,7 @@ def _is_year(q: Quantity) -> bool:
 def _ordinary_words() -> frozenset[str]:
     g = lexicon().grammar
     words = set(g["np_stop_words"]) | {w.split()[-1] for w in g["qualifiers_before"]} | set(g["speech_verbs"])
-    words |= {w for ws in g["change_verbs"].values() for w in ws} | {"just", "only", "another", "every", "almost"}
+    words |= set(change_verbs()) | {"just", "only", "another", "every", "almost"}
     return frozenset(w.lower() for w in words)
 
 

@@ -30,7 +30,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract import context
-from factcheck.extract.lexicon import alternation, first_names, gazetteer, grammar_set, grammar_words, lexicon
+from factcheck.extract.lexicon import (
+    alternation,
+    change_verbs,
+    first_names,
+    gazetteer,
+    grammar_set,
+    grammar_words,
+    lexicon,
+)
 
 # a name: capitalised words, product numbers ("Galaxy S5", "iPhone 6") and the small words inside names
 _TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|[a-z]+[A-Z][\w-]*)"
@@ -489,7 +497,7 @@ def _verbs() -> tuple[re.Pattern[str], frozenset[str]]:
     auxiliaries = alternation(g["holder_verbs"]["auxiliaries"], boundary=False)
     pattern = re.compile(rf"\s+(?P<aux>(?:(?:{auxiliaries})\s+)*)(?P<verb>[a-z][a-z'’-]+)\b")
     verbs = set(g["holder_verbs"]["verbs"]) | set(g["verb_measures"]) | set(g["level_verbs"])
-    verbs |= {verb for words in g["change_verbs"].values() for verb in words}
+    verbs |= set(change_verbs())
     return pattern, frozenset(verbs)
 
 

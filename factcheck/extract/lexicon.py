@@ -257,6 +257,12 @@ def lexicon() -> Lexicon:
 
 
 @cache
+def change_verbs() -> list[str]:
+    """The verbs of change, rises and falls alike ("rose", "fell", "leapt"), as the grammar lists them."""
+    return [verb for verbs in lexicon().grammar["change_verbs"].values() for verb in verbs]
+
+
+@cache
 def grammar_set(key: str) -> frozenset[str]:
     """A word list of the grammar as a set, as written, built once."""
     return frozenset(lexicon().grammar[key])

@@ -18,7 +18,16 @@ from functools import cache, lru_cache
 
 from text_to_num import text2num
 
-from factcheck.extract.lexicon import WordCue, alternation, cued_matches, fold, lexicon, matches_near
+from factcheck.extract.lexicon import (
+    WordCue,
+    alternation,
+    change_verbs,
+    cued_matches,
+    fold,
+    grammar_words,
+    lexicon,
+    matches_near,
+)
 from factcheck.extract.units import currency_for, money, name_key, subunit
 
 
@@ -616,15 +625,10 @@ _OF_A_SCALE = re.compile(r"[\s-]+(?:of\s+)?(?:an?\s+)?(hundred|thousand|million|
 def _day_of_a_month(text: str, start: int) -> bool:
     """Whether the number at ``start`` is the day of a date written month first ("June 4", "June 4 and 5")."""
     m = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return m is not None and m.group(1).lower() in _month_names()
+    return m is not None and m.group(1).lower() in grammar_words("months")
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s(?:\d{1,2}(?:st|nd|rd|th)?\s(?:and|&|or)\s)?$")
-
-
-@cache
-def _month_names() -> frozenset[str]:
-    return frozenset(m.lower() for m in lexicon().grammar["months"])
 
 
 def _share_quantities(text: str) -> list[Quantity]:
@@ -786,8 +790,8 @@ def _year_like(q: Quantity) -> bool:
 
 @cache
 def _change_lead() -> re.Pattern[str]:
-    verbs = [w for words in lexicon().grammar["change_verbs"].values() for w in words]
-    return re.compile(r"(?:\bby|\b" + alternation(verbs, boundary=False) + r"\s+from)\s+(?:[\w$£€.,]+\s+){0,3}$")
+    return re.compile(r"(?:\bby|\b" + alternation(change_verbs(), boundary=False)
+                      + r"\s+from)\s+(?:[\w$£€.,]+\s+){0,3}$")
 
 
 def _change_then_level(text: str, q: Quantity, nxt: Quantity) -> bool:
@@ -807,8 +811,7 @@ _LEVEL_OVER_CHANGE = 4
 
 @cache
 def _change_verb_before() -> re.Pattern[str]:
-    verbs = [w for words in lexicon().grammar["change_verbs"].values() for w in words]
-    return re.compile(r"\b" + alternation(verbs, boundary=False) + r"\s+(?:by\s+)?$")
+    return re.compile(r"\b" + alternation(change_verbs(), boundary=False) + r"\s+(?:by\s+)?$")
 
 
 def _scale_factor(high: Quantity, low: Quantity) -> Decimal:
