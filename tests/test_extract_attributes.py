@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from test_extract_table import ANY, Case, check_case, claim
 
-from factcheck.extract import analyse, claims
+from factcheck.extract import analyse, attributes, claims
 from factcheck.extract.document import document_place
 
 
@@ -1271,6 +1271,44 @@ MEASURES = [
     row("what-a-school-cuts-by-a-share",
         "Schools have cut spending on books sharply by 20%.",
         claim("20%", 20, "percent", measure="spending on books")),
+    # a transitive verb of change, its object and the share it changed by, with no "by" between
+    row("what-a-drought-cut-by-a-share",
+        "The drought cut wheat yields 30% last year.",
+        claim("30%", 30, "percent", measure="wheat yields", change="decrease", period="last year")),
+    row("what-exports-lifted-and-the-level-it-reached",
+        "Strong exports lifted manufacturing output 3 percent to a record 50 billion euros.",
+        claim("3 percent", 3, "percent", measure="manufacturing output", change="increase"),
+        claim("50 billion euros", 50_000_000_000, "EUR", measure="manufacturing output", change=None)),
+    row("what-a-firm-cut-with-its-determiner",
+        "The airline cut its workforce 10% in 2009.",
+        claim("10%", 10, "percent", measure="workforce", change="decrease", period="in 2009")),
+    row("what-a-vote-lifted-in-points",
+        "The campaign lifted turnout two percentage points in the north.",
+        claim("two percentage points", 2, "percentage_point", measure="turnout", change="increase")),
+    row("a-rate-lifted-and-the-rate-it-reached-is-no-range",
+        "The central bank lifted interest rates 0.25% to 5.5% on Tuesday.",
+        claim("0.25%", 0.25, "percent", measure="interest rates", change="increase"),
+        claim("5.5%", 5.5, "percent", measure="interest rates", change=None)),
+    row("a-weight-lifted-is-no-rise",
+        "The weightlifter lifted 200kg in the final.",
+        claim("200kg", 200, "kg", change=None)),
+    # "to a record", "to a combined": the level a change leads to, of what changed
+    row("a-rise-to-a-record-level",
+        "Hospital admissions rose 12% to a record 16.2 million in 2024.",
+        claim("16.2 million", 16_200_000, "count", measure="Hospital admissions")),
+    row("a-climb-to-an-estimated-level",
+        "Visitor numbers climbed 8% to an estimated 2.1 million.",
+        claim("an estimated 2.1 million", 2_100_000, "count", measure="Visitor numbers")),
+    # a sentence that opens on the figure before in other words: "That's", "This equates to", "It will be"
+    row("thats-the-figure-before",
+        "Sales of the console rose 20% last year. That's 1 million more than its rival sold.",
+        claim("1 million", 1_000_000, "count", measure="Sales")),
+    row("this-equates-to-the-figure-before",
+        "School funding rose 4% to £3bn. This equates to at least £140 more per pupil.",
+        claim("at least £140", 140, "GBP", measure="funding")),
+    row("it-will-be-the-figure-before",
+        "The stadium's cost reached £500m. It will be over £800m by the time it opens.",
+        claim("over £800m", 800_000_000, "GBP", measure="cost")),
     # another holder's change of the same kind, its measure left unsaid
     row("another-holders-rise-with-no-measure",
         "Tesco's sales rose 5%, while Asda saw a 3% rise.",
@@ -1831,3 +1869,19 @@ NOT_FIGURES = [
 @pytest.mark.parametrize("test_case", NOT_FIGURES)
 def test_numbers_that_are_no_figures(test_case: Case) -> None:
     check_case(test_case)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The drought cut wheat yields 30% last year.", ("decrease", "wheat yields")),
+    ("Ministers boosted the schools budget 3% in March.", ("increase", "schools budget")),
+    # the object ends on a word that leads to the figure: a change or a level, not what is changed
+    ("Regulators voted to cut the bank's stake in the venture from 70% to 49%.", None),
+    ("Businesses increased spending on software by 18% last year.", None),
+    ("The agency aims to extend this figure to 99% by next summer.", None),
+])
+def test_the_object_of_a_verb_of_change_right_before_a_share(text: str, found: tuple[str, str] | None) -> None:
+    start = text.index("%") - 2
+    while text[start - 1].isdigit():
+        start -= 1
+    assert attributes.changed_object(text, start, 0, "percent") == found
+

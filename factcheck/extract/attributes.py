@@ -82,8 +82,8 @@ def _stops() -> frozenset[str]:
     return frozenset(lexicon().grammar["np_stop_words"])
 
 
-def change(text: str, start: int, end: int, clause_start: int) -> str | None:
-    """``increase`` or ``decrease`` when the figure at ``start``–``end`` is a change, else ``None``."""
+def change(text: str, start: int, end: int, clause_start: int, unit: str = "count") -> str | None:
+    """``increase`` or ``decrease`` when the figure at ``start``–``end`` (of ``unit``) is a change, else ``None``."""
     t = _change_words()
     if _DATA_RATE.search(text, start, end) and _UP_OR_DOWN.match(text, end):
         return None  # "150Mbps down/50Mbps up": a connection's directions, not changes
@@ -123,6 +123,8 @@ def change(text: str, start: int, end: int, clause_start: int) -> str | None:
                 return t["change_verbs"][word]  # "grew at an annual rate of 3.9%"
     if after and after[0] in t["change_modifiers"]:
         return t["change_modifiers"][after[0]]
+    if (changed := changed_object(text, start, clause_start, unit)) is not None:
+        return changed[0]  # "lifted broadcast revenues 25 percent"
     return _participle_after(after, t["participle_change"])
 
 
@@ -521,6 +523,12 @@ _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(?!(?:ex
                            r"reported|feared|understood|known|predicted|forecast|projected|scheduled|said)\b)"
                            r"(\w+ed|missing|out\sof\swork)\b")
 _PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
+@cache
+def _level_after_change() -> re.Pattern[str]:
+    """"to a record", "to a combined": the level a change leads to, named by how it stands."""
+    return re.compile(rf"\bto\s+(?:an?\s+)?{alternation(grammar_set('level_adjectives'))}\s*$", re.IGNORECASE)
+
+
 _ADVERB_AFTER_TO = re.compile(r"\b(?:to|from|or|versus)\s+[a-z]+ly\s*$")
 # the unit of a change before "at" and the level it leads to
 _UNIT_WORDS = frozenset({"cents", "pence", "points", "percent", "cent", "p", "pc", "yen", "euros", "dollars"})
@@ -963,12 +971,21 @@ def _object_changed(before: str, verb: re.Match[str]) -> str | None:
     tail = _BY_AT_THE_END.search(before, verb.end())
     if tail is None:
         return None
-    written = _without_periods(before[verb.end() : tail.start()], timed_only=True).split()
+    return _object_phrase(before[verb.end() : tail.start()], _MAX_OBJECT)
+
+
+_MAX_OBJECT = 6  # words
+
+
+def _object_phrase(written: str, most: int) -> str | None:
+    """The noun phrase that ``written`` (the words between a transitive verb of change and its change) is, if it
+    is one of at most ``most`` words: what is changed."""
+    written = _without_periods(written, timed_only=True).split()
     while written and written[-1].lower().endswith("ly"):
         written.pop()  # "cut spending sharply by 20%"
-    if not written or len(written) > 6:
+    if not written or len(written) > most:
         return None
-    written = " ".join(written)
+    written = _strip_determiners(" ".join(written))  # "cut its workforce by": the workforce
     phrase = _np_after(written)
     rest = written[len(phrase) :].split() if phrase and written.startswith(phrase) else None
     if rest and rest[0].lower() in _OBJECT_LINKS:
@@ -995,8 +1012,44 @@ def _money_nouns_for() -> frozenset[str]:
 
 
 @cache
-def _transitive_change_verbs() -> frozenset[str]:
-    return frozenset(lexicon().grammar["transitive_change_verbs"])
+def _transitive_change_verbs() -> dict[str, str]:
+    """The verbs that change what they take as object ("cut spending", "lifted revenues"), with the way each
+    changes it."""
+    return {verb: direction for direction, verbs in lexicon().grammar["transitive_change_verbs"].items()
+            for verb in verbs}
+
+
+@cache
+def _verb_then_object() -> re.Pattern[str]:
+    """A transitive verb of change and the words after it, up to the end of the text: "lifted the revenues of
+    Europe's top leagues "."""
+    verbs = alternation(list(_transitive_change_verbs()))
+    return re.compile(rf"{verbs}\s+(?P<object>[^,;:()\[\]\d%£$€¥\"“”]{{1,90}}?)\s*$", re.IGNORECASE)
+
+
+_SHARES = frozenset({"percent", "percentage_point"})
+
+
+def changed_object(text: str, start: int, clause_start: int, unit: str) -> tuple[str, str] | None:
+    """The object of a transitive verb of change whose change is the share at ``start`` with no "by" between:
+    "lifted broadcast revenues 25 percent" is an increase of the revenues, "cut its workforce 10%" a decrease of
+    the workforce. The direction and the object, or ``None``."""
+    if unit not in _SHARES:
+        return None
+    window = text[max(clause_start, start - _OBJECT_REACH) : start]
+    m = _verb_then_object().search(window)
+    if m is None:
+        return None
+    verb = window[m.start() : m.start("object")].strip()
+    if _LINK_AT_THE_END.search(m.group("object")):
+        return None  # "cut spending by 18%", "cut its stake from 70%": the change or level a word leads to
+    phrase = _object_phrase(m.group("object"), _MAX_SHARE_OBJECT)
+    return (_transitive_change_verbs()[verb.lower()], phrase) if phrase else None
+
+
+_LINK_AT_THE_END = re.compile(r"\b(?:by|to|from|at|of|than|and|or|in|on|for|with)$", re.IGNORECASE)
+_OBJECT_REACH = 120  # characters before a share that its verb and object can take
+_MAX_SHARE_OBJECT = 8  # words ("broadcast revenues of Europe's top five soccer leagues")
 
 
 # "The deficit with China, up 30.5%": a noun phrase, then its change in apposition
@@ -1130,6 +1183,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return found
     if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
+    if previous and _level_after_change().search(before):
+        return previous  # "lifted revenues 25 percent to a combined 5 billion euros": the revenues, as a level
     if previous and last.endswith("ly") and (m := _ADVERB_AFTER_TO.search(before)):
         return previous  # "from eight million plants to potentially hundreds of millions"
     if last.endswith(("at", "to", "the")) and (m := _AT_OR_TO.search(before)):
@@ -1166,6 +1221,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         verb_words.pop()
     verbs = _change_words()["change_verbs"]
     verb = verb_words[-1].group(0).lower() if verb_words else ""
+    if (changed := changed_object(text, mention_start, clause_start, q.unit)) is not None:
+        return changed[1]  # "Strong exports lifted manufacturing output 3%": the output
     if is_money(q.unit) and (noun := _double_object_measure(words, before)):
         return noun  # "fined the club £2,000": a fine, paid by the club
     if (m := _APPOSITIVE_CHANGE.search(text, 0, mention_start)) and (head := _appositive_head(m.group("np"))):

@@ -369,7 +369,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         high=q.high,
         unit=q.unit,
         qualifier=qual,
-        change=attributes.change(text, m_start, m_end, clause.start),
+        change=attributes.change(text, m_start, m_end, clause.start, q.unit),
         measure=held.measure,
         place=place_value,
         period=period,
@@ -413,7 +413,11 @@ _TARGET = re.compile(r"(?:by|into|for|until|throughout)\s", re.IGNORECASE)
 def _resuming() -> re.Pattern[str]:
     """A sentence that opens on the figure before ("This was eight times higher", "It later strengthened to
     104.55"): what it measures is what that figure measured."""
-    return re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b"
+    return re.compile(r"(?:This|That|It)\s(?:was|is|figure|amount|sum|total)\b|(?:That|It)['’]s\s"
+                      # "This equates to £14m a club", "It will be over £800m"
+                      r"|(?:This|That|It)\s(?:equates|equated|amounts|amounted|translates|translated|works\sout|"
+                      r"worked\sout|comes|came|adds\sup|added\sup)\s(?:to|at|into)\b"
+                      r"|(?:This|That|It)\s(?:will|would|could|should|may|might)\s(?:now\s|still\s)?be\b"
                       r"|It\s(?:(?:later|then|also|subsequently|eventually|briefly|has|had)\s)?"
                       + alternation(change_verbs(), boundary=False)
                       + r"\s+(?:back\s+)?(?:by\s+|to\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?[£$€¥]?\d")

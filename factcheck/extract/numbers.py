@@ -802,7 +802,8 @@ def _change_then_level(text: str, q: Quantity, nxt: Quantity) -> bool:
     lead = _change_lead().search(text[max(0, q.start - 40) : q.start].lower())
     if lead is not None and not lead.group(0).startswith("by"):
         return True
-    changed = lead is not None or _change_verb_before().search(text[max(0, q.start - 20) : q.start].lower())
+    changed = lead is not None or _change_verb_before().search(text[max(0, q.start - 20) : q.start].lower()) \
+        or _object_changed_before().search(text[max(0, q.start - 60) : q.start].lower())
     return bool(changed) and nxt.value >= _LEVEL_OVER_CHANGE * q.value * _scale_factor(nxt, q)
 
 
@@ -812,6 +813,13 @@ _LEVEL_OVER_CHANGE = 4
 @cache
 def _change_verb_before() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(change_verbs(), boundary=False) + r"\s+(?:by\s+)?$")
+
+
+@cache
+def _object_changed_before() -> re.Pattern[str]:
+    """A transitive verb of change and its object ("lifted interest rates 0.25% to 5.5%")."""
+    verbs = [verb for verbs in lexicon().grammar["transitive_change_verbs"].values() for verb in verbs]
+    return re.compile(r"\b" + alternation(verbs, boundary=False) + r"\s+(?:[a-z'’-]+\s+){1,4}$")
 
 
 def _scale_factor(high: Quantity, low: Quantity) -> Decimal:
