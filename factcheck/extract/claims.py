@@ -16,7 +16,7 @@ from factcheck.extract import attributes, context, holders, tables, units
 from factcheck.extract.columns import ColumnUnit, column_unit, in_column
 from factcheck.extract.document import document_place, names_a_team
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
-from factcheck.extract.lexicon import alternation, alternation_not_after, change_verbs, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, alternation_not_after, change_verbs, gazetteer, grammar_words, lexicon
 from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
 from factcheck.extract.speakers import analyse_speakers
 from factcheck.extract.text import Sentence, split_sentences
@@ -336,6 +336,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if held.subject is None and _HIS_OR_HER.search(text, max(0, m_start - 8), m_start):
         # "he publicly withdrew his £70m offer": the person the sentence is about
         held = replace(held, subject=speakers.people.salient(sentence.start + m_start))
+    elif held.subject is None and _done_by_the_person_before(text, clause.start, m_start):
+        # "He has scored 12 goals": the person named before the clause (not one the clause names after "he")
+        held = replace(held, subject=speakers.people.salient(sentence.start + clause.start))
     if held.subject and held.measure.lower() == held.subject.lower():
         held = replace(held, measure="")  # "Corus fell 2.2%": whose, but not what of theirs
     if not held.measure and state.main_measure and _OF_THEM.match(text, m_end):
@@ -387,6 +390,35 @@ _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bversus|\bvs\.?|\bagainst|\bcompared\
                        r"\bbut|;)\s*(?:the\s|a\s|an\s|its\s|their\s|his\s|her\s)?(?:current\s|previous\s|earlier\s|"
                        r"original\s|old\s)?(?:about\s|around\s|some\s|just\s|only\s)?[£$€¥]?$")
 _HIS_OR_HER = re.compile(r"\b(?:his|her)\s$")
+# a clause whose subject is a person named before: "He has scored 12 goals", "but she earned £1.2m", "The
+# 24-year-old delivered a personal best of 6.50m"
+_PERSON_BEFORE = re.compile(r"\W*(?:(?:and|but|so|yet|however|now|then|while|as|because|although|though|after|when|"
+                            r"where|And|But|So|Yet|However|Now|Then|While|As|Because|Although|Though|After|When)"
+                            r"\W+)*(?:[Hh]e|[Ss]he|[Tt]he\s\d{1,3}-year-old)\s+(?:(?:[a-z]+ly|has|have|had|was|is|"
+                            r"will|would|could|also|been|then|still|now|only|just|not)\s+)*(?P<verb>[a-z][a-z'’-]+)\b")
+_THAT_BETWEEN = re.compile(r"\b(?:that|who|which|whose|if|whether)\b")
+
+
+def _done_by_the_person_before(text: str, clause_start: int, mention_start: int) -> bool:
+    """Whether the clause of the figure at ``mention_start`` has for subject a person named before ("he",
+    "she", "the 24-year-old") whose verb the figure follows: not a verb of saying ("she said 5,000 jobs would
+    go") nor a clause of another subject inside it ("he warned that ...")."""
+    if text[:1] in _QUOTES or sum(text.count(mark, 0, clause_start) for mark in _QUOTES) % 2:
+        return False  # "“He had lost three times to Roddick,” said the captain": a quote's "he" is not the article's
+    m = _PERSON_BEFORE.match(text, clause_start)
+    return m is not None and m.end() <= mention_start and \
+        len(text[m.end() : mention_start].split()) <= _VERB_TO_OBJECT and \
+        m.group("verb") not in grammar_words("speech_verbs") and m.group("verb") not in _WISHING and \
+        not _THAT_BETWEEN.search(text, m.end(), mention_start)
+
+
+# words at most between the person's verb and the figure: its object ("went on to produce 11 books", "plans to
+# axe 104,000 jobs"), not a figure further on ("dismissed claims government plans to get 50% of ...")
+_VERB_TO_OBJECT = 4
+
+
+_QUOTES = ('"', "“", "”")
+_WISHING = frozenset({"thinks", "think", "thought", "hopes", "hoped", "wants", "wanted", "wishes", "wished"})
 _BOUNDS = frozenset({"upper_bound", "lower_bound"})
 _SLASHED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?")
 # "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
