@@ -16,7 +16,14 @@ from factcheck.extract import attributes, context, holders, tables, units
 from factcheck.extract.columns import ColumnUnit, column_unit, in_column
 from factcheck.extract.document import document_place, names_a_team
 from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
-from factcheck.extract.lexicon import alternation, alternation_not_after, change_verbs, gazetteer, grammar_words, lexicon
+from factcheck.extract.lexicon import (
+    alternation,
+    alternation_not_after,
+    change_verbs,
+    gazetteer,
+    grammar_words,
+    lexicon,
+)
 from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
 from factcheck.extract.speakers import analyse_speakers
 from factcheck.extract.text import Sentence, split_sentences
