@@ -750,6 +750,17 @@ def test_holders_listed_together_are_not_either_alone():
     assert statuses(together, "Hodgson and Barkley kicked six penalties against Italy in Rome.") == {"agree"}
 
 
+def test_a_claim_whose_sentence_names_only_the_others_holder_can_contradict_it():
+    holder = "The ferry operator Brightwave employed 2,400 staff in Liverpool in 2018."
+    named = "Unions said Brightwave employed 2,900 staff in Liverpool in 2018."
+    assert one(holder, 1).subject == "Brightwave" and one(named, 2).subject is None  # premise: one holder found
+    assert statuses(holder, named) == {"conflict"}
+    # a sentence that names someone else besides does not say whose the figure is
+    other = "Unions at Kestrel said Brightwave employed 2,900 staff in Liverpool in 2018."
+    assert one(other, 2).subject is None
+    assert statuses(holder, other) != {"conflict"}
+
+
 # --- the very same figure told in other words ------------------------------------------------------------
 
 

@@ -365,10 +365,12 @@ _CLAUSE_WORDS = frozenset({"that", "was", "were", "is", "are", "has", "have", "h
 
 
 def _described(text: str, start: int) -> bool:
-    """Whether the name at ``start`` opens its clause after what the person is: "Northampton coach Budge
-    Pountney has been fined", "The former England striker Tom Jones"."""
+    """Whether the name at ``start`` opens its clause after what the person or organisation is: "Northampton coach
+    Budge Pountney has been fined", "The former England striker Tom Jones", "British energy firm Burren Energy"."""
     words = list(_WORD_BEFORE.finditer(text, max(0, start - _DESCRIPTOR_REACH), start))
-    if not words or words[-1].end() != start or words[-1].group(1).lower() not in grammar_words("person_descriptors"):
+    if not words or words[-1].end() != start or (words[-1].group(1).lower() not in grammar_words("person_descriptors")
+                                                 and words[-1].group(1).lower()
+                                                 not in grammar_words("organisation_descriptors")):
         return False
     # up to three words may stand before what the person is ("The former England")
     return any(_SUBJECT_BEFORE.search(text, max(0, m.start() - _SUBJECT_REACH), m.start())
