@@ -1310,6 +1310,20 @@ MEASURES = [
     row("what-a-school-cuts-by-a-share",
         "Schools have cut spending on books sharply by 20%.",
         claim("20%", 20, "percent", measure="spending on books")),
+    # "growth in the eurozone of 1.9%": what is held in the place, which is the figure's place
+    row("growth-in-a-place-of-a-share",
+        "The central bank forecast economic growth in the eurozone of 1.9% in 2025.",
+        claim("1.9%", 1.9, "percent", measure="economic growth", place="eurozone")),
+    row("unemployment-in-a-country-of-a-share",
+        "The fund expects unemployment in Spain of 12% next year.",
+        claim("12%", 12, "percent", measure="unemployment", place="Spain")),
+    # what a count counts is no measure of an area or a length that follows it
+    row("a-shows-visitors-and-its-floor-space",
+        "About 90,000 people are expected at the fair, which stretches over 2 million square feet.",
+        claim("2 million square feet", 2_000_000, "sq ft", measure="area")),
+    row("a-plants-workers-and-its-site",
+        "About 400 workers were evacuated from the plant, which covers 50 hectares.",
+        claim("50 hectares", 50, "ha", measure="area")),
     # a transitive verb of change, its object and the share it changed by, with no "by" between
     row("what-a-drought-cut-by-a-share",
         "The drought cut wheat yields 30% last year.",
@@ -1451,8 +1465,8 @@ def test_a_verb_after_what_is_counted_is_no_part_of_it(text: str, mention: str, 
 
 
 @pytest.mark.parametrize(("a", "b", "alike"), [
-    ("GHz", "GB", False), ("GBP", "mm", False), ("kW", "kWh", False),
-    ("GB", "TB", True), ("mm", "in", True), ("GBP", "USD", True), ("percent", "GBP", True), ("count", "km", True),
+    ("GHz", "GB", False), ("GBP", "mm", False), ("kW", "kWh", False), ("count", "km", False), ("sq ft", "count", False),
+    ("GB", "TB", True), ("mm", "in", True), ("GBP", "USD", True), ("percent", "GBP", True), ("count", "GBP", True),
 ])
 def test_a_measure_is_lent_only_across_units_of_one_dimension(a: str, b: str, alike: bool) -> None:
     assert claims._same_dimension(a, b) is alike

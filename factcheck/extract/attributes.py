@@ -507,6 +507,7 @@ def _level_verb() -> tuple[re.Pattern[str], tuple[str, ...]]:
 _NOUN_OF = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                       r"almost\s+|over\s+|more\s+than\s+|up\s+to\s+|above\s+|below\s+|under\s+|at\s+least\s+|"
                       r"an?\s+(?:estimated\s+|average\s+|extra\s+|additional\s+)?|roughly\s+|just\s+)?$")
+_HELD_IN = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+(?:in|across|throughout)\s+(?:the\s+)?$")
 _LEADING_AUXILIARY = re.compile(r"^(?:have|has|had|having|is|are|was|were|be|been|being)\s+", re.IGNORECASE)
 # the words it ends with
 _NOUN_OF_ENDS = ("of", "about", "around", "some", "nearly", "almost", "over", "than", "to", "above", "below",
@@ -1167,6 +1168,11 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     folded_last = fold(last)
     if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(_without_periods(before))):
         noun = _strip_determiners(_LEADING_AUXILIARY.sub("", m.group(1)))  # "would have sales of": sales
+        place = noun.split()[-1] if noun else ""
+        if place in gazetteer().aliases and place in (noun, noun.removeprefix("in ")) and \
+                (held := _HELD_IN.search(before, 0, m.start(1) + m.group(1).rfind(place))):
+            # "economic growth in the eurozone of 1.9%", "unemployment in Spain of 12%": what is held there
+            noun = _strip_determiners(_LEADING_AUXILIARY.sub("", held.group(1)))
         if " " in noun and noun.split()[0].lower() in _speech_verbs():
             noun = noun.split(None, 1)[1]  # "still forecasts growth of 4%": growth
         if " " in noun and noun.split()[0].lower() in _stops():

@@ -246,8 +246,9 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
         main = previous_measure if clauses[index].inherits else own_main.get(index)
         if main is not None and main_unit is not None and not _same_dimension(main_unit, q.unit):
             main = None  # "a 2.5GHz processor ...; oddly, 64GB doesn't appear": not the processor's
+        item_before = previous.measure if previous is not None and _same_dimension(previous.unit, q.unit) else None
         claim = _claim(sentence, q, clauses, places, org_places, periods, main, published, speakers,
-                       state, previous.measure if previous is not None else None, compared)
+                       state, item_before, compared)
         own_main.setdefault(index, claim.measure or None)
         if previous is not None and _converted(text, previous, claim, sentence.start):
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
@@ -465,16 +466,22 @@ _RATE = re.compile(r"(?:a|per)\s(?:year|month|week)$", re.IGNORECASE)
 
 def _same_dimension(a: str, b: str) -> bool:
     """Whether figures of units ``a`` and ``b`` may measure one thing: the same unit, two sums of money, two
-    units of one dimension (``mm`` and ``in``), or either a count, a share or a multiple (of anything)."""
+    units of one dimension (``mm`` and ``in``), either a share or a multiple (of anything), or a count and a sum or
+    another figure of no physical dimension."""
     if a == b or a in _ANY_DIMENSION or b in _ANY_DIMENSION:
         return True
     if units.is_money(a) and units.is_money(b):
         return True
     da, db = units.dimension(a), units.dimension(b)
+    if "count" in (a, b):
+        # "120,000 people ... a show over 1.5 million square feet": what is counted is no area; a bare number
+        # may be a sum whose currency is left unsaid ("77m euros, up from 38m")
+        other = b if a == "count" else a
+        return units.is_money(other) or units.dimension(other) is None
     return da is not None and db is not None and da.name == db.name
 
 
-_ANY_DIMENSION = frozenset({"count", "percent", "percentage_point", "times"})
+_ANY_DIMENSION = frozenset({"percent", "percentage_point", "times"})
 
 
 def _converted(text: str, previous: ExtractedClaim, claim: ExtractedClaim, offset: int) -> bool:
