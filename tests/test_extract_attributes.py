@@ -25,6 +25,23 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # a sentence that opens on "And" or "But" before its speaker
+    row("and-he-added-after-a-named-minister",
+        "Gordon Hale set out the plans on Monday. And he added that 200 new schools would open by 2030.",
+        claim("200", 200, "count", speaker="Gordon Hale")),
+    row("but-she-said-after-a-named-doctor",
+        "Dr Ruth Amos led the study. But she said 12% of patients had not responded.",
+        claim("12%", 12, "percent", speaker="Ruth Amos")),
+    # the staff of an organisation the article names speak for it; how many of a group speak says no one's
+    row("a-firms-bosses",
+        "Talks with Corvane went on. Union leaders met Corvane bosses, and Corvane bosses have said 300 jobs will go.",
+        claim("300", 300, "count", speaker="Corvane")),
+    row("a-retailers-executives",
+        "Shares in Dalton fell. Analysts expect Dalton to recover, but Dalton executives said sales fell 8%.",
+        claim("8%", 8, "percent", speaker="Dalton")),
+    row("some-economists-are-no-one",
+        "Some economists have predicted that rates will reach 5% by the summer.",
+        claim("5%", 5, "percent", speaker="some economists")),
     # a speaker described by what it is, after its name: the name
     row("a-firm-described-before-its-relative-clause",
         "Tests showed the virus spread. Orvane, the drugs group, which estimates a cure rate of 60%, disagreed.",

@@ -84,7 +84,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # "TCI, which claims ...", "TCI, which represents ..., has complained that ..."
         "relative": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s){who},\s(?:which|who)\s(?:{aux}(?P<verb>{speech})\b|"
                                rf"(?:[^,]|,(?=\d)){{1,100}},\s{aux}(?P<verb2>{speech})\b)"),
-        "reported": re.compile(rf"(?:^|[,;]\s|\b(?:and|but|that|as|with|when|after|while|since|because)\s){who}\s{aux}"
+        "reported": re.compile(rf"(?:^|[,;]\s|\b(?:and|but|that|as|with|when|after|while|since|because)\s"
+                               rf"|^(?:And|But|So|Yet|However,|Meanwhile,)\s){who}\s{aux}"
                                rf"(?P<verb>{speech}|{intro})\b"),
         # "Richard Roe, the league's chief executive, said", "TV Sports Markets, a data provider, said in"
         "apposition": re.compile(rf"(?:^|;\s|\band\s|\bbut\s|\bthat\s){who},\s(?!which\b|who\b)"
@@ -401,6 +402,10 @@ def _who(m: re.Match[str]) -> str:
     return next(v for k, v in m.groupdict().items() if k.startswith("who") and v)
 
 
+# words before a group that say how many or which, not whose: "Some economists", "Senior officials"
+_NOT_OWNERS = frozenset({"some", "many", "most", "other", "several", "few", "both", "all", "these", "those", "its",
+                         "their", "his", "her", "our", "top", "senior", "leading", "local", "government", "independent",
+                         "private", "foreign", "western", "city", "industry", "company", "union", "party", "rebel"})
 _GROUP_OF = re.compile(r"\s(?:for|at|from|in|of)\s")
 
 
@@ -427,6 +432,13 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
     groups = grammar_words("speaker_groups")
     if group.lower() in groups or group.partition(" ")[2].lower() in groups:
         # "officials said", "education officials say", "Unions for the staff fear" (a common noun: "unions")
+        kind, _, rest = group.partition(" ")
+        if rest and kind[:1].isupper() and len(parts) == 1 and kind not in gazetteer().adjectives and \
+                kind not in gazetteer().aliases and kind.lower() not in groups and kind.lower() not in _NOT_OWNERS and \
+                re.search(rf"(?<=[a-z,;:’'\"”)]\s){re.escape(kind)}\b", people.text):
+            # "Rover bosses said", "Acme executives say": the organisation they speak for, which the article
+            # names inside its sentences (not "Education officials" opening one)
+            return kind
         group = group[0].lower() + group[1:] if group[1:].islower() else group
         # "analysts at Barclays": the group and whose it is, when that is named
         return group + body[len(parts[0]) :] if len(parts) == 2 and parts[1][:1].isupper() else group
@@ -667,8 +679,15 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
     text = sentence.text
     local = offset - sentence.start
     speech = _reported_speech(text)
-    # matches that do not overlap end in the order they start: the first one decides
-    if (m := speech.reported) and m.end() <= local and not _adds_figure(text, m, local):
+    # matches that do not overlap end in the order they start: the first one decides, but for the speakers of
+    # reported speech, where the nearest before the figure does ("Analysts expect a recovery, but Dalton
+    # executives said sales fell 8%")
+    reported = [m for m in speech.reported if m.end() <= local and not _adds_figure(text, m, local)]
+    if reported:
+        # a later speaker is another one only when named after a clause break ("but", "and", a comma); a pronoun
+        # ("..., because they believe") is the first one again
+        m = next((m for m in reversed(reported[1:]) if _ANOTHER_SPEAKER.match(text, m.start())
+                  and _who(m).lower() not in ("he", "she", "they")), reported[0])
         return _person(_who(m), sentence.start + m.start(), people())
     if (m := speech.relative) and m.start() < local and (m.group("verb") is not None or m.end() <= local):
         if named := _name_described(text, m):
@@ -693,6 +712,9 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
     if (m := speech.reported_after) and m.start() > local:
         return _person(_who(m), sentence.start + m.start(), people())
     return None
+
+
+_ANOTHER_SPEAKER = re.compile(r"[,;]\s|(?:and|but)\s")
 
 
 def _name_described(text: str, m: re.Match[str]) -> str | None:
@@ -771,8 +793,10 @@ class _Speech:
         return _regexes()["according"].search(self._text) if "ccording" in self._text else None
 
     @cached_property
-    def reported(self) -> _Match | None:
-        return self._first("reported")
+    def reported(self) -> tuple[_Match, ...]:
+        if not self._speech:
+            return ()
+        return tuple(m for m in _regexes()["reported"].finditer(self._text) if not self._verb_in_a_place(m))
 
     @cached_property
     def relative(self) -> _Match | None:
