@@ -25,6 +25,13 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # reports, studies and polls from somewhere, whatever they do: "Reports out of Korea indicate"
+    row("reports-out-of-a-country-indicate",
+        "The console sold well, as reports out of Japan indicate it has shipped 2 million units.",
+        claim("2 million", 2_000_000, "count", speaker="Japan")),
+    row("studies-by-a-university-suggest",
+        "New studies by Harwell University suggest that 30% of patients improve.",
+        claim("30%", 30, "percent", speaker="Harwell University")),
     # a sentence that opens on "And" or "But" before its speaker
     row("and-he-added-after-a-named-minister",
         "Gordon Hale set out the plans on Monday. And he added that 200 new schools would open by 2030.",
@@ -1327,6 +1334,19 @@ MEASURES = [
     row("what-a-school-cuts-by-a-share",
         "Schools have cut spending on books sharply by 20%.",
         claim("20%", 20, "percent", measure="spending on books")),
+    # a sum someone lost is a loss, not a fall; a price that lost a sum fell
+    row("what-an-airline-lost-in-a-year",
+        "The airline lost £20m last year as fuel costs rose.",
+        claim("£20m", 20_000_000, "GBP", measure="airline losses", change=None, period="last year")),
+    row("what-investors-lost",
+        "Investors have lost about $2bn since the fund collapsed.",
+        claim("about $2bn", 2_000_000_000, "USD", measure="losses", change=None)),
+    row("a-currency-that-lost-cents-fell",
+        "The euro lost 1.2 cents against the dollar on Friday.",
+        claim("1.2 cents", 0.012, "USD", change="decrease")),
+    row("oil-futures-that-lost-dollars-fell",
+        "Crude oil futures fell $2 to $41 a barrel on Monday, and have now lost $5 in five days.",
+        claim("$5", 5, "USD", change="decrease")),
     # "growth in the eurozone of 1.9%": what is held in the place, which is the figure's place
     row("growth-in-a-place-of-a-share",
         "The central bank forecast economic growth in the eurozone of 1.9% in 2025.",

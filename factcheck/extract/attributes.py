@@ -103,6 +103,8 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
     if before and before[-1] in t["change_verbs"]:
         if before[-1].startswith("rais") and _MONEY.search(text[start:end]):
             return None  # "the charity raised £21,000": money raised, not a rise
+        if loses_money(text, start, clause_start, unit):
+            return None  # "the airline lost £20m": its losses, not a fall
         return t["change_verbs"][before[-1]]
     if before and before[-1] in ("by", "of"):
         if before[-1] == "of" and len(before) >= 2 and before[-2] in t["change_nouns"]:
@@ -1012,6 +1014,27 @@ def _money_nouns_for() -> frozenset[str]:
     return frozenset(lexicon().grammar["money_nouns_for"])
 
 
+_LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
+_LOSS_REACH = 120  # characters before the verb where the sentence names what lost
+
+
+def loses_money(text: str, start: int, clause_start: int, unit: str) -> bool:
+    """Whether the sum at ``start`` is what someone lost ("the airline lost £20m", "Shareholders lost about
+    $180bn"): a loss, not the fall of a price ("the pound lost 2 cents", "shares lost 65p")."""
+    if not is_money(unit):
+        return False
+    verb = _LOSS_VERB_BEFORE.search(text, max(clause_start, start - 20), start)
+    if verb is None:
+        return False
+    # what lost may stand before the clause ("oil futures fell $2.86 ..., and have now lost $4")
+    subject = text[max(0, verb.start() - _LOSS_REACH) : verb.start()]
+    return not any(word in grammar_set("priced_things") or word.lower() in grammar_words("priced_things")
+                   for word in _BEFORE_WORD.findall(subject))
+
+
+_LOSS_VERB_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing)\s+$")
+
+
 @cache
 def _transitive_change_verbs() -> dict[str, str]:
     """The verbs that change what they take as object ("cut spending", "lifted revenues"), with the way each
@@ -1229,6 +1252,10 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     verb = verb_words[-1].group(0).lower() if verb_words else ""
     if (changed := changed_object(text, mention_start, clause_start, q.unit)) is not None:
         return changed[1]  # "Strong exports lifted manufacturing output 3%": the output
+    if loses_money(text, mention_start, clause_start, q.unit):
+        subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
+        # "The airline lost £20m": airline losses; "Delta, which lost $646m": losses (whose, the holder says)
+        return f"{subject} losses" if subject[:1].islower() and subject.lower() not in generic else "losses"
     if is_money(q.unit) and (noun := _double_object_measure(words, before)):
         return noun  # "fined the club £2,000": a fine, paid by the club
     if (m := _APPOSITIVE_CHANGE.search(text, 0, mention_start)) and (head := _appositive_head(m.group("np"))):

@@ -115,9 +115,12 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                                   rf"(?:the\s)?(?P<who>{_CAP}(?:\s(?:for|of|and|&)?\s?{_CAP}){{0,5}})"
                                   rf"(?:\s\((?P<abbr>[A-Z][A-Za-z]{{0,4}}[A-Z])\))?\s{_SOURCE_VERBS}\b"),
         # "A report in the Wall Street Journal states", "a study by Oxford Economics found"
-        "report_in": re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s(?:new\s|latest\s|recent\s)?(?:report|study|survey|poll|"
-                                rf"analysis|article|story|investigation)\s(?:in|by|from|for)\s(?:the\s)?(?P<who>{_CAP}"
-                                rf"(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})\s{aux}(?P<verb>{speech})\b"),
+        # "Reports out of Korea indicate": reports, and where they come from
+        "report_in": re.compile(rf"\b(?:(?:[Aa]n?|[Tt]he)\s(?:new\s|latest\s|recent\s)?(?:report|study|survey|poll|"
+                                rf"analysis|article|story|investigation)|(?:[Tt]he\s|[Nn]ew\s|[Ll]atest\s|[Rr]ecent\s)?"
+                                rf"(?:[Rr]eports|[Ss]tudies|[Ss]urveys|[Pp]olls|[Ss]tories))"
+                                rf"\s(?:in|by|from|for|out\sof)\s(?:the\s)?(?P<who>{_CAP}"
+                                rf"(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})\s{aux}(?P<verb>{speech}|indicate[sd]?)\b"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
         # "Jeremy Corbyn": the check that the first name starts a word ("\b") is made after its capital,
@@ -814,11 +817,17 @@ class _Speech:
 
     @cached_property
     def report_in(self) -> _Match | None:
-        return self._first("report_in")
+        # (what a report does is not always a speech verb: "Reports out of Korea indicate")
+        if not _REPORT_CUE.search(self._text):
+            return None
+        return next((m for m in _regexes()["report_in"].finditer(self._text) if not self._verb_in_a_place(m)), None)
 
     @cached_property
     def reported_after(self) -> _Match | None:
         return self._first("reported_after")
+
+
+_REPORT_CUE = re.compile(r"[Rr]eport|[Ss]tud|[Ss]urvey|[Pp]oll|[Aa]nalys|[Aa]rticle|[Ss]tor|[Ii]nvestigation")
 
 
 @lru_cache(maxsize=64)  # the same for each figure of the sentence
