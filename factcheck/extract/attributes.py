@@ -103,8 +103,6 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
     if before and before[-1] in t["change_verbs"]:
         if before[-1].startswith("rais") and _MONEY.search(text[start:end]):
             return None  # "the charity raised £21,000": money raised, not a rise
-        if loses_money(text, start, clause_start, unit):
-            return None  # "the airline lost £20m": its losses, not a fall
         return t["change_verbs"][before[-1]]
     if before and before[-1] in ("by", "of"):
         if before[-1] == "of" and len(before) >= 2 and before[-2] in t["change_nouns"]:
@@ -1020,7 +1018,8 @@ _LOSS_REACH = 120  # characters before the verb where the sentence names what lo
 
 def loses_money(text: str, start: int, clause_start: int, unit: str) -> bool:
     """Whether the sum at ``start`` is what someone lost ("the airline lost £20m", "Shareholders lost about
-    $180bn"): a loss, not the fall of a price ("the pound lost 2 cents", "shares lost 65p")."""
+    $180bn"): their losses (a fall in what they had), not the fall of a price ("the pound lost 2 cents", "shares
+    lost 65p")."""
     if not is_money(unit):
         return False
     verb = _LOSS_VERB_BEFORE.search(text, max(clause_start, start - 20), start)
