@@ -562,6 +562,13 @@ def _time_words() -> frozenset[str]:
 
 
 @cache
+def _times() -> frozenset[str]:
+    """The plurals of the time nouns: "in two weeks", "for the three months to December", "in real terms" (not
+    "times", more often a figure's own noun: "0.3 second autofocus times")."""
+    return frozenset(f"{w.lower()}s" for w in lexicon().grammar["time_nouns"]) - {"times"}
+
+
+@cache
 def _generic_measures() -> frozenset[str]:
     return frozenset(lexicon().grammar["generic_measures"])
 
@@ -1012,6 +1019,10 @@ def _money_nouns_for() -> frozenset[str]:
     return frozenset(lexicon().grammar["money_nouns_for"])
 
 
+_TIME_ORDINALS = frozenset({"final", "first", "last", "past", "next", "previous", "latest", "coming", "following",
+                            "same", "recent", "other", "initial", "opening", "closing"})
+_NUMBER_FIRST = re.compile(r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
+                           r"many|the\s|a\s|an\s)\b)", re.IGNORECASE)
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 _LOSS_REACH = 120  # characters before the verb where the sentence names what lost
 
@@ -1164,8 +1175,13 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         passive = _PASSIVE_AFTER.search(text[q.end :])
         if q.rule == "zero" and passive:
             return f"people {passive.group(1)}"
-    if after_np and after_np.split()[-1].lower() in _time_words():
-        after_np = ""  # "for the quarter", "a year", "rises in June": when, not what
+    if after_np and (after_np.split()[-1].lower() in _time_words() or (
+            after_np.split()[-1].lower() in _times() and (q.unit != "count" or _NUMBER_FIRST.match(after_np)))):
+        # "for the quarter", "a year", "rises in June", "$3 in two weeks", "440,000 six months earlier": when, not
+        # what (but "grown for six quarters" counts quarters); "a £65,000 settlement four years ago": the settlement
+        words = after_np.split()
+        at = next((i for i, word in enumerate(words) if i and _NUMBER_FIRST.match(f"{word} ")), 0)
+        after_np = "" if all(word.lower() in _TIME_ORDINALS for word in words[:at]) else " ".join(words[:at])
     if after_np and q.unit == "percent" and after_np.lower() in _ratio_bases() and \
             (set_against := _set_against_a_base(text, mention_start, clause_start)):
         return set_against  # "limit a country's deficit to 3% of GDP": the deficit, as a share of GDP
