@@ -525,6 +525,11 @@ _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(?!(?:ex
                            r"(\w+ed|missing|out\sof\swork)\b")
 _PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
 @cache
+def _level_adjectives() -> tuple[str, ...]:
+    return tuple(w.lower() for w in grammar_set("level_adjectives"))
+
+
+@cache
 def _level_after_change() -> re.Pattern[str]:
     """"to a record", "to a combined": the level a change leads to, named by how it stands."""
     return re.compile(rf"\bto\s+(?:an?\s+)?{alternation(grammar_set('level_adjectives'))}\s*$", re.IGNORECASE)
@@ -1227,7 +1232,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return found
     if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
-    if previous and _level_after_change().search(before):
+    if previous and folded_last.endswith(_level_adjectives()) and _level_after_change().search(before):
         return previous  # "lifted revenues 25 percent to a combined 5 billion euros": the revenues, as a level
     if previous and last.endswith("ly") and (m := _ADVERB_AFTER_TO.search(before)):
         return previous  # "from eight million plants to potentially hundreds of millions"

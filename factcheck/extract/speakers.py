@@ -797,9 +797,14 @@ class _Speech:
 
     @cached_property
     def reported(self) -> tuple[_Match, ...]:
-        if not self._speech:
+        first = self._first("reported")
+        if first is None:
             return ()
-        return tuple(m for m in _regexes()["reported"].finditer(self._text) if not self._verb_in_a_place(m))
+        # the sentence is read on for other speakers only when another speech verb follows the first one
+        if _speech_verb().search(self._text, first.end()) is None:
+            return (first,)
+        return (first, *(m for m in _regexes()["reported"].finditer(self._text, first.end())
+                          if not self._verb_in_a_place(m)))
 
     @cached_property
     def relative(self) -> _Match | None:
