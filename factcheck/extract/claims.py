@@ -75,9 +75,15 @@ class _DocumentState:
         self._last_place: str | None = None
         self.last_measure: str | None = None  # the measure of the last claim of the last sentence with claims
         self.main_measure: str | None = None  # the measure of its first claim (what "of them" points back to)
+        self.last_organisation: str | None = None  # the last holder of a figure that is no person ("the firm")
         self._previous: str | None = None  # the text of the sentence before
         # sentences not taken in yet, with their places where they were found already
         self._unread: list[tuple[str, tuple[list[context.Mention], list[str]] | None]] = []
+
+    @property
+    def text(self) -> str:
+        """The whole document."""
+        return self._text
 
     def names_a_team(self, place: str) -> bool:
         """Whether the article uses the town named ``place`` (as written) for a team ("title holders Chelsea won")."""
@@ -347,6 +353,13 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     elif held.subject is None and _done_by_the_person_before(text, clause.start, m_start):
         # "He has scored 12 goals": the person named before the clause (not one the clause names after "he")
         held = replace(held, subject=speakers.people.salient(sentence.start + clause.start))
+    elif held.subject is None and (named := _named_before(state.text, sentence.start, text, clause.start, m_start,
+                                                          state.last_organisation)):
+        # "The duchy last year generated almost £12m": the Duchy of Cornwall; "The firm employs 3,000 people": the
+        # firm whose figures the article gave last
+        held = replace(held, subject=named)
+    if held.subject and speakers.people.resolve(held.subject) is None and held.rule != "list_item":
+        state.last_organisation = held.subject
     if held.subject and held.measure.lower() == held.subject.lower():
         held = replace(held, measure="")  # "Corus fell 2.2%": whose, but not what of theirs
     if not held.measure and state.main_measure and _OF_THEM.match(text, m_end):
@@ -425,6 +438,59 @@ def _done_by_the_person_before(text: str, clause_start: int, mention_start: int)
 _VERB_TO_OBJECT = 4
 
 
+# a clause whose subject is a thing the article has named in full before: "The duchy last year generated £12m"
+_DEFINITE_BEFORE = re.compile(r"\W*(?:(?:and|but|so|yet|while|And|But|So|Yet|However,|Meanwhile,)\s+)*[Tt]he\s+"
+                              r"(?P<noun>[a-z][a-z-]{2,})\s+(?:(?:[a-z]+ly|has|have|had|was|is|will|would|could|also|"
+                              r"been|then|still|now|only|just|(?:last|this|next)\s(?:year|month|week|season))\s+)*"
+                              r"(?P<verb>[a-z][a-z'’-]+)\b")
+
+
+def _named_before(document: str, sentence_start: int, text: str, clause_start: int, mention_start: int,
+                  organisation: str | None = None) -> str | None:
+    """The name an article gave before to what the clause of the figure calls "the duchy", "the society", when
+    the figure is the object of its verb: the last name before the sentence of two words or more with that word
+    in it, written with a capital ("the Duchy of Cornwall", "Nationwide Building Society")."""
+    m = _DEFINITE_BEFORE.match(text, clause_start)
+    if m is None or m.end() > mention_start or len(text[m.end() : mention_start].split()) > _VERB_TO_OBJECT or \
+            m.group("verb") in grammar_words("speech_verbs") or _THAT_BETWEEN.search(text, m.end(), mention_start):
+        return None
+    verb = m.group("verb")
+    if not (verb.endswith(("ed", "es")) or verb in holders.holder_verbs() or _AUXILIARY.search(m.group(0))):
+        return None  # "The budget deficit hit": "deficit" is no verb, and "budget" is no thing named before
+    if _PASSIVE.search(m.group(0)) or _BY.search(text, m.end(), mention_start):
+        return None  # "The awards are voted for by the 9,000 members": the figure is not the awards'
+    word = m.group("noun").capitalize()
+    if word.lower() in _NOT_NAMED:
+        return None
+    if word not in document[:sentence_start]:
+        # "the firm", "the company": the organisation whose figure the article gave last
+        return organisation if word.lower() in grammar_words("organisation_descriptors") else None
+    # the word is the name's head: its last capitalised word, or the one before "of" ("the Duchy of Cornwall",
+    # "Nationwide Building Society"; not "the Film Council" for "the film")
+    name = re.compile(rf"(?<![\w'’-])(?:[A-Z][\w&'’-]*\s+)*{word}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*"
+                      rf"(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*)?(?![\w'’-]|\s+[A-Z])")
+    found = [n.group(0) for n in name.finditer(document, 0, sentence_start) if " " in n.group(0)]
+    if found:
+        return _name_of(found[-1], word)
+    return organisation if word.lower() in grammar_words("organisation_descriptors") else None
+
+
+def _name_of(found: str, word: str) -> str:
+    """A name as found, less the capitalised word a sentence may open on before it ("The Duchy of Cornwall")."""
+    words = found.split()
+    while len(words) > 2 and words[0] != word and words[0] in ("The", "A", "An", "But", "And", "In", "At", "For"):
+        words = words[1:]
+    return " ".join(words)
+
+
+_AUXILIARY = re.compile(r"\s(?:has|have|had|was|is|will|would|could)\s")
+_PASSIVE = re.compile(r"\s(?:is|are|was|were|been|be)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
+_BY = re.compile(r"\bby\b")
+# "the figure", "the total": words of what is counted, which no name before stands for
+_NOT_NAMED = frozenset({"figure", "figures", "total", "number", "amount", "sum", "rate", "price", "cost", "share",
+                        "shares", "value", "level", "average", "rise", "fall", "increase", "report", "study",
+                        "survey", "data", "research", "government", "public", "country", "city", "town", "area",
+                        "region", "world", "economy", "market", "industry", "sector"})
 _QUOTES = ('"', "“", "”")
 _WISHING = frozenset({"thinks", "think", "thought", "hopes", "hoped", "wants", "wanted", "wishes", "wished"})
 _BOUNDS = frozenset({"upper_bound", "lower_bound"})

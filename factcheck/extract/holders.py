@@ -503,6 +503,11 @@ def _verbs() -> tuple[re.Pattern[str], frozenset[str]]:
     return pattern, frozenset(verbs)
 
 
+def holder_verbs() -> frozenset[str]:
+    """The verbs a holder is the subject of (see :func:`_verbs`)."""
+    return _verbs()[1]
+
+
 @cache
 def _not_verbs() -> frozenset[str]:
     """Words after a name that make it no subject of the figure's verb: speech verbs (the speaker's), and
