@@ -1554,6 +1554,16 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # years or months joined to the one a period names are one time, named in parts
+    row("donations-in-three-years",
+        "Charities received almost £70m in 2021, 2022 and 2023.",
+        claim("almost £70m", 70_000_000, "GBP", period="in 2021, 2022 and 2023")),
+    row("a-deal-signed-in-one-month-or-another",
+        "The £2bn stadium deal would be signed in March or early April.",
+        claim("£2bn", 2_000_000_000, "GBP", period="in March or early April")),
+    row("rate-rises-in-three-months",
+        "Unemployment fell by 2% in June, August and September.",
+        claim("2%", 2, "percent", period="in June, August and September")),
     row("a-period-of-a-thousand-days",
         "Sales rose 5% over the past 1,000 days.",
         claim("5%", 5, "percent", period="over the past 1,000 days")),

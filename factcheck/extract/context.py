@@ -524,9 +524,26 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
             if folded.startswith(("'s", "’s"), m.end()) and _COMPARED_WITH.search(folded, max(0, m.start() - 12),
                                                                                     m.start()):
                 continue  # "larger than last year's model": the other thing's time, not the figure's
-            written = text[m.start() : m.end()]
-            found.append(Mention(m.start(), m.end(), written, written))
+            end = m.end()
+            if (more := _coordinated().match(folded, end)) and _coordinated_end().search(folded, m.start(), end):
+                end = more.end()  # "in 2001, 2002 and 2003", "in March or early April": one time, named in parts
+            written = text[m.start() : end]
+            found.append(Mention(m.start(), end, written, written))
     return found
+
+
+@cache
+def _coordinated() -> re.Pattern[str]:
+    """Years or months joined to the one a period ends on: ", 2002 and 2003", " or early April"."""
+    months = alternation([m.lower() for m in lexicon().grammar["months"]], boundary=False)
+    item = rf"(?:(?:early|late|mid)[\s-])?(?:(?:19|20)\d\d|{months})\b"
+    return re.compile(rf"(?:,\s{item})*,?\s(?:and|or)\s{item}")
+
+
+@cache
+def _coordinated_end() -> re.Pattern[str]:
+    months = alternation([m.lower() for m in lexicon().grammar["months"]], boundary=False)
+    return re.compile(rf"(?:(?:19|20)\d\d|{months})$")
 
 
 _COMPARED_WITH = re.compile(r"\b(?:than|from|with|against|versus|over|like)\s$")
