@@ -1390,6 +1390,16 @@ MEASURES = [
     row("a-plants-workers-and-its-site",
         "About 400 workers were evacuated from the plant, which covers 50 hectares.",
         claim("50 hectares", 50, "ha", measure="area")),
+    # a figure after "and" with no verb of its own is the same change again
+    row("a-rise-in-two-years",
+        "Rents rose 2% in 2023 and 3% in 2024.",
+        claim("3%", 3, "percent", change="increase", measure="Rents", period="in 2024")),
+    row("a-fall-and-a-further-fall",
+        "Admissions fell 5% in March and a further 3% in April.",
+        claim("3%", 3, "percent", change="decrease", period="in April")),
+    row("a-rise-then-a-share-of-something-else",
+        "Turnout rose 5% and 10% of voters spoiled their ballots.",
+        claim("10%", 10, "percent", change=None)),
     # a transitive verb of change, its object and the share it changed by, with no "by" between
     row("what-a-drought-cut-by-a-share",
         "The drought cut wheat yields 30% last year.",

@@ -260,6 +260,13 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
                             measure=previous.measure or claim.measure, subject=previous.subject or claim.subject)
+        if previous is not None and previous.change is not None and claim.change != previous.change and \
+                claim.unit == previous.unit and claim.measure in (previous.measure, "") and \
+                (claim.change is None or _FURTHER.search(text, 0, claim.start - sentence.start)) and \
+                _ELLIPTICAL_CHANGE.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
+            # "Prices rose 2% in 2004 and 3% in 2005", "fell 5% in March and a further 3% in April": the second
+            # figure's verb is the first's
+            claim = replace(claim, change=previous.change)
         if previous is not None and previous.qualifier in _BOUNDS and claim.qualifier == "exact" and \
                 _SLASHED.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
             # "up to 150Mbps down/50Mbps up": figures a slash joins share their bound
@@ -494,6 +501,11 @@ _NOT_NAMED = frozenset({"figure", "figures", "total", "number", "amount", "sum",
 _QUOTES = ('"', "“", "”")
 _WISHING = frozenset({"thinks", "think", "thought", "hopes", "hoped", "wants", "wanted", "wishes", "wished"})
 _BOUNDS = frozenset({"upper_bound", "lower_bound"})
+_FURTHER = re.compile(r"\b(?:a\sfurther|another)\s+$")
+# between a change and the next figure when that figure is the same change again: a time at most, and "and"
+_ELLIPTICAL_CHANGE = re.compile(r"(?:\s+(?:in|on|during|over|for|last|this)\s[\w'’-]+(?:\s[\w'’-]+){0,2})?"
+                                r"(?:,\s*|\s+)(?:and|but|while|whereas)\s+"
+                                r"(?:(?:about|around|nearly|almost|some|just|only|another|a\sfurther)\s+)?")
 _SLASHED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?")
 # "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
 _NEW_PREDICATE = re.compile(r"(?:\band|,)\s+(?:then\s|also\s|later\s)?[a-z]{3,}ed\s+(?:just\s|only\s|about\s|"
