@@ -337,6 +337,16 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a place's adjective before a competition names the competition, not where the figure holds
+    row("a-jump-at-a-continents-trials",
+        "The 24-year-old jumped a personal best of 6.62m to win the European trials.",
+        claim("6.62m", 6.62, "m", place=None)),
+    row("a-height-to-qualify-for-a-countrys-championships",
+        "She cleared 1.90m to qualify for the Australian championships.",
+        claim("1.90m", 1.9, "m", place=None)),
+    row("a-count-of-a-countrys-council-areas-holds-there",
+        "There are 37 English council areas in the scheme.",
+        claim("37", 37, "count", place="England")),
     # a count of a place's people ("Germans", "Britons") is that place's, when the sentence names no other place
     row("a-count-of-a-countrys-jobless",
         "More than 3.1 million Italians were out of work in March.",

@@ -213,14 +213,21 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
     if not found:
         # "37 English council areas": a place named only by its adjective
         for m in _adjective_pattern().finditer(text):
-            if _describes_a_person(text, m.end()):
-                continue  # "The British singer played to 2,700 fans"
+            if _describes_a_person(text, m.end()) or _names_a_competition(text, m.end()):
+                continue  # "The British singer played to 2,700 fans", "6.50m to win the European trials"
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.shown(gaz.adjectives[m.group(0)])))
     return tuple(_join_pairs(text, sorted(found, key=lambda p: p.start))), tuple(org_places)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?\s$")
 _NEXT_WORDS = re.compile(r"\s+(?:(?:former|new|top|leading|young|rising|fellow)\s+)?([\w'’-]+)")
+
+
+def _names_a_competition(text: str, end: int) -> bool:
+    """Whether the adjective before ``end`` names a competition ("the European trials", "the British indoor
+    championships"): what was won there holds nowhere in particular."""
+    m = _NEXT_WORDS.match(text, end)
+    return m is not None and m.group(1).lower() in grammar_words("competition_nouns")
 
 
 def _describes_a_person(text: str, end: int) -> bool:
