@@ -1400,6 +1400,16 @@ MEASURES = [
     row("a-plants-workers-and-its-site",
         "About 400 workers were evacuated from the plant, which covers 50 hectares.",
         claim("50 hectares", 50, "ha", measure="area")),
+    # a level set against a former one measures what the sentence is about; at half it is a fall by half
+    row("sales-half-of-previous-models",
+        "Sales in Brazil are now half of previous models.",
+        claim("half", 50, "percent", measure="Sales", change="decrease")),
+    row("turnout-half-that-of-an-earlier-year",
+        "Turnout was half that of 2019.",
+        claim("half", 50, "percent", measure="Turnout", change="decrease")),
+    row("profits-a-third-of-last-years-are-no-fall-by-a-third",
+        "Profits are now a third of last year's level.",
+        claim("a third", 33.33, "percent", measure="Profits", change=None)),
     # a figure after "and" with no verb of its own is the same change again
     row("a-rise-in-two-years",
         "Rents rose 2% in 2023 and 3% in 2024.",

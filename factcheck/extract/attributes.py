@@ -125,6 +125,10 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
         return t["change_modifiers"][after[0]]
     if (changed := changed_object(text, start, clause_start, unit)) is not None:
         return changed[0]  # "lifted broadcast revenues 25 percent"
+    if unit == "percent" and _OF_A_FORMER_LEVEL.match(text, end) and _COPULA_BEFORE.search(text, clause_start, start):
+        # "sales are half of previous models", "turnout was half that of 2010": a level set against a former one,
+        # which at half is a fall by half
+        return "decrease" if _HALF.search(text, start, end) else None
     return _participle_after(after, t["participle_change"])
 
 
@@ -1028,6 +1032,14 @@ _TIME_ORDINALS = frozenset({"final", "first", "last", "past", "next", "previous"
                             "same", "recent", "other", "initial", "opening", "closing"})
 _NUMBER_FIRST = re.compile(r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
                            r"many|the\s|a\s|an\s)\b)", re.IGNORECASE)
+# "of previous models", "that of 2010", "last year's": a former level a share is set against
+_OF_A_FORMER_LEVEL = re.compile(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+)?(?:previous|earlier|former|prior|last\s+year['’]s|"
+                                r"last\s+season['’]s|a\s+year\s+(?:earlier|ago|before)|its\s+predecessor|"
+                                r"their\s+predecessors)|(?:that|those)\s+(?:of|in)\s)", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:now|only|just|apparently|reportedly|about|around|"
+                            r"roughly|nearly|almost|barely|less\s+than|under)\s+)*$")
+# a level half the former one is a fall by half (no other share is both the level and the fall)
+_HALF = re.compile(r"\bhalf\b|\b50\s?(?:%|per\s?cent|percent)", re.IGNORECASE)
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 _LOSS_REACH = 120  # characters before the verb where the sentence names what lost
 
@@ -1164,6 +1176,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         if noun in _PENALTIES:  # (but "paid £5bn for TV rights": the rights, what the money bought)
             return noun
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
+    if after_np and q.unit == "percent" and _OF_A_FORMER_LEVEL.match(text, q.end):
+        after_np = ""  # "sales are half of previous models": the sales, set against what they were
     if after_np.startswith(("odd ", "plus ")):
         after_np = after_np.split(" ", 1)[1]  # "the 80-odd resorts", "a 30-plus squad"
     if after_np.endswith("ly") and " " not in after_np:
