@@ -1033,8 +1033,8 @@ _TIME_ORDINALS = frozenset({"final", "first", "last", "past", "next", "previous"
 _NUMBER_FIRST = re.compile(r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
                            r"many|the\s|a\s|an\s)\b)", re.IGNORECASE)
 # "of previous models", "that of 2010", "last year's": a former level a share is set against
-_OF_A_FORMER_LEVEL = re.compile(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+)?(?:previous|earlier|former|prior|last\s+year['’]s|"
-                                r"last\s+season['’]s|a\s+year\s+(?:earlier|ago|before)|its\s+predecessor|"
+_OF_A_FORMER_LEVEL = re.compile(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+)?(?:previous|earlier|former|prior|"
+                                r"last\s+year['’]s|last\s+season['’]s|a\s+year\s+(?:earlier|ago|before)|its\s+predecessor|"
                                 r"their\s+predecessors)|(?:that|those)\s+(?:of|in)\s)", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:now|only|just|apparently|reportedly|about|around|"
                             r"roughly|nearly|almost|barely|less\s+than|under)\s+)*$")
