@@ -721,6 +721,16 @@ SUBJECTS = [
     row("a-ministers-salary-by-her",
         "Anna Reyes was elected in May. She donated her £5,000 salary to charity.",
         claim("£5,000", 5000, "GBP", subject="Anna Reyes")),
+    # an organisation's staff act for it ("FBI agents downloaded", "with Opel management threatening to cut")
+    row("a-bureaus-agents",
+        "The raid went ahead, and Interpol agents reportedly seized 84 containers.",
+        claim("84", 84, "count", subject="Interpol")),
+    row("a-carmakers-management-with-doing",
+        "The group has had trouble, with Vantor management threatening to cut 12,000 jobs.",
+        claim("12,000", 12_000, "count", subject="Vantor")),
+    row("a-retailers-executives-cut",
+        "Talks failed, and Dalton executives cut 500 jobs.",
+        claim("500", 500, "count", subject="Dalton")),
     # what an organisation is, before its name, and a verb that leads to another ("went on to sell")
     row("a-firm-named-after-what-it-is",
         "British engineering firm Halvorsen has been awarded two rail contracts in Wales.",

@@ -141,8 +141,8 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
         name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
         if name:
             return Holding(name, measure, "for")
-    if "with" in text[max(0, mention_start - 60) : mention_start] and \
-            (m := _WITH_DOING.search(text, max(0, mention_start - 60), mention_start)):
+    if "with" in text[max(0, mention_start - 80) : mention_start] and \
+            (m := _with_doing().search(text, max(0, mention_start - 80), mention_start)):
         name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
         if name:
             return Holding(name, measure, "with_doing")  # "with Brightway donating £2m"
@@ -197,9 +197,17 @@ _BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|
 # "with nine-time champion Real leading with €512.6m"
 _LEADING_WITH = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+[a-z]+ing\s+with\s+(?:(?:about|around|some|over|nearly|"
                            rf"almost|just)\s+)?$")
-# "The appeal raised £5m, with Brightway donating £2m": the one doing what the figure is
-_WITH_DOING = re.compile(rf"\bwith\s+(?:the\s)?(?P<name>{_NAME})\s+[a-z]+ing\s+(?:(?:about|around|some|over|nearly|"
-                         rf"almost|just|another|a\sfurther|an\sextra)\s+)?$")
+
+
+@cache
+def _with_doing() -> re.Pattern[str]:
+    """"with Brightway donating £2m", "with Opel management threatening to cut 12,000 jobs": the one doing what the
+    figure is."""
+    staff = alternation(grammar_set("staff_nouns"), boundary=False)
+    return re.compile(rf"\bwith\s+(?:the\s)?(?P<name>{_NAME})(?:\s(?:{staff}))?\s+[a-z]+ing\s+(?:to\s+[a-z]+\s+)?"
+                      rf"(?:(?:about|around|some|over|nearly|almost|just|another|a\sfurther|an\sextra)\s+)?$")
+
+
 # "Italy's Juventus and AC Milan, with €154m and €124m respectively"
 _NAME_LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:,\s(?:{_NAME}))*,?\s(?:and|&)\s(?:{_NAME}))")
 # the subject of a whole sentence, before its verb or the relative clause after it: "BSkyB, which ..., retained"
@@ -327,6 +335,8 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
         verb = verb_pattern.match(text, m.end())
         if verb is None and text.startswith(",", m.end()) and (aside := _APPOSITIVE.match(text, m.end())):
             verb = verb_pattern.match(text, aside.end())  # "Carlsberg, the world's fifth-largest brewer, saw"
+        elif verb is not None and not verb.group("aux") and verb.group("verb") in grammar_set("staff_nouns"):
+            verb = verb_pattern.match(text, verb.end())  # "FBI agents downloaded 84 films": the FBI's
         if verb is None:
             continue
         word, aux, end = verb.group("verb"), verb.group("aux"), verb.end()
