@@ -721,6 +721,13 @@ SUBJECTS = [
     row("a-ministers-salary-by-her",
         "Anna Reyes was elected in May. She donated her £5,000 salary to charity.",
         claim("£5,000", 5000, "GBP", subject="Anna Reyes")),
+    # "Shares in X" are X's shares, whatever X is said to be first
+    row("shares-in-a-named-firm",
+        "Shares in Halden Mining fell 12% on Monday.",
+        claim("12%", 12, "percent", subject="Halden Mining", measure="shares")),
+    row("shares-in-a-firm-described-first",
+        "Shares in Irish drinks group Corran Brewing have lost more than 50% of their value.",
+        claim("more than 50%", 50, "percent", subject="Corran Brewing", measure="shares")),
     # an organisation's staff act for it ("FBI agents downloaded", "with Opel management threatening to cut")
     row("a-bureaus-agents",
         "The raid went ahead, and Interpol agents reportedly seized 84 containers.",
@@ -1270,7 +1277,7 @@ MEASURES = [
         claim("3%", 3, "percent", measure="Pupil numbers"), claim("41,000", 41_000, "count", measure="Pupil numbers")),
     row("where-shares-closed",
         "Shares in Halden Foods closed at 270p on Friday, down 4p on the day.",
-        claim("270p", 2.7, "GBP", measure="Shares in Halden Foods"), claim("4p", 0.04, "GBP")),
+        claim("270p", 2.7, "GBP", measure="shares", subject="Halden Foods"), claim("4p", 0.04, "GBP")),
     row("where-a-reservoir-level-was-held",
         "Reservoir levels were held at 60% throughout the drought.",
         claim("60%", 60, "percent", measure="Reservoir levels")),
@@ -1303,7 +1310,7 @@ MEASURES = [
         claim("About 300", 300, "count", measure="Grade A students")),
     row("what-news-sent-up",
         "The results sent shares in Halden Foods up 8p, or 4%, to 210p.",
-        claim("8p", 0.08, "GBP", measure="shares in Halden Foods")),
+        claim("8p", 0.08, "GBP", measure="shares", subject="Halden Foods")),
     row("what-fears-pushed-down",
         "Fears of a slowdown pushed the pound down 2% against the euro.",
         claim("2%", 2, "percent", measure="pound")),
@@ -1521,7 +1528,7 @@ def test_a_holder_is_the_person_after_a_title(text: str, mention: str, subject: 
 
 def test_whose_shares_is_the_name_after_of() -> None:
     claims = analyse("Shares of Ventor Mining, the country's largest miner, have jumped 15%.").claims
-    assert [(c.mention, c.subject, c.measure) for c in claims] == [("15%", "Ventor Mining", "Shares of Ventor Mining")]
+    assert [(c.mention, c.subject, c.measure) for c in claims] == [("15%", "Ventor Mining", "shares")]
 
 
 def test_a_name_that_is_also_the_measure_is_only_whose() -> None:

@@ -278,19 +278,29 @@ def _adjective_pattern() -> re.Pattern[str]:
     return re.compile(alternation_not_after(list(gazetteer().adjectives), r"[\w-]") + r"(?=\s[a-z])")
 
 
-_PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+_PAIR_JOIN = re.compile(r",?\s+(?:and|&)\s+(?:the\s+)?")
+_LIST_JOIN = re.compile(r",\s+(?:the\s+)?")
 
 
 def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
-    """``in the US and UK``: two places joined by "and" are where the figure applies together."""
+    """``in the US and UK``, ``the East Midlands, the West Midlands and the South West``: places listed with
+    "and" at the end are where the figure applies together."""
     out: list[Mention] = []
+    run: list[Mention] = []  # places joined by commas so far, waiting for the "and" that makes them a list
     for mention in found:
-        if out and _PAIR_JOIN.fullmatch(text, out[-1].end, mention.start):
-            first = out.pop()
-            out.append(Mention(first.start, mention.end, text[first.start : mention.end],
-                               f"{first.value} and {mention.value}"))
-        else:
-            out.append(mention)
+        if run and _LIST_JOIN.fullmatch(text, run[-1].end, mention.start):
+            run.append(mention)
+            continue
+        if run and _PAIR_JOIN.fullmatch(text, run[-1].end, mention.start):
+            run.append(mention)
+            values = [m.value for m in run]
+            out.append(Mention(run[0].start, mention.end, text[run[0].start : mention.end],
+                               f"{', '.join(values[:-1])} and {values[-1]}"))
+            run = []
+            continue
+        out.extend(run)
+        run = [mention]
+    out.extend(run)
     return out
 
 

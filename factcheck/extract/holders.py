@@ -111,6 +111,10 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
     ``previous_measure`` is the measure of the figure before it in the sentence (an elliptical item
     takes it); ``names`` are :func:`document_names`.
     """
+    if (shares := _SHARES_IN.match(measure)) and \
+            (name := _holder_name(shares.group("name"), measure, shares.start("name"),
+                                  names | {shares.group("name").split()[0]})):
+        return Holding(name, shares.group("shares").lower(), "shares_in")  # "Shares in Petrel Resources fell 50%"
     before = text[clause_start:mention_start]
     if _may_end_an_item(before) and (m := _LIST_ITEM.search(before)):
         name = _holder_name(m.group("name"), text, clause_start + m.start("name"), names)
@@ -194,6 +198,9 @@ def _said_of_itself_pattern() -> re.Pattern[str]:
 # "the 710 million euros made by France's Ligue 1": the agent of a passive verb of money
 _BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|received|spent|raised|sold|won|given|"
                        rf"offered|bid|invested|lost|collected)\s+by\s+(?:the\s)?(?:{_NAME}['’]s?\s)?(?P<name>{_NAME})")
+# "Shares in Irish oil company Petrel Resources": whose shares, after what it is
+_SHARES_IN = re.compile(rf"(?P<shares>[Ss]hares)\s+(?:in|of)\s+(?:the\s+)?"
+                        rf"(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s(?=[a-z]))*(?P<name>{_NAME})$")
 # "with nine-time champion Real leading with €512.6m"
 _LEADING_WITH = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+[a-z]+ing\s+with\s+(?:(?:about|around|some|over|nearly|"
                            rf"almost|just)\s+)?$")
