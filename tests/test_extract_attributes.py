@@ -337,6 +337,13 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # places listed with "and" at the end hold the figure together
+    row("inflation-in-three-regions",
+        "The North East, the North West and the South West all had inflation of more than 4%.",
+        claim("more than 4%", 4, "percent", place="North East, the North West and the South West")),
+    row("stores-in-four-cities",
+        "Stores in Paris, London, Madrid and Rome sold 2,000 units.",
+        claim("2,000", 2000, "count", place="Paris, London, Madrid and Rome")),
     # a place's adjective before a competition names the competition, not where the figure holds
     row("a-jump-at-a-continents-trials",
         "The 24-year-old jumped a personal best of 6.62m to win the European trials.",
@@ -1377,6 +1384,13 @@ MEASURES = [
     row("what-a-school-cuts-by-a-share",
         "Schools have cut spending on books sharply by 20%.",
         claim("20%", 20, "percent", measure="spending on books")),
+    # "compared with a loss of 984m euros": a loss is a sum of its own, not the figure before again
+    row("a-profit-against-an-earlier-loss",
+        "The carrier made net profits of 400m euros, compared with a loss of 984m euros in 2023.",
+        claim("984m euros", 984_000_000, "EUR", measure="loss", period="in 2023")),
+    row("income-against-a-loss-a-year-ago",
+        "The carmaker reported net income of $104m, compared with a loss of $793m a year ago.",
+        claim("$793m", 793_000_000, "USD", measure="loss")),
     # a sum someone lost measures their losses; a price that lost a sum measures the price
     row("what-an-airline-lost-in-a-year",
         "The airline lost £20m last year as fuel costs rose.",

@@ -1040,6 +1040,7 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:now|only|jus
                             r"roughly|nearly|almost|barely|less\s+than|under)\s+)*$")
 # a level half the former one is a fall by half (no other share is both the level and the fall)
 _HALF = re.compile(r"\bhalf\b|\b50\s?(?:%|per\s?cent|percent)", re.IGNORECASE)
+_LOSS_NOUNS = frozenset({"loss", "losses", "deficit", "shortfall"})
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 _LOSS_REACH = 120  # characters before the verb where the sentence names what lost
 
@@ -1235,6 +1236,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         if " " in noun and noun.split()[0].lower() in _stops():
             noun = noun.split(None, 1)[1]  # "works over distances of": distances
         words = noun.split()
+        if is_money(q.unit) and words and words[-1].lower() in _LOSS_NOUNS:
+            return noun  # "compared with a loss of 984m euros": a loss, a sum of its own (not "a fall of 5%")
         # "revenue of $13,009 million", "a budget of £2m", "a combined tally of $80m" (not "a total of", nor "an
         # annual rate of")
         if words and any(w.lower() not in _not_nouns_of() and w.lower() not in _RATE_WORDS for w in words) and \
