@@ -1384,6 +1384,13 @@ MEASURES = [
     row("what-a-school-cuts-by-a-share",
         "Schools have cut spending on books sharply by 20%.",
         claim("20%", 20, "percent", measure="spending on books")),
+    # "his songs, half of which": a share of the things named before the comma
+    row("half-of-which-after-songs",
+        "Grief is among the themes of his songs, half of which were written with his brother.",
+        claim("half", 50, "percent", measure="songs")),
+    row("a-third-of-which-after-homes",
+        "The council owns many homes, a third of which need repairs.",
+        claim("a third", 33.33, "percent", measure="homes")),
     # "compared with a loss of 984m euros": a loss is a sum of its own, not the figure before again
     row("a-profit-against-an-earlier-loss",
         "The carrier made net profits of 400m euros, compared with a loss of 984m euros in 2023.",

@@ -1040,6 +1040,20 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:(?:now|only|jus
                             r"roughly|nearly|almost|barely|less\s+than|under)\s+)*$")
 # a level half the former one is a fall by half (no other share is both the level and the fall)
 _HALF = re.compile(r"\bhalf\b|\b50\s?(?:%|per\s?cent|percent)", re.IGNORECASE)
+# "in his songs, " before "half of which": the whole the share is of
+_WHOLE_BEFORE = re.compile(r"(?<![\w'’-])(?P<np>(?:[a-z][\w'’-]*\s){0,3}[a-z][\w'’-]*s),\s+$")
+def _whole_noun(words: str) -> str:
+    """The noun and its modifiers that ``words`` end on: "in his songs" → "songs", "rural farm workers"."""
+    kept: list[str] = []
+    for word in reversed(words.split()):
+        if word.lower() in _stops() or word.lower() in _determiners() or word.lower() in _QUANTIFIERS:
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+_QUANTIFIERS = frozenset({"many", "few", "some", "all", "most", "several", "his", "her", "its", "their", "our", "my",
+                          "your", "these", "those"})
 _LOSS_NOUNS = frozenset({"loss", "losses", "deficit", "shortfall"})
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 _LOSS_REACH = 120  # characters before the verb where the sentence names what lost
@@ -1219,6 +1233,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return previous  # "dwarfed by the $204m announced by Google": the sentence's figure, again
     if previous and _OF_WHICH.match(text, q.end):
         return previous  # "71 million phones, 56 million of which ...": the figure before's
+    if _OF_WHICH.match(text, q.end) and \
+            (whole := _WHOLE_BEFORE.search(text, max(0, mention_start - 60), mention_start)):
+        return _whole_noun(whole.group("np"))  # "in his songs, half of which": the songs
     before = text[max(clause_start, mention_start - 300) : mention_start]
     # The patterns below match at the end of ``before``: each is tried only when the last word
     # fits, as each would otherwise be tried at every character of it.
