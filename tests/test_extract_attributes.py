@@ -32,6 +32,13 @@ SPEAKERS = [
     row("studies-by-a-university-suggest",
         "New studies by Harwell University suggest that 30% of patients improve.",
         claim("30%", 30, "percent", speaker="Harwell University")),
+    # a report named at the end of its sentence, after a comma: "..., a study by X revealed last year."
+    row("a-magazines-study-at-the-end",
+        "Printers could cost up to £1,700 in ink over 18 months, a study by Gadget Monthly revealed last year.",
+        claim("up to £1,700", 1700, "GBP", speaker="Gadget Monthly")),
+    row("a-chambers-survey-at-the-end",
+        "Some 40% of firms cut jobs, a survey by the Chamber of Trade found.",
+        claim("Some 40%", 40, "percent", speaker="Chamber of Trade")),
     # a sentence that opens on "And" or "But" before its speaker
     row("and-he-added-after-a-named-minister",
         "Gordon Hale set out the plans on Monday. And he added that 200 new schools would open by 2030.",

@@ -120,7 +120,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                                 rf"analysis|article|story|investigation)|(?:[Tt]he\s|[Nn]ew\s|[Ll]atest\s|[Rr]ecent\s)?"
                                 rf"(?:[Rr]eports|[Ss]tudies|[Ss]urveys|[Pp]olls|[Ss]tories))"
                                 rf"\s(?:in|by|from|for|out\sof)\s(?:the\s)?(?P<who>{_CAP}"
-                                rf"(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})\s{aux}(?P<verb>{speech}|indicate[sd]?)\b"),
+                                rf"(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})\s{aux}"
+                                rf"(?P<verb>{speech}|indicate[sd]?|found|finds|show(?:s|ed)?)\b"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
         # "Jeremy Corbyn": the check that the first name starts a word ("\b") is made after its capital,
@@ -705,7 +706,9 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
             return person
     if m := speech.according:
         return _source(m.group("source"), sentence.start + m.start(), people())
-    if (m := speech.report_in) and m.end() <= local:
+    if (m := speech.report_in) and (m.end() <= local or (
+            m.start() > local and text[: m.start()].rstrip().endswith(",") and _REPORT_TAIL.match(text, m.end()))):
+        # "A study by Oxford Economics found that ...", "..., a study by Computeractive revealed last year."
         return m.group("who")
     if _SOURCE_FROM_CUE.search(text) and (m := _regexes()["source_from"].search(text)) and m.end() <= local:
         return m.group("abbr") or m.group("who")
@@ -832,6 +835,8 @@ class _Speech:
         return self._first("reported_after")
 
 
+# what may follow the verb of a report named at the end of its sentence: when, and the full stop
+_REPORT_TAIL = re.compile(r"(?:\s(?:on|last|this|earlier|in|on\s[A-Z][a-z]+)\b[\w ]{0,25})?[.\"”]*\s*$")
 _REPORT_CUE = re.compile(r"[Rr]eport|[Ss]tud|[Ss]urvey|[Pp]oll|[Aa]nalys|[Aa]rticle|[Ss]tor|[Ii]nvestigation")
 
 
