@@ -20,6 +20,7 @@ from factcheck.extract.lexicon import (
     alternation,
     alternation_not_after,
     change_verbs,
+    first_names,
     gazetteer,
     grammar_words,
     lexicon,
@@ -365,7 +366,10 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         # "The duchy last year generated almost £12m": the Duchy of Cornwall; "The firm employs 3,000 people": the
         # firm whose figures the article gave last
         held = replace(held, subject=named)
-    if held.subject and speakers.people.resolve(held.subject) is None and held.rule != "list_item":
+    elif held.subject is None and state.last_organisation and (q.unit in _OWN_FIGURES or units.is_money(q.unit)) \
+            and _done_by_it(text, clause.start, m_start):
+        held = replace(held, subject=state.last_organisation)  # "It employs 77,000 people": the firm named before
+    if held.subject and held.rule != "list_item" and _an_organisation(held.subject, speakers.people):
         state.last_organisation = held.subject
     if held.subject and held.measure.lower() == held.subject.lower():
         held = replace(held, measure="")  # "Corus fell 2.2%": whose, but not what of theirs
@@ -498,6 +502,37 @@ _NOT_NAMED = frozenset({"figure", "figures", "total", "number", "amount", "sum",
                         "shares", "value", "level", "average", "rise", "fall", "increase", "report", "study",
                         "survey", "data", "research", "government", "public", "country", "city", "town", "area",
                         "region", "world", "economy", "market", "industry", "sector"})
+def _an_organisation(name: str, people) -> bool:
+    """Whether a holder may be what "it" or "the firm" stands for: no person (by the article's people or a given
+    name), and a name throughout ("Advisors Goldman Sachs" is a role and a name)."""
+    words = name.split()
+    return people.resolve(name) is None and words[0] not in first_names() and \
+        all(word[:1].isupper() or word in ("of", "and", "&", "de", "du") for word in words) and \
+        words[0].lower() not in grammar_words("staff_nouns") | grammar_words("speaker_groups") | _ADVISERS
+
+
+_ADVISERS = frozenset({"advisers", "advisors", "adviser", "advisor", "analysts", "brokers", "lawyers"})
+_IT_BEFORE = re.compile(r"\W*(?:(?:and|but|And|But|However,|Meanwhile,)\s+)?It\s+(?P<aux>(?:(?:[a-z]+ly|has|have|had|"
+                        r"will|would|could|also|now|still|then|already)\s+)*)(?P<verb>[a-z][a-z'’-]+)\b")
+
+
+def _done_by_it(text: str, clause_start: int, mention_start: int) -> bool:
+    """Whether the clause of the figure opens on "It" and a verb a holder does, whose object the figure is ("It
+    employs 77,000 people", "It has sold 2 million units"; not "It is expected that ..." nor "It said 5,000")."""
+    if text[:1] in _QUOTES or sum(text.count(mark, 0, clause_start) for mark in _QUOTES) % 2:
+        return False
+    m = _IT_BEFORE.match(text, clause_start)
+    return m is not None and m.end() <= mention_start and m.group("verb") in holders.holder_verbs() and \
+        m.group("verb") not in _COPULAS and m.group("verb") not in grammar_words("speech_verbs") and \
+        len(text[m.end() : mention_start].split()) <= _VERB_TO_OBJECT and \
+        not _THAT_BETWEEN.search(text, m.end(), mention_start)
+
+
+# what an organisation has of its own (staff, customers, sums, stakes), as against what a thing measures ("It
+# weighs 145 g"), which articles compare across units whoever they say it is of
+_OWN_FIGURES = frozenset({"count", "percent"})
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "seems", "appears", "remains", "became",
+                      "becomes"})
 _QUOTES = ('"', "“", "”")
 _WISHING = frozenset({"thinks", "think", "thought", "hopes", "hoped", "wants", "wanted", "wishes", "wished"})
 _BOUNDS = frozenset({"upper_bound", "lower_bound"})
