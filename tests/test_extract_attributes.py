@@ -1407,6 +1407,13 @@ MEASURES = [
     row("what-a-school-cuts-by-a-share",
         "Schools have cut spending on books sharply by 20%.",
         claim("20%", 20, "percent", measure="spending on books")),
+    # a verb after what is counted is no part of it ("two other clubs want to talk", "13% of Europeans want")
+    row("clubs-that-want-to-talk",
+        "The agent says two other clubs want to talk to the player.",
+        claim("two", 2, "count", measure="other clubs")),
+    row("voters-who-want-a-vote",
+        "Only 13% of voters want another election.",
+        claim("13%", 13, "percent", measure="voters")),
     # "his songs, half of which": a share of the things named before the comma
     row("half-of-which-after-songs",
         "Grief is among the themes of his songs, half of which were written with his brother.",
