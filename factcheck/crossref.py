@@ -24,7 +24,7 @@ from itertools import repeat
 from typing import Any, Generic, TypeVar
 
 from factcheck.amounts import amount
-from factcheck.extract.lexicon import gazetteer
+from factcheck.extract.lexicon import gazetteer, grammar_words
 from factcheck.extract.units import dimension
 from factcheck.resources import data_dir
 
@@ -315,7 +315,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "8"
+CROSSREF_VERSION = "9"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -738,7 +738,9 @@ def _initials_in(name: frozenset[str], abbreviations: frozenset[str]) -> bool:
     if len(name) < 2:
         return False
     initials = Counter(word[0] for word in name)
-    return any(len(word) <= 5 and not initials - Counter(word) for word in abbreviations)
+    # an abbreviation is short and no word of its own ("group" holds the initials of "GW Pharma")
+    return any(len(word) <= 4 and word not in grammar_words("organisation_descriptors")
+               and not initials - Counter(word) for word in abbreviations)
 
 
 @lru_cache(maxsize=1 << 16)

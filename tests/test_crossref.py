@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
+from factcheck import crossref
 from factcheck.crossref import (
     CROSSREF_VERSION,
     Fact,
@@ -28,6 +29,7 @@ from factcheck.crossref import (
     blocking_keys,
     compare,
     cross_reference,
+    holder_words,
     interval,
     is_label,
     link_pairs,
@@ -759,6 +761,16 @@ def test_a_claim_whose_sentence_names_only_the_others_holder_can_contradict_it()
     other = "Unions at Kestrel said Brightwave employed 2,900 staff in Liverpool in 2018."
     assert one(other, 2).subject is None
     assert statuses(holder, other) != {"conflict"}
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Premier League", "EPL", True),  # the initials of a name inside an abbreviation
+    ("Sky", "BSkyB", True),  # one name inside the other
+    ("Multiplex Group", "GW Pharma", False),  # "group" holds the letters of "GW Pharma", but is a word of its own
+    ("Tesco", "Sainsbury's", False),
+])
+def test_holders_are_one_by_name_inside_name_or_initials(a: str, b: str, same: bool) -> None:
+    assert crossref._same_holder(holder_words(a), holder_words(b)) is same
 
 
 # --- the very same figure told in other words ------------------------------------------------------------
