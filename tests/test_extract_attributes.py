@@ -781,6 +781,13 @@ SUBJECTS = [
     row("a-deficit-is-not-the-budget-office",
         "The Congressional Budget Office gave its forecast. The budget deficit hit a record $412bn.",
         claim("$412bn", 412_000_000_000, "USD", subject=None)),
+    # an aside on who the subject is, between it and its verbs: "Roche, a former Davis Cup player, won ..."
+    row("a-player-described-in-an-aside-whose-verbs-are-coordinated",
+        "Tributes were paid to Vane. Vane, a former Davis Cup player, won the French Open and won five doubles titles.",
+        claim("five", 5, "count", subject="Vane")),
+    row("a-firm-described-in-an-aside",
+        "Shares in Dalmore rose. Dalmore, the world's biggest spirits group, has agreed to buy a winery for $260m.",
+        claim("$260m", 260_000_000, "USD", subject="Dalmore")),
     # "It employs 77,000 people": the organisation whose figure the article gave last (not "It is expected that")
     row("it-employs-after-a-miners-profits",
         "Corran Mining's profits rose 10% to £2bn. It employs 77,000 people.",
@@ -1414,6 +1421,13 @@ MEASURES = [
     row("voters-who-want-a-vote",
         "Only 13% of voters want another election.",
         claim("13%", 13, "percent", measure="voters")),
+    # "made up of" is what something consists of: no rise, and no measure of its own
+    row("a-line-made-up-of-pixels",
+        "HD offers up to 1,080 lines, with each line made up of 1,920 pixels.",
+        claim("1,920 pixels", 1920, "px", change=None)),
+    row("a-board-made-up-of-members",
+        "The board is made up of 12 members.",
+        claim("12", 12, "count", change=None, measure="members")),
     # "his songs, half of which": a share of the things named before the comma
     row("half-of-which-after-songs",
         "Grief is among the themes of his songs, half of which were written with his brother.",

@@ -111,8 +111,9 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
             for word in reversed(before[-16:-1]):
                 if word in t["change_verbs"]:
                     return t["change_verbs"][word]
-    if len(before) >= 2 and before[-1] in ("all", "of") and before[-2] in t["change_verbs"]:
-        return t["change_verbs"][before[-2]]
+    if len(before) >= 2 and before[-1] in ("all", "of") and before[-2] in t["change_verbs"] and \
+            not (before[-2] == "up" and len(before) >= 3 and before[-3] in _MADE):
+        return t["change_verbs"][before[-2]]  # "up all of", not "made up of 1,920 pixels"
     if after and after[0] in t["change_nouns"]:
         return t["change_nouns"][after[0]]
     if len(after) > 1 and after[1] in t["change_nouns"] and after[0].isalpha() and after[0] not in _stops():
@@ -1054,6 +1055,7 @@ def _whole_noun(words: str) -> str:
 
 _QUANTIFIERS = frozenset({"many", "few", "some", "all", "most", "several", "his", "her", "its", "their", "our", "my",
                           "your", "these", "those"})
+_MADE = frozenset({"made", "make", "makes", "making"})
 _LOSS_NOUNS = frozenset({"loss", "losses", "deficit", "shortfall"})
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 _LOSS_REACH = 120  # characters before the verb where the sentence names what lost
@@ -1253,6 +1255,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         if " " in noun and noun.split()[0].lower() in _stops():
             noun = noun.split(None, 1)[1]  # "works over distances of": distances
         words = noun.split()
+        if len(words) == 2 and words[0].lower() in _MADE and words[1].lower() == "up":
+            words = []  # "each line made up of 1,920 pixels": what it is made of is the figure's own
         if is_money(q.unit) and words and words[-1].lower() in _LOSS_NOUNS:
             return noun  # "compared with a loss of 984m euros": a loss, a sum of its own (not "a fall of 5%")
         # "revenue of $13,009 million", "a budget of £2m", "a combined tally of $80m" (not "a total of", nor "an

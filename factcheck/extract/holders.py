@@ -222,8 +222,10 @@ _NAME_LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:,\s(?:{_NAME}))*,?\s(?:and|&)
 @cache
 def _sentence_subject_pattern() -> re.Pattern[str]:
     adverbs = alternation(lexicon().grammar["linking_adverbs"], boundary=False)
+    # "Roche, a former Davis Cup player for Australia, won ...": an aside on who the subject is, before its verb
     return re.compile(rf"^(?:{adverbs},?\s)?(?:The\s)?(?P<name>{_NAME})"
-                      rf"(?:,\s(?:which|who)\b[^,;]*,)?\s+(?P<aux>(?:[a-z]+ly\s|has\s|had\s|have\s|"
+                      rf"(?:,\s(?:which|who)\b[^,;]*,|,\s(?:a|an|the)\s[^,;()\"“”]{{3,80}}?,)?\s+"
+                      rf"(?P<aux>(?:[a-z]+ly\s|has\s|had\s|have\s|"
                       rf"will\s|is\s|was\s)*)(?P<verb>[a-z][a-z'’-]+)\b")
 
 
