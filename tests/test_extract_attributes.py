@@ -25,6 +25,16 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # a survey's findings go on in the sentences after it that open on a share of those asked
+    row("a-researchers-finding-goes-on",
+        "Research by Harwell Analytics found that video calls were not popular. Only 13% of Europeans wanted them.",
+        claim("13%", 13, "percent", speaker="Harwell Analytics")),
+    row("a-polls-finding-goes-on",
+        "A study by the Civic Trust found that trust was low. Some 87% said politicians broke promises.",
+        claim("Some 87%", 87, "percent", speaker="Civic Trust")),
+    row("a-finding-after-no-survey-is-no-ones",
+        "Sales rose 5% last year, the firm said. Some 40% of stores closed.",
+        claim("Some 40%", 40, "percent", speaker=None)),
     # reports, studies and polls from somewhere, whatever they do: "Reports out of Korea indicate"
     row("reports-out-of-a-country-indicate",
         "The console sold well, as reports out of Japan indicate it has shipped 2 million units.",

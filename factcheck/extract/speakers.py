@@ -896,7 +896,20 @@ class Speakers:
             intro = self._list_intro(sentence)
             if intro is not None:
                 return _reported_speaker(intro, intro.end, lambda: self.people)
+        if found is None and _FINDING.match(sentence.text) and (before := self._finding_before(sentence)):
+            # "An ICM poll found 80% of voters ... Some 87% said politicians ...": the survey's findings go on
+            return _reported_speaker(before, before.end, lambda: self.people)
         return found
+
+    def _finding_before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` in its paragraph, when it reports what a survey, poll or study found."""
+        i = bisect_right([s.start for s in self._sentences], sentence.start) - 1
+        if i < 1:
+            return None
+        before = self._sentences[i - 1]
+        if "\n" in self._text[before.end : sentence.start] or not _SURVEY_CUE.search(before.text):
+            return None
+        return before
 
     def _list_intro(self, item: Sentence) -> Sentence | None:
         """The sentence that introduces the list ``item`` belongs to ("According to the ministry:"), if one does.
@@ -913,6 +926,10 @@ class Speakers:
         return None
 
 
+# a sentence that opens on a share of those asked: "Some 87% said ...", "Only 13% of Europeans wanted ..."
+_FINDING = re.compile(r"(?:(?:Some|Only|About|Around|Nearly|Almost|Just|Over|More\sthan|Fewer\sthan|Less\sthan|"
+                      r"A\sfurther|Another)\s)?\d[\d.,]*\s?(?:%|per\s?cent|percent)")
+_SURVEY_CUE = re.compile(r"\b(?:survey|poll|study|research|questionnaire|census)\b", re.IGNORECASE)
 # an item of a list: a dash, bullet or number opens it
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•*▪]|\d{1,2}[.)])\s")
 _LIST_REACH = 60  # sentences looked back over for a list's introduction
