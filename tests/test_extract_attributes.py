@@ -25,6 +25,13 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # a report named by who made it, before what it is: "An ICM poll for BBC News 24 found"
+    row("a-pollsters-poll-for-a-broadcaster",
+        "An Ipsos poll for the Evening Star found 80% of voters were undecided.",
+        claim("80%", 80, "percent", speaker="Ipsos")),
+    row("an-analysts-report",
+        "The Gartner report suggests that most phones will have cameras of 2 megapixels.",
+        claim("2 megapixels", 2, "MP", speaker="Gartner")),
     # a survey's findings go on in the sentences after it that open on a share of those asked
     row("a-researchers-finding-goes-on",
         "Research by Harwell Analytics found that video calls were not popular. Only 13% of Europeans wanted them.",

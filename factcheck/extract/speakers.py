@@ -122,6 +122,10 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                                 rf"\s(?:in|by|from|for|out\sof)\s(?:the\s)?(?P<who>{_CAP}"
                                 rf"(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})\s{aux}"
                                 rf"(?P<verb>{speech}|indicate[sd]?|found|finds|show(?:s|ed)?)\b"),
+        # "An ICM poll for BBC News 24 found": a report named by who made it, before what it is
+        "report_named": re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s(?:new\s|latest\s|recent\s)?(?P<who>{_CAP}(?:\s{_CAP})?)\s"
+                                   rf"(?:report|study|survey|poll|analysis)\s(?:(?:for|of|by|on)\s(?:the\s)?"
+                                   rf"(?:[\w'’-]+\s){{1,4}}?)?{aux}(?P<verb>{speech}|found|finds|show(?:s|ed)?)\b"),
         "name": re.compile(name),
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
         # "Jeremy Corbyn": the check that the first name starts a word ("\b") is made after its capital,
@@ -710,6 +714,8 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
             m.start() > local and text[: m.start()].rstrip().endswith(",") and _REPORT_TAIL.match(text, m.end()))):
         # "A study by Oxford Economics found that ...", "..., a study by Computeractive revealed last year."
         return m.group("who")
+    if (m := speech.report_named) and m.end() <= local:
+        return m.group("who")  # "An ICM poll for BBC News 24 found 80% ..."
     if _SOURCE_FROM_CUE.search(text) and (m := _regexes()["source_from"].search(text)) and m.end() <= local:
         return m.group("abbr") or m.group("who")
     if _SOURCE_CUE.search(text) and (m := _regexes()["source"].search(text)) and m.end() <= local:
@@ -829,6 +835,12 @@ class _Speech:
         if not _REPORT_CUE.search(self._text):
             return None
         return next((m for m in _regexes()["report_in"].finditer(self._text) if not self._verb_in_a_place(m)), None)
+
+    @cached_property
+    def report_named(self) -> _Match | None:
+        if not _REPORT_CUE.search(self._text):
+            return None
+        return _regexes()["report_named"].search(self._text)
 
     @cached_property
     def reported_after(self) -> _Match | None:
