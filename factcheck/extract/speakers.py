@@ -838,7 +838,7 @@ class _Speech:
 
     @cached_property
     def report_named(self) -> _Match | None:
-        if not _REPORT_CUE.search(self._text):
+        if not _NAMED_REPORT_CUE.search(self._text):
             return None
         return _regexes()["report_named"].search(self._text)
 
@@ -849,6 +849,7 @@ class _Speech:
 
 # what may follow the verb of a report named at the end of its sentence: when, and the full stop
 _REPORT_TAIL = re.compile(r"(?:\s(?:on|last|this|earlier|in|on\s[A-Z][a-z]+)\b[\w ]{0,25})?[.\"”]*\s*$")
+_NAMED_REPORT_CUE = re.compile(r"[A-Z]\w*\s(?:report|study|survey|poll|analysis)\s")
 _REPORT_CUE = re.compile(r"[Rr]eport|[Ss]tud|[Ss]urvey|[Pp]oll|[Aa]nalys|[Aa]rticle|[Ss]tor|[Ii]nvestigation")
 
 
