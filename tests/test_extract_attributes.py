@@ -1459,6 +1459,16 @@ MEASURES = [
     row("income-against-a-loss-a-year-ago",
         "The carmaker reported net income of $104m, compared with a loss of $793m a year ago.",
         claim("$793m", 793_000_000, "USD", measure="loss")),
+    # "priced at £125", "valued at $4bn", "retail for £99": a price, a value
+    row("tickets-priced-at-a-sum",
+        "Weekend tickets are now on sale priced at £125 each.",
+        claim("£125", 125, "GBP", measure="price")),
+    row("a-deal-valued-at-a-sum",
+        "The airline ordered 70 planes, in a deal valued at $4bn.",
+        claim("$4bn", 4_000_000_000, "USD", measure="value")),
+    row("a-console-that-will-retail-for-a-sum",
+        "The console will retail for £99 in Europe.",
+        claim("£99", 99, "GBP", measure="price")),
     # a sum someone lost measures their losses; a price that lost a sum measures the price
     row("what-an-airline-lost-in-a-year",
         "The airline lost £20m last year as fuel costs rose.",
@@ -1683,6 +1693,19 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a part of a year or a month ("by mid-2005", "in early 2006", "in late March"), not of a decade
+    row("orders-by-the-middle-of-a-year",
+        "The maker hopes to have 50 orders in place by mid-2025.",
+        claim("50", 50, "count", period="by mid-2025")),
+    row("prices-in-the-early-part-of-a-year",
+        "Rents will rise 3% in early 2026.",
+        claim("3%", 3, "percent", period="in early 2026")),
+    row("a-record-set-late-in-a-month",
+        "Crude is down on the record high of $55.67 set in late October.",
+        claim("$55.67", 55.67, "USD", period="in late October")),
+    row("a-part-of-a-decade-is-no-year",
+        "The country has imported oil since the mid 1990s, and a third of it comes from Russia.",
+        claim("a third", 33.33, "percent", period=None)),
     # years or months joined to the one a period names are one time, named in parts
     row("donations-in-three-years",
         "Charities received almost £70m in 2021, 2022 and 2023.",

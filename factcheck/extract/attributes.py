@@ -1055,6 +1055,7 @@ def _whole_noun(words: str) -> str:
 
 _QUANTIFIERS = frozenset({"many", "few", "some", "all", "most", "several", "his", "her", "its", "their", "our", "my",
                           "your", "these", "those"})
+_PRICING = frozenset({"priced", "valued"})
 _MADE = frozenset({"made", "make", "makes", "making"})
 _LOSS_NOUNS = frozenset({"loss", "losses", "deficit", "shortfall"})
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
@@ -1276,6 +1277,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return previous  # "from eight million plants to potentially hundreds of millions"
     if last.endswith(("at", "to", "the")) and (m := _AT_OR_TO.search(before)):
         verb = (m.group("verb") or "").lower()
+        if verb in _PRICING and last.endswith("at"):
+            return g["verb_measures"][verb]  # "tickets priced at £125", "a stake valued at £5m": a price, a value
         if previous and verb in _UNIT_WORDS:
             return previous  # "closed down 51 cents at $44.38": the level of what the change was of
         if previous and verb.endswith("ing") and verb not in _change_words()["change_verbs"]:

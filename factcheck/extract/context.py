@@ -417,7 +417,10 @@ def _period_pattern() -> re.Pattern[str]:
     spans = r"(?:deals?|contracts?|agreements?|cycles?|periods?|terms?|seasons?|campaigns?|parliaments?)"
     year = r"(?:(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d))?)"
     quarter = r"(?:q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)"
-    when = rf"(?:(?:\d{{1,2}}\s)?{months}\s)?{year}|{months}(?:\s{year})?|{quarter}\s{year}"
+    # "mid-2005", "early 2006", "late March": a part of a year or month (not of a decade: "the mid 1990s")
+    part = r"(?:early|mid|late)[\s-]"
+    when = rf"{part}(?:(?:\d{{1,2}}\s)?{months}\s)?{year}(?!['’]?s\b)|{part}{months}(?:\s{year})?" \
+           rf"|(?:(?:\d{{1,2}}\s)?{months}\s)?{year}|{months}(?:\s{year})?|{quarter}\s{year}"
     count = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{cardinals}|a|one)"
     pattern = rf"""
         # between 2006-7 and 2016-17
@@ -536,6 +539,8 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
                 continue  # "a quarter-final place", "a week-long strike": part of a compound word
             if folded.startswith(" of ", m.end()) and folded[m.start() : m.end()].endswith((" a quarter", " a half")):
                 continue  # "account for a quarter of the total": a share, not a time
+            if _DECADE_AFTER.match(folded, m.end()) and _PART_OF_A_YEAR.search(folded, m.start(), m.end()):
+                continue  # "since the mid 1990's": a part of a decade, which no year dates
             if _WEEKDAY_OF_AN_ANNOUNCEMENT.match(folded, m.start()) and _announced_before(folded, m.start()):
                 continue  # "the strategy she announced on Monday": when it was said, not when the figure holds
             if folded.startswith(("'s", "’s"), m.end()) and _COMPARED_WITH.search(folded, max(0, m.start() - 12),
@@ -563,6 +568,8 @@ def _coordinated_end() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:19|20)\d\d|{months})$")
 
 
+_DECADE_AFTER = re.compile(r"['’]?s\b")
+_PART_OF_A_YEAR = re.compile(r"(?:early|mid|late)[\s-](?:19|20)\d\d$")
 _COMPARED_WITH = re.compile(r"\b(?:than|from|with|against|versus|over|like)\s$")
 _WEEKDAY_OF_AN_ANNOUNCEMENT = re.compile(r"on\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _WORD_END = re.compile(r"([a-z]+)\s*$")
