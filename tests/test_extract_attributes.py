@@ -1693,6 +1693,13 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a span that begins on a day: "over the three days beginning on Friday", "for the year beginning 1 October"
+    row("takings-over-days-beginning-on-a-weekday",
+        "The comedy fell to fifth, with takings over the three days beginning on Friday of $5m.",
+        claim("$5m", 5_000_000, "USD", measure="takings", period="over the three days beginning on Friday")),
+    row("spending-for-a-year-beginning-on-a-date",
+        "The spending plan for the year beginning 1 October totals $2.2 trillion.",
+        claim("$2.2 trillion", 2_200_000_000_000, "USD", period="for the year beginning 1 October")),
     # a part of a year or a month ("by mid-2005", "in early 2006", "in late March"), not of a decade
     row("orders-by-the-middle-of-a-year",
         "The maker hopes to have 50 orders in place by mid-2025.",

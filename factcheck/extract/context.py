@@ -425,6 +425,9 @@ def _period_pattern() -> re.Pattern[str]:
     pattern = rf"""
         # between 2006-7 and 2016-17
         (?:between\s(?:{when})\sand\s(?:{when}))
+        # over the three days beginning on Friday, in the week starting 6 June
+      | (?:(?:in|over|during|for)\s)?the\s(?:(?:{count}|first|past|last)\s)?{units}\s(?:beginning|starting|from)\s
+        (?:on\s)?(?:{weekdays}|\d{{1,2}}\s{months}|{months}\s\d{{1,2}})
         # from 2007 to 2017, for the years from 2006 to 2015
       | (?:(?:(?:for|in|over|during)\s)?(?:the\s)?(?:{units}|period)\s)?
         (?:from\s(?:{when})\s(?:to|until|till)\s(?:{when}))
