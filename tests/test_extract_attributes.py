@@ -25,6 +25,13 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # a time the sentence opens on without a comma, before its speaker
+    row("on-a-weekday-a-chipmaker-announced",
+        "At a press conference on Thursday Vantel announced that two industry groups had merged.",
+        claim("two", 2, "count", speaker="Vantel")),
+    row("on-a-weekday-a-club-said",
+        "On Thursday Rovers said they would not raise their offer of £4m.",
+        claim("£4m", 4_000_000, "GBP", speaker="Rovers")),
     # a report named by who made it, before what it is: "An ICM poll for BBC News 24 found"
     row("a-pollsters-poll-for-a-broadcaster",
         "An Ipsos poll for the Evening Star found 80% of voters were undecided.",

@@ -84,8 +84,11 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # "TCI, which claims ...", "TCI, which represents ..., has complained that ..."
         "relative": re.compile(rf"(?:^|[,;]\s|\band\s|\bbut\s){who},\s(?:which|who)\s(?:{aux}(?P<verb>{speech})\b|"
                                rf"(?:[^,]|,(?=\d)){{1,100}},\s{aux}(?P<verb2>{speech})\b)"),
+        # (after a time the sentence opens on without a comma: "On Thursday Intel announced that ...")
         "reported": re.compile(rf"(?:^|[,;]\s|\b(?:and|but|that|as|with|when|after|while|since|because)\s"
-                               rf"|^(?:And|But|So|Yet|However,|Meanwhile,)\s){who}\s{aux}"
+                               rf"|^(?:And|But|So|Yet|However,|Meanwhile,)\s"
+                               rf"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|"
+                               rf"last\s(?:week|month|year)|[Ee]arlier|[Ll]ater)\s){who}\s{aux}"
                                rf"(?P<verb>{speech}|{intro})\b"),
         # "Richard Roe, the league's chief executive, said", "TV Sports Markets, a data provider, said in"
         "apposition": re.compile(rf"(?:^|;\s|\band\s|\bbut\s|\bthat\s){who},\s(?!which\b|who\b)"
