@@ -375,6 +375,13 @@ PLACES = [
     row("stores-in-four-cities",
         "Stores in Paris, London, Madrid and Rome sold 2,000 units.",
         claim("2,000", 2000, "count", place="Paris, London, Madrid and Rome")),
+    # "the country" of an article about none is the one country its own sentence names
+    row("the-country-of-a-sentence-naming-one",
+        "In Peru, tourism accounts for about 6% of the country's output.",
+        claim("about 6%", 6, "percent", place="Peru")),
+    row("the-country-of-households-in-a-country",
+        "It could target households in Chile that own no computer, 40% of the country.",
+        claim("40%", 40, "percent", place="Chile")),
     # a place's adjective before a competition names the competition, not where the figure holds
     row("a-jump-at-a-continents-trials",
         "The 24-year-old jumped a personal best of 6.62m to win the European trials.",

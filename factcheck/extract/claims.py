@@ -326,7 +326,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     placed = True  # whether the sentence says where the figure holds
     if place:
         earlier = state.places + org_places if context.reads_earlier_places(place) else []
-        place_value = context.resolve_generic_place(place, earlier, state.document_place)
+        place_value = context.resolve_generic_place(place, earlier, state.document_place,
+                                                    [p.value for p in places if p.value != place] + org_places)
     elif (implied := _holder_place(text, m_start, clause.start)) is not None:
         place_value = implied  # "the Premier League's 63 percent jump": the league's country
     else:

@@ -361,10 +361,10 @@ def organisation_places(text: str) -> list[str]:
     return sentence_places(text)[1]
 
 
-_KINDS_WANTED = {"borough": ("borough", "district"), "city": ("city",), "county": ("county",),
-                 "region": ("region",), "state": ("state",), "capital": ()}
 # "the country" is the country the article is about, when it is about one; else it stays as written
 _COUNTRIES = ("country", "nation")
+_KINDS_WANTED = {"borough": ("borough", "district"), "city": ("city",), "county": ("county",),
+                 "region": ("region",), "state": ("state",), "capital": ()}
 
 
 def reads_earlier_places(value: str) -> bool:
@@ -372,14 +372,22 @@ def reads_earlier_places(value: str) -> bool:
     return lexicon().grammar["generic_places"].get(value) in _KINDS_WANTED
 
 
-def resolve_generic_place(value: str, earlier: list[str], about: str | None = None) -> str:
+def resolve_generic_place(value: str, earlier: list[str], about: str | None = None,
+                          sentence: list[str] = ()) -> str:
     """``the borough`` → the borough named most in the document so far; ``the country`` → the country the
-    article is about (``about``); other generic places stay as written.
+    article is about (``about``), else the only country its own sentence names (``sentence``); other generic
+    places stay as written.
     """
     kind = lexicon().grammar["generic_places"].get(value)
     gaz = gazetteer()
     if kind == "country" and about is not None and about in gaz.places and gaz.places[about].type in _COUNTRIES:
         return about
+    if kind == "country":
+        # "UK gamers ... one of the country's top teams": the one country the sentence names
+        named = {gaz.aliases.get(name, name) for name in sentence}
+        countries = {name for name in named if name in gaz.places and gaz.places[name].type in _COUNTRIES}
+        if len(countries) == 1:
+            return countries.pop()
     wanted = _KINDS_WANTED.get(kind or "")
     if wanted is None:
         return value
