@@ -436,13 +436,25 @@ def _done_by_the_person_before(text: str, clause_start: int, mention_start: int)
     """Whether the clause of the figure at ``mention_start`` has for subject a person named before ("he",
     "she", "the 24-year-old") whose verb the figure follows: not a verb of saying ("she said 5,000 jobs would
     go") nor a clause of another subject inside it ("he warned that ...")."""
-    if text[:1] in _QUOTES or sum(text.count(mark, 0, clause_start) for mark in _QUOTES) % 2:
+    if _in_a_quote(text, clause_start):
         return False  # "“He had lost three times to Roddick,” said the captain": a quote's "he" is not the article's
     m = _PERSON_BEFORE.match(text, clause_start)
-    return m is not None and m.end() <= mention_start and \
-        len(text[m.end() : mention_start].split()) <= _VERB_TO_OBJECT and \
-        m.group("verb") not in grammar_words("speech_verbs") and m.group("verb") not in _WISHING and \
-        not _THAT_BETWEEN.search(text, m.end(), mention_start)
+    return m is not None and _takes_the_figure(text, m, mention_start) and m.group("verb") not in _WISHING
+
+
+def _in_a_quote(text: str, at: int) -> bool:
+    """Whether ``at`` of a sentence lies inside a quote (the sentence opens on one, or one is open there)."""
+    return text[:1] in _QUOTES or sum(text.count(mark, 0, at) for mark in _QUOTES) % 2 == 1
+
+
+def _takes_the_figure(text: str, subject: re.Match[str], mention_start: int) -> bool:
+    """Whether the verb ``subject`` ends on takes the figure at ``mention_start`` as its object: the figure comes
+    after it, at most :data:`_VERB_TO_OBJECT` words on, and the verb is no verb of saying nor opens a clause of
+    another subject ("he warned that ...")."""
+    return subject.end() <= mention_start and \
+        len(text[subject.end() : mention_start].split()) <= _VERB_TO_OBJECT and \
+        subject.group("verb") not in grammar_words("speech_verbs") and \
+        not _THAT_BETWEEN.search(text, subject.end(), mention_start)
 
 
 # words at most between the person's verb and the figure: its object ("went on to produce 11 books", "plans to
@@ -463,8 +475,7 @@ def _named_before(document: str, sentence_start: int, text: str, clause_start: i
     the figure is the object of its verb: the last name before the sentence of two words or more with that word
     in it, written with a capital ("the Duchy of Cornwall", "Nationwide Building Society")."""
     m = _DEFINITE_BEFORE.match(text, clause_start)
-    if m is None or m.end() > mention_start or len(text[m.end() : mention_start].split()) > _VERB_TO_OBJECT or \
-            m.group("verb") in grammar_words("speech_verbs") or _THAT_BETWEEN.search(text, m.end(), mention_start):
+    if m is None or not _takes_the_figure(text, m, mention_start):
         return None
     verb = m.group("verb")
     if not (verb.endswith(("ed", "es")) or verb in holders.holder_verbs() or _AUXILIARY.search(m.group(0))):
@@ -474,16 +485,15 @@ def _named_before(document: str, sentence_start: int, text: str, clause_start: i
     word = m.group("noun").capitalize()
     if word.lower() in _NOT_NAMED:
         return None
-    if word not in document[:sentence_start]:
-        # "the firm", "the company": the organisation whose figure the article gave last
-        return organisation if word.lower() in grammar_words("organisation_descriptors") else None
-    # the word is the name's head: its last capitalised word, or the one before "of" ("the Duchy of Cornwall",
-    # "Nationwide Building Society"; not "the Film Council" for "the film")
-    name = re.compile(rf"(?<![\w'’-])(?:[A-Z][\w&'’-]*\s+)*{word}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*"
-                      rf"(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*)?(?![\w'’-]|\s+[A-Z])")
-    found = [n.group(0) for n in name.finditer(document, 0, sentence_start) if " " in n.group(0)]
-    if found:
-        return _name_of(found[-1], word)
+    if word in document[:sentence_start]:
+        # the word is the name's head: its last capitalised word, or the one before "of" ("the Duchy of Cornwall",
+        # "Nationwide Building Society"; not "the Film Council" for "the film")
+        name = re.compile(rf"(?<![\w'’-])(?:[A-Z][\w&'’-]*\s+)*{word}(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*"
+                          rf"(?:\s+(?:and\s+|&\s+)?[A-Z][\w&'’-]*)*)?(?![\w'’-]|\s+[A-Z])")
+        found = [n.group(0) for n in name.finditer(document, 0, sentence_start) if " " in n.group(0)]
+        if found:
+            return _name_of(found[-1], word)
+    # "the firm", "the company": the organisation whose figure the article gave last
     return organisation if word.lower() in grammar_words("organisation_descriptors") else None
 
 
@@ -503,13 +513,16 @@ _NOT_NAMED = frozenset({"figure", "figures", "total", "number", "amount", "sum",
                         "shares", "value", "level", "average", "rise", "fall", "increase", "report", "study",
                         "survey", "data", "research", "government", "public", "country", "city", "town", "area",
                         "region", "world", "economy", "market", "industry", "sector"})
+
+
 def _an_organisation(name: str, people) -> bool:
     """Whether a holder may be what "it" or "the firm" stands for: no person (by the article's people or a given
     name), and a name throughout ("Advisors Goldman Sachs" is a role and a name)."""
     words = name.split()
     return people.resolve(name) is None and words[0] not in first_names() and \
         all(word[:1].isupper() or word in ("of", "and", "&", "de", "du") for word in words) and \
-        words[0].lower() not in grammar_words("staff_nouns") | grammar_words("speaker_groups") | _ADVISERS
+        not any(words[0].lower() in words_of for words_of in (grammar_words("staff_nouns"),
+                                                              grammar_words("speaker_groups"), _ADVISERS))
 
 
 _ADVISERS = frozenset({"advisers", "advisors", "adviser", "advisor", "analysts", "brokers", "lawyers"})
@@ -520,13 +533,11 @@ _IT_BEFORE = re.compile(r"\W*(?:(?:and|but|And|But|However,|Meanwhile,)\s+)?It\s
 def _done_by_it(text: str, clause_start: int, mention_start: int) -> bool:
     """Whether the clause of the figure opens on "It" and a verb a holder does, whose object the figure is ("It
     employs 77,000 people", "It has sold 2 million units"; not "It is expected that ..." nor "It said 5,000")."""
-    if text[:1] in _QUOTES or sum(text.count(mark, 0, clause_start) for mark in _QUOTES) % 2:
+    if _in_a_quote(text, clause_start):
         return False
     m = _IT_BEFORE.match(text, clause_start)
-    return m is not None and m.end() <= mention_start and m.group("verb") in holders.holder_verbs() and \
-        m.group("verb") not in _COPULAS and m.group("verb") not in grammar_words("speech_verbs") and \
-        len(text[m.end() : mention_start].split()) <= _VERB_TO_OBJECT and \
-        not _THAT_BETWEEN.search(text, m.end(), mention_start)
+    return m is not None and m.group("verb") in holders.holder_verbs() and m.group("verb") not in _COPULAS and \
+        _takes_the_figure(text, m, mention_start)
 
 
 # what an organisation has of its own (staff, customers, sums, stakes), as against what a thing measures ("It

@@ -878,6 +878,11 @@ class Speakers:
         self._quotes: list[Quote] = []  # attributed so far, in order
         self._attributing: Iterator[Quote] | None = None
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Where each sentence starts, in order."""
+        return [s.start for s in self._sentences]
+
     @property
     def people(self) -> PersonIndex:
         """The people the document names."""
@@ -919,7 +924,7 @@ class Speakers:
 
     def _finding_before(self, sentence: Sentence) -> Sentence | None:
         """The sentence before ``sentence`` in its paragraph, when it reports what a survey, poll or study found."""
-        i = bisect_right([s.start for s in self._sentences], sentence.start) - 1
+        i = bisect_right(self._starts, sentence.start) - 1
         if i < 1:
             return None
         before = self._sentences[i - 1]
@@ -933,7 +938,7 @@ class Speakers:
         Going back over the list's other items and its short section headings, the first
         other sentence is the introduction when it ends with a colon.
         """
-        i = bisect_right([s.start for s in self._sentences], item.start) - 1
+        i = bisect_right(self._starts, item.start) - 1
         for before in reversed(self._sentences[max(0, i - _LIST_REACH) : max(0, i)]):
             text = before.text.rstrip()
             if _LIST_ITEM.match(text) or (len(text) < _HEADING_LENGTH and not text.endswith((".", ":", "?", "!"))):
