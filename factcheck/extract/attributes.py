@@ -11,7 +11,15 @@ from functools import cache
 from itertools import islice
 
 from factcheck.extract.context import find_periods
-from factcheck.extract.lexicon import alternation, fold, gazetteer, grammar_set, grammar_words, lexicon
+from factcheck.extract.lexicon import (
+    alternation,
+    fold,
+    gazetteer,
+    grammar_set,
+    grammar_words,
+    lexicon,
+    transitive_change_verbs,
+)
 from factcheck.extract.numbers import Quantity
 from factcheck.extract.units import is_money
 
@@ -984,7 +992,7 @@ _BY_AT_THE_END = re.compile(r"\s+by\s*$", re.IGNORECASE)
 def _object_changed(before: str, verb: re.Match[str]) -> str | None:
     """The object of a transitive change verb whose change is given by ``by``: "cut bin collections by half"
     measures the collections, not the council that cuts them."""
-    if verb.group(0).lower() not in _transitive_change_verbs():
+    if verb.group(0).lower() not in transitive_change_verbs():
         return None
     tail = _BY_AT_THE_END.search(before, verb.end())
     if tail is None:
@@ -1081,18 +1089,10 @@ _LOSS_VERB_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing)\s+$")
 
 
 @cache
-def _transitive_change_verbs() -> dict[str, str]:
-    """The verbs that change what they take as object ("cut spending", "lifted revenues"), with the way each
-    changes it."""
-    return {verb: direction for direction, verbs in lexicon().grammar["transitive_change_verbs"].items()
-            for verb in verbs}
-
-
-@cache
 def _verb_then_object() -> re.Pattern[str]:
     """A transitive verb of change and the words after it, up to the end of the text: "lifted the revenues of
     Europe's top leagues "."""
-    verbs = alternation(list(_transitive_change_verbs()))
+    verbs = alternation(list(transitive_change_verbs()))
     return re.compile(rf"{verbs}\s+(?P<object>[^,;:()\[\]\d%£$€¥\"“”]{{1,90}}?)\s*$", re.IGNORECASE)
 
 
@@ -1113,7 +1113,7 @@ def changed_object(text: str, start: int, clause_start: int, unit: str) -> tuple
     if _LINK_AT_THE_END.search(m.group("object")):
         return None  # "cut spending by 18%", "cut its stake from 70%": the change or level a word leads to
     phrase = _object_phrase(m.group("object"), _MAX_SHARE_OBJECT)
-    return (_transitive_change_verbs()[verb.lower()], phrase) if phrase else None
+    return (transitive_change_verbs()[verb.lower()], phrase) if phrase else None
 
 
 _LINK_AT_THE_END = re.compile(r"\b(?:by|to|from|at|of|than|and|or|in|on|for|with)$", re.IGNORECASE)

@@ -263,6 +263,14 @@ def change_verbs() -> list[str]:
 
 
 @cache
+def transitive_change_verbs() -> dict[str, str]:
+    """The verbs that change what they take as object ("cut spending", "lifted revenues"), with the way each
+    changes it (``increase`` or ``decrease``)."""
+    return {verb: direction for direction, verbs in lexicon().grammar["transitive_change_verbs"].items()
+            for verb in verbs}
+
+
+@cache
 def grammar_set(key: str) -> frozenset[str]:
     """A word list of the grammar as a set, as written, built once."""
     return frozenset(lexicon().grammar[key])

@@ -27,6 +27,7 @@ from factcheck.extract.lexicon import (
     grammar_words,
     lexicon,
     matches_near,
+    transitive_change_verbs,
 )
 from factcheck.extract.units import currency_for, money, name_key, subunit
 
@@ -818,8 +819,8 @@ def _change_verb_before() -> re.Pattern[str]:
 @cache
 def _object_changed_before() -> re.Pattern[str]:
     """A transitive verb of change and its object ("lifted interest rates 0.25% to 5.5%")."""
-    verbs = [verb for verbs in lexicon().grammar["transitive_change_verbs"].values() for verb in verbs]
-    return re.compile(r"\b" + alternation(verbs, boundary=False) + r"\s+(?:[a-z'’-]+\s+){1,4}$")
+    verbs = alternation(list(transitive_change_verbs()), boundary=False)
+    return re.compile(rf"\b{verbs}\s+(?:[a-z'’-]+\s+){{1,4}}$")
 
 
 def _scale_factor(high: Quantity, low: Quantity) -> Decimal:
