@@ -7,7 +7,7 @@ they are pure and small so that each rule can be tested on its own.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from factcheck.extract.context import find_periods
@@ -1099,6 +1099,7 @@ def _verb_then_object() -> re.Pattern[str]:
 _SHARES = frozenset({"percent", "percentage_point"})
 
 
+@lru_cache(maxsize=64)  # asked for the figure's change and again for its measure
 def changed_object(text: str, start: int, clause_start: int, unit: str) -> tuple[str, str] | None:
     """The object of a transitive verb of change whose change is the share at ``start`` with no "by" between:
     "lifted broadcast revenues 25 percent" is an increase of the revenues, "cut its workforce 10%" a decrease of
