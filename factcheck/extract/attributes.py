@@ -375,6 +375,7 @@ _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests",
                            # "Carlsberg saw annual profits fall": what it saw is the subject
                            "saw", "see", "sees", "seen", "seeing"})
 _LINKING = frozenset({"of", "in", "for", "to", "per", "on", "between", "with", "from"})
+_AT_A_NAME = re.compile(r"(?:the\s)?(?:[a-z][\w-]*\s){0,3}[A-Z]")
 _FROM_A_TIME = frozenset({"record", "current", "previous", "last", "peak", "high", "low", "start", "end"})
 
 
@@ -445,10 +446,15 @@ def _subject_before(text: str, verb_at: int) -> str:
         linking = token.lower() in _LINKING and taken and i > 0 and before_token not in stops
         if linking and token.lower() == "from" and _from_opens_no_phrase(tokens, i, before_token):
             linking = False  # "has fallen from the record", "a fall from the current level": not of the phrase
+        # "Profits at US media giant TimeWarner": what is measured at a name is the name's
+        linking = linking or (token.lower() == "at" and taken and _AT_A_NAME.match(" ".join(taken)) is not None and
+                              before_token.isalpha() and before_token.islower() and before_token not in stops and
+                              not before_token.endswith(("ed", "ing")) and before_token not in _verbs_after_a_noun())
         # "the gap between exports and imports": the "and" of a "between" belongs to the phrase
         linking = linking or (token.lower() == "and" and taken and "between" in (t.lower() for t in tokens[i - 4 : i]))
         # "Shares in the company": an article right after a linking word belongs to the phrase
-        article = token.lower() in ("the", "a", "an") and taken and before_token in _LINKING and i > 1
+        article = token.lower() in ("the", "a", "an") and taken and i > 1 and (
+            before_token in _LINKING or (before_token == "at" and taken[0][:1].isupper()))
         # "us" is a stop word, but "US" modifies a noun ("US exports"); "figures suggest inflation rose": the
         # subject starts after the verb
         stop = (token.lower() in stops and not (len(token) > 1 and token.isupper() and taken)) or \

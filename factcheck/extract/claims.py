@@ -285,6 +285,11 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "the 54% rise in its domestic contract is bettered only by the Premier League's 63% jump": the
             # same change of another holder's (same unit, same direction), its measure left unsaid
             claim = replace(claim, measure=donor.measure)
+        if claim.subject is None and previous is not None and previous.subject and claim.measure and \
+                claim.measure == previous.measure and not _OF_THEM.match(text, q.end) and \
+                index == context.clause_of(clauses, previous.start - sentence.start):
+            # "Profits at Barclaycard rose 5% to £801m": the level a change reached is the same holder's
+            claim = replace(claim, subject=previous.subject)
         if previous is not None and claim.period is not None and _THE_SAME_TIME.search(claim.period) and \
                 previous.period is not None and not _THE_SAME_TIME.search(previous.period) and \
                 not _ANOTHER_YEAR.match(text, max(0, text.find(claim.period, q.end)) + len(claim.period)):
@@ -368,7 +373,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         # firm whose figures the article gave last
         held = replace(held, subject=named)
     elif held.subject is None and state.last_organisation and (q.unit in _OWN_FIGURES or units.is_money(q.unit)) \
-            and _done_by_it(text, clause.start, m_start):
+            and (_done_by_it(text, clause.start, m_start) or _said_of_itself(text, clause.start, m_start)):
         held = replace(held, subject=state.last_organisation)  # "It employs 77,000 people": the firm named before
     if held.subject and held.rule != "list_item" and _an_organisation(held.subject, speakers.people):
         state.last_organisation = held.subject
@@ -538,6 +543,35 @@ def _done_by_it(text: str, clause_start: int, mention_start: int) -> bool:
     m = _IT_BEFORE.match(text, clause_start)
     return m is not None and m.group("verb") in holders.holder_verbs() and m.group("verb") not in _COPULAS and \
         _takes_the_figure(text, m, mention_start)
+
+
+@cache
+def _says_of_itself() -> re.Pattern[str]:
+    """A clause whose subject stands for an organisation named before and says something of itself: "It said it
+    would cut 500 jobs", "The US company also said its sales rose 5%", "Its shares fell 3%"."""
+    g = lexicon().grammar
+    descriptors = alternation(grammar_words("organisation_descriptors"), boundary=False)
+    speech = alternation(g["speech_verbs"], boundary=False)
+    return re.compile(rf"\W*(?:(?:and|but|And|But|However,|Meanwhile,)\s+)?"
+                      rf"(?:(?:It|[Tt]he\s(?:[\w'’-]+\s){{0,3}}?(?:{descriptors}))\s+(?:(?:[a-z]+ly|has|had|also|now|"
+                      rf"then|later|again)\s+)*(?:{speech})(?:\s(?:on|last|this|earlier)\s[A-Za-z]+)?\s(?:that\s)?"
+                      rf"(?:it|its)|[Ii]ts)\s")
+
+
+def _said_of_itself(text: str, clause_start: int, mention_start: int) -> bool:
+    """Whether the clause of the figure opens on :func:`_says_of_itself` with the figure after it in the same run of
+    words: no other clause, name or figure between."""
+    if _in_a_quote(text, clause_start):
+        return False
+    m = _says_of_itself().match(text, clause_start)
+    if m is None or m.end() > mention_start:
+        return False
+    between = text[m.end() : mention_start]
+    return len(between.split()) <= _SAID_TO_FIGURE and _PLAIN_RUN.fullmatch(between) is not None
+
+
+_SAID_TO_FIGURE = 10
+_PLAIN_RUN = re.compile(r"[^,;:()\"“”A-Z\d]*")
 
 
 # what an organisation has of its own (staff, customers, sums, stakes), as against what a thing measures ("It

@@ -115,6 +115,9 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
             (name := _holder_name(shares.group("name"), measure, shares.start("name"),
                                   names | {shares.group("name").split()[0]})):
         return Holding(name, shares.group("shares").lower(), "shares_in")  # "Shares in Petrel Resources fell 50%"
+    if " at " in measure and (at := _AT_HOLDER.match(measure)) and \
+            (name := _holder_name(at.group("name"), measure, at.start("name"), names | {at.group("name").split()[0]})):
+        return Holding(name, at.group("measure"), "at")  # "Profits at US media giant TimeWarner jumped 76%"
     before = text[clause_start:mention_start]
     if _may_end_an_item(before) and (m := _LIST_ITEM.search(before)):
         name = _holder_name(m.group("name"), text, clause_start + m.start("name"), names)
@@ -177,7 +180,8 @@ def _said_of_itself(text: str, mention_start: int, names: frozenset[str]) -> str
         return None  # a clause break, another name or another figure stands between: not the figure's
     if m.group("pronoun") == "it" and _IT_DESCRIBES.match(between):
         return None  # "Benitez admitted it was a costly loss of two points": "it" is what happened, not who
-    return _holder_name(m.group("name"), text, m.start("name"), names)
+    # a name that says something of itself is one, even where it opens the sentence ("Boeing said it had sold")
+    return _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
 
 
 # "it was a ...", "it is not ...": "it" there is a state of things (or the figure itself), no holder
@@ -190,7 +194,10 @@ def _said_of_itself_pattern() -> re.Pattern[str]:
     g = lexicon().grammar
     adverbs = alternation(g["linking_adverbs"], boundary=False)
     speech = alternation(g["speech_verbs"], boundary=False)
-    return re.compile(rf"^(?:{adverbs},?\s)?(?:The\s)?(?P<name>{_NAME})(?:,\s(?:which|who)\b[^;]*?,)?\s+"
+    descriptors = alternation(grammar_words("organisation_descriptors"), boundary=False)
+    # "Initially, BMW said it", "The world's biggest insurance broker Marsh & McLennan said last week it"
+    return re.compile(rf"^(?:{adverbs},?\s|[A-Z][a-z]+ly,\s)?(?:The\s(?:[\w'’-]+\s){{0,4}}?(?:{descriptors})\s|The\s)?"
+                      rf"(?P<name>{_NAME})(?:,\s(?:which|who)\b[^;]*?,)?\s+"
                       rf"(?:[a-z]+ly\s|has\s|had\s|have\s|also\s)*(?:{speech})"
                       rf"(?:\s(?:on|last|this|late|earlier)\s[A-Za-z]+)?\s(?:that\s)?(?P<pronoun>it|its)\b")
 
@@ -201,6 +208,9 @@ _BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|
 # "Shares in Irish oil company Petrel Resources": whose shares, after what it is
 _SHARES_IN = re.compile(rf"(?P<shares>[Ss]hares)\s+(?:in|of)\s+(?:the\s+)?"
                         rf"(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s(?=[a-z]))*(?P<name>{_NAME})$")
+# "Quarterly profits at US media giant TimeWarner": what is measured, then whose it is, after what it is
+_AT_HOLDER = re.compile(rf"(?P<measure>[A-Za-z][\w-]*(?:\s[a-z][\w-]*){{0,3}})\s+at\s+(?:the\s+)?"
+                        rf"(?:[a-z][\w-]*\s+|[A-Z]{{2,}}\s(?=[a-z])|[A-Z][a-z]+['’]s\s)*(?P<name>{_NAME})$")
 # "with nine-time champion Real leading with €512.6m"
 _LEADING_WITH = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+[a-z]+ing\s+with\s+(?:(?:about|around|some|over|nearly|"
                            rf"almost|just)\s+)?$")
