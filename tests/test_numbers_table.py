@@ -254,6 +254,15 @@ COMPOUND = [
     row("minus-words-percent", "Growth was minus two percent.", "minus two percent", -2, "percent"),
     row("three-halves-is-a-number", "It is three halves of the old size.", "three halves", "1.5", "count"),
     row("powers-of-two", "A key of 2x2^10 bits is used.", "2x2^10 bits", 2048, "bit"),
+    # two units of one dimension, the larger first: one figure in the smaller
+    row("feet-and-inches", "The suspect is 6ft 2ins tall.", "6ft 2ins", 74, "in"),
+    row("feet-and-inches-spelled", "The goalkeeper stands 6 feet 4 inches.", "6 feet 4 inches", 76, "in"),
+    row("stone-and-pounds", "The jockey weighed in at 8 stone 6lb.", "8 stone 6lb", 118, "lb"),
+    row("pounds-and-ounces", "The baby weighed 7lb 6oz at birth.", "7lb 6oz", 118, "oz"),
+    row("minutes-and-seconds-in-words", "She ran a time of two minutes 3.5 seconds.", "two minutes 3.5 seconds",
+        "123.5", "s"),
+    row("hours-minutes-and-seconds", "He set a record of 2 hours 4 minutes and 55 seconds.",
+        "2 hours 4 minutes and 55 seconds", 7495, "s"),
 ]
 
 # --- development set: the kinds of figures met in the development clusters, in sentences of our own ------------
@@ -447,3 +456,16 @@ def test_a_unit_that_carries_its_time_is_a_claim(text: str, mention: str, unit: 
 
 def test_a_hyphenated_duration_is_no_claim() -> None:
     assert [c.mention for c in extract("Shares hit a three-and-a-half year high.")] == []
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # "not one but two": the figure is two, and "not one" no zero
+    ("The panel wrote not one but two reports on the NHS.", [("two", 2)]),
+    ("Not one but 14 ministers resigned.", [("14", 14)]),
+    ("Not one patient was turned away.", [("Not one", 0)]),
+    # two sizes of one unit side by side are two figures, not feet and inches
+    ("The tablet comes in 5 inch and 7 inch models.", [("5 inch", 5), ("7 inch", 7)]),
+    ("The ladders are 6 ft and 12 ft long.", [("6 ft", 6), ("12 ft", 12)]),
+])
+def test_what_is_read_as_figures(text: str, figures: list[tuple[str, int]]) -> None:
+    assert [(c.mention, c.value) for c in extract(text)] == figures

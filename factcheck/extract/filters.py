@@ -436,9 +436,16 @@ _MEASURED_AFTER = re.compile(r"\s+of\s+(?!(?:the|a|an|this|that|these|those|its|
                              r"left|remaining|gone|played|elapsed|go)\b)[a-z]{3,}")
 
 
+# "a time of one minute 46.68 seconds", "clocked 2 hours 8 minutes": a time a race was run in
+_RACE_TIME_BEFORE = re.compile(r"(?:\b(?:time|times|timing|record|best)\s+of|\bclocked|\bin\s+a\s+time\s+of)\s+$",
+                               re.IGNORECASE)
+
+
 def duration_is_a_figure(text: str, start: int, end: int) -> bool:
     """Whether the duration written at ``start``–``end`` is a figure in its own right (see above)."""
-    return bool(_SHORT_DURATION.search(text[start:end])) and _MEASURED_AFTER.match(text, end) is not None
+    return bool(_SHORT_DURATION.search(text[start:end])) and (
+        _MEASURED_AFTER.match(text, end) is not None or _RACE_TIME_BEFORE.search(text, max(0, start - 24), start)
+        is not None)
 
 
 def rejection_by_spans(q: Quantity, blocked: list[Blocked], text: str = "") -> str | None:

@@ -44,7 +44,7 @@ from factcheck.extract.lexicon import (
 _TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|[a-z]+[A-Z][\w-]*)"
 _NAME = rf"{_TOKEN}(?:\s(?:(?:of|de|du|van|von|&|and)\s)?(?:{_TOKEN}|[A-Z]?\d+[A-Za-z]*))*"
 _NAME_RE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME})")
-_POSSESSIVE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME})(?:['’]s?|’)\s")
+_POSSESSIVE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME})(?:['’]s?|’|,\swhose)\s")
 _LIST_ITEM = re.compile(rf"(?:^|,|;|\band|\bwhile|\bwhereas|\bbut|\bwith)\s+(?:the\s)?(?P<name>{_NAME})\s+"
                         rf"(?:on\s|with\s|at\s)?$")
 _ITEM_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|while|whereas|but)\b)")
@@ -334,8 +334,8 @@ def _possessive(text: str, clause_start: int, mention_start: int, measure: str, 
             return Holding(name, rest, "possessive")
     found = None
     clause = text[clause_start:mention_start]
-    if "'" not in clause and "’" not in clause:
-        return None
+    if "'" not in clause and "’" not in clause and ", whose " not in text[max(0, clause_start - 2) : mention_start]:
+        return None  # (a name a "whose" clause is about owns what the clause counts: "McIlroy, whose time of")
     for m in _POSSESSIVE.finditer(text, clause_start, mention_start):
         between = text[m.end() : mention_start]
         if len(between.split()) <= _POSSESSIVE_REACH and _FREE_RUN.match(between):
@@ -413,7 +413,7 @@ _DESCRIPTOR_REACH = 60
 # "Ann Hill, who had a 2,000-vote majority", "Nokia, which sold 120 million handsets": the name a relative
 # clause is about holds the clause's figure
 _RELATIVE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME}),\s+(?:who|which)\s+"
-                       r"(?P<words>(?:[a-z][a-z'’-]*\s+){0,3}?)(?P<verb>[a-z][a-z'’-]+)\b")
+                       r"(?P<words>(?:[a-z][a-z'’-]*\s+){0,3}?)(?![a-z]+ly\b)(?P<verb>[a-z][a-z'’-]+)\b")
 _RELATIVE_REACH = 120
 _OF_BEFORE = re.compile(r"\bof\s(?:[a-z]+\s){0,3}$")  # characters before the figure where the clause may open
 
@@ -428,7 +428,7 @@ def _relative_subject(text: str, mention_start: int, measure: str, names: frozen
     auxiliaries = _auxiliaries()
     found = None
     for m in _RELATIVE.finditer(text, window, mention_start):
-        if all(word in auxiliaries for word in m.group("words").split()):
+        if all(word in auxiliaries or word.endswith("ly") for word in m.group("words").split()):
             found = m
     if found is None:
         return None

@@ -29,7 +29,7 @@ from factcheck.extract.lexicon import (
     matches_near,
     transitive_change_verbs,
 )
-from factcheck.extract.units import currency_for, money, name_key, subunit
+from factcheck.extract.units import currency_for, money, name_key, subunit, to_base
 
 
 @dataclass(frozen=True, slots=True)
@@ -684,6 +684,8 @@ def _share_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(m.start(), end, text[m.start():end], Decimal(lex["dozen"][m.group(0).lower()]),
                               unit or "count", "dozen", words=True))
     for m in cued_matches(p.zero, p.zero_cue, text):
+        if _BUT_A_NUMBER.match(text, m.end()):
+            continue  # "not one but two reports": the figure is the one after "but"
         found.append(Quantity(m.start(), m.end(), m.group(0), Decimal(0), "count", "zero", words=True))
     for m in cued_matches(p.vague, p.vague_cue, text):
         stop = m.end()
@@ -693,6 +695,10 @@ def _share_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(m.start(), end, text[m.start():end], None, unit or "count", "vague",
                               vague=True, words=True))
     return found
+
+
+_BUT_A_NUMBER = re.compile(r",?\s+but\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|"
+                           r"hundreds|thousands)\b)", re.IGNORECASE)
 
 
 def _small_number(token: str) -> Decimal | None:
@@ -886,7 +892,7 @@ def find_quantities(text: str) -> list[Quantity]:
         chosen = _accounting(text, chosen)
     if len(chosen) < 2:
         return chosen
-    merged = _merge_ranges(text, _merge_coins(text, chosen))
+    merged = _merge_ranges(text, _merge_compound_units(text, _merge_coins(text, chosen)))
     return _elliptical_units(text, _shared_units(text, merged))
 
 
@@ -946,6 +952,38 @@ def _merge_coins(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 continue
         merged.append(q)
     return merged
+
+
+@cache
+def _compound_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(pair.split()) for pair in lexicon().units["compound_units"]["pairs"])
+
+
+_COMPOUND_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+)")
+
+
+def _merge_compound_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``5ft 9in``, ``7lb 6oz``, ``one minute 46.68 seconds``, ``2 hours 15 minutes and 25 seconds``: one figure in
+    its smallest unit (69 in, 118 oz, 106.68 s), as a reader sums it."""
+    merged: list[Quantity] = []
+    for q in quantities:
+        last = merged[-1] if merged else None
+        if (last is not None and last.value is not None and q.value is not None and not last.is_range
+                and not q.is_range and (last.unit, q.unit) in _compound_pairs() and _whole(last.value)
+                and _COMPOUND_GAP.fullmatch(text, last.end, q.start)
+                and (ratio := _ratio(last.unit, q.unit)) is not None and 0 <= q.value < ratio):
+            value = normalize(last.value * ratio + q.value)
+            merged[-1] = Quantity(last.start, q.end, text[last.start : q.end], value, q.unit, "compound_units",
+                                  words=last.words and q.words)
+            continue
+        merged.append(q)
+    return merged
+
+
+def _ratio(larger: str, smaller: str) -> Decimal | None:
+    """How many of unit ``smaller`` make one of ``larger`` (12 for ft and in)."""
+    large, small = to_base(Decimal(1), larger), to_base(Decimal(1), smaller)
+    return None if large is None or small is None or not small[0] else large[0] / small[0]
 
 
 def _whole(value: Decimal) -> bool:
