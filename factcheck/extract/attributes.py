@@ -21,7 +21,7 @@ from factcheck.extract.lexicon import (
     transitive_change_verbs,
 )
 from factcheck.extract.numbers import Quantity
-from factcheck.extract.units import is_money
+from factcheck.extract.units import dimension, is_money
 
 _WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()–—]|(?<=\s)-(?=\s)")
 
@@ -543,6 +543,12 @@ _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(?!(?:ex
                            r"reported|feared|understood|known|predicted|forecast|projected|scheduled|said)\b)"
                            r"(\w+ed|missing|out\sof\swork)\b")
 _PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
+# "Tutsis and moderate Hutus were killed": a second noun that shares the first's figure and verb
+_COORDINATED_NOUN = re.compile(r"\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){0,2}[A-Za-z][\w-]*s\b(?=\s+(?:were|are|have|had))")
+# what people counted are doing: "were waiting for treatment" (not what is said of them: "were expected to attend")
+_DOING_NEXT = re.compile(r"\s+(?:are|were|is|was)\s+("
+                         r"(?!being\b|going\b)[a-z]{3,}ing(?:\s+(?:for|in|on|from)\s+(?:(?:the|their|a|an|his|her|its)\s+)?"
+                         r"(?!(?:the|their|his|her|its)\b)[a-z]{3,})?)\b")
 @cache
 def _level_adjectives() -> tuple[str, ...]:
     return tuple(w.lower() for w in grammar_set("level_adjectives"))
@@ -626,17 +632,27 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
 
     The words around the figure decide (see :func:`_measure`); a figure among the sizes of
     one thing ("142 x 72.5 x 8.1 mm") measures its dimensions, one that qualifies a noun
-    ("a 5.1-inch Super AMOLED display") that noun, and one with nothing said of it what its
-    unit measures (a 145 g that weighs is a weight).
+    ("a 5.1-inch Super AMOLED display") that noun, one with nothing said of it what its
+    unit measures (a 145 g that weighs is a weight), and a size an adjective follows what the
+    adjective names ("300m tall": a height).
     """
+    found = _measured(text, q, mention_start, clause_start, previous)
+    if (size := lexicon().grammar["dimension_adjectives"].get(found.lower())) and \
+            text[q.end :].lstrip().lower().startswith(found.lower()) and \
+            (of := dimension(q.unit)) is not None and of.name in ("length", "mass"):
+        return size
+    return found
+
+
+def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
     if q.unit in _LENGTHS and _DIMENSIONS.search(text, max(0, q.start - 40), min(len(text), q.end + 40)) and \
             _in_dimensions(text, q):
         return "dimensions"
     head = _attributive_head(text, q)
     if head:
         return head
-    if q.unit == "times" and (dimension := _compared_dimension(text, q.end)):
-        return dimension  # "up to 10 times faster than current chips": their speed
+    if q.unit == "times" and (compared := _compared_dimension(text, q.end)):
+        return compared  # "up to 10 times faster than current chips": their speed
     if unit_measure(q.unit) and not _np_after(_skip_to_noun(text, q)):
         return unit_measure(q.unit)  # "the new model weighs 145 g": a weight, whatever the subject
     found = _construction(text, q, mention_start, clause_start) or \
@@ -1232,10 +1248,18 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if after_np and q.unit == "percent" and (share_of := _share_of_subject(text, q, mention_start, clause_start)):
         return share_of  # "unemployment fell to 5% of the workforce": unemployment, as a share of the workforce
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
-        passive = _PASSIVE_NEXT.match(
-            text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :])
-        if passive and (after_np.split()[-1].lower() in g["people_nouns"] or people_of(after_np) is not None):
-            return f"{after_np} {passive.group(1)}"
+        rest = text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :]
+        people = after_np.split()[-1].lower() in g["people_nouns"] or people_of(after_np) is not None
+        if coordinated := _COORDINATED_NOUN.match(rest):
+            rest = rest[coordinated.end() :]
+        passive = _PASSIVE_NEXT.match(rest)
+        if passive and (people or passive.group(1).lower() in event_words()):
+            # "52 people were killed", "800,000 Tutsis and moderate Hutus were killed": what befell them
+            both = f"{after_np}{coordinated.group(0)}" if coordinated else after_np
+            return f"{both} {passive.group(1)}"
+        if people and (doing := _DOING_NEXT.match(rest)):
+            # "311,000 people were waiting for treatment", "120,000 people are expected to attend": what they do
+            return f"{after_np} {doing.group(1)}"
         if verb := event_verb_before(text, mention_start):
             return f"{after_np} {verb}"  # "killed at least 8,000 people": people killed
         return after_np
