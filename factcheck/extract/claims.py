@@ -22,6 +22,7 @@ from factcheck.extract.lexicon import (
     change_verbs,
     first_names,
     gazetteer,
+    grammar_set,
     grammar_words,
     lexicon,
 )
@@ -77,6 +78,7 @@ class _DocumentState:
         self.last_measure: str | None = None  # the measure of the last claim of the last sentence with claims
         self.main_measure: str | None = None  # the measure of its first claim (what "of them" points back to)
         self.last_organisation: str | None = None  # the last holder of a figure that is no person ("the firm")
+        self.since_organisation = 0  # sentences read since that holder's
         self._previous: str | None = None  # the text of the sentence before
         # sentences not taken in yet, with their places where they were found already
         self._unread: list[tuple[str, tuple[list[context.Mention], list[str]] | None]] = []
@@ -112,6 +114,7 @@ class _DocumentState:
         self._unread.append((text, None))
         self.last_measure = self.main_measure = None
         self._previous = text
+        self.since_organisation += 1 if not _names_another(text, self.last_organisation) else _RESULTS_REACH + 1
 
     @property
     def previous_period(self) -> str | None:
@@ -125,6 +128,7 @@ class _DocumentState:
         """Pass a sentence with the places it names (and the places of its organisations)."""
         self._unread.append((text, (places, org_places)))
         self._previous = text
+        self.since_organisation += 1 if not _names_another(text, self.last_organisation) else _RESULTS_REACH + 1
 
     def _read_unread(self) -> None:
         gaz = gazetteer()
@@ -375,8 +379,17 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     elif held.subject is None and state.last_organisation and (q.unit in _OWN_FIGURES or units.is_money(q.unit)) \
             and (_done_by_it(text, clause.start, m_start) or _said_of_itself(text, clause.start, m_start)):
         held = replace(held, subject=state.last_organisation)  # "It employs 77,000 people": the firm named before
+    elif held.subject is None and state.last_organisation and (owned := _THE_FIRMS.match(held.measure)) and \
+            owned.group("noun").lower() in grammar_words("organisation_descriptors") and \
+            owned.group("noun").lower() not in _NOT_A_FIRM:
+        # "the firm's operating margins were 14.1%": the organisation whose figure the article gave last
+        held = replace(held, subject=state.last_organisation, measure=held.measure[owned.end() :])
+    elif held.subject is None and state.last_organisation and state.since_organisation <= _RESULTS_REACH and \
+            (q.unit in _OWN_FIGURES or units.is_money(q.unit)) and _reports_of_the_firm(text, held.measure):
+        held = replace(held, subject=state.last_organisation)  # "... Yangtze Power said. Sales surged to 6.2bn yuan"
     if held.subject and held.rule != "list_item" and _an_organisation(held.subject, speakers.people):
         state.last_organisation = held.subject
+        state.since_organisation = 0
     if held.subject and held.measure.lower() == held.subject.lower():
         held = replace(held, measure="")  # "Corus fell 2.2%": whose, but not what of theirs
     if not held.measure and state.main_measure and _OF_THEM.match(text, m_end):
@@ -572,6 +585,52 @@ def _said_of_itself(text: str, clause_start: int, mention_start: int) -> bool:
 
 _SAID_TO_FIGURE = 10
 _PLAIN_RUN = re.compile(r"[^,;:()\"“”A-Z\d]*")
+
+
+_RESULTS_REACH = 2  # sentences after the one that gave an organisation's figure
+# what a sports or political article calls a team or a party, which the last firm with a figure may not be
+_NOT_A_FIRM = frozenset({"club", "side", "team", "outfit", "party", "union", "association", "band", "body"})
+_THE_FIRMS = re.compile(r"(?:the\s)?(?P<noun>[a-z]+)['’]s\s+(?=\w)")
+
+
+@cache
+def _organisation_measure() -> re.Pattern[str]:
+    words = lexicon().grammar["organisation_measures"]
+    modifiers = alternation(words["modifiers"], boundary=False)
+    return re.compile(rf"(?:(?:{modifiers}|[\w-]*(?:quarter|year|half)[\w-]*)\s+){{0,3}}"
+                      rf"(?:{alternation(words['nouns'], boundary=False)})", re.IGNORECASE)
+
+
+_INNER_NAME = re.compile(r"(?<=[\w,;:)\"”’'])\s+(?P<name>[A-Z][\w&'’.-]*)")
+
+
+def _reports_of_the_firm(text: str, measure: str) -> bool:
+    """Whether a figure that names no holder is what a company reports of itself ("Sales surged to 6.2bn yuan",
+    "Pre-tax profits rose 5%"), in a sentence that names no one else (a place, a month or a day aside)."""
+    if not measure or _organisation_measure().fullmatch(measure) is None or _in_a_quote(text, 0):
+        return False
+    first = text.split(None, 1)[0].strip("\"“'")
+    words = lexicon().grammar["organisation_measures"]
+    if first[:1].isupper() and first not in grammar_set("sentence_openers") and \
+            first.lower() not in words["nouns"] and first.lower() not in words["modifiers"]:
+        return False  # "Sainsbury's said sales rose 3%": another name opens the sentence
+    return not _SHARES_IN_A_NAME.search(text) and not _names_another(text)
+
+
+_SHARES_IN_A_NAME = re.compile(r"\b(?:[Ss]hares|[Ss]take)\s+(?:in|of)\s+(?:the\s+)?[A-Z]")  # "Shares in Wembley"
+
+
+def _names_another(text: str, organisation: str | None = None) -> bool:
+    """Whether a sentence names someone inside it (not where it opens, and not a place, month or day) other than
+    ``organisation``: "the overall impact on Japan's Nikkei" moves the article on from the firm before."""
+    g = lexicon().grammar
+    own = set(organisation.split()) if organisation else set()
+    for m in _INNER_NAME.finditer(text):
+        word = re.sub(r"['’]s?$", "", m.group("name").rstrip(".,"))
+        if word not in own and word not in gazetteer().aliases and word not in gazetteer().adjectives and \
+                word not in g["months"] and word not in g["weekdays"]:
+            return True
+    return False
 
 
 # what an organisation has of its own (staff, customers, sums, stakes), as against what a thing measures ("It
