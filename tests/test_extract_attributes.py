@@ -368,6 +368,22 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # where an organisation is from is not where its figures hold; nor is a place left out
+    row("a-firms-home-is-not-where-its-sale-holds",
+        "The Japanese company said it had agreed to sell 12 trains for $300m.",
+        claim("12", 12, "count", place=None), claim("$300m", 300_000_000, "USD", place=None)),
+    row("a-hospital-groups-home",
+        "US hospital group Carewell cut 900 jobs last year.",
+        claim("900", 900, "count", place=None)),
+    row("firms-of-a-country-are-its",
+        "UK firms cut 9,000 jobs last year.",
+        claim("9,000", 9000, "count", place="UK")),
+    row("sales-outside-a-country",
+        "The toymaker makes 70% of its sales outside the UK.",
+        claim("70%", 70, "percent", place=None)),
+    row("funding-except-a-region",
+        "Every region except Wales received extra funding of £2m.",
+        claim("£2m", 2_000_000, "GBP", place=None)),
     # places listed with "and" at the end hold the figure together
     row("inflation-in-three-regions",
         "The North East, the North West and the South West all had inflation of more than 4%.",
@@ -871,6 +887,9 @@ SUBJECTS = [
     row("a-league-named-by-a-word-that-also-describes-people",
         "Clubs in the Premier League earn more. The Premier League shared £2bn last year.",
         claim("£2bn", 2_000_000_000, "GBP", subject="Premier League")),
+    row("a-town-a-side-is-behind-is-a-team",
+        "The result leaves Rovers fourth, four points behind Leeds and two ahead of Derby.",
+        claim("four", 4, "count", place=None), claim("two", 2, "count", place=None)),
     row("a-town-a-side-is-points-behind-is-a-team",
         "The defeat left the club nine points behind Hull in the table.",
         claim("nine", 9, "count", place=None)),

@@ -78,7 +78,7 @@ class _DocumentState:
         self.last_measure: str | None = None  # the measure of the last claim of the last sentence with claims
         self.main_measure: str | None = None  # the measure of its first claim (what "of them" points back to)
         self.last_organisation: str | None = None  # the last holder of a figure that is no person ("the firm")
-        self.since_organisation = 0  # sentences read since that holder's
+        self.since_organisation = _RESULTS_REACH + 1  # sentences read since that holder's
         self._previous: str | None = None  # the text of the sentence before
         # sentences not taken in yet, with their places where they were found already
         self._unread: list[tuple[str, tuple[list[context.Mention], list[str]] | None]] = []
@@ -114,7 +114,12 @@ class _DocumentState:
         self._unread.append((text, None))
         self.last_measure = self.main_measure = None
         self._previous = text
-        self.since_organisation += 1 if not _names_another(text, self.last_organisation) else _RESULTS_REACH + 1
+        self._pass_organisation(text)
+
+    def _pass_organisation(self, text: str) -> None:
+        """Count a sentence read since the last organisation's figure; one that names someone else ends its reach."""
+        if self.since_organisation <= _RESULTS_REACH:
+            self.since_organisation += 1 if not _names_another(text, self.last_organisation) else _RESULTS_REACH + 1
 
     @property
     def previous_period(self) -> str | None:
@@ -128,7 +133,7 @@ class _DocumentState:
         """Pass a sentence with the places it names (and the places of its organisations)."""
         self._unread.append((text, (places, org_places)))
         self._previous = text
-        self.since_organisation += 1 if not _names_another(text, self.last_organisation) else _RESULTS_REACH + 1
+        self._pass_organisation(text)
 
     def _read_unread(self) -> None:
         gaz = gazetteer()
@@ -409,8 +414,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         people = attributes.people_of(held.measure)
         if people is not None:
             place_value = gazetteer().shown(people)
-        elif state.document_place is not None:
-            place_value = gazetteer().shown(state.document_place)
+        elif state.document_place is not None and state.document_place not in context.places_left_out(text):
+            place_value = gazetteer().shown(state.document_place)  # (not "sales outside the US" in a US article)
     return ExtractedClaim(
         start=offset,
         end=sentence.start + m_end,

@@ -167,17 +167,33 @@ def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
 
     Both come from one pass over the sentence with the gazetteer's pattern.
     """
-    places, org_places = _sentence_places(text)
+    places, org_places, _, _ = _sentence_places(text)
     return list(places), list(org_places)
 
 
+def places_aside(text: str) -> list[str]:
+    """The places a sentence names where its figures do not hold, canonically: where one of its organisations is
+    from ("The US company", "US media giant TimeWarner"), a place left out ("outside the US"). They still say
+    what the article is about."""
+    _, _, homes, left_out = _sentence_places(text)
+    return list(homes + left_out)
+
+
+def places_left_out(text: str) -> list[str]:
+    """The places a sentence leaves out ("outside the US", "except Wales"), canonically."""
+    return list(_sentence_places(text)[3])
+
+
 @lru_cache(maxsize=512)
-def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
+def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     # a sentence is read for its places by the document's place and again for its figures
     gaz = gazetteer()
     org_words = grammar_set("organisation_words")
     found: list[Mention] = []
     org_places: list[str] = []
+    homes: list[str] = []
+    left_out: list[str] = []
+    left_out_end: int | None = None
     for start, end in _place_matches(text):
         written = text[start:end]
         if _is_organisation(text, end, org_words):
@@ -197,6 +213,15 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
             continue  # "two of their last three games are against Leicester": a team, not a place
         if _describes_a_person(text, end):
             continue  # "US rapper Snoop Dogg", "the UK chancellor": whose nationality, not where the figure holds
+        if _describes_an_organisation(text, end):
+            org_places.append(gaz.aliases[written])
+            homes.append(gaz.aliases[written])
+            continue  # "The US company", "US media giant TimeWarner": whose home, not where the figure holds
+        if (_EXCLUDED_BEFORE.search(text, max(0, start - 20), start) and not text.startswith(("'s", "’s"), end)) or (
+                left_out_end is not None and _LISTED_NEXT.fullmatch(text, left_out_end, start)):
+            left_out.append(gaz.aliases[written])  # "outside France and the UK": both
+            left_out_end = end
+            continue  # "90% of the material outside America": where the figure does not hold
         name = gaz.aliases[written]
         capital = _CAPITAL_AFTER.match(text, end)
         # the last four characters suffice: no character lower-cases to fewer than one
@@ -213,10 +238,12 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
     if not found:
         # "37 English council areas": a place named only by its adjective
         for m in _adjective_pattern().finditer(text):
-            if _describes_a_person(text, m.end()) or _names_a_competition(text, m.end()):
+            if _describes_a_person(text, m.end()) or _names_a_competition(text, m.end()) or \
+                    _describes_an_organisation(text, m.end()):
                 continue  # "The British singer played to 2,700 fans", "6.50m to win the European trials"
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.shown(gaz.adjectives[m.group(0)])))
-    return tuple(_join_pairs(text, sorted(found, key=lambda p: p.start))), tuple(org_places)
+    return (tuple(_join_pairs(text, sorted(found, key=lambda p: p.start))), tuple(org_places), tuple(homes),
+            tuple(left_out))
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?\s$")
@@ -228,6 +255,28 @@ def _names_a_competition(text: str, end: int) -> bool:
     championships"): what was won there holds nowhere in particular."""
     m = _NEXT_WORDS.match(text, end)
     return m is not None and m.group(1).lower() in grammar_words("competition_nouns")
+
+
+_EXCLUDED_BEFORE = re.compile(r"\b(?:outside|except|excluding|apart\sfrom|other\sthan)\s(?:of\s)?(?:the\s)?$",
+                              re.IGNORECASE)
+_FUNCTION_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by",
+                             "with", "as", "is", "was", "are", "were", "has", "have", "had", "will", "would", "that",
+                             "which", "who", "its", "their", "this", "said", "says"})
+_LISTED_NEXT = re.compile(r"(?:,\s|\s(?:and|or)\s)(?:the\s)?")
+_ORGANISATION_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,3}")  # "US media giant", "Indian budget airline"
+
+
+def _describes_an_organisation(text: str, end: int) -> bool:
+    """Whether the place before ``end`` says where one organisation named after it is from ("The US company",
+    "US media giant TimeWarner", "a new Indian budget airline"): not where its figures hold ("UK firms", many
+    of them, are the UK's)."""
+    m = _ORGANISATION_AFTER.match(text, end)
+    for word in m.group(0).split() if m is not None else ():
+        if word in grammar_words("organisation_descriptors"):
+            return True
+        if word in _FUNCTION_WORDS or word.endswith(("ed", "ly")):
+            return False  # "in the US and the firm said": another phrase
+    return False
 
 
 def _describes_a_person(text: str, end: int) -> bool:

@@ -162,7 +162,7 @@ def _places_by_name(sentence: str) -> list[str]:
         return []  # most sentences name none: they are spared the rest of the reading
     gaz = gazetteer()
     return [gaz.aliases[m.value] for m in context.find_places(sentence)
-            if m.value in gaz.aliases and m.text not in gaz.adjectives]
+            if m.value in gaz.aliases and m.text not in gaz.adjectives] + context.places_aside(sentence)
 
 
 def _places_by_institution(text: str) -> list[str]:
