@@ -1820,6 +1820,30 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # the time of another event, before or after the figure's, is not the figure's
+    row("caps-won-before-he-retired",
+        "Hughes won 60 caps before he retired from international football in 2009.",
+        claim("60", 60, "count", period=None)),
+    row("shares-fell-after-it-warned",
+        "Shares in Dovetail fell 4% after it warned that profits would slow in the second half.",
+        claim("4%", 4, "percent", period=None)),
+    row("a-rise-in-march-after-an-event-keeps-march",
+        "Sales rose 5% in March after the firm cut prices.",
+        claim("5%", 5, "percent", period="in March")),
+    row("goals-when-they-won-the-title",
+        "The team scored 30 goals when they won the title in 2003.",
+        claim("30", 30, "count", period="in 2003")),
+    # the time a change is set against is the change's, not the level's before it
+    row("a-waiting-list-up-on-the-previous-month",
+        "In March, 6,100 patients were on the list, up by 300 on the previous month.",
+        claim("6,100", 6100, "count", period="In March"), claim("300", 300, "count", period="the previous month")),
+    row("a-jobless-count-down-compared-with-a-year-earlier",
+        "Unemployment stood at 1.4 million, down 20,000 compared with a year earlier.",
+        claim("1.4 million", 1_400_000, "count", period=None),
+        claim("20,000", 20_000, "count", period="compared with a year earlier")),
+    row("a-level-and-its-rise-on-last-year",
+        "Ticket sales reached £5m, up 3% on last year.",
+        claim("£5m", 5_000_000, "GBP", period=None), claim("3%", 3, "percent", period="last year")),
     # a span that begins on a day: "over the three days beginning on Friday", "for the year beginning 1 October"
     row("takings-over-days-beginning-on-a-weekday",
         "The comedy fell to fifth, with takings over the three days beginning on Friday of $5m.",

@@ -285,9 +285,10 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
                 (attributes.names_no_measure(claim.measure) or claim.measure == previous.measure) and \
                 _APPOSED_CHANGE.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
             # "boosting the deal to a record £3bn over three years, a 71% increase": the change of that figure
+            dated = previous if previous.period is not None else claim  # "£5m, up 3% on last year": its own base
             claim = replace(claim, measure=previous.measure or claim.measure, subject=previous.subject or claim.subject,
-                            place=previous.place, period=previous.period, period_start=previous.period_start,
-                            period_end=previous.period_end)
+                            place=previous.place, period=dated.period, period_start=dated.period_start,
+                            period_end=dated.period_end)
         if claim.change is not None and claim.subject and attributes.names_no_measure(claim.measure) and \
                 (donor := next((c for c in reversed(out) if c.unit == claim.unit and c.change == claim.change
                                 and not attributes.names_no_measure(c.measure)), None)):
@@ -352,6 +353,13 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         periods = _outside_relatives(periods, text, m_start)
     if periods and (founded := _FOUNDED.match(text)) and founded.end() <= m_start:
         periods = [p for p in periods if not founded.start("when") <= p.start < founded.end()]
+    if periods and others:
+        periods = _without_bases(periods, text, m_end, others)
+    if periods and (event := _EVENT_BEFORE_OR_AFTER.search(text, m_end)) and \
+            (event.group("verb").endswith("ed") or event.group("verb") in grammar_set("irregular_past_verbs")
+             or event.group("verb") in lexicon().grammar["pasts_like_presents"]["words"]):
+        # "won 84 caps before he quit Test rugby at the start of 2004": when that other event happened
+        periods = [p for p in periods if p.start < event.start()]
     dated = [p for p in periods if not _RATE.match(p.text)]
     period = _scoped(dated, text, clauses, index, m_start, m_end, others) if len(dated) < len(periods) else None
     if period is None:
@@ -770,6 +778,26 @@ _FOUNDED = re.compile(r"(?:(?:First\s)?(?:Established|Founded|Formed|Launched|Cr
 
 # a relative clause set off by commas: "Tate & Lyle, which joined the index in 1935, runs 41 factories"
 _RELATIVE_CLAUSE = re.compile(r",\s(?:which|who|whose)\s[^,;()]*,")
+
+
+# what a change is set against, after its figure: "up by 2,400 on the previous month", "compared with a year earlier"
+_BASE = re.compile(r"\s*(?:on\s+(?:the\s+|a\s+)?(?:previous|preceding|last|same|year|month|quarter|week)|"
+                   r"compared\s+(?:with|to)|against|than|versus)\s", re.IGNORECASE)
+
+
+# an event of its own after the figure, set before or after its time: "before he quit", "after the firm cut prices"
+_EVENT_BEFORE_OR_AFTER = re.compile(r"\b(?:before|after)\s+(?:he|she|it|they|we|I|(?:the|his|her|its|their)"
+                                    r"\s+[a-z]+|[A-Z][a-z]+)\s+(?:(?:had|finally|first|then|later)\s+)*"
+                                    r"(?P<verb>[a-z]+)\b")
+
+
+def _without_bases(mentions: list[context.Mention], text: str, end: int, others: list[tuple[int, int, bool]]
+                   ) -> list[context.Mention]:
+    """``mentions`` less the times a later figure is set against ("311,000 were waiting, up by 2,400 on the previous
+    month"): when the change is counted from is not when the figure before it holds."""
+    return [p for p in mentions if not any(end <= f_start and f_end <= p.start and not text[f_end : p.start].strip(" ,")
+                                           .count(" ") > 3 and _BASE.match(text[f_end : p.start] + p.text)
+                                           for f_start, f_end, _ in others)]
 
 
 def _outside_relatives(mentions: list[context.Mention], text: str, at: int) -> list[context.Mention]:
