@@ -25,6 +25,23 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # whose poll, survey or research it is, wherever the sentence names it
+    row("a-poll-for-a-phone-firm",
+        "Some 54% of those asked in a poll for mobile firm Ringtel said they had no landline.",
+        claim("54%", 54, "percent", speaker="Ringtel", measure="respondents")),
+    row("a-survey-by-an-institute",
+        "About 30% of adults questioned in a survey by the Halden Institute said they had no savings.",
+        claim("About 30%", 30, "percent", speaker="Halden Institute")),
+    row("research-by-a-trust-opens-the-sentence",
+        "Research by the Bristol Schools Trust found that 40% of pupils skip breakfast.",
+        claim("40%", 40, "percent", speaker="Bristol Schools Trust")),
+    # a group that agrees, a body that announces
+    row("analysts-agree-that",
+        "Analysts agree that the chain now holds a 12% share of the market.",
+        claim("12%", 12, "percent", speaker="analysts")),
+    row("a-taskforce-announced",
+        "The taskforce announced it was examining claims against 14 landlords.",
+        claim("14", 14, "count", speaker="taskforce")),
     # a time the sentence opens on without a comma, before its speaker
     row("on-a-weekday-a-chipmaker-announced",
         "At a press conference on Thursday Vantel announced that two industry groups had merged.",

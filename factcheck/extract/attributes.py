@@ -633,10 +633,12 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     The words around the figure decide (see :func:`_measure`); a figure among the sizes of
     one thing ("142 x 72.5 x 8.1 mm") measures its dimensions, one that qualifies a noun
     ("a 5.1-inch Super AMOLED display") that noun, one with nothing said of it what its
-    unit measures (a 145 g that weighs is a weight), and a size an adjective follows what the
-    adjective names ("300m tall": a height).
+    unit measures (a 145 g that weighs is a weight), a size an adjective follows what the
+    adjective names ("300m tall": a height), and the people a survey asked its respondents.
     """
     found = _measured(text, q, mention_start, clause_start, previous)
+    if found.lower() in lexicon().grammar["respondent_words"]["words"]:
+        return "respondents"  # "54% of those asked in a poll"
     if (size := lexicon().grammar["dimension_adjectives"].get(found.lower())) and \
             text[q.end :].lstrip().lower().startswith(found.lower()) and \
             (of := dimension(q.unit)) is not None and of.name in ("length", "mass"):

@@ -125,6 +125,12 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                                 rf"\s(?:in|by|from|for|out\sof)\s(?:the\s)?(?P<who>{_CAP}"
                                 rf"(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})\s{aux}"
                                 rf"(?P<verb>{speech}|indicate[sd]?|found|finds|show(?:s|ed)?)\b"),
+        # "of those asked in a poll for mobile firm Intervoice", "Research by the Bristol Trust": whose survey,
+        # wherever the sentence names it
+        "survey_by": re.compile(rf"(?:\b[Rr]esearch|\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s(?:new\s|latest\s|recent\s|"
+                                rf"online\s|national\s|annual\s)?(?:report|study|survey|poll|analysis|research))\s"
+                                rf"(?:(?:carried\sout|conducted|commissioned|published|compiled)\s)?(?:for|by|from)\s"
+                                rf"(?:the\s)?(?:[a-z][\w-]*\s){{0,3}}?(?P<who>{_CAP}(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})"),
         # "An ICM poll for BBC News 24 found": a report named by who made it, before what it is
         "report_named": re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s(?:new\s|latest\s|recent\s)?(?P<who>{_CAP}(?:\s{_CAP})?)\s"
                                    rf"(?:report|study|survey|poll|analysis)\s(?:(?:for|of|by|on)\s(?:the\s)?"
@@ -719,6 +725,8 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
         return m.group("who")
     if (m := speech.report_named) and m.end() <= local:
         return m.group("who")  # "An ICM poll for BBC News 24 found 80% ..."
+    if (m := speech.survey_by) is not None:
+        return m.group("who")  # "54% of those asked in a poll for mobile firm Intervoice said ..."
     if _SOURCE_FROM_CUE.search(text) and (m := _regexes()["source_from"].search(text)) and m.end() <= local:
         return m.group("abbr") or m.group("who")
     if _SOURCE_CUE.search(text) and (m := _regexes()["source"].search(text)) and m.end() <= local:
@@ -846,12 +854,19 @@ class _Speech:
         return _regexes()["report_named"].search(self._text)
 
     @cached_property
+    def survey_by(self) -> _Match | None:
+        if not _SURVEY_CUE.search(self._text):
+            return None
+        return _regexes()["survey_by"].search(self._text)
+
+    @cached_property
     def reported_after(self) -> _Match | None:
         return self._first("reported_after")
 
 
 # what may follow the verb of a report named at the end of its sentence: when, and the full stop
 _REPORT_TAIL = re.compile(r"(?:\s(?:on|last|this|earlier|in|on\s[A-Z][a-z]+)\b[\w ]{0,25})?[.\"”]*\s*$")
+_SURVEY_CUE = re.compile(r"(?:[Rr]esearch|report|study|survey|poll|analysis)\s(?:[a-z]+\s)?(?:for|by|from)\s")
 _NAMED_REPORT_CUE = re.compile(r"[A-Z]\w*\s(?:report|study|survey|poll|analysis)\s")
 _REPORT_CUE = re.compile(r"[Rr]eport|[Ss]tud|[Ss]urvey|[Pp]oll|[Aa]nalys|[Aa]rticle|[Ss]tor|[Ii]nvestigation")
 
