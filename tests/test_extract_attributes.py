@@ -35,6 +35,13 @@ SPEAKERS = [
     row("research-by-a-trust-opens-the-sentence",
         "Research by the Bristol Schools Trust found that 40% of pupils skip breakfast.",
         claim("40%", 40, "percent", speaker="Bristol Schools Trust")),
+    # who gives a rating says it
+    row("a-critic-gave-a-score",
+        "Food critic Sam Hale gave the restaurant a score of three stars out of five.",
+        claim("three stars out of five", 3, "stars", speaker="Sam Hale")),
+    row("a-magazine-awarded-a-mark",
+        "Gamer Monthly awarded the sequel a rare 10 out of 10 mark.",
+        claim("10 out of 10", 100, "percent", speaker="Gamer Monthly")),
     # a group that agrees, a body that announces
     row("analysts-agree-that",
         "Analysts agree that the chain now holds a 12% share of the market.",

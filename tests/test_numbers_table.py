@@ -254,6 +254,8 @@ COMPOUND = [
     row("minus-words-percent", "Growth was minus two percent.", "minus two percent", -2, "percent"),
     row("three-halves-is-a-number", "It is three halves of the old size.", "three halves", "1.5", "count"),
     row("powers-of-two", "A key of 2x2^10 bits is used.", "2x2^10 bits", 2048, "bit"),
+    row("ten-out-of-ten", "The review gave it 10 out of 10.", "10 out of 10", 100, "percent"),
+    row("stars-out-of-five", "Critics gave it four stars out of five.", "four stars out of five", 4, "stars"),
     # two units of one dimension, the larger first: one figure in the smaller
     row("feet-and-inches", "The suspect is 6ft 2ins tall.", "6ft 2ins", 74, "in"),
     row("feet-and-inches-spelled", "The goalkeeper stands 6 feet 4 inches.", "6 feet 4 inches", 76, "in"),

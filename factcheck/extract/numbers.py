@@ -675,7 +675,7 @@ def _share_quantities(text: str) -> list[Quantity]:
         if _day_of_a_month(text, m.start()):
             continue  # "on June 4 in 300 towns": the day of a date, not one in 300
         a, b = _small_number(m.group("a")), _small_number(m.group("b"))
-        if a is not None and b and a < b:
+        if a is not None and b and a <= b:  # "a rare 10 out of 10": all of it
             share = (a / b * 100).quantize(Decimal("0.01"))
             found.append(Quantity(m.start(), m.end(), m.group(0), normalize(share), "percent", "ratio",
                                   words=not m.group("a").isdigit()))
@@ -888,6 +888,8 @@ def find_quantities(text: str) -> list[Quantity]:
             chosen.append(q)
     chosen.sort(key=lambda q: q.start)
     chosen = _ratings(chosen)
+    if "out of" in text:
+        chosen = _rating_scales(text, chosen)
     if ")" in text:
         chosen = _accounting(text, chosen)
     if len(chosen) < 2:
@@ -903,6 +905,22 @@ def _ratings(quantities: list[Quantity]) -> list[Quantity]:
         return quantities
     return [replace(q, unit="count") if q.unit in tops and q.value is not None and q.value > tops[q.unit] else q
             for q in quantities]
+
+
+_OUT_OF = re.compile(r"\s+out\s+of\s+")
+
+
+def _rating_scales(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``four stars out of five``: the top mark is the rating's scale, no figure of its own."""
+    out: list[Quantity] = []
+    for q in quantities:
+        last = out[-1] if out else None
+        if last is not None and last.unit in lexicon().units["ratings"] and q.unit == "count" and \
+                _OUT_OF.fullmatch(text, last.end, q.start):
+            out[-1] = replace(last, end=q.end, text=text[last.start : q.end])
+            continue
+        out.append(q)
+    return out
 
 
 _STATED_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|be|been|of|at|stood\s+at|totall?ed)|:)\s*\($", re.IGNORECASE)

@@ -131,6 +131,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                                 rf"online\s|national\s|annual\s)?(?:report|study|survey|poll|analysis|research))\s"
                                 rf"(?:(?:carried\sout|conducted|commissioned|published|compiled)\s)?(?:for|by|from)\s"
                                 rf"(?:the\s)?(?:[a-z][\w-]*\s){{0,3}}?(?P<who>{_CAP}(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})"),
+        # "CNET editor Jessica Dolcourt gave the handset four-and-a-half stars": who rates a thing says its score
+        "rates": re.compile(rf"{who}\s{aux}(?P<verb>gave|gives|awarded|awards|rated|rates)\s"
+                            rf"[^,;.\"“”]{{0,50}}?\b(?:score|rating|mark|stars?|out\sof)\b"),
         # "An ICM poll for BBC News 24 found": a report named by who made it, before what it is
         "report_named": re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s(?:new\s|latest\s|recent\s)?(?P<who>{_CAP}(?:\s{_CAP})?)\s"
                                    rf"(?:report|study|survey|poll|analysis)\s(?:(?:for|of|by|on)\s(?:the\s)?"
@@ -725,6 +728,8 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
         return m.group("who")
     if (m := speech.report_named) and m.end() <= local:
         return m.group("who")  # "An ICM poll for BBC News 24 found 80% ..."
+    if (m := speech.rates) is not None and m.start("verb") < local:
+        return _person(_who(m), sentence.start + m.start(), people())  # "Dolcourt gave the handset 4.5 stars"
     if (m := speech.survey_by) is not None:
         return m.group("who")  # "54% of those asked in a poll for mobile firm Intervoice said ..."
     if _SOURCE_FROM_CUE.search(text) and (m := _regexes()["source_from"].search(text)) and m.end() <= local:
@@ -854,6 +859,12 @@ class _Speech:
         return _regexes()["report_named"].search(self._text)
 
     @cached_property
+    def rates(self) -> _Match | None:
+        if not _RATING_CUE.search(self._text):
+            return None
+        return _regexes()["rates"].search(self._text)
+
+    @cached_property
     def survey_by(self) -> _Match | None:
         if not _SURVEY_CUE.search(self._text):
             return None
@@ -866,6 +877,7 @@ class _Speech:
 
 # what may follow the verb of a report named at the end of its sentence: when, and the full stop
 _REPORT_TAIL = re.compile(r"(?:\s(?:on|last|this|earlier|in|on\s[A-Z][a-z]+)\b[\w ]{0,25})?[.\"”]*\s*$")
+_RATING_CUE = re.compile(r"\b(?:gave|gives|awarded|awards|rated|rates)\s")
 _SURVEY_CUE = re.compile(r"(?:[Rr]esearch|report|study|survey|poll|analysis)\s(?:[a-z]+\s)?(?:for|by|from)\s")
 _NAMED_REPORT_CUE = re.compile(r"[A-Z]\w*\s(?:report|study|survey|poll|analysis)\s")
 _REPORT_CUE = re.compile(r"[Rr]eport|[Ss]tud|[Ss]urvey|[Pp]oll|[Aa]nalys|[Aa]rticle|[Ss]tor|[Ii]nvestigation")
