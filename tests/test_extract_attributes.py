@@ -392,6 +392,13 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # the currency of a sum is no place; "the country" of a sentence naming a people is theirs
+    row("a-sum-in-australian-dollars",
+        "The miner made profits of 1.3bn Australian dollars in 2004.",
+        claim("1.3bn Australian dollars", 1_300_000_000, "AUD", place=None)),
+    row("the-country-of-the-people-named",
+        "According to data from the Liberians, the country's exports rose by 2% in 2004.",
+        claim("2%", 2, "percent", place="Liberia")),
     # where an organisation is from is not where its figures hold; nor is a place left out
     row("a-firms-home-is-not-where-its-sale-holds",
         "The Japanese company said it had agreed to sell 12 trains for $300m.",
@@ -1754,6 +1761,23 @@ MEASURES = [
     row("a-jump-named-high-is-no-height",
         "She won the high jump and threw 13.86m in the shot put.",
         claim("13.86m", "13.86", "m", measure="")),
+    # what a valuation, spending and a year-on-year change measure
+    row("a-bid-valued-the-club",
+        "The bid valued Rovers at £80m.",
+        claim("£80m", 80_000_000, "GBP", measure="value")),
+    row("the-offer-values-the-airline",
+        "The offer values the airline at about $2bn.",
+        claim("about $2bn", 2_000_000_000, "USD", measure="value")),
+    row("money-spent-on-a-trust",
+        "He said the £80m spent annually on the Energy Trust was wasted.",
+        claim("£80m", 80_000_000, "GBP", measure="spending on Energy Trust")),
+    row("the-council-has-spent-on-roads",
+        "The council has spent £30m on new roads since 2019.",
+        claim("£30m", 30_000_000, "GBP", measure="spending on new roads")),
+    row("a-fall-year-on-year-to-a-level",
+        "Mortgage approvals fell 25% year-on-year to 85,000 in March.",
+        claim("25%", 25, "percent", measure="Mortgage approvals"),
+        claim("85,000", 85_000, "count", measure="Mortgage approvals")),
     row("a-verb-that-is-also-a-noun-before-its-clause",
         "The survey of 2,000 adults reports that many save nothing.",
         claim("2,000", 2000, "count", measure="adults")),

@@ -465,6 +465,12 @@ def test_a_hyphenated_duration_is_no_claim() -> None:
     ("The panel wrote not one but two reports on the NHS.", [("two", 2)]),
     ("Not one but 14 ministers resigned.", [("14", 14)]),
     ("Not one patient was turned away.", [("Not one", 0)]),
+    # "no one" and "nobody" count none only of whom something befell
+    ("No one was hurt in the fire at the depot.", [("No one", 0)]),
+    ("Nobody has been arrested over the theft.", [("Nobody", 0)]),
+    ("Last year no one under 18 was killed on the county's roads.", [("no one", 0), ("under 18", 18)]),
+    ("The result was a shock no one could have predicted.", []),
+    ("Nobody knows how many voters will turn out.", []),
     # two sizes of one unit side by side are two figures, not feet and inches
     ("The tablet comes in 5 inch and 7 inch models.", [("5 inch", 5), ("7 inch", 7)]),
     ("The ladders are 6 ft and 12 ft long.", [("6 ft", 6), ("12 ft", 12)]),

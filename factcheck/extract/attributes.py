@@ -650,6 +650,8 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
     if q.unit in _LENGTHS and _DIMENSIONS.search(text, max(0, q.start - 40), min(len(text), q.end + 40)) and \
             _in_dimensions(text, q):
         return "dimensions"
+    if is_money(q.unit) and (spent := _spent_on(text, q, mention_start)):
+        return spent
     head = _attributive_head(text, q)
     if head:
         return head
@@ -829,6 +831,48 @@ _BOUGHT_FOR = re.compile(r"\b(?:download|buy|purchase|rent|order|stream|hire|sub
 _MOVED_FOR = re.compile(r"\b(?:(?:moved|moves|move|moving|transferred|signed|signs|signing)\s+(?:to|from|for|with)|"
                         r"joined|joins|join|joining)\s+[^,;]{1,60}?\s+for\s+(?:a\s+|about\s+|around\s+|just\s+)?$")
 # "A much-loved guitar ... has been sold for £100,000"
+# "year-on-year", "month on month": a change against the same time before, no thing measured
+_ON_THE_TIME_BEFORE = re.compile(r"(?:year|month|quarter|week|day)[\s-]on[\s-](?:year|month|quarter|week|day)",
+                                 re.IGNORECASE)
+def _spent_on(text: str, q: Quantity, mention_start: int) -> str | None:
+    """"the £80m spent annually on the Energy Savings Trust", "has spent £3bn on new roads": spending on what (or
+    investment in it)."""
+    spent = _SPENT_ON.match(text, q.end)
+    if spent is None:
+        return None
+    verb = text[q.end : spent.start("np")].strip()
+    before = _SPENT_BEFORE.search(text, max(0, mention_start - 40), mention_start)
+    if not verb.startswith(("spent", "invested", "being", "been", "to be")) and before is None:
+        return None
+    words: list[str] = []
+    for word in spent.group("np").split()[:_MAX_SPENT_ON]:
+        if word.lower() in ("the", "a", "an", "its", "their", "his", "her", "new"):
+            words.append(word)
+            continue
+        if word.lower() in _stops() or not word[:1].isalpha():
+            break
+        words.append(word)
+    while words and words[-1].lower() in ("the", "a", "an", "its", "their", "his", "her"):
+        words.pop()
+    found = _strip_determiners(" ".join(words))
+    if not found:
+        return None
+    return f"investment in {found}" if "invest" in verb or (before and "invest" in before.group(0)) else \
+        f"spending on {found}"
+
+
+_MAX_SPENT_ON = 6
+
+
+# "That sale valued Ferrari at 2.3bn euros": the value of what was valued
+_VALUES_AT = re.compile(r"\b(?:valued|values|valuing|value)\s+(?!at\b)[^,;:]{2,60}?\s+at\s+"
+                        r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+)?$")
+# "the £80m spent annually on the Energy Savings Trust", "has spent £3bn on new roads": spending on what
+_SPENT_ON = re.compile(r"\s+(?:(?:being|been|to\s+be)\s+)?(?:spent|invested)?\s*(?:[a-z]+ly\s+|each\s+year\s+|"
+                       r"a\s+year\s+)?on\s+(?P<np>[^,;:.()]{2,80})")
+_SPENT_BEFORE = re.compile(r"\b(?:spent|spend|spends|spending|invested|invest|invests|investing)\s+(?:a\s+further\s+|"
+                           r"another\s+|an\s+extra\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
+                           r"over\s+)?$")
 _SOLD_PASSIVE = re.compile(r"\s(?:has|have|had|was|were|is|are|be|been|being)\s+(?:been\s+)?(?:sold|bought|auctioned|"
                            r"valued|priced|acquired)\s+(?:for|at)\s+$")
 # "the deal for 2010-13 is worth £1.8bn", "deals worth more than £1bn"
@@ -878,6 +922,8 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
         if found:
             owner = _POSSESSOR.match(np)
             return f"{owner.group(0)}{found}" if owner else found
+    if last == "at" and is_money(q.unit) and _VALUES_AT.search(before):
+        return "value"  # "That sale valued Ferrari at 2.3bn euros"
     if last == "for" and is_money(q.unit) and _SELLS_FOR.search(before):
         return "price"  # "expects the Mac mini to sell for £339"
     if last == "for" and is_money(q.unit) and (m := _NOUN_FOR.search(before)) and \
@@ -1223,8 +1269,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         after_np = ""  # "sales are half of previous models": the sales, set against what they were
     if after_np.startswith(("odd ", "plus ")):
         after_np = after_np.split(" ", 1)[1]  # "the 80-odd resorts", "a 30-plus squad"
-    if after_np.endswith("ly") and " " not in after_np:
-        after_np = ""  # "a couple of times recently": when, not what
+    if (after_np.endswith("ly") and " " not in after_np) or _ON_THE_TIME_BEFORE.fullmatch(after_np):
+        after_np = ""  # "a couple of times recently", "fell 25% year-on-year": when, not what
     if " " in after_np and after_np.rpartition(" ")[2] in gazetteer().aliases and \
             not _NAMED_OF.search(after_np.rpartition(" ")[0]):
         after_np = after_np.rpartition(" ")[0]  # "eight million copies worldwide": the place is the claim's place

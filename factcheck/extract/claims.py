@@ -342,7 +342,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if place:
         earlier = state.places + org_places if context.reads_earlier_places(place) else []
         place_value = context.resolve_generic_place(place, earlier, state.document_place,
-                                                    [p.value for p in places if p.value != place] + org_places)
+                                                    [p.value for p in places if p.value != place] + org_places +
+                                                    (context.peoples_places(text) if place == "the country" else []))
     elif (implied := _holder_place(text, m_start, clause.start)) is not None:
         place_value = implied  # "the Premier League's 63 percent jump": the league's country
     else:

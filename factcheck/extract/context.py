@@ -179,6 +179,15 @@ def places_aside(text: str) -> list[str]:
     return list(homes + left_out)
 
 
+def peoples_places(text: str) -> list[str]:
+    """The places whose people a sentence names ("data provided by the Liberians"), canonically."""
+    people = gazetteer().people
+    return [people[word] for word in _PEOPLE_WORD.findall(text) if word in people]
+
+
+_PEOPLE_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:s|es)\b")
+
+
 def places_left_out(text: str) -> list[str]:
     """The places a sentence leaves out ("outside the US", "except Wales"), canonically."""
     return list(_sentence_places(text)[3])
@@ -239,7 +248,7 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
         # "37 English council areas": a place named only by its adjective
         for m in _adjective_pattern().finditer(text):
             if _describes_a_person(text, m.end()) or _names_a_competition(text, m.end()) or \
-                    _describes_an_organisation(text, m.end()):
+                    _describes_an_organisation(text, m.end()) or _a_sums_currency(text, m.start(), m.end()):
                 continue  # "The British singer played to 2,700 fans", "6.50m to win the European trials"
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.shown(gaz.adjectives[m.group(0)])))
     return (tuple(_join_pairs(text, sorted(found, key=lambda p: p.start))), tuple(org_places), tuple(homes),
@@ -262,6 +271,21 @@ _EXCLUDED_BEFORE = re.compile(r"\b(?:outside|except|excluding|apart\sfrom|other\
 _FUNCTION_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by",
                              "with", "as", "is", "was", "are", "were", "has", "have", "had", "will", "would", "that",
                              "which", "who", "its", "their", "this", "said", "says"})
+# "1.33bn Australian dollars": a currency, no place
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|pounds?|francs?|rupees?|crowns?|kron[ao]r?|krone[rn]?|yen|yuan|pesos?|"
+                             r"rand|shekels?|dinars?|riyals?|rupiah|won|rubles?|roubles?|lira|euros?|cents?)\b")
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion)?\s$")
+_NUMBER_AFTER = re.compile(r"\s\d")
+
+
+def _a_sums_currency(text: str, start: int, end: int) -> bool:
+    """Whether the adjective at ``start``–``end`` names the currency of a sum ("1.33bn Australian dollars",
+    "Australian dollars 648m"), not a place (as "the Indonesian rupiah lost 0.6%" is the rupiah's)."""
+    currency = _CURRENCY_AFTER.match(text, end)
+    return currency is not None and (_NUMBER_BEFORE.search(text, max(0, start - 16), start) is not None
+                                     or _NUMBER_AFTER.match(text, currency.end()) is not None)
+
+
 _LISTED_NEXT = re.compile(r"(?:,\s|\s(?:and|or)\s)(?:the\s)?")
 _ORGANISATION_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,3}")  # "US media giant", "Indian budget airline"
 

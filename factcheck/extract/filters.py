@@ -462,6 +462,12 @@ def rejection_by_spans(q: Quantity, blocked: list[Blocked], text: str = "") -> s
     return None
 
 
+# what befell those counted: "no one was hurt", "nobody has been arrested", "no one under 20 years old was killed"
+_BEFELL = re.compile(r"(?:\s+(?!(?:was|were|has|have|had|is|are|could|would|can|will)\b)[\w'’-]+){0,6}?"
+                     r"\s+(?:(?:was|were|has|have|had|is|are)\s+(?:yet\s+|so\s+far\s+|since\s+)?(?:been\s+)?"
+                     r"(?:[a-z]+ed|hurt|killed|held|found|seen|taken|left|charged|hit)|died|survived|escaped)\b")
+
+
 def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | None:
     """Why ``q`` is not a claim, from everything but the blocked spans (see :func:`rejection`)."""
     if _is_year(q) or _is_year_range(text, q):
@@ -474,6 +480,8 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
         return "list_number"  # "2) The terrorists ...", "(3) Ministers ...": an item of a list wherever it stands
     if q.rule == "words" and q.value == 1 and q.unit == "count":
         return "one"
+    if q.rule == "zero" and q.text.lower() in ("no one", "nobody") and not _BEFELL.match(text, q.end):
+        return "no_one"  # "in a way no one could have predicted": a figure of speech, not a count of none
     if q.rule == "article_unit":
         return "article"  # "a litre", "a mile": the unit, not a figure
     if q.rule == "zero" and _PRONOUN_AFTER.match(text, q.end):
