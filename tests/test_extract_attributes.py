@@ -1001,6 +1001,20 @@ SUBJECTS = [
     row("the-clubs-turnover-is-no-broadcasters",
         "Broadcast revenue at Skyline TV rose 9%. However, the club's turnover fell to £28m.",
         claim("£28m", 28_000_000, "GBP", subject=None)),
+    # a clause of its own after the verb ("ruled that", "claims that") holds its own figures, not the subject's
+    row("judges-ruled-that",
+        "Appeal judges ruled last month that the 14 men had been wrongly convicted.",
+        claim("14", 14, "count", subject=None)),
+    row("a-party-claims-that",
+        "The Greens also claim that only £41m of the fund had been spent.",
+        claim("£41m", 41_000_000, "GBP", subject=None)),
+    row("a-firm-did-not-reveal-that-it-paid",
+        "Kestrel Mills did not reveal that it paid $200,000 a year for the office.",
+        claim("$200,000", 200_000, "USD", subject="Kestrel Mills")),
+    # what others are expected to do is not the expecter's
+    row("a-distributor-expects-people-to-see",
+        "Its distributor Halcyon Films expects 40 million people to see the film.",
+        claim("40 million", 40_000_000, "count", subject=None)),
     row("a-number-inside-a-name-is-still-no-figure",
         "Microsoft sold 40m copies of Vista and Windows 7.", claim("40m", 40_000_000, "count"),
         only=True),
@@ -1874,6 +1888,12 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    row("profits-up-from-the-year-before",
+        "The miner made profits of £90m, up from £60m the year before.",
+        claim("£60m", 60_000_000, "GBP", period="the year before")),
+    row("exports-up-on-the-month-before",
+        "Exports reached $20bn in March against $18bn the month before.",
+        claim("$18bn", 18_000_000_000, "USD", period="the month before")),
     # the time of another event, before or after the figure's, is not the figure's
     row("caps-won-before-he-retired",
         "Hughes won 60 caps before he retired from international football in 2009.",

@@ -532,8 +532,9 @@ def _period_pattern() -> re.Pattern[str]:
          |fourth\s|final\s)?(?:{year}\s)?(?:fiscal\s|financial\s|calendar\s|tax\s|academic\s)?(?:year|quarter|half)
         (?![a-z])
       | every\s(?:year|month|week|day)
-        # (compared to) a decade earlier, two years ago
-      | (?:(?:compared\s(?:to|with)|than)\s)?(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)
+        # (compared to) a decade earlier, two years ago, the year before
+      | (?:(?:compared\s(?:to|with)|than)\s)?(?:(?:{count}|a)\s{units}\s(?:earlier|ago|before|previously)
+        |the\s(?:year|month|week|day|quarter|season|decade)\s(?:earlier|before))
         # this year, last month, the current financial year
       | (?:this|last|next|the\sprevious|the\scurrent)\s(?:year|month|week|decade|quarter|financial\syear|academic\syear)
         (?![a-z])

@@ -285,6 +285,8 @@ def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> s
         return None
     if _NAME_RE.search(text, m.end(), mention_start) and _another_subject(text, m.end(), mention_start):
         return None  # another name is a subject before the figure
+    if _of_another_clause(text[m.end() : mention_start]):
+        return None  # "Law Lords ruled last month that the 12 were held": the clause's figure, not theirs
     return _holder_name(m.group("name"), text, m.start("name"), names)
 
 
@@ -368,16 +370,29 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
         if word not in verbs and not word.endswith("ed") and not aux:
             continue
         between = text[end:mention_start]
-        if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between):
-            return None  # a clause break, another name or another figure stands between: not the figure's
-        if word in _not_verbs() and not _reports_its_own(word, between, verbs):
-            continue
+        if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between) or \
+                _of_another_clause(between):
+            return None  # a clause break, another name or figure, a clause of its own ("ruled that") stands between
+        if word in _not_verbs() and (not _reports_its_own(word, between, verbs)
+                                     or _OBJECT_TO_DO.match(text, mention_start)):
+            continue  # ("Toho expects 40 million people to see it": what others will do, not its own figure)
         name = _holder_name(m.group("name"), text, m.start("name"), names)
         if name:
             return Holding(name, _without(measure, name), "verb_subject")
     return None
 
 
+# "that" opening a clause (not "that period", nor "that could display"): a determiner, a pronoun or a figure next
+_THAT = re.compile(r"\bthat(?:,|\s+(?:the|a|an|his|her|their|our|some|of|on|in|he|she|we|there|only)\b|\s+[A-Z\d£$€])")
+_OWN = re.compile(r"\b(?:it|its|itself|they|their|themselves|he|his|she|her)\b")
+
+
+def _of_another_clause(between: str) -> bool:
+    """Whether the words between a subject's verb and a figure open a clause of its own that is not about the
+    subject ("ruled last month that the 12 were held"; not "did not reveal that it provided $200,000")."""
+    return _THAT.search(between) is not None and _OWN.search(between) is None
+# a figure that is the subject of what follows it: "40 million people to see it", "sales to fall 5%"
+_OBJECT_TO_DO = re.compile(r"\S+(?:\s+(?!to\b)[\w-]+){0,3}?\s+to\s+(?:be\s+)?[a-z]{2,}\b(?<!\bto\sthe)")
 # an aside after a name that says what it is: ", the world's fifth-largest brewer,"
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|one\s+of)\s[^,;:()\"“”]{1,80}?,")
 
