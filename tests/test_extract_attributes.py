@@ -1765,6 +1765,16 @@ MEASURES = [
     row("two-nouns-that-were-evacuated",
         "Some 1,200 pupils and teachers were evacuated after the flood.",
         claim("Some 1,200", 1200, "count", measure="pupils and teachers evacuated")),
+    # a sum written before a thing it pays for is that thing's cost; before a deal or a fine it is the deal
+    row("a-sum-before-a-computer-system",
+        "Auditors found the £456m system was far from working.",
+        claim("£456m", 456_000_000, "GBP", measure="system cost")),
+    row("a-sum-before-a-stadium",
+        "The club's new £350m stadium will open in August.",
+        claim("£350m", 350_000_000, "GBP", measure="stadium cost")),
+    row("a-sum-before-a-deal-is-the-deal",
+        "The league signed a £3bn deal with two broadcasters.",
+        claim("£3bn", 3_000_000_000, "GBP", measure="deal")),
     # an adjective after a size says what it measures
     row("a-tower-tall",
         "The new tower will be 310m tall.",

@@ -639,6 +639,10 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     found = _measured(text, q, mention_start, clause_start, previous)
     if found.lower() in lexicon().grammar["respondent_words"]["words"]:
         return "respondents"  # "54% of those asked in a poll"
+    if is_money(q.unit) and found and len(found.split()) <= 3 and not _OF_OR_COST.search(found) and \
+            found.split()[-1].lower() in lexicon().grammar["costed_things"]["words"] and \
+            _QUALIFIED_NEXT.match(text, q.end) and text[_QUALIFIED_NEXT.match(text, q.end).end() :].startswith(found):
+        return f"{found} cost"  # "the £456m system", "a £200m stadium": what they cost
     if (size := lexicon().grammar["dimension_adjectives"].get(found.lower())) and \
             text[q.end :].lstrip().lower().startswith(found.lower()) and \
             (of := dimension(q.unit)) is not None and of.name in ("length", "mass"):
@@ -862,6 +866,8 @@ def _spent_on(text: str, q: Quantity, mention_start: int) -> str | None:
 
 
 _MAX_SPENT_ON = 6
+_OF_OR_COST = re.compile(r"\b(?:of|costs?)\b|['’]")
+_QUALIFIED_NEXT = re.compile(r"[\s-]*(?:\([^)]{1,30}\)\s*)?")  # "£456m system", "£3m-a-year", "$5m (£2.7m) show"
 
 
 # "That sale valued Ferrari at 2.3bn euros": the value of what was valued
