@@ -179,6 +179,10 @@ def analyse(text: str, published: dt.date | None = None) -> Extraction:
     speakers = analyse_speakers(text, sentences)
     state = _DocumentState(document_place(text, sentences), text=text)
     state.names = holders.document_names(text, state.names_a_team)
+    # "The firm had been overstating its accounts by $11bn": the firm the article introduced where it opens
+    introduced = holders.introduced_organisation(text, state.names)
+    if introduced and _an_organisation(introduced, speakers.people):
+        state.last_organisation = introduced
     claims: list[ExtractedClaim] = []
     for sentence, (quantities, blocked) in zip(sentences[: last + 1], figures[: last + 1], strict=True):
         claims.extend(_sentence_claims(sentence, quantities, blocked, published, speakers, state))
@@ -510,9 +514,12 @@ def _named_before(document: str, sentence_start: int, text: str, clause_start: i
     if m is None or not _takes_the_figure(text, m, mention_start):
         return None
     verb = m.group("verb")
+    if verb in ("the", "a", "an", "one") or (verb in _COPULAS and _WHAT_IT_IS.match(text, m.end())):
+        return None  # "The group is the first of Britain's five big banks": what it is, not what it has
     if not (verb.endswith(("ed", "es")) or verb in holders.holder_verbs() or _AUXILIARY.search(m.group(0))):
         return None  # "The budget deficit hit": "deficit" is no verb, and "budget" is no thing named before
-    if _PASSIVE.search(m.group(0)) or _BY.search(text, m.end(), mention_start):
+    if _PASSIVE.search(m.group(0)) or (_BY.search(text, m.end(), mention_start)
+                                       and not text[:mention_start].rstrip().endswith(" by")):
         return None  # "The awards are voted for by the 9,000 members": the figure is not the awards'
     word = m.group("noun").capitalize()
     if word.lower() in _NOT_NAMED:
@@ -601,6 +608,7 @@ _SAID_TO_FIGURE = 10
 _PLAIN_RUN = re.compile(r"[^,;:()\"“”A-Z\d]*")
 
 
+_WHAT_IT_IS = re.compile(r"\s+(?:the|a|an|one)\b")
 _RESULTS_REACH = 2  # sentences after the one that gave an organisation's figure
 # what a sports or political article calls a team or a party, which the last firm with a figure may not be
 _NOT_A_FIRM = frozenset({"club", "side", "team", "outfit", "party", "union", "association", "band", "body"})

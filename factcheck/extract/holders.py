@@ -104,6 +104,42 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w&-]+")
 _INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;:’'\"”)]\s[A-Z])[\w&-]+")
 
 
+def introduced_organisation(text: str, names: frozenset[str]) -> str | None:
+    """The organisation an article introduces where it opens by what it is ("US telecoms firm WorldCom",
+    "Parmalat, the Italian food group"): what "the firm" and "it" stand for before any figure of its own."""
+    opening = text[:_OPENING]
+    lines = [line for line in opening.splitlines() if line.strip()]
+    if len(lines) >= 2:
+        # the name the headline and the lead both open on: "BT offers ...", "BT has moved to ..."
+        heads = [_OPENING_NAME.match(line) for line in lines[:2]]
+        if heads[0] and heads[1] and heads[0].group("name") == heads[1].group("name") and \
+                (name := _holder_name(heads[1].group("name"), lines[1], 0, names, possessive=True)):
+            return name
+    found = [m for pattern in _introduced() for m in pattern.finditer(opening)]
+    for m in sorted(found, key=lambda m: m.start("name")):
+        name = _holder_name(m.group("name"), opening, m.start("name"), names, possessive=True)
+        if name and name.split()[0] not in first_names() and " and " not in name:
+            return name
+    return None
+
+
+_OPENING = 600  # characters: a headline and the sentences that lead the article
+_OTHERS = frozenset({"rival", "owner", "investor", "regulator", "watchdog", "agency", "fund"})
+
+
+_OPENING_NAME = re.compile(rf"(?P<name>{_NAME})\s(?:[a-z]+s|has|is|was|will|could|may|to)\b")
+
+
+@cache
+def _introduced() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # what an article's own firm is introduced as (not "rival Google", nor "owner X")
+    own = [d for d in grammar_words("organisation_descriptors") if d not in _OTHERS]
+    descriptors = alternation(own, boundary=False)
+    before = re.compile(rf"\b(?:{descriptors})[^\S\n]+(?P<name>{_NAME})")
+    after = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s(?:the|a|an)\s[^,.;]{{0,60}}?\b(?:{descriptors})\b")
+    return before, after
+
+
 def holder(text: str, mention_start: int, clause_start: int, measure: str, previous_measure: str | None,
            names: frozenset[str], mention_end: int | None = None) -> Holding:
     """Whose the figure at ``mention_start`` of sentence ``text`` is (see the module's rules).
@@ -204,7 +240,8 @@ def _said_of_itself_pattern() -> re.Pattern[str]:
 
 # "the 710 million euros made by France's Ligue 1": the agent of a passive verb of money
 _BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|received|spent|raised|sold|won|given|"
-                       rf"offered|bid|invested|lost|collected)\s+by\s+(?:the\s)?(?:{_NAME}['’]s?\s)?(?P<name>{_NAME})")
+                       rf"offered|bid|invested|lost|collected|announced|reported|posted)\s+by\s+(?:the\s)?"
+                       rf"(?:(?:rival|fellow|parent|sister|partner)\s)?(?:{_NAME}['’]s?\s)?(?P<name>{_NAME})")
 # "Shares in Irish oil company Petrel Resources": whose shares, after what it is
 _SHARES_IN = re.compile(rf"(?P<shares>[Ss]hares)\s+(?:in|of)\s+(?:the\s+)?"
                         rf"(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s(?=[a-z]))*(?P<name>{_NAME})$")
