@@ -1031,6 +1031,13 @@ SUBJECTS = [
     row("what-the-group-is-among-others-is-not-its",
         "Lender Dunmore Bank made £2bn. The group is the first of the country's five big banks to report.",
         claim("five", 5, "count", subject=None)),
+    # the subject of a sentence that opens on a time, and of a clause of what it did after a comma
+    row("a-firm-after-a-fronted-month",
+        "In July, Tallis Foods, which is listed in London, reported a turnover of £8.9bn.",
+        claim("£8.9bn", 8_900_000_000, "GBP", subject="Tallis Foods")),
+    row("a-firm-beat-forecasts-posting-a-rise",
+        "Analysts watched Corvan closely. Corvan beat forecasts, posting a 52% rise in profits to £198m.",
+        claim("52%", 52, "percent", subject="Corvan"), claim("£198m", 198_000_000, "GBP", subject="Corvan")),
     row("a-number-inside-a-name-is-still-no-figure",
         "Microsoft sold 40m copies of Vista and Windows 7.", claim("40m", 40_000_000, "count"),
         only=True),

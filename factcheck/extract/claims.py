@@ -299,7 +299,8 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "the 54% rise in its domestic contract is bettered only by the Premier League's 63% jump": the
             # same change of another holder's (same unit, same direction), its measure left unsaid
             claim = replace(claim, measure=donor.measure)
-        if claim.subject is None and previous is not None and previous.subject and claim.measure and \
+        if claim.subject is None and previous is not None and previous.subject and \
+                (claim.measure or previous.change is not None) and \
                 claim.measure == previous.measure and not _OF_THEM.match(text, q.end) and \
                 index == context.clause_of(clauses, previous.start - sentence.start):
             # "Profits at Barclaycard rose 5% to £801m": the level a change reached is the same holder's

@@ -270,7 +270,9 @@ _NAME_LIST = re.compile(rf"(?P<names>(?:{_NAME})(?:,\s(?:{_NAME}))*,?\s(?:and|&)
 def _sentence_subject_pattern() -> re.Pattern[str]:
     adverbs = alternation(lexicon().grammar["linking_adverbs"], boundary=False)
     # "Roche, a former Davis Cup player for Australia, won ...": an aside on who the subject is, before its verb
-    return re.compile(rf"^(?:{adverbs},?\s)?(?:The\s)?(?P<name>{_NAME})"
+    # "In July, Diageo, which is listed in London, reported": a time or place the sentence opens on, before it
+    return re.compile(rf"^(?:{adverbs},?\s|(?:In|On|At|By|During|Last|This|Earlier|Later)\s[^,;]{{1,25}},\s)?"
+                      rf"(?:The\s)?(?P<name>{_NAME})"
                       rf"(?:,\s(?:which|who)\b[^,;]*,|,\s(?:a|an|the)\s[^,;()\"“”]{{3,80}}?,)?\s+"
                       rf"(?P<aux>(?:[a-z]+ly\s|has\s|had\s|have\s|"
                       rf"will\s|is\s|was\s)*)(?P<verb>[a-z][a-z'’-]+)\b")
@@ -318,13 +320,21 @@ def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> s
         return None
     verbs = _verbs()[1]
     verb = m.group("verb")
-    if verb in _not_verbs() or not (m.group("aux") or verb in verbs or verb.endswith(("ed", "ung", "ang", "ew"))):
+    if verb in _not_verbs() and not _reports_its_own(verb, text[m.end() : mention_start], verbs):
+        return None  # "Diageo said sales fell 5%": what it says, not what it has ("Diageo reported sales of" is)
+    if not (m.group("aux") or verb in verbs or verb.endswith(("ed", "ung", "ang", "ew"))
+            or _PARTICIPLE_CLAUSE.search(text, m.end(), mention_start)):
         return None
     if _NAME_RE.search(text, m.end(), mention_start) and _another_subject(text, m.end(), mention_start):
         return None  # another name is a subject before the figure
     if _of_another_clause(text[m.end() : mention_start]):
         return None  # "Law Lords ruled last month that the 12 were held": the clause's figure, not theirs
     return _holder_name(m.group("name"), text, m.start("name"), names)
+
+
+# "Reuters beat forecasts, posting a 52% rise": a clause of what the subject did, after a comma
+_PARTICIPLE_CLAUSE = re.compile(r",\s(?:posting|reporting|recording|making|selling|earning|taking|winning|scoring|"
+                                r"raising|cutting|shedding|adding|losing|paying|spending|shipping|employing)\b")
 
 
 def _another_subject(text: str, start: int, end: int) -> bool:
