@@ -240,7 +240,8 @@ def _said_of_itself_pattern() -> re.Pattern[str]:
 
 # "the 710 million euros made by France's Ligue 1": the agent of a passive verb of money
 _BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|received|spent|raised|sold|won|given|"
-                       rf"offered|bid|invested|lost|collected|announced|reported|posted)\s+by\s+(?:the\s)?"
+                       rf"offered|bid|invested|lost|collected|announced|reported|posted|unveiled|launched|proposed|published|promised|"
+                       rf"pledged|scored|held|owned|employed|built|produced|released)\s+by\s+(?:the\s)?"
                        rf"(?:(?:rival|fellow|parent|sister|partner)\s)?(?:{_NAME}['’]s?\s)?(?P<name>{_NAME})")
 # "Shares in Irish oil company Petrel Resources": whose shares, after what it is
 _SHARES_IN = re.compile(rf"(?P<shares>[Ss]hares)\s+(?:in|of)\s+(?:the\s+)?"
