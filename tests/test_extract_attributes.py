@@ -1814,6 +1814,9 @@ MEASURES = [
     row("a-jump-named-high-is-no-height",
         "She won the high jump and threw 13.86m in the shot put.",
         claim("13.86m", "13.86", "m", measure="")),
+    row("the-sum-seen-a-year-earlier",
+        "Lending rose by £4bn in January, less than the £5.1bn seen in December.",
+        claim("£5.1bn", 5_100_000_000, "GBP", measure="Lending")),
     # what a valuation, spending and a year-on-year change measure
     row("a-bid-valued-the-club",
         "The bid valued Rovers at £80m.",
@@ -1927,6 +1930,14 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a period that ends on a day of a month, with no year
+    row("a-deficit-in-the-12-months-to-a-day",
+        "The deficit hit a record $412bn in the 12 months to 30 September.",
+        claim("$412bn", 412_000_000_000, "USD", period="in the 12 months to 30 September")),
+    row("profits-for-the-year-to-a-day",
+        "Profits for the year to 31 December rose 20% to £4.6bn.",
+        claim("20%", 20, "percent", period="for the year to 31 December", measure="Profits"),
+        claim("£4.6bn", 4_600_000_000, "GBP", measure="Profits")),
     row("profits-up-from-the-year-before",
         "The miner made profits of £90m, up from £60m the year before.",
         claim("£60m", 60_000_000, "GBP", period="the year before")),

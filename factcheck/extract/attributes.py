@@ -835,6 +835,8 @@ _BOUGHT_FOR = re.compile(r"\b(?:download|buy|purchase|rent|order|stream|hire|sub
 _MOVED_FOR = re.compile(r"\b(?:(?:moved|moves|move|moving|transferred|signed|signs|signing)\s+(?:to|from|for|with)|"
                         r"joined|joins|join|joining)\s+[^,;]{1,60}?\s+for\s+(?:a\s+|about\s+|around\s+|just\s+)?$")
 # "A much-loved guitar ... has been sold for £100,000"
+# "from the £130m seen a year earlier": a participle that says when, not what
+_SEEN_THEN = frozenset({"seen", "recorded", "reported", "posted", "achieved", "registered"})
 # "year-on-year", "month on month": a change against the same time before, no thing measured
 _ON_THE_TIME_BEFORE = re.compile(r"(?:year|month|quarter|week|day)[\s-]on[\s-](?:year|month|quarter|week|day)",
                                  re.IGNORECASE)
@@ -1275,8 +1277,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         after_np = ""  # "sales are half of previous models": the sales, set against what they were
     if after_np.startswith(("odd ", "plus ")):
         after_np = after_np.split(" ", 1)[1]  # "the 80-odd resorts", "a 30-plus squad"
-    if (after_np.endswith("ly") and " " not in after_np) or _ON_THE_TIME_BEFORE.fullmatch(after_np):
-        after_np = ""  # "a couple of times recently", "fell 25% year-on-year": when, not what
+    if (after_np.endswith("ly") and " " not in after_np) or _ON_THE_TIME_BEFORE.fullmatch(after_np) or \
+            after_np in _SEEN_THEN:
+        after_np = ""  # "a couple of times recently", "fell 25% year-on-year", "the £130m seen a year earlier"
     if " " in after_np and after_np.rpartition(" ")[2] in gazetteer().aliases and \
             not _NAMED_OF.search(after_np.rpartition(" ")[0]):
         after_np = after_np.rpartition(" ")[0]  # "eight million copies worldwide": the place is the claim's place

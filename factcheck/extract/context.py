@@ -501,7 +501,7 @@ def _period_pattern() -> re.Pattern[str]:
     # "mid-2005", "early 2006", "late March": a part of a year or month (not of a decade: "the mid 1990s")
     part = r"(?:early|mid|late)[\s-]"
     when = rf"{part}(?:(?:\d{{1,2}}\s)?{months}\s)?{year}(?!['’]?s\b)|{part}{months}(?:\s{year})?" \
-           rf"|(?:(?:\d{{1,2}}\s)?{months}\s)?{year}|{months}(?:\s{year})?|{quarter}\s{year}"
+           rf"|(?:(?:\d{{1,2}}\s)?{months}\s)?{year}|(?:\d{{1,2}}\s)?{months}(?:\s{year})?|{quarter}\s{year}"
     count = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{cardinals}|a|one)"
     pattern = rf"""
         # between 2006-7 and 2016-17
