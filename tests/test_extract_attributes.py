@@ -42,6 +42,16 @@ SPEAKERS = [
     row("a-magazine-awarded-a-mark",
         "Gamer Monthly awarded the sequel a rare 10 out of 10 mark.",
         claim("10 out of 10", 100, "percent", speaker="Gamer Monthly")),
+    # "It said", "..., it added": the organisation whose figures the article gave last
+    row("it-said-after-a-firms-figure",
+        "Profits at Tarvo Foods rose 5% in 2024. It said it would cut 500 jobs.",
+        claim("500", 500, "count", speaker="Tarvo Foods")),
+    row("it-added-at-the-end",
+        "Sales at Harwick Rail rose 3%. About 2,500 new jobs should be created by 2030, it added.",
+        claim("About 2,500", 2500, "count", speaker="Harwick Rail")),
+    row("it-inside-a-quote-is-not-the-firm",
+        "Sales at Harwick Rail rose 3%. \"It said 40 trains were late,\" a passenger said.",
+        claim("40", 40, "count", speaker=None)),
     # a group that agrees, a body that announces
     row("analysts-agree-that",
         "Analysts agree that the chain now holds a 12% share of the market.",

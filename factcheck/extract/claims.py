@@ -448,7 +448,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         period=period,
         period_start=start_date,
         period_end=end_date,
-        speaker=speakers.at(sentence, offset),
+        speaker=speakers.at(sentence, offset) or _it_says(text, m_start, state.last_organisation),
         rule=q.rule,
         kind=kind,
         subject=held.subject,
@@ -610,6 +610,25 @@ _PLAIN_RUN = re.compile(r"[^,;:()\"“”A-Z\d]*")
 
 
 _WHAT_IT_IS = re.compile(r"\s+(?:the|a|an|one)\b")
+# "It said ...", "..., it added.": the organisation the article speaks of says so
+_IT_SAYS_BEFORE = re.compile(r"\W*(?:(?:And|But|However,|Meanwhile,)\s+)?It\s+(?:(?:also|has|had|later|then|now)\s+)*"
+                             r"(?:said|says|added|adds|reported|reports|announced|warned|told|predicted|forecast|"
+                             r"estimated|expects|expected)\b")
+_IT_SAYS_AFTER = re.compile(r",\s+it\s+(?:said|says|added|adds|reported|announced|warned)\b[^,;\"“”]{0,40}[.\"”]*\s*$")
+
+
+def _it_says(text: str, mention_start: int, organisation: str | None) -> str | None:
+    """The organisation whose figures an article gave last, when "it" reports the figure ("It said it would cut 500
+    jobs", "40 million people will see it, it added"), outside a quote."""
+    if organisation is None or _in_a_quote(text, mention_start):
+        return None
+    m = _IT_SAYS_BEFORE.match(text)
+    if m is not None and m.end() <= mention_start:
+        return organisation
+    m = _IT_SAYS_AFTER.search(text)
+    return organisation if m is not None and m.start() >= mention_start else None
+
+
 _RESULTS_REACH = 2  # sentences after the one that gave an organisation's figure
 # what a sports or political article calls a team or a party, which the last firm with a figure may not be
 _NOT_A_FIRM = frozenset({"club", "side", "team", "outfit", "party", "union", "association", "band", "body"})
