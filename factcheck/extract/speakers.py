@@ -69,6 +69,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     aux = (r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s|reportedly\s|still\s|"
            r"now\s|again\s|already\s|once\s|even\s|today\s|yesterday\s|"
            r"(?!only\s)[a-z]+ly\s)*")
+    # a name of up to five words, with the small words inside names: "Office for National Statistics"
+    named = rf"{_CAP}(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}}"
     doc_nouns = alternation(g["document_nouns"], boundary=False)
     doc_verbs = alternation(g["document_intro_verbs"], boundary=False)
     return {
@@ -122,15 +124,14 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "report_in": re.compile(rf"\b(?:(?:[Aa]n?|[Tt]he)\s(?:new\s|latest\s|recent\s)?(?:report|study|survey|poll|"
                                 rf"analysis|article|story|investigation)|(?:[Tt]he\s|[Nn]ew\s|[Ll]atest\s|[Rr]ecent\s)?"
                                 rf"(?:[Rr]eports|[Ss]tudies|[Ss]urveys|[Pp]olls|[Ss]tories))"
-                                rf"\s(?:in|by|from|for|out\sof)\s(?:the\s)?(?P<who>{_CAP}"
-                                rf"(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})\s{aux}"
+                                rf"\s(?:in|by|from|for|out\sof)\s(?:the\s)?(?P<who>{named})\s{aux}"
                                 rf"(?P<verb>{speech}|indicate[sd]?|found|finds|show(?:s|ed)?)\b"),
         # "of those asked in a poll for mobile firm Intervoice", "Research by the Bristol Trust": whose survey,
         # wherever the sentence names it
         "survey_by": re.compile(rf"(?:\b[Rr]esearch|\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s(?:new\s|latest\s|recent\s|"
                                 rf"online\s|national\s|annual\s)?(?:report|study|survey|poll|analysis|research))\s"
                                 rf"(?:(?:carried\sout|conducted|commissioned|published|compiled)\s)?(?:for|by|from)\s"
-                                rf"(?:the\s)?(?:[a-z][\w-]*\s){{0,3}}?(?P<who>{_CAP}(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}})"),
+                                rf"(?:the\s)?(?:[a-z][\w-]*\s){{0,3}}?(?P<who>{named})"),
         # "CNET editor Jessica Dolcourt gave the handset four-and-a-half stars": who rates a thing says its score
         "rates": re.compile(rf"{who}\s{aux}(?P<verb>gave|gives|awarded|awards|rated|rates)\s"
                             rf"[^,;.\"“”]{{0,50}}?\b(?:score|rating|mark|stars?|out\sof)\b"),
