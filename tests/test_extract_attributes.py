@@ -994,6 +994,12 @@ SUBJECTS = [
     row("pre-tax-profit-after-a-brewers-sales",
         "Sales at Hallam Breweries fell 3% in the year. Pre-tax profits were £45m.",
         claim("£45m", 45_000_000, "GBP", subject="Hallam Breweries")),
+    row("results-naming-the-firm-itself-are-the-firms",
+        "Profits at Hallam Breweries fell 3%. Total sales rose 4%, thanks to strong sales of Hallam lager abroad.",
+        claim("4%", 4, "percent", subject="Hallam Breweries")),
+    row("the-firm-with-an-aside-on-what-it-is",
+        "Profits at Kestrel Mills fell 3%. The firm, a leader in flour, employs 2,000 people.",
+        claim("2,000", 2000, "count", subject="Kestrel Mills")),
     row("results-after-another-name-are-not-the-firms",
         "Sales at Hallam Breweries fell 3% in the year. Rival Tolley reported a strong year. Pre-tax profits "
         "were £45m.",

@@ -404,7 +404,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         # "the firm's operating margins were 14.1%": the organisation whose figure the article gave last
         held = replace(held, subject=state.last_organisation, measure=held.measure[owned.end() :])
     elif held.subject is None and state.last_organisation and state.since_organisation <= _RESULTS_REACH and \
-            (q.unit in _OWN_FIGURES or units.is_money(q.unit)) and _reports_of_the_firm(text, held.measure):
+            (q.unit in _OWN_FIGURES or units.is_money(q.unit)) and \
+            _reports_of_the_firm(text, held.measure, state.last_organisation):
         held = replace(held, subject=state.last_organisation)  # "... Yangtze Power said. Sales surged to 6.2bn yuan"
     if held.subject and held.rule != "list_item" and _an_organisation(held.subject, speakers.people):
         state.last_organisation = held.subject
@@ -500,10 +501,12 @@ _VERB_TO_OBJECT = 4
 
 
 # a clause whose subject is a thing the article has named in full before: "The duchy last year generated £12m"
+# (an aside on what it is may stand after the noun: "The firm, a market leader in high-speed internet, had")
 _DEFINITE_BEFORE = re.compile(r"\W*(?:(?:and|but|so|yet|while|And|But|So|Yet|However,|Meanwhile,)\s+)*[Tt]he\s+"
-                              r"(?P<noun>[a-z][a-z-]{2,})\s+(?:(?:[a-z]+ly|has|have|had|was|is|will|would|could|also|"
+                              r"(?P<noun>[a-z][a-z-]{2,})(?:,\s(?:a|an|the)\s[^,;()\"“”]{3,80}?,)?\s+"
+                              r"(?:(?:[a-z]+ly|has|have|had|was|is|will|would|could|also|"
                               r"been|then|still|now|only|just|(?:last|this|next)\s(?:year|month|week|season))\s+)*"
-                              r"(?P<verb>[a-z][a-z'’-]+)\b")
+                              r"(?P<verb>(?!(?:the|a|an|one)\b)[a-z][a-z'’-]+)\b")
 
 
 def _named_before(document: str, sentence_start: int, text: str, clause_start: int, mention_start: int,
@@ -646,9 +649,10 @@ def _organisation_measure() -> re.Pattern[str]:
 _INNER_NAME = re.compile(r"(?<=[\w,;:)\"”’'])\s+(?P<name>[A-Z][\w&'’.-]*)")
 
 
-def _reports_of_the_firm(text: str, measure: str) -> bool:
+def _reports_of_the_firm(text: str, measure: str, organisation: str | None = None) -> bool:
     """Whether a figure that names no holder is what a company reports of itself ("Sales surged to 6.2bn yuan",
-    "Pre-tax profits rose 5%"), in a sentence that names no one else (a place, a month or a day aside)."""
+    "Pre-tax profits rose 5%"), in a sentence that names no one but ``organisation`` (a place, a month or a day
+    aside): "total sales increased 4%, thanks to strong sales of Carlsberg lager"."""
     if not measure or _organisation_measure().fullmatch(measure) is None or _in_a_quote(text, 0):
         return False
     first = text.split(None, 1)[0].strip("\"“'")
@@ -656,7 +660,7 @@ def _reports_of_the_firm(text: str, measure: str) -> bool:
     if first[:1].isupper() and first not in grammar_set("sentence_openers") and \
             first.lower() not in words["nouns"] and first.lower() not in words["modifiers"]:
         return False  # "Sainsbury's said sales rose 3%": another name opens the sentence
-    return not _SHARES_IN_A_NAME.search(text) and not _names_another(text)
+    return not _SHARES_IN_A_NAME.search(text) and not _names_another(text, organisation)
 
 
 _SHARES_IN_A_NAME = re.compile(r"\b(?:[Ss]hares|[Ss]take)\s+(?:in|of)\s+(?:the\s+)?[A-Z]")  # "Shares in Wembley"
