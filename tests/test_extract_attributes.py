@@ -1000,6 +1000,16 @@ SUBJECTS = [
     row("the-firm-with-an-aside-on-what-it-is",
         "Profits at Kestrel Mills fell 3%. The firm, a leader in flour, employs 2,000 people.",
         claim("2,000", 2000, "count", subject="Kestrel Mills")),
+    row("results-after-the-firm-the-lead-introduced",
+        "Dunmore profits hit record\n\nDunmore, the country's third-biggest bank, has seen profits climb.\n\n"
+        "Profits for the year to 31 December rose 20% to £4.6bn.",
+        claim("20%", 20, "percent", subject="Dunmore"), claim("£4.6bn", 4_600_000_000, "GBP", subject="Dunmore")),
+    row("a-firm-after-a-time-with-no-comma",
+        "Analysts watched Corvan. Last month Corvan agreed to pay $850m to settle a lawsuit.",
+        claim("$850m", 850_000_000, "USD", subject="Corvan")),
+    row("a-firm-after-what-it-is-says-of-itself",
+        "Separately, the world's largest parcel company, Parcelo, said it had ordered 10 jets.",
+        claim("10", 10, "count", subject="Parcelo")),
     row("results-after-another-name-are-not-the-firms",
         "Sales at Hallam Breweries fell 3% in the year. Rival Tolley reported a strong year. Pre-tax profits "
         "were £45m.",

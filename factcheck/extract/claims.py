@@ -183,6 +183,7 @@ def analyse(text: str, published: dt.date | None = None) -> Extraction:
     introduced = holders.introduced_organisation(text, state.names)
     if introduced and _an_organisation(introduced, speakers.people):
         state.last_organisation = introduced
+        state.since_organisation = 0  # "Barclays, the UK's third-biggest bank, ... Profits for the year rose 20%"
     claims: list[ExtractedClaim] = []
     for sentence, (quantities, blocked) in zip(sentences[: last + 1], figures[: last + 1], strict=True):
         claims.extend(_sentence_claims(sentence, quantities, blocked, published, speakers, state))

@@ -52,7 +52,10 @@ _BRACKET = re.compile(rf"(?<![\w'’])(?:the\s)?(?P<name>{_NAME})\s?\(\s?$")
 _FOR = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:the\s)?(?P<name>{_NAME})(?![\w'’])")
 # what may stand before a holder that is the subject of its clause: nothing, a determiner, a clause opener
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(–—]|\b(?:[Tt]hat|[Aa]nd|[Bb]ut|[Ww]hen|[Aa]s|[Ww]hile|[Aa]fter|[Bb]ecause|"
-                             r"[Ss]ince|[Ii]f|[Aa]lthough|[Tt]hen|[Ss]o|[Tt]he|[Ww]hereas|[Yy]et|[Ww]ith))\s*$")
+                             r"[Ss]ince|[Ii]f|[Aa]lthough|[Tt]hen|[Ss]o|[Tt]he|[Ww]hereas|[Yy]et|[Ww]ith)"
+                             # a time a sentence opens on without a comma: "Last month Marsh agreed to pay"
+                             r"|^(?:(?:Last|This|Earlier|Later)\s(?:week|month|year)|On\s[A-Z][a-z]+day|Yesterday|"
+                             r"Earlier|Later))\s*$")
 _SUBJECT_REACH = 30  # characters: the longest opener and the spaces after it
 _OWNER = re.compile(rf"(?:[Tt]he\s)?(?P<name>{_NAME})['’]s?(?:\s|$)")
 # words between a subject's verb and its figure: no other name, no clause break
@@ -232,8 +235,9 @@ def _said_of_itself_pattern() -> re.Pattern[str]:
     speech = alternation(g["speech_verbs"], boundary=False)
     descriptors = alternation(grammar_words("organisation_descriptors"), boundary=False)
     # "Initially, BMW said it", "The world's biggest insurance broker Marsh & McLennan said last week it"
-    return re.compile(rf"^(?:{adverbs},?\s|[A-Z][a-z]+ly,\s)?(?:The\s(?:[\w'’-]+\s){{0,4}}?(?:{descriptors})\s|The\s)?"
-                      rf"(?P<name>{_NAME})(?:,\s(?:which|who)\b[^;]*?,)?\s+"
+    # ("Separately, the world's largest package delivery company, UPS, said it")
+    return re.compile(rf"^(?:{adverbs},?\s|[A-Z][a-z]+ly,\s)?"
+                      rf"(?:[Tt]he\s(?:[\w'’-]+\s){{0,4}}?(?:{descriptors}),?\s|The\s)?(?P<name>{_NAME})(?:,\s(?:which|who)\b[^;]*?,|,)?\s+"
                       rf"(?:[a-z]+ly\s|has\s|had\s|have\s|also\s)*(?:{speech})"
                       rf"(?:\s(?:on|last|this|late|earlier)\s[A-Za-z]+)?\s(?:that\s)?(?P<pronoun>it|its)\b")
 
