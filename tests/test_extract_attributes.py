@@ -1010,6 +1010,9 @@ SUBJECTS = [
     row("a-firm-after-what-it-is-says-of-itself",
         "Separately, the world's largest parcel company, Parcelo, said it had ordered 10 jets.",
         claim("10", 10, "count", subject="Parcelo")),
+    row("it-after-however-plans-to-cut",
+        "Profits at Hallam Breweries fell 3%. However, it also plans to cut 200 jobs in Wales.",
+        claim("200", 200, "count", subject="Hallam Breweries")),
     row("results-after-another-name-are-not-the-firms",
         "Sales at Hallam Breweries fell 3% in the year. Rival Tolley reported a strong year. Pre-tax profits "
         "were £45m.",

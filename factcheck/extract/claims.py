@@ -570,8 +570,9 @@ def _an_organisation(name: str, people) -> bool:
 
 
 _ADVISERS = frozenset({"advisers", "advisors", "adviser", "advisor", "analysts", "brokers", "lawyers"})
-_IT_BEFORE = re.compile(r"\W*(?:(?:and|but|And|But|However,|Meanwhile,)\s+)?It\s+(?P<aux>(?:(?:[a-z]+ly|has|have|had|"
-                        r"will|would|could|also|now|still|then|already)\s+)*)(?P<verb>[a-z][a-z'’-]+)\b")
+_IT_BEFORE = re.compile(r"\W*(?:(?:and|but|And|But|However,|Meanwhile,)\s+)?(?:It|(?<=,\s)it)\s+"
+                        r"(?P<aux>(?:(?:[a-z]+ly|has|have|had|will|would|could|also|now|still|then|already)\s+)*)"
+                        r"(?P<verb>[a-z][a-z'’-]+)\b")
 
 
 def _done_by_it(text: str, clause_start: int, mention_start: int) -> bool:
