@@ -25,6 +25,7 @@ from factcheck.extract.lexicon import (
     grammar_words,
     lexicon,
 )
+from factcheck.extract.units import money, name_key, subunit
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,19 +272,21 @@ _EXCLUDED_BEFORE = re.compile(r"\b(?:outside|except|excluding|apart\sfrom|other\
 _FUNCTION_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by",
                              "with", "as", "is", "was", "are", "were", "has", "have", "had", "will", "would", "that",
                              "which", "who", "its", "their", "this", "said", "says"})
-# "1.33bn Australian dollars": a currency, no place
-_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|pounds?|francs?|rupees?|crowns?|kron[ao]r?|krone[rn]?|yen|yuan|pesos?|"
-                             r"rand|shekels?|dinars?|riyals?|rupiah|won|rubles?|roubles?|lira|euros?|cents?)\b")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s?(?:bn|m|k|million|billion|trillion)?\s$")
 _NUMBER_AFTER = re.compile(r"\s\d")
 
 
 def _a_sums_currency(text: str, start: int, end: int) -> bool:
     """Whether the adjective at ``start``–``end`` names the currency of a sum ("1.33bn Australian dollars",
-    "Australian dollars 648m"), not a place (as "the Indonesian rupiah lost 0.6%" is the rupiah's)."""
-    currency = _CURRENCY_AFTER.match(text, end)
-    return currency is not None and (_NUMBER_BEFORE.search(text, max(0, start - 16), start) is not None
-                                     or _NUMBER_AFTER.match(text, currency.end()) is not None)
+    "Australian dollars 648m", "65 Canadian cents"), by the currency lexicon's names and coins: not a place (as "the
+    Indonesian rupiah lost 0.6%" is the rupiah's)."""
+    currency = _NEXT_WORD.match(text, end)
+    if currency is None or (name_key(text[start : currency.end()]) not in money().names
+                            and subunit(currency.group(1)) is None):
+        return False
+    return _NUMBER_BEFORE.search(text, max(0, start - 16), start) is not None or \
+        _NUMBER_AFTER.match(text, currency.end()) is not None
 
 
 _LISTED_NEXT = re.compile(r"(?:,\s|\s(?:and|or)\s)(?:the\s)?")
