@@ -18,6 +18,7 @@ from factcheck.extract.lexicon import (
     grammar_set,
     grammar_words,
     lexicon,
+    past_tense,
     transitive_change_verbs,
 )
 from factcheck.extract.numbers import Quantity
@@ -641,7 +642,7 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         return "respondents"  # "54% of those asked in a poll"
     if is_money(q.unit) and found and len(found.split()) <= 3 and not _OF_OR_COST.search(found) and \
             found.split()[-1].lower() in lexicon().grammar["costed_things"]["words"] and \
-            _QUALIFIED_NEXT.match(text, q.end) and text[_QUALIFIED_NEXT.match(text, q.end).end() :].startswith(found):
+            text.startswith(found, _QUALIFIED_NEXT.match(text, q.end).end()):
         return f"{found} cost"  # "the £456m system", "a £200m stadium": what they cost
     if (size := lexicon().grammar["dimension_adjectives"].get(found.lower())) and \
             text[q.end :].lstrip().lower().startswith(found.lower()) and \
@@ -694,7 +695,7 @@ def _frequency_verb(text: str, mention_start: int) -> tuple[str, bool] | None:
         return None
     verb = m.group(2)
     head = verb.split()[0]  # "sent off": the verb, less its particle
-    done = head.endswith("ed") or head in grammar_words("irregular_past_verbs")
+    done = past_tense(head)
     if not done or head in _change_words()["change_verbs"]:
         return None
     passive = m.group(1) is not None or text[m.start() : m.start() + 4].lower() in ("was ", "were", "is ", "are ")

@@ -25,6 +25,7 @@ from factcheck.extract.lexicon import (
     grammar_set,
     grammar_words,
     lexicon,
+    past_tense,
 )
 from factcheck.extract.numbers import Quantity, find_quantities, might_hold_figure
 from factcheck.extract.speakers import analyse_speakers
@@ -363,8 +364,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if periods and others:
         periods = _without_bases(periods, text, m_end, others)
     if periods and (event := _EVENT_BEFORE_OR_AFTER.search(text, m_end)) and \
-            (event.group("verb").endswith("ed") or event.group("verb") in grammar_set("irregular_past_verbs")
-             or event.group("verb") in lexicon().grammar["pasts_like_presents"]["words"]):
+            (past_tense(event.group("verb")) or event.group("verb") in _pasts_like_presents()):
         # "won 84 caps before he quit Test rugby at the start of 2004": when that other event happened
         periods = [p for p in periods if p.start < event.start()]
     dated = [p for p in periods if not _RATE.match(p.text)]
@@ -519,7 +519,7 @@ def _named_before(document: str, sentence_start: int, text: str, clause_start: i
     if m is None or not _takes_the_figure(text, m, mention_start):
         return None
     verb = m.group("verb")
-    if verb in ("the", "a", "an", "one") or (verb in _COPULAS and _WHAT_IT_IS.match(text, m.end())):
+    if verb in _COPULAS and _WHAT_IT_IS.match(text, m.end()):
         return None  # "The group is the first of Britain's five big banks": what it is, not what it has
     if not (verb.endswith(("ed", "es")) or verb in holders.holder_verbs() or _AUXILIARY.search(m.group(0))):
         return None  # "The budget deficit hit": "deficit" is no verb, and "budget" is no thing named before
@@ -830,9 +830,17 @@ def _without_bases(mentions: list[context.Mention], text: str, end: int, others:
                    ) -> list[context.Mention]:
     """``mentions`` less the times a later figure is set against ("311,000 were waiting, up by 2,400 on the previous
     month"): when the change is counted from is not when the figure before it holds."""
-    return [p for p in mentions if not any(end <= f_start and f_end <= p.start and not text[f_end : p.start].strip(" ,")
-                                           .count(" ") > 3 and _BASE.match(text[f_end : p.start] + p.text)
-                                           for f_start, f_end, _ in others)]
+    def a_base(period: context.Mention, f_start: int, f_end: int) -> bool:
+        between = text[f_end : period.start]
+        return end <= f_start and f_end <= period.start and between.strip(" ,").count(" ") <= 3 and \
+            _BASE.match(between + period.text) is not None
+
+    return [p for p in mentions if not any(a_base(p, f_start, f_end) for f_start, f_end, _ in others)]
+
+
+@cache
+def _pasts_like_presents() -> frozenset[str]:
+    return frozenset(lexicon().grammar["pasts_like_presents"]["words"])
 
 
 def _outside_relatives(mentions: list[context.Mention], text: str, at: int) -> list[context.Mention]:

@@ -38,6 +38,7 @@ from factcheck.extract.lexicon import (
     grammar_set,
     grammar_words,
     lexicon,
+    past_tense,
 )
 
 # a name: capitalised words, product numbers ("Galaxy S5", "iPhone 6") and the small words inside names
@@ -443,6 +444,8 @@ def _of_another_clause(between: str) -> bool:
     """Whether the words between a subject's verb and a figure open a clause of its own that is not about the
     subject ("ruled last month that the 12 were held"; not "did not reveal that it provided $200,000")."""
     return _THAT.search(between) is not None and _OWN.search(between) is None
+
+
 # a figure that is the subject of what follows it: "40 million people to see it", "sales to fall 5%"
 _OBJECT_TO_DO = re.compile(r"\S+(?:\s+(?!to\b)[\w-]+){0,3}?\s+to\s+(?:be\s+)?[a-z]{2,}\b(?<!\bto\sthe)")
 # an aside after a name that says what it is: ", the world's fifth-largest brewer,"
@@ -500,7 +503,7 @@ def _relative_subject(text: str, mention_start: int, measure: str, names: frozen
     if found is None:
         return None
     verb = found.group("verb")
-    past = verb.endswith("ed") or verb in grammar_set("irregular_past_verbs")
+    past = past_tense(verb)
     if verb in _not_verbs() or not (verb in verbs or past):
         return None
     if _OF_BEFORE.search(text, max(0, found.start() - 30), found.start()):

@@ -262,6 +262,11 @@ def change_verbs() -> list[str]:
     return [verb for verbs in lexicon().grammar["change_verbs"].values() for verb in verbs]
 
 
+def past_tense(word: str) -> bool:
+    """Whether ``word`` reads as a verb's past: it ends in "-ed" or is an irregular past ("won", "sold")."""
+    return word.endswith("ed") or word in grammar_set("irregular_past_verbs")
+
+
 @cache
 def transitive_change_verbs() -> dict[str, str]:
     """The verbs that change what they take as object ("cut spending", "lifted revenues"), with the way each
