@@ -570,7 +570,9 @@ def _an_organisation(name: str, people) -> bool:
 
 
 _ADVISERS = frozenset({"advisers", "advisors", "adviser", "advisor", "analysts", "brokers", "lawyers"})
-_IT_BEFORE = re.compile(r"\W*(?:(?:and|but|And|But|However,|Meanwhile,)\s+)?(?:It|(?<=,\s)it)\s+"
+# what may open a clause before "It", "Its" or "The firm" that stands for an organisation named before
+_ORGANISATION_CLAUSE_OPENER = r"\W*(?:(?:and|but|And|But|However,|Meanwhile,)\s+)?"
+_IT_BEFORE = re.compile(_ORGANISATION_CLAUSE_OPENER + r"(?:It|(?<=,\s)it)\s+"
                         r"(?P<aux>(?:(?:[a-z]+ly|has|have|had|will|would|could|also|now|still|then|already)\s+)*)"
                         r"(?P<verb>[a-z][a-z'’-]+)\b")
 
@@ -592,7 +594,7 @@ def _says_of_itself() -> re.Pattern[str]:
     g = lexicon().grammar
     descriptors = alternation(grammar_words("organisation_descriptors"), boundary=False)
     speech = alternation(g["speech_verbs"], boundary=False)
-    return re.compile(rf"\W*(?:(?:and|but|And|But|However,|Meanwhile,)\s+)?"
+    return re.compile(rf"{_ORGANISATION_CLAUSE_OPENER}"
                       rf"(?:(?:It|[Tt]he\s(?:[\w'’-]+\s){{0,3}}?(?:{descriptors}))\s+(?:(?:[a-z]+ly|has|had|also|now|"
                       rf"then|later|again)\s+)*(?:{speech})(?:\s(?:on|last|this|earlier)\s[A-Za-z]+)?\s(?:that\s)?"
                       rf"(?:it|its)|[Ii]ts)\s")
