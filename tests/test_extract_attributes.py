@@ -977,6 +977,20 @@ SUBJECTS = [
     row("what-it-says-of-another-is-not-its",
         "Profits at Brenton Mining doubled to £90m. It said the wider market had shrunk 6% in a year.",
         claim("6%", 6, "percent", subject=None)),
+    # a name that says what its own results were ("X said pre-tax profits rose") holds them; a statistics office
+    # that says what output did, and a name that reports what others expect, do not
+    row("a-brewer-said-its-results",
+        "Korsby, which makes Nordlys lager, said pre-tax profits for 2024 rose 12% to 400m kroner.",
+        claim("12%", 12, "percent", subject="Korsby", measure="pre-tax profits")),
+    row("a-hospital-group-said-quarterly-revenue",
+        "Meridian Health said fourth quarter revenue fell 3% to $2.1bn.",
+        claim("$2.1bn", 2_100_000_000, "USD", subject="Meridian Health", measure="revenue")),
+    row("a-statistics-office-said-output",
+        "The Office for National Statistics said output rose 0.5% in the third quarter.",
+        claim("0.5%", 0.5, "percent", subject=None, measure="output")),
+    row("a-firm-said-what-analysts-expect",
+        "Calder Rail said analysts expected sales to rise 5%.",
+        claim("5%", 5, "percent", subject=None)),
     # "X, whose ...": the name owns what the clause counts; "X, who recently won": an adverb before the verb
     row("a-runner-whose-time",
         "Okoro, whose time of 10.02 seconds in Lagos was a national record, will race again in June.",

@@ -642,14 +642,6 @@ _NOT_A_FIRM = frozenset({"club", "side", "team", "outfit", "party", "union", "as
 _THE_FIRMS = re.compile(r"(?:the\s)?(?P<noun>[a-z]+)['’]s\s+(?=\w)")
 
 
-@cache
-def _organisation_measure() -> re.Pattern[str]:
-    words = lexicon().grammar["organisation_measures"]
-    modifiers = alternation(words["modifiers"], boundary=False)
-    return re.compile(rf"(?:(?:{modifiers}|[\w-]*(?:quarter|year|half)[\w-]*)\s+){{0,3}}"
-                      rf"(?:{alternation(words['nouns'], boundary=False)})", re.IGNORECASE)
-
-
 _INNER_NAME = re.compile(r"(?<=[\w,;:)\"”’'])\s+(?P<name>[A-Z][\w&'’.-]*)")
 
 
@@ -657,7 +649,7 @@ def _reports_of_the_firm(text: str, measure: str, organisation: str | None = Non
     """Whether a figure that names no holder is what a company reports of itself ("Sales surged to 6.2bn yuan",
     "Pre-tax profits rose 5%"), in a sentence that names no one but ``organisation`` (a place, a month or a day
     aside): "total sales increased 4%, thanks to strong sales of Carlsberg lager"."""
-    if not measure or _organisation_measure().fullmatch(measure) is None or _in_a_quote(text, 0):
+    if not measure or holders.organisation_measure().fullmatch(measure) is None or _in_a_quote(text, 0):
         return False
     first = text.split(None, 1)[0].strip("\"“'")
     words = lexicon().grammar["organisation_measures"]

@@ -200,26 +200,30 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
             return Holding(name, measure, "leading_with")
     if found := _respectively(text, mention_start, names):
         return Holding(found, measure, "respectively")
-    if found := _said_of_itself(text, mention_start, names):
+    if found := _said_of_itself(text, mention_start, names, measure):
         return Holding(found, _without(measure, found), "said_of_itself")
     if found := _sentence_subject(text, mention_start, names):
         return Holding(found, _without(measure, found), "sentence_subject")
     return Holding(None, measure)
 
 
-def _said_of_itself(text: str, mention_start: int, names: frozenset[str]) -> str | None:
-    """The name a sentence opens on when what it says is of itself ("it", "its"): "Acme said its profits rose
-    5%", "Tesco said on Monday that it would pay £850m"."""
-    if " it" not in text[:mention_start]:
+def _said_of_itself(text: str, mention_start: int, names: frozenset[str], measure: str = "") -> str | None:
+    """The name a sentence opens on when what it says is of itself ("it", "its"), or is its own results: "Acme said
+    its profits rose 5%", "Tesco said on Monday that it would pay £850m", "Inbev said pre-tax profits rose 56%"."""
+    own_results = bool(measure) and organisation_measure().fullmatch(measure) is not None
+    if " it" not in text[:mention_start] and not own_results:
         return None
     m = _said_of_itself_pattern().match(text)
-    if m is None or m.end() > mention_start:
+    if m is None or m.end() > mention_start or (m.group("own") and not own_results):
         return None
     between = text[m.end() : mention_start]
-    if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between):
+    if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or \
+            _DIGIT.search(_YEARS.sub("", between)):
         return None  # a clause break, another name or another figure stands between: not the figure's
     if m.group("pronoun") == "it" and _IT_DESCRIBES.match(between):
         return None  # "Benitez admitted it was a costly loss of two points": "it" is what happened, not who
+    if m.group("own") and m.group("name") in gazetteer().institutions:
+        return None  # "The Office for National Statistics said output rose 0.5%": the economy's, not the office's
     # a name that says something of itself is one, even where it opens the sentence ("Boeing said it had sold")
     return _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
 
@@ -240,7 +244,18 @@ def _said_of_itself_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{adverbs},?\s|[A-Z][a-z]+ly,\s)?"
                       rf"(?:[Tt]he\s(?:[\w'’-]+\s){{0,4}}?(?:{descriptors}),?\s|The\s)?(?P<name>{_NAME})(?:,\s(?:which|who)\b[^;]*?,|,)?\s+"
                       rf"(?:[a-z]+ly\s|has\s|had\s|have\s|also\s)*(?:{speech})"
-                      rf"(?:\s(?:on|last|this|late|earlier)\s[A-Za-z]+)?\s(?:that\s)?(?P<pronoun>it|its)\b")
+                      rf"(?:\s(?:on|last|this|late|earlier)\s[A-Za-z]+)?\s(?:that\s)?"
+                      rf"(?:(?P<pronoun>it|its)\b|(?P<own>{organisation_measure().pattern})\b)")
+
+
+@cache
+def organisation_measure() -> re.Pattern[str]:
+    """What a company reports of itself: one of the nouns of "organisation_measures" (grammar.json) after at most
+    three of its modifiers ("pre-tax profits", "fourth quarter sales")."""
+    words = lexicon().grammar["organisation_measures"]
+    modifiers = alternation(words["modifiers"], boundary=False)
+    return re.compile(rf"(?:(?:{modifiers}|[\w-]*(?:quarter|year|half)[\w-]*)\s+){{0,3}}"
+                      rf"(?:{alternation(words['nouns'], boundary=False)})", re.IGNORECASE)
 
 
 # "the 710 million euros made by France's Ligue 1": the agent of a passive verb of money
@@ -314,6 +329,7 @@ def _respectively(text: str, mention_start: int, names: frozenset[str]) -> str |
 
 
 _DIGIT = re.compile(r"\d")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")  # "said pre-tax profits for 2004 rose 56%": a year is no other figure
 _LISTED = re.compile(r",\s|\s(?:and|&)\s")
 _FIGURE = re.compile(r"[£$€¥]?\d[\d,.]*(?:\s?(?:m|bn|million|billion|euros?|pounds?|dollars?|%|percent|per\scent))*")
 
