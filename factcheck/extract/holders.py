@@ -214,18 +214,32 @@ def _said_of_itself(text: str, mention_start: int, names: frozenset[str], measur
     if " it" not in text[:mention_start] and not own_results:
         return None
     m = _said_of_itself_pattern().match(text)
-    if m is None or m.end() > mention_start or (m.group("own") and not own_results):
+    if m is None or m.end() > mention_start:
         return None
     between = text[m.end() : mention_start]
-    if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or \
+    if m.group("pronoun") is None and not (own_results and (m.group("noun") or (m.group("a") and not between))):
+        return None  # "Acme said analysts expected sales to rise 5%": what it says is not of its own results
+    if not _free_run_but_places(between) or len(between.split()) > _MAX_WORDS_BETWEEN or \
             _DIGIT.search(_YEARS.sub("", between)):
         return None  # a clause break, another name or another figure stands between: not the figure's
     if m.group("pronoun") == "it" and _IT_DESCRIBES.match(between):
         return None  # "Benitez admitted it was a costly loss of two points": "it" is what happened, not who
-    if m.group("own") and m.group("name") in gazetteer().institutions:
+    if m.group("pronoun") is None and m.group("name") in gazetteer().institutions:
         return None  # "The Office for National Statistics said output rose 0.5%": the economy's, not the office's
     # a name that says something of itself is one, even where it opens the sentence ("Boeing said it had sold")
     return _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def _free_run_but_places(between: str) -> bool:
+    """Whether words hold no clause break and no name but of places ("its sales in India to grow")."""
+    if _FREE_RUN.match(between):
+        return True
+    gaz = gazetteer()
+    return _FREE_RUN.match(_CAPITALISED.sub(
+        lambda w: "" if w.group(0) in gaz.aliases or w.group(0) in gaz.adjectives else w.group(0), between)) is not None
 
 
 # "it was a ...", "it is not ...": "it" there is a state of things (or the figure itself), no holder
@@ -242,10 +256,14 @@ def _said_of_itself_pattern() -> re.Pattern[str]:
     # "Initially, BMW said it", "The world's biggest insurance broker Marsh & McLennan said last week it"
     # ("Separately, the world's largest package delivery company, UPS, said it")
     return re.compile(rf"^(?:{adverbs},?\s|[A-Z][a-z]+ly,\s)?"
-                      rf"(?:[Tt]he\s(?:[\w'’-]+\s){{0,4}}?(?:{descriptors}),?\s|The\s)?(?P<name>{_NAME})(?:,\s(?:which|who)\b[^;]*?,|,)?\s+"
-                      rf"(?:[a-z]+ly\s|has\s|had\s|have\s|also\s)*(?:{speech})"
+                      rf"(?:[Tt]he\s(?:[\w'’-]+\s){{0,4}}?(?:{descriptors}),?\s|The\s)?(?P<name>{_NAME})"
+                      rf"(?:,\s(?:which|who)\b[^;]*?,|,\s(?:(?:the|a|an)\s|[A-Z][\w-]*['’]s\s)[^,;()\"“”]{{3,80}}?,|,)?\s+"
+                      rf"(?:[a-z]+ly\s|has\s|had\s|have\s|also\s|now\s)*(?:{speech})"
                       rf"(?:\s(?:on|last|this|late|earlier)\s[A-Za-z]+)?\s(?:that\s)?"
-                      rf"(?:(?P<pronoun>it|its)\b|(?P<own>{organisation_measure().pattern})\b)")
+                      # "it", "its"; or its own results: "said pre-tax profits", "has forecast a net loss of", "now
+                      # forecasts 2005 revenue of", "has reported a 60% rise in profit"
+                      rf"(?:(?P<pronoun>it|its)\b|(?P<a>(?:a|an)\s)?(?:(?:19|20)\d\d\s)?"
+                      rf"(?P<noun>{organisation_measure().pattern}\b)?)")
 
 
 @cache
