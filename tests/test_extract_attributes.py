@@ -908,6 +908,16 @@ SUBJECTS = [
     row("a-ministers-plan-after-but-he",
         "Health Secretary Alan Greer spoke on Monday, but he plans to axe 4,000 posts.",
         claim("4,000", 4000, "count", subject="Alan Greer")),
+    # a person known by one name, introduced by what they are ("soul singer Ameli", "jockey Dunwoody")
+    row("a-singer-known-by-one-name-by-she",
+        "Soul singer Ameli topped the charts in May. She released four albums in five years.",
+        claim("four", 4, "count", subject="Ameli")),
+    row("a-jockey-known-by-one-name-by-he",
+        "Veteran jockey Karsby rode again on Saturday. He has won 212 races since 2001.",
+        claim("212", 212, "count", subject="Karsby")),
+    row("a-rival-firm-is-no-one-name-person",
+        "Shares in rival Tellan fell 3% on Monday.",
+        claim("3%", 3, "percent", subject="Tellan")),
     # ... not what he says, thinks or warns of, a figure far from his verb, nor a "he" inside a quote
     row("what-he-says-is-not-his",
         "Alan Greer spoke on Monday. He said 5,000 nurses would be hired.",

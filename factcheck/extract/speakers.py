@@ -338,10 +338,23 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
             index.by_first.setdefault(first, f"{first} {last}")
         if known and role:
             index.by_role.setdefault(role, f"{first} {last}")
+    for m in _single_name().finditer(text):
+        # "R&B star Jamelia had three nominations": a person known by one name, for "she" to stand for later
+        name = m.group("name")
+        if name not in places and name not in org_words and name not in given_names and \
+                not _not_a_name([name]) and name not in index.by_first:
+            index.by_surname.setdefault(name, name)
     # the subject of each sentence is needed for "he said" and the like only: found on demand
     index.unread = list(sentences)
     index.text = text
     return index
+
+
+@cache
+def _single_name() -> re.Pattern[str]:
+    """A one-word name after what the person is ("singer Usher", "R&B star Jamelia"), no other name after it."""
+    descriptors = alternation(lexicon().grammar["single_name_descriptors"]["words"], boundary=False)
+    return re.compile(rf"(?<![\w'’-])(?:{descriptors})\s(?P<name>[A-Z][a-z]{{2,}})(?![\w'’-]|\s[A-Z]|\s(?:of|and|&)\s)")
 
 
 @dataclass(frozen=True, slots=True)
