@@ -204,6 +204,7 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
     homes: list[str] = []
     left_out: list[str] = []
     left_out_end: int | None = None
+    compared: list[Mention] = []
     for start, end in _place_matches(text):
         written = text[start:end]
         if _is_organisation(text, end, org_words):
@@ -227,6 +228,12 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             org_places.append(gaz.aliases[written])
             homes.append(gaz.aliases[written])
             continue  # "The US company", "US media giant TimeWarner": whose home, not where the figure holds
+        if _gives_the_money(text, start, end, gaz.places[gaz.aliases[written]].type):
+            homes.append(gaz.aliases[written])
+            continue  # "10bn euros in aid from the EU": the giver, not where the sum holds
+        if _superlative_in().search(text, max(0, start - 40), start):
+            compared.append(Mention(start, end, written, written))
+            continue  # "... from 10, which had been the lowest in the euro zone": the field compared
         if (_EXCLUDED_BEFORE.search(text, max(0, start - 20), start) and not text.startswith(("'s", "’s"), end)) or (
                 left_out_end is not None and _LISTED_NEXT.fullmatch(text, left_out_end, start)):
             left_out.append(gaz.aliases[written])  # "outside France and the UK": both
@@ -245,6 +252,10 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             continue
         written = _ACROSS.sub("", m.group(0).lower())
         found.append(Mention(m.start(), m.end(), m.group(0), written))
+    if found:
+        homes.extend(gaz.aliases[m.text] for m in compared)  # (the place of "Spain, the highest in the EU" is Spain)
+    else:
+        found.extend(compared)  # "House prices rose the slowest in Greater London"
     if not found:
         # "37 English council areas": a place named only by its adjective
         for m in _adjective_pattern().finditer(text):
@@ -304,6 +315,33 @@ def _describes_an_organisation(text: str, end: int) -> bool:
         if word in _FUNCTION_WORDS or word.endswith(("ed", "ly")):
             return False  # "in the US and the firm said": another phrase
     return False
+
+
+@cache
+def _funding() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = alternation(lexicon().grammar["funding_nouns"]["words"], boundary=False)
+    # "in aid from the IMF and the EU", "the 10bn euros, agreed by the EU": a sum just before the verb
+    giver_before = re.compile(rf"\b(?:(?:{nouns})\s(?:[a-z]+\s){{0,2}}?from|(?:\d(?:bn|m)?|euros?|dollars?|pounds?|"
+                              rf"yen|francs?|million|billion),?\s(?:[a-z]+\s)?(?:agreed|provided|granted|offered|lent|"
+                              rf"pledged|promised|given|approved)\s+by)\s(?:the\s)?"
+                              rf"(?:(?:[A-Z][\w-]*\s){{1,5}}(?:and|&)\s(?:the\s)?)?$")
+    giver_after = re.compile(rf"(?:-led)?\s(?:(?:[a-z]+-)?[a-z]+\s)?(?:{nouns})\b")
+    return giver_before, giver_after
+
+
+def _gives_the_money(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the place at ``start``–``end`` is the giver of a sum ("10bn euros in aid from the IMF and the EU",
+    "agreed by the EU", a union before what it gives: "an EU bailout deal"), not where it holds."""
+    before, after = _funding()
+    return before.search(text, max(0, start - 80), start) is not None or (
+        kind == "union" and after.match(text, end) is not None)
+
+
+@cache
+def _superlative_in() -> re.Pattern[str]:
+    """"the lowest in the euro zone": the field a superlative, said of the figure itself, is taken in."""
+    words = alternation(lexicon().grammar["superlatives"]["words"], boundary=False)
+    return re.compile(rf"\b(?:the|its|their)\s(?:{words}|most\s[a-z]+|least\s[a-z]+)\sin\s(?:the\s)?$")
 
 
 def _describes_a_person(text: str, end: int) -> bool:
