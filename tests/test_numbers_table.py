@@ -265,6 +265,10 @@ COMPOUND = [
         "123.5", "s"),
     row("hours-minutes-and-seconds", "He set a record of 2 hours 4 minutes and 55 seconds.",
         "2 hours 4 minutes and 55 seconds", 7495, "s"),
+    # seconds timed to a fraction are a time clocked, even after "in" (not when something happened)
+    row("a-sprint-won-in-seconds", "The schoolgirl won the 200m final in 24.31 seconds.", "24.31 seconds", "24.31",
+        "s"),
+    row("a-swim-in-secs", "He swam the first length in 28.4secs.", "28.4secs", "28.4", "s"),
 ]
 
 # --- development set: the kinds of figures met in the development clusters, in sentences of our own ------------
@@ -356,6 +360,9 @@ NOT_READ = [
     absent("possessive-s-is-no-singapore", "The retailer's $5m bid failed.", "$5m", "SGD"),
     absent("article-is-no-australia", "A $20 note was found.", "$20", "AUD"),
     absent("percent-of-after-a-share", "Some 30 per cent of 500 firms closed.", "500", "percent"),
+    # "second" joined by a hyphen to the next word is the ordinal of a compound, not seconds
+    absent("second-half-goals-are-no-seconds", "United scored three second-half goals.", "three second", "s"),
+    absent("second-hand-cars-are-no-seconds", "The dealer sold 40 second-hand cars.", "40 second", "s"),
     absent("web-address-digits", "See https://example.org/report?id=2020%20v2 for more.", "2020", "percent"),
 ]
 

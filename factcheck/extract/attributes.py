@@ -334,7 +334,9 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
         r"\s*\([^)]{1,30}\)",  # "$368bn (£197bn) budget deficit": the conversion in brackets
         r"\s*,\s+(?=[a-z]+-[a-z]+\s+[a-z])",  # "a $250 million, three-year deal"
         # 47 per cent drop in homicides, a 74 percent year-over-year drop in profit, a 1p rise on income tax
-        rf"\s*(?:[a-z]+(?:-[a-z]+)+\s+|annual\s+|quarterly\s+|monthly\s+)?(?:{changes})\s+(?:in|of|to|for|on(?={charged}))\s+",
+        # (not "a $676m loss for 2004", "a £2m loss for the year": what the loss is for is a time)
+        rf"\s*(?:[a-z]+(?:-[a-z]+)+\s+|annual\s+|quarterly\s+|monthly\s+)?(?:{changes})\s+"
+        rf"(?:in|of|to|for(?!\s+(?:the\s+|this\s+)?(?:(?:last|past|first|next)\s+)?(?:[a-z]+\s+)?(?:\d|{_FOR_A_TIME}))|on(?={charged}))\s+",
         r"\s*worth\s+of\s+",  # £500,000 worth of funding
         rf"\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
         r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
@@ -375,6 +377,10 @@ _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests",
                            "think", "predicted", "predicts", "expects", "expect", "expected", "feared", "fears",
                            # "Carlsberg saw annual profits fall": what it saw is the subject
                            "saw", "see", "sees", "seen", "seeing"})
+_MONEY_LOSSES = frozenset({"loss", "losses"})
+# what a change "for" may be for that is a time, not a thing
+_FOR_A_TIME = r"(?:years?|quarters?|half|months?|weeks?|period|seasons?|" \
+              r"(?:first|second|third|fourth|full|financial|fiscal)\b)"
 _LINKING = frozenset({"of", "in", "for", "to", "per", "on", "between", "with", "from"})
 _AT_A_NAME = re.compile(r"(?:the\s)?(?:[a-z][\w-]*\s){0,3}[A-Z]")
 _FROM_A_TIME = frozenset({"record", "current", "previous", "last", "peak", "high", "low", "start", "end"})
@@ -638,6 +644,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     adjective names ("300m tall": a height), and the people a survey asked its respondents.
     """
     found = _measured(text, q, mention_start, clause_start, previous)
+    if not found and q.unit == "s":
+        return "time"  # "won in 9.87 seconds": a time clocked, when the sentence names no record or best
     if found.lower() in lexicon().grammar["respondent_words"]["words"]:
         return "respondents"  # "54% of those asked in a poll"
     if is_money(q.unit) and found and len(found.split()) <= 3 and not _OF_OR_COST.search(found) and \
@@ -837,6 +845,8 @@ _MOVED_FOR = re.compile(r"\b(?:(?:moved|moves|move|moving|transferred|signed|sig
                         r"joined|joins|join|joining)\s+[^,;]{1,60}?\s+for\s+(?:a\s+|about\s+|around\s+|just\s+)?$")
 # "A much-loved guitar ... has been sold for £100,000"
 # "from the £130m seen a year earlier": a participle that says when, not what
+_PART_OF_A_TIME = re.compile(r"(?:(?:first|second|third|fourth|final|last|latest|same)\s)?(?:quarter|half|year|month|"
+                             r"week|season|period)\sof\s.+", re.IGNORECASE)
 _SEEN_THEN = frozenset({"seen", "recorded", "reported", "posted", "achieved", "registered"})
 # "year-on-year", "month on month": a change against the same time before, no thing measured
 _ON_THE_TIME_BEFORE = re.compile(r"(?:year|month|quarter|week|day)[\s-]on[\s-](?:year|month|quarter|week|day)",
@@ -1266,6 +1276,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     """What the words around the figure say it counts (see :func:`measure`)."""
     g = lexicon().grammar
     generic = _generic_measures()
+    if is_money(q.unit):
+        generic = generic - _MONEY_LOSSES  # "posted a $676m loss": a sum lost is what is measured, no change of one
     if is_money(q.unit) and _REASON_AFTER.match(text, q.end):
         # "fined the lender £5m for mis-selling": a fine, whatever it is for
         before = text[max(clause_start, mention_start - 300) : mention_start]
@@ -1279,8 +1291,10 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if after_np.startswith(("odd ", "plus ")):
         after_np = after_np.split(" ", 1)[1]  # "the 80-odd resorts", "a 30-plus squad"
     if (after_np.endswith("ly") and " " not in after_np) or _ON_THE_TIME_BEFORE.fullmatch(after_np) or \
-            after_np in _SEEN_THEN:
-        after_np = ""  # "a couple of times recently", "fell 25% year-on-year", "the £130m seen a year earlier"
+            after_np in _SEEN_THEN or _PART_OF_A_TIME.fullmatch(after_np):
+        # "a couple of times recently", "fell 25% year-on-year", "the £130m seen a year earlier", "a loss of $387m
+        # for the fourth quarter of 2004"
+        after_np = ""
     if " " in after_np and after_np.rpartition(" ")[2] in gazetteer().aliases and \
             not _NAMED_OF.search(after_np.rpartition(" ")[0]):
         after_np = after_np.rpartition(" ")[0]  # "eight million copies worldwide": the place is the claim's place

@@ -441,11 +441,16 @@ _RACE_TIME_BEFORE = re.compile(r"(?:\b(?:time|times|timing|record|best)\s+of|\bc
                                re.IGNORECASE)
 
 
+# "in 9.58 seconds", "52.1 secs": seconds timed to a fraction are a time clocked, never when something happened
+_TIMED = re.compile(r"\d\.\d+[\s-]*(?:seconds?|secs?)$", re.IGNORECASE)
+
+
 def duration_is_a_figure(text: str, start: int, end: int) -> bool:
     """Whether the duration written at ``start``–``end`` is a figure in its own right (see above)."""
-    return bool(_SHORT_DURATION.search(text[start:end])) and (
+    written = text[start:end]
+    return bool(_SHORT_DURATION.search(written)) and (
         _MEASURED_AFTER.match(text, end) is not None or _RACE_TIME_BEFORE.search(text, max(0, start - 24), start)
-        is not None)
+        is not None or _TIMED.search(written) is not None)
 
 
 def rejection_by_spans(q: Quantity, blocked: list[Blocked], text: str = "") -> str | None:

@@ -285,7 +285,7 @@ def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, 
             return code, stop, factor
     if currency is None and (m := p.physical.match(text, end)):
         key = _word_key(m.group(0), "physical")
-        if _unit_fits(text, end, m.start() < end or text[end] in " -", key):
+        if _unit_fits(text, end, m.start() < end or text[end] in " -", key, m.end()):
             return lexicon().units["physical"][key], m.end(), _ONE
     if currency is None and (m := p.inch.match(text, end)):
         return "in", m.end(), _ONE
@@ -347,9 +347,12 @@ def _video_lines(text: str, end: int) -> bool:
     return m is not None and m.group(2) is None and m.group(1) in _video_line_counts()
 
 
-def _unit_fits(text: str, end: int, spaced: bool, key: str) -> bool:
-    """Whether a unit symbol read after a number holds there (see ``_notes`` in ``data/units.json``)."""
+def _unit_fits(text: str, end: int, spaced: bool, key: str, stop: int) -> bool:
+    """Whether a unit symbol read after a number (``text[end:stop]``) holds there (see ``_notes`` in
+    ``data/units.json``)."""
     units = lexicon().units
+    if key in units["ordinal_homonyms"] and _JOINED_ON.match(text, stop):
+        return False  # "three second-half goals", "10 second-hand cars": an ordinal in a compound word
     if key in units["after_figure_only_when_glued"]:
         return not spaced  # "40C", not "Grade 5 C"
     if key in units["time_like_symbols"]:
@@ -384,6 +387,7 @@ def _pound_weight(text: str, end: int, stop: int) -> int | None:
     return None
 
 
+_JOINED_ON = re.compile(r"-[A-Za-z]")
 _UNIT_LEAD = re.compile(r"^[\s-]*(?:of\s)?")
 
 
