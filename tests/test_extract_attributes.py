@@ -448,6 +448,13 @@ PLACES = [
     row("the-biggest-hospitals-in-a-country-are-its",
         "The three biggest hospitals in Kenya treated 9,000 patients last year.",
         claim("9,000", 9000, "count", place="Kenya")),
+    # where a person named is from, set off by commas, is no place of the figure
+    row("a-voters-home-town",
+        "Jean Hollis, of Wigan, said her ward had lost 14 nurses.",
+        claim("14", 14, "count", place=None)),
+    row("a-parents-home-city",
+        "Amir Khan, from Bradford, paid £1,200 for the school trip.",
+        claim("£1,200", 1200, "GBP", place=None)),
     # places listed with "and" at the end hold the figure together
     row("inflation-in-three-regions",
         "The North East, the North West and the South West all had inflation of more than 4%.",
@@ -2359,6 +2366,9 @@ def test_a_crosshead_before_a_paragraph_is_no_table() -> None:
 # --- numbers that are no figures ------------------------------------------------------------------------------
 
 NOT_FIGURES = [
+    # the interval of a match, not a share of anything
+    row("half-time-is-no-share", "The coach replaced the injured winger at half time.", only=True),
+    row("half-time-hyphened-is-no-share", "The hosts were rattled at half-time.", only=True),
     # wholeheartedly, not a share of anything
     row("a-full-hundred-percent-sure", '"I am 100% sure we will reopen the ward," the manager said.', only=True),
     row("a-hundred-and-ten-per-cent-committed", "The striker is 110 per cent committed to the club.", only=True),

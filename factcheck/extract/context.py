@@ -228,6 +228,9 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             org_places.append(gaz.aliases[written])
             homes.append(gaz.aliases[written])
             continue  # "The US company", "US media giant TimeWarner": whose home, not where the figure holds
+        if _A_PERSONS_HOME_BEFORE.search(text, max(0, start - 40), start) and text.startswith(",", end):
+            homes.append(gaz.aliases[written])
+            continue  # "Tony Martin, of Burnley, said": where a person lives, not where the figure holds
         if _gives_the_money(text, start, end, gaz.places[gaz.aliases[written]].type):
             homes.append(gaz.aliases[written])
             continue  # "10bn euros in aid from the EU": the giver, not where the sum holds
@@ -315,6 +318,10 @@ def _describes_an_organisation(text: str, end: int) -> bool:
         if word in _FUNCTION_WORDS or word.endswith(("ed", "ly")):
             return False  # "in the US and the firm said": another phrase
     return False
+
+
+# "Tony Martin, of Burnley,", "Mrs Jones, from Leeds,": a name, then where the person is from, set off by commas
+_A_PERSONS_HOME_BEFORE = re.compile(r"[A-Z][\w'’-]+,\s(?:of|from)\s$")
 
 
 @cache
