@@ -24,7 +24,7 @@ from itertools import repeat
 from typing import Any, Generic, TypeVar
 
 from factcheck.amounts import amount
-from factcheck.extract.lexicon import gazetteer, grammar_words
+from factcheck.extract.lexicon import alternation, gazetteer, grammar_words
 from factcheck.extract.units import dimension
 from factcheck.resources import data_dir
 
@@ -537,7 +537,7 @@ def _identity(subject: str | None, measure: str, sentence: str | None, period: s
     specificity (undated) and its sentence as a number."""
     holder = holder_words(subject)
     return (_names(None, subject, measure) | _sentence_names(sentence), _own_names(sentence, subject), holder,
-            period_marks(period), specificity(place, holder, period, change, measure),
+            period_marks(period) | intraday_mark(sentence), specificity(place, holder, period, change, measure),
             hash(" ".join(sentence.split())) if sentence else 0)
 
 
@@ -770,6 +770,20 @@ def period_marks(period: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def intraday_mark(sentence: str | None) -> frozenset[str]:
+    """``{"intraday"}`` for a sentence that dates its figures to a moment inside a trading day ("up over 5% by noon
+    on Monday", "in early trading", "by 1030 GMT"), else nothing: such a figure is not the day's (the close)."""
+    return _INTRADAY if sentence and _intraday_pattern().search(sentence) else _NOTHING
+
+
+@cache
+def _intraday_pattern() -> re.Pattern[str]:
+    phrases = alternation(_statistics_data()["intraday"]["phrases"], boundary=False)
+    return re.compile(rf"\b(?:{phrases})\b|\b(?:by|at|around)\s\d{{1,2}}[:.]?\d{{2}}\s?(?:GMT|BST|CET|EST|EDT|ET)\b",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
 def period_things(period: str | None) -> frozenset[str]:
     """What a period says its figure is the value of: ``deal`` in ``under the new deal`` and in ``a three-year
     agreement`` (data/statistics.json), canonical by meaning (data/measures.json).
@@ -787,11 +801,15 @@ def period_things(period: str | None) -> frozenset[str]:
 
 
 _NOTHING: frozenset[str] = frozenset()
+_INTRADAY = frozenset({"intraday"})
 
 
 @lru_cache(maxsize=1 << 16)
 def _marks_clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Periods counted in different numbers of the same unit, or in years that are all different."""
+    """Periods counted in different numbers of the same unit, or in years that are all different; or a moment
+    inside a trading day against a whole day (see :func:`intraday_mark`)."""
+    if ("intraday" in a) != ("intraday" in b):
+        return True  # "up over 5% by noon on Monday" is not "closed up 4.75% on Monday"
     if not a or not b or a & b:
         return False
     named = _statistics_data()["named_times"]
@@ -840,8 +858,9 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
     the sentence names none), over the same period (periods counted in different numbers, dated periods that
     do not overlap, undated figures of documents a year apart are different ones), and, when both documents
     say what they are about, about something of the same name. It is ``sure`` when, besides, both are of one
-    kind (fact, pledge, forecast), in one place, and both or neither name the holder: only then can
-    different figures contradict each other.
+    kind (fact, pledge, forecast; forecasts of one forecaster), in one place, and both or neither name the
+    holder: only then can different figures contradict each other. A figure of a moment inside a trading day is
+    not the same statistic as one of the whole day (:func:`intraday_mark`).
 
     Two figures of one article are the same statistic only when they are the same figure (:func:`_verdicts`).
     """
@@ -881,7 +900,10 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
         if not anchored:
             return None  # "50,000 people", "the figure was 29% in 2003" say nothing of which: a name must tie them
     specific = min(a.specific, b.specific)
-    sure = (a.kind == b.kind and relation in ("same", "unknown") and _holders_alike(a, b)
+    # two forecasts differ as their forecasters do: only one forecaster's can contradict each other (or two that
+    # name none, as two reports of one announcement)
+    sure = (a.kind == b.kind and (a.kind != "forecast" or a.speaker == b.speaker)
+            and relation in ("same", "unknown") and _holders_alike(a, b)
             and _same_time(a, b) and _measured_alike(a.measure, b.measure)
             and (specific >= SURE_SPECIFICITY
                  or (specific >= SURE_SPECIFICITY - 1
@@ -1451,7 +1473,8 @@ def _groups_clash(facts: dict[int, Fact], a: set[int], b: set[int]) -> bool:
         fx = facts[x]
         for y in b:
             fy = facts[y]
-            if _marks_clash(period_marks(fx.period), period_marks(fy.period)):
+            if _marks_clash(period_marks(fx.period) | intraday_mark(fx.sentence),
+                            period_marks(fy.period) | intraday_mark(fy.sentence)):
                 return True
             hx, hy = holder_words(fx.subject), holder_words(fy.subject)
             # the two sides of one deal: a group's claims agree already, each side named where the other speaks

@@ -276,6 +276,17 @@ def test_place_unknown(a, b):
                  "The number of nurses in England fell by 5,000.", id="teachers-vs-nurses"),
     pytest.param("School funding was cut by £500 million.",
                  "Police funding was cut by £500 million.", id="school-vs-police-funding"),
+    # a moment inside a trading day is not the day's close
+    pytest.param("Shares in Harwick Foods were up 6% by noon on Tuesday.",
+                 "Shares in Harwick Foods closed up 4.5% on Tuesday.", id="intraday-vs-close"),
+    pytest.param("The pound was at $1.31 by 1030 GMT on Friday.",
+                 "The pound ended Friday at $1.28.", id="clock-time-vs-close"),
+    # two forecasters' estimates, or forecasts whose forecaster is unknown, differ as forecasters do
+    pytest.param("The IMF forecasts that Kenya's economy will grow by 5% in 2026.",
+                 "The World Bank forecasts that Kenya's economy will grow by 3.5% in 2026.",
+                 id="two-forecasters"),
+    pytest.param("The deficit is projected to reach $427bn in 2026.",
+                 "Past forecasts said there would be a $348bn deficit in 2026.", id="forecasters-unknown"),
 ])
 def test_never_linked(a, b):
     assert statuses(a, b) == set()
@@ -307,6 +318,8 @@ def test_agree(a, b):
                  "In 2017 the NHS employed 287,000 nurses in England.", id="health"),
     pytest.param("In 2017 there were 300,000 nurses in England.",
                  "In 2017 there were 240,000 nurses in England.", id="health-rounded"),
+    pytest.param("The Treasury forecasts that Kenya's economy will grow by 5% in 2026.",
+                 "The Treasury forecasts that Kenya's economy will grow by 3.5% in 2026.", id="one-forecaster"),
 ])
 def test_conflict(a, b):
     assert statuses(a, b) == {"conflict"}
