@@ -2366,6 +2366,22 @@ def test_a_crosshead_before_a_paragraph_is_no_table() -> None:
 # --- numbers that are no figures ------------------------------------------------------------------------------
 
 NOT_FIGURES = [
+    # "a third" before a noun is an ordinal ("a third set", "a third reading"), not a share; a share is one still
+    # before its verb
+    row("a-third-set-is-no-share", "She said she could have survived a third set.", only=True),
+    row("a-third-reading-is-no-share", "The bill now goes to a third reading in the Senate.", only=True),
+    row("a-third-are-is-a-share", "Almost a third are interested in buying an electric car.",
+        claim("Almost a third", "33.33", "percent")),
+    row("a-fifth-said-is-a-share", "A fifth said they would vote again.",
+        claim("A fifth", 20, "percent")),
+    row("a-fly-half-is-no-share", "The fly-half had already missed three kicks.",
+        claim("three", 3, "count"), only=True),
+    # the hour in words, a year before 1800, the sets of a tennis match
+    row("four-oclock-is-a-time", "Listeners tuned in at four o'clock every Sunday.", only=True),
+    row("a-year-before-1800", "The hospital was founded in 1723 by a London merchant.", only=True),
+    row("a-medieval-year-then-that", "A charter confirmed in 1215 that the barons kept their lands.", only=True),
+    row("tennis-sets-are-scores", "The Czech beat the fourth seed 4-6 6-3 7-5 in Doha.", only=True),
+    row("tennis-sets-with-commas-are-scores", "Rios came through 6-7, 6-4, 6-2 on Sunday.", only=True),
     # the interval of a match, not a share of anything
     row("half-time-is-no-share", "The coach replaced the injured winger at half time.", only=True),
     row("half-time-hyphened-is-no-share", "The hosts were rattled at half-time.", only=True),

@@ -87,6 +87,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "time": r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
                 r"|\b\d{1,2}\s?o['’]clock\b|\b[0-2]\d[0-5]\d\s?(?:GMT|BST|UTC|CET|EST|PST|hrs|hours)\b"
                 r"|\b\d{1,2}\s?(?:GMT|BST|UTC|CET|EST|PST)\b",
+        "time:words": rf"(?i:\b{cardinals}\s?o['’]clock\b)",  # "at four o'clock"
         # an age has several forms, each tried apart where its cue is (see below)
         "age:aged": rf"\b(?:aged|ages|age\sof|age)\s(?:between\s|under\s|over\s)?{number}(?:\s(?:to|and|-)\s{number})?"
                     rf"|\b(?:the\s)?ages\sof\s{number}(?:\s(?:to|and|-)\s{number})?"
@@ -201,6 +202,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "date": alternation(g["months"] + g["weekdays"], boundary=False),
         "numeric_date": r"\d[/-]\d",
         "time": r"\d(?:\s?(?:[ap]\.?m|o['’]clock|GMT|BST|UTC|CET|EST|PST|hrs|hours)|:\d)",
+        "time:words": WordCue.of(["o'clock", "o’clock"]),
         # "aged 5", "was 13 at the time", "Spacey, 45,", "five-year-olds", "under-18s", "50-plus"
         "age:aged": WordCue.of(["age", "aged", "ages"]),
         "age:at_the_time": WordCue.of(["at the time", "when", "will be", "would be", "ll be", "turn", "turns",
@@ -403,15 +405,46 @@ _SHARE_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|around|over|under|
 
 def _share_context(text: str, q: Quantity) -> bool:
     """Whether a fraction word states a share (``half of their funding``, ``cut by a third``)."""
-    if text[q.end : q.end + 1] == "-" or _ORDINAL_BEFORE.search(text[: q.start]):
-        return False  # "half-time", "the first half"
+    if text[q.end : q.end + 1] == "-" or text[q.start - 1 : q.start] == "-" or _ORDINAL_BEFORE.search(text[: q.start]):
+        return False  # "half-time", "the fly-half", "the first half"
+    words = q.text.lower().split()
+    if len(words) == 2 and words[0] == "a" and words[1] in _ordinal_words() and \
+            (after := _NOUN_AFTER_AN_ORDINAL.match(text, q.end)) and after.group(1) not in _VERBS_AFTER_A_SHARE:
+        return False  # "had there been a third set", "a fifth successive win": which one, not how much
+    if (after := _WORD_AFTER.match(text, q.end)) and after.group(1) in _VERBS_AFTER_A_SHARE and \
+            not text[: q.start].lower().endswith("the "):  # (not "the three-quarters had no space": the backs)
+        return True  # "A fifth said they would vote again", "almost a third are interested"
     return bool(_SHARE_AFTER.match(text, q.end) or _SHARE_BEFORE.search(text[: q.start]))
+
+
+# a word after "a third" that makes it an ordinal of a noun, not a share: any word but those a share goes on with
+_NOUN_AFTER_AN_ORDINAL = re.compile(r"\s+(?!(?:of|in|on|to|at|for|by|from|since|over|under|last|this|next|more|less|"
+                                    r"fewer|higher|lower|larger|smaller|bigger|and|or|but|than|compared|as|while|"
+                                    r"between|among|after|before|during|because|if|when|with|without|per|a|an|"
+                                    r"the)\b)([a-z][a-z-]+)\b")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+# what a share may do, right after it: "a third are interested", "a fifth said"
+_VERBS_AFTER_A_SHARE = frozenset({"are", "were", "is", "was", "had", "have", "has", "said", "say", "says", "saying",
+                                  "will", "would", "could", "can", "may", "might", "did", "do", "does", "want",
+                                  "wanted", "think", "thought", "believe", "agreed", "voted", "admitted"})
+
+
+@cache
+def _ordinal_words() -> frozenset[str]:
+    return frozenset(lexicon().numbers["ordinal_words"])
 
 
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)](?:\s|$)")
 _BRACKETED_NUMBER = re.compile(r"\d{1,2}\)\s+[A-Z]")
 
 
+# the scores of other sets of a match, next to one: "4-6 6-3 6-4", "6-4, 7-6"
+_NEXT_SET = re.compile(r",?\s\d{1,2}\s?[-–]\s?\d{1,2}(?![\w%]|[.,]\d)")
+_PREVIOUS_SET = re.compile(r"(?<![\w.,£$€])\d{1,2}\s?[-–]\s?\d{1,2},?\s$")
+_FIRST_OLD_YEAR = Decimal(1000)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|before|after|around|circa)\s$", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:that|when|and|or|to|the|a|an|he|she|it|they|by|after|before|"
+                            r"under|was|were|is|AD|BC|CE|BCE)\b")
 _BETWEEN_NAMES = re.compile(r"[A-Z][\w.'’-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z]")
 
@@ -513,6 +546,12 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
         return "not_a_share"  # "the second half point" of a match, "the fourth quarter points to ..."
     if q.is_range and q.unit == "count" and q.high is not None and q.high <= 20 and _score_cues().search(text):
         return "score"
+    if q.is_range and q.unit == "count" and (_NEXT_SET.match(text, q.end) or
+                                             _PREVIOUS_SET.search(text, max(0, q.start - 10), q.start)):
+        return "score"  # "ousted Volandri 4-6 6-3 6-4": the sets of a match
+    if q.bare and q.value is not None and _FIRST_OLD_YEAR <= q.value < _FIRST_YEAR and len(q.text) == 4 and \
+            _YEAR_BEFORE.search(text, max(0, q.start - 8), q.start) and _NO_NOUN_AFTER.match(text, q.end):
+        return "year"  # "confirmed in 1701 that", "since 1066,": a year before those the years rule knows
     if q.rule == "range" and q.unit == "count" and _BETWEEN_NAMES.search(text[max(0, q.start - 30) : q.start]) and \
             _NAME_AFTER.match(text, q.end):
         return "score"  # "Italy 8-38 Wales"
