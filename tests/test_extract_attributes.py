@@ -14,7 +14,7 @@ import pytest
 from test_extract_table import ANY, Case, check_case, claim
 
 from factcheck.extract import analyse, attributes, claims
-from factcheck.extract.document import document_place
+from factcheck.extract.document import document_place, names_a_team
 
 
 def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ...] = (),
@@ -587,6 +587,15 @@ DOCUMENT_PLACES = [
 @pytest.mark.parametrize(("text", "place"), DOCUMENT_PLACES)
 def test_document_place(text: str, place: str | None) -> None:
     assert document_place(text) == place
+
+
+@pytest.mark.parametrize(("text", "town", "team"), [
+    ("Drogba, Chelsea's £24m striker, has missed the last three weeks through injury.", "Chelsea", True),
+    ("Okafor, Bolton's £9m winger, is fit again.", "Bolton", True),
+    ("Leeds's £2m budget for parks was cut.", "Leeds", False),
+])
+def test_a_town_named_for_its_team_may_have_a_fee_before_the_player(text: str, town: str, team: bool) -> None:
+    assert names_a_team(text, town) is team
 
 
 def test_a_figure_with_no_place_takes_the_articles_and_the_country_is_it() -> None:
@@ -2376,6 +2385,8 @@ NOT_FIGURES = [
         claim("A fifth", 20, "percent")),
     row("a-fly-half-is-no-share", "The fly-half had already missed three kicks.",
         claim("three", 3, "count"), only=True),
+    row("an-age-before-a-dash", "The driver, Tom Ashby, 19 - who was banned for a year - had passed his test.",
+        only=True),
     # the hour in words, a year before 1800, the sets of a tennis match
     row("four-oclock-is-a-time", "Listeners tuned in at four o'clock every Sunday.", only=True),
     row("a-year-before-1800", "The hospital was founded in 1723 by a London merchant.", only=True),

@@ -100,7 +100,8 @@ def _team_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before, nouns, verbs = ("|".join(re.escape(w) for w in g[key])
                             for key in ("team_verbs_before", "team_nouns", "team_verbs_after"))
     return (re.compile(rf"\b(?:{before})\s(?:the\s)?\Z"),
-            re.compile(rf"(?:['’]s)?\s(?:{nouns})\b|\s(?:{verbs})\b|\s\d{{1,2}}-\d{{1,2}}\b"))
+            # ("Chelsea's £24m striker": a fee may stand before the player)
+            re.compile(rf"(?:['’]s)?\s(?:[£$€][\d.,]+(?:m|bn)?\s)?(?:{nouns})\b|\s(?:{verbs})\b|\s\d{{1,2}}-\d{{1,2}}\b"))
 
 
 def _written_at_most(text: str, place: str) -> int:

@@ -117,7 +117,9 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "age:threshold": r"\b(?:are|were|is|was|be|aged|those|people|adults|children)\s(?:over|under)[\s-]"
                          r"(?:1[0-9]|2[0-5]|[3-9]0|65|75|85)s?\b(?![.,]\d|\s?%|\s?per)",
         # "Spacey, 45, wrote", "said Hynde, 53.": a person's age in apposition to the name (the space may be lost)
-        "age:apposition": r"(?-i:[A-Z][a-z]{1,20}),\s?\d{1,2},\s(?=[a-z])"
+        # ("Warren Leblanc, 17 - who was jailed": an aside after a dash)
+        "age:apposition": r"(?-i:[A-Z][a-z]{1,20}),\s?\d{1,2}"
+                          r"(?:,\s(?=[a-z])|\s[-–—]\s(?=who\b|whose\b|now\b|a\b|an\b|the\b))"
                           r"|\b(?:said|says|added|adds)\s(?-i:(?:[A-Z][a-z]+\s)?[A-Z][a-z]{1,20}),\s\d{1,2}\b",
         "age:olds": rf"(?<![\w]){number}(?:\s|-)(?:years?|months?|weeks?)(?:\s|-)olds?\b",
         "age:bands": r"\b(?:under|over)-?\d+s\b|\b\d+-plus\b",
