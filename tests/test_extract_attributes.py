@@ -25,6 +25,21 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # a spokesman or an official the article does not name, with what he speaks for, or the organisation he speaks
+    # for when it is a name
+    row("said-a-company-spokesman",
+        "The hackers stole the details of 400 customers, said a company spokesman.",
+        claim("400", 400, "count", speaker="company spokesman")),
+    row("a-police-spokeswoman-said",
+        "About 40 people were hurt in the crush, a police spokeswoman said.",
+        claim("About 40", 40, "count", speaker="police spokeswoman")),
+    row("a-spokeswoman-for-a-named-water-firm",
+        "A spokeswoman for Harbour Water said 12,000 homes were without supply.",
+        claim("12,000", 12_000, "count", speaker="Harbour Water")),
+    row("a-quote-ended-before-another-spokesman",
+        'The council spokesman added: "We had complaints from a couple of residents. '
+        '"It became a bigger issue." A spokeswoman for the Electoral Commission told the BBC it was looking into it.',
+        claim("a couple of", 2, "count", speaker="council spokesman")),
     # whose poll, survey or research it is, wherever the sentence names it
     row("a-poll-for-a-phone-firm",
         "Some 54% of those asked in a poll for mobile firm Ringtel said they had no landline.",

@@ -64,7 +64,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     sources = alternation(_source_nouns(), boundary=False)
     # "the newspaper", "the Greek finance ministry": a source named by what it is
     source = rf"[Tt]he\s(?:[\w-]+\s){{0,2}}?(?:{sources})\b"
-    who = rf"(?P<who>[Tt]he\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|{source}|{org}|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
+    # ("a company spokesman", "an industry source": a role the article does not name anyone in)
+    who = rf"(?P<who>(?:[Tt]he|[Aa]n?)\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|[Aa]n?\s(?:{roles})\sfor\s(?:the\s)?" \
+          rf"[\w'’&-]+(?:\s[\w'’&-]+){{0,3}}?(?=\s(?:{speech})\b)|{source}|{org}|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
     who1 = who.replace("(?P<who>", "(?P<who1>")
     aux = (r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s|reportedly\s|still\s|"
            r"now\s|again\s|already\s|once\s|even\s|today\s|yesterday\s|"
@@ -452,6 +454,12 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
     lowered = phrase.lower()
     if lowered in ("he", "she", "they"):
         return people.salient(offset)
+    if lowered.startswith(("a ", "an ")) and (lowered.split()[-1] in _role_heads() or " for " in lowered):
+        # "said a company spokesman", "a spokesman for the union said": no one the article names; "a spokeswoman
+        # for Royal Mail": the organisation she speaks for
+        _, _, organisation = phrase.split(None, 1)[1].partition(" for ")
+        organisation = organisation.removeprefix("the ")
+        return organisation if organisation[:1].isupper() else phrase.split(None, 1)[1]
     if lowered.startswith("the ") and phrase[4:5].isupper():
         # "the WEF report": whose report; "the Office for National Statistics", "the International Federation of
         # ... (IFPI)"
@@ -481,7 +489,7 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
         return people.source(kind, _ARTICLE_WORDS.sub("", phrase), offset)
     if lowered.startswith("the "):
         # "the mayor": the person the article names in that role, else the role itself
-        return people.role(phrase, offset) or (lowered[4:] if lowered.split()[-1] in _role_heads() else None)
+        return people.role(phrase, offset) or (phrase[4:] if lowered.split()[-1] in _role_heads() else None)
     return people.resolve_speaker(phrase) or _organisation(phrase)
 
 
@@ -684,6 +692,8 @@ def _attributed_quotes(text: str, sentences: list[Sentence], people: PersonIndex
         before = text[line_start:start]
         speaker = None
         m = rx["after"].match(text[end:line_end])
+        if m and _who(m).startswith(("A ", "An ")) and text[max(start, end - 3) : end].rstrip("\"”’'").endswith("."):
+            m = None  # '...a bigger issue." A spokeswoman for the commission told': a new sentence, the next speaker's
         at = start  # where the attribution names its speaker: "He added:" points to someone named before it
         if m is None and (ending := _may_end_in_speech(before)) is not None:
             m = rx["before"].search(before, max(0, ending - _ATTRIBUTION_REACH))
