@@ -25,6 +25,17 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # those at the scene of a disaster say what they saw ("rescue workers said", "firefighters said"), and a
+    # group named by its country keeps the country's capital
+    row("rescue-workers-said",
+        "Rescue workers said 14 bodies had been recovered from the mine.",
+        claim("14", 14, "count", speaker="rescue workers")),
+    row("firefighters-said",
+        "Firefighters said 12 homes had burned down overnight.",
+        claim("12", 12, "count", speaker="firefighters")),
+    row("a-countrys-authorities-said",
+        "Chilean authorities said 300 people were evacuated.",
+        claim("300", 300, "count", speaker="Chilean authorities")),
     # a spokesman or an official the article does not name, with what he speaks for, or the organisation he speaks
     # for when it is a name
     row("said-a-company-spokesman",

@@ -481,7 +481,8 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
             # "Rover bosses said", "Acme executives say": the organisation they speak for, which the article
             # names inside its sentences (not "Education officials" opening one)
             return kind
-        group = group[0].lower() + group[1:] if group[1:].islower() else group
+        if group[1:].islower() and kind not in gazetteer().adjectives and kind not in gazetteer().aliases:
+            group = group[0].lower() + group[1:]  # "Officials said": "officials" (but "Russian authorities")
         # "analysts at Barclays": the group and whose it is, when that is named
         return group + body[len(parts[0]) :] if len(parts) == 2 and parts[1][:1].isupper() else group
     kind = _source_kind(lowered)
