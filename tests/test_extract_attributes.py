@@ -2074,6 +2074,22 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # seasons, holidays, recent times, the last hours, a week to a day
+    row("during-the-summer", "Ice cream sales rose 12% during the summer.",
+        claim("12%", 12, "percent", period="during the summer")),
+    row("last-autumn", "The charity housed 300 families last autumn.",
+        claim("300", 300, "count", period="last autumn")),
+    row("over-the-christmas-period", "The hospital treated 2,000 patients over the Christmas period.",
+        claim("2,000", 2000, "count", period="over the Christmas period")),
+    row("in-recent-years", "Knife crime has risen by 20% in recent years.",
+        claim("20%", 20, "percent", period="in recent years")),
+    row("in-the-past-24-hours", "At least 15 people have died in the past 24 hours.",
+        claim("At least 15", 15, "count", period="in the past 24 hours")),
+    row("in-the-week-to-a-day", "Cinema takings rose 8% in the week to Sunday.",
+        claim("8%", 8, "percent", period="in the week to Sunday")),
+    # the figure that is the time itself has no period of its own
+    row("two-seasons-ago-is-no-period-of-two", "The club won the title two seasons ago with 90 points.",
+        claim("two", 2, "count", period=None)),
     # a period that ends on a day of a month, with no year
     row("a-deficit-in-the-12-months-to-a-day",
         "The deficit hit a record $412bn in the 12 months to 30 September.",

@@ -357,6 +357,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         placed = False
     # a rate ("a year", "per month") is the period only of the figure it follows ("$150,000 a year"), and
     # only when the sentence dates the figure no other way ("40% a year until 2007": until 2007)
+    if any(p.start <= m_start and m_end <= p.end for p in periods):
+        # "the last 24 hours had seen", "two seasons ago": the figure is the time, not of one
+        periods = [p for p in periods if not (p.start <= m_start and m_end <= p.end)]
     if ", wh" in text:
         periods = _outside_relatives(periods, text, m_start)
     if periods and (founded := _FOUNDED.match(text)) and founded.end() <= m_start:

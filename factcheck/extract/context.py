@@ -564,7 +564,7 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:from\s)?\d{{1,2}}\s?(?:to|until|[–-])\s?\d{{1,2}}\s{months}(?:\s{year})?\b
         # (in) the ten years to 2016/17
       | (?:(?:in|over|during|for)\s)?(?:the\s)?(?:(?:{count}|past|last|previous)\s)?{units}
-        \s(?:to|up\sto|ending(?:\sin)?)\s(?:{when})
+        \s(?:to|up\sto|ending(?:\sin)?)\s(?:{when}|{weekdays})
         # (over) the last 12 months
       | (?:(?:in|over|during|within)\s)?the\s(?:last|past|previous|next|first|coming)\s(?:{count}\s)?{units}
         # since 2010, since the start of the year
@@ -611,6 +611,11 @@ def _period_pattern() -> re.Pattern[str]:
         (?:\s(?:of\s)?(?:{year}|next\syear|this\syear|last\syear)(?![a-z])
          |(?![a-z])(?!\s(?!(?:and|but|or|to|of|for|in|on|at|as|with|when|while|before|after|the|a|an|it|its|they|he|
            she|we|is|was|will|would|has|had|have|are|were|than|then|so|because|if|until|from|by)\b)[a-z]))
+        # in recent years; in the past 24 hours; over the Christmas period, at Christmas
+      | in\srecent\s(?:years|months|weeks|days|decades)
+      | (?:(?:in|over|within|during)\s)?the\s(?:last|past|next|previous)\s(?:{count}\s)hours(?![a-z-])
+      | (?:over|during|in|for|at|before|after|since)\s(?:the\s)?(?:christmas|easter|festive|new\syear)
+        (?:\s(?:period|season|holidays?|break|weekend|trading\speriod|quarter))?(?![a-z])
         # on Sunday, last week, on 20 March, from the end of this season, before 15 March
       | (?:on|last|this|next|by|from|until|since)\s(?:{weekdays})(?:\s\d{{1,2}}\s{months})?
       | currently | at\spresent | presently
@@ -649,8 +654,9 @@ _PERIOD_OPENERS = (
 
 # looked for in the sentence lower-cased by fold(), as case-blind words
 _PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|season|deal|contract|present|"
-                          r"current|agreement|cycle|period|term|day|campaign|spring|summer|autumn|winter|january|february|march|april|"
-                          r"may|june|july|august|september|october|november|december")
+                          r"current|agreement|cycle|period|term|day|hour|campaign|spring|summer|autumn|winter|christmas|"
+                          r"easter|festive|recent|january|february|march|april|may|june|july|august|september|"
+                          r"october|november|december")
 
 
 def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Mention]:
@@ -731,8 +737,9 @@ _PERIOD_RUN = re.compile(r"(?:[a-z\d\s/–-]|(?<=\d),(?=\d{3}))+")
 @cache
 def _period_anchor() -> re.Pattern[str]:
     months = alternation([m.lower() for m in lexicon().grammar["months"]], boundary=False)
-    return re.compile(r"\d|year|month|week|day|decade|quarter|half|annual|season|deal|contract|agreement|cycle|"
-                      r"period|term|campaign|parliament|present|current|" + months)
+    return re.compile(r"\d|year|month|week|day|hour|decade|quarter|half|annual|season|deal|contract|agreement|cycle|"
+                      r"period|term|campaign|parliament|present|current|spring|summer|autumn|winter|christmas|"
+                      r"easter|festive|recent|" + months)
 
 
 def nearest(mentions: list[Mention], start: int, end: int, clause: Clause,
