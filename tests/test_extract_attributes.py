@@ -2087,6 +2087,9 @@ PERIODS = [
         claim("At least 15", 15, "count", period="in the past 24 hours")),
     row("in-the-week-to-a-day", "Cinema takings rose 8% in the week to Sunday.",
         claim("8%", 8, "percent", period="in the week to Sunday")),
+    # a change set against the same time before takes the date the sentence gives it
+    row("year-on-year-in-a-month", "Car registrations fell 7% year on year in March.",
+        claim("7%", 7, "percent", period="in March")),
     # the figure that is the time itself has no period of its own
     row("two-seasons-ago-is-no-period-of-two", "The club won the title two seasons ago with 90 points.",
         claim("two", 2, "count", period=None)),

@@ -724,7 +724,10 @@ def _resuming() -> re.Pattern[str]:
                       r"|It\s(?:(?:later|then|also|subsequently|eventually|briefly|has|had)\s)?"
                       + alternation(change_verbs(), boundary=False)
                       + r"\s+(?:back\s+)?(?:by\s+|to\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?[£$€¥]?\d")
-_RATE = re.compile(r"(?:a|per)\s(?:year|month|week)$", re.IGNORECASE)
+# a rate, or a change set against the same time before ("year on year"): the period only of a figure that has no
+# date of its own
+_RATE = re.compile(r"(?:(?:a|per)\s(?:year|month|week)"
+                   r"|(?:year|month|quarter)[-\s](?:on|over)[-\s](?:year|month|quarter))$", re.IGNORECASE)
 
 
 def _same_dimension(a: str, b: str) -> bool:
