@@ -1075,6 +1075,15 @@ SUBJECTS = [
     row("a-firm-said-what-analysts-expect",
         "Calder Rail said analysts expected sales to rise 5%.",
         claim("5%", 5, "percent", subject=None)),
+    # a participle clause has the subject of the clause it hangs on ("..., taking borrowing costs to 4.5%")
+    row("a-central-banks-rate-after-a-participle",
+        "To curb inflation, the Bank of Kestria has made three half-point rate rises since May, taking borrowing "
+        "costs to 4.5%.",
+        claim("4.5%", 4.5, "percent", subject="Bank of Kestria")),
+    row("an-airlines-passengers-after-a-participle",
+        "Profits at Halden Air fell 5%. The company said it had to cancel 40 flights, affecting about 3,000 "
+        "passengers.",
+        claim("about 3,000", 3000, "count", subject="Halden Air")),
     # "X, whose ...": the name owns what the clause counts; "X, who recently won": an adverb before the verb
     row("a-runner-whose-time",
         "Okoro, whose time of 10.02 seconds in Lagos was a national record, will race again in June.",

@@ -307,6 +307,11 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
                 index == context.clause_of(clauses, previous.start - sentence.start):
             # "Profits at Barclaycard rose 5% to £801m": the level a change reached is the same holder's
             claim = replace(claim, subject=previous.subject)
+        if claim.subject is None and previous is not None and previous.subject and \
+                _PARTICIPLE_CLAUSE.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
+            # "It employs 77,000 people, running operations in over 30 countries": a participle clause has the
+            # subject of the clause it hangs on
+            claim = replace(claim, subject=previous.subject)
         if previous is not None and claim.period is not None and _THE_SAME_TIME.search(claim.period) and \
                 previous.period is not None and not _THE_SAME_TIME.search(previous.period) and \
                 not _ANOTHER_YEAR.match(text, max(0, text.find(claim.period, q.end)) + len(claim.period)):
@@ -691,6 +696,10 @@ _FURTHER = re.compile(r"\b(?:a\sfurther|another)\s+$")
 _ELLIPTICAL_CHANGE = re.compile(r"(?:\s+(?:in|on|during|over|for|last|this)\s[\w'’-]+(?:\s[\w'’-]+){0,2})?"
                                 r"(?:,\s*|\s+)(?:and|but|while|whereas)\s+"
                                 r"(?:(?:about|around|nearly|almost|some|just|only|another|a\sfurther)\s+)?")
+# from one figure to the next across a participle clause: "..., running operations in over "
+_PARTICIPLE_CLAUSE = re.compile(r"[^,;:()\"“”]*,\s+(?:[a-z]+ly\s+)?(?!(?:according|following|regarding|concerning|"
+                                r"during|pending|notwithstanding|excluding)\b)[a-z]{3,}ing\s+(?:[a-z]+\s+){0,5}?"
+                                r"(?:(?:about|around|nearly|almost|some|over|more\sthan|up\sto)\s+)?[£$€¥]?")
 _SLASHED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?")
 # "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
 _NEW_PREDICATE = re.compile(r"(?:\band|,)\s+(?:then\s|also\s|later\s)?[a-z]{3,}ed\s+(?:just\s|only\s|about\s|"
