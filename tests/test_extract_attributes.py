@@ -1075,6 +1075,10 @@ SUBJECTS = [
     row("a-firm-said-what-analysts-expect",
         "Calder Rail said analysts expected sales to rise 5%.",
         claim("5%", 5, "percent", subject=None)),
+    # the source a figure is given "according to" is not the sentence subject's
+    row("according-to-analysts-is-not-the-firms",
+        "Shares in Tarvo rose. Tarvo cut 500 jobs, according to 30 analysts.",
+        claim("500", 500, "count", subject="Tarvo"), claim("30", 30, "count", subject=None)),
     # a participle clause has the subject of the clause it hangs on ("..., taking borrowing costs to 4.5%")
     row("a-central-banks-rate-after-a-participle",
         "To curb inflation, the Bank of Kestria has made three half-point rate rises since May, taking borrowing "

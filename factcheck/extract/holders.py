@@ -369,7 +369,12 @@ def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> s
         return None  # another name is a subject before the figure
     if _of_another_clause(text[m.end() : mention_start]):
         return None  # "Law Lords ruled last month that the 12 were held": the clause's figure, not theirs
+    if _ACCORDING_TO.search(text, max(m.end(), mention_start - 40), mention_start):
+        return None  # "Tarvo cut 500 jobs, according to 30 analysts": the source's, not the subject's
     return _holder_name(m.group("name"), text, m.start("name"), names)
+
+
+_ACCORDING_TO = re.compile(r"\baccording\sto\b[^,;:()]*$")  # the figure inside the phrase
 
 
 # "Reuters beat forecasts, posting a 52% rise": a clause of what the subject did, after a comma
