@@ -1075,6 +1075,16 @@ SUBJECTS = [
     row("a-firm-said-what-analysts-expect",
         "Calder Rail said analysts expected sales to rise 5%.",
         claim("5%", 5, "percent", subject=None)),
+    # "X, with ...," an aside on what the clause's subject has; not a name that ends the clause before it
+    row("an-airline-with-debts-in-an-aside",
+        "Like many carriers, Koru Air, with debts of $560m, has been hit by high fuel costs.",
+        claim("$560m", 560_000_000, "USD", subject="Koru Air")),
+    row("a-hospital-trust-with-beds-in-an-aside",
+        "Shares in Medica rose. Medica, with 2,000 beds, runs 14 hospitals.",
+        claim("2,000", 2000, "count", subject="Medica")),
+    row("a-name-that-ends-the-clause-before-with",
+        "The film is tipped to do well at Sunday's Golden Reels, with five nominations.",
+        claim("five", 5, "count", subject=None)),
     # the source a figure is given "according to" is not the sentence subject's
     row("according-to-analysts-is-not-the-firms",
         "Shares in Tarvo rose. Tarvo cut 500 jobs, according to 30 analysts.",

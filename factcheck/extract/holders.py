@@ -193,6 +193,13 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
         name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
         if name:
             return Holding(name, measure, "with_doing")  # "with Brightway donating £2m"
+    if "with" in text[max(0, mention_start - 60) : mention_start] and \
+            (m := _NAME_WITH.search(text, max(0, mention_start - 80), mention_start)) and \
+            (m.start() == 0 or _CLAUSE_OPENS_BEFORE.search(text, 0, m.start())) and \
+            _ASIDE_CLOSES.match(text, mention_end if mention_end is not None else mention_start):
+        name = _holder_name(m.group("name"), text, m.start("name"), names)
+        if name:
+            return Holding(name, measure, "name_with")  # "Air Jamaica, with debts of $560m,"
     if "with" in text[max(0, mention_start - 30) : mention_start] and \
             (m := _LEADING_WITH.search(text, max(0, mention_start - 80), mention_start)):
         name = _holder_name(m.group("name"), text, m.start("name"), names)
@@ -287,6 +294,15 @@ _SHARES_IN = re.compile(rf"(?P<shares>[Ss]hares)\s+(?:in|of)\s+(?:the\s+)?"
 # "Quarterly profits at US media giant TimeWarner": what is measured, then whose it is, after what it is
 _AT_HOLDER = re.compile(rf"(?P<measure>[A-Za-z][\w-]*(?:\s[a-z][\w-]*){{0,3}})\s+at\s+(?:the\s+)?"
                         rf"(?:[a-z][\w-]*\s+|[A-Z]{{2,}}\s(?=[a-z])|[A-Z][a-z]+['’]s\s)*(?P<name>{_NAME})$")
+# "Air Jamaica, with debts of $560m", "Tesco, with 2,000 stores,": what the name has, in an aside
+_NAME_WITH = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+with\s+(?:its\s|their\s)?(?:[a-z][\w-]*\s){{0,3}}?"
+                        rf"(?:of\s)?(?:(?:about|around|some|nearly|almost|over|more\sthan|just)\s)?[£$€¥]?$")
+# the aside "with ..." is about the subject of its clause: the name opens the clause, and the aside closes before
+# the clause's verb ("Air Jamaica, with debts of $560m (£291m), has been hit"), not "... at Sunday's Oscars, with
+# five nominations."
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|,\s|;\s|\b(?:and|but|while)\s)(?:the\s)?$", re.IGNORECASE)
+_ASIDE_CLOSES = re.compile(r"[^,;.]{0,60}?,\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|could|can|"
+                           r"may|looks|seems|remains|[a-z]+ed|[a-z]{3,}s)\b")
 # "with nine-time champion Real leading with €512.6m"
 _LEADING_WITH = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+[a-z]+ing\s+with\s+(?:(?:about|around|some|over|nearly|"
                            rf"almost|just)\s+)?$")
