@@ -1075,6 +1075,13 @@ SUBJECTS = [
     row("a-firm-said-what-analysts-expect",
         "Calder Rail said analysts expected sales to rise 5%.",
         claim("5%", 5, "percent", subject=None)),
+    # what a maker expects a product to sell for is the product's price
+    row("a-console-expected-to-sell-for",
+        "Lumo expects the Zenbox mini to sell for £199 in the UK.",
+        claim("£199", 199, "GBP", subject="Zenbox mini", measure="price")),
+    row("a-phone-expected-to-cost",
+        "Tova expects the Rell X7 to cost about $650.",
+        claim("about $650", 650, "USD", subject="Rell X7")),
     # "X, with ...," an aside on what the clause's subject has; not a name that ends the clause before it
     row("an-airline-with-debts-in-an-aside",
         "Like many carriers, Koru Air, with debts of $560m, has been hit by high fuel costs.",

@@ -180,6 +180,9 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
         name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
         if name:
             return Holding(name, measure, "by_agent")
+    if "to " in text[max(0, mention_start - 30) : mention_start] and \
+            (m := _PRICED_TO_SELL.search(text, max(0, mention_start - 80), mention_start)):
+        return Holding(m.group("name"), measure, "priced_to_sell")  # "Apple expects the Mac mini to sell for £339"
     if found := _verb_subject(text, clause_start, mention_start, measure, names):
         return found
     if found := _relative_subject(text, mention_start, measure, names):
@@ -303,6 +306,11 @@ _NAME_WITH = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+with\s+(?:its\s|the
 _CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|,\s|;\s|\b(?:and|but|while)\s)(?:the\s)?$", re.IGNORECASE)
 _ASIDE_CLOSES = re.compile(r"[^,;.]{0,60}?,\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|could|can|"
                            r"may|looks|seems|remains|[a-z]+ed|[a-z]{3,}s)\b")
+# "Apple expects the Mac mini to sell for £339", "wants the X2 to cost under $500": the product's price
+_PRICED_TO_SELL = re.compile(rf"\b(?:expects?|expected|wants?|wanted|plans?|planned|hopes?|hoped|intends?|intended)\s+"
+                             rf"(?:the\s|its\s)?(?P<name>{_NAME}(?:\s[a-z][a-z0-9]*)?)\s+to\s+(?:sell|cost|retail|"
+                             rf"be\spriced|go\son\ssale)(?:\s+(?:for|at))?\s+(?:(?:about|around|just|under|less\sthan)\s)?"
+                             rf"[£$€¥]?$")
 # "with nine-time champion Real leading with €512.6m"
 _LEADING_WITH = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+[a-z]+ing\s+with\s+(?:(?:about|around|some|over|nearly|"
                            rf"almost|just)\s+)?$")
