@@ -25,6 +25,10 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # the time an "according to" phrase ends on is no source
+    row("according-to-figures-on-a-weekday",
+        "The party's campaign cost £1.7m, according to figures released by the Audit Office on Wednesday.",
+        claim("£1.7m", 1_700_000, "GBP", speaker="Audit Office")),
     # those at the scene of a disaster say what they saw ("rescue workers said", "firefighters said"), and a
     # group named by its country keeps the country's capital
     row("rescue-workers-said",
@@ -1075,6 +1079,13 @@ SUBJECTS = [
     row("a-firm-said-what-analysts-expect",
         "Calder Rail said analysts expected sales to rise 5%.",
         claim("5%", 5, "percent", subject=None)),
+    # a sentence opening on a subordinate clause names its subject after it
+    row("a-rate-after-a-when-clause",
+        "Profits at Norvik fell 5%. After Mr Dalton came to power, the company's tax rate rose from 2.6% to 10.4%.",
+        claim("10.4%", "10.4", "percent", subject="Norvik")),
+    row("a-deficit-after-a-since-clause",
+        "Since Governor Ames took office, the state's debt has grown to $41bn.",
+        claim("$41bn", 41_000_000_000, "USD", subject=None)),
     # what a maker expects a product to sell for is the product's price
     row("a-console-expected-to-sell-for",
         "Lumo expects the Zenbox mini to sell for £199 in the UK.",
@@ -2462,6 +2473,7 @@ NOT_FIGURES = [
         claim("three", 3, "count"), only=True),
     row("an-age-before-a-dash", "The driver, Tom Ashby, 19 - who was banned for a year - had passed his test.",
         only=True),
+    row("a-band-named-with-a-unit", "Three Degrees star Sheila Ferguson is tipped to leave the show.", only=True),
     # the hour in words, a year before 1800, the sets of a tennis match
     row("four-oclock-is-a-time", "Listeners tuned in at four o'clock every Sunday.", only=True),
     row("a-year-before-1800", "The hospital was founded in 1723 by a London merchant.", only=True),

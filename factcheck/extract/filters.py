@@ -393,6 +393,8 @@ def _number_word_name(text: str, q: Quantity) -> bool:
         return False
     if _CAPITALISED_AFTER.match(text[q.end : q.end + 3]):
         return True
+    if q.unit != "count" and len(q.text.split()) >= 2 and q.text.split()[-1].isalpha():
+        return True  # "Three Degrees star Sheila Ferguson": a unit's word in title case is a name's
     # "League Two", "Channel Four", "Formula One": the number ends a name that starts before it
     m = _NAME_BEFORE.search(text[: q.start])
     return m is not None and m.start() > 0 and not text[: m.start()].rstrip().endswith((".", "!", "?", ":"))
