@@ -1585,6 +1585,9 @@ MEASURES = [
     row("either-of-two-thousands-shares-the-scale",
         "Only three or four thousand fans had bought tickets.",
         claim("three or four thousand", 3000, "count")),
+    # a match report's attendance line
+    row("a-match-reports-attendance", "Att: 41,102 Ref: M Dean (Wirral).",
+        claim("41,102", 41102, "count", measure="attendance")),
     # a sum lost is what is measured ("posted a $676m loss for 2004"), not the time it is for; an adverb after a
     # figure ("15% even if", "11% again in 2005") is no noun of it
     row("a-sum-lost-for-a-year",
@@ -2474,6 +2477,8 @@ NOT_FIGURES = [
     row("an-age-before-a-dash", "The driver, Tom Ashby, 19 - who was banned for a year - had passed his test.",
         only=True),
     row("a-band-named-with-a-unit", "Three Degrees star Sheila Ferguson is tipped to leave the show.", only=True),
+    # a match report's list of scorers gives the minutes the goals came in, not figures
+    row("goal-minutes-in-a-report", "Goals: Okafor 35, Brandt 69 (pen).", only=True),
     # the hour in words, a year before 1800, the sets of a tennis match
     row("four-oclock-is-a-time", "Listeners tuned in at four o'clock every Sunday.", only=True),
     row("a-year-before-1800", "The hospital was founded in 1723 by a London merchant.", only=True),

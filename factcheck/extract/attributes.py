@@ -377,6 +377,7 @@ _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests",
                            "think", "predicted", "predicts", "expects", "expect", "expected", "feared", "fears",
                            # "Carlsberg saw annual profits fall": what it saw is the subject
                            "saw", "see", "sees", "seen", "seeing"})
+_ATTENDANCE_LABEL = re.compile(r"\b(?:Att|Attendance|Crowd):\s*$")
 _MONEY_LOSSES = frozenset({"loss", "losses"})
 # what a change "for" may be for that is a time, not a thing
 _FOR_A_TIME = r"(?:years?|quarters?|half|months?|weeks?|period|seasons?|" \
@@ -643,6 +644,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     unit measures (a 145 g that weighs is a weight), a size an adjective follows what the
     adjective names ("300m tall": a height), and the people a survey asked its respondents.
     """
+    if q.unit == "count" and _ATTENDANCE_LABEL.search(text, max(0, mention_start - 14), mention_start):
+        return "attendance"  # a match report's "Att: 50,430"
     found = _measured(text, q, mention_start, clause_start, previous)
     if not found and q.unit == "s":
         return "time"  # "won in 9.87 seconds": a time clocked, when the sentence names no record or best

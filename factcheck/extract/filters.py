@@ -442,6 +442,8 @@ _LIST_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)](?:\s|$)")
 _BRACKETED_NUMBER = re.compile(r"\d{1,2}\)\s+[A-Z]")
 
 
+# a scorer in a match report's list of goals, right before the minute: "Goals: Bowyer 35, Dyer 69"
+_GOAL_MINUTE = re.compile(r"\bGoals?:\s(?:[^.;:]*?,\s)?[A-Z][\w'’-]+(?:\s\((?:pen|og)\))?\s$")
 # the scores of other sets of a match, next to one: "4-6 6-3 6-4", "6-4, 7-6"
 _NEXT_SET = re.compile(r",?\s\d{1,2}\s?[-–]\s?\d{1,2}(?![\w%]|[.,]\d)")
 _PREVIOUS_SET = re.compile(r"(?<![\w.,£$€])\d{1,2}\s?[-–]\s?\d{1,2},?\s$")
@@ -550,6 +552,8 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
         return "not_a_share"  # "the second half point" of a match, "the fourth quarter points to ..."
     if q.is_range and q.unit == "count" and q.high is not None and q.high <= 20 and _score_cues().search(text):
         return "score"
+    if q.bare and q.unit == "count" and "oals:" in text[: q.start] and _GOAL_MINUTE.search(text, 0, q.start):
+        return "label"  # a match report's "Goals: Bowyer 35, Dyer 69": the minutes they were scored in
     if q.is_range and q.unit == "count" and (_NEXT_SET.match(text, q.end) or
                                              _PREVIOUS_SET.search(text, max(0, q.start - 10), q.start)):
         return "score"  # "ousted Volandri 4-6 6-3 6-4": the sets of a match
