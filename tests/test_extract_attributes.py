@@ -1585,6 +1585,17 @@ MEASURES = [
     row("either-of-two-thousands-shares-the-scale",
         "Only three or four thousand fans had bought tickets.",
         claim("three or four thousand", 3000, "count")),
+    # what a verb of change changed "from" one figure "to" another, or "by" one, is what they measure
+    row("spending-limits-cut-from-to",
+        "The review proposes cutting national spending limits from £20m to £15m.",
+        claim("£20m", 20_000_000, "GBP", measure="national spending limits"),
+        claim("£15m", 15_000_000, "GBP", measure="national spending limits")),
+    row("a-clubs-losses-reduced-from-to",
+        "The club managed to reduce its losses last year from £20.6m to £1.2m.",
+        claim("£1.2m", 1_200_000, "GBP", measure="losses")),
+    row("fuel-prices-raised-by-as-much-as",
+        "The government is considering raising fuel prices by as much as 30%.",
+        claim("as much as 30%", 30, "percent", measure="fuel prices")),
     # a match report's attendance line
     row("a-match-reports-attendance", "Att: 41,102 Ref: M Dean (Wirral).",
         claim("41,102", 41102, "count", measure="attendance")),

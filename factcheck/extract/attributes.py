@@ -692,6 +692,19 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
     return found
 
 
+_TIME_AT_THE_END = re.compile(r"\s+(?:last|this|next)\s+(?:year|month|week|season|quarter)$", re.IGNORECASE)
+
+
+@cache
+def _changed_from_or_by() -> re.Pattern[str]:
+    """A transitive verb of change, its object, and "from" or "by" (and a figure "to") right before a figure."""
+    verbs = alternation(list(transitive_change_verbs()))
+    return re.compile(rf"{verbs}\s+(?!(?:in|of|on|at|for)\s)"
+                      rf"(?P<object>(?:(?!(?:by|from|to)\b)[a-z][\w'’-]*\s+){{1,5}}?)(?:by|from)\s+"
+                      rf"(?:[^,;:]{{0,30}}?\s+to\s+)?(?:(?:about|around|some|almost|nearly|just|over)\s+)?[£$€¥]?$",
+                      re.IGNORECASE)
+
+
 # the verb right before a frequency, after its auxiliaries
 _FREQUENCY_VERB = re.compile(r"(?:\b(?:has|have|had|was|were|is|are)|['’]ve|['’]s)\s+"
                              r"(?:(?:already|now|also|since|(been))\s+)*([a-z]+(?:\s(?:off|out|up|down|away|back|over))?)\s+$")
@@ -1433,6 +1446,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return noun  # "The club has been fined £2,000": a fine, paid by the club (whose figure it is)
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
+    if (changed := _changed_from_or_by().search(text, max(clause_start, mention_start - 120), mention_start)):
+        # "cutting national spending limits from £20m to £15m", "raised its forecast by 2%": what the verb changed
+        return _strip_determiners(_strip_place(_TIME_AT_THE_END.sub("", changed.group("object").strip())))
     if folded_last.endswith(("up", "down", "up by", "down by")) and (m := _SENT_UP.search(before)) and \
             (found := _strip_determiners(_ARTICLE.sub("", m.group("np")))):
         return found  # "The news sent shares in GW Pharma up 8.5p": the shares
