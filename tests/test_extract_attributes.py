@@ -1596,6 +1596,13 @@ MEASURES = [
     row("fuel-prices-raised-by-as-much-as",
         "The government is considering raising fuel prices by as much as 30%.",
         claim("as much as 30%", 30, "percent", measure="fuel prices")),
+    # a sum that "will be" or "was" spent on something measures spending on it
+    row("a-sum-that-will-be-spent-on",
+        "Some £3.7bn will be spent on rebuilding the county's schools by 2030.",
+        claim("Some £3.7bn", 3_700_000_000, "GBP", measure="spending on rebuilding the county's schools")),
+    row("a-sum-that-was-spent-on",
+        "Just £4.2m was spent on marketing the courses abroad.",
+        claim("£4.2m", 4_200_000, "GBP", measure="spending on marketing the courses abroad")),
     # a match report's attendance line
     row("a-match-reports-attendance", "Att: 41,102 Ref: M Dean (Wirral).",
         claim("41,102", 41102, "count", measure="attendance")),

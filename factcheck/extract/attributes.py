@@ -875,7 +875,7 @@ def _spent_on(text: str, q: Quantity, mention_start: int) -> str | None:
         return None
     verb = text[q.end : spent.start("np")].strip()
     before = _SPENT_BEFORE.search(text, max(0, mention_start - 40), mention_start)
-    if not verb.startswith(("spent", "invested", "being", "been", "to be")) and before is None:
+    if not ("spent" in verb or "invested" in verb or verb.startswith(("being", "been", "to be"))) and before is None:
         return None
     words: list[str] = []
     for word in spent.group("np").split()[:_MAX_SPENT_ON]:
@@ -903,7 +903,8 @@ _QUALIFIED_NEXT = re.compile(r"[\s-]*(?:\([^)]{1,30}\)\s*)?")  # "£456m system"
 _VALUES_AT = re.compile(r"\b(?:valued|values|valuing|value)\s+(?!at\b)[^,;:]{2,60}?\s+at\s+"
                         r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+)?$")
 # "the £80m spent annually on the Energy Savings Trust", "has spent £3bn on new roads": spending on what
-_SPENT_ON = re.compile(r"\s+(?:(?:being|been|to\s+be)\s+)?(?:spent|invested)?\s*(?:[a-z]+ly\s+|each\s+year\s+|"
+_SPENT_ON = re.compile(r"\s+(?:(?:will|would|could|should|is|are|was|were|has|have|had)\s+)?"
+                       r"(?:(?:being|been|be|to\s+be)\s+)?(?:spent|invested)?\s*(?:[a-z]+ly\s+|each\s+year\s+|"
                        r"a\s+year\s+)?on\s+(?P<np>[^,;:.()]{2,80})")
 _SPENT_BEFORE = re.compile(r"\b(?:spent|spend|spends|spending|invested|invest|invests|investing)\s+(?:a\s+further\s+|"
                            r"another\s+|an\s+extra\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
