@@ -379,7 +379,7 @@ _FIGURE = re.compile(r"[£$€¥]?\d[\d,.]*(?:\s?(?:m|bn|million|billion|euros?|
 def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> str | None:
     """The name a sentence opens on as its subject, for a figure later in it that no closer rule gives a holder:
     "But BT sprung a surprise by winning 38 games, ... in exchange for £738m"."""
-    if text[:12].split(None, 1)[0] in _SUBORDINATORS:
+    if (text[:12].split() or [""])[0] in _subordinators():
         return None  # "Since President Bush came to office the budget has swung to a deficit of $412bn"
     m = _sentence_subject_pattern().match(text)
     if m is None or m.end() > mention_start:
@@ -400,9 +400,12 @@ def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> s
     return _holder_name(m.group("name"), text, m.start("name"), names)
 
 
-# words that open a subordinate clause: a sentence opening on one names its subject after that clause
-_SUBORDINATORS = frozenset({"Since", "When", "After", "Before", "While", "Although", "Though", "As", "If", "Because",
-                            "Until", "Once", "Whereas", "Unless", "Whilst"})
+@cache
+def _subordinators() -> frozenset[str]:
+    """Words that open a subordinate clause (see "subordinators" in grammar.json)."""
+    return frozenset(lexicon().grammar["subordinators"]["words"])
+
+
 _ACCORDING_TO = re.compile(r"\baccording\sto\b[^,;:()]*$")  # the figure inside the phrase
 
 
