@@ -1103,6 +1103,15 @@ SUBJECTS = [
     row("a-name-that-ends-the-clause-before-with",
         "The film is tipped to do well at Sunday's Golden Reels, with five nominations.",
         claim("five", 5, "count", subject=None)),
+    # a clause of its own ("while ...", "but ...") that names another is not the sentence subject's
+    row("a-chart-place-after-while",
+        "Velvet Arcade, who recently picked up two nominations, ended up in 15th place, while the Zutons wound up "
+        "at a lowly 38.",
+        claim("two", 2, "count", subject="Velvet Arcade"), claim("38", 38, "count", subject=None)),
+    row("net-income-after-but",
+        "Halden Air and Koru met. Halden Air has been a strong contributor to profits but Koru said it will do less "
+        "well this year, delivering net income of $2.5bn.",
+        claim("$2.5bn", 2_500_000_000, "USD", subject=None)),
     # the source a figure is given "according to" is not the sentence subject's
     row("according-to-analysts-is-not-the-firms",
         "Shares in Tarvo rose. Tarvo cut 500 jobs, according to 30 analysts.",

@@ -397,6 +397,8 @@ def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> s
         return None  # "Law Lords ruled last month that the 12 were held": the clause's figure, not theirs
     if _ACCORDING_TO.search(text, max(m.end(), mention_start - 40), mention_start):
         return None  # "Tarvo cut 500 jobs, according to 30 analysts": the source's, not the subject's
+    if _ANOTHER_CLAUSE_NAMED.search(text, m.end(), mention_start):
+        return None  # "Ocean's 12 fell to number two while new entry Spanglish ..., taking $9m": Spanglish's
     return _holder_name(m.group("name"), text, m.start("name"), names)
 
 
@@ -406,6 +408,9 @@ def _subordinators() -> frozenset[str]:
     return frozenset(lexicon().grammar["subordinators"]["words"])
 
 
+# a clause of its own that names another subject: "while new entry Spanglish", "but Rover"
+_ANOTHER_CLAUSE_NAMED = re.compile(r"\b(?:while|whereas|but|although|though)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}"
+                                   r"[A-Z][\w'’-]+")
 _ACCORDING_TO = re.compile(r"\baccording\sto\b[^,;:()]*$")  # the figure inside the phrase
 
 
