@@ -1103,6 +1103,13 @@ SUBJECTS = [
     row("a-name-that-ends-the-clause-before-with",
         "The film is tipped to do well at Sunday's Golden Reels, with five nominations.",
         claim("five", 5, "count", subject=None)),
+    # what an organisation's inspectors or nurses do is the organisation's
+    row("an-agencys-inspectors-make-visits",
+        "WHO inspectors make around 1,200 visits a year to clinics across Africa.",
+        claim("around 1,200", 1200, "count", subject="WHO")),
+    row("a-trusts-nurses-carried-out-checks",
+        "NHS Tayside nurses carried out 4,000 home checks last year.",
+        claim("4,000", 4000, "count", subject="NHS Tayside")),
     # a clause of its own ("while ...", "but ...") that names another is not the sentence subject's
     row("a-chart-place-after-while",
         "Velvet Arcade, who recently picked up two nominations, ended up in 15th place, while the Zutons wound up "
