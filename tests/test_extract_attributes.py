@@ -1612,6 +1612,13 @@ MEASURES = [
     row("fuel-prices-raised-by-as-much-as",
         "The government is considering raising fuel prices by as much as 30%.",
         claim("as much as 30%", 30, "percent", measure="fuel prices")),
+    # a player "was signed for" a transfer fee; what "was bought" or "sold for" a sum went for its price
+    row("a-player-signed-for-a-fee",
+        "He was signed for £4.6m from Ajax in 2001 and went on to play under three managers.",
+        claim("£4.6m", 4_600_000, "GBP", measure="transfer fee")),
+    row("a-unit-bought-for-a-price",
+        "It was bought for $9.4bn by a little-known group based in Tver.",
+        claim("$9.4bn", 9_400_000_000, "USD", measure="price")),
     # a sum that "will be" or "was" spent on something measures spending on it
     row("a-sum-that-will-be-spent-on",
         "Some £3.7bn will be spent on rebuilding the county's schools by 2030.",

@@ -858,7 +858,10 @@ _BOUGHT_FOR = re.compile(r"\b(?:download|buy|purchase|rent|order|stream|hire|sub
                          r"(?:about\s+|around\s+|just\s+|only\s+|under\s+|as\s+little\s+as\s+)?$", re.IGNORECASE)
 # "moved to Chelsea for £2.25m from Anderlecht", "joined the Gunners from Seville for £17m": a player's move
 _MOVED_FOR = re.compile(r"\b(?:(?:moved|moves|move|moving|transferred|signed|signs|signing)\s+(?:to|from|for|with)|"
-                        r"joined|joins|join|joining)\s+[^,;]{1,60}?\s+for\s+(?:a\s+|about\s+|around\s+|just\s+)?$")
+                        r"joined|joins|join|joining)\s+[^,;]{1,60}?\s+for\s+(?:a\s+|about\s+|around\s+|just\s+)?$"
+                        # "He was signed for £4.6m from AC Milan": a player signed, passive
+                        r"|\b(?:was|were|is|been|being)\s+(?:signed|transferred)\s+for\s+"
+                        r"(?:a\s+|about\s+|around\s+|just\s+)?$")
 # "A much-loved guitar ... has been sold for £100,000"
 # "from the £130m seen a year earlier": a participle that says when, not what
 _PART_OF_A_TIME = re.compile(r"(?:(?:first|second|third|fourth|final|last|latest|same)\s)?(?:quarter|half|year|month|"
@@ -979,6 +982,8 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
         found = _strip_determiners(_subject_before(before, m.start()))
         if found:
             return found
+        if is_money(q.unit) and "valued" not in m.group(0):
+            return "price"  # "It was bought for $9.4bn", "The CD is being sold for £3.99": what it went for
     if last == "worth" and (m := _WORTH.search(before)):
         found = _strip_determiners(_subject_before(_strip_period(before[: m.start()]), len(_strip_period(
             before[: m.start()]))))
