@@ -537,7 +537,7 @@ def _identity(subject: str | None, measure: str, sentence: str | None, period: s
     specificity (undated) and its sentence as a number."""
     holder = holder_words(subject)
     return (_names(None, subject, measure) | _sentence_names(sentence), _own_names(sentence, subject), holder,
-            period_marks(period) | intraday_mark(sentence), specificity(place, holder, period, change, measure),
+            time_marks(period, sentence), specificity(place, holder, period, change, measure),
             hash(" ".join(sentence.split())) if sentence else 0)
 
 
@@ -767,6 +767,12 @@ def period_marks(period: str | None) -> frozenset[str]:
         elif token.isdigit() and len(token) == 4:
             marks.add(token)
     return frozenset(marks)
+
+
+def time_marks(period: str | None, sentence: str | None) -> frozenset[str]:
+    """What tells a claim's time apart: its period's marks (:func:`period_marks`) and whether its sentence dates it
+    to a moment inside a trading day (:func:`intraday_mark`)."""
+    return period_marks(period) | intraday_mark(sentence)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1473,8 +1479,7 @@ def _groups_clash(facts: dict[int, Fact], a: set[int], b: set[int]) -> bool:
         fx = facts[x]
         for y in b:
             fy = facts[y]
-            if _marks_clash(period_marks(fx.period) | intraday_mark(fx.sentence),
-                            period_marks(fy.period) | intraday_mark(fy.sentence)):
+            if _marks_clash(time_marks(fx.period, fx.sentence), time_marks(fy.period, fy.sentence)):
                 return True
             hx, hy = holder_words(fx.subject), holder_words(fy.subject)
             # the two sides of one deal: a group's claims agree already, each side named where the other speaks

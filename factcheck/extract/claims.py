@@ -308,7 +308,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "Profits at Barclaycard rose 5% to £801m": the level a change reached is the same holder's
             claim = replace(claim, subject=previous.subject)
         if claim.subject is None and previous is not None and previous.subject and \
-                _PARTICIPLE_CLAUSE.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
+                _ACROSS_A_PARTICIPLE.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
             # "It employs 77,000 people, running operations in over 30 countries": a participle clause has the
             # subject of the clause it hangs on
             claim = replace(claim, subject=previous.subject)
@@ -697,9 +697,9 @@ _ELLIPTICAL_CHANGE = re.compile(r"(?:\s+(?:in|on|during|over|for|last|this)\s[\w
                                 r"(?:,\s*|\s+)(?:and|but|while|whereas)\s+"
                                 r"(?:(?:about|around|nearly|almost|some|just|only|another|a\sfurther)\s+)?")
 # from one figure to the next across a participle clause: "..., running operations in over "
-_PARTICIPLE_CLAUSE = re.compile(r"[^,;:()\"“”]*,\s+(?:[a-z]+ly\s+)?(?!(?:according|following|regarding|concerning|"
-                                r"during|pending|notwithstanding|excluding)\b)[a-z]{3,}ing\s+(?:[a-z]+\s+){0,5}?"
-                                r"(?:(?:about|around|nearly|almost|some|over|more\sthan|up\sto)\s+)?[£$€¥]?")
+_ACROSS_A_PARTICIPLE = re.compile(r"[^,;:()\"“”]*,\s+(?:[a-z]+ly\s+)?(?!(?:according|following|regarding|concerning|"
+                                  r"during|pending|notwithstanding|excluding)\b)[a-z]{3,}ing\s+(?:[a-z]+\s+){0,5}?"
+                                  r"(?:(?:about|around|nearly|almost|some|over|more\sthan|up\sto)\s+)?[£$€¥]?")
 _SLASHED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?")
 # "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
 _NEW_PREDICATE = re.compile(r"(?:\band|,)\s+(?:then\s|also\s|later\s)?[a-z]{3,}ed\s+(?:just\s|only\s|about\s|"
