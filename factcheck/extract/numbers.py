@@ -29,7 +29,7 @@ from factcheck.extract.lexicon import (
     matches_near,
     transitive_change_verbs,
 )
-from factcheck.extract.units import currency_for, money, name_key, subunit, to_base
+from factcheck.extract.units import country_currency, currency_for, money, name_key, subunit, to_base
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,7 @@ class _Patterns:
     symbol_after: re.Pattern[str]  # "10 €", "100zł", "75m USD"
     code_after: re.Pattern[str]
     name_after: re.Pattern[str]  # "125 million australian dollars", "50 cents"
+    coin_after: re.Pattern[str]  # "65 Canadian cents", "99 US cents"
     scale_after: re.Pattern[str]  # "75 USD million"
     physical: re.Pattern[str]
     unit_before: re.Pattern[str]  # "magnitude 9.0"
@@ -160,6 +161,9 @@ def _patterns() -> _Patterns:
                             re.IGNORECASE)
     name_after = re.compile(r"[\s-]?(?:of\s)?" + alternation(money_names, boundary=False) + r"(?![\w])",
                             re.IGNORECASE)
+    # a coin with its country: the country's name or people keep their capitals ("US", not "us")
+    coin_after = re.compile(r"[\s-](?P<cue>" + alternation(list(cash.cues), boundary=False) + r")\s(?i:"
+                            + alternation(list(cash.subunits), boundary=False) + r")(?![\w])")
     big_scales = [w for w in lex.numbers["scales"] if len(w) > 1 and w.lower() == w]
     scale_after = re.compile(r"\s(?P<scale>" + alternation(big_scales, boundary=False) + r")(?![\w])")
     # keys of three characters or fewer, or with a capital, keep their case (mg, MW, GHz, Mb/s against MB/s);
@@ -184,7 +188,7 @@ def _patterns() -> _Patterns:
     # "out of every ten", in lower case (the start may be a number in words as well):
     ratio_tail = rf"\s(?:in|out\sof)\s(?:every\s)?(?:\d{{1,3}}|{cardinals_lower})(?![\w/,.-]\d|\w)"
     return _Patterns(digits, words, fractions, ratio, vague, zero, dozen, percent, point,
-                     symbol_after, code_after, name_after, scale_after, physical, unit_before, inch,
+                     symbol_after, code_after, name_after, coin_after, scale_after, physical, unit_before, inch,
                      fraction_digits, scientific, article_unit, digits_reach,
                      scientific_cue=re.compile(r"[×x*]\s?(?:10|2)"),
                      ratio_cue=re.compile(ratio_tail),
@@ -321,6 +325,10 @@ def _money_after(text: str, end: int, symbols: bool = True) -> tuple[str, int, D
         code = currency_for(key, text)
         if code:
             return code, m.end(), _ONE
+    if m := p.coin_after.match(text, end):
+        coin = subunit(m.group(0)[len(m.group("cue")) + 1:].strip())
+        if coin and (code := country_currency(m.group("cue"))):
+            return code, m.end(), coin[1]
     return None
 
 

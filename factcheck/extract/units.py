@@ -148,6 +148,14 @@ def _settle(form: str, sentence: str) -> str | None:
     return lex.defaults.get(form)
 
 
+def country_currency(cue: str) -> str | None:
+    """The one currency in use in a country, or of its people, as CLDR names them (``Canadian`` → ``CAD``);
+    ``None`` when there are several or none."""
+    codes = money().cues.get(cue, frozenset())
+    current = codes & money().codes
+    return next(iter(current)) if len(current) == 1 else None
+
+
 def subunit(form: str) -> tuple[str, Decimal] | None:
     """A coin's currency (when no other is written) and its share of it: ``pence`` → ``('GBP', 0.01)``."""
     return money().subunits.get(name_key(form))
