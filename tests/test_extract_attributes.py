@@ -438,7 +438,7 @@ PLACES = [
         claim("1.3bn Australian dollars", 1_300_000_000, "AUD", place=None)),
     row("a-sum-in-canadian-cents",
         "Shares in the railway maker lost 65 Canadian cents on the news.",
-        claim("65", 65, "count", place=None)),
+        claim("65 Canadian cents", 0.65, "CAD", place=None)),
     row("the-country-of-the-people-named",
         "According to data from the Liberians, the country's exports rose by 2% in 2004.",
         claim("2%", 2, "percent", place="Liberia")),
@@ -611,6 +611,16 @@ DOCUMENT_PLACES = [
     pytest.param("Leeds floods cost £40m\n\nFloods in Leeds cost £40m, the council said. Leeds homes were "
                  "flooded, and 300 Leeds businesses closed. Leeds will get £5m of aid.", "Leeds",
                  id="a-city-that-is-the-place"),
+    # named three times, with no other place, and as whose or what something is where the article opens
+    pytest.param("Bus fares to rise\n\nScotland's bus operators will raise fares by 5% in April. Operators in "
+                 "Scotland said fuel costs rose 12%, and Scottish councils will pay £3m.", "Scotland",
+                 id="named-three-times-as-whose-and-no-other-place"),
+    pytest.param("Shop prices fall\n\nUK shop prices fell 0.5% in May, the retail consortium said. Food prices in "
+                 "the UK rose 1%, and UK retailers expect a 2% rise in sales.", "United Kingdom",
+                 id="named-three-times-as-what-and-no-other-place"),
+    pytest.param("Tablet goes on sale\n\nThe tablet goes on sale in Canada in May at C$499. Shops in Canada "
+                 "expect queues, and buyers in Canada can order it now.", None,
+                 id="named-three-times-only-as-where"),
 ]
 
 

@@ -19,13 +19,18 @@ from collections import Counter
 from functools import cache
 
 from factcheck.extract import context
-from factcheck.extract.lexicon import alternation_not_after, gazetteer, lexicon
+from factcheck.extract.lexicon import alternation, alternation_not_after, gazetteer, lexicon
 from factcheck.extract.text import Sentence, split_sentences
 
 # how often the place must be named (its name, its adjective or an institution of it), and the share
 # of all the places named that it and the places within and around it must hold
 MIN_MENTIONS = 4
 MIN_SHARE = 0.5
+# or this often, when it and the places within and around it are nearly all the places the article names and
+# the opening names it as whose or what something is ("the UK's small manufacturers", "US phone company"), not
+# only as where something happens ("goes on sale in the US")
+FEW_MENTIONS = 3
+SOLE_SHARE = 0.75
 # the sentences, after the headline, where an article says what it is about
 LEAD_SENTENCES = 1
 # another place of the opening named this often, against the most named, leaves the article about neither
@@ -40,9 +45,10 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
     if not sentences:
         return None
     # an adjective in the headline says whose ("Chinese rivals"), not where: anchors are named
-    anchors = {place for sentence in _opening(text, sentences) for place in _places_named(sentence.text, False)}
+    opening = _opening(text, sentences)
+    anchors = {place for sentence in opening for place in _places_named(sentence.text, False)}
     # most articles name no place where they open, or name it too seldom: the rest need not be read
-    if all(_written_at_most(text, place) < MIN_MENTIONS for place in anchors):
+    if all(_written_at_most(text, place) < FEW_MENTIONS for place in anchors):
         return None
     # a town that names a team in the article ("Chelsea's manager", "against Leicester") is the team's
     anchors = {place for place in anchors if not names_a_team(text, place)}
@@ -55,15 +61,44 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
     counts.update(_places_by_institution(text))
     counts.update(_places_by_adjective(text))
     total = sum(counts.values())
-    candidates = [place for place in anchors if counts[place] >= MIN_MENTIONS]
+    candidates = [place for place in anchors if counts[place] >= FEW_MENTIONS]
     if not candidates:
         return None
     best = max(candidates, key=lambda place: (counts[place], place))
     rivals = [place for place in anchors if place != best and not _related(best, place)]
     if any(counts[place] >= RIVAL_SHARE * counts[best] for place in rivals):
         return None  # two places the article is about as much ("NBC wins rights to the English league in the US")
-    share = sum(n for place, n in counts.items() if _related(best, place))
-    return best if share / total >= MIN_SHARE else None
+    share = sum(n for place, n in counts.items() if _related(best, place)) / total
+    if share < MIN_SHARE:
+        return None
+    if counts[best] >= MIN_MENTIONS:
+        return best
+    return best if share >= SOLE_SHARE and _named_as_more_than_where(opening, best) else None
+
+
+def _named_as_more_than_where(opening: list[Sentence], place: str) -> bool:
+    """Whether the opening names ``place`` at least once other than as where something is or happens: as whose
+    ("Japan's economy") or what ("Shares in UK banking group", "the US box office"), or not after a preposition
+    of place ("goes on sale in the US in April" names it only as where)."""
+    where_before, modifier_after = _place_uses()
+    for sentence in opening:
+        for form in _forms().get(place, ()):
+            if not form[:1].isupper():
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sentence.text):
+                if modifier_after.match(sentence.text, m.end()) or not where_before.search(sentence.text, 0, m.start()):
+                    return True
+    return False
+
+
+@cache
+def _place_uses() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A preposition of place before a place's name; a possessive or a noun it qualifies after it."""
+    g = lexicon().grammar
+    prepositions = alternation(g["place_prepositions"], boundary=False)
+    ends = alternation(g["np_stop_words"], boundary=False)
+    return (re.compile(rf"\b(?:{prepositions})\s+(?:the\s+)?\Z", re.IGNORECASE),
+            re.compile(rf"['’]s\b|\s(?!(?:{ends})\b)[a-z][\w-]*"))
 
 
 _TOWNS = frozenset(("city", "town", "district", "borough", "area"))
