@@ -1139,8 +1139,33 @@ def drop_told_apart(links: Iterable[tuple[int, int, str]], figures: dict[int, Fi
     for a, b, status in links:
         if status == "conflict" and _told_apart(figures[a], figures[b], by_document):
             continue
+        if status == "agree" and _reach_other_levels(figures[a], figures[b], by_document):
+            continue
         kept.append((a, b, status))
     return kept
+
+
+def _reach_other_levels(a: Figure, b: Figure, by_document: dict[int, list[Figure]]) -> bool:
+    """Whether two changes of one size are told apart by the levels their sentences say they reach: "profits
+    rose 20% to £4.6bn" is not the "20% rise in profits to £3.8bn" of another year."""
+    if a.family[1] is None or a.said == b.said:
+        return False
+    levels_a, levels_b = _levels_reached(a, by_document), _levels_reached(b, by_document)
+    shared = levels_a.keys() & levels_b.keys()
+    return bool(shared) and not any(_gap(v, w) <= AGREE_TOLERANCE for dimension in shared
+                                    for v in levels_a[dimension] for w in levels_b[dimension])
+
+
+def _levels_reached(change: Figure, by_document: dict[int, list[Figure]]) -> dict[str, list[float]]:
+    """The levels a change's sentence states of what it measures, of its kind (a forecast's level is not the
+    fact's), by dimension."""
+    levels: dict[str, list[float]] = {}
+    for c in by_document.get(change.document_id, ()):
+        if (c.said == change.said and c.family[1] is None and c.span is not None and c.family[0] != "percent"
+                and c.kind == change.kind
+                and (c.measure == change.measure or _related_measures(c.measure, change.measure))):
+            levels.setdefault(c.family[0], []).append(c.number)
+    return levels
 
 
 def _told_apart(a: Figure, b: Figure, by_document: dict[int, list[Figure]]) -> bool:

@@ -893,3 +893,28 @@ def test_the_word_for_a_places_people_ties_nothing():
 
 def test_a_percentage_of_a_measure_that_names_nothing_needs_a_name_even_when_dated():
     assert statuses("In 2003 the figure was 29%.", "The figure was 30% in 2003, the analysts at Gartner said.") == set()
+
+
+def _change_links(*documents: str) -> set[str]:
+    """The statuses of the links between the percentage changes of the given documents (one text each)."""
+    found = [f for number, text in enumerate(documents, start=1) for f in facts(text, number)]
+    changes = {f.id for f in found if f.unit == "percent" and f.change}
+    assert len(changes) == len(documents)
+    return {link.status for link in link_pairs(found) if link.a in changes and link.b in changes}
+
+
+@pytest.mark.parametrize(("a", "b", "linked"), [
+    # one change of one size, told apart by the levels it reaches: two years' results
+    ("Severn Trent's profits rose 12% to £310m.", "Severn Trent's profits rose 12% to £276m.", set()),
+    ("Ryanair's passenger numbers rose 15% to 27.6 million.",
+     "Ryanair's passenger numbers rose 15% to 24 million.", set()),
+    # the same level, or none stated by one of them, leaves them one statistic
+    ("Severn Trent's profits rose 12% to £310m.", "Severn Trent's profits rose 12% to £310.4m.", {"agree"}),
+    ("Ryanair's passenger numbers rose 15% to 27.6 million.", "Ryanair's passenger numbers rose 15%.",
+     {"agree"}),
+    # a forecast's level in the same sentence is not the level the fact reaches
+    ("Severn Trent's profits rose 12% to £310m.",
+     "Severn Trent's profits rose 12% to £276m, and it predicts profits of £310m next year.", set()),
+])
+def test_changes_of_one_size_are_told_apart_by_the_levels_they_reach(a, b, linked):
+    assert _change_links(a, b) == linked
