@@ -24,7 +24,7 @@ from itertools import repeat
 from typing import Any, Generic, TypeVar
 
 from factcheck.amounts import amount
-from factcheck.extract.lexicon import alternation, gazetteer, grammar_words
+from factcheck.extract.lexicon import alternation, gazetteer, grammar_words, lexicon
 from factcheck.extract.units import dimension
 from factcheck.resources import data_dir
 
@@ -251,6 +251,14 @@ def place_relation(a: str | None, b: str | None) -> str:
     if a in gaz.ancestors(b) or b in gaz.ancestors(a) or _member_of(a, b) or _member_of(b, a):
         return "nested"
     return "different"
+
+
+@lru_cache(maxsize=1 << 12)
+def _everywhere(place: str) -> bool:
+    """Whether a place is the whole world (``worldwide``, ``globally``)."""
+    gaz = gazetteer()
+    found = gaz.places.get(gaz.aliases.get(place, place))
+    return found is not None and found.type == "world"
 
 
 def _member_of(member: str, union: str) -> bool:
@@ -891,8 +899,12 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
             same_figure and _figures_alike(a, b)):
         return None  # another thing measured, unless the very same figure of something named alike
     if (a.names is not b.names and a.names and b.names and a.names.isdisjoint(b.names)
-            and not (a.place and relation in ("same", "nested"))):
-        return None  # two articles about different things (a place they share, or one inside the other, ties them)
+            and not (a.place and relation in ("same", "nested")
+                     and (not _everywhere(a.place) or _echoes_beyond_figure(a, b)))):
+        # two articles about different things (a place they share, or one inside the other, ties them; the
+        # whole world only in sentences that tell one story: "five million copies worldwide" of a game and of
+        # an album are not one figure)
+        return None
     anchored = None  # worked out once, when asked
     if (a.common or b.common) and not (a.dates and b.dates):
         anchored = _anchored(a, b)
@@ -971,6 +983,21 @@ def _echoes(a: str | None, b: str | None) -> bool:
     """Whether two sentences tell the same story: they share :data:`ECHO_WORDS` words or more that say
     something (four letters or more, but for the commonest: data/statistics.json)."""
     return bool(a and b) and len(_telling_words(a) & _telling_words(b)) >= ECHO_WORDS
+
+
+def _echoes_beyond_figure(a: Figure, b: Figure) -> bool:
+    """:func:`_echoes`, but for the words of the figure and of what it measures, which the two claims share by
+    being compared at all ("five million copies" of a game and of an album): one word fewer is enough."""
+    if not (a.sentence and b.sentence):
+        return False
+    shared = _telling_words(a.sentence) & _telling_words(b.sentence)
+    return len(shared - _number_words() - measure_key(a.measure) - measure_key(b.measure)) >= ECHO_WORDS - 1
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    numbers = lexicon().numbers
+    return frozenset(_singular(word.lower()) for key in ("cardinal_words", "scales") for word in numbers[key])
 
 
 # the words two sentences share when they tell the same story in other words ("Cyprus was forced to wind down

@@ -918,3 +918,19 @@ def _change_links(*documents: str) -> set[str]:
 ])
 def test_changes_of_one_size_are_told_apart_by_the_levels_they_reach(a, b, linked):
     assert _change_links(a, b) == linked
+
+
+@pytest.mark.parametrize(("a", "b", "linked"), [
+    # the whole world ties two articles about different things only where their sentences tell one story
+    ("Sony Music said the album is one of six to sell more than three million copies worldwide in 2004.",
+     "The game has sold more than three million copies worldwide since it went on sale in March, Capcom said.",
+     set()),
+    ("Analysts at Gartner say it is predicted that there will be three billion handsets in use worldwide by 2008.",
+     "The phone maker Nokia said it is predicted that there will be three billion handsets in use worldwide by "
+     "2008.", {"agree"}),
+])
+def test_the_world_ties_different_stories_only_in_one_story(a, b, linked):
+    found = facts(a, 1) + facts(b, 2)
+    worldwide = {f.id for f in found if f.place == "worldwide"}
+    assert len(worldwide) == 2
+    assert {link.status for link in link_pairs(found) if {link.a, link.b} == worldwide} == linked
