@@ -156,6 +156,9 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         # "a 22-man squad": who is picked, not a statistic
         "label:squad": r"\b\d{1,2}-(?:man|woman|member|player|strong)\s(?:squad|team|crew|party|panel|jury|line-up|"
                        r"shortlist|list|side)\b",
+        # "GTA San Andreas has an 18 certificate", "an 18-rated game": the age a film or game is classed for
+        "label:rating": r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s\d{1,2}[A-Z]?\s"
+                        r"(?:certificate|classification)\b|(?<![\w.,])\d{1,2}[A-Z]?-rated\b",
         "rank:round": r"\b(?:[Ll]ast|[Ff]inal)\s(?:16|32|64|sixteen|eight|four)\b(?!\s(?:per\s?cent|%|years?|months?|"
                       r"weeks?|days?|games|matches|seasons|points))",
         "rank:world": r"\b(?:to|at|is|was|ranked|rank|now)\s\d{1,3}\s(?:in\s)?the\sworld\b",
@@ -226,6 +229,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "phone": r"0\d\d|\+\d",
         "reference": r"\[|No\.|No\s\d|#|umber|age|p\.|P\.|/",
         "label:squad": r"\d-(?:man|woman|member|player|strong)\s",
+        "label:rating": WordCue.of(["certificate", "classification", "rated"]),
         "rank:round": WordCue.of(["last", "final"]),
         "rank:world": WordCue.of(["the world"]),
         "rank:seed": r"eed",
