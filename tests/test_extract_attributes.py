@@ -1258,6 +1258,35 @@ def test_subjects(test_case: Case) -> None:
 # --- what happened: event counts, sizes, qualifying figures, units ------------------------------------------
 
 MEASURES = [
+    # a word that says only where ("worldwide", "nationwide") is no measure, after the figure or its conversion
+    row("worldwide-after-a-sum",
+        "The vaccine maker's Pandemrix sales were $1.2bn (£700m) worldwide.",
+        claim("$1.2bn", "1200000000", "USD", measure="Pandemrix sales", place="worldwide"),
+        claim("£700m", "700000000", "GBP", measure="Pandemrix sales", place="worldwide")),
+    row("nationwide-after-a-sum",
+        "Donations to food banks were £45m nationwide.",
+        claim("£45m", "45000000", "GBP", measure="Donations to food banks")),
+    # "came in at" states a level, as "stood at" does
+    row("came-in-at-a-sum", "Operating profit came in at £3.2bn, the retailer said.",
+        claim("£3.2bn", "3200000000", "GBP", measure="Operating profit")),
+    row("came-in-at-a-rate", "Unemployment came in at 7.4% in the third quarter.",
+        claim("7.4%", "7.4", "percent", measure="Unemployment")),
+    # a figure and its conversions in brackets are one figure: one measure, bound, time and place
+    row("conversions-share-the-time-after-them",
+        "The ministry spent 12.3 trillion won ($10.4bn; £5.6bn) on hospital subsidies in 2009.",
+        claim("12.3 trillion won", "12300000000000", "KRW", measure="hospital subsidies", period="in 2009"),
+        claim("$10.4bn", "10400000000", "USD", measure="hospital subsidies", period="in 2009"),
+        claim("£5.6bn", "5600000000", "GBP", measure="hospital subsidies", period="in 2009")),
+    row("a-second-conversion-keeps-the-bound",
+        "Farm subsidies cost more than $300bn (£159bn; 231bn euros) a year.",
+        claim("more than $300bn", "300000000000", "USD", qualifier="lower_bound"),
+        claim("£159bn", "159000000000", "GBP", qualifier="lower_bound"),
+        claim("231bn euros", "231000000000", "EUR", qualifier="lower_bound")),
+    row("a-time-after-a-later-figure-is-not-the-conversions",
+        "Net income came to 1.4bn euros (£960m; $1.85bn), against a loss of 364m euros in 2003.",
+        claim("1.4bn euros", "1400000000", "EUR", period=None),
+        claim("£960m", "960000000", "GBP", period=None),
+        claim("364m euros", "364000000", "EUR", period="in 2003")),
     # "12% more than", "£300 less than": a figure set above or below another is a rise or a fall from it
     row("a-share-more-than-the-year-before",
         "Hospitals treated 2.1 million patients, 12% more than in 2019.",

@@ -219,6 +219,9 @@ def _np_after(text: str) -> str:
             if token == "A" and taken and taken[-1][:1].isupper():
                 taken.append(token)  # "two Serie A titles", "a Grade A rating": a letter of a name
                 continue
+            if token in _place_adverbs() and (i + 1 == len(tokens) or tokens[i + 1].lower() in stops_or_article
+                                              or tokens[i + 1] in ",;:()–—-."):
+                break  # "took $300m worldwide", "rose 5% nationally": where, not what (not "worldwide sales")
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
                     (bare in verbs and taken and not _plural_change_noun(bare) and not _plural_noun_at(tokens, i)):
                 break  # "us" is a stop word, "US firms" a noun phrase; "tax cuts" is one
@@ -249,6 +252,14 @@ def _np_after(text: str) -> str:
     while taken and taken[-1].lower() in ("of", "the", "a", "an", "and"):
         taken.pop()
     return " ".join(taken).strip("‘'\"“’” ")
+
+
+@cache
+def _place_adverbs() -> frozenset[str]:
+    """Single words that say where and nothing else ("worldwide", "globally", "nationwide"): the gazetteer's and
+    the generic places' written in lower case."""
+    generic = lexicon().grammar["generic_places"]
+    return frozenset(word for word in (*gazetteer().aliases, *generic) if word.islower() and " " not in word)
 
 
 # possessives open a noun phrase of their own: the word before them is no noun of the phrase before

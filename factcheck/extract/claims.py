@@ -263,6 +263,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
     # a clause that stands apart ("..., while revenues added 4% to 142bn euros") has a main figure of its own
     own_main: dict[int, str | None] = {}
     main_unit: str | None = None  # the unit of the figure previous_measure is the measure of, once there is one
+    groups: list[list[int]] = []  # a figure and its conversions in brackets, by their place in ``out``
     for q in quantities:
         index = context.clause_of(clauses, q.start)
         main = previous_measure if clauses[index].inherits else own_main.get(index)
@@ -272,10 +273,16 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
         claim = _claim(sentence, q, clauses, places, org_places, periods, main, published, speakers,
                        state, item_before, compared)
         own_main.setdefault(index, claim.measure or None)
-        if previous is not None and _converted(text, previous, claim, sentence.start):
+        converted = previous is not None and _converted(text, previous, claim, sentence.start,
+                                                        chained=bool(groups) and groups[-1][-1] == len(out) - 1)
+        if converted:
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
                             measure=previous.measure or claim.measure, subject=previous.subject or claim.subject)
+            if groups and groups[-1][-1] == len(out) - 1:
+                groups[-1].append(len(out))
+            else:
+                groups.append([len(out) - 1, len(out)])
         if previous is not None and previous.change is not None and claim.change != previous.change and \
                 claim.unit == previous.unit and claim.measure in (previous.measure, "") and \
                 (claim.change is None or _FURTHER.search(text, 0, claim.start - sentence.start)) and \
@@ -328,6 +335,8 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
         if not previous_measure and claim.measure:
             previous_measure, main_unit = claim.measure, claim.unit
         out.append(claim)
+    for group in groups:
+        _share_time_and_place(out, group, text, sentence.start)
     state.remember(text, places, org_places)
     state.last_measure = next((c.measure for c in reversed(out) if c.measure), None)
     state.main_measure = next((c.measure for c in out if c.measure), None)
@@ -759,10 +768,32 @@ def _same_dimension(a: str, b: str) -> bool:
 _ANY_DIMENSION = frozenset({"percent", "percentage_point", "times"})
 
 
-def _converted(text: str, previous: ExtractedClaim, claim: ExtractedClaim, offset: int) -> bool:
-    """Whether ``claim`` is ``previous`` given again in brackets in another currency or unit."""
-    between = text[previous.end - offset : claim.start - offset]
-    return between.strip() == "(" and claim.unit != previous.unit and claim.qualifier == "exact"
+def _converted(text: str, previous: ExtractedClaim, claim: ExtractedClaim, offset: int, chained: bool = False) -> bool:
+    """Whether ``claim`` is ``previous`` given again in brackets in another currency or unit; or, when ``previous``
+    is itself such a conversion (``chained``), the next one in the same brackets ("59.2 trillion rupiah ($6.58bn;
+    £3.5bn)")."""
+    between = text[previous.end - offset : claim.start - offset].strip()
+    return (between == "(" or (chained and between in (";", ","))) and claim.unit != previous.unit and \
+        claim.qualifier == "exact"
+
+
+def _share_time_and_place(out: list[ExtractedClaim], group: list[int], text: str, offset: int) -> None:
+    """A figure and its conversions are one figure: the time and place any of them is given are all of theirs
+    ("spent 59.2 trillion rupiah ($6.58bn; £3.5bn) on fuel subsidies in 2004": each is 2004's), but for a time
+    written after a later figure ("1.4bn euros (£960m; $1.85bn), a change from the loss of 364m euros in 2003")."""
+    members = [out[i] for i in group]
+    last = group[-1]
+    reach = out[last + 1].start - offset if last + 1 < len(out) else len(text)
+    dated = next((c for c in members if c.period is not None
+                  and (c is members[0] or c.period in text[members[0].start - offset : reach])), None)
+    placed = next((c.place for c in members if c.place is not None), None)
+    for i in group:
+        claim = out[i]
+        if claim.period is None and dated is not None:
+            claim = replace(claim, period=dated.period, period_start=dated.period_start, period_end=dated.period_end)
+        if claim.place is None and placed is not None:
+            claim = replace(claim, place=placed)
+        out[i] = claim
 
 
 def _within(inner: str, outer: str) -> bool:
