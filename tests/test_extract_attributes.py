@@ -655,6 +655,16 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # jobs that go at a named employer are its jobs
+    row("jobs-lost-at-an-employer",
+        "Unions at Halden met. Halden said 200 jobs would move, while up to 300 jobs will be lost at Brightwave Bank.",
+        claim("up to 300", 300, "count", subject="Brightwave Bank")),
+    row("jobs-going-at-an-employers-plant",
+        "Unions met Orvik staff. Some 1,200 jobs will go at Orvik's Swindon plant.",
+        claim("Some 1,200", 1200, "count", measure="jobs", subject="Orvik")),
+    row("people-stranded-at-an-airport-are-nobodys",
+        "The storm hit on Monday. About 500 people were stranded at Heathrow.",
+        claim("About 500", 500, "count", subject=None)),
     # a name and an aside on what it is, then its verb
     row("a-brewer-with-an-aside",
         "Shares in Halden rose. Halden, the country's biggest brewer, saw profits fall to £3m.",

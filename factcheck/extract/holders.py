@@ -180,6 +180,12 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
         name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
         if name:
             return Holding(name, measure, "by_agent")
+    if " at " in text[end : end + 80] and (m := _at_workplace().match(text, end)) and \
+            measure.split()[-1:] and measure.split()[-1].lower() in _at_workplace_nouns():
+        owner = re.split(r"['’]s?\s", m.group("name"), maxsplit=1)[0]  # "at Ford's Dagenham plant": Ford's
+        name = _holder_name(owner, text, m.start("name"), names, possessive=True)
+        if name:
+            return Holding(name, measure, "at_workplace")  # "300 jobs will be lost at Credit Suisse First Boston"
     if "to " in text[max(0, mention_start - 30) : mention_start] and \
             (m := _PRICED_TO_SELL.search(text, max(0, mention_start - 80), mention_start)):
         return Holding(m.group("name"), measure, "priced_to_sell")  # "Apple expects the Mac mini to sell for £339"
@@ -291,6 +297,18 @@ _BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|
                        rf"offered|bid|invested|lost|collected|announced|reported|posted|unveiled|launched|proposed|published|promised|"
                        rf"pledged|scored|held|owned|employed|built|produced|released)\s+by\s+(?:the\s)?"
                        rf"(?:(?:rival|fellow|parent|sister|partner)\s)?(?:{_NAME}['’]s?\s)?(?P<name>{_NAME})")
+@cache
+def _at_workplace() -> re.Pattern[str]:
+    """After a count of jobs, what happens to them at a named employer (data/grammar.json: jobs_at_a_workplace)."""
+    verbs = alternation(lexicon().grammar["jobs_at_a_workplace"]["verbs"], boundary=False)
+    return re.compile(rf"(?:\s+[a-z-]+){{0,4}}?\s+(?:{verbs})\s+at\s+(?:the\s)?(?P<name>{_NAME})(?![\w])")
+
+
+@cache
+def _at_workplace_nouns() -> frozenset[str]:
+    return frozenset(lexicon().grammar["jobs_at_a_workplace"]["nouns"])
+
+
 # "Shares in Irish oil company Petrel Resources": whose shares, after what it is
 _SHARES_IN = re.compile(rf"(?P<shares>[Ss]hares)\s+(?:in|of)\s+(?:the\s+)?"
                         rf"(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s(?=[a-z]))*(?P<name>{_NAME})$")
