@@ -618,6 +618,10 @@ DOCUMENT_PLACES = [
     pytest.param("Shop prices fall\n\nUK shop prices fell 0.5% in May, the retail consortium said. Food prices in "
                  "the UK rose 1%, and UK retailers expect a 2% rise in sales.", "United Kingdom",
                  id="named-three-times-as-what-and-no-other-place"),
+    pytest.param("Ferry fares rise\n\nIreland's ferry operators will raise fares by 6%. Irish hauliers said "
+                 "costs rose 9%.", "Ireland", id="named-twice-as-whose-and-no-other-place"),
+    pytest.param("Phone goes on sale\n\nThe phone goes on sale in Japan in June at 60,000 yen. It has a 5-inch "
+                 "screen and reviewers in Japan liked its 16MP camera.", None, id="named-twice-only-as-where"),
     pytest.param("Tablet goes on sale\n\nThe tablet goes on sale in Canada in May at C$499. Shops in Canada "
                  "expect queues, and buyers in Canada can order it now.", None,
                  id="named-three-times-only-as-where"),

@@ -29,7 +29,7 @@ MIN_SHARE = 0.5
 # or this often, when it and the places within and around it are nearly all the places the article names and
 # the opening names it as whose or what something is ("the UK's small manufacturers", "US phone company"), not
 # only as where something happens ("goes on sale in the US")
-FEW_MENTIONS = 3
+FEW_MENTIONS = 2
 SOLE_SHARE = 0.75
 # the sentences, after the headline, where an article says what it is about
 LEAD_SENTENCES = 1
