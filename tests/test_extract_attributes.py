@@ -2212,6 +2212,11 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a month with the year it is of, written relative to the article's date
+    row("a-month-of-last-year", "Exports rose to 108.0 in October last year.",
+        claim("108.0", 108, "count", period="in October last year")),
+    row("a-quarter-of-this-year", "Sales fell 2% in the first quarter of this year.",
+        claim("2%", 2, "percent", period="in the first quarter of this year")),
     # seasons, holidays, recent times, the last hours, a week to a day
     row("during-the-summer", "Ice cream sales rose 12% during the summer.",
         claim("12%", 12, "percent", period="during the summer")),
@@ -2700,6 +2705,9 @@ NOT_FIGURES = [
     row("two-swim-distances-of-a-swimmer", "The 50m and 100m freestyle champion has retired.", only=True),
     row("the-size-of-a-squad", "The coach named a 23-man squad for the tour.", only=True),
     row("the-size-of-a-players-squad", "The manager picked a 26-player squad for the finals.", only=True),
+    row("parts-of-a-series", "Fans loved parts one and two of the trilogy.", only=True),
+    row("an-episode-of-a-series", "Episode three of the drama drew 8 million viewers.",
+        claim("8 million", 8_000_000, "count", measure="viewers"), only=True),
     row("an-age-certificate", "The horror film was given an 18 certificate by censors.", only=True),
     row("an-age-rated-game", "The shop was fined for selling 15-rated games to 13 children.",
         claim("13", 13, "count", measure="children"), only=True),
@@ -2778,3 +2786,11 @@ def test_the_object_of_a_verb_of_change_right_before_a_share(text: str, found: t
         start -= 1
     assert attributes.changed_object(text, start, 0, "percent") == found
 
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Exports rose to 108.0 in October last year.", dt.date(2013, 10, 1), dt.date(2013, 10, 31)),
+    ("Ticket sales reach 2 million in March next year.", dt.date(2015, 3, 1), dt.date(2015, 3, 31)),
+])
+def test_a_month_of_a_relative_year_is_dated_by_the_article(text: str, start: dt.date, end: dt.date) -> None:
+    [found] = claims.extract(text, dt.date(2014, 5, 20))
+    assert (found.period_start, found.period_end) == (start, end)

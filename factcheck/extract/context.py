@@ -688,9 +688,22 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
             end = m.end()
             if (more := _coordinated().match(folded, end)) and _coordinated_end().search(folded, m.start(), end):
                 end = more.end()  # "in 2001, 2002 and 2003", "in March or early April": one time, named in parts
+            if (year := _RELATIVE_YEAR_AFTER.match(folded, end)) and \
+                    _part_of_a_year_end().search(folded, m.start(), end):
+                end = year.end()  # "in October last year", "in the third quarter of this year": one time
             written = text[m.start() : end]
             found.append(Mention(m.start(), end, written, written))
     return found
+
+
+_RELATIVE_YEAR_AFTER = re.compile(r"\s(?:of\s)?(?:last|this|next)\syear\b")
+
+
+@cache
+def _part_of_a_year_end() -> re.Pattern[str]:
+    """A period that ends on a month, a quarter, a half or a season: the year named after it is its own."""
+    months = alternation([m.lower() for m in lexicon().grammar["months"]], boundary=False)
+    return re.compile(rf"(?:{months}|quarter|half|spring|summer|autumn|winter|christmas|easter)$")
 
 
 @cache
@@ -821,6 +834,7 @@ _CALENDAR = re.compile(r"\b(?P<which>last|this|next|previous)\s(?P<unit>week|mon
 _ON_WEEKDAY = re.compile(r"\b(?:on|last|this|by|since|from|until)\s(?P<day>monday|tuesday|wednesday|thursday|friday|"
                          r"saturday|sunday)\b")
 _MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH_OF = re.compile(rf"\b{_MONTH_NAMES}\b")
 _DAY_MONTH = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})\s(?P<m1>{_MONTH_NAMES})|(?P<m2>{_MONTH_NAMES})\s(?P<d2>\d{{1,2}}))\b")
 
 
@@ -834,6 +848,11 @@ def _calendar_relative(text: str, published: dt.date) -> tuple[dt.date, dt.date]
     if m := _CALENDAR.search(text):
         which, unit = m.group("which"), m.group("unit")
         step = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
+        if unit == "year" and (month := _MONTH_OF.search(text, 0, m.start())):
+            # "in October last year": that month of that year
+            number = _MONTHS[month.group(0)]
+            year = published.year + step
+            return dt.date(year, number, 1), dt.date(year + number // 12, number % 12 + 1, 1) - dt.timedelta(days=1)
         if unit == "year":
             year = published.year + step
             return dt.date(year, 1, 1), (published if step == 0 else dt.date(year, 12, 31))

@@ -71,6 +71,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
     durations = alternation(lex.units["durations"], boundary=False)
     number = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{cardinals}(?:[\s-]{cardinals})*" \
              rf"(?:[\s-]and[\s-]a[\s-]half)?)(?![a-z])"
+    part = rf"(?:\d{{1,3}}|{alternation(lex.numbers['cardinal_words'], boundary=False)})"  # "part two", "part 2"
     rules = {
         # 2015/16, 2006-7, 2016-17, 2010-2015: financial years and year spans
         "year_span": r"(?<![\w/])(?:19|20)\d{2}\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d)(?![\w/])",
@@ -156,6 +157,10 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         # "a 22-man squad": who is picked, not a statistic
         "label:squad": r"\b\d{1,2}-(?:man|woman|member|player|strong)\s(?:squad|team|crew|party|panel|jury|line-up|"
                        r"shortlist|list|side)\b",
+        # "parts one and two of the trilogy", "episode three of the series": which parts, not how many
+        "label:parts": rf"\b(?:[Pp]arts|[Ee]pisodes|[Cc]hapters|[Vv]olumes)\s{part}(?:,\s{part})*,?"
+                       rf"\s(?:and|to|&)\s{part}\b"
+                       rf"|\b(?:[Pp]art|[Ee]pisode|[Cc]hapter|[Vv]olume)\s{part}(?=\sof\b)",
         # "GTA San Andreas has an 18 certificate", "an 18-rated game": the age a film or game is classed for
         "label:rating": r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s\d{1,2}[A-Z]?\s"
                         r"(?:certificate|classification)\b|(?<![\w.,])\d{1,2}[A-Z]?-rated\b",
@@ -229,6 +234,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "phone": r"0\d\d|\+\d",
         "reference": r"\[|No\.|No\s\d|#|umber|age|p\.|P\.|/",
         "label:squad": r"\d-(?:man|woman|member|player|strong)\s",
+        "label:parts": WordCue.of(["parts", "episodes", "chapters", "volumes", "part", "episode", "chapter", "volume"]),
         "label:rating": WordCue.of(["certificate", "classification", "rated"]),
         "rank:round": WordCue.of(["last", "final"]),
         "rank:world": WordCue.of(["the world"]),
