@@ -1280,6 +1280,15 @@ MEASURES = [
     row("nationwide-after-a-sum",
         "Donations to food banks were £45m nationwide.",
         claim("£45m", "45000000", "GBP", measure="Donations to food banks")),
+    # money raised, picked up or pocketed is a sum received, not a rise (a currency written after the figure too)
+    row("a-sum-raised-after-the-figure", "The £625m raised is twice the old deal's.",
+        claim("£625m", 625_000_000, "GBP", change=None)),
+    row("a-sum-picked-up", "Next season's champions stand to pick up at least £60m in prize money.",
+        claim("at least £60m", 60_000_000, "GBP", change=None)),
+    row("a-sum-raised-in-rupees", "Analysts expect the firm to raise at least 16.4bn rupees from the share sale.",
+        claim("16.4bn rupees", 16_400_000_000, "INR", change=None)),
+    row("a-count-picked-up-is-still-a-gain", "The film picked up two nominations, and sales picked up 5%.",
+        claim("5%", 5, "percent", change="increase")),
     # "came in at" states a level, as "stood at" does
     row("came-in-at-a-sum", "Operating profit came in at £3.2bn, the retailer said.",
         claim("£3.2bn", "3200000000", "GBP", measure="Operating profit")),

@@ -109,9 +109,11 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
         return None  # "fell to 3,111" is a level
     if before and before[-1] in ("extra", "additional", "further"):
         return "increase"  # "an extra 5,000 nurses"
+    money = is_money(unit)
     if before and before[-1] in t["change_verbs"]:
-        if before[-1].startswith("rais") and _MONEY.search(text[start:end]):
-            return None  # "the charity raised £21,000": money raised, not a rise
+        if money and (before[-1].startswith("rais") or (before[-1] == "up" and len(before) >= 2
+                                                        and before[-2] in _TAKING_UP)):
+            return None  # "the charity raised £21,000", "stand to pick up £60m": money raised or taken, not a rise
         return t["change_verbs"][before[-1]]
     if before and before[-1] in ("by", "of"):
         if before[-1] == "of" and len(before) >= 2 and before[-2] in t["change_nouns"]:
@@ -139,9 +141,13 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
         # "sales are half of previous models", "turnout was half that of 2010": a level set against a former one,
         # which at half is a fall by half
         return "decrease" if _HALF.search(text, start, end) else None
+    if money and after and after[0].startswith("rais"):
+        return None  # "The £625m raised is double ...": the money raised
     return _participle_after(after, t["participle_change"])
 
 
+_TAKING_UP = frozenset({"pick", "picks", "picked", "picking", "pocket", "pockets", "pocketed", "scoop", "scooped",
+                        "rake", "raked", "snap", "snapped"})
 _CHANGE_REACH = 200  # characters: the 16 words the rules read before a figure, and more
 _DATA_RATE = re.compile(r"bps\b|bit/s|B/s", re.IGNORECASE)
 _UP_OR_DOWN = re.compile(r"\s*(?:up|down)(?:load|stream)?\b")
