@@ -25,6 +25,14 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # a role no one the article names holds is not the last person named, who holds another
+    row("a-role-held-by-no-one-named",
+        "BBC political editor Nick Robinson said the plans were risky. The chancellor said he would spend an extra "
+        "£2bn on schools.",
+        claim("£2bn", 2_000_000_000, "GBP", speaker="chancellor")),
+    row("a-role-held-by-someone-named",
+        "Health Secretary Alan Milburn visited Leeds. The health secretary said 400 new wards would open.",
+        claim("400", 400, "count", speaker="Alan Milburn")),
     # the time an "according to" phrase ends on is no source
     row("according-to-figures-on-a-weekday",
         "The party's campaign cost £1.7m, according to figures released by the Audit Office on Wednesday.",

@@ -251,7 +251,10 @@ class PersonIndex:
         for role, person in self.by_role.items():
             if role.split()[-1] == head:
                 return person
-        return self.salient(offset)
+        person = self.salient(offset)
+        if person is not None and any(held == person for held in self.by_role.values()):
+            return None  # "the chancellor said", after "BBC economic editor Evan Davis said": not the editor
+        return person
 
 
 _NAME_WORD = re.compile(r"[\w'’-]+")
