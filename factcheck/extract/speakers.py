@@ -145,7 +145,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "title": re.compile(rf"\b(?:{titles})\.?\s(?P<surname>{_CAP})"),
         # "Jeremy Corbyn": the check that the first name starts a word ("\b") is made after its capital,
         # so that the regex engine can skip from capital to capital instead of trying every character
-        "full": re.compile(r"(?P<first>[A-Z](?<!\w[A-Z])[A-Za-z]+)\s(?P<last>[A-Z][\w-]+?)(?:['’]s)?\b"),
+        "full": re.compile(r"(?P<first>[A-Z](?<!\w[A-Z])[A-Za-z]+)\s(?P<last>[A-Z]\w*(?:-[A-Z]\w*)*)(?:['’]s)?\b"),
         "subject": re.compile(rf"^\s*(?:(?:However|But|And|Meanwhile|Yet),?\s)?{who}"),
     }
 
@@ -328,6 +328,7 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
     places = gazetteer().aliases
     org_words = grammar_set("organisation_words")
     given_names = first_names()
+    guessed: list[tuple[str, str]] = []
     position = 0
     while m := rx["full"].search(text, position):
         position = m.end()
@@ -337,12 +338,20 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
         first, last = _title_case(m.group("first")), _title_case(m.group("last"))
         role = _role_before(text, m.start())
         # a first name the list lacks is one still when a role or title comes before it ("President Nicos X")
+        # (or when the surname stands alone elsewhere: "Justine Henin-Hardenne ... Henin-Hardenne was speaking")
         known = first in given_names or (role is not None and first not in org_words and first not in places)
+        if not known and first not in org_words and first not in places and _may_be_a_first_name(first, text) \
+                and _named_alone(text, last, m.start()):
+            guessed.append((first, last))  # taken after the names the list knows ("Andy Robinson" before "Fuming")
         if known and last not in org_words and last not in places and first not in places:
             index.by_surname.setdefault(last, f"{first} {last}")
             index.by_first.setdefault(first, f"{first} {last}")
         if known and role:
             index.by_role.setdefault(role, f"{first} {last}")
+    for first, last in guessed:
+        if last not in org_words and last not in places:
+            index.by_surname.setdefault(last, f"{first} {last}")
+            index.by_first.setdefault(first, f"{first} {last}")
     for m in _single_name().finditer(text):
         # "R&B star Jamelia had three nominations": a person known by one name, for "she" to stand for later
         name = m.group("name")
@@ -353,6 +362,37 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
     index.unread = list(sentences)
     index.text = text
     return index
+
+
+def _may_be_a_first_name(word: str, text: str) -> bool:
+    """Whether a capitalised word unknown as a first name may be one: no word of the grammar ("Both", "Although",
+    "Rapper") and never written in lower case in the article ("Fuming Robinson ... fuming")."""
+    lowered = word.lower()
+    if lowered in _not_first_names():
+        return False
+    return re.search(rf"(?<![\w'’-]){re.escape(lowered)}(?![\w'’-])", text) is None
+
+
+@cache
+def _not_first_names() -> frozenset[str]:
+    return (grammar_words("np_stop_words") | grammar_words("person_descriptors")
+            | frozenset(w.lower() for w in lexicon().grammar["single_name_descriptors"]["words"])
+            | frozenset(w.lower() for w in lexicon().grammar["subordinators"]["words"]) | _role_heads() | _titles())
+
+
+def _named_alone(text: str, last: str, at: int) -> bool:
+    """Whether a surname stands alone, without the word before it, twice or more after ``at`` (a person the
+    article goes on to call by surname)."""
+    if len(last) < 4 or (not last[1:].islower() and "-" not in last):
+        return False
+    found = 0
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", text[at:]):
+        before = text[max(0, at + m.start() - 2) : at + m.start()]
+        if not before.strip() or before.rstrip()[-1:] in ".,;:\"“”(" or before.endswith("\n"):
+            found += 1  # it opens a sentence, a clause or a quote's attribution ("said Henin-Hardenne")
+        elif text[max(0, at + m.start() - 6) : at + m.start()].lower().endswith(("said ", "says ")):
+            found += 1
+    return found >= 2
 
 
 @cache
