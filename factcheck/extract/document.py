@@ -48,7 +48,9 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
     opening = _opening(text, sentences)
     anchors = {place for sentence in opening for place in _places_named(sentence.text, False)}
     # most articles name no place where they open, or name it too seldom: the rest need not be read
-    if all(_written_at_most(text, place) < FEW_MENTIONS for place in anchors):
+    written = {place: _written_at_most(text, place) for place in anchors}
+    if all(n < FEW_MENTIONS or (n < MIN_MENTIONS and not _named_as_more_than_where(opening, place))
+           for place, n in written.items()):
         return None
     # a town that names a team in the article ("Chelsea's manager", "against Leicester") is the team's
     anchors = {place for place in anchors if not names_a_team(text, place)}

@@ -329,6 +329,7 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
     org_words = grammar_set("organisation_words")
     given_names = first_names()
     guessed: list[tuple[str, str]] = []
+    lower_case: frozenset[str] | None = None
     position = 0
     while m := rx["full"].search(text, position):
         position = m.end()
@@ -340,9 +341,11 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
         # a first name the list lacks is one still when a role or title comes before it ("President Nicos X")
         # (or when the surname stands alone elsewhere: "Justine Henin-Hardenne ... Henin-Hardenne was speaking")
         known = first in given_names or (role is not None and first not in org_words and first not in places)
-        if not known and first not in org_words and first not in places and _may_be_a_first_name(first, text) \
-                and _named_alone(text, last, m.start()):
-            guessed.append((first, last))  # taken after the names the list knows ("Andy Robinson" before "Fuming")
+        if not known and first not in org_words and first not in places and _named_alone(text, last, m.start()):
+            if lower_case is None:
+                lower_case = frozenset(_LOWER_WORD.findall(text))  # the words the article writes in lower case
+            if _may_be_a_first_name(first, lower_case):
+                guessed.append((first, last))  # after the names the list knows ("Andy Robinson" before "Fuming")
         if known and last not in org_words and last not in places and first not in places:
             index.by_surname.setdefault(last, f"{first} {last}")
             index.by_first.setdefault(first, f"{first} {last}")
@@ -364,13 +367,15 @@ def index_people(text: str, sentences: list[Sentence]) -> PersonIndex:
     return index
 
 
-def _may_be_a_first_name(word: str, text: str) -> bool:
+def _may_be_a_first_name(word: str, lower_case: frozenset[str]) -> bool:
     """Whether a capitalised word unknown as a first name may be one: no word of the grammar ("Both", "Although",
-    "Rapper") and never written in lower case in the article ("Fuming Robinson ... fuming")."""
+    "Rapper") and none of the words the article writes in lower case (``lower_case``: "Fuming Robinson ...
+    fuming")."""
     lowered = word.lower()
-    if lowered in _not_first_names():
-        return False
-    return re.search(rf"(?<![\w'’-]){re.escape(lowered)}(?![\w'’-])", text) is None
+    return lowered not in _not_first_names() and lowered not in lower_case
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
 @cache
@@ -386,12 +391,17 @@ def _named_alone(text: str, last: str, at: int) -> bool:
     if len(last) < 4 or (not last[1:].islower() and "-" not in last):
         return False
     found = 0
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", text[at:]):
-        before = text[max(0, at + m.start() - 2) : at + m.start()]
-        if not before.strip() or before.rstrip()[-1:] in ".,;:\"“”(" or before.endswith("\n"):
-            found += 1  # it opens a sentence, a clause or a quote's attribution ("said Henin-Hardenne")
-        elif text[max(0, at + m.start() - 6) : at + m.start()].lower().endswith(("said ", "says ")):
-            found += 1
+    start = text.find(last, at)
+    while start >= 0 and found < 2:
+        end = start + len(last)
+        whole = not (text[start - 1 : start].isalnum() or text[start - 1 : start] in "'’-_") and \
+            not (text[end : end + 1].isalnum() or text[end : end + 1] in "-_")
+        if whole:
+            before = text[max(0, start - 2) : start]
+            if not before.strip() or before.rstrip()[-1:] in ".,;:\"“”(" or before.endswith("\n") or \
+                    text[max(0, start - 6) : start].lower().endswith(("said ", "says ")):
+                found += 1  # it opens a sentence, a clause or a quote's attribution ("said Henin-Hardenne")
+        start = text.find(last, end)
     return found >= 2
 
 
