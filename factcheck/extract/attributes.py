@@ -1469,9 +1469,10 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return noun  # "The club has been fined £2,000": a fine, paid by the club (whose figure it is)
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
-    if (changed := _changed_from_or_by().search(text, max(clause_start, mention_start - 120), mention_start)):
+    if (changed := _changed_from_or_by().search(text, max(clause_start, mention_start - 120), mention_start)) and \
+            (found := _object_phrase(_strip_place(_TIME_AT_THE_END.sub("", changed.group("object").strip())), 5)):
         # "cutting national spending limits from £20m to £15m", "raised its forecast by 2%": what the verb changed
-        return _strip_determiners(_strip_place(_TIME_AT_THE_END.sub("", changed.group("object").strip())))
+        return found
     if folded_last.endswith(("up", "down", "up by", "down by")) and (m := _SENT_UP.search(before)) and \
             (found := _strip_determiners(_ARTICLE.sub("", m.group("np")))):
         return found  # "The news sent shares in GW Pharma up 8.5p": the shares

@@ -650,7 +650,7 @@ def _source(phrase: str, offset: int, people: PersonIndex) -> str | None:
     phrase = phrase.strip()
     if phrase.lower() in ("him", "her", "them"):
         return people.salient(offset)
-    phrase = _WHEN_AT_THE_END.sub("", phrase)  # "figures revealed by the Electoral Commission on Wednesday"
+    phrase = _when_at_the_end().sub("", phrase)  # "figures revealed by the Electoral Commission on Wednesday"
     names = [m.group(0) for m in _CAPITALISED_RUN.finditer(phrase)
              if m.group(0) not in gazetteer().adjectives and m.group(0).lower() not in ("the", "a", "an")]
     if names:
@@ -665,10 +665,12 @@ def _source(phrase: str, offset: int, people: PersonIndex) -> str | None:
     return _person(phrase, offset, people) or (_ARTICLE_WORDS.sub("", phrase) or None)
 
 
-# a time an "according to" phrase ends on: "on Wednesday", "last week", "in January"
-_WHEN_AT_THE_END = re.compile(r"\s+(?:on|last|this|in|earlier|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                              r"Saturday|Sunday|week|month|year|January|February|March|April|May|June|July|August|"
-                              r"September|October|November|December)$")
+@cache
+def _when_at_the_end() -> re.Pattern[str]:
+    """A time an "according to" phrase ends on: "on Wednesday", "last week", "in January"."""
+    g = lexicon().grammar
+    times = alternation(["week", "month", "year", *g["weekdays"], *g["months"]], boundary=False)
+    return re.compile(rf"\s+(?:on|last|this|in|earlier|late)\s+(?:{times})$")
 _ARTICLE_WORDS = re.compile(r"^(?:the|a|an|its|their|our)\s+", re.IGNORECASE)
 
 
