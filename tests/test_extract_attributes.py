@@ -35,6 +35,14 @@ SPEAKERS = [
         "Fuming Dawson blasts officials\n\nEngland coach Andy Dawson said his side were denied two tries. Dawson "
         "was livid. \"We lost 3 points to bad calls,\" Dawson said.",
         claim("3", 3, "count", speaker="Andy Dawson")),
+    # a description with the name beside it speaks by that name
+    row("a-description-then-its-name",
+        "The statistics agency, Istat, expects the economy to grow by about 1.2% this year.",
+        claim("1.2%", "1.2", "percent", speaker="Istat")),
+    row("a-union-then-its-name", "The union, Unison, said 400,000 members would strike.",
+        claim("400,000", 400_000, "count", speaker="Unison")),
+    row("a-description-then-an-aside-is-no-name", "The company, based in Leeds, said 200 jobs would go.",
+        claim("200", 200, "count", speaker="company")),
     # a role no one the article names holds is not the last person named, who holds another
     row("a-role-held-by-no-one-named",
         "BBC political editor Nick Robinson said the plans were risky. The chancellor said he would spend an extra "

@@ -487,6 +487,10 @@ def _trim_end(text: str, paragraph_start: int) -> int:
     return end
 
 
+# a name alone between the commas after a speaker's description: "The firm, Paion, said"
+_APPOSED_NAME = re.compile(r",\s(?P<name>[A-Z][\w&'’.-]*(?:\s(?:&\s)?[A-Z][\w&'’.-]*){0,3}),\s")
+
+
 def _who(m: re.Match[str]) -> str:
     return next(v for k, v in m.groupdict().items() if k.startswith("who") and v)
 
@@ -799,6 +803,9 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
             return named  # "Anglo-American, the international mining company, which estimates"
         return _person(_who(m), sentence.start + m.start(), people())
     if (m := speech.apposition) and m.end() <= local:
+        if (named := _APPOSED_NAME.match(text, m.end("who"))) and _who(m).lower().startswith("the "):
+            # "The firm, Paion, said": the name the description stands beside
+            return people().resolve_speaker(named.group("name")) or named.group("name")
         return _person(_who(m), sentence.start + m.start(), people())
     for m in speech.reported_names:
         if m.end() > local:
