@@ -1632,9 +1632,13 @@ def conflict_reason(a: Fact, b: Fact) -> str:
 
 
 def _differences(facts: list[Fact]) -> str:
+    """What the claims of a group say differently: their periods, places (other names of one place aside: "US"
+    and "United States" are one) and qualifiers."""
     notes = []
+    aliases = gazetteer().aliases
     for label, attr in (("period", "period"), ("place", "place"), ("qualifier", "qualifier")):
         values = {getattr(f, attr) for f in facts if getattr(f, attr)}
-        if len(values) > 1:
+        same = {aliases.get(v, v) for v in values} if attr == "place" else values
+        if len(values) > 1 and len(same) > 1:
             notes.append(f"{label} " + " vs ".join(sorted(values)))
     return "; ".join(notes)

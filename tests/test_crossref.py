@@ -29,6 +29,7 @@ from factcheck.crossref import (
     blocking_keys,
     compare,
     cross_reference,
+    explain_agreement,
     holder_words,
     interval,
     is_label,
@@ -934,3 +935,17 @@ def test_the_world_ties_different_stories_only_in_one_story(a, b, linked):
     worldwide = {f.id for f in found if f.place == "worldwide"}
     assert len(worldwide) == 2
     assert {link.status for link in link_pairs(found) if {link.a, link.b} == worldwide} == linked
+
+
+
+def _sum_in(text: str, document_id: int) -> Fact:
+    return next(f for f in facts(text, document_id) if f.unit == "USD")
+
+
+def test_an_agreement_names_no_difference_between_two_names_of_one_place():
+    a = _sum_in("US exports rose to $1.2bn in March.", 1)
+    b = _sum_in("United States exports rose to $1.2bn in March.", 2)
+    c = _sum_in("UK exports rose to $1.2bn in March.", 3)
+    assert {a.place, b.place, c.place} == {"US", "United States", "UK"}
+    assert "place" not in explain_agreement([a, b])
+    assert "place UK vs United States" in explain_agreement([b, c])
