@@ -2,8 +2,11 @@
 
 An article is about a place when the place stands where the article says what it is
 about -- its headline, its dateline or its opening sentence -- and then dominates the
-places it names: named again and again, far more often than any other. A place named
-once in passing, or one of several the article compares, is not what it is about.
+places it names: named again and again, far more often than any other; or, named twice or
+more, it is nearly the only place the article names and the opening names it as whose or
+what something is ("the UK's small manufacturers", "US phone company"), not only as where
+something happens ("goes on sale in the US"). A place named once in passing, or one of
+several the article compares, is not what it is about.
 
 >>> document_place("Cyprus eases rules\\n\\nCyprus will relax its rules. Cypriot banks lost 60%. "
 ...                "Cyprus said 3,000 people applied. Talks in Brussels went on.")
