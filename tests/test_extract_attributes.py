@@ -2247,6 +2247,13 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # the span of a career or a history, after a preposition, is the figure's time; not a reign it begins with
+    row("in-a-career", "The striker scored 200 goals in a 15-year career.",
+        claim("200", 200, "count", period="in a 15-year career")),
+    row("in-a-firms-history", "The brewer cut 500 jobs, the most in its 80-year history.",
+        claim("500", 500, "count", period="in its 80-year history")),
+    row("a-reign-begun-with", "The coach began his five-year reign with three defeats.",
+        claim("three", 3, "count", period=None)),
     # a month with the year it is of, written relative to the article's date
     row("a-month-of-last-year", "Exports rose to 108.0 in October last year.",
         claim("108.0", 108, "count", period="in October last year")),

@@ -544,6 +544,9 @@ def _period_pattern() -> re.Pattern[str]:
     cardinals = alternation([w.lower() for w in lex.numbers["cardinal_words"]], boundary=False)
     units = r"(?:years?|months?|weeks?|weekends?|days?|decades?|quarters?|seasons?)"
     spans = r"(?:deals?|contracts?|agreements?|cycles?|periods?|terms?|seasons?|campaigns?|parliaments?)"
+    # the spans of a life or a reign, periods only after a preposition: "in a 40-year career", "in its 80-year
+    # history" (not "began his seven-year reign with three defeats")
+    lives = r"(?:careers?|histor(?:y|ies)|reigns?|tenures?|lifetimes?|existence|stints?|spells?)"
     year = r"(?:(?:19|20)\d{2}(?:\s?[/–-]\s?(?:(?:19|20)?\d{2}|\d))?)"
     quarter = r"(?:q[1-4]|the\s(?:first|second|third|fourth|last)\squarter(?:\sof)?)"
     # "mid-2005", "early 2006", "late March": a part of a year or month (not of a decade: "the mid 1990s")
@@ -589,8 +592,8 @@ def _period_pattern() -> re.Pattern[str]:
         # by the middle of the century, by mid-century
       | (?:by|in|until|before)\s(?:the\s(?:middle|end|turn|start)\sof\s(?:the|this|next)\scentury|mid-century)
         # during the three-month period, for a two-year contract
-      | (?:in|during|over|for|under)\s(?:the|its|their|a)\s(?:{count}|\d+)[\s-](?:year|month|week|day|season)\s
-        {spans}
+      | (?:in|during|over|for|under|throughout)\s(?:the|its|their|his|her|a)\s(?:{count}|\d+)[\s-]
+        (?:year|month|week|day|season)\s(?:{spans}|{lives})
         # in 25 days, after six months, for five years, over three years, in its first week, over the final
         # three months of the year
       | (?:in|within|after|for|over|during)\s(?:the\s|its\s|their\s)?(?:(?:first|final|last|next|past|same)\s)?
