@@ -136,6 +136,7 @@ CURRENCIES = [
         1_500_000_000_000, "COP"),
     row("pence", "A stamp costs 85p.", "85p", "0.85", "GBP"),
     row("euro-cents", "The levy is 20 euro cents a litre.", "20 euro cents", "0.2", "EUR"),
+    row("metres-swum", "She swam 1,500m in 16 minutes.", "1,500m", 1500, "m"),
     row("coins-of-a-country", "The new stamp costs 65 Canadian cents.", "65 Canadian cents", "0.65", "CAD"),
     row("coins-of-a-country-short-name", "Bus fares rose by 40 US cents.", "40 US cents", "0.4", "USD"),
     row("coins-of-a-people", "A kilo of maize flour rose by 90 Kenyan cents.", "90 Kenyan cents", "0.9", "KES"),

@@ -151,6 +151,14 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
                           r"in\s(?:length|diameter|height|depth|width))"
                           r"|[\d-]|\s?[²2]|\s\(|\s(?:[a-z]+\s)?(?:pounds?|dollars?|euros?|yen|yuan|francs?|rupees?|people|users|"
                           r"customers|homes|jobs))",
+        # "compete over 1500m", "his Olympic titles over 1500m and 5,000m", "in the marathon and 10,000m": the
+        # races run, named by their distance after a verb or title of racing, or beside another race
+        "event:race": r"\b(?:compete[sd]?|competing|race[sd]?|racing|run|runs|running|ran|titles?|golds?|medals?|"
+                      r"victory|victories|wins?|won|win)\s(?:over|in)\s(?:the\s)?"
+                      r"(?:800|1,?500|3,?000|5,?000|10,?000)\s?(?:m|metres)\b"
+                      r"(?:\s(?:and|or)\s(?:the\s)?(?:800|1,?500|3,?000|5,?000|10,?000)\s?(?:m|metres)\b)?"
+                      r"|\b(?:marathon|(?:800|1,?500|3,?000|5,?000|10,?000)\s?(?:m|metres))\s(?:and|or)\s(?:the\s)?"
+                      r"(?:800|1,?500|3,?000|5,?000|10,?000)\s?(?:m|metres)\b(?!\s(?:of|long|deep|high|away))",
         "phone": r"(?<![\w])(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?\s\d{3,4}\s?\d{3,4}\b|\+\d{1,3}(?:[\s-]\d{2,5}){2,4}\b",
         "reference": r"\[\d+\]|\bNo\.?\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
         # "the last 16": a round of a competition; "slipped to 64 in the world": a ranking
@@ -231,6 +239,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "ordinal": r"\d(?:st|nd|rd|th)",
         "event": r"\d\s?(?:m|k|metres|km|yards)\s[a-z]",
         "event:distance": r"\d\s?m(?:\b|etres)",
+        "event:race": r"\d\s?m(?:\b|etres)",
         "phone": r"0\d\d|\+\d",
         "reference": r"\[|No\.|No\s\d|#|umber|age|p\.|P\.|/",
         "label:squad": r"\d-(?:man|woman|member|player|strong)\s",
