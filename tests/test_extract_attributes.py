@@ -2746,6 +2746,7 @@ NOT_FIGURES = [
     row("two-race-distances-of-an-athlete", "The 100m and 200m champion withdrew.", only=True),
     row("two-swim-distances-of-a-swimmer", "The 50m and 100m freestyle champion has retired.", only=True),
     row("the-size-of-a-squad", "The coach named a 23-man squad for the tour.", only=True),
+    row("the-size-of-a-side-in-a-game", "Rugby union is now a 23-man game, the coach said.", only=True),
     row("the-size-of-a-players-squad", "The manager picked a 26-player squad for the finals.", only=True),
     row("a-race-competed-over", "The champion will compete over 1500m in Glasgow.", only=True),
     row("titles-over-two-races", "He won Olympic titles over 1500m and 5,000m in Athens.", only=True),

@@ -163,8 +163,8 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "reference": r"\[\d+\]|\bNo\.?\s?\d+\b|#\d+\b|\b(?:[Nn]umber|[Pp]age|[Pp]p?\.)\s\d+\b|\b24/7\b|\b\d+/\d+\b",
         # "the last 16": a round of a competition; "slipped to 64 in the world": a ranking
         # "a 22-man squad": who is picked, not a statistic
-        "label:squad": r"\b\d{1,2}-(?:man|woman|member|player|strong)\s(?:squad|team|crew|party|panel|jury|line-up|"
-                       r"shortlist|list|side)\b",
+        "label:squad": r"\b\d{1,2}-(?:man|woman|member|player|strong)\s(?:squad|team|game|crew|party|panel|jury|"
+                       r"line-up|shortlist|list|side)\b",
         # "parts one and two of the trilogy", "episode three of the series": which parts, not how many
         "label:parts": rf"\b(?:[Pp]arts|[Ee]pisodes|[Cc]hapters|[Vv]olumes)\s{part}(?:,\s{part})*,?"
                        rf"\s(?:and|to|&)\s{part}\b"
