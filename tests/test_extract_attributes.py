@@ -1315,6 +1315,13 @@ MEASURES = [
         claim("16.4bn rupees", 16_400_000_000, "INR", change=None)),
     row("a-count-picked-up-is-still-a-gain", "The film picked up two nominations, and sales picked up 5%.",
         claim("5%", 5, "percent", change="increase")),
+    # what is priced or valued at a sum: its price or value, of what the clause is about when a verb "to be" says so
+    row("priced-at-after-to-be", "All season tickets are priced at £450.",
+        claim("£450", 450, "GBP", measure="price of season tickets")),
+    row("priced-at-before-another-verb", "Tickets priced at £125 sold out within an hour.",
+        claim("£125", 125, "GBP", measure="price")),
+    row("valued-at-after-could-be", "The hospital trust could be valued at as much as £80m.",
+        claim("£80m", 80_000_000, "GBP", measure="value of hospital trust")),
     # "came in at" states a level, as "stood at" does
     row("came-in-at-a-sum", "Operating profit came in at £3.2bn, the retailer said.",
         claim("£3.2bn", "3200000000", "GBP", measure="Operating profit")),

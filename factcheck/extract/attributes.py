@@ -692,6 +692,13 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
         return compared  # "up to 10 times faster than current chips": their speed
     if unit_measure(q.unit) and not _np_after(_skip_to_noun(text, q)):
         return unit_measure(q.unit)  # "the new model weighs 145 g": a weight, whatever the subject
+    if is_money(q.unit) and (priced := _PRICED_AT.search(text, max(clause_start, mention_start - 40), mention_start)):
+        # "All postcards are priced at £35", "tickets priced at £125 sold out": the price of what is priced
+        noun = lexicon().grammar["verb_measures"][priced.group("verb").lower()]
+        if not (copula := _COPULA_END.search(text, max(clause_start, priced.start() - 30), priced.start())):
+            return noun  # "tickets priced at £125 sold out", "a deal valued at $4bn"
+        held = _strip_determiners(_subject_before(text[: copula.start()], copula.start()))
+        return f"{noun} of {held}" if held and held.lower() not in _generic_measures() else noun
     found = _construction(text, q, mention_start, clause_start) or \
         _measure(text, q, mention_start, clause_start, previous)
     if q.unit == "times" and (done := _frequency_verb(text, mention_start)):
@@ -1192,6 +1199,11 @@ def _whole_noun(words: str) -> str:
 _QUANTIFIERS = frozenset({"many", "few", "some", "all", "most", "several", "his", "her", "its", "their", "our", "my",
                           "your", "these", "those"})
 _PRICING = frozenset({"priced", "valued"})
+_COPULA_END = re.compile(r"\s(?:is|are|was|were|be|been|being|will\sbe|would\sbe)(?:\s(?:now|currently|still|also|"
+                         r"already|expected\sto\sbe))?$")
+# "are priced at", "priced at around": a price (or a value) right before the figure
+_PRICED_AT = re.compile(r"\s(?P<verb>priced|valued)\s+at\s+(?:(?:about|around|some|just|only|over|under|nearly|"
+                        r"almost|up\sto|between|a\srecord|an\sestimated)\s+)*[£$€¥]?$", re.IGNORECASE)
 _MADE = frozenset({"made", "make", "makes", "making"})
 _LOSS_NOUNS = frozenset({"loss", "losses", "deficit", "shortfall"})
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
