@@ -35,6 +35,12 @@ SPEAKERS = [
         "Fuming Dawson blasts officials\n\nEngland coach Andy Dawson said his side were denied two tries. Dawson "
         "was livid. \"We lost 3 points to bad calls,\" Dawson said.",
         claim("3", 3, "count", speaker="Andy Dawson")),
+    # an organisation named after what it is speaks by its name
+    row("a-research-group-named-after-what-it-is",
+        "Economic research group Prometeia has said that retail sales rose 3.1% in May.",
+        claim("3.1%", "3.1", "percent", speaker="Prometeia")),
+    row("a-firm-named-after-what-it-is", "Anti-virus firm Sophos said that 10% of e-mail was infected.",
+        claim("10%", 10, "percent", speaker="Sophos")),
     # a description with the name beside it speaks by that name
     row("a-description-then-its-name",
         "The statistics agency, Istat, expects the economy to grow by about 1.2% this year.",

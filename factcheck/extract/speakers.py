@@ -51,6 +51,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     speech = alternation(g["speech_verbs"] + [v.title() for v in g["speech_verbs"]], boundary=False)
     intro = alternation(g["speech_nouns_intro"], boundary=False)
     roles = alternation(g["role_heads"], boundary=False)
+    descriptors = alternation(sorted(grammar_words("organisation_descriptors")), boundary=False)
     particles = r"(?:de|van|von|der|al|bin|di|da|le|la)"
     name = rf"(?:{titles}\.?\s)?{_CAP}(?:\s{particles}?\s?{_CAP}){{0,3}}(?:,?\s{suffixes}\b)?"
     not_name = r"(?!(?:The|A|An|This|That|These|Those|It|In|On|At|As|But|And|If|When|While|There)\b)"
@@ -100,6 +101,10 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # a name after a long title: "Commission for Racial Equality chairman Trevor Phillips said"
         # "Marsh & McLennan said last week"
         "reported_name": re.compile(rf"\b(?P<who>{_CAP}\s(?:&\s)?{_CAP}(?:\s{_CAP})?)\s{aux}(?P<verb>{speech})\b"),
+        # an organisation's name after what it is: "Economic research group ISAE has said", "US telecoms firm
+        # WorldCom said"
+        "described_name": re.compile(rf"\b(?:{descriptors})\s(?P<who>{_CAP}(?:\s(?:&\s)?{_CAP}){{0,2}})\s{aux}"
+                                     rf"(?P<verb>{speech})\b"),
         # '..., the minister said.'
         # '..., officials said on Tuesday.'
         # ("..., police told reporters", "..., the company said in a filing with regulators")
@@ -812,6 +817,9 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
             break
         if not _adds_figure(text, m, local) and (person := people().resolve_speaker(m.group("who"))):
             return person
+    if (m := speech.described_name) and m.end() <= local and not _adds_figure(text, m, local) and \
+            (named := people().resolve_speaker(m.group("who")) or _organisation(m.group("who"))):
+        return named  # "Economic research group ISAE has said that ..."
     if m := speech.according:
         return _source(m.group("source"), sentence.start + m.start(), people())
     if (m := speech.report_in) and (m.end() <= local or (
@@ -936,6 +944,10 @@ class _Speech:
         if not self._speech:
             return ()
         return tuple(m for m in _regexes()["reported_name"].finditer(self._text) if not self._verb_in_a_place(m))
+
+    @cached_property
+    def described_name(self) -> _Match | None:
+        return self._first("described_name")
 
     @cached_property
     def report_in(self) -> _Match | None:
