@@ -35,6 +35,11 @@ SPEAKERS = [
         "Fuming Dawson blasts officials\n\nEngland coach Andy Dawson said his side were denied two tries. Dawson "
         "was livid. \"We lost 3 points to bad calls,\" Dawson said.",
         claim("3", 3, "count", speaker="Andy Dawson")),
+    # the speaker at a sentence's end, who told a programme or a paper by its full name
+    row("told-a-radio-programme", "Waiting lists fell by 12% last year, Ms Hewitt told BBC Radio 4's Today programme.",
+        claim("12%", 12, "percent", speaker="Hewitt")),
+    row("told-a-newspaper", "Fares will rise 3% in January, Mr Darling told the Evening Standard newspaper.",
+        claim("3%", 3, "percent", speaker="Darling")),
     # an organisation named after what it is speaks by its name
     row("a-research-group-named-after-what-it-is",
         "Economic research group Prometeia has said that retail sales rose 3.1% in May.",

@@ -33,7 +33,9 @@ _ATTRIBUTION_END = r"(?:(?:SPEECH|INTRO)(?:\s(?:that|on\s\w+|to\s\w+))?|" + _TOL
 
 
 # whom a speaker told ("reporters", "the BBC"), and where a speaker said it ("in a filing with regulators")
-_WHOM = r"(?:reporters|journalists|(?:the\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})"
+# ("BBC Radio 4's Today programme": a name may hold a number, and end on what it is)
+_WHOM = (r"(?:reporters|journalists|(?:the\s)?[A-Z][\w&'’.-]*(?:\s[A-Z0-9][\w&'’.-]*){0,4}"
+         r"(?:\s(?:programme|show|newspaper|magazine|website|channel|network|radio|station))?)")
 _SAID_IN = (r"(?:in|at)\s(?:a|an|its|their|his|her)\s(?:[\w-]+\s)?(?:statement|filing|report|letter|note|interview|"
             r"briefing|press\sconference)(?:\s(?:with|to|on)\s[\w ]{1,30})?")
 
