@@ -35,6 +35,11 @@ SPEAKERS = [
         "Fuming Dawson blasts officials\n\nEngland coach Andy Dawson said his side were denied two tries. Dawson "
         "was livid. \"We lost 3 points to bad calls,\" Dawson said.",
         claim("3", 3, "count", speaker="Andy Dawson")),
+    # the speaker at a sentence's end, in the present perfect ("..., the Halifax has said")
+    row("has-said-at-the-end", "UK house prices rose by 1.1% in December, the Nationwide has said.",
+        claim("1.1%", "1.1", "percent", speaker="Nationwide")),
+    row("have-warned-at-the-end", "Plans to build 200,000 homes will harm the countryside, MPs have warned.",
+        claim("200,000", 200_000, "count", speaker="MPs")),
     # the speaker at a sentence's end, who told a programme or a paper by its full name
     row("told-a-radio-programme", "Waiting lists fell by 12% last year, Ms Hewitt told BBC Radio 4's Today programme.",
         claim("12%", 12, "percent", speaker="Hewitt")),

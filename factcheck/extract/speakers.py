@@ -110,7 +110,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # '..., the minister said.'
         # '..., officials said on Tuesday.'
         # ("..., police told reporters", "..., the company said in a filing with regulators")
-        "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}|{who}\s(?P<verb2>{speech}))"
+        "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}"
+                                     rf"|{who}\s(?:(?:has|have|had)\s)?(?P<verb2>{speech}))"
                                      rf"(?:\s{_WHOM})?(?:\s{_SAID_IN})?"
                                      rf"(?:\s(?:on|last|this|earlier|later|yesterday|today|late)\b[\w ]{{0,25}})?"
                                      rf"(?:,\s(?:citing|adding|quoting|referring)\b[^.;]*)?\.?\s*$"),
