@@ -83,7 +83,6 @@ def _first_words(text: str, start: int, count: int) -> list[str]:
     return [m.group(0).lower().strip("‘'\"“’”") for m in islice(_WORD.finditer(text, start), count)]
 
 
-_MONEY = re.compile(r"[£$€¥]|\b[A-Z]{3}\b|pounds|dollars|euros|pence", re.IGNORECASE)
 
 
 @cache
@@ -1202,8 +1201,9 @@ _PRICING = frozenset({"priced", "valued"})
 _COPULA_END = re.compile(r"\s(?:is|are|was|were|be|been|being|will\sbe|would\sbe)(?:\s(?:now|currently|still|also|"
                          r"already|expected\sto\sbe))?$")
 # "are priced at", "priced at around": a price (or a value) right before the figure
-_PRICED_AT = re.compile(r"\s(?P<verb>priced|valued)\s+at\s+(?:(?:about|around|some|just|only|over|under|nearly|"
-                        r"almost|up\sto|between|a\srecord|an\sestimated)\s+)*[£$€¥]?$", re.IGNORECASE)
+_PRICED_AT = re.compile(rf"\s(?P<verb>{'|'.join(sorted(_PRICING))})\s+at\s+"
+                        r"(?:(?:about|around|some|just|only|over|under|nearly|almost|up\sto|between|a\srecord|"
+                        r"an\sestimated)\s+)*[£$€¥]?$", re.IGNORECASE)
 _MADE = frozenset({"made", "make", "makes", "making"})
 _LOSS_NOUNS = frozenset({"loss", "losses", "deficit", "shortfall"})
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})

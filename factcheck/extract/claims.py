@@ -273,13 +273,12 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
         claim = _claim(sentence, q, clauses, places, org_places, periods, main, published, speakers,
                        state, item_before, compared)
         own_main.setdefault(index, claim.measure or None)
-        converted = previous is not None and _converted(text, previous, claim, sentence.start,
-                                                        chained=bool(groups) and groups[-1][-1] == len(out) - 1)
-        if converted:
+        chained = bool(groups) and groups[-1][-1] == len(out) - 1  # the figure before is itself a conversion
+        if previous is not None and _converted(text, previous, claim, sentence.start, chained):
             # "exceeding $86m (£46m)": the figure in brackets is the same figure, converted
             claim = replace(claim, qualifier=previous.qualifier, change=previous.change, kind=previous.kind,
                             measure=previous.measure or claim.measure, subject=previous.subject or claim.subject)
-            if groups and groups[-1][-1] == len(out) - 1:
+            if chained:
                 groups[-1].append(len(out))
             else:
                 groups.append([len(out) - 1, len(out)])

@@ -162,8 +162,8 @@ def _patterns() -> _Patterns:
     name_after = re.compile(r"[\s-]?(?:of\s)?" + alternation(money_names, boundary=False) + r"(?![\w])",
                             re.IGNORECASE)
     # a coin with its country: the country's name or people keep their capitals ("US", not "us")
-    coin_after = re.compile(r"[\s-](?P<cue>" + alternation(list(cash.cues), boundary=False) + r")\s(?i:"
-                            + alternation(list(cash.subunits), boundary=False) + r")(?![\w])")
+    coin_after = re.compile(r"[\s-](?P<cue>" + alternation(list(cash.cues), boundary=False) + r")\s(?P<coin>(?i:"
+                            + alternation(list(cash.subunits), boundary=False) + r"))(?![\w])")
     big_scales = [w for w in lex.numbers["scales"] if len(w) > 1 and w.lower() == w]
     scale_after = re.compile(r"\s(?P<scale>" + alternation(big_scales, boundary=False) + r")(?![\w])")
     # keys of three characters or fewer, or with a capital, keep their case (mg, MW, GHz, Mb/s against MB/s);
@@ -326,7 +326,7 @@ def _money_after(text: str, end: int, symbols: bool = True) -> tuple[str, int, D
         if code:
             return code, m.end(), _ONE
     if m := p.coin_after.match(text, end):
-        coin = subunit(m.group(0)[len(m.group("cue")) + 1:].strip())
+        coin = subunit(m.group("coin"))
         if coin and (code := country_currency(m.group("cue"))):
             return code, m.end(), coin[1]
     return None
