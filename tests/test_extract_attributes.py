@@ -1297,6 +1297,22 @@ SUBJECTS = [
     row("a-stake-held-by-an-investor",
         "The airline is 25% owned by Halden Capital.",
         claim("25%", 25, "percent", subject="Halden Capital")),
+    # a relative clause's verb after an adverb ("which already employs"), and a person's age between name and verb
+    row("a-relative-clause-with-an-adverb", "Meridian Energy, which already employs 2,100 staff, is bidding for it.",
+        claim("2,100", 2100, "count", measure="staff", subject="Meridian Energy")),
+    row("a-relative-clause-with-an-adverb-after-has",
+        "The Red Cross, which has recently registered 40,000 refugees, asked for help.",
+        claim("40,000", 40_000, "count", subject="Red Cross")),
+    row("an-age-between-a-name-and-its-verb", "Coach Mark Dean, 51, has won 14 trophies at the club.",
+        claim("14", 14, "count", measure="trophies", subject="Mark Dean")),
+    row("an-age-after-an-office", "Former Unilever chairman Mr Fitzgerald, 64, has written three books on management.",
+        claim("three", 3, "count", measure="books", subject="Fitzgerald")),
+    # who speaks of, praises or explains a figure does not hold it
+    row("a-figure-praised-is-not-the-praisers", "Mr Clarke praised volunteers for raising £20,000 for the hospice.",
+        claim("£20,000", 20_000, "GBP", subject=None)),
+    row("a-figure-explained-is-not-the-explainers",
+        "Union leader Sam Reid attributed a 9% fall in sales to the strike.",
+        claim("9%", 9, "percent", change="decrease", subject=None)),
     row("a-number-inside-a-name-is-still-no-figure",
         "Microsoft sold 40m copies of Vista and Windows 7.", claim("40m", 40_000_000, "count"),
         only=True),
@@ -1331,6 +1347,16 @@ MEASURES = [
         claim("16.4bn rupees", 16_400_000_000, "INR", change=None)),
     row("a-count-picked-up-is-still-a-gain", "The film picked up two nominations, and sales picked up 5%.",
         claim("5%", 5, "percent", change="increase")),
+    # what is picked up or scooped up is won, not a rise, unless it is a percentage change on its own
+    row("awards-picked-up", "The documentary picked up three awards at the ceremony.",
+        claim("three", 3, "count", measure="awards", change=None)),
+    row("a-share-of-the-vote-scooped-up", "The Greens scooped up 12% of the vote in the city.",
+        claim("12%", 12, "percent", measure="vote", change=None)),
+    # a verb that changes its object, read back from "by": "lifted its spending by 8%"
+    row("lifted-by-a-percentage", "The hospital trust lifted its spending on agency nurses by 8%.",
+        claim("8%", 8, "percent", measure="spending on agency nurses", change="increase")),
+    row("lifted-by-a-count", "The school lifted its intake by 30 pupils this year.",
+        claim("30", 30, "count", change="increase")),
     # what is priced or valued at a sum: its price or value, of what the clause is about when a verb "to be" says so
     row("priced-at-after-to-be", "All season tickets are priced at £450.",
         claim("£450", 450, "GBP", measure="price of season tickets")),
@@ -2203,6 +2229,21 @@ def test_whose_shares_is_the_name_after_of() -> None:
 def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     claims = analyse("In Frankfurt, Lufthansa fell 3.1%.").claims
     assert [(c.mention, c.subject, c.measure) for c in claims] == [("3.1%", "Lufthansa", "")]
+
+
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    ("The board hopes to raise attendance, which dropped to 62% in 2004.", "62%", "attendance"),
+    ("Ministers have tried to boost bus use, which fell to 71% of its 1990 level.", "71%", "bus use"),
+    ("Toyota aims to increase vehicle sales to more than nine million by 2010.", "more than nine million",
+     "vehicle sales"),
+    ("The plan could cut waiting lists to 4,000 from 9,000.", "4,000", "waiting lists"),
+    # a noun of change keeps what follows it ("increase in prices" is no verb)
+    ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
+])
+def test_the_verb_of_change_before_what_it_changes_is_no_part_of_the_measure(text: str, mention: str,
+                                                                               measure: str) -> None:
+    found = {c.mention: c.measure for c in analyse(text).claims}
+    assert found[mention] == measure
 
 
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:

@@ -110,17 +110,24 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
         return "increase"  # "an extra 5,000 nurses"
     money = is_money(unit)
     if before and before[-1] in t["change_verbs"]:
-        if money and (before[-1].startswith("rais") or (before[-1] == "up" and len(before) >= 2
-                                                        and before[-2] in _TAKING_UP)):
-            return None  # "the charity raised £21,000", "stand to pick up £60m": money raised or taken, not a rise
+        if money and before[-1].startswith("rais"):
+            return None  # "the charity raised £21,000": money raised, not a rise
+        if before[-1] == "up" and len(before) >= 2 and before[-2] in _taking_up() and (
+                unit not in _CHANGE_UNITS or after[:1] == ["of"]):
+            # "stand to pick up £60m", "picked up five nominations", "scooped up 40% of the vote": taken or won,
+            # not a rise
+            return None
         return t["change_verbs"][before[-1]]
     if before and before[-1] in ("by", "of"):
         if before[-1] == "of" and len(before) >= 2 and before[-2] in t["change_nouns"]:
             return t["change_nouns"][before[-2]]
         if before[-1] == "by":
+            transitive = transitive_change_verbs()
             for word in reversed(before[-16:-1]):
                 if word in t["change_verbs"]:
                     return t["change_verbs"][word]
+                if word in transitive:
+                    return transitive[word]  # "lifted its output by 8%"
     if len(before) >= 2 and before[-1] in ("all", "of") and before[-2] in t["change_verbs"] and \
             not (before[-2] == "up" and len(before) >= 3 and before[-3] in _MADE):
         return t["change_verbs"][before[-2]]  # "up all of", not "made up of 1,920 pixels"
@@ -145,8 +152,15 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
     return _participle_after(after, t["participle_change"])
 
 
-_TAKING_UP = frozenset({"pick", "picks", "picked", "picking", "pocket", "pockets", "pocketed", "scoop", "scooped",
-                        "rake", "raked", "snap", "snapped"})
+# the units in which a figure taken up is a change ("sales picked up 5%")
+_CHANGE_UNITS = frozenset({"percent", "percentage_point"})
+
+
+@cache
+def _taking_up() -> frozenset[str]:
+    return frozenset(lexicon().grammar["taking_up"]["verbs"])
+
+
 _CHANGE_REACH = 200  # characters: the 16 words the rules read before a figure, and more
 _DATA_RATE = re.compile(r"bps\b|bit/s|B/s", re.IGNORECASE)
 _UP_OR_DOWN = re.compile(r"\s*(?:up|down)(?:load|stream)?\b")
@@ -470,6 +484,9 @@ def _subject_before(text: str, verb_at: int) -> str:
         linking = token.lower() in _LINKING and taken and i > 0 and before_token not in stops
         if linking and token.lower() == "from" and _from_opens_no_phrase(tokens, i, before_token):
             linking = False  # "has fallen from the record", "a fall from the current level": not of the phrase
+        if linking and token.lower() == "to" and (taken[0].lower() in transitive_change_verbs()
+                                                  or before_token.endswith("ed")):
+            linking = False  # "tried to boost voter turnout, which fell": the noun, not the verb's
         # "Profits at US media giant TimeWarner": what is measured at a name is the name's
         linking = linking or (token.lower() == "at" and taken and _AT_A_NAME.match(" ".join(taken)) is not None and
                               before_token.isalpha() and before_token.islower() and before_token not in stops and
@@ -493,6 +510,9 @@ def _subject_before(text: str, verb_at: int) -> str:
         taken.pop()  # "a combined tally of": the phrase ends with its noun
     while taken and taken[0].lower() in lexicon().scales:
         taken.pop(0)  # "The 865 million share offer": the scale is the figure's, not the phrase's
+    if len(taken) > 1 and taken[0].islower() and taken[0] in transitive_change_verbs() and \
+            taken[1].lower() not in _LINKING:
+        taken.pop(0)  # "to boost voter turnout, which fell": what was to be boosted (not "increase in prices")
     found = " ".join(taken)
     if skipped_verb and len(taken) == 1 and found[:1].isupper() and not found.isupper():
         return ""  # "Okonkwo threw 68.40m": who did it, not what was counted

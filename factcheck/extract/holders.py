@@ -542,8 +542,8 @@ def _of_another_clause(between: str) -> bool:
 
 # a figure that is the subject of what follows it: "40 million people to see it", "sales to fall 5%"
 _OBJECT_TO_DO = re.compile(r"\S+(?:\s+(?!to\b)[\w-]+){0,3}?\s+to\s+(?:be\s+)?[a-z]{2,}\b(?<!\bto\sthe)")
-# an aside after a name that says what it is: ", the world's fifth-largest brewer,"
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|one\s+of)\s[^,;:()\"“”]{1,80}?,")
+# an aside after a name that says what it is: ", the world's fifth-largest brewer,"; or a person's age: ", 64,"
+_APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|its|their|one\s+of)\s[^,;:()\"“”]{1,80}?|\d{1,3}),")
 
 
 def _reports_its_own(verb: str, between: str, verbs: frozenset[str]) -> bool:
@@ -561,9 +561,10 @@ def _described(text: str, start: int) -> bool:
     """Whether the name at ``start`` opens its clause after what the person or organisation is: "Northampton coach
     Budge Pountney has been fined", "The former England striker Tom Jones", "British energy firm Burren Energy"."""
     words = list(_WORD_BEFORE.finditer(text, max(0, start - _DESCRIPTOR_REACH), start))
-    if not words or words[-1].end() != start or (words[-1].group(1).lower() not in grammar_words("person_descriptors")
-                                                 and words[-1].group(1).lower()
-                                                 not in grammar_words("organisation_descriptors")):
+    last = words[-1].group(1).lower() if words else ""
+    if not words or words[-1].end() != start or (last not in grammar_words("person_descriptors")
+                                                 and last not in grammar_words("role_heads")
+                                                 and last not in grammar_words("organisation_descriptors")):
         return False
     # up to three words may stand before what the person is ("The former England")
     return any(_SUBJECT_BEFORE.search(text, max(0, m.start() - _SUBJECT_REACH), m.start())
@@ -579,6 +580,7 @@ _DESCRIPTOR_REACH = 60
 _RELATIVE = re.compile(rf"(?<![\w'’])(?:[Tt]he\s)?(?P<name>{_NAME}),\s+(?:who|which)\s+"
                        r"(?P<words>(?:[a-z][a-z'’-]*\s+){0,3}?)(?![a-z]+ly\b)(?P<verb>[a-z][a-z'’-]+)\b")
 _RELATIVE_REACH = 120
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'’-]+)\b")
 _OF_BEFORE = re.compile(r"\bof\s(?:[a-z]+\s){0,3}$")  # characters before the figure where the clause may open
 
 
@@ -596,13 +598,18 @@ def _relative_subject(text: str, mention_start: int, measure: str, names: frozen
             found = m
     if found is None:
         return None
-    verb = found.group("verb")
+    verb, verb_end = found.group("verb"), found.end()
+    while verb in auxiliaries and (then := _NEXT_WORD.match(text, verb_end)) and then.end() <= mention_start and (
+            (word := then.group(1)) in auxiliaries or word in verbs or past_tense(word) or word.endswith("ly")):
+        verb, verb_end = word, then.end()  # "Acme, which already owns 12%": the verb after "already"
+    if verb.endswith("ly") and (then := _NEXT_WORD.match(text, verb_end)) and then.end() <= mention_start:
+        verb, verb_end = then.group(1), then.end()  # "Leigh, who had previously received"
     past = past_tense(verb)
     if verb in _not_verbs() or not (verb in verbs or past):
         return None
     if _OF_BEFORE.search(text, max(0, found.start() - 30), found.start()):
         return None  # "son of the late George Harrison, who has inherited": the clause may be the son's
-    between = text[found.end() : mention_start]
+    between = text[verb_end:mention_start]
     if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between):
         return None  # another clause, name or figure stands between: not the clause's figure
     name = _holder_name(found.group("name"), text, found.start("name"), names)
@@ -706,6 +713,7 @@ def _not_verbs() -> frozenset[str]:
     """Words after a name that make it no subject of the figure's verb: speech verbs (the speaker's), and
     prepositions and the like."""
     g = lexicon().grammar
-    return frozenset(v.lower() for v in g["speech_verbs"] + g["speech_nouns_intro"]) | frozenset(
+    return frozenset(v.lower() for v in g["speech_verbs"] + g["speech_nouns_intro"]
+                     + g["holder_verbs"]["not_its_own"]) | frozenset(
         {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "as", "than", "per", "who",
          "which", "that", "where", "when", "said", "says"})
