@@ -2237,6 +2237,11 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Toyota aims to increase vehicle sales to more than nine million by 2010.", "more than nine million",
      "vehicle sales"),
     ("The plan could cut waiting lists to 4,000 from 9,000.", "4,000", "waiting lists"),
+    # the level a change reaches keeps what was changed, whatever its unit
+    ("In 2004, the country increased its generating capacity by 12.6% to 440,700 megawatts.", "440,700 megawatts",
+     "generating capacity"),
+    ("The plant raised its output by 300MW to 2,400MW.", "300MW", "output"),
+    ("The new handset weighs 145g, up by 5g.", "5g", "weight"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])
@@ -2563,6 +2568,19 @@ PERIODS = [
     row("a-weekday-of-an-unveiling-dates-no-figure",
         "The scheme he unveiled on Friday is funded by €5 million of grants.",
         claim("€5 million", 5_000_000, "EUR", period=None)),
+    # "for the month" stands for the month the sentence named before it; not one named after it, another figure's
+    row("for-the-month-named-before",
+        "Heavy snow during February cut hospital admissions for the month to 41,200.",
+        claim("41,200", 41_200, "count", period="February")),
+    row("for-the-year-named-before",
+        "The charity expects record donations in 2006, with income for the year put at £12m.",
+        claim("£12m", 12_000_000, "GBP", period="2006")),
+    row("for-the-year-before-another-figures-year",
+        "Exports grew 6% for the year, the fastest since a 7% rise in 1998.",
+        claim("6%", 6, "percent", period="for the year")),
+    row("for-the-year-before-a-base-year",
+        "Turnover for the year was £5bn, up 4% from £4.8bn in 2003.",
+        claim("£5bn", 5_000_000_000, "GBP", period="for the year")),
     row("currently",
         "The broadcaster is currently paying £90m a year for the rights.",
         claim("£90m", 90_000_000, "GBP", period=("currently", "a year"))),

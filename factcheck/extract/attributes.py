@@ -709,7 +709,8 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
         return head
     if q.unit == "times" and (compared := _compared_dimension(text, q.end)):
         return compared  # "up to 10 times faster than current chips": their speed
-    if unit_measure(q.unit) and not _np_after(_skip_to_noun(text, q)):
+    if unit_measure(q.unit) and not _np_after(_skip_to_noun(text, q)) and not _reached_by_a_change(
+            text, clause_start, mention_start):
         return unit_measure(q.unit)  # "the new model weighs 145 g": a weight, whatever the subject
     if is_money(q.unit) and (priced := _PRICED_AT.search(text, max(clause_start, mention_start - 40), mention_start)):
         # "All postcards are priced at £35", "tickets priced at £125 sold out": the price of what is priced
@@ -735,6 +736,17 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
     return found
 
 
+def _reached_by_a_change(text: str, clause_start: int, mention_start: int) -> bool:
+    """Whether the figure is the change, or the level it reaches, of what a verb changes: "raised its output
+    by 300MW to 2,400MW" (the output, not a power)."""
+    by = _BY_THEN_TO.search(text, max(clause_start, mention_start - 40), mention_start)
+    if by is None:
+        return False
+    verbs = transitive_change_verbs()
+    return any(word in verbs for word in _words(text[max(clause_start, by.start() - 80) : by.start()]))
+
+
+_BY_THEN_TO = re.compile(r"\bby(?:\s[^\s,;]+(?:\s[^\s,;]+){0,2}\sto)?\s+$")
 _TIME_AT_THE_END = re.compile(r"\s+(?:last|this|next)\s+(?:year|month|week|season|quarter)$", re.IGNORECASE)
 
 

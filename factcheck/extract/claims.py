@@ -388,6 +388,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if period is None:
         rates = [p for p in periods if not _RATE.match(p.text) or 0 <= p.start - m_end <= 30]
         period = _scoped(rates, text, clauses, index, m_start, m_end, others)
+    if period is not None and _THE_TIME.match(period) and (named := _named_time(periods, period)):
+        period = named  # "sales during December pushed spending for the month to $349bn": December
     if period is None and (flank := _FLANKED_BEFORE.search(text, max(0, m_start - 20), m_start)) and \
             (noun := _FLANKED_AFTER.match(text, m_end)):
         period = f"{flank.group(1)} {noun.group(1)}"  # "Sky and BT's current £3bn deal": the current deal
@@ -842,6 +844,21 @@ def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Cl
         if not clause.inherits:
             break
     return None
+
+
+# a time named only by its length, as one the sentence names elsewhere: "for the month", "in the year"
+_THE_TIME = re.compile(r"(?:for|in|during|over|across)\s+the\s+(?P<unit>month|year|quarter|week|season)$",
+                       re.IGNORECASE)
+
+
+def _named_time(periods: list[context.Mention], period: str) -> str | None:
+    """The one period before it in its sentence that names the time "for the month" (or year, quarter, week,
+    season) stands for: a month's name for a month, a year alone for a year. One after it is another figure's
+    ("climbed 8% for the year, the best since an 8.5% rise in 1999")."""
+    unit = _THE_TIME.match(period).group("unit").lower()
+    at = next(p.start for p in periods if p.value == period)
+    named = [p.value for p in periods if p.start < at and context.names_a(unit, p.value)]
+    return named[0] if len(named) == 1 else None
 
 
 _PART_OF_THE_BEFORE = re.compile(r"\s+of\s+(?:which|them|those|these)\b")

@@ -699,6 +699,18 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
     return found
 
 
+def names_a(unit: str, period: str) -> bool:
+    """Whether a period names a time of the unit (``month``: "during December"; ``year``: "in 2004";
+    ``quarter``: "the third quarter"; ``week`` or ``season``: one of the grammar's words for it)."""
+    folded = fold(period)
+    if unit == "month":
+        return _part_of_a_year_end().search(folded) is not None and "quarter" not in folded
+    if unit == "year":  # a year alone ("in 2004", not "in the third quarter of 2004")
+        return re.fullmatch(r"(?:in|during|for|of)?\s?(?:19|20)\d\d", folded) is not None
+    return re.search(rf"\b(?:first|second|third|fourth|last|final|next|this|\d\d?(?:st|nd|rd|th))\s{unit}\b",
+                     folded) is not None
+
+
 _RELATIVE_YEAR_AFTER = re.compile(r"\s(?:of\s)?(?:last|this|next)\syear\b")
 
 
