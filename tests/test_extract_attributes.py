@@ -1347,6 +1347,11 @@ MEASURES = [
         claim("16.4bn rupees", 16_400_000_000, "INR", change=None)),
     row("a-count-picked-up-is-still-a-gain", "The film picked up two nominations, and sales picked up 5%.",
         claim("5%", 5, "percent", change="increase")),
+    # a change noun after a hyphenated word of comparison
+    row("a-year-over-year-drop", "The carmaker reported a 74 percent year-over-year drop in profit.",
+        claim("74 percent", 74, "percent", change="decrease")),
+    row("a-month-on-month-rise", "Hospital admissions showed a 3% month-on-month rise in May.",
+        claim("3%", 3, "percent", change="increase")),
     # what is picked up or scooped up is won, not a rise, unless it is a percentage change on its own
     row("awards-picked-up", "The documentary picked up three awards at the ceremony.",
         claim("three", 3, "count", measure="awards", change=None)),

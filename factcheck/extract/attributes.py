@@ -133,8 +133,9 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
         return t["change_verbs"][before[-2]]  # "up all of", not "made up of 1,920 pixels"
     if after and after[0] in t["change_nouns"]:
         return t["change_nouns"][after[0]]
-    if len(after) > 1 and after[1] in t["change_nouns"] and after[0].isalpha() and after[0] not in _stops():
-        return t["change_nouns"][after[1]]  # "a 1% tax increase"
+    if len(after) > 1 and after[1] in t["change_nouns"] and after[0].replace("-", "").isalpha() and \
+            after[0] not in _stops():
+        return t["change_nouns"][after[1]]  # "a 1% tax increase", "a 74% year-over-year drop"
     if len(before) >= 3 and before[-1] == "of" and before[-2] == "rate":
         for word in reversed(before[-8:-2]):
             if word in t["change_verbs"]:
