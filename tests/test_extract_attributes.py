@@ -1352,6 +1352,11 @@ MEASURES = [
         claim("74 percent", 74, "percent", change="decrease")),
     row("a-month-on-month-rise", "Hospital admissions showed a 3% month-on-month rise in May.",
         claim("3%", 3, "percent", change="increase")),
+    # a list of places after what is measured is where, not what
+    row("a-list-of-places-after-the-measure", "Hotel bookings in Spain, Portugal and Greece fell 8% in July.",
+        claim("8%", 8, "percent", measure="Hotel bookings", place="Spain, Portugal and Greece")),
+    row("a-list-of-places-after-the-holders", "Investors in Norway, Sweden and Denmark hold about 2% each.",
+        claim("about 2%", 2, "percent", measure="Investors")),
     # what is picked up or scooped up is won, not a rise, unless it is a percentage change on its own
     row("awards-picked-up", "The documentary picked up three awards at the ceremony.",
         claim("three", 3, "count", measure="awards", change=None)),

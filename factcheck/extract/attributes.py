@@ -529,8 +529,8 @@ def _is_place(phrase: str) -> bool:
     return bool(phrase) and (phrase in aliases or f"the {phrase}" in aliases)
 
 
-_PLACE_BEFORE = re.compile(r"\s(?:in|across|around|throughout|within|outside|all\sover)\s+(?:the\s+)?[\w' -]+$",
-                           re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\s(?:in|across|around|throughout|within|outside|all\sover)\s+(?:the\s+)?[\w' -]+"
+                           r"(?:,\s[\w' -]+)*$", re.IGNORECASE)  # "in England, France and Spain"
 _PLACE_AFTER = re.compile(r"\s(?:in|across|around|throughout|within)\s+(?:the\s+)?(.+)$")
 
 
