@@ -1297,6 +1297,17 @@ SUBJECTS = [
     row("a-stake-held-by-an-investor",
         "The airline is 25% owned by Halden Capital.",
         claim("25%", 25, "percent", subject="Halden Capital")),
+    # a name before what a company reports of itself is whose it is; not a word a sentence opens on, nor a place's
+    row("a-name-before-shares", "Trading was busy, and Halvorsen shares fell 4.2% to 31 kroner.",
+        claim("4.2%", 4.2, "percent", measure="shares", subject="Halvorsen"),
+        claim("31 kroner", 31, "NOK", measure="shares", subject="Halvorsen")),
+    row("a-name-before-sales", "Investors were cheered as Tarvo sales jumped 11% in March.",
+        claim("11%", 11, "percent", measure="sales", subject="Tarvo")),
+    row("no-name-before-sales", "Retail sales dropped 1% in December. Third-quarter sales rose 34% to 20.9bn rupees.",
+        claim("1%", 1, "percent", subject=None), claim("34%", 34, "percent", subject=None),
+        claim("20.9bn rupees", 20_900_000_000, "INR", subject=None)),
+    row("a-peoples-sales-are-where", "Analysts said Chinese PC sales have risen by a fifth.",
+        claim("a fifth", 20, "percent", subject=None)),
     # a relative clause's verb after an adverb ("which already employs"), and a person's age between name and verb
     row("a-relative-clause-with-an-adverb", "Meridian Energy, which already employs 2,100 staff, is bidding for it.",
         claim("2,100", 2100, "count", measure="staff", subject="Meridian Energy")),

@@ -175,6 +175,8 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
             return Holding(name, _without(measure, name), "bracket")
     if found := _possessive(text, clause_start, mention_start, measure, names):
         return found
+    if measure[:1].isupper() and (named := _named_measure(measure, names)):
+        return Holding(*named, "named_measure")  # "Galaxy S4 sales, which reached 40 million"
     end = mention_end if mention_end is not None else mention_start
     if (m := _BY_AGENT.match(text, end)) and "," not in text[end : m.start("name")]:
         name = _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
@@ -293,6 +295,25 @@ def organisation_measure() -> re.Pattern[str]:
 
 
 # "the 710 million euros made by France's Ligue 1": the agent of a passive verb of money
+# a measure that opens on a name: "Galaxy S4 sales", "Ericsson shares"
+_NAMED_MEASURE = re.compile(rf"(?P<name>{_NAME})\s(?P<rest>[a-z][\w-]*(?:\s[a-z][\w-]*){{0,3}})$")
+
+
+def _named_measure(measure: str, names: frozenset[str]) -> tuple[str, str] | None:
+    """The name a measure opens on and the rest, when the rest is what a company or product reports of itself
+    ("Ericsson shares", "Galaxy S4 sales", "Toyota sales") and the name is no place nor its people's
+    ("Chinese PC sales", "Eastern European sales" are where)."""
+    named = _NAMED_MEASURE.match(measure)
+    if named is None or not organisation_measure().fullmatch(named.group("rest")) or \
+            organisation_measure().fullmatch(measure):
+        return None  # ("Third-quarter sales", "Retail sales": a sentence opens on what qualifies the measure)
+    places = gazetteer()
+    if any(word in places.adjectives or word in places.people or word in places.aliases
+           or word in ("Eastern", "Western", "Northern", "Southern", "Central")
+           for word in named.group("name").split()):
+        return None
+    name = _holder_name(named.group("name"), measure, 0, names)
+    return (name, named.group("rest")) if name == named.group("name") else None
 _BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|received|spent|raised|sold|won|given|"
                        rf"offered|bid|invested|lost|collected|announced|reported|posted|unveiled|launched|proposed|published|promised|"
                        rf"pledged|scored|held|owned|employed|built|produced|released)\s+by\s+(?:the\s)?"
