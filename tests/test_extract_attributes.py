@@ -2263,6 +2263,7 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
      "generating capacity"),
     ("The plant raised its output by 300MW to 2,400MW.", "300MW", "output"),
     ("The new handset weighs 145g, up by 5g.", "5g", "weight"),
+    ("The plant raised its output by 12%, or 300MW, last year.", "300MW", "output"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])
@@ -2589,6 +2590,16 @@ PERIODS = [
     row("a-weekday-of-an-unveiling-dates-no-figure",
         "The scheme he unveiled on Friday is funded by €5 million of grants.",
         claim("€5 million", 5_000_000, "EUR", period=None)),
+    # the two sides of a contrast are of one time: the other side's, not the time it is set against
+    row("a-contrast-shares-its-time",
+        "Bookings at hotels fell 4% in March, while bookings at campsites rose 2%.",
+        claim("2%", 2, "percent", period="in March")),
+    row("a-contrast-shares-the-time-not-the-base",
+        "The index eased to 51.2 in June from 55.0 in May, while the orders index slipped to 48.1.",
+        claim("48.1", 48.1, "count", period="in June")),
+    row("a-year-on-year-comparison-is-no-time",
+        "Admissions were down 5% in a year on year comparison for April.",
+        claim("5%", 5, "percent", period="for April")),
     # "for the month" stands for the month the sentence named before it; not one named after it, another figure's
     row("for-the-month-named-before",
         "Heavy snow during February cut hospital admissions for the month to 41,200.",

@@ -738,8 +738,8 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
 
 
 def _reached_by_a_change(text: str, clause_start: int, mention_start: int) -> bool:
-    """Whether the figure is the change, or the level it reaches, of what a verb changes: "raised its output
-    by 300MW to 2,400MW" (the output, not a power)."""
+    """Whether the figure is the change, the level it reaches or the change put another way, of what a verb
+    changes: "raised its output by 300MW to 2,400MW", "by 12.6%, or 440,700MW" (the output, not a power)."""
     by = _BY_THEN_TO.search(text, max(clause_start, mention_start - 40), mention_start)
     if by is None:
         return False
@@ -747,7 +747,7 @@ def _reached_by_a_change(text: str, clause_start: int, mention_start: int) -> bo
     return any(word in verbs for word in _words(text[max(clause_start, by.start() - 80) : by.start()]))
 
 
-_BY_THEN_TO = re.compile(r"\bby(?:\s[^\s,;]+(?:\s[^\s,;]+){0,2}\sto)?\s+$")
+_BY_THEN_TO = re.compile(r"\bby(?:\s[^\s,;]+(?:\s[^\s,;]+){0,2}(?:\sto|,?\sor))?\s+$")
 _TIME_AT_THE_END = re.compile(r"\s+(?:last|this|next)\s+(?:year|month|week|season|quarter)$", re.IGNORECASE)
 
 

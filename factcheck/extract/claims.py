@@ -384,10 +384,11 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         # "won 84 caps before he quit Test rugby at the start of 2004": when that other event happened
         periods = [p for p in periods if p.start < event.start()]
     dated = [p for p in periods if not _RATE.match(p.text)]
-    period = _scoped(dated, text, clauses, index, m_start, m_end, others) if len(dated) < len(periods) else None
+    period = _scoped(dated, text, clauses, index, m_start, m_end, others, times=True) \
+        if len(dated) < len(periods) else None
     if period is None:
         rates = [p for p in periods if not _RATE.match(p.text) or 0 <= p.start - m_end <= 30]
-        period = _scoped(rates, text, clauses, index, m_start, m_end, others)
+        period = _scoped(rates, text, clauses, index, m_start, m_end, others, times=True)
     if period is not None and _THE_TIME.match(period) and (named := _named_time(periods, period)):
         period = named  # "sales during December pushed spending for the month to $349bn": December
     if period is None and (flank := _FLANKED_BEFORE.search(text, max(0, m_start - 20), m_start)) and \
@@ -825,25 +826,36 @@ def _institution_pattern() -> re.Pattern[str]:
 
 
 def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Clause], index: int,
-            start: int, end: int, others: list[tuple[int, int, bool]] = ()) -> str | None:
+            start: int, end: int, others: list[tuple[int, int, bool]] = (), times: bool = False) -> str | None:
     """The mention in the figure's clause (see :func:`~context.nearest`), else one it inherits from a fronted
-    phrase or the clause before."""
+    phrase or the clause before. A time (``times``) is inherited across "while" and "whereas" too: the two
+    sides of a contrast are of one time ("GM's sales sank 12.7% in February, while Ford's dropped 3%")."""
     own = context.nearest(mentions, start, end, clauses[index], others, text)
     if own is not None:
         return own.value
+    contrast = not clauses[index].inherits and times and _CONTRAST.match(text, clauses[index].start) is not None
     front = context.fronted(mentions, text)
-    if front is not None and (clauses[index].inherits or front.start < clauses[0].end):
+    if front is not None and (clauses[index].inherits or contrast or front.start < clauses[0].end):
         return front.value
-    if not clauses[index].inherits:
+    if not (clauses[index].inherits or contrast):
         return None
     for earlier in range(index - 1, -1, -1):
         clause = clauses[earlier]
         inside = [m for m in mentions if clause.start <= m.start < clause.end]
+        if contrast:
+            # the time the other side of the contrast holds for, not the one it is set against ("eased to 52.7 in
+            # December from 57.6 in November"), nor one of a thing it names ("last weekend's victory")
+            inside = [m for m in inside if not _SET_AGAINST.search(text, max(0, m.start - 14), m.start)
+                      and not text.startswith(("'s", "’s"), m.end)][:1]
         if inside:
             return inside[-1].value
         if not clause.inherits:
             break
     return None
+
+
+_CONTRAST = re.compile(r",?\s(?:while|whereas)\s")
+_SET_AGAINST = re.compile(r"\b(?:from|on|than|against|compared\s(?:to|with))\s+(?:\S+\s)?$", re.IGNORECASE)
 
 
 # a time named only by its length, as one the sentence names elsewhere: "for the month", "in the year"

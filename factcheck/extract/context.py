@@ -679,6 +679,8 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
                 continue
             if folded.startswith("-", m.end()) and folded[m.end() + 1 : m.end() + 2].isalpha():
                 continue  # "a quarter-final place", "a week-long strike": part of a compound word
+            if _ON_THE_SAME.match(folded, m.end()):
+                continue  # "a year on year comparison": a way of comparing, not a time
             if folded.startswith(" of ", m.end()) and folded[m.start() : m.end()].endswith((" a quarter", " a half")):
                 continue  # "account for a quarter of the total": a share, not a time
             if _DECADE_AFTER.match(folded, m.end()) and _PART_OF_A_YEAR.search(folded, m.start(), m.end()):
@@ -711,6 +713,7 @@ def names_a(unit: str, period: str) -> bool:
                      folded) is not None
 
 
+_ON_THE_SAME = re.compile(r"\son\s(?:a\s)?(?:year|month|quarter|week)\b")
 _RELATIVE_YEAR_AFTER = re.compile(r"\s(?:of\s)?(?:last|this|next)\syear\b")
 
 
