@@ -2264,6 +2264,15 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("The plant raised its output by 300MW to 2,400MW.", "300MW", "output"),
     ("The new handset weighs 145g, up by 5g.", "5g", "weight"),
     ("The plant raised its output by 12%, or 300MW, last year.", "300MW", "output"),
+    ("Ministers said raising the threshold to £250,000 would help first-time buyers.", "£250,000", "threshold"),
+    ("The council has tried a number of schemes in an attempt to boost recycling, which fell to 31% in 2003.", "31%",
+     "recycling"),
+    ("The number of hospital beds rose to 9,000.", "9,000", "hospital beds"),
+    # a quote that opens on the verb
+    ('Since 2001, average rents had "risen by 40% in real terms", the report said.', "40%", "average rents"),
+    # a figure set against the one before it, with no noun of its own
+    ("The case was heard by a panel of nine judges rather than the usual five.", "five", "judges"),
+    ("The trust opened 12 wards instead of the planned 20.", "20", "wards"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from factcheck.extract.context import find_periods
 from factcheck.extract.lexicon import (
@@ -247,6 +247,8 @@ def _np_after(text: str) -> str:
                 break  # "us" is a stop word, "US firms" a noun phrase; "tax cuts" is one
             if taken and bare in _verbs_after_a_noun() and not token[:1].isupper():
                 break  # "five million visitors made the gallery", "liabilities totalling $648m"
+            if taken and bare in ("rather", "instead"):
+                break  # "nine judges rather than the usual five"
             if taken and bare.endswith("ing") and bare not in _ing_nouns() and i + 1 < len(tokens) and \
                     tokens[i + 1].lower() in stops and taken[-1].lower() not in _GERUND_BEFORE:
                 break  # "21 films competing for the prize" (not "public spending on health", "of handling a knife")
@@ -458,6 +460,8 @@ def _heads_of() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _subject_before(text: str, verb_at: int) -> str:
     """The noun phrase right before position ``verb_at`` (the subject of a change verb)."""
     head = text[:verb_at]
+    if head.endswith(('"', "“", "‘")):
+        head = head.rstrip("\"“‘")  # 'the average income had "risen': the quote opens on the verb
     # "The deficit, meanwhile, hit": the aside is no part of the subject
     head = _ASIDE_ADVERB.sub("", head) if head.count(",") >= 2 else head
     head = _ABBREVIATION.sub("", head) if "(" in head else head  # "Gross domestic product (GDP) rose"
@@ -468,7 +472,8 @@ def _subject_before(text: str, verb_at: int) -> str:
     head = _cut_end(_APPOSITIVE_END, (",",), head)  # "Shares in Acme, the retailer, fell": what Acme is
     head = _cut_end(_DASH_END, ("-", "–", "—"), head)  # "The owners - two from Taiwan": the noun the aside is about
     head = _without_periods(head, timed_only=True)  # "In the last four years sales rose": when is not who
-    if m := _heads_of()[0].search(head):
+    if (m := _heads_of()[0].search(head)) and not _to_change(m.group(1)):
+        # (not "a number of things in an attempt to boost voter turnout, which fell": what was to be boosted)
         found = _strip_place(_np_after(_ARTICLE.sub("", m.group(1))))
         if found:
             return found  # "the number of homicide cases", "share of the vote"
@@ -522,6 +527,13 @@ def _subject_before(text: str, verb_at: int) -> str:
     if (m := _PLACE_AFTER.search(found)) and _is_place(m.group(1)):
         return found[: m.start()]  # "Unemployment in France fell": the place is the claim's place
     return found
+
+
+def _to_change(phrase: str) -> bool:
+    """Whether a phrase holds an infinitive of a verb of change ("in an attempt to boost voter turnout")."""
+    words = phrase.lower().split()
+    verbs = transitive_change_verbs()
+    return any(word == "to" and after in verbs for word, after in pairwise(words))
 
 
 def _is_place(phrase: str) -> bool:
@@ -587,6 +599,10 @@ _PASSIVE_AFTER = re.compile(r"\b(?:was|were|been|be)\s+(\w+ed|killed|hurt|seen|t
 _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(?!(?:expected|believed|estimated|thought|"
                            r"reported|feared|understood|known|predicted|forecast|projected|scheduled|said)\b)"
                            r"(\w+ed|missing|out\sof\swork)\b")
+# a figure set against the one before it, with no noun of its own: "rather than the usual five"
+_RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|than)\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:usual|normal|typical|expected|previous|planned|original|average|customary)?\s*$",
+                          re.IGNORECASE)
 _PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
 # "Tutsis and moderate Hutus were killed": a second noun that shares the first's figure and verb
 _COORDINATED_NOUN = re.compile(r"\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){0,2}[A-Za-z][\w-]*s\b(?=\s+(?:were|are|have|had))")
@@ -1403,6 +1419,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return set_against  # "limit a country's deficit to 3% of GDP": the deficit, as a share of GDP
     if after_np and q.unit == "percent" and (share_of := _share_of_subject(text, q, mention_start, clause_start)):
         return share_of  # "unemployment fell to 5% of the workforce": unemployment, as a share of the workforce
+    if not after_np and previous and _RATHER_THAN.search(text, max(clause_start, mention_start - 40), mention_start):
+        return previous  # "a panel of nine law lords rather than the usual five": law lords, as the figure before
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
         rest = text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :]
         people = after_np.split()[-1].lower() in g["people_nouns"] or people_of(after_np) is not None
