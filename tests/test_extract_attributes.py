@@ -35,6 +35,14 @@ SPEAKERS = [
         "Fuming Dawson blasts officials\n\nEngland coach Andy Dawson said his side were denied two tries. Dawson "
         "was livid. \"We lost 3 points to bad calls,\" Dawson said.",
         claim("3", 3, "count", speaker="Andy Dawson")),
+    # "Apparently" passes on what the sentence before reported someone saying, in its paragraph
+    row("apparently-after-a-speaker",
+        "Interestingly, Dr Moyo said that the clinic had listened to patients. Apparently 30% of the complaints "
+        "were about waiting times.",
+        claim("30%", 30, "percent", speaker="Moyo")),
+    row("apparently-after-no-speaker",
+        "The clinic opened in May. Apparently 30% of the complaints were about waiting times.",
+        claim("30%", 30, "percent", speaker=None)),
     # the speaker at a sentence's end, in the present perfect ("..., the Halifax has said")
     row("has-said-at-the-end", "UK house prices rose by 1.1% in December, the Nationwide has said.",
         claim("1.1%", "1.1", "percent", speaker="Nationwide")),

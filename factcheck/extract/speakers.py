@@ -985,6 +985,8 @@ class _Speech:
 # what may follow the verb of a report named at the end of its sentence: when, and the full stop
 _REPORT_TAIL = re.compile(r"(?:\s(?:on|last|this|earlier|in|on\s[A-Z][a-z]+)\b[\w ]{0,25})?[.\"”]*\s*$")
 _RATING_CUE = re.compile(r"\b(?:gave|gives|awarded|awards|rated|rates)\s")
+# a sentence that says it passes on what it was told: "Apparently 30% of the phones ..."
+_HEARSAY = re.compile(r"[\"“‘']?Apparently\b")
 _SURVEY_CUE = re.compile(r"(?:[Rr]esearch|report|study|survey|poll|analysis)\s(?:[a-z]+\s)?(?:for|by|from)\s")
 _NAMED_REPORT_CUE = re.compile(r"[A-Z]\w*\s(?:report|study|survey|poll|analysis)\s")
 _REPORT_CUE = re.compile(r"[Rr]eport|[Ss]tud|[Ss]urvey|[Pp]oll|[Aa]nalys|[Aa]rticle|[Ss]tor|[Ii]nvestigation")
@@ -1054,7 +1056,17 @@ class Speakers:
         if found is None and _FINDING.match(sentence.text) and (before := self._finding_before(sentence)):
             # "An ICM poll found 80% of voters ... Some 87% said politicians ...": the survey's findings go on
             return _reported_speaker(before, before.end, lambda: self.people)
+        if found is None and _HEARSAY.match(sentence.text) and (before := self._sentence_before(sentence)):
+            # "Shin said that the designers listened. Apparently 30% of the phones ...": what he said goes on
+            return _reported_speaker(before, before.end, lambda: self.people)
         return found
+
+    def _sentence_before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence`` in its paragraph."""
+        i = bisect_right(self._starts, sentence.start) - 1
+        if i < 1 or "\n" in self._text[self._sentences[i - 1].end : sentence.start]:
+            return None
+        return self._sentences[i - 1]
 
     def _finding_before(self, sentence: Sentence) -> Sentence | None:
         """The sentence before ``sentence`` in its paragraph, when it reports what a survey, poll or study found."""
