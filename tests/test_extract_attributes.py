@@ -2281,6 +2281,11 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a figure set against the one before it, with no noun of its own
     ("The case was heard by a panel of nine judges rather than the usual five.", "five", "judges"),
     ("The trust opened 12 wards instead of the planned 20.", "20", "wards"),
+    # a relative clause with no commas between a noun and its verb is no part of what is measured
+    ("The death toll from a powerful earthquake that struck southern Peru has risen to 510.", "510",
+     "death toll from a powerful earthquake"),
+    ("Sales of the cars that failed the test have fallen to 4,000.", "4,000", "Sales of the cars"),
+    ("Acme, which saw its exports rise 11%, is hiring.", "11%", "exports"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])
@@ -2607,6 +2612,13 @@ PERIODS = [
     row("a-weekday-of-an-unveiling-dates-no-figure",
         "The scheme he unveiled on Friday is funded by €5 million of grants.",
         claim("€5 million", 5_000_000, "EUR", period=None)),
+    # when a relative clause's verb happened is not when the figure holds
+    row("a-restrictive-relative-clause-dates-no-figure",
+        "The death toll from the storm that struck the coast on Wednesday has risen to 71, officials said.",
+        claim("71", 71, "count", period=None)),
+    row("a-relative-clause-of-the-counted-still-dates-them",
+        "The number of people who were treated in 2004 was 5,000.",
+        claim("5,000", 5000, "count", period="2004")),
     # the two sides of a contrast are of one time: the other side's, not the time it is set against
     row("a-contrast-shares-its-time",
         "Bookings at hotels fell 4% in March, while bookings at campsites rose 2%.",

@@ -472,6 +472,11 @@ def _subject_before(text: str, verb_at: int) -> str:
     head = _cut_end(_APPOSITIVE_END, (",",), head)  # "Shares in Acme, the retailer, fell": what Acme is
     head = _cut_end(_DASH_END, ("-", "–", "—"), head)  # "The owners - two from Taiwan": the noun the aside is about
     head = _without_periods(head, timed_only=True)  # "In the last four years sales rose": when is not who
+    if (restrictive := _RESTRICTIVE_TAIL.search(head)) and past_tense(restrictive.group("verb")) and \
+            _AUXILIARY_END.search(text, max(0, verb_at - 12), verb_at):
+        # "The death toll from a powerful earthquake that struck southern Peru has risen": the noun the clause is
+        # about, before it (an auxiliary opens the noun's own verb; "BMW, which saw revenues rise 11%" has none)
+        head = head[: restrictive.start()]
     if (m := _heads_of()[0].search(head)) and not _to_change(m.group(1)):
         # (not "a number of things in an attempt to boost voter turnout, which fell": what was to be boosted)
         found = _strip_place(_np_after(_ARTICLE.sub("", m.group(1))))
@@ -527,6 +532,11 @@ def _subject_before(text: str, verb_at: int) -> str:
     if (m := _PLACE_AFTER.search(found)) and _is_place(m.group(1)):
         return found[: m.start()]  # "Unemployment in France fell": the place is the claim's place
     return found
+
+
+_AUXILIARY_END = re.compile(r"\s(?:has|have|had|was|were|is|are|will)\s+$")
+# a relative clause with no commas at the end of a subject: " that struck southern Peru"
+_RESTRICTIVE_TAIL = re.compile(r"\s(?:that|which|who)\s+(?P<verb>[a-z]+)\b[^,;:()\"“”]{0,60}$")
 
 
 def _to_change(phrase: str) -> bool:

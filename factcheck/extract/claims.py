@@ -373,7 +373,7 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if any(p.start <= m_start and m_end <= p.end for p in periods):
         # "the last 24 hours had seen", "two seasons ago": the figure is the time, not of one
         periods = [p for p in periods if not (p.start <= m_start and m_end <= p.end)]
-    if ", wh" in text:
+    if ", wh" in text or " that " in text or " which " in text or " who " in text:
         periods = _outside_relatives(periods, text, m_start)
     if periods and (founded := _FOUNDED.match(text)) and founded.end() <= m_start:
         periods = [p for p in periods if not founded.start("when") <= p.start < founded.end()]
@@ -883,6 +883,10 @@ _FOUNDED = re.compile(r"(?:(?:First\s)?(?:Established|Founded|Formed|Launched|Cr
 _RELATIVE_CLAUSE = re.compile(r",\s(?:which|who|whose)\s[^,;()]*,")
 
 
+_RESTRICTIVE_CLAUSE = re.compile(r"\s(?:that|which|who)\s+(?P<verb>[a-z]+)\b[^,;:()\"“”]{0,80}?"
+                                 r"(?P<end>\s(?:has|have|had|was|were|is|are|will)\s)")
+
+
 # what a change is set against, after its figure: "up by 2,400 on the previous month", "compared with a year earlier"
 _BASE = re.compile(r"\s*(?:on\s+(?:the\s+|a\s+)?(?:previous|preceding|last|same|year|month|quarter|week)|"
                    r"compared\s+(?:with|to)|against|than|versus)\s", re.IGNORECASE)
@@ -916,6 +920,10 @@ def _outside_relatives(mentions: list[context.Mention], text: str, at: int) -> l
     something else is not when the figure holds (one after it may date the figure's event: "attended the
     fair, which ran from 6 to 9 January")."""
     spans = [m.span() for m in _RELATIVE_CLAUSE.finditer(text, 0, at) if m.end() <= at]
+    # one with no commas, which ends where its noun's own verb begins: "the earthquake that struck southern
+    # Peru on Wednesday has risen to 510"
+    spans += [(m.start(), m.start("end")) for m in _RESTRICTIVE_CLAUSE.finditer(text, 0, at)
+              if m.end() <= at and past_tense(m.group("verb"))]
     return [p for p in mentions if not any(s <= p.start < e for s, e in spans)]
 
 
