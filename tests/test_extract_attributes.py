@@ -2286,6 +2286,10 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
      "death toll from a powerful earthquake"),
     ("Sales of the cars that failed the test have fallen to 4,000.", "4,000", "Sales of the cars"),
     ("Acme, which saw its exports rise 11%, is hiring.", "11%", "exports"),
+    # a count after a verb of money is no sum: "won 11 more" are no winnings
+    ("The Tories gained 33 seats, while the Greens won 11 more than at the last election.", "11", "seats"),
+    ("The film won three awards, while Cats won two.", "two", "awards"),
+    ("The new stadium will cost £2.5m.", "£2.5m", "new stadium cost"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])

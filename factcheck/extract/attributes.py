@@ -539,6 +539,22 @@ _AUXILIARY_END = re.compile(r"\s(?:has|have|had|was|were|is|are|will)\s+$")
 _RESTRICTIVE_TAIL = re.compile(r"\s(?:that|which|who)\s+(?P<verb>[a-z]+)\b[^,;:()\"“”]{0,60}$")
 
 
+def _verb_measure(verb: str, q: Quantity) -> str | None:
+    """What a figure after ``verb`` measures ("will cost £2.5m": a cost), when the figure can be it: the nouns
+    of a sum only of money, a share or a vague amount ("spend millions"); "won 11 more than at the last
+    election" are no winnings."""
+    noun = lexicon().grammar["verb_measures"].get(verb)
+    if noun is None or is_money(q.unit) or q.unit in ("percent", "times") or q.value is None or \
+            noun in _any_unit_measures():
+        return noun
+    return None
+
+
+@cache
+def _any_unit_measures() -> frozenset[str]:
+    return frozenset(lexicon().grammar["verb_measures_of_any_unit"]["nouns"])
+
+
 def _to_change(phrase: str) -> bool:
     """Whether a phrase holds an infinitive of a verb of change ("in an attempt to boost voter turnout")."""
     words = phrase.lower().split()
@@ -1537,7 +1553,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if (m := _APPOSITIVE_CHANGE.search(text, 0, mention_start)) and (head := _appositive_head(m.group("np"))):
         return head  # "The deficit with China, up 30.5% at $162bn": the deficit's change
     # "The project will cost £2.5m" → project cost; "will save 790m euros" → savings ("lost 5%" is a change)
-    if verb not in verbs and (noun := g["verb_measures"].get(verb)):
+    if verb not in verbs and (noun := _verb_measure(verb, q)):
         if _passive_money_measure(verb_words, before):
             return noun  # "The club has been fined £2,000": a fine, paid by the club (whose figure it is)
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
@@ -1563,7 +1579,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         if previous:
             return previous  # "a figure which fell by ...": the figure named before
         break
-    if verb and (noun := g["verb_measures"].get(verb)):
+    if verb and (noun := _verb_measure(verb, q)):
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
     if previous and len(words) <= 3:
