@@ -35,6 +35,13 @@ SPEAKERS = [
         "Fuming Dawson blasts officials\n\nEngland coach Andy Dawson said his side were denied two tries. Dawson "
         "was livid. \"We lost 3 points to bad calls,\" Dawson said.",
         claim("3", 3, "count", speaker="Andy Dawson")),
+    # a source's figures named at the sentence's end
+    row("figures-from-a-source-at-the-end",
+        "Unemployment rose to 1.5 million in May, figures from the Office for National Statistics show.",
+        claim("1.5 million", 1_500_000, "count", speaker="Office for National Statistics")),
+    row("the-latest-figures-from-a-source-at-the-end",
+        "Hospital admissions rose 3%, the latest figures from the Welsh Government showed.",
+        claim("3%", 3, "percent", speaker="Welsh Government")),
     # "Apparently" passes on what the sentence before reported someone saying, in its paragraph
     row("apparently-after-a-speaker",
         "Interestingly, Dr Moyo said that the clinic had listened to patients. Apparently 30% of the complaints "
@@ -1806,6 +1813,11 @@ MEASURES = [
     row("an-adverb-after-a-share",
         "Older voters remember paying mortgage rates of 15% even before the crash.",
         claim("15%", 15, "percent", measure="mortgage rates")),
+    # a time averaged or an average time is a statistic, not how long something took
+    row("a-time-averaged", "Ambulance response times for strokes averaged 51 minutes.",
+        claim("51 minutes", 51, "min", measure="response times")),
+    row("an-average-time-of", "Patients faced an average wait of 40 minutes in A&E.",
+        claim("40 minutes", 40, "min", measure="wait")),
     row("a-time-clocked-in-seconds",
         "The 17-year-old won the county final in 11.92 seconds.",
         claim("11.92 seconds", "11.92", "s", measure="time")),

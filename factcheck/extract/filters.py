@@ -499,6 +499,12 @@ _RACE_TIME_BEFORE = re.compile(r"(?:\b(?:time|times|timing|record|best)\s+of|\bc
                                re.IGNORECASE)
 
 
+# "response times averaged 51 minutes", "an average wait of 40 minutes": a time measured, as a statistic
+_AVERAGE_BEFORE = re.compile(r"\b(?:averaged|averages|averaging|average\s+(?:[a-z]+\s+)?of|median\s+(?:[a-z]+\s+)?of)"
+                             r"\s+(?:just\s+|about\s+|around\s+|almost\s+|nearly\s+|over\s+|under\s+)?$",
+                             re.IGNORECASE)
+
+
 # "in 9.58 seconds", "52.1 secs": seconds timed to a fraction are a time clocked, never when something happened
 _TIMED = re.compile(r"\d\.\d+[\s-]*(?:seconds?|secs?)$", re.IGNORECASE)
 
@@ -508,7 +514,8 @@ def duration_is_a_figure(text: str, start: int, end: int) -> bool:
     written = text[start:end]
     return bool(_SHORT_DURATION.search(written)) and (
         _MEASURED_AFTER.match(text, end) is not None or _RACE_TIME_BEFORE.search(text, max(0, start - 24), start)
-        is not None or _TIMED.search(written) is not None)
+        is not None or _TIMED.search(written) is not None
+        or _AVERAGE_BEFORE.search(text, max(0, start - 30), start) is not None)
 
 
 def rejection_by_spans(q: Quantity, blocked: list[Blocked], text: str = "") -> str | None:

@@ -835,7 +835,9 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
         return _person(_who(m), sentence.start + m.start(), people())  # "Dolcourt gave the handset 4.5 stars"
     if (m := speech.survey_by) is not None:
         return m.group("who")  # "54% of those asked in a poll for mobile firm Intervoice said ..."
-    if _SOURCE_FROM_CUE.search(text) and (m := _regexes()["source_from"].search(text)) and m.end() <= local:
+    if _SOURCE_FROM_CUE.search(text) and (m := _regexes()["source_from"].search(text)) and (m.end() <= local or (
+            m.start() > local and _AT_THE_END.search(text, 0, m.start()) and _REPORT_TAIL.match(text, m.end()))):
+        # "data from the British Retail Consortium showed ...", "..., figures from NHS England show."
         return m.group("abbr") or m.group("who")
     if _SOURCE_CUE.search(text) and (m := _regexes()["source"].search(text)) and m.end() <= local:
         who = m.group("who")
@@ -845,6 +847,8 @@ def _reported_speaker(sentence: Sentence, offset: int, people: Callable[[], Pers
     return None
 
 
+# what ends the clause before an attribution at a sentence's end: ", figures from the ONS show."
+_AT_THE_END = re.compile(r",\s(?:the\s|new\s|latest\s|official\s)*$", re.IGNORECASE)
 _ANOTHER_SPEAKER = re.compile(r"[,;]\s|(?:and|but)\s")
 
 
