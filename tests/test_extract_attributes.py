@@ -2302,6 +2302,9 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("The Tories gained 33 seats, while the Greens won 11 more than at the last election.", "11", "seats"),
     ("The film won three awards, while Cats won two.", "two", "awards"),
     ("The new stadium will cost £2.5m.", "£2.5m", "new stadium cost"),
+    # a sum that comes on top is still what its verb says: "spend an extra £8bn"
+    ("The government would spend an extra £8bn over three years.", "£8bn", "government spending"),
+    ("The carmaker will invest a further $300m.", "$300m", "carmaker investment"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])

@@ -670,6 +670,8 @@ _MOTION_VERBS = frozenset({"go", "goes", "going", "went", "gone", "come", "comes
                            "traded", "trades", "trading", "was", "were", "is", "are"})
 _RANGE_WORDS = frozenset({"between", "from", "of", "about", "around", "some", "over", "nearly", "almost", "just",
                           "more", "less", "than", "up", "to"})
+# words between a verb and the sum it takes that say the sum comes on top: "spend an extra £8bn"
+_ON_TOP = frozenset({"extra", "further", "additional", "another"})
 
 
 @cache
@@ -1535,6 +1537,10 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return subject  # "the total is likely to top £5bn": a generic word, but the one there is
     words = list(_BEFORE_WORD.finditer(before))
     verb_words = words[:]
+    if is_money(q.unit) and len(verb_words) > 2 and verb_words[-1].group(0).lower() in _ON_TOP:
+        verb_words.pop()  # "spend an extra £8bn", "invest a further $300m": the verb
+        if verb_words[-1].group(0).lower() in ("a", "an"):
+            verb_words.pop()
     while len(verb_words) > 1 and verb_words[-1].group(0).lower() in _RANGE_WORDS:
         # "were paid between $60,000 and ...", "those earning over £100,000": the verb ("make up 16%" is no verb)
         if verb_words[-1].group(0).lower() == "up" and not before.rstrip().endswith("to"):
