@@ -2305,6 +2305,10 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a sum that comes on top is still what its verb says: "spend an extra £8bn"
     ("The government would spend an extra £8bn over three years.", "£8bn", "government spending"),
     ("The carmaker will invest a further $300m.", "$300m", "carmaker investment"),
+    # what those counted are doing is part of what is counted, up to where
+    ("The number of people waiting for routine hospital treatment in England has risen to 4.7 million.",
+     "4.7 million", "people waiting for routine hospital treatment"),
+    ("The number of children living in poverty fell to 2.1 million.", "2.1 million", "children living in poverty"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])

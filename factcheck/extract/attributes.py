@@ -479,7 +479,10 @@ def _subject_before(text: str, verb_at: int) -> str:
         head = head[: restrictive.start()]
     if (m := _heads_of()[0].search(head)) and not _to_change(m.group(1)):
         # (not "a number of things in an attempt to boost voter turnout, which fell": what was to be boosted)
-        found = _strip_place(_np_after(_ARTICLE.sub("", m.group(1))))
+        counted = _ARTICLE.sub("", m.group(1))
+        found = _strip_place(_np_after(counted))
+        if found and (doing := _DOING_AFTER.match(counted, counted.find(found) + len(found))):
+            found += doing.group(0)  # "the number of people waiting for routine hospital treatment in England"
         if found:
             return found  # "the number of homicide cases", "share of the vote"
     tokens = _SUBJECT_TOKEN.findall(head)
@@ -534,6 +537,10 @@ def _subject_before(text: str, verb_at: int) -> str:
     return found
 
 
+# what those counted are doing, after them, up to a place or the end: " waiting for routine hospital treatment"
+_DOING_AFTER = re.compile(r"\s[a-z]+ing(?:\s(?!(?:in|across|at|throughout)\s(?:the\s)?[A-Z])"
+                          r"(?!(?:has|have|had|was|were|is|are|will|would|could|can|may)\b)[\w'’-]+){0,5}"
+                          r"(?=\s(?:in|across|at|throughout)\s(?:the\s)?[A-Z]|\s*$)")
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had|was|were|is|are|will)\s+$")
 # a relative clause with no commas at the end of a subject: " that struck southern Peru"
 _RESTRICTIVE_TAIL = re.compile(r"\s(?:that|which|who)\s+(?P<verb>[a-z]+)\b[^,;:()\"“”]{0,60}$")
