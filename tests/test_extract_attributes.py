@@ -2309,6 +2309,12 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("The number of people waiting for routine hospital treatment in England has risen to 4.7 million.",
      "4.7 million", "people waiting for routine hospital treatment"),
     ("The number of children living in poverty fell to 2.1 million.", "2.1 million", "children living in poverty"),
+    # a share of a total counted in millions counts the total's noun; a plural's verb before its object is no part
+    ("About 2.3 million of its 3 million customers use the app.", "About 2.3 million", "customers"),
+    ("Only 7% of the 120 million adults who use the internet had a blog.", "7%", "adults"),
+    ("Only two MPs backed the draft law at the meeting.", "two", "MPs"),
+    # a word of degree before the verb is no part of the subject
+    ("The bank's loan losses more than halved to 210m kronor.", "210m kronor", "bank's loan losses"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])

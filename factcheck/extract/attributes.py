@@ -249,6 +249,9 @@ def _np_after(text: str) -> str:
                 break  # "five million visitors made the gallery", "liabilities totalling $648m"
             if taken and bare in ("rather", "instead"):
                 break  # "nine judges rather than the usual five"
+            if taken and taken[-1].lower().endswith("s") and bare.isalpha() and token.islower() and \
+                    not bare.endswith("s") and i + 1 < len(tokens) and tokens[i + 1].lower() in ("the", "a", "an"):
+                break  # "3 million customers use the app": a plural's verb, before its object
             if taken and bare.endswith("ing") and bare not in _ing_nouns() and i + 1 < len(tokens) and \
                     tokens[i + 1].lower() in stops and taken[-1].lower() not in _GERUND_BEFORE:
                 break  # "21 films competing for the prize" (not "public spending on health", "of handling a knife")
@@ -373,7 +376,8 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
         r"\s*worth\s+of\s+",  # £500,000 worth of funding
         rf"\s*(?:{participles})\s+(?:from|in|on|off|to|for)\s+",  # £880 million cut from the services
         r"\s*of\s+(?=(?:the|their|its|our|his|her|all|those|these)?\s*\w)",  # half of their funding
-        r"\s*\d[\d,.]*(?:-odd|-plus)?\s+(?=[a-z])",  # 3,000 of the 10,000 staff: the noun is the total's
+        # 3,000 of the 10,000 staff, 2.3 million of its 3 million customers: the noun is the total's
+        r"\s*\d[\d,.]*(?:-odd|-plus)?(?:\s+(?:thousand|million|billion|trillion))?\s+(?=[a-z])",
         r"\s*or\s+so\s+",  # 220 or so incidents
         r"-strong\s+",  # its 130,000-strong workforce
         r"\s*(?:extra|additional|more|fewer|new|further)\s+",
@@ -465,6 +469,7 @@ def _subject_before(text: str, verb_at: int) -> str:
     # "The deficit, meanwhile, hit": the aside is no part of the subject
     head = _ASIDE_ADVERB.sub("", head) if head.count(",") >= 2 else head
     head = _ABBREVIATION.sub("", head) if "(" in head else head  # "Gross domestic product (GDP) rose"
+    head = _cut_end(_DEGREE, ("than", "nearly", "almost", "roughly"), head)  # "loan losses more than halved"
     head = _cut_end(_EXPECTED_TO, ("to", "ly"), head)
     head = _cut_end(_AUXILIARIES, (*_AUXILIARY_WORDS, "ly"), head)
     head = _cut_end(_RELATIVE, ("which", "who", "that"), head)  # "Galaxy S4 sales, which reached": the noun
@@ -541,6 +546,7 @@ def _subject_before(text: str, verb_at: int) -> str:
 _DOING_AFTER = re.compile(r"\s[a-z]+ing(?:\s(?!(?:in|across|at|throughout)\s(?:the\s)?[A-Z])"
                           r"(?!(?:has|have|had|was|were|is|are|will|would|could|can|may)\b)[\w'’-]+){0,5}"
                           r"(?=\s(?:in|across|at|throughout)\s(?:the\s)?[A-Z]|\s*$)")
+_DEGREE = re.compile(r"\s+(?:more\s+than|less\s+than|nearly|almost|roughly)\s*$")
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had|was|were|is|are|will)\s+$")
 # a relative clause with no commas at the end of a subject: " that struck southern Peru"
 _RESTRICTIVE_TAIL = re.compile(r"\s(?:that|which|who)\s+(?P<verb>[a-z]+)\b[^,;:()\"“”]{0,60}$")
