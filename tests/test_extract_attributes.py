@@ -1383,6 +1383,11 @@ MEASURES = [
         claim("8%", 8, "percent", measure="Hotel bookings", place="Spain, Portugal and Greece")),
     row("a-list-of-places-after-the-holders", "Investors in Norway, Sweden and Denmark hold about 2% each.",
         claim("about 2%", 2, "percent", measure="Investors")),
+    # a bound on a sum that comes on top: "at least another £100m"
+    row("a-bound-on-another-sum", "The club would need to spend at least another £100m in the summer.",
+        claim("at least another £100m", 100_000_000, "GBP", qualifier="lower_bound")),
+    row("a-bound-on-a-further-count", "The firm will cut up to a further 200 jobs.",
+        claim("up to a further 200", 200, "count", qualifier="upper_bound", change="decrease")),
     # what is picked up or scooped up is won, not a rise, unless it is a percentage change on its own
     row("awards-picked-up", "The documentary picked up three awards at the ceremony.",
         claim("three", 3, "count", measure="awards", change=None)),
@@ -2315,6 +2320,9 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Only two MPs backed the draft law at the meeting.", "two", "MPs"),
     # a word of degree before the verb is no part of the subject
     ("The bank's loan losses more than halved to 210m kronor.", "210m kronor", "bank's loan losses"),
+    # the verb of what a figure of something did is no measure: "A crowd of 61,104 watched"
+    ("A crowd of 61,104 watched at the stadium.", "61,104", "crowd"),
+    ("A congregation of 400 gathered in the church.", "400", "congregation"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])

@@ -33,11 +33,12 @@ _WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()
 @cache
 def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     g = lexicon().grammar
-    before = re.compile(r"(?<![\w])(?P<q>" + alternation(list(g["qualifiers_before"]), boundary=False) + r")\s*$",
-                        re.IGNORECASE)
+    # "at least another £100m", "up to a further 200 jobs": the bound is on the sum that comes on top
+    before = re.compile(r"(?<![\w])(?P<q>" + alternation(list(g["qualifiers_before"]), boundary=False) + r")"
+                        r"(?:\s+(?:another|a\s+further|an\s+extra|an\s+additional))?\s*$", re.IGNORECASE)
     after = re.compile(r"^\s?(?P<q>" + alternation(list(g["qualifiers_after"]), boundary=False) + r")(?![\w])",
                        re.IGNORECASE)
-    return before, after, max(len(w) for w in g["qualifiers_before"])
+    return before, after, max(len(w) for w in g["qualifiers_before"]) + len(" an additional")
 
 
 def qualifier(text: str, q: Quantity) -> tuple[str, int, int]:
@@ -546,6 +547,7 @@ def _subject_before(text: str, verb_at: int) -> str:
 _DOING_AFTER = re.compile(r"\s[a-z]+ing(?:\s(?!(?:in|across|at|throughout)\s(?:the\s)?[A-Z])"
                           r"(?!(?:has|have|had|was|were|is|are|will|would|could|can|may)\b)[\w'’-]+){0,5}"
                           r"(?=\s(?:in|across|at|throughout)\s(?:the\s)?[A-Z]|\s*$)")
+_NOUN_OF_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?P<noun>[a-z]+)\s+of\s+$", re.IGNORECASE)
 _DEGREE = re.compile(r"\s+(?:more\s+than|less\s+than|nearly|almost|roughly)\s*$")
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had|was|were|is|are|will)\s+$")
 # a relative clause with no commas at the end of a subject: " that struck southern Peru"
@@ -1431,6 +1433,11 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         after_np = ""  # "sales are half of previous models": the sales, set against what they were
     if after_np.startswith(("odd ", "plus ")):
         after_np = after_np.split(" ", 1)[1]  # "the 80-odd resorts", "a 30-plus squad"
+    if " " not in after_np and after_np.endswith("ed") and after_np not in event_words() and \
+            text.startswith(f" {after_np}", q.end) and \
+            (noun_of := _NOUN_OF_BEFORE.search(text, max(clause_start, mention_start - 30), mention_start)) and \
+            noun_of.group("noun").lower() not in generic:
+        after_np = ""  # "A crowd of 61,104 watched": the crowd, not what it did
     if (after_np.endswith("ly") and " " not in after_np) or _ON_THE_TIME_BEFORE.fullmatch(after_np) or \
             after_np in _SEEN_THEN or _PART_OF_A_TIME.fullmatch(after_np):
         # "a couple of times recently", "fell 25% year-on-year", "the £130m seen a year earlier", "a loss of $387m
