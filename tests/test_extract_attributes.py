@@ -2323,6 +2323,13 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # the verb of what a figure of something did is no measure: "A crowd of 61,104 watched"
     ("A crowd of 61,104 watched at the stadium.", "61,104", "crowd"),
     ("A congregation of 400 gathered in the church.", "400", "congregation"),
+    # those who forecast a figure, after it, are no measure of it: it is the figure before, forecast
+    ("The service added 9.3 million subscribers, far more than the 5.5 million analysts had forecast.",
+     "5.5 million", "subscribers"),
+    ("Exports rose 8%, above the 6% economists expected.", "6%", "Exports"),
+    # a month is when, not what
+    ("The plan, launched last November at $6.99 a month, is popular.", "$6.99", ""),
+    ("Ward admissions from 3 August to 24 December were up 2.9%.", "2.9%", "Ward admissions"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])

@@ -547,6 +547,10 @@ def _subject_before(text: str, verb_at: int) -> str:
 _DOING_AFTER = re.compile(r"\s[a-z]+ing(?:\s(?!(?:in|across|at|throughout)\s(?:the\s)?[A-Z])"
                           r"(?!(?:has|have|had|was|were|is|are|will|would|could|can|may)\b)[\w'’-]+){0,5}"
                           r"(?=\s(?:in|across|at|throughout)\s(?:the\s)?[A-Z]|\s*$)")
+# those who forecast a figure, after it: "the 5.5 million analysts had forecast", "the 3% economists expected"
+_FORECASTER_NEXT = re.compile(r"\s+(?:[a-z]+\s+)?(?:analysts|economists|experts|forecasters|observers|markets|"
+                              r"investors|traders|pollsters)\s+(?:had\s+|have\s+)?(?:forecast|expected|predicted|"
+                              r"anticipated|estimated|projected|pencilled\s+in)\b")
 _NOUN_OF_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?P<noun>[a-z]+)\s+of\s+$", re.IGNORECASE)
 _DEGREE = re.compile(r"\s+(?:more\s+than|less\s+than|nearly|almost|roughly)\s*$")
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had|was|were|is|are|will)\s+$")
@@ -743,6 +747,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     if q.unit == "count" and _ATTENDANCE_LABEL.search(text, max(0, mention_start - 14), mention_start):
         return "attendance"  # a match report's "Att: 50,430"
     found = _measured(text, q, mention_start, clause_start, previous)
+    if found in _calendar_names():
+        found = unit_measure(q.unit) or ""  # "launched last November at $6.99 a month": when, not what
     if not found and q.unit == "s":
         return "time"  # "won in 9.87 seconds": a time clocked, when the sentence names no record or best
     if found.lower() in lexicon().grammar["respondent_words"]["words"]:
@@ -1467,6 +1473,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return set_against  # "limit a country's deficit to 3% of GDP": the deficit, as a share of GDP
     if after_np and q.unit == "percent" and (share_of := _share_of_subject(text, q, mention_start, clause_start)):
         return share_of  # "unemployment fell to 5% of the workforce": unemployment, as a share of the workforce
+    if after_np and previous and _FORECASTER_NEXT.match(text, q.end):
+        return previous  # "far more than the 5.5 million analysts had forecast": the figure before, forecast
     if not after_np and previous and _RATHER_THAN.search(text, max(clause_start, mention_start - 40), mention_start):
         return previous  # "a panel of nine law lords rather than the usual five": law lords, as the figure before
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
