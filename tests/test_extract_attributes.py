@@ -2330,6 +2330,8 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a month is when, not what
     ("The plan, launched last November at $6.99 a month, is popular.", "$6.99", ""),
     ("Ward admissions from 3 August to 24 December were up 2.9%.", "2.9%", "Ward admissions"),
+    # what a verb changes from one level to another measures both, not a sum named before
+    ("The £5m plan will increase the number of nurses from 3,500 to 4,000.", "3,500", "number of nurses"),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])

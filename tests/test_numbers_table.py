@@ -298,6 +298,11 @@ DEVELOPMENT_SET = [
     row("a-change-that-is-a-range", "Sales are expected to grow by 3 to 5%.", "3 to 5%", 3, "percent", 3, 5),
     row("a-cut-that-is-a-range", "The move will cut profits by $3.8m to $4.9m.", "$3.8m to $4.9m", 3_800_000, "USD",
         3_800_000, 4_900_000),
+    # what a verb changes, "from" one level "to" another, has two levels, not a range
+    row("an-object-changed-from-a-level", "The plan will increase the number of nurses from 3,500 to 4,000.",
+        "4,000", 4000, "count"),
+    row("an-age-raised-from-a-level", "Ministers would raise the pension age for council staff from 60 to 65.",
+        "65", 65, "count"),
     # a range ascends: "from 1.9% to 1.8%", "by 229 to 206" are two figures
     row("a-descending-pair-is-two-figures", "Growth was revised from 1.9% to 1.8%.", "1.8%", "1.8", "percent"),
     row("a-vote-tally-is-two-figures", "Peers voted by 229 to 206 for the change.", "206", 206, "count"),

@@ -1530,6 +1530,10 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group(1)))))
         if found:
             return found
+    if previous and last.endswith(("from", "to")) and \
+            (changed := _changed_from_or_by().search(text, max(clause_start, mention_start - 120), mention_start)) and \
+            (found := _object_phrase(_strip_place(changed.group("object").strip()), 5)):
+        return found  # "The £500m plan will increase the number of colleges from 350": what the verb changes
     if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
     if previous and folded_last.endswith(_level_adjectives()) and _level_after_change().search(before):
