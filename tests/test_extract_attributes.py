@@ -1323,6 +1323,12 @@ SUBJECTS = [
         claim("20.9bn rupees", 20_900_000_000, "INR", subject=None)),
     row("a-peoples-sales-are-where", "Analysts said Chinese PC sales have risen by a fifth.",
         claim("a fifth", 20, "percent", subject=None)),
+    # a name after what it is, and nothing else, is whose the figure is, not what it measures
+    row("a-described-company-is-no-measure", "Japan's biggest steel company Nippon Steel lost 2.5% to 270 yen.",
+        claim("2.5%", 2.5, "percent", subject="Nippon Steel"),
+        claim("270 yen", 270, "JPY", subject="Nippon Steel")),
+    row("a-described-carmaker-is-no-measure", "Troubled carmaker Rover Group fell 4% in London.",
+        claim("4%", 4, "percent", subject="Rover Group")),
     # a relative clause's verb after an adverb ("which already employs"), and a person's age between name and verb
     row("a-relative-clause-with-an-adverb", "Meridian Energy, which already employs 2,100 staff, is bidding for it.",
         claim("2,100", 2100, "count", measure="staff", subject="Meridian Energy")),
@@ -2332,6 +2338,9 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Ward admissions from 3 August to 24 December were up 2.9%.", "2.9%", "Ward admissions"),
     # what a verb changes from one level to another measures both, not a sum named before
     ("The £5m plan will increase the number of nurses from 3,500 to 4,000.", "3,500", "number of nurses"),
+    # a name after what it is is whose the figure is, not what it measures
+    ("Troubled carmaker Rover Group fell 4% in London.", "4%", ""),
+    ("Japan's biggest steel company Nippon Steel lost 2.5% to 270 yen.", "270 yen", ""),
     # a noun of change keeps what follows it ("increase in prices" is no verb)
     ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
 ])

@@ -158,6 +158,8 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
     if " at " in measure and (at := _AT_HOLDER.match(measure)) and \
             (name := _holder_name(at.group("name"), measure, at.start("name"), names | {at.group("name").split()[0]})):
         return Holding(name, at.group("measure"), "at")  # "Profits at US media giant TimeWarner jumped 76%"
+    if measure[-1:].isalpha() and (described := _described_name(measure, names)):
+        return Holding(described, "", "described")  # "Japan's biggest steel company Nippon Steel lost 2.5%"
     before = text[clause_start:mention_start]
     if _may_end_an_item(before) and (m := _LIST_ITEM.search(before)):
         name = _holder_name(m.group("name"), text, clause_start + m.start("name"), names)
@@ -223,6 +225,27 @@ def holder(text: str, mention_start: int, clause_start: int, measure: str, previ
     if found := _sentence_subject(text, mention_start, names):
         return Holding(found, _without(measure, found), "sentence_subject")
     return Holding(None, measure)
+
+
+_LINKS = frozenset({"of", "in", "for", "on", "at", "to", "by", "with", "from"})
+_DESCRIBED_NAME = re.compile(rf"^(?P<description>(?:[\w'’-]+\s+){{1,5}}?)(?P<name>{_NAME})$")
+
+
+def _described_name(measure: str, names: frozenset[str]) -> str | None:
+    """The name a measure ends on after what it is, when that is all the measure says: "biggest steel company
+    Nippon Steel", "British retailer Tesco" (the company's figure, of nothing else named)."""
+    m = _DESCRIBED_NAME.match(measure)
+    if m is None:
+        return None
+    words = m.group("description").lower().split()
+    places = gazetteer()
+    if not words or any(w in _LINKS for w in words) or not all(
+            w.islower() or (i == 0 and w[1:].islower()) or w.rstrip("'’s") in places.aliases or w in places.adjectives
+            for i, w in enumerate(m.group("description").split())):
+        return None  # (a sentence may open on the first word: "Troubled carmaker Rover Group")
+    if words[-1] not in grammar_words("organisation_descriptors"):
+        return None
+    return _holder_name(m.group("name"), measure, m.start("name"), names | {m.group("name").split()[0]})
 
 
 def _said_of_itself(text: str, mention_start: int, names: frozenset[str], measure: str = "") -> str | None:
