@@ -2966,6 +2966,11 @@ NOT_FIGURES = [
     row("an-age-turned-by-a-senator", "The senator turned 80 on Friday.", only=True),
     row("an-age-threshold", "Most of the club's members are over 65.", only=True),
     row("an-age-threshold-under", "Most patients on the ward are under 18.", only=True),
+    # a year before 1800, led to by a word of time (not "in 1500 homes")
+    row("an-early-year-after-from", "The oldest exhibit is a sextant from 1731.", only=True),
+    row("an-early-year-after-since", "Records of every act passed since 1497 are kept here.", only=True),
+    row("a-count-after-in-is-still-a-figure", "The charity worked in 1500 homes.",
+        claim("1500", 1500, "count", measure="homes"), only=True),
     row("a-duration-with-an-adjective", "It has been three difficult months for the staff.", only=True),
     row("a-duration-with-an-adjective-for-families", "It has been two long years for the flood victims.",
         only=True),

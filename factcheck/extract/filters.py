@@ -341,6 +341,18 @@ def _ordinary_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _is_early_year(text: str, q: Quantity) -> bool:
+    """A year before 1800, which a word of time leads to and no plural follows: "the sextant from 1731", "since
+    1066" (not "in 1500 homes")."""
+    return q.bare and q.value is not None and 1000 <= q.value < _FIRST_YEAR and len(q.text) == 4 and \
+        _TIME_LEAD.search(text, max(0, q.start - 8), q.start) is not None and \
+        _PLURAL_NEXT.match(text, q.end) is None
+
+
+_TIME_LEAD = re.compile(r"\b(?:from|in|since|until|till|of|circa|c\.)\s+$", re.IGNORECASE)
+_PLURAL_NEXT = re.compile(r"\s+[a-z][a-z-]*s\b")
+
+
 def _is_year_range(text: str, q: Quantity) -> bool:
     """``from 2007 to 2017``: a span of years read as a range of numbers."""
     return (q.is_range and q.unit == "count" and q.low is not None and q.high is not None
@@ -540,7 +552,7 @@ _BEFELL = re.compile(r"(?:\s+(?!(?:was|were|has|have|had|is|are|could|would|can|
 
 def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | None:
     """Why ``q`` is not a claim, from everything but the blocked spans (see :func:`rejection`)."""
-    if _is_year(q) or _is_year_range(text, q):
+    if _is_year(q) or _is_year_range(text, q) or _is_early_year(text, q):
         return "year"
     if q.bare and text.startswith(("'s", "’s"), q.end):
         # "1776's Wealth of Nations", "2004's best seller": a year; "50's beef": a name
