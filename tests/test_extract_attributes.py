@@ -2969,6 +2969,7 @@ NOT_FIGURES = [
     # a year before 1800, led to by a word of time (not "in 1500 homes")
     row("an-early-year-after-from", "The oldest exhibit is a sextant from 1731.", only=True),
     row("an-early-year-after-since", "Records of every act passed since 1497 are kept here.", only=True),
+    row("an-early-year-of-a-thing", "The bridge from 1779 still stands.", only=True),
     row("a-count-after-in-is-still-a-figure", "The charity worked in 1500 homes.",
         claim("1500", 1500, "count", measure="homes"), only=True),
     row("a-duration-with-an-adjective", "It has been three difficult months for the staff.", only=True),
