@@ -489,6 +489,14 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a place that ends a name written with a capital before "of" is the name's, not the figure's; a word of what a
+    # place is before "of" names the place itself
+    row("a-place-in-a-film-title", "The first Pirates of the Caribbean film took $305m at the box office in the US.",
+        claim("$305m", 305_000_000, "USD", place="US")),
+    row("a-place-in-a-band-name", "The rapper will perform with the Blind Boys of Alabama after winning 10 awards.",
+        claim("10", 10, "count", place=None)),
+    row("a-place-named-by-its-kind", "Unemployment in the Isle of Man is 2%.",
+        claim("2%", 2, "percent", place="Isle of Man")),
     # the currency of a sum is no place; "the country" of a sentence naming a people is theirs
     row("a-sum-in-australian-dollars",
         "The miner made profits of 1.3bn Australian dollars in 2004.",

@@ -212,6 +212,9 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             continue  # "London Mayor", "Islington Council", "Scotland Yard"
         if _office_before(text, start):
             continue  # "the Mayor of London"
+        if _named_of(text, start):
+            org_places.append(gaz.aliases[written])
+            continue  # "Pirates of the Caribbean", "the Motion Picture Association of America": a name's
         if gaz.places[gaz.aliases[written]].type == "world" and (_RANKED_AFTER.match(text, end)
                                                                  or _WORLD_TITLE_AFTER.match(text, end)):
             continue  # "the world's fifth-largest brewer", "the world rankings": a ranking, not where the figure holds
@@ -392,6 +395,28 @@ def _office_before(text: str, start: int) -> bool:
     if not (head[-1:].isspace() and head.rstrip().endswith(("of", "for", "the"))):
         return False
     return _OFFICE_OF.search(head) is not None
+
+
+def _named_of(text: str, start: int) -> bool:
+    """Whether the place at ``start`` ends a name written with a capital before "of": "Pirates of the Caribbean",
+    "the Motion Picture Association of America" (a word of what a place is, "the Republic of Ireland", "the Gulf
+    of Mexico", names the place itself)."""
+    head = text[:start]
+    if not (head[-1:].isspace() and head.rstrip().endswith(("of", "the"))):
+        return False
+    named = _NAME_OF.search(head)
+    return named is not None and named.group("word") not in _place_kinds() and \
+        head[: named.start("word")].strip() != "" and \
+        not head[: named.start("word")].rstrip().endswith((".", "!", "?", ":"))
+
+
+_NAME_OF = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+
+
+@cache
+def _place_kinds() -> frozenset[str]:
+    """Words that say what a place is, before "of" in its name ("Republic", "Isle", "Gulf")."""
+    return frozenset(lexicon().grammar["place_kinds"]["words"])
 
 
 @cache
