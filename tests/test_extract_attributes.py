@@ -1397,6 +1397,13 @@ MEASURES = [
         claim("8%", 8, "percent", measure="Hotel bookings", place="Spain, Portugal and Greece")),
     row("a-list-of-places-after-the-holders", "Investors in Norway, Sweden and Denmark hold about 2% each.",
         claim("about 2%", 2, "percent", measure="Investors")),
+    # a bound before an article is the figure's, after a bound that is no preposition
+    row("a-bound-before-an-article", "Economists expect at least a 12 percent drop in output this year.",
+        claim("at least a 12 percent", 12, "percent", qualifier="lower_bound", change="decrease")),
+    row("more-than-an-article", "The firm has more than a 90% share of the market.",
+        claim("more than a 90%", 90, "percent", qualifier="lower_bound")),
+    row("a-preposition-before-an-article-is-no-bound", "Visitors roam around a 133-hectare ranch.",
+        claim("133-hectare", 133, "ha", qualifier="exact")),
     # a bound on a sum that comes on top: "at least another £100m"
     row("a-bound-on-another-sum", "The club would need to spend at least another £100m in the summer.",
         claim("at least another £100m", 100_000_000, "GBP", qualifier="lower_bound")),
@@ -2682,6 +2689,13 @@ PERIODS = [
     row("a-relative-clause-of-the-counted-still-dates-them",
         "The number of people who were treated in 2004 was 5,000.",
         claim("5,000", 5000, "count", period="2004")),
+    # a dash written without spaces ends a clause as one with them does
+    row("an-unspaced-dash-ends-a-clause",
+        "The router reaches up to 867Mbps—last year's models were capped at 433Mbps.",
+        claim("up to 867Mbps", 867, "Mbps", period=None), claim("capped at 433Mbps", 433, "Mbps", period="last year")),
+    row("an-unspaced-dash-before-a-year",
+        "Admissions rose to 5,000—in 2004 they had been 4,100.",
+        claim("5,000", 5000, "count", period=None), claim("4,100", 4100, "count", period="2004")),
     # the two sides of a contrast are of one time: the other side's, not the time it is set against
     row("a-contrast-shares-its-time",
         "Bookings at hotels fell 4% in March, while bookings at campsites rose 2%.",

@@ -33,9 +33,12 @@ _WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()
 @cache
 def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     g = lexicon().grammar
-    # "at least another £100m", "up to a further 200 jobs": the bound is on the sum that comes on top
+    # "at least another £100m", "up to a further 200 jobs", "at least a 12 percent drop": the bound is the figure's
+    # (an article only after a bound that is no preposition: not "sign up to a $1.1bn package", "around a ranch")
     before = re.compile(r"(?<![\w])(?P<q>" + alternation(list(g["qualifiers_before"]), boundary=False) + r")"
-                        r"(?:\s+(?:another|a\s+further|an\s+extra|an\s+additional))?\s*$", re.IGNORECASE)
+                        r"(?:\s+(?:another|a\s+further|an\s+extra|an\s+additional)"
+                        r"|(?:(?<=least)|(?<=most)|(?<=than)|(?<=nearly)|(?<=almost)|(?<=roughly)|(?<=approximately))"
+                        r"\s+(?:a|an))?\s*$", re.IGNORECASE)
     after = re.compile(r"^\s?(?P<q>" + alternation(list(g["qualifiers_after"]), boundary=False) + r")(?![\w])",
                        re.IGNORECASE)
     return before, after, max(len(w) for w in g["qualifiers_before"]) + len(" an additional")
