@@ -550,15 +550,20 @@ def _subject_before(text: str, verb_at: int) -> str:
 _DOING_AFTER = re.compile(r"\s[a-z]+ing(?:\s(?!(?:in|across|at|throughout)\s(?:the\s)?[A-Z])"
                           r"(?!(?:has|have|had|was|were|is|are|will|would|could|can|may)\b)[\w'’-]+){0,5}"
                           r"(?=\s(?:in|across|at|throughout)\s(?:the\s)?[A-Z]|\s*$)")
-# those who forecast a figure, after it: "the 5.5 million analysts had forecast", "the 3% economists expected"
-_FORECASTER_NEXT = re.compile(r"\s+(?:[a-z]+\s+)?(?:analysts|economists|experts|forecasters|observers|markets|"
-                              r"investors|traders|pollsters)\s+(?:had\s+|have\s+)?(?:forecast|expected|predicted|"
-                              r"anticipated|estimated|projected|pencilled\s+in)\b")
 _NOUN_OF_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?P<noun>[a-z]+)\s+of\s+$", re.IGNORECASE)
 _DEGREE = re.compile(r"\s+(?:more\s+than|less\s+than|nearly|almost|roughly)\s*$")
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had|was|were|is|are|will)\s+$")
 # a relative clause with no commas at the end of a subject: " that struck southern Peru"
 _RESTRICTIVE_TAIL = re.compile(r"\s(?:that|which|who)\s+(?P<verb>[a-z]+)\b[^,;:()\"“”]{0,60}$")
+
+
+@cache
+def _forecaster_next() -> re.Pattern[str]:
+    """Those who forecast a figure, after it: "the 5.5 million analysts had forecast", "the 3% economists
+    expected" (see "forecasters" in grammar.json)."""
+    words = lexicon().grammar["forecasters"]
+    return re.compile(rf"\s+(?:[a-z]+\s+)?{alternation(words['nouns'])}\s+(?:had\s+|have\s+)?"
+                      rf"{alternation(words['verbs'])}")
 
 
 def _verb_measure(verb: str, q: Quantity) -> str | None:
@@ -1476,7 +1481,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return set_against  # "limit a country's deficit to 3% of GDP": the deficit, as a share of GDP
     if after_np and q.unit == "percent" and (share_of := _share_of_subject(text, q, mention_start, clause_start)):
         return share_of  # "unemployment fell to 5% of the workforce": unemployment, as a share of the workforce
-    if after_np and previous and _FORECASTER_NEXT.match(text, q.end):
+    if after_np and previous and _forecaster_next().match(text, q.end):
         return previous  # "far more than the 5.5 million analysts had forecast": the figure before, forecast
     if not after_np and previous and _RATHER_THAN.search(text, max(clause_start, mention_start - 40), mention_start):
         return previous  # "a panel of nine law lords rather than the usual five": law lords, as the figure before
