@@ -1359,6 +1359,11 @@ SUBJECTS = [
     row("a-number-inside-a-film-title-is-still-no-figure",
         "Cinemas sold 5m tickets for Toy Days 3 and Frozen Tide.", claim("5m", 5_000_000, "count"),
         only=True),
+    # a quote that opens on a name with a number opens as a sentence does
+    row("a-quote-opening-on-a-game-with-a-number",
+        '"Tekken 5 will outsell any film this year," said the studio.', only=True),
+    row("a-quote-opening-on-a-name-after-a-colon",
+        'The studio said: "Myst 4 is our biggest launch."', only=True),
 ]
 
 

@@ -411,7 +411,12 @@ def _named_number(text: str, q: Quantity) -> bool:
         return False  # "About 300", "In 2015", "Some 500": an ordinary word that opens a sentence
     if word in first_names():
         return True  # "Andre 3000", wherever it stands: a person's name with a number in it
-    return m.start() == 0 or not text[: m.start()].rstrip().endswith((".", "!", "?", ":", '"', "“"))
+    before = text[: m.start()].rstrip()
+    if before.endswith(('"', "“")):
+        before = before[:-1].rstrip()  # '"Halo 2 is projected ...': a quote opens on the name as a sentence does
+        if not before or before.endswith((".", "!", "?", ":", ",")):
+            return True
+    return m.start() == 0 or not before.endswith((".", "!", "?", ":"))
 
 
 def _number_word_name(text: str, q: Quantity) -> bool:
