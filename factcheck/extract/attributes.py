@@ -824,6 +824,15 @@ _BY_THEN_TO = re.compile(r"\bby(?:\s[^\s,;]+(?:\s[^\s,;]+){0,2}(?:\sto|,?\sor))?
 _TIME_AT_THE_END = re.compile(r"\s+(?:last|this|next)\s+(?:year|month|week|season|quarter)$", re.IGNORECASE)
 
 
+def _changed_from_or_by_object(text: str, clause_start: int, mention_start: int) -> str | None:
+    """What a transitive verb of change changes, when "from" or "by" (and a figure "to") leads from it to the
+    figure: "cutting national spending limits from £20m to £15m" (the limits), not the time it ends on."""
+    changed = _changed_from_or_by().search(text, max(clause_start, mention_start - 120), mention_start)
+    if changed is None:
+        return None
+    return _object_phrase(_strip_place(_TIME_AT_THE_END.sub("", changed.group("object").strip())), 5) or None
+
+
 @cache
 def _changed_from_or_by() -> re.Pattern[str]:
     """A transitive verb of change, its object, and "from" or "by" (and a figure "to") right before a figure."""
@@ -1538,9 +1547,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group(1)))))
         if found:
             return found
-    if previous and last.endswith(("from", "to")) and \
-            (changed := _changed_from_or_by().search(text, max(clause_start, mention_start - 120), mention_start)) and \
-            (found := _object_phrase(_strip_place(changed.group("object").strip()), 5)):
+    if previous and last.endswith(("from", "to")) and (found := _changed_from_or_by_object(text, clause_start,
+                                                                                          mention_start)):
         return found  # "The £500m plan will increase the number of colleges from 350": what the verb changes
     if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
@@ -1604,8 +1612,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return noun  # "The club has been fined £2,000": a fine, paid by the club (whose figure it is)
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
-    if (changed := _changed_from_or_by().search(text, max(clause_start, mention_start - 120), mention_start)) and \
-            (found := _object_phrase(_strip_place(_TIME_AT_THE_END.sub("", changed.group("object").strip())), 5)):
+    if found := _changed_from_or_by_object(text, clause_start, mention_start):
         # "cutting national spending limits from £20m to £15m", "raised its forecast by 2%": what the verb changed
         return found
     if folded_last.endswith(("up", "down", "up by", "down by")) and (m := _SENT_UP.search(before)) and \

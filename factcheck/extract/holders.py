@@ -643,11 +643,11 @@ def _relative_subject(text: str, mention_start: int, measure: str, names: frozen
     if found is None:
         return None
     verb, verb_end = found.group("verb"), found.end()
-    while verb in auxiliaries and (then := _NEXT_WORD.match(text, verb_end)) and then.end() <= mention_start and (
-            (word := then.group(1)) in auxiliaries or word in verbs or past_tense(word) or word.endswith("ly")):
-        verb, verb_end = word, then.end()  # "Acme, which already owns 12%": the verb after "already"
-    if verb.endswith("ly") and (then := _NEXT_WORD.match(text, verb_end)) and then.end() <= mention_start:
-        verb, verb_end = then.group(1), then.end()  # "Leigh, who had previously received"
+    # "Acme, which already owns 12%", "Leigh, who had previously received": the verb after auxiliaries and adverbs
+    while (verb in auxiliaries or verb.endswith("ly")) and (then := _NEXT_WORD.match(text, verb_end)) and \
+            then.end() <= mention_start and ((word := then.group(1)) in auxiliaries or word in verbs
+                                             or past_tense(word) or word.endswith("ly")):
+        verb, verb_end = word, then.end()
     past = past_tense(verb)
     if verb in _not_verbs() or not (verb in verbs or past):
         return None

@@ -1074,13 +1074,8 @@ class Speakers:
 
     def _finding_before(self, sentence: Sentence) -> Sentence | None:
         """The sentence before ``sentence`` in its paragraph, when it reports what a survey, poll or study found."""
-        i = bisect_right(self._starts, sentence.start) - 1
-        if i < 1:
-            return None
-        before = self._sentences[i - 1]
-        if "\n" in self._text[before.end : sentence.start] or not _SURVEY_CUE.search(before.text):
-            return None
-        return before
+        before = self._sentence_before(sentence)
+        return before if before is not None and _SURVEY_CUE.search(before.text) else None
 
     def _list_intro(self, item: Sentence) -> Sentence | None:
         """The sentence that introduces the list ``item`` belongs to ("According to the ministry:"), if one does.
