@@ -2358,6 +2358,12 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Ward admissions from 3 August to 24 December were up 2.9%.", "2.9%", "Ward admissions"),
     # what a verb changes from one level to another measures both, not a sum named before
     ("The £5m plan will increase the number of nurses from 3,500 to 4,000.", "3,500", "number of nurses"),
+    # what a verb changes may be a long phrase, a name's or of a place, less the participle before the place
+    ("The board voted to cut Northern Rail's share of the regional transport budget from 40% to 32%.", "40%",
+     "share of the regional transport budget"),
+    ("The trust increased the number of midwives working in Wales from 120 to 180.", "120", "number of midwives"),
+    ("The law would raise the school leaving age for pupils in Scotland from 16 to 18.", "18",
+     "school leaving age for pupils"),
     # a name after what it is is whose the figure is, not what it measures
     ("Troubled carmaker Rover Group fell 4% in London.", "4%", ""),
     ("Japan's biggest steel company Nippon Steel lost 2.5% to 270 yen.", "270 yen", ""),

@@ -830,7 +830,16 @@ def _changed_from_or_by_object(text: str, clause_start: int, mention_start: int)
     changed = _changed_from_or_by().search(text, max(clause_start, mention_start - 120), mention_start)
     if changed is None:
         return None
-    return _object_phrase(_strip_place(_TIME_AT_THE_END.sub("", changed.group("object").strip())), 5) or None
+    written = _TIME_AT_THE_END.sub("", changed.group("object").strip())
+    unplaced = _strip_place(written)
+    if unplaced != written:
+        # "the number of flight attendants based in London", "fees for students studying in Scotland": the
+        # participle goes with the place
+        unplaced = _PARTICIPLE_AT_THE_END.sub("", unplaced)
+    return _object_phrase(unplaced, 8) or None
+
+
+_PARTICIPLE_AT_THE_END = re.compile(r"\s+[a-z]+(?:ed|ing)$")
 
 
 @cache
@@ -838,7 +847,7 @@ def _changed_from_or_by() -> re.Pattern[str]:
     """A transitive verb of change, its object, and "from" or "by" (and a figure "to") right before a figure."""
     verbs = alternation(list(transitive_change_verbs()))
     return re.compile(rf"{verbs}\s+(?!(?:in|of|on|at|for)\s)"
-                      rf"(?P<object>(?:(?!(?:by|from|to)\b)[a-z][\w'’-]*\s+){{1,5}}?)(?:by|from)\s+"
+                      rf"(?P<object>(?:(?!(?:by|from|to)\b)(?:[a-z][\w'’-]*|\d+['’]s)\s+){{1,8}}?)(?:by|from)\s+"
                       rf"(?:[^,;:]{{0,30}}?\s+to\s+)?(?:(?:about|around|some|almost|nearly|just|over)\s+)?[£$€¥]?$",
                       re.IGNORECASE)
 
@@ -1606,15 +1615,16 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return noun  # "fined the club £2,000": a fine, paid by the club
     if (m := _APPOSITIVE_CHANGE.search(text, 0, mention_start)) and (head := _appositive_head(m.group("np"))):
         return head  # "The deficit with China, up 30.5% at $162bn": the deficit's change
+    if found := _changed_from_or_by_object(text, clause_start, mention_start):
+        # "cutting national spending limits from £20m to £15m", "raised its forecast by 2%": what the verb changed
+        # (and "cut the share of the budget from 40%": the share, not a budget)
+        return found
     # "The project will cost £2.5m" → project cost; "will save 790m euros" → savings ("lost 5%" is a change)
     if verb not in verbs and (noun := _verb_measure(verb, q)):
         if _passive_money_measure(verb_words, before):
             return noun  # "The club has been fined £2,000": a fine, paid by the club (whose figure it is)
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
         return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
-    if found := _changed_from_or_by_object(text, clause_start, mention_start):
-        # "cutting national spending limits from £20m to £15m", "raised its forecast by 2%": what the verb changed
-        return found
     if folded_last.endswith(("up", "down", "up by", "down by")) and (m := _SENT_UP.search(before)) and \
             (found := _strip_determiners(_ARTICLE.sub("", m.group("np")))):
         return found  # "The news sent shares in GW Pharma up 8.5p": the shares
