@@ -168,6 +168,9 @@ def measure_head(measure: str) -> str | None:
     return _vocabulary()[0].get(last[-1], last[-1]) if last else None
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 @lru_cache(maxsize=1 << 16)
 def _proper_words(measure: str) -> frozenset[str]:
     """Names in a measure (``Home Office``, ``Young Londoners``); a lone capital opening it is not one."""
@@ -178,7 +181,7 @@ def _proper_words(measure: str) -> frozenset[str]:
             continue
         next_capital = i + 1 < len(words) and re.match(r"[A-Z]", words[i + 1])
         if i > 0 or next_capital:
-            proper.add(word.lower().strip("'’s"))
+            proper.add(_POSSESSIVE.sub("", word.lower()))
     return frozenset(proper)
 
 
@@ -323,7 +326,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "9"
+CROSSREF_VERSION = "10"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -863,6 +866,14 @@ def _related_measures(a: str, b: str) -> bool:
     return bool((measure_key(a) & measure_key(b)) - _place_words())
 
 
+@lru_cache(maxsize=1 << 16)
+def _related_by_meaning(a: str, b: str) -> bool:
+    """:func:`_related_measures`, less the words that are part of a name in one measure only: the ``council``
+    of ``employee Potato Council`` is not that of ``pension age for council workers``."""
+    named_in_one = _content_words(" ".join(_proper_words(a) ^ _proper_words(b)))
+    return any(word not in named_in_one for word in (measure_key(a) & measure_key(b)) - _place_words())
+
+
 def same_statistic(a: Figure, b: Figure) -> str | None:
     """Whether two claims state the same statistic: ``sure``, ``likely``, or ``None`` when they do not.
 
@@ -946,7 +957,7 @@ def _figures_alike(a: Figure, b: Figure) -> bool:
     and name nothing different; or one measure names nothing but names (``BT Group``) and their sentences
     tell the same story (:func:`_echoes`); or their unit measures one sort of thing only (megapixels,
     milliamp-hours)."""
-    if _related_measures(a.measure, b.measure) or (
+    if _related_by_meaning(a.measure, b.measure) or (
             (a.things or b.things) and not (measure_key(a.measure) | a.things).isdisjoint(
                 measure_key(b.measure) | b.things)):
         return not _names_clash(a.measure, b.measure)

@@ -828,6 +828,22 @@ def test_a_period_that_names_a_deal_says_what_its_figure_is_the_value_of():
     assert "agree" in statuses(agreement, "The money is a 20% rise on Medline and Carewell's current £4.2bn deal.")
 
 
+def _figure_of(measure: str, document_id: int) -> Fact:
+    return Fact(next(_ids), f"doc{document_id}.txt", document_id, "$3bn", 3e9, None, None, "USD", "exact", None,
+                measure, None, None, None)
+
+
+@pytest.mark.parametrize(("a", "b", "status"), [
+    ("fund operation", "proposed spending", "agree"),  # spending and a fund are one sort of money
+    ("Trident Funds operation", "proposed spending", None),  # but a firm's name says nothing of spending
+    ("ticket sales", "box office sales", "agree"),
+    ("Lakeside Sales Group", "ticket sales", None),
+])
+def test_a_word_of_a_name_in_one_measure_only_ties_no_same_figure(a: str, b: str, status: str | None) -> None:
+    assert compare(_figure_of(a, 1), _figure_of(b, 2)) == status
+    assert compare(_figure_of(b, 1), _figure_of(a, 2)) == status
+
+
 def test_a_unit_of_one_sort_of_thing_needs_no_measure_word_in_common():
     assert statuses("The camera has a 20-megapixel sensor.", "The phone's main camera is 20-megapixel.") == {"agree"}
 
