@@ -2376,6 +2376,19 @@ def test_the_verb_of_change_before_what_it_changes_is_no_part_of_the_measure(tex
     assert found[mention] == measure
 
 
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    ("The trust was the only one in the region to report an improvement - with waiting times falling 12%.",
+     "12%", "waiting times"),
+    ("The builder won the contract for the new Eastgate bridge with a bid worth £45m.", "£45m", "bid"),
+    ("Small schools - including rural ones - with budgets below £500,000 will be spared.", "below £500,000",
+     "budgets"),
+    ("In Cardiff it was 61%, in Swansea 58% and in Newport 55%.", "55%", ""),  # a place is no measure
+])
+def test_a_measure_read_back_to_a_preposition_starts_after_it(text: str, mention: str, measure: str) -> None:
+    found = {c.mention: c.measure for c in analyse(text).claims}
+    assert found[mention] == measure
+
+
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     claims = analyse("Okonkwo threw 68.40m to win the title. He added 1.5m later.").claims
     assert [(c.mention, c.measure) for c in claims] == [("68.40m", ""), ("1.5m", "")]

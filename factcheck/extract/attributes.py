@@ -755,6 +755,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     if q.unit == "count" and _ATTENDANCE_LABEL.search(text, max(0, mention_start - 14), mention_start):
         return "attendance"  # a match report's "Att: 50,430"
     found = _measured(text, q, mention_start, clause_start, previous)
+    if _LEADING_PREPOSITION.match(found):
+        found = _after_prepositions(found)
     if found in _calendar_names():
         found = unit_measure(q.unit) or ""  # "launched last November at $6.99 a month": when, not what
     if not found and q.unit == "s":
@@ -770,6 +772,21 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             (of := dimension(q.unit)) is not None and of.name in ("length", "mass"):
         return size
     return found
+
+
+_LEADING_PREPOSITION = re.compile(r"(?:with|in|for|at|on|to|by)\s", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:with|in|for|at|on|to|by)\s+", re.IGNORECASE)
+
+
+def _after_prepositions(found: str) -> str:
+    """A measure read back past the noun it should have stopped at, to a preposition ("with a bid", "for US
+    phone firm MCI with a bid worth $6.8bn"): the noun after the last preposition, unless it is a time or a
+    place, which are no measure ("up 0.9% on the day")."""
+    last = _strip_determiners(_PREPOSITION.split(found)[-1])
+    words = last.lower().split()
+    if not words or words[-1] in _time_words() or last in gazetteer().aliases:
+        return ""
+    return last
 
 
 def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
