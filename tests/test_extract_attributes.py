@@ -1392,6 +1392,25 @@ MEASURES = [
         claim("16.4bn rupees", 16_400_000_000, "INR", change=None)),
     row("a-count-picked-up-is-still-a-gain", "The film picked up two nominations, and sales picked up 5%.",
         claim("5%", 5, "percent", change="increase")),
+    # a sum "on the" something is where or when it was made, not what it is (what money is spent on, the verb
+    # says); nor is a name after "on" ("a fee of £40m on Adriano")
+    row("a-price-on-the-stock-exchange",
+        "Shares in the drugs firm closed down 12% at 151.5 pence on the London Stock Exchange.",
+        claim("12%", 12, "percent", change="decrease", measure="Shares in the drugs firm"),
+        claim("151.5 pence", "1.515", "GBP", measure="Shares in the drugs firm")),
+    row("a-sum-raised-on-the-stock-market", "The biotech firm hopes to raise 70m euros on the stock market.",
+        claim("70m euros", 70_000_000, "EUR", measure="money raised")),
+    row("a-sum-earned-on-the-first-day", "The album made more than $4m on the first day of its release.",
+        claim("more than $4m", 4_000_000, "USD", qualifier="lower_bound", measure="")),
+    row("spending-on-the-new", "The club spent £2m on the new stand.",
+        claim("£2m", 2_000_000, "GBP", measure="club spending")),
+    # "in the region of", "in the order of": about so much
+    row("in-the-region-of-a-fee", "United put a price tag in the region of £40m on their striker.",
+        claim("in the region of £40m", 40_000_000, "GBP", qualifier="approx", measure="price tag", place=None)),
+    row("in-the-order-of-a-bill", "The repair bill is in the order of £3bn, the council said.",
+        claim("in the order of £3bn", 3_000_000_000, "GBP", qualifier="approx", measure="repair bill")),
+    row("in-the-area-of-a-count", "Attendance was in the area of 20,000 on the day.",
+        claim("in the area of 20,000", 20_000, "count", qualifier="approx", measure="Attendance", place=None)),
     # a change noun after a hyphenated word of comparison
     row("a-year-over-year-drop", "The carmaker reported a 74 percent year-over-year drop in profit.",
         claim("74 percent", 74, "percent", change="decrease")),

@@ -391,7 +391,9 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
         r"\s*(?:all|the|their|its|our|his|her|those|these)\s+",  # 40 per cent (of) all PCSOs
     ]
     if money:
-        patterns.append(r"\s*(?:for|on|towards|to\s+fund)\s+")  # £5m for new schools
+        # £5m for new schools, £2m on repairs (not "at 151.5 pence on the London Stock Exchange", "to raise 70m
+        # euros on the stock market", "on the first day": where or when; what money is spent on the, the verb says)
+        patterns.append(r"\s*(?:for|on(?!\s+(?:the|their|its|his|her|our)\s|\s+(?-i:[A-Z]))|towards|to\s+fund)\s+")
         # €10bn in aid (not "in Tuesday trading", "in the red")
         patterns.append(r"\s*in\s+(?!(?:the|a|an|its|their|his|her|our|total|all|cash)\b)(?-i:(?=[a-z]{3,}))")
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
@@ -1052,8 +1054,8 @@ def _spent_on(text: str, q: Quantity, mention_start: int) -> str | None:
         if word.lower() in _stops() or not word[:1].isalpha():
             break
         words.append(word)
-    while words and words[-1].lower() in ("the", "a", "an", "its", "their", "his", "her"):
-        words.pop()
+    while words and words[-1].lower() in ("the", "a", "an", "its", "their", "his", "her", "new"):
+        words.pop()  # "on the new stand": a noun the words stopped at ("stand") is a verb as well
     found = _strip_determiners(" ".join(words))
     if not found:
         return None

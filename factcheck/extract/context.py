@@ -172,6 +172,10 @@ def sentence_places(text: str) -> tuple[list[Mention], list[str]]:
     return list(places), list(org_places)
 
 
+_A_SIZE_OF = re.compile(r"\s+of\s+(?:about\s+|around\s+|some\s+)?(?:[£$€¥]?\d|(?:one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|half)\b)", re.IGNORECASE)
+
+
 def places_aside(text: str) -> list[str]:
     """The places a sentence names where its figures do not hold, canonically: where one of its organisations is
     from ("The US company", "US media giant TimeWarner"), a place left out ("outside the US"). They still say
@@ -254,8 +258,8 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             continue
         found.append(Mention(start, end, written, written))
     for m in cued_matches(*_generic_place_pattern(), text):
-        if any(p.start <= m.start() < p.end for p in found):
-            continue
+        if any(p.start <= m.start() < p.end for p in found) or _A_SIZE_OF.match(text, m.end()):
+            continue  # "in the region of £40m", "in the area of 500": about so much, nowhere
         written = _ACROSS.sub("", m.group(0).lower())
         found.append(Mention(m.start(), m.end(), m.group(0), written))
     if found:
