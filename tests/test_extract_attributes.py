@@ -724,6 +724,13 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # the level a named holder's change reaches is the holder's, not a measure named after it
+    row("the-level-of-a-holders-fall",
+        "In Tokyo, Sony lost 3.2% to 4,150 yen, with Panasonic dropping 2.7% to 1,520 yen.",
+        claim("1,520 yen", 1520, "JPY", measure="", subject="Panasonic")),
+    row("the-level-of-an-index-fall",
+        "By Friday's close, the Madrid General Index was down 1.4% at 1,204.5.",
+        claim("1,204.5", "1204.5", "count", measure="", subject="Madrid General Index")),
     # jobs that go at a named employer are its jobs
     row("jobs-lost-at-an-employer",
         "Unions at Halden met. Halden said 200 jobs would move, while up to 300 jobs will be lost at Brightwave Bank.",
@@ -2406,6 +2413,17 @@ def test_the_verb_of_change_before_what_it_changes_is_no_part_of_the_measure(tex
 def test_a_measure_read_back_to_a_preposition_starts_after_it(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}
     assert found[mention] == measure
+
+
+@pytest.mark.parametrize(("text", "levels", "measure"), [
+    ("Turnout went from 55% to 71% between the two elections.", ["55%", "71%"], "Turnout"),
+    ("Average rents have gone from £600 to £900 a month since 2010.", ["£600", "£900"], "Average rents"),
+    ("The fund said the value of its Acme shareholding had gone from £5m to nothing.", ["£5m"], "Acme shareholding"),
+])
+def test_what_went_from_one_level_to_another_measures_both(text: str, levels: list[str], measure: str) -> None:
+    claims = analyse(text).claims
+    assert [c.mention for c in claims] == levels  # two levels, not a range
+    assert {c.measure for c in claims} == {measure}
 
 
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:

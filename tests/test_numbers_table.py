@@ -287,7 +287,7 @@ DEVELOPMENT_SET = [
     row("other-end-of-a-change-from", "The levy was raised to 15 percent from 12, the lowest in the region.", "12",
         12, "percent"),
     row("other-end-of-a-change-to", "The threshold was cut from 5m euros to 2m.", "2m", 2_000_000, "EUR"),
-    row("other-end-first", "The rate went from 4 to 4.5 percent.", "4 to 4.5 percent", 4, "percent", 4, "4.5"),
+    row("other-end-first", "Forecasts put the rate at 4 to 4.5 percent.", "4 to 4.5 percent", 4, "percent", 4, "4.5"),
     row("range-of-money-scaled", "Clubs will get £5-6m each.", "£5-6m", 5_000_000, "GBP", 5_000_000, 6_000_000),
     # a unit before a slash and another figure: "20Mbps/5Mbps", "5kg/11lb"
     row("a-speed-before-a-slash", "Typical speeds are 20Mbps/5Mbps.", "20Mbps", 20, "Mbps"),

@@ -692,6 +692,8 @@ _SENT_UP = re.compile(r"\b(?:sent|sends|sending|pushed|pushes|pushing|drove|driv
 # verbs whose subject is what varies: "rates could vary by as much as £100", "fees range from £50"
 _VARY_VERBS = frozenset({"vary", "varies", "varied", "varying", "differ", "differs", "differed", "differing", "range",
                          "ranges", "ranged", "ranging"})
+# verbs whose subject leaves one level for another: "the value had gone from $17.8bn to nothing"
+_LEFT_FROM = frozenset({"went", "gone", "moved"})
 # and the verbs of a market's day that "up" or "down" makes one of: "the index closed down 7.9%"
 _MOTION_VERBS = frozenset({"go", "goes", "going", "went", "gone", "come", "comes", "coming", "came", "move", "moves",
                            "moved", "moving", "shot", "shoot", "shoots", "edged", "edge", "edges", "crept", "creep",
@@ -1651,7 +1653,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         w = words[i]
         if w.group(0).lower() in ("up", "down") and i and words[i - 1].group(0).lower() in _MOTION_VERBS:
             w = words[i - 1]  # "Rates went up five times": the subject of "went up"
-        elif w.group(0).lower() not in verbs and w.group(0).lower() not in _VARY_VERBS:
+        elif w.group(0).lower() not in verbs and w.group(0).lower() not in _VARY_VERBS and not (
+                w.group(0).lower() in _LEFT_FROM and i + 1 < len(words) and words[i + 1].group(0).lower() == "from"):
             continue
         if (changed := _object_changed(before, w)) is not None:
             return changed  # "judges should reduce sentences by a third": what is reduced

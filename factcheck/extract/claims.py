@@ -307,6 +307,12 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "the 54% rise in its domestic contract is bettered only by the Premier League's 63% jump": the
             # same change of another holder's (same unit, same direction), its measure left unsaid
             claim = replace(claim, measure=donor.measure)
+        if claim.subject is None and previous is not None and previous.subject and previous.change is not None \
+                and claim.measure == previous.subject and claim.unit != previous.unit and \
+                index == context.clause_of(clauses, previous.start - sentence.start):
+            # "with ThyssenKrupp dropping 1.7% to 16.87 euros": the level the holder's change reached, not a
+            # measure named after it
+            claim = replace(claim, measure=previous.measure)
         if claim.subject is None and previous is not None and previous.subject and \
                 (claim.measure or previous.change is not None) and \
                 claim.measure == previous.measure and not _OF_THEM.match(text, q.end) and \

@@ -809,8 +809,10 @@ def _year_like(q: Quantity) -> bool:
 
 @cache
 def _change_lead() -> re.Pattern[str]:
-    return re.compile(r"(?:\bby|\b" + alternation(change_verbs(), boundary=False)
-                      + r"\s+from)\s+(?:[\w$£€.,]+\s+){0,3}$")
+    # "went from", "had gone from": a level left for another, as after a verb of change (not "tickets go from £5
+    # to £50", a range)
+    return re.compile(r"(?:\bby|\b(?:" + alternation(change_verbs(), boundary=False)
+                      + r"|went|gone|moved)\s+from)\s+(?:[\w$£€.,]+\s+){0,3}$")
 
 
 def _change_then_level(text: str, q: Quantity, nxt: Quantity) -> bool:
