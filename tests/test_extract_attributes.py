@@ -2390,6 +2390,10 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("The trust increased the number of midwives working in Wales from 120 to 180.", "120", "number of midwives"),
     ("The law would raise the school leaving age for pupils in Scotland from 16 to 18.", "18",
      "school leaving age for pupils"),
+    ("The government has raised the limit for foreign investment in local airlines and airports from 26% to 49%.",
+     "49%", "limit for foreign investment"),
+    ("The council cut the budget for road repairs in its three northern districts from £30m to £22m.", "£22m",
+     "budget for road repairs"),
     # a name after what it is is whose the figure is, not what it measures
     ("Troubled carmaker Rover Group fell 4% in London.", "4%", ""),
     ("Japan's biggest steel company Nippon Steel lost 2.5% to 270 yen.", "270 yen", ""),

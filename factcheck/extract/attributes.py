@@ -857,7 +857,7 @@ def _changed_from_or_by_object(text: str, clause_start: int, mention_start: int)
         # "the number of flight attendants based in London", "fees for students studying in Scotland": the
         # participle goes with the place
         unplaced = _PARTICIPLE_AT_THE_END.sub("", unplaced)
-    return _object_phrase(unplaced, 8) or None
+    return _object_phrase(unplaced, 10) or None
 
 
 _PARTICIPLE_AT_THE_END = re.compile(r"\s+[a-z]+(?:ed|ing)$")
@@ -868,7 +868,7 @@ def _changed_from_or_by() -> re.Pattern[str]:
     """A transitive verb of change, its object, and "from" or "by" (and a figure "to") right before a figure."""
     verbs = alternation(list(transitive_change_verbs()))
     return re.compile(rf"{verbs}\s+(?!(?:in|of|on|at|for)\s)"
-                      rf"(?P<object>(?:(?!(?:by|from|to)\b)(?:[a-z][\w'’-]*|\d+['’]s)\s+){{1,8}}?)(?:by|from)\s+"
+                      rf"(?P<object>(?:(?!(?:by|from|to)\b)(?:[a-z][\w'’-]*|\d+['’]s)\s+){{1,10}}?)(?:by|from)\s+"
                       rf"(?:[^,;:]{{0,30}}?\s+to\s+)?(?:(?:about|around|some|almost|nearly|just|over)\s+)?[£$€¥]?$",
                       re.IGNORECASE)
 

@@ -823,7 +823,7 @@ def _change_then_level(text: str, q: Quantity, nxt: Quantity) -> bool:
     lead = _change_lead().search(text[max(0, q.start - 40) : q.start].lower())
     if lead is not None and not lead.group(0).startswith("by"):
         return True
-    if _object_changed_from().search(text[max(0, q.start - 90) : q.start].lower()):
+    if _object_changed_from().search(text[max(0, q.start - 110) : q.start].lower()):
         return True  # "increase the number of sport colleges from 350 to 400": its level before and after
     changed = lead is not None or _change_verb_before().search(text[max(0, q.start - 20) : q.start].lower()) \
         or _object_changed_before().search(text[max(0, q.start - 60) : q.start].lower())
@@ -849,7 +849,7 @@ def _object_changed_before() -> re.Pattern[str]:
 def _object_changed_from() -> re.Pattern[str]:
     """A transitive verb of change, its object and "from" ("cut the bank's stake in the venture from")."""
     verbs = alternation(list(transitive_change_verbs()), boundary=False)
-    return re.compile(rf"\b{verbs}\s+(?:[\w'’-]+\s+){{1,8}}from\s+$")
+    return re.compile(rf"\b{verbs}\s+(?:[\w'’-]+\s+){{1,10}}from\s+$")
 
 
 def _scale_factor(high: Quantity, low: Quantity) -> Decimal:
