@@ -2430,6 +2430,30 @@ def test_what_went_from_one_level_to_another_measures_both(text: str, levels: li
     assert {c.measure for c in claims} == {measure}
 
 
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    ("The pension fund, which controls 12% of Harbourside Energy, voted against the deal.", "12%",
+     "stake in Harbourside Energy"),
+    ("Northwind has bought the 40% of Baltic Ferries it did not already own.", "40%", "stake in Baltic Ferries"),
+    # not a people, a place or a plural of letters, nor a share no verb of owning leads to
+    ("Almost 60% of Britons own a car.", "Almost 60%", "Britons"),
+    ("The survey found 90% of PCs held spyware.", "90%", "PCs"),
+])
+def test_a_share_owned_of_a_name_is_a_stake_in_it(text: str, mention: str, measure: str) -> None:
+    found = {c.mention: c.measure for c in analyse(text).claims}
+    assert found[mention] == measure
+
+
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    # what a share of GDP measures is the subject, less the verbs and auxiliaries that set it there
+    ("The deficit will be held at 3% of GDP.", "3%", "deficit"),
+    ("Public debt must be brought down to 60% of GDP by 2030.", "60%", "Public debt"),
+    ("The rules limit a country's deficit to 3% of GDP.", "3%", "country's deficit"),
+])
+def test_a_share_of_gdp_measures_what_is_set_against_it(text: str, mention: str, measure: str) -> None:
+    found = {c.mention: c.measure for c in analyse(text).claims}
+    assert found[mention] == measure
+
+
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     claims = analyse("Okonkwo threw 68.40m to win the title. He added 1.5m later.").claims
     assert [(c.mention, c.measure) for c in claims] == [("68.40m", ""), ("1.5m", "")]

@@ -13,6 +13,7 @@ from itertools import islice, pairwise
 from factcheck.extract.context import find_periods
 from factcheck.extract.lexicon import (
     alternation,
+    change_verbs,
     fold,
     gazetteer,
     grammar_set,
@@ -1004,7 +1005,8 @@ def _attributive_head(text: str, q: Quantity) -> str | None:
 
 # "takes the league's earnings from media rights to £2.7bn": what is taken to the figure
 _TAKES_TO = re.compile(r"\b(?:takes?|took|taking|brings?|brought|bringing|push(?:es|ed|ing)?|lifts?|lifted|lifting|"
-                       r"boost(?:s|ed|ing)?|propel(?:s|led|ling)?)\s+(?P<np>[^,;:()]{3,90}?)\s+to\s+"
+                       r"boost(?:s|ed|ing)?|propel(?:s|led|ling)?)\s+(?!(?:down|up|back|forward)\s+to\s)"
+                       r"(?P<np>[^,;:()]{3,90}?)\s+to\s+"
                        r"(?:(?:a|an|the)\s+)?(?:(?:record|new|high|low|total|combined)\s+)?$", re.IGNORECASE)
 _PRONOUN_OR_FIGURE = re.compile(r"^(?:it|them|this|that|these|those|him|her|us)\b|\d")
 _POSSESSOR = re.compile(r"^[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)*['’]s?\s")
@@ -1193,12 +1195,27 @@ _SET_AGAINST = re.compile(r"\s(?:to|at|of|by|reach(?:ed|ing|es)?|hit|hits|exceed
                           r")\s*$", re.IGNORECASE)
 
 
+@cache
+def _verbs_set_against() -> re.Pattern[str]:
+    """A verb that sets a figure against a base, or its auxiliary, at the end of a phrase: "must be cut", "is
+    forecast", "will be held"."""
+    verbs = [*change_verbs(), *transitive_change_verbs(), *_LEVEL_SETTERS]
+    return re.compile(rf"\s(?:{alternation(verbs, boundary=False)}|must|will|would|should|could|can|may|might|"
+                      r"being|has|have|had|expected|forecast|projected|estimated|predicted|makes\sup|make\sup|made\sup|"
+                      r"in\sturn|also|already|currently|now)\s*$", re.IGNORECASE)
+
+
+_LEVEL_SETTERS = ("held", "kept", "set", "put", "limited", "capped", "fixed", "brought down", "pushed")
+
+
 def _set_against_a_base(text: str, mention_start: int, clause_start: int) -> str | None:
     """What a share of GDP measures: the noun phrase before the words that lead to the figure."""
     before = text[max(clause_start, mention_start - 200) : mention_start]
     cut = len(before)
-    while (m := _SET_AGAINST.search(before, 0, cut)) is not None and m.start() < cut:
-        cut = m.start()
+    verbs = _verbs_set_against()
+    while ((m := _SET_AGAINST.search(before, 0, cut)) is not None or (m := verbs.search(before, 0, cut)) is not None) \
+            and m.start() < cut:
+        cut = m.start()  # "the deficit must be cut to 3% of GDP": the deficit, less its verb
     found = _strip_determiners(_subject_before(before, cut)) if cut < len(before) else ""
     return found if found and found.lower() not in _generic_measures() else None
 
@@ -1468,6 +1485,22 @@ def _determiners_and_possessives() -> frozenset[str]:
     return frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "each", "every"})
 
 
+_OF_NEXT = re.compile(r"\s+of\s")
+# a verb of owning, buying or selling, and the words that may stand between it and a share: "controls at least"
+_OWNING_BEFORE = re.compile(r"\b(?:owns?|owned|owning|controls?|controlled|controlling|holds?|held|holding|has|have|"
+                            r"had|buys?|bought|buying|sells?|sold|selling|acquired?|acquires|acquiring|offered|"
+                            r"offers?)\s+(?:(?:a|an|the|its|their|at\s+least|about|around|some|almost|nearly|over|"
+                            r"more\s+than|just|another|further|remaining)\s+)*$", re.IGNORECASE)
+
+
+def _an_owned_name(phrase: str) -> bool:
+    """Whether a phrase after a share is the name of something that can be owned (``Yukos``, ``Roc-A-Fella``):
+    written with capitals, and no place, no people (``Britons``) and no plural of letters (``PCs``, ``MPs``)."""
+    words = phrase.split()
+    return all(word[:1].isupper() for word in words) and phrase not in gazetteer().aliases and \
+        phrase not in gazetteer().people and not re.fullmatch(r"[A-Z]+s", words[-1])
+
+
 def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
     """What the words around the figure say it counts (see :func:`measure`)."""
     g = lexicon().grammar
@@ -1524,6 +1557,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         return previous  # "far more than the 5.5 million analysts had forecast": the figure before, forecast
     if not after_np and previous and _RATHER_THAN.search(text, max(clause_start, mention_start - 40), mention_start):
         return previous  # "a panel of nine law lords rather than the usual five": law lords, as the figure before
+    if q.unit == "percent" and after_np and _OF_NEXT.match(text, q.end) and _an_owned_name(after_np) and \
+            _OWNING_BEFORE.search(text, max(clause_start, mention_start - 40), mention_start):
+        return f"stake in {after_np}"  # "which controls 51% of Yukos", "Shanda has 20% of Sina": a stake
     if after_np and after_np.lower() not in generic and not after_np[0].isdigit():
         rest = text[q.end + text[q.end :].find(after_np.split()[-1]) + len(after_np.split()[-1]) :]
         people = after_np.split()[-1].lower() in g["people_nouns"] or people_of(after_np) is not None
