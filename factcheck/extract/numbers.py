@@ -323,13 +323,37 @@ def _money_after(text: str, end: int, symbols: bool = True) -> tuple[str, int, D
         if coin := subunit(key):
             return coin[0], m.end(), coin[1]
         code = currency_for(key, text)
-        if code:
+        if code and (key not in _names_also_verbs() or _a_sum_of_it(text, end, m.end())):
             return code, m.end(), _ONE
     if m := p.coin_after.match(text, end):
         coin = subunit(m.group("coin"))
         if coin and (code := country_currency(m.group("cue"))):
             return code, m.end(), coin[1]
     return None
+
+
+@cache
+def _names_also_verbs() -> frozenset[str]:
+    return frozenset(lexicon().units["money"]["names_also_verbs"])
+
+
+_FIGURE_BEFORE = re.compile(r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-z]+)?\s*$", re.IGNORECASE)
+_NOT_AFTER = re.compile(r"['’]t\b")
+
+
+def _a_sum_of_it(text: str, end: int, stop: int) -> bool:
+    """Whether the figure ending at ``end`` can be a sum of a currency whose name is also a verb ("1.2 trillion
+    won", "512,000 won"), not a year or a count that did the verb ("2004 won't be remembered", "3 won, 2 lost")."""
+    if _NOT_AFTER.match(text, stop):
+        return False
+    figure = _FIGURE_BEFORE.search(text, max(0, end - 30), end)
+    if figure is None:
+        return True  # a figure in words: "a million won"
+    if figure.group("scale"):
+        return figure.group("scale").lower() in lexicon().scales
+    number = figure.group("number")
+    value = Decimal(number.replace(",", ""))
+    return "," in number or (value >= 100 and not (len(number) == 4 and 1800 <= value <= 2100))
 
 
 def _with_scale(text: str, code: str, end: int) -> tuple[str, int, Decimal]:
