@@ -489,6 +489,25 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a country's name an article uses for its team ("Wales have", "the Wales coach") is a team, no place; so is
+    # another country's in it ("Italy were beaten"); not a country that is a state ("France is", "the Maldives
+    # are")
+    row("a-national-team-is-no-place",
+        "Wales boost for Rome trip\n\nWales have made three changes for the trip. The Wales coach named 22 players "
+        "in his squad. Italy were beaten in four of their last five games.",
+        claim("three", 3, "count", place=None, subject="Wales"),
+        claim("four", 4, "count", place=None, subject="Italy")),
+    row("a-national-team-has-lost-its-games",
+        "Scotland v Italy\n\nScotland have lost 12 of their 14 games under Williams. The Scotland captain has won "
+        "40 caps.",
+        claim("12", 12, "count", place=None, subject="Scotland", measure="games")),
+    row("a-state-is-a-place",
+        "Deficit warning\n\nFrance is expected to cut its deficit to 3% of GDP next year. The French government "
+        "has promised 40,000 new jobs.",
+        claim("3%", 3, "percent", place="France")),
+    row("a-plural-state-is-a-place",
+        "Tsunami aid\n\nThe Maldives are facing a bill of $300m. Some 12,000 people in the Maldives are homeless.",
+        claim("Some 12,000", 12_000, "count", place="the Maldives")),
     # a place that ends a name written with a capital before "of" is the name's, not the figure's; a word of what a
     # place is before "of" names the place itself
     row("a-place-in-a-film-title", "The first Pirates of the Caribbean film took $305m at the box office in the US.",

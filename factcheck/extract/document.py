@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract import context
 from factcheck.extract.lexicon import alternation, alternation_not_after, gazetteer, lexicon
@@ -113,7 +113,11 @@ def names_a_team(text: str, place: str) -> bool:
     """Whether the article uses a town's name (``place``, canonical) for a team: its manager or fans, a match
     against it."""
     gaz = gazetteer()
-    if place not in gaz.places or gaz.places[place].type not in _TOWNS:
+    if place not in gaz.places:
+        return False
+    if gaz.places[place].type in _NATIONS:
+        return _names_a_national_team(text, place)
+    if gaz.places[place].type not in _TOWNS:
         return False
     before, after = _team_context()
     for name in _forms().get(place, ()):
@@ -131,6 +135,56 @@ def names_a_team(text: str, place: str) -> bool:
 
 
 _BEFORE_REACH = 30  # characters before a team's name that its context can take ("versus the ")
+_NATIONS = frozenset(("country", "nation"))
+
+
+def _names_a_national_team(text: str, place: str) -> bool:
+    """Whether the article uses a country's name for its team: twice at least with what names a team, once of
+    them with a plural verb (a side, not a state: "France are unbeaten", "England were beaten") or a word for
+    its players or staff ("the Wales coach", "Ireland's fly-half"); once is enough in an article that uses
+    another country's name so ("Wales make two changes for France")."""
+    return place in _national_teams(text)
+
+
+@lru_cache(maxsize=4)
+def _national_teams(text: str) -> frozenset[str]:
+    evidence = {place: _team_evidence(text, place) for place in _nations()
+                if any(form[:1].isupper() and form in text for form in _forms().get(place, ()))}
+    if not any(told >= 2 and strong for told, strong in evidence.values()):
+        return frozenset()
+    return frozenset(place for place, (told, _) in evidence.items() if told)
+
+
+@cache
+def _nations() -> tuple[str, ...]:
+    return tuple(name for name, place in gazetteer().places.items() if place.type in _NATIONS)
+
+
+def _team_evidence(text: str, place: str) -> tuple[int, int]:
+    """How often the article names a country with what names a team, and how often of those with a plural verb
+    or a word for its players or staff."""
+    before, after = _team_context()
+    told = strong = 0
+    for name in _forms().get(place, ()):
+        if not name[:1].isupper() or name not in text:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if _PLURAL_VERB_AFTER.match(text, m.end()) and \
+                    not _LISTED_BEFORE.search(text, max(0, m.start() - 6), m.start()) and \
+                    not (name.endswith("s") and text[max(0, m.start() - 4) : m.start()].lower() == "the "):
+                # (not "the Maldives are", "India and Pakistan are": plural as written)
+                told, strong = told + 1, strong + 1
+            elif after.match(text, m.end()):
+                told += 1
+                strong += not _VERB_NEXT.match(text, m.end())
+            elif before.search(text, max(0, m.start() - _BEFORE_REACH), m.start()):
+                told += 1
+    return told, strong
+
+
+_PLURAL_VERB_AFTER = re.compile(r"\s(?:are|were|have)\b")
+_LISTED_BEFORE = re.compile(r"(?:\band|&|,)\s+(?:the\s+)?$")  # "India and Pakistan are"
+_VERB_NEXT = re.compile(r"\s[a-z]+ed\b|\s(?:won|lost|drew|beat|led)\b")
 
 
 @cache
