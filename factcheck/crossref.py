@@ -161,6 +161,8 @@ def measure_head(measure: str) -> str | None:
     """
     head_part = re.split(r"\s(?:of|for|in|on|by|from)\s", measure, maxsplit=1)[0]
     words = _content_words(head_part) or _content_words(measure)
+    while len(words) > 1 and words[-1] in _trade_words():
+        words.pop()  # "copies sold": copies, sold ones
     if words:
         return words[-1]
     # a measure of generic words only ("losses", "cuts") still counts something: its last noun
@@ -229,6 +231,14 @@ def _qualifier_kinds() -> tuple[list[frozenset[str]], frozenset[str]]:
     kinds = [frozenset(w for word in words for w in _content_words(word)) for kind, words in data.items()
              if not kind.startswith("_")]
     return kinds, frozenset().union(*kinds)
+
+
+@cache
+def _trade_words() -> frozenset[str]:
+    """The verbs of trade and making that a count's measure may end on ("copies sold"): qualifiers, no head."""
+    with open(data_dir() / "measures.json", encoding="utf-8") as handle:
+        words = json.load(handle)["qualifier_kinds"]["trade"]
+    return frozenset(w for word in words for w in _content_words(word))
 
 
 def _names_clash(a: str, b: str) -> bool:
@@ -326,7 +336,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "10"
+CROSSREF_VERSION = "11"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -585,7 +595,8 @@ def specificity(place: str | None, holder: frozenset[str], period: str | None, c
     a period, a change, and a measure of two words or more (``three changes`` says nothing of whose, where or
     when; ``police officers cut in England and Wales since 2010`` says much); a period with dates counts twice
     (:func:`claim_figure`)."""
-    return (bool(place) + bool(holder) + bool(period) + bool(change) + (len(measure_key(measure)) >= 2))
+    return (bool(place) + bool(holder) + bool(period) + bool(change)
+            + (len(measure_key(measure) - _trade_words()) >= 2))  # ("copies sold" says no more than "copies")
 
 
 # number, keys (none: never linked), family, interval and measure of a figure
@@ -868,10 +879,12 @@ def _related_measures(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _related_by_meaning(a: str, b: str) -> bool:
-    """:func:`_related_measures`, less the words that are part of a name in one measure only: the ``council``
-    of ``employee Potato Council`` is not that of ``pension age for council workers``."""
+    """:func:`_related_measures`, less the words that are part of a name in one measure only (the ``council``
+    of ``employee Potato Council`` is not that of ``pension age for council workers``) and the verbs of trade,
+    which tell measures apart and tie none (``tickets sold`` and ``copies sold``)."""
     named_in_one = _content_words(" ".join(_proper_words(a) ^ _proper_words(b)))
-    return any(word not in named_in_one for word in (measure_key(a) & measure_key(b)) - _place_words())
+    shared = (measure_key(a) & measure_key(b)) - _place_words() - _trade_words()
+    return any(word not in named_in_one for word in shared)
 
 
 def same_statistic(a: Figure, b: Figure) -> str | None:

@@ -198,6 +198,10 @@ def test_measure_key_is_singular_and_canonical():
     pytest.param("online sales", "domestic sales", True, id="online-and-domestic-sales"),
     # words of no kind that share nothing still do
     pytest.param("chip sales", "phone sales", False, id="chips-and-phones"),
+    # a verb of trade or making is no head, and tells counts apart only from another such verb
+    pytest.param("copies sold", "copies", True, id="copies-sold-are-copies"),
+    pytest.param("tickets sold", "copies sold", False, id="tickets-sold-are-no-copies-sold"),
+    pytest.param("homes built", "homes sold", False, id="homes-built-are-no-homes-sold"),
     # what a measure is of, after "from", is no head: "the death toll from the floods" counts deaths
     pytest.param("death toll from the floods", "death toll", True, id="a-death-toll-from-floods"),
 ])

@@ -2473,6 +2473,18 @@ def test_a_share_of_gdp_measures_what_is_set_against_it(text: str, mention: str,
     assert found[mention] == measure
 
 
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    ("The carmaker sold nearly 95,000 cars in Asia last year, up 2.6% on 2003.", "nearly 95,000", "cars sold"),
+    ("The carmaker sold nearly 95,000 cars in Asia last year, up 2.6% on 2003.", "2.6%", "cars sold"),
+    ("The game has shipped more than two million copies.", "more than two million", "copies shipped"),
+    ("Builders completed 12,000 homes and sold 9,000 homes.", "9,000", "homes sold"),
+    ("The 95,000 cars it sold were popular.", "95,000", "cars"),  # the verb right before the figure only
+])
+def test_a_count_sold_shipped_or_made_takes_its_verb(text: str, mention: str, measure: str) -> None:
+    found = {c.mention: c.measure for c in analyse(text).claims}
+    assert found[mention] == measure
+
+
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     claims = analyse("Okonkwo threw 68.40m to win the title. He added 1.5m later.").claims
     assert [(c.mention, c.measure) for c in claims] == [("68.40m", ""), ("1.5m", "")]

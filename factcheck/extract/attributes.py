@@ -912,10 +912,19 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who"})
 _EVENT_VERB_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 
 
-def event_verb_before(text: str, mention_start: int) -> str | None:
-    """The event verb right before a figure ("and wounded 1,000"), if one is."""
+def event_verb_before(text: str, mention_start: int, traded: bool = False) -> str | None:
+    """The event verb right before a figure ("and wounded 1,000"), if one is; with ``traded``, a verb of trade
+    or making too ("sold nearly 95,000 cars")."""
     m = _EVENT_VERB_BEFORE.search(text, max(0, mention_start - 20), mention_start)
-    return m.group(1).lower() if m is not None and m.group(1).lower() in _event_verbs() else None
+    if m is None:
+        return None
+    verb = m.group(1).lower()
+    return verb if verb in _event_verbs() or (traded and verb in _traded_verbs()) else None
+
+
+@cache
+def _traded_verbs() -> frozenset[str]:
+    return frozenset(lexicon().grammar["event_predicates"]["traded"])
 
 
 @cache
@@ -1573,8 +1582,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         if people and (doing := _DOING_NEXT.match(rest)):
             # "311,000 people were waiting for treatment", "120,000 people are expected to attend": what they do
             return f"{after_np} {doing.group(1)}"
-        if verb := event_verb_before(text, mention_start):
-            return f"{after_np} {verb}"  # "killed at least 8,000 people": people killed
+        if verb := event_verb_before(text, mention_start, traded=q.unit == "count"):
+            return f"{after_np} {verb}"  # "killed at least 8,000 people": people killed; "sold 95,000 cars"
         return after_np
     if previous and _PARTICIPLE_BY.match(text, q.end):
         return previous  # "dwarfed by the $204m announced by Google": the sentence's figure, again
