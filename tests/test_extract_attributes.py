@@ -2485,6 +2485,17 @@ def test_a_count_sold_shipped_or_made_takes_its_verb(text: str, mention: str, me
     assert found[mention] == measure
 
 
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    ("House prices climbed to a record high of £180,000.", "£180,000", "House prices"),
+    ("Oil hit a 21-year high of $55 a barrel.", "$55", "Oil"),
+    ("Jobless claims fell to a fresh four-year low of 1.2 million.", "1.2 million", "Jobless claims"),
+    ("Investment was some way off the peak of 43% seen in 2004.", "43%", "peak"),  # no verb takes it there
+])
+def test_a_high_or_low_of_a_figure_measures_what_reached_it(text: str, mention: str, measure: str) -> None:
+    found = {c.mention: c.measure for c in analyse(text).claims}
+    assert found[mention] == measure
+
+
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     claims = analyse("Okonkwo threw 68.40m to win the title. He added 1.5m later.").claims
     assert [(c.mention, c.measure) for c in claims] == [("68.40m", ""), ("1.5m", "")]

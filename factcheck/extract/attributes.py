@@ -1502,6 +1502,12 @@ _OWNING_BEFORE = re.compile(r"\b(?:owns?|owned|owning|controls?|controlled|contr
                             r"more\s+than|just|another|further|remaining)\s+)*$", re.IGNORECASE)
 
 
+# a verb, and the high or low it takes its subject to: "climbed to a record high of", "hit a 21-year low of"
+_EXTREME_OF = re.compile(r"\s(?!(?:at|of|in|on|off|from|near|below|above|since)\s)[a-z]+\s+(?:to\s+)?"
+                         r"(?:a|an|its|their|the|fresh|new)\s+(?:[\w-]+\s+){0,2}"
+                         r"(?:high|low|peak|highs|lows)\s+of\s*$", re.IGNORECASE)
+
+
 def _an_owned_name(phrase: str) -> bool:
     """Whether a phrase after a share is the name of something that can be owned (``Yukos``, ``Roc-A-Fella``):
     written with capitals, and no place, no people (``Britons``) and no plural of letters (``PCs``, ``MPs``)."""
@@ -1597,6 +1603,10 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     # fits, as each would otherwise be tried at every character of it.
     last = before.rstrip()
     folded_last = fold(last)
+    if folded_last.endswith("of") and (extreme := _EXTREME_OF.search(before)) and \
+            (subject := _strip_determiners(_subject_before(before, extreme.start()))) and \
+            subject.lower() not in generic:
+        return subject  # "House prices climbed to a record high of £180,000": the prices, at their high
     if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(_without_periods(before))):
         noun = _strip_determiners(_LEADING_AUXILIARY.sub("", m.group(1)))  # "would have sales of": sales
         place = noun.split()[-1] if noun else ""
