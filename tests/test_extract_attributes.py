@@ -2496,6 +2496,19 @@ def test_a_high_or_low_of_a_figure_measures_what_reached_it(text: str, mention: 
     assert found[mention] == measure
 
 
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    ("The ministry has set an export volume growth target of 6% for next year.", "6%",
+     "export volume growth target"),
+    ("The trust has total net assets of £96m.", "£96m", "total net assets"),
+    ("Water firms want to seek annual price rises of up to 7%.", "up to 7%", "annual price rises"),  # not "seek"
+    ("The economy grew at a respectable annual rate of 3.7%.", "3.7%", "economy"),  # a rate of what grew
+])
+def test_the_words_that_qualify_a_noun_before_of_are_part_of_the_measure(text: str, mention: str,
+                                                                          measure: str) -> None:
+    found = {c.mention: c.measure for c in analyse(text).claims}
+    assert found[mention] == measure
+
+
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     claims = analyse("Okonkwo threw 68.40m to win the title. He added 1.5m later.").claims
     assert [(c.mention, c.measure) for c in claims] == [("68.40m", ""), ("1.5m", "")]

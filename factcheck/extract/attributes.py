@@ -1502,6 +1502,33 @@ _OWNING_BEFORE = re.compile(r"\b(?:owns?|owned|owning|controls?|controlled|contr
                             r"more\s+than|just|another|further|remaining)\s+)*$", re.IGNORECASE)
 
 
+def _modifiers_before(text: str, at: int) -> str:
+    """The words that qualify a noun of two words ending at ``at`` (``economic growth `` before ``rate
+    target``): up to two, lower case, none a stop word, verb or adverb."""
+    words = text[:at].split()[-_MORE_MODIFIERS - 1 :]
+    taken: list[str] = []
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - _MORE_MODIFIERS), -1):
+        if not _a_modifier(words[i]) or (i and words[i - 1].lower() in ("to", "for", "and", "or")):
+            break  # (not "to seek annual price rises", "and reintroduce maintenance grants": a verb)
+        taken.insert(0, words[i])
+    return "".join(f"{word} " for word in taken)
+
+
+@cache
+def _not_noun_modifiers() -> frozenset[str]:
+    return frozenset(lexicon().grammar["not_noun_modifiers"]["words"])
+
+
+def _a_modifier(word: str) -> bool:
+    """Whether a word may qualify a noun after it: lower case, and no stop word, verb, adverb, participle or
+    plural ("growth" in "growth rate target"; not "forecasts", "reported", "seeing")."""
+    return word.isalpha() and word.islower() and word not in _stops() and word not in _np_verbs() and \
+        word not in _LINKING and word not in _not_noun_modifiers() and \
+        word not in _speech_verbs() and not past_tense(word) and not word.endswith(("ly", "ing")) and \
+        not (word.endswith("s") and not word.endswith("ss"))
+
+
+_MORE_MODIFIERS = 2
 # a verb, and the high or low it takes its subject to: "climbed to a record high of", "hit a 21-year low of"
 _EXTREME_OF = re.compile(r"\s(?!(?:at|of|in|on|off|from|near|below|above|since)\s)[a-z]+\s+(?:to\s+)?"
                          r"(?:a|an|its|their|the|fresh|new)\s+(?:[\w-]+\s+){0,2}"
@@ -1607,8 +1634,11 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             (subject := _strip_determiners(_subject_before(before, extreme.start()))) and \
             subject.lower() not in generic:
         return subject  # "House prices climbed to a record high of £180,000": the prices, at their high
-    if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(_without_periods(before))):
+    if last.endswith(_NOUN_OF_ENDS) and (m := _NOUN_OF.search(unperiodic := _without_periods(before))):
         noun = _strip_determiners(_LEADING_AUXILIARY.sub("", m.group(1)))  # "would have sales of": sales
+        # "an economic growth rate target of 5%": the words that qualify a noun of two
+        more = _modifiers_before(unperiodic, m.start(1)) if noun == m.group(1) and \
+            len(words := noun.split()) == 2 and _a_modifier(words[0]) else ""
         place = noun.split()[-1] if noun else ""
         if place in gazetteer().aliases and place in (noun, noun.removeprefix("in ")) and \
                 (held := _HELD_IN.search(before, 0, m.start(1) + m.group(1).rfind(place))):
@@ -1627,7 +1657,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         # annual rate of")
         if words and any(w.lower() not in _not_nouns_of() and w.lower() not in _RATE_WORDS for w in words) and \
                 words[0].lower() not in _LINKING and words[0] not in _calendar_names():
-            return noun
+            return f"{more}{noun}" if noun == m.group(1) else noun
     if folded_last.endswith("by") and (m := _heads_of()[1].search(before)):
         found = _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group(1)))))
         if found:
