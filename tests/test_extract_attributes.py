@@ -2509,6 +2509,18 @@ def test_the_words_that_qualify_a_noun_before_of_are_part_of_the_measure(text: s
     assert found[mention] == measure
 
 
+@pytest.mark.parametrize(("text", "mention", "measure", "place"), [
+    ("Applications from Scotland and Wales rose by 12% this year.", "12%", "Applications from Scotland and Wales",
+     "Scotland and Wales"),
+    ("Hotel bookings in Spain and Portugal fell 8%.", "8%", "Hotel bookings", "Spain and Portugal"),
+    ("Donations from Tesco and Asda reached £2m.", "£2m", "Donations from Tesco and Asda", None),
+])
+def test_names_joined_in_a_phrase_of_the_subject_belong_to_it(text: str, mention: str, measure: str,
+                                                               place: str) -> None:
+    found = {c.mention: (c.measure, c.place) for c in analyse(text).claims}
+    assert found[mention] == (measure, place)
+
+
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     claims = analyse("Okonkwo threw 68.40m to win the title. He added 1.5m later.").claims
     assert [(c.mention, c.measure) for c in claims] == [("68.40m", ""), ("1.5m", "")]

@@ -519,6 +519,10 @@ def _subject_before(text: str, verb_at: int) -> str:
                               not before_token.endswith(("ed", "ing")) and before_token not in _verbs_after_a_noun())
         # "the gap between exports and imports": the "and" of a "between" belongs to the phrase
         linking = linking or (token.lower() == "and" and taken and "between" in (t.lower() for t in tokens[i - 4 : i]))
+        # "Applications from England and Wales": names joined inside a phrase of a linking word belong to it
+        linking = linking or (token.lower() == "and" and taken and taken[0][:1].isupper() and
+                              before_token[:1].isalpha() and tokens[i - 1][:1].isupper() and
+                              any(t.lower() in _LINKING for t in tokens[max(0, i - 4) : i - 1]))
         # "Shares in the company": an article right after a linking word belongs to the phrase
         article = token.lower() in ("the", "a", "an") and taken and i > 1 and (
             before_token in _LINKING or (before_token == "at" and taken[0][:1].isupper()))
@@ -593,8 +597,11 @@ def _to_change(phrase: str) -> bool:
 
 
 def _is_place(phrase: str) -> bool:
+    """Whether a phrase names a place, or places joined by "and" ("Spain and Portugal", "the South East and
+    London")."""
     aliases = gazetteer().aliases
-    return bool(phrase) and (phrase in aliases or f"the {phrase}" in aliases)
+    return bool(phrase) and all(part in aliases or f"the {part}" in aliases or part.removeprefix("the ") in aliases
+                                for part in phrase.split(" and "))
 
 
 _PLACE_BEFORE = re.compile(r"\s(?:in|across|around|throughout|within|outside|all\sover)\s+(?:the\s+)?[\w' -]+"
