@@ -743,6 +743,13 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # a currency written with a capital after its sum is no holder of the sum converted
+    row("a-currency-with-a-capital-is-no-holder",
+        "The striker was the league's best-paid player, earning 4.2m Euros (£2.9m) last year.",
+        claim("£2.9m", 2_900_000, "GBP", subject=None)),
+    row("a-currency-with-a-capital-in-a-list-is-no-holder",
+        "Second on the list was Marie Dubois, earning 885,000 Euros (£611,000).",
+        claim("£611,000", 611_000, "GBP", subject=None)),
     # the level a named holder's change reaches is the holder's, not a measure named after it
     row("the-level-of-a-holders-fall",
         "In Tokyo, Sony lost 3.2% to 4,150 yen, with Panasonic dropping 2.7% to 1,520 yen.",
@@ -2996,6 +3003,10 @@ NOT_FIGURES = [
     row("a-band-named-with-a-unit", "Three Degrees star Sheila Ferguson is tipped to leave the show.", only=True),
     # a match report's list of scorers gives the minutes the goals came in, not figures
     row("goal-minutes-in-a-report", "Goals: Okafor 35, Brandt 69 (pen).", only=True),
+    # the minutes of the substitutions in a line-up
+    row("substitution-minutes", "Replacements: Adams for Okafor (53), Lewis for de la Cruz (71), Park for Brandt "
+        "(80).", only=True),
+    row("substitution-minutes-of-a-side", "Subs used: Kerr for Hill (62), Moore for Tan (75).", only=True),
     # the hour in words, a year before 1800, the sets of a tennis match
     row("four-oclock-is-a-time", "Listeners tuned in at four o'clock every Sunday.", only=True),
     row("a-year-before-1800", "The hospital was founded in 1723 by a London merchant.", only=True),

@@ -479,6 +479,9 @@ _BRACKETED_NUMBER = re.compile(r"\d{1,2}\)\s+[A-Z]")
 
 
 # a scorer in a match report's list of goals, right before the minute: "Goals: Bowyer 35, Dyer 69"
+# a substitution in a line-up: one player for another, then the minute in brackets
+_SUBSTITUTION = re.compile(r"\b[A-Z][\w'’-]+\s+for\s+(?:[a-z]{2,3}\s+){0,2}[A-Z][\w'’-]+\s\($")
+_LAST_MINUTE = 130
 _GOAL_MINUTE = re.compile(r"\bGoals?:\s(?:[^.;:]*?,\s)?[A-Z][\w'’-]+(?:\s\((?:pen|og)\))?\s$")
 # the scores of other sets of a match, next to one: "4-6 6-3 6-4", "6-4, 7-6"
 _NEXT_SET = re.compile(r",?\s\d{1,2}\s?[-–]\s?\d{1,2}(?![\w%]|[.,]\d)")
@@ -597,6 +600,9 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
         return "score"
     if q.bare and q.unit == "count" and "oals:" in text[: q.start] and _GOAL_MINUTE.search(text, 0, q.start):
         return "label"  # a match report's "Goals: Bowyer 35, Dyer 69": the minutes they were scored in
+    if q.bare and q.unit == "count" and q.value is not None and q.value <= _LAST_MINUTE and \
+            text.startswith(")", q.end) and _SUBSTITUTION.search(text, max(0, q.start - 60), q.start):
+        return "label"  # a line-up's "Replacements: Everitt for Mapletoft (53)": the minute of the change
     if q.is_range and q.unit == "count" and (_NEXT_SET.match(text, q.end) or
                                              _PREVIOUS_SET.search(text, max(0, q.start - 10), q.start)):
         return "score"  # "ousted Volandri 4-6 6-3 6-4": the sets of a match
