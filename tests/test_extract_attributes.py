@@ -2528,6 +2528,19 @@ def test_names_joined_in_a_phrase_of_the_subject_belong_to_it(text: str, mention
     assert found[mention] == (measure, place)
 
 
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    # a word that only says "more of them" is no measure; an event's verb alone counts people
+    ("Another 1,200 will go from its Leeds offices.", "1,200", ""),
+    ("The board said another 7% had left by May.", "7%", ""),
+    ("The fire in which 14 died was started by a heater.", "14", "people died"),
+    ("The storm left 30 injured and 200 homeless.", "200", "people homeless"),
+])
+def test_a_word_of_more_is_no_measure_and_an_event_alone_counts_people(text: str, mention: str,
+                                                                         measure: str) -> None:
+    found = {c.mention: c.measure for c in analyse(text).claims}
+    assert found[mention] == measure
+
+
 def test_the_verb_a_name_did_a_figure_with_is_no_measure() -> None:
     claims = analyse("Okonkwo threw 68.40m to win the title. He added 1.5m later.").claims
     assert [(c.mention, c.measure) for c in claims] == [("68.40m", ""), ("1.5m", "")]
@@ -3007,6 +3020,12 @@ NOT_FIGURES = [
     row("substitution-minutes", "Replacements: Adams for Okafor (53), Lewis for de la Cruz (71), Park for Brandt "
         "(80).", only=True),
     row("substitution-minutes-of-a-side", "Subs used: Kerr for Hill (62), Moore for Tan (75).", only=True),
+    # a unit's word in title case after digits is a name's ("TV show 60 Minutes", "the film 21 Grams"); a year
+    # before 1800 between "the" and a name is the name's
+    row("a-show-named-by-minutes", "She told the TV show 60 Minutes that the film was dark.", only=True),
+    row("a-film-named-by-grams", "The 21 Grams actress plays a budding star in Ellie Parker.", only=True),
+    row("an-early-year-of-an-act", "Ministers agreed the 1701 Act of Settlement was unfair.", only=True),
+    row("an-early-year-of-a-fire", "The 1666 Great Fire destroyed most of the city.", only=True),
     # the hour in words, a year before 1800, the sets of a tennis match
     row("four-oclock-is-a-time", "Listeners tuned in at four o'clock every Sunday.", only=True),
     row("a-year-before-1800", "The hospital was founded in 1723 by a London merchant.", only=True),

@@ -769,6 +769,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     found = _measured(text, q, mention_start, clause_start, previous)
     if _LEADING_PREPOSITION.match(found):
         found = _after_prepositions(found)
+    if found.lower() in _NO_NOUN:
+        found = ""  # "Another 1,700 will go": more of what the article counted, unsaid here
     if found in _calendar_names():
         found = unit_measure(q.unit) or ""  # "launched last November at $6.99 a month": when, not what
     if not found and q.unit == "s":
@@ -786,6 +788,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     return found
 
 
+_NO_NOUN = frozenset({"another", "other", "further", "such", "these", "those", "each", "both", "all", "some", "many",
+                      "most", "more"})
 _LEADING_PREPOSITION = re.compile(r"(?:with|in|for|at|on|to|by)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:with|in|for|at|on|to|by)\s+", re.IGNORECASE)
 

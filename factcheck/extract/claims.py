@@ -446,6 +446,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         held = replace(held, measure=attributes.unit_measure(q.unit) or item_before or "")
     elif item_before and (event := attributes.event_after(held.measure, item_before)):
         held = replace(held, measure=event)  # "52 people were killed and 700 injured": people injured
+    elif q.unit == "count" and held.measure.lower() in attributes.event_words():
+        held = replace(held, measure=f"people {held.measure}")  # "the disaster in which 96 died": people died
     if held.measure and (verb := attributes.event_verb_before(text, m_start)) and \
             (words := held.measure.split())[-1].lower() in attributes.event_words() and words[-1].lower() != verb:
         held = replace(held, measure=" ".join([*words[:-1], verb]))  # "killed 250 people and wounded 1,000"

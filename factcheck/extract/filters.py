@@ -25,6 +25,7 @@ from factcheck.extract.lexicon import (
     matches_at,
 )
 from factcheck.extract.numbers import Quantity
+from factcheck.extract.units import is_money
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,13 +345,18 @@ def _ordinary_words() -> frozenset[str]:
 def _is_early_year(text: str, q: Quantity) -> bool:
     """A year before 1800, which a word of time leads to and no plural follows: "the sextant from 1731", "since
     1066" (not "in 1500 homes")."""
-    return q.bare and q.value is not None and 1000 <= q.value < _FIRST_YEAR and len(q.text) == 4 and \
-        _TIME_LEAD.search(text, max(0, q.start - 8), q.start) is not None and \
+    if not (q.bare and q.value is not None and 1000 <= q.value < _FIRST_YEAR and len(q.text) == 4):
+        return False
+    if _THE_BEFORE.search(text, max(0, q.start - 5), q.start) and _NAMED_NEXT.match(text, q.end):
+        return True  # "the 1701 Act of Settlement", "the 1666 Great Fire": a name's year
+    return _TIME_LEAD.search(text, max(0, q.start - 8), q.start) is not None and \
         _PLURAL_NEXT.match(text, q.end) is None
 
 
 _TIME_LEAD = re.compile(r"\b(?:from|in|since|until|till|of|circa|c\.)\s+$", re.IGNORECASE)
 _PLURAL_NEXT = re.compile(r"\s+[a-z][a-z-]*s\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NAMED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _is_year_range(text: str, q: Quantity) -> bool:
@@ -479,6 +485,7 @@ _BRACKETED_NUMBER = re.compile(r"\d{1,2}\)\s+[A-Z]")
 
 
 # a scorer in a match report's list of goals, right before the minute: "Goals: Bowyer 35, Dyer 69"
+_TITLE_CASE_UNIT = re.compile(r"\d\s+[A-Z][a-z]{2,}$")
 # a substitution in a line-up: one player for another, then the minute in brackets
 _SUBSTITUTION = re.compile(r"\b[A-Z][\w'’-]+\s+for\s+(?:[a-z]{2,3}\s+){0,2}[A-Z][\w'’-]+\s\($")
 _LAST_MINUTE = 130
@@ -590,8 +597,9 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
         before = _WORD_BEFORE.findall(text[: q.start].lower())[-1:]
         if before and before[0] in lexicon().grammar["definite_before_small_numbers"]:
             return "anaphora"
-    if _named_number(text, q) or _number_word_name(text, q):
-        return "name"
+    if _named_number(text, q) or _number_word_name(text, q) or (
+            q.unit != "count" and not is_money(q.unit) and q.text[:1].isdigit() and _TITLE_CASE_UNIT.search(q.text)):
+        return "name"  # (and "TV show 60 Minutes", "21 Grams actress": a unit's word in title case)
     if q.rule == "fraction" and not _share_context(text, q):
         return "not_a_share"
     if q.rule == "point_fraction" and _ORDINAL_OR_SAME_BEFORE.search(text[: q.start]):
