@@ -2534,9 +2534,13 @@ def test_names_joined_in_a_phrase_of_the_subject_belong_to_it(text: str, mention
     ("The board said another 7% had left by May.", "7%", ""),
     ("The fire in which 14 died was started by a heater.", "14", "people died"),
     ("The storm left 30 injured and 200 homeless.", "200", "people homeless"),
+    # nor is a verb of saying before what was said ("saying police numbers had fallen")
+    ("Unions hit back, saying staff numbers had fallen by 1,132 since May.", "1,132", "staff numbers"),
+    ("The brewer is predicting profits to rise 50% in 2005.", "50%", "profits"),
+    ("The council sent two or three warning letters.", "two or three", "warning letters"),
 ])
-def test_a_word_of_more_is_no_measure_and_an_event_alone_counts_people(text: str, mention: str,
-                                                                         measure: str) -> None:
+def test_a_word_of_more_or_of_saying_is_no_measure_and_an_event_alone_counts_people(
+        text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}
     assert found[mention] == measure
 

@@ -771,6 +771,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         found = _after_prepositions(found)
     if found.lower() in _NO_NOUN:
         found = ""  # "Another 1,700 will go": more of what the article counted, unsaid here
+    elif " " in found and _a_saying(found.split(None, 1)[0]):
+        found = found.split(None, 1)[1]  # "saying police numbers had fallen by 1,132": the numbers
     if found in _calendar_names():
         found = unit_measure(q.unit) or ""  # "launched last November at $6.99 a month": when, not what
     if not found and q.unit == "s":
@@ -786,6 +788,14 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             (of := dimension(q.unit)) is not None and of.name in ("length", "mass"):
         return size
     return found
+
+
+def _a_saying(word: str) -> bool:
+    """Whether a word is the -ing form of a verb of saying ("saying", "forecasting", "predicting")."""
+    if not word.endswith("ing") or len(word) < 6 or word in _ing_nouns():
+        return False  # (not "two warning letters": a noun)
+    stem = word[:-3]
+    return any(form in _speech_verbs() for form in (stem, f"{stem}e", stem[:-1]))
 
 
 _NO_NOUN = frozenset({"another", "other", "further", "such", "these", "those", "each", "both", "all", "some", "many",
