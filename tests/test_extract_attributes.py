@@ -1444,6 +1444,16 @@ MEASURES = [
         claim("in the order of £3bn", 3_000_000_000, "GBP", qualifier="approx", measure="repair bill")),
     row("in-the-area-of-a-count", "Attendance was in the area of 20,000 on the day.",
         claim("in the area of 20,000", 20_000, "count", qualifier="approx", measure="Attendance", place=None)),
+    # "something like", "a little below": about so much, below so much
+    row("something-like-a-count", "All the library's books, something like 15 million, could be scanned.",
+        claim("something like 15 million", 15_000_000, "count", qualifier="approx")),
+    row("a-little-below-a-rate", "Growth will slow from 3% to a little below 2.5% in 2006.",
+        claim("a little below 2.5%", "2.5", "percent", qualifier="upper_bound")),
+    # a headline's verb of change in the present is no part of what changed
+    row("a-headline-that-plummets", "Harbour Air shares plummet 20%",
+        claim("20%", 20, "percent", change="decrease", measure="shares", subject="Harbour Air")),
+    row("a-headline-that-tumbles", "Retail sales tumble 4% in March",
+        claim("4%", 4, "percent", change="decrease", measure="Retail sales")),
     # a change noun after a hyphenated word of comparison
     row("a-year-over-year-drop", "The carmaker reported a 74 percent year-over-year drop in profit.",
         claim("74 percent", 74, "percent", change="decrease")),
@@ -2469,6 +2479,13 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Unions hit back, saying staff numbers had fallen by 1,132 since May.", "1,132", "staff numbers"),
     ("The brewer is predicting profits to rise 50% in 2005.", "50%", "profits"),
     ("The council sent two or three warning letters.", "two or three", "warning letters"),
+    # the currency of a sum converted is no measure of the conversion (an exchange rate's currency is)
+    ("The club said it needs almost 30m euros ($39m; £21m) until the end of June.", "$39m", ""),
+    ("Set-top boxes are available from as little as 70 euros (£50).", "£50", ""),
+    ("The dollar reached $1.29 against the euro on Friday.", "$1.29", "dollar"),
+    # a verb before a noun of two before "of" is no part of it
+    ("The studio will make savings of £100m next year.", "£100m", "savings"),
+    ("Analysts say the bank will report profits of £9.4bn.", "£9.4bn", "profits"),
 ])
 def test_what_the_words_around_a_figure_say_it_measures(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}

@@ -23,7 +23,7 @@ from factcheck.extract.lexicon import (
     transitive_change_verbs,
 )
 from factcheck.extract.numbers import Quantity
-from factcheck.extract.units import dimension, is_money
+from factcheck.extract.units import dimension, is_money, money
 
 _WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()–—]|(?<=\s)-(?=\s)")
 
@@ -769,8 +769,12 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     found = _measured(text, q, mention_start, clause_start, previous)
     if _LEADING_PREPOSITION.match(found):
         found = _after_prepositions(found)
-    if found.lower() in _NO_NOUN:
-        found = ""  # "Another 1,700 will go": more of what the article counted, unsaid here
+    if found.lower() in _NO_NOUN or (found.lower() in money().names and _A_SUM_IN.search(text, 0, mention_start)
+                                     and re.search(rf"\d\s*(?:bn|m|k|million|billion|trillion)?\s+{re.escape(found)}\b",
+                                                   text[:mention_start])):
+        # "Another 1,700 will go": more of what the article counted, unsaid here; "4bn euros ($5.2bn)": the
+        # currency of the sum before, no measure (not "the dollar reached $1.29": an exchange rate)
+        found = ""
     elif " " in found and _a_saying(found.split(None, 1)[0]):
         found = found.split(None, 1)[1]  # "saying police numbers had fallen by 1,132": the numbers
     if found in _calendar_names():
@@ -798,6 +802,7 @@ def _a_saying(word: str) -> bool:
     return any(form in _speech_verbs() for form in (stem, f"{stem}e", stem[:-1]))
 
 
+_A_SUM_IN = re.compile(r"\d")
 _NO_NOUN = frozenset({"another", "other", "further", "such", "these", "those", "each", "both", "all", "some", "many",
                       "most", "more"})
 _LEADING_PREPOSITION = re.compile(r"(?:with|in|for|at|on|to|by)\s", re.IGNORECASE)
@@ -1665,8 +1670,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
                 (held := _HELD_IN.search(before, 0, m.start(1) + m.group(1).rfind(place))):
             # "economic growth in the eurozone of 1.9%", "unemployment in Spain of 12%": what is held there
             noun = _strip_determiners(_LEADING_AUXILIARY.sub("", held.group(1)))
-        if " " in noun and noun.split()[0].lower() in _speech_verbs():
-            noun = noun.split(None, 1)[1]  # "still forecasts growth of 4%": growth
+        if " " in noun and (noun.split()[0].lower() in _speech_verbs() or
+                            noun.split()[0].lower() in _not_noun_modifiers()):
+            noun = noun.split(None, 1)[1]  # "still forecasts growth of 4%": growth; "make savings of £100m"
         if " " in noun and noun.split()[0].lower() in _stops():
             noun = noun.split(None, 1)[1]  # "works over distances of": distances
         words = noun.split()
