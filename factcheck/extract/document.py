@@ -148,16 +148,22 @@ def _names_a_national_team(text: str, place: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _national_teams(text: str) -> frozenset[str]:
-    evidence = {place: _team_evidence(text, place) for place in _nations()
-                if any(form[:1].isupper() and form in text for form in _forms().get(place, ()))}
+    pattern, nation_of = _nation_forms()
+    named = Counter(nation_of[m.group(0)] for m in pattern.finditer(text))
+    # a team is named twice at least: the others are read only in an article that names one so
+    evidence = {place: _team_evidence(text, place) for place, n in named.items() if n >= 2}
     if not any(told >= 2 and strong for told, strong in evidence.values()):
         return frozenset()
+    evidence.update({place: _team_evidence(text, place) for place in named if place not in evidence})
     return frozenset(place for place, (told, _) in evidence.items() if told)
 
 
 @cache
-def _nations() -> tuple[str, ...]:
-    return tuple(name for name, place in gazetteer().places.items() if place.type in _NATIONS)
+def _nation_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The ways of naming a country written with a capital, as one pattern, and the country of each."""
+    nation_of = {form: name for name, place in gazetteer().places.items() if place.type in _NATIONS
+                 for form in _forms().get(name, ()) if form[:1].isupper()}
+    return re.compile(alternation_not_after(list(nation_of), r"[\w-]") + r"(?![\w-])"), nation_of
 
 
 def _team_evidence(text: str, place: str) -> tuple[int, int]:
