@@ -336,7 +336,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "11"
+CROSSREF_VERSION = "12"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -761,7 +761,8 @@ def _initials_in(name: frozenset[str], abbreviations: frozenset[str]) -> bool:
         return False
     initials = Counter(word[0] for word in name)
     # an abbreviation is short and no word of its own ("group" holds the initials of "GW Pharma")
-    return any(len(word) <= 4 and word not in grammar_words("organisation_descriptors")
+    # ("Mori" holds the letters of "MG Rover", with two more: a name, no abbreviation of it)
+    return any(len(word) <= min(4, len(name) + 1) and word not in grammar_words("organisation_descriptors")
                and not initials - Counter(word) for word in abbreviations)
 
 
@@ -1099,7 +1100,7 @@ def _anchored(a: Figure, b: Figure) -> bool:
     ``American Music Awards`` share only the word for what is counted), or the same holder."""
     if a.said == b.said or (a.holder and b.holder and _same_holder(a.holder, b.holder)):
         return True
-    shared = a.own_names & b.own_names
+    shared = a.own_names & b.own_names - _qualifier_kinds()[1]  # ("TV" of "digital TV viewers" is no name)
     if not shared:
         return False
     if a.family[0] == "count":

@@ -786,6 +786,9 @@ def test_a_claim_whose_sentence_names_only_the_others_holder_can_contradict_it()
     ("Sky", "BSkyB", True),  # one name inside the other
     ("Multiplex Group", "GW Pharma", False),  # "group" holds the letters of "GW Pharma", but is a word of its own
     ("Tesco", "Sainsbury's", False),
+    ("MG Rover", "Mori", False),  # a name that holds the initials with two letters more is no abbreviation
+    ("Harbour Energy", "Hera", False),
+    ("Harbour Energy", "HE", True),
 ])
 def test_holders_are_one_by_name_inside_name_or_initials(a: str, b: str, same: bool) -> None:
     assert crossref._same_holder(holder_words(a), holder_words(b)) is same
@@ -830,6 +833,16 @@ def test_a_period_that_names_a_deal_says_what_its_figure_is_the_value_of():
                  "4.25 billion pounds.")
     assert one_with(agreement, "4.25 billion pounds").measure == ""  # premise: no measure, the period says it
     assert "agree" in statuses(agreement, "The money is a 20% rise on Medline and Carewell's current £4.2bn deal.")
+
+
+def test_a_word_of_what_a_measure_is_of_ties_no_small_counts_by_name():
+    band = "Glasgow band Skyline won two prizes, as did Jo Kane, who was voted best act by digital TV viewers."
+    show = "Bubbles was named best cartoon while TV comedy King of the Hill picked up two prizes for its tune."
+    assert [f.subject for f in facts(show, 2)] == [None]  # premise: nothing says whose the second two are
+    assert statuses(band, show) == set()  # "TV" in both is what the prizes are of, no name of one story
+    duo = "Folk duo Ashby won three awards, one of them voted for by Radio listeners."
+    drama = "The judges said Radio drama The Lanes took three awards for its writing."
+    assert statuses(duo, drama) == set()
 
 
 def _figure_of(measure: str, document_id: int) -> Fact:
