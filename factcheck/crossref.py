@@ -224,21 +224,24 @@ def _qualifiers_clash(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 @cache
-def _qualifier_kinds() -> tuple[list[frozenset[str]], frozenset[str]]:
-    """The kinds of qualifier, each as measure_key words (singular, canonical), and all their words."""
+def _qualifier_kind_words() -> dict[str, frozenset[str]]:
+    """Each kind of qualifier (data/measures.json), as measure_key words (singular, canonical)."""
     with open(data_dir() / "measures.json", encoding="utf-8") as handle:
         data = json.load(handle)["qualifier_kinds"]
-    kinds = [frozenset(w for word in words for w in _content_words(word)) for kind, words in data.items()
-             if not kind.startswith("_")]
-    return kinds, frozenset().union(*kinds)
+    return {kind: frozenset(w for word in words for w in _content_words(word)) for kind, words in data.items()
+            if not kind.startswith("_")}
 
 
 @cache
+def _qualifier_kinds() -> tuple[list[frozenset[str]], frozenset[str]]:
+    """The kinds of qualifier, each as measure_key words (singular, canonical), and all their words."""
+    kinds = list(_qualifier_kind_words().values())
+    return kinds, frozenset().union(*kinds)
+
+
 def _trade_words() -> frozenset[str]:
     """The verbs of trade and making that a count's measure may end on ("copies sold"): qualifiers, no head."""
-    with open(data_dir() / "measures.json", encoding="utf-8") as handle:
-        words = json.load(handle)["qualifier_kinds"]["trade"]
-    return frozenset(w for word in words for w in _content_words(word))
+    return _qualifier_kind_words()["trade"]
 
 
 def _names_clash(a: str, b: str) -> bool:

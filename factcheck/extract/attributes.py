@@ -18,6 +18,7 @@ from factcheck.extract.lexicon import (
     gazetteer,
     grammar_set,
     grammar_words,
+    left_from_verbs,
     lexicon,
     past_tense,
     transitive_change_verbs,
@@ -700,8 +701,6 @@ _SENT_UP = re.compile(r"\b(?:sent|sends|sending|pushed|pushes|pushing|drove|driv
 # verbs whose subject is what varies: "rates could vary by as much as £100", "fees range from £50"
 _VARY_VERBS = frozenset({"vary", "varies", "varied", "varying", "differ", "differs", "differed", "differing", "range",
                          "ranges", "ranged", "ranging"})
-# verbs whose subject leaves one level for another: "the value had gone from $17.8bn to nothing"
-_LEFT_FROM = frozenset({"went", "gone", "moved"})
 # and the verbs of a market's day that "up" or "down" makes one of: "the index closed down 7.9%"
 _MOTION_VERBS = frozenset({"go", "goes", "going", "went", "gone", "come", "comes", "coming", "came", "move", "moves",
                            "moved", "moving", "shot", "shoot", "shoots", "edged", "edge", "edges", "crept", "creep",
@@ -769,9 +768,9 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     found = _measured(text, q, mention_start, clause_start, previous)
     if _LEADING_PREPOSITION.match(found):
         found = _after_prepositions(found)
-    if found.lower() in _NO_NOUN or (found.lower() in money().names and _A_SUM_IN.search(text, 0, mention_start)
-                                     and re.search(rf"\d\s*(?:bn|m|k|million|billion|trillion)?\s+{re.escape(found)}\b",
-                                                   text[:mention_start])):
+    if found.lower() in _NO_NOUN or (found.lower() in money().names and
+                                     re.search(rf"\d\s*(?:bn|m|k|million|billion|trillion)?\s+{re.escape(found)}\b",
+                                               text[:mention_start])):
         # "Another 1,700 will go": more of what the article counted, unsaid here; "4bn euros ($5.2bn)": the
         # currency of the sum before, no measure (not "the dollar reached $1.29": an exchange rate)
         found = ""
@@ -802,7 +801,6 @@ def _a_saying(word: str) -> bool:
     return any(form in _speech_verbs() for form in (stem, f"{stem}e", stem[:-1]))
 
 
-_A_SUM_IN = re.compile(r"\d")
 _NO_NOUN = frozenset({"another", "other", "further", "such", "these", "those", "each", "both", "all", "some", "many",
                       "most", "more"})
 _LEADING_PREPOSITION = re.compile(r"(?:with|in|for|at|on|to|by)\s", re.IGNORECASE)
@@ -1766,7 +1764,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         if w.group(0).lower() in ("up", "down") and i and words[i - 1].group(0).lower() in _MOTION_VERBS:
             w = words[i - 1]  # "Rates went up five times": the subject of "went up"
         elif w.group(0).lower() not in verbs and w.group(0).lower() not in _VARY_VERBS and not (
-                w.group(0).lower() in _LEFT_FROM and i + 1 < len(words) and words[i + 1].group(0).lower() == "from"):
+                w.group(0).lower() in left_from_verbs() and i + 1 < len(words)
+                and words[i + 1].group(0).lower() == "from"):  # "the value had gone from $17.8bn to nothing"
             continue
         if (changed := _object_changed(before, w)) is not None:
             return changed  # "judges should reduce sentences by a third": what is reduced

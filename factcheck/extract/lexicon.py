@@ -262,6 +262,12 @@ def change_verbs() -> list[str]:
     return [verb for verbs in lexicon().grammar["change_verbs"].values() for verb in verbs]
 
 
+@cache
+def left_from_verbs() -> frozenset[str]:
+    """The verbs whose subject leaves one level for another with "from" ("had gone from $17.8bn")."""
+    return frozenset(lexicon().grammar["left_from_verbs"]["words"])
+
+
 def past_tense(word: str) -> bool:
     """Whether ``word`` reads as a verb's past: it ends in "-ed" or is an irregular past ("won", "sold")."""
     return word.endswith("ed") or word in grammar_set("irregular_past_verbs")

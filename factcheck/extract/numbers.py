@@ -25,6 +25,7 @@ from factcheck.extract.lexicon import (
     cued_matches,
     fold,
     grammar_words,
+    left_from_verbs,
     lexicon,
     matches_near,
     transitive_change_verbs,
@@ -833,10 +834,9 @@ def _year_like(q: Quantity) -> bool:
 
 @cache
 def _change_lead() -> re.Pattern[str]:
-    # "went from", "had gone from": a level left for another, as after a verb of change (not "tickets go from £5
-    # to £50", a range)
-    return re.compile(r"(?:\bby|\b(?:" + alternation(change_verbs(), boundary=False)
-                      + r"|went|gone|moved)\s+from)\s+(?:[\w$£€.,]+\s+){0,3}$")
+    # "went from", "had gone from": a level left for another, as after a verb of change (data: left_from_verbs)
+    return re.compile(r"(?:\bby|\b" + alternation([*change_verbs(), *left_from_verbs()], boundary=False)
+                      + r"\s+from)\s+(?:[\w$£€.,]+\s+){0,3}$")
 
 
 def _change_then_level(text: str, q: Quantity, nxt: Quantity) -> bool:
