@@ -2486,6 +2486,28 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a verb before a noun of two before "of" is no part of it
     ("The studio will make savings of £100m next year.", "£100m", "savings"),
     ("Analysts say the bank will report profits of £9.4bn.", "£9.4bn", "profits"),
+    # a verb of change right before "from" or "to" names a level of its own subject, whatever the figure before it
+    # measured; the level reached after "to" is of what the level left after "from" was
+    ("A survey of 280 schemes said employer contributions had increased from £5.5bn to £8.2bn.", "£5.5bn",
+     "employer contributions"),
+    ("A survey of 280 schemes said employer contributions had increased from £5.5bn to £8.2bn.", "£8.2bn",
+     "employer contributions"),
+    ("A poll of 2,000 voters found that support for the party had risen from 31% to 35%.", "35%",
+     "support for the party"),
+    ("In a study of 120 trusts, spending on agency nurses grew to £2.1bn.", "£2.1bn", "spending on agency nurses"),
+    ("The deficit was $19.6bn in May, down from $19.7bn in April.", "$19.7bn", "deficit"),
+    # a past tense after "a NOUN of FIGURE" is what the noun did, not what the figure counts
+    ("Three months later another huge bill of over £1,000 came in.", "over £1,000", "huge bill"),
+    ("A crowd of 40,000 saw the final at Wembley.", "40,000", "crowd"),
+    # how a level is judged ("a punitive 17.25%") is no part of what it measures; nor is an adverb before the verb
+    ("Interest rates still stand at a punitive 17.25%.", "17.25%", "Interest rates"),
+    ("Unemployment stood at a worrying 9.5% in March.", "9.5%", "Unemployment"),
+    ("Turnout already stood at 64% by noon.", "64%", "Turnout"),
+    # a sum right after "raised" is money raised, not a change of whoever raised it
+    ("The hospital charity has already raised about £900,000.", "about £900,000", "money raised"),
+    ("The concert for flood victims raised more than $15m.", "more than $15m", "money raised"),
+    ("America: A Night for the Flood Victims raised $20m.", "$20m", "money raised"),
+    ("The firm raised its offer to $900m.", "$900m", "offer"),
 ])
 def test_what_the_words_around_a_figure_say_it_measures(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}

@@ -349,7 +349,8 @@ def _np_verbs() -> frozenset[str]:
 
 @cache
 def _determiners() -> frozenset[str]:
-    return frozenset(lexicon().grammar["np_determiners"]) | {"extra", "additional", "more", "fewer", "further"}
+    return frozenset(lexicon().grammar["np_determiners"]) | {"extra", "additional", "more", "fewer", "further",
+                                                             "another"}
 
 
 def _strip_determiners(phrase: str) -> str:
@@ -450,7 +451,7 @@ _EXPECTED_TO = re.compile(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set
 # the auxiliaries and adverbs between a subject and its verb ("sales have also")
 _AUXILIARY_WORDS = ("have", "has", "had", "been", "was", "were", "is", "are", "being", "will", "would", "be", "also",
                     "now", "not", "could", "may", "might", "should", "can", "went", "go", "goes", "gone", "going",
-                    "came", "come", "comes", "got", "gets", "get")
+                    "came", "come", "comes", "got", "gets", "get", "still", "already", "even", "then", "never")
 _AUXILIARIES = re.compile(rf"(?:\s+(?:{'|'.join(_AUXILIARY_WORDS)}|[a-z]+ly))+\s*$")
 _SUBJECT_TOKEN = re.compile(r"[\w'’&-]+|[,;:]")
 
@@ -558,7 +559,8 @@ def _subject_before(text: str, verb_at: int) -> str:
 _DOING_AFTER = re.compile(r"\s[a-z]+ing(?:\s(?!(?:in|across|at|throughout)\s(?:the\s)?[A-Z])"
                           r"(?!(?:has|have|had|was|were|is|are|will|would|could|can|may)\b)[\w'’-]+){0,5}"
                           r"(?=\s(?:in|across|at|throughout)\s(?:the\s)?[A-Z]|\s*$)")
-_NOUN_OF_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?P<noun>[a-z]+)\s+of\s+$", re.IGNORECASE)
+_NOUN_OF_BEFORE = re.compile(r"\b(?:a|an|the|another|its|their|his|her|our)\s+(?:[a-z-]+\s+){0,2}?"
+                             r"(?P<noun>[a-z]+)\s+of\s+$", re.IGNORECASE)
 _DEGREE = re.compile(r"\s+(?:more\s+than|less\s+than|nearly|almost|roughly)\s*$")
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had|was|were|is|are|will)\s+$")
 # a relative clause with no commas at the end of a subject: " that struck southern Peru"
@@ -639,9 +641,11 @@ def _level_verb() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """A level verb and up to four words after it at the end of a phrase (case-blind), and the words it can end with."""
     level_verbs = lexicon().grammar["level_verbs"]
     verbs = alternation(level_verbs, boundary=False)
-    modifiers = "|".join(_LEVEL_MODIFIERS)
+    # "stands at a punitive 17.25%": how the level is judged is no part of what is measured
+    described = tuple(w.lower() for w in grammar_set("level_adjectives") if w.lower() not in _LEVEL_MODIFIERS)
+    modifiers = "|".join(re.escape(w) for w in _LEVEL_MODIFIERS + described)
     pattern = re.compile(rf"\b(?:{verbs})\b(?:\s+(?:{modifiers}|[\w-]+-than-expected)){{0,4}}\s*$", re.IGNORECASE)
-    return pattern, tuple(w.lower() for w in level_verbs) + _LEVEL_MODIFIERS + ("-than-expected",)
+    return pattern, tuple(w.lower() for w in level_verbs) + _LEVEL_MODIFIERS + described + ("-than-expected",)
 
 
 _NOUN_OF = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
@@ -1546,7 +1550,8 @@ def _not_noun_modifiers() -> frozenset[str]:
 def _a_modifier(word: str) -> bool:
     """Whether a word may qualify a noun after it: lower case, and no stop word, verb, adverb, participle or
     plural ("growth" in "growth rate target"; not "forecasts", "reported", "seeing")."""
-    return word.isalpha() and word.islower() and word not in _stops() and word not in _np_verbs() and \
+    return word.isalpha() and word.islower() and word not in _stops() and word not in _determiners() and \
+        word not in _np_verbs() and \
         word not in _LINKING and word not in _not_noun_modifiers() and \
         word not in _speech_verbs() and not past_tense(word) and not word.endswith(("ly", "ing")) and \
         not (word.endswith("s") and not word.endswith("ss"))
@@ -1557,6 +1562,15 @@ _MORE_MODIFIERS = 2
 _EXTREME_OF = re.compile(r"\s(?!(?:at|of|in|on|off|from|near|below|above|since)\s)[a-z]+\s+(?:to\s+)?"
                          r"(?:a|an|its|their|the|fresh|new)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:high|low|peak|highs|lows)\s+of\s*$", re.IGNORECASE)
+
+
+def _changed_right_before(before: str) -> bool:
+    """Whether a verb of change stands right before the ``from`` or ``to`` that ends ``before``: a new level of
+    the verb's own subject ("a survey of 280 schemes said contributions increased from £5.5bn"), however the
+    figure before it was measured."""
+    words = _BEFORE_WORD.findall(before[-40:])
+    return len(words) >= 2 and words[-1].lower() in ("from", "to") and words[-2].lower() not in ("up", "down") and (
+        words[-2].lower() in _change_words()["change_verbs"] or words[-2].lower() in left_from_verbs())
 
 
 def _an_owned_name(phrase: str) -> bool:
@@ -1585,7 +1599,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         after_np = ""  # "sales are half of previous models": the sales, set against what they were
     if after_np.startswith(("odd ", "plus ")):
         after_np = after_np.split(" ", 1)[1]  # "the 80-odd resorts", "a 30-plus squad"
-    if " " not in after_np and after_np.endswith("ed") and after_np not in event_words() and \
+    if " " not in after_np and (after_np.endswith("ed") or after_np in grammar_set("irregular_past_verbs")) and \
+            after_np not in event_words() and \
             text.startswith(f" {after_np}", q.end) and \
             (noun_of := _NOUN_OF_BEFORE.search(text, max(clause_start, mention_start - 30), mention_start)) and \
             noun_of.group("noun").lower() not in generic:
@@ -1690,7 +1705,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if previous and last.endswith(("from", "to")) and (found := _changed_from_or_by_object(text, clause_start,
                                                                                           mention_start)):
         return found  # "The £500m plan will increase the number of colleges from 350": what the verb changes
-    if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before):
+    if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before) and \
+            not _changed_right_before(before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
     if previous and folded_last.endswith(_level_adjectives()) and _level_after_change().search(before):
         return previous  # "lifted revenues 25 percent to a combined 5 billion euros": the revenues, as a level
@@ -1769,6 +1785,9 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             continue
         if (changed := _object_changed(before, w)) is not None:
             return changed  # "judges should reduce sentences by a third": what is reduced
+        if words and w is words[-1] and is_money(q.unit) and verbs.get(w.group(0).lower()) == "increase" and \
+                (noun := _verb_measure(w.group(0).lower(), q)):
+            return noun  # "the company had raised about $900m": a sum raised, not a change of the company
         subject = _strip_determiners(_subject_before(before, w.start()))
         if subject and subject.lower() not in generic:
             return subject

@@ -289,6 +289,12 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "Prices rose 2% in 2004 and 3% in 2005", "fell 5% in March and a further 3% in April": the second
             # figure's verb is the first's
             claim = replace(claim, change=previous.change)
+        if previous is not None and previous.unit == claim.unit and previous.measure and \
+                claim.measure != previous.measure and _FROM_BEFORE.search(text, 0, previous.start - sentence.start) \
+                and _TO_BETWEEN.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start) and \
+                not text.startswith(f" {claim.measure}", q.end):  # ("expanded from 15 to 25 member states")
+            # "contributions increased from £5.5bn to £8.2bn": the level reached is of what the level left was
+            claim = replace(claim, measure=previous.measure, subject=previous.subject or claim.subject)
         if previous is not None and previous.qualifier in _BOUNDS and claim.qualifier == "exact" and \
                 _SLASHED.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
             # "up to 150Mbps down/50Mbps up": figures a slash joins share their bound
@@ -719,6 +725,9 @@ _ELLIPTICAL_CHANGE = re.compile(r"(?:\s+(?:in|on|during|over|for|last|this)\s[\w
 _ACROSS_A_PARTICIPLE = re.compile(r"[^,;:()\"“”]*,\s+(?:[a-z]+ly\s+)?(?!(?:according|following|regarding|concerning|"
                                   r"during|pending|notwithstanding|excluding)\b)[a-z]{3,}ing\s+(?:[a-z]+\s+){0,5}?"
                                   r"(?:(?:about|around|nearly|almost|some|over|more\sthan|up\sto)\s+)?[£$€¥]?")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|almost|some|just|only|over|under)\s+)?$")
+_TO_BETWEEN = re.compile(r"\s+to\s+(?:(?:about|around|nearly|almost|some|just|only|over|under|more\s+than|"
+                         r"less\s+than|a\s+record|an?\s+estimated)\s+)?")
 _SLASHED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?")
 # "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
 _NEW_PREDICATE = re.compile(r"(?:\band|,)\s+(?:then\s|also\s|later\s)?[a-z]{3,}ed\s+(?:just\s|only\s|about\s|"
