@@ -2433,8 +2433,8 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a name after what it is is whose the figure is, not what it measures
     ("Troubled carmaker Rover Group fell 4% in London.", "4%", ""),
     ("Japan's biggest steel company Nippon Steel lost 2.5% to 270 yen.", "270 yen", ""),
-    # a noun of change keeps what follows it ("increase in prices" is no verb)
-    ("An increase in fares to £2.50 was approved.", "£2.50", "increase in fares"),
+    # a noun of change keeps what follows it ("increase in prices" is no verb), and a level it reaches is of that
+    ("An increase in fares to £2.50 was approved.", "£2.50", "fares"),
     # a measure read back to a preposition starts after it, at the noun that has the figure; a place is no measure
     ("The trust was the only one in the region to report an improvement - with waiting times falling 12%.",
      "12%", "waiting times"),
@@ -2508,6 +2508,24 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("The concert for flood victims raised more than $15m.", "more than $15m", "money raised"),
     ("America: A Night for the Flood Victims raised $20m.", "$20m", "money raised"),
     ("The firm raised its offer to $900m.", "$900m", "offer"),
+    # a preposition of two words ("due to", "thanks to", "prior to") ends the noun after a figure
+    ("The club are missing 14 players due to injuries.", "14", "players"),
+    ("The studio has laid off about 100 employees due to a cash crisis.", "about 100", "employees"),
+    ("The fly-half won 51 caps prior to the 2003 World Cup.", "51", "caps"),
+    # a price may name where it is asked between the verb and "for"
+    ("The console is selling in Japan for 19,800 yen.", "19,800 yen", "price"),
+    ("The drug retails in the UK and Ireland for £40 a pack.", "£40", "price"),
+    # a measure read back past a verb of saying is what is said to have changed, after the verb (not a participle
+    # after a possessive)
+    ("Research group JD Power estimates sales will hit 200,000 in 2005.", "200,000", "sales"),
+    ("Shares fell after the chain reported losses had deepened to £51.6m.", "£51.6m", "losses"),
+    ("The watchdog said pension deficits had widened to £160bn.", "£160bn", "pension deficits"),
+    # "two of his six children": the children, not the second number
+    ("She won two of her seven matches.", "two", "matches"),
+    ("Five of the eight judges backed the appeal.", "Five", "judges"),
+    # a level after "to" or "from" of a noun of change is a level of what changed
+    ("Analysts expect a slight drop in annual pre-tax profits to £170m.", "£170m", "annual pre-tax profits"),
+    ("The union wants an increase in the minimum wage to £5.60 an hour.", "£5.60", "minimum wage"),
 ])
 def test_what_the_words_around_a_figure_say_it_measures(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}

@@ -255,6 +255,8 @@ def _np_after(text: str) -> str:
                 break  # "five million visitors made the gallery", "liabilities totalling $648m"
             if taken and bare in ("rather", "instead"):
                 break  # "nine judges rather than the usual five"
+            if taken and bare in _BEFORE_TO and i + 1 < len(tokens) and tokens[i + 1].lower() == "to":
+                break  # "14 players due to injury", "2,000 jobs thanks to the deal": a preposition of two words
             if taken and taken[-1].lower().endswith("s") and bare.isalpha() and token.islower() and \
                     not bare.endswith("s") and i + 1 < len(tokens) and tokens[i + 1].lower() in ("the", "a", "an"):
                 break  # "3 million customers use the app": a plural's verb, before its object
@@ -293,6 +295,7 @@ def _place_adverbs() -> frozenset[str]:
     return frozenset(word for word in (*gazetteer().aliases, *generic) if word.islower() and " " not in word)
 
 
+_BEFORE_TO = frozenset({"due", "thanks", "owing", "according", "prior"})
 # possessives open a noun phrase of their own: the word before them is no noun of the phrase before
 # (articles may open a relative clause, "the 46 matches the broadcaster bought", or a rate, "a season")
 _OPENING_A_NOUN_PHRASE = frozenset({"their", "its", "his", "her", "our", "my", "your"})
@@ -780,6 +783,10 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         found = ""
     elif " " in found and _a_saying(found.split(None, 1)[0]):
         found = found.split(None, 1)[1]  # "saying police numbers had fallen by 1,132": the numbers
+    else:
+        found = _after_a_saying(_after_a_count(found))
+    if (change := _change_in().match(found)) and _LEVEL_REACHED.search(text, max(0, mention_start - 8), mention_start):
+        found = _strip_determiners(change.group(1))  # "a slight drop in pre-tax profits to £170m": the profits
     if found in _calendar_names():
         found = unit_measure(q.unit) or ""  # "launched last November at $6.99 a month": when, not what
     if not found and q.unit == "s":
@@ -795,6 +802,37 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             (of := dimension(q.unit)) is not None and of.name in ("length", "mass"):
         return size
     return found
+
+
+def _after_a_saying(found: str) -> str:
+    """A measure read back past a verb of saying to its speaker ("mining group reported losses", "JD Power
+    estimates sales"): what is said to have changed, after the verb."""
+    words = found.split()
+    for i in range(1, len(words) - 1):
+        if words[i] in _speech_verbs() and words[i + 1].lower() not in _stops() and words[i + 1][0].isalpha() and \
+                not words[i - 1].endswith(("'s", "’s", "'", "’")) and words[i - 1].lower() not in _determiners():
+            return " ".join(words[i + 1 :])  # (not "BA's estimated revenues": a participle of the noun)
+    return found
+
+
+def _after_a_count(found: str) -> str:
+    """A measure that opens on a number ("six children" in "two of his six children"): the noun it counts."""
+    first, _, rest = found.partition(" ")
+    if rest[:1].islower() and rest.split()[0] not in _stops() and rest.split()[0] not in _LINKING and \
+            (_DIGITS.fullmatch(first) or first in lexicon().numbers["cardinal_words"]):
+        return rest
+    return found
+
+
+_DIGITS = re.compile(r"\d[\d,.]*")
+_LEVEL_REACHED = re.compile(r"\b(?:to|from)\s+$")
+
+
+@cache
+def _change_in() -> re.Pattern[str]:
+    """A noun of change and what it is in ("slight drop in pre-tax profits"), with up to two words before it."""
+    nouns = alternation(_change_words()["change_nouns"])
+    return re.compile(rf"(?:[\w-]+\s+){{0,2}}?{nouns}\s+in\s+(\S.*)$")
 
 
 def _a_saying(word: str) -> bool:
@@ -1052,7 +1090,8 @@ _POSSESSED = re.compile(r"^[A-Z][\w&-]*(?:\s[A-Z][\w&-]*)*['’]s?\s|\s(?:from|o
 _SOLD_FOR = re.compile(r"\b(?:sold|sells|sell|selling|bought|buys|buy|buying|auctioned|acquired|leased)\s+"
                        r"(?P<np>(?!for\b)[^,;]{3,80}?)\s+(?:(?:to|from|with)\s+[^,;]{1,60}?\s+)?for\s+$")
 # "to sell for £339", "retails for $199", "went on sale for £50": a price
-_SELLS_FOR = re.compile(r"\b(?:sell|sells|selling|retail|retails|retailing|retailed|on\s+sale|priced|costs?)\s+for\s+"
+_SELLS_FOR = re.compile(r"\b(?:sell|sells|selling|retail|retails|retailing|retailed|on\s+sale|priced|costs?)\s+"
+                        r"(?:(?:in|across)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:and\s+)?[A-Z][\w.]*){0,3}\s+)?for\s+"
                         r"(?:about\s+|around\s+|just\s+|only\s+|under\s+|over\s+)?$", re.IGNORECASE)
 # "a tasty cheque for $1.5m", "put in a bid for £5m": a noun after an article (and an adjective) before "for"
 _NOUN_FOR = re.compile(r"\b(?i:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+for\s+"
