@@ -1425,6 +1425,11 @@ MEASURES = [
         claim("16.4bn rupees", 16_400_000_000, "INR", change=None)),
     row("a-count-picked-up-is-still-a-gain", "The film picked up two nominations, and sales picked up 5%.",
         claim("5%", 5, "percent", change="increase")),
+    # a figure knocked, wiped or shaved off something is a fall of it, by the figure
+    row("a-sum-knocked-off-profits", "The strong pound will knock £40m off the exporter's operating profits.",
+        claim("£40m", 40_000_000, "GBP", change="decrease", measure="operating profits")),
+    row("a-share-shaved-off-growth", "The strike shaved 0.3% off economic growth in the quarter.",
+        claim("0.3%", "0.3", "percent", change="decrease", measure="economic growth")),
     # a sum "on the" something is where or when it was made, not what it is (what money is spent on, the verb
     # says); nor is a name after "on" ("a fee of £40m on Adriano")
     row("a-price-on-the-stock-exchange",
@@ -2435,6 +2440,12 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Japan's biggest steel company Nippon Steel lost 2.5% to 270 yen.", "270 yen", ""),
     # a noun of change keeps what follows it ("increase in prices" is no verb), and a level it reaches is of that
     ("An increase in fares to £2.50 was approved.", "£2.50", "fares"),
+    # a level kept where it was ("kept interest rates steady at 4.75%") is a level of what was kept
+    ("The central bank kept interest rates steady at 4.75% on Thursday.", "4.75%", "interest rates"),
+    ("The regulator has left the price cap on hold again at £1,971.", "£1,971", "price cap"),
+    ("The decision to keep the base rate unchanged at 5.25% was unanimous.", "5.25%", "base rate"),
+    # what a figure is knocked off is what it measures
+    ("Tax rises would wipe £2bn off the value of the company.", "£2bn", "value of the company"),
     # a measure read back to a preposition starts after it, at the noun that has the figure; a place is no measure
     ("The trust was the only one in the region to report an improvement - with waiting times falling 12%.",
      "12%", "waiting times"),

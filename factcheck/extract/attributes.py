@@ -110,6 +110,8 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
         for word in reversed(_words(text[:start])):
             if word in t["change_verbs"]:
                 return t["change_verbs"][word]
+    if before and before[-1] in _taking_off() and after[:1] == ["off"]:
+        return "decrease"  # "would knock 125m euros off its profits": a fall of the profits
     if before and before[-1] in ("to", "from", "at", "reached", "hit"):
         return None  # "fell to 3,111" is a level
     if before and before[-1] in ("extra", "additional", "further"):
@@ -161,6 +163,11 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
 
 # the units in which a figure taken up is a change ("sales picked up 5%")
 _CHANGE_UNITS = frozenset({"percent", "percentage_point"})
+
+
+@cache
+def _taking_off() -> frozenset[str]:
+    return frozenset(lexicon().grammar["taking_off"]["verbs"])
 
 
 @cache
@@ -1603,6 +1610,24 @@ _EXTREME_OF = re.compile(r"\s(?!(?:at|of|in|on|off|from|near|below|above|since)\
                          r"(?:high|low|peak|highs|lows)\s+of\s*$", re.IGNORECASE)
 
 
+_OFF_NEXT = re.compile(r"\s+off\s+")
+_LAST_WORD = re.compile(r"([\w'’]+)\W*$")
+
+
+def _last_word(text: str, at: int) -> str:
+    """The word that ends right before ``at``, lower case ("" if none)."""
+    m = _LAST_WORD.search(text, max(0, at - 30), at)
+    return m.group(1).lower() if m else ""
+
+
+@cache
+def _held_at() -> re.Pattern[str]:
+    """A verb of keeping, its object and the state it is kept in, before "at" ("kept interest rates steady at")."""
+    held = lexicon().grammar["holding_a_level"]
+    return re.compile(rf"\b{alternation(held['verbs'])}\s+(?P<np>[^,;.]{{2,60}}?)\s+{alternation(held['states'])}"
+                      r"(?:\s+again)?\s+at\s+$", re.IGNORECASE)
+
+
 def _changed_right_before(before: str) -> bool:
     """Whether a verb of change stands right before the ``from`` or ``to`` that ends ``before``: a new level of
     the verb's own subject ("a survey of 280 schemes said contributions increased from £5.5bn"), however the
@@ -1633,6 +1658,12 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         noun = _double_object_measure(words, before) or _passive_money_measure(words, before)
         if noun in _PENALTIES:  # (but "paid £5bn for TV rights": the rights, what the money bought)
             return noun
+    if (off := _OFF_NEXT.match(text, q.end)) and _last_word(text, mention_start) in _taking_off() \
+            and (taken := _strip_determiners(_np_after(_ARTICLE.sub("", text[off.end() : off.end() + 200])))):
+        return taken  # "would knock 125m euros off its operating profits": the profits, which fall by the figure
+    if text.endswith("at ", 0, mention_start) and \
+            (kept := _held_at().search(text, max(clause_start, mention_start - 120), mention_start)):
+        return _strip_determiners(kept.group("np"))  # "voted to keep interest rates steady at 4.75%": the rates
     after_np = _strip_determiners(_np_after(_skip_to_noun(text, q)))
     if after_np and q.unit == "percent" and _OF_A_FORMER_LEVEL.match(text, q.end):
         after_np = ""  # "sales are half of previous models": the sales, set against what they were
