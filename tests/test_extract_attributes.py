@@ -1397,6 +1397,30 @@ SUBJECTS = [
         '"Tekken 5 will outsell any film this year," said the studio.', only=True),
     row("a-quote-opening-on-a-name-after-a-colon",
         'The studio said: "Myst 4 is our biggest launch."', only=True),
+    # a name's abbreviation in brackets stands between it and its verb; keeping a level is the keeper's
+    row("an-abbreviation-between-a-name-and-its-verb",
+        "Investors watched Norges Bank. Norges Bank (NB) kept its key policy rate unchanged at 4.5% on Thursday.",
+        claim("4.5%", "4.5", "percent", measure="key policy rate", subject="Norges Bank")),
+    row("an-abbreviation-before-a-verb-of-making",
+        "Critics praised the Royal Mint. The Royal Mint (RM) has struck nearly 200,000 coins for the jubilee.",
+        claim("nearly 200,000", 200_000, "count", subject="Royal Mint")),
+    # a name holding a place's word is an organisation's all the same ("Manchester United shares"), but not a
+    # nationality's ("Chinese PC sales")
+    row("a-club-named-after-its-town-before-its-shares",
+        "Fans backed Newcastle United. Newcastle United shares closed at 270p on Friday.",
+        claim("270p", "2.70", "GBP", measure="shares", subject="Newcastle United")),
+    row("an-airline-named-after-its-country-before-its-profits",
+        "Analysts like Irish Airways. Irish Airways profits rose 12% last year.",
+        claim("12%", 12, "percent", measure="profits", subject="Irish Airways")),
+    row("a-nationality-before-a-measure-is-no-holder", "Chinese PC sales rose 12% last year.",
+        claim("12%", 12, "percent", subject=None)),
+    # figures of others than the subject: "between three journalists", "with up to six other unions"
+    row("others-between-whom-a-fight-is", "The charity Liberty has joined a legal fight between three writers "
+        "and a publisher.", claim("three", 3, "count", subject=None)),
+    row("others-against-whom-action-is", "Energy group Centrica has dropped legal action against five banks.",
+        claim("five", 5, "count", subject=None)),
+    row("what-a-subject-did-something-with", "Hip-hop duo OutKast have capped a year of glory with three prizes.",
+        claim("three", 3, "count", subject="OutKast")),
 ]
 
 
@@ -2440,6 +2464,10 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Japan's biggest steel company Nippon Steel lost 2.5% to 270 yen.", "270 yen", ""),
     # a noun of change keeps what follows it ("increase in prices" is no verb), and a level it reaches is of that
     ("An increase in fares to £2.50 was approved.", "£2.50", "fares"),
+    # the object of "caused", "helped", "forced" is what the infinitive after it changes
+    ("The recall caused its shares to lose 18% in one day.", "18%", "shares"),
+    ("Warm weather helped sales of ice cream to rise 4%.", "4%", "sales of ice cream"),
+    ("The downturn prompted the bank to cut interest rates three times.", "three times", "interest rates"),
     # a level kept where it was ("kept interest rates steady at 4.75%") is a level of what was kept
     ("The central bank kept interest rates steady at 4.75% on Thursday.", "4.75%", "interest rates"),
     ("The regulator has left the price cap on hold again at £1,971.", "£1,971", "price cap"),

@@ -480,6 +480,14 @@ def _heads_of() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"\b(?:the\s)?(?:" + heads + r")\s+of\s+(.+?)\s*\bby\s*$", re.IGNORECASE))
 
 
+@cache
+def _caused_to() -> re.Pattern[str]:
+    """A verb whose object is the subject of an infinitive after it, and that object, before "to"."""
+    verbs = alternation(lexicon().grammar["causing_to"]["verbs"])
+    return re.compile(rf"\b{verbs}\s+(?P<np>(?:(?:its|their|the|his|her|our)\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?)"
+                      r"\s+to\s*$")
+
+
 def _subject_before(text: str, verb_at: int) -> str:
     """The noun phrase right before position ``verb_at`` (the subject of a change verb)."""
     head = text[:verb_at]
@@ -489,6 +497,10 @@ def _subject_before(text: str, verb_at: int) -> str:
     head = _ASIDE_ADVERB.sub("", head) if head.count(",") >= 2 else head
     head = _ABBREVIATION.sub("", head) if "(" in head else head  # "Gross domestic product (GDP) rose"
     head = _cut_end(_DEGREE, ("than", "nearly", "almost", "roughly"), head)  # "loan losses more than halved"
+    if head.rstrip().endswith(" to") and len(text[verb_at:].split()) <= 2 and (caused := _caused_to().search(head)):
+        # "caused its shares to lose 18%": the shares (not "prompting the Fed to increase interest rates five
+        # times": the verb's object is what changed)
+        return _ARTICLE.sub("", caused.group("np"))
     head = _cut_end(_EXPECTED_TO, ("to", "ly"), head)
     head = _cut_end(_AUXILIARIES, (*_AUXILIARY_WORDS, "ly"), head)
     head = _cut_end(_RELATIVE, ("which", "who", "that"), head)  # "Galaxy S4 sales, which reached": the noun

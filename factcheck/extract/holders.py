@@ -61,6 +61,11 @@ _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(–—]|\b(?:[Tt]hat|[Aa]nd|[Bb]ut|[Ww]
 _SUBJECT_REACH = 30  # characters: the longest opener and the spaces after it
 _OWNER = re.compile(rf"(?:[Tt]he\s)?(?P<name>{_NAME})['’]s?(?:\s|$)")
 # words between a subject's verb and its figure: no other name, no clause break
+# "joined a legal fight between three journalists", "will act with up to six other unions": others than the subject
+# (not "capped a year with three prizes": what it did it with)
+_OTHERS_BEFORE = re.compile(r"\b(?:between|among|amongst|against|alongside)\s+$")
+_OTHER_AFTER = re.compile(r"(?:[\w,.-]+\s+){1,3}other\b")
+_SHORT_NAME = re.compile(r"\s\([A-Z][A-Za-z&]{1,7}\)")  # a name's abbreviation after it: " (ECB)"
 _FREE_RUN = re.compile(r"[^,;:()\"“”A-Z]*$")
 _MAX_WORDS_BETWEEN = 12
 _POSSESSIVE_REACH = 8
@@ -323,6 +328,19 @@ def organisation_measure() -> re.Pattern[str]:
 _NAMED_MEASURE = re.compile(rf"(?P<name>{_NAME})\s(?P<rest>[a-z][\w-]*(?:\s[a-z][\w-]*){{0,3}})$")
 
 
+_COMPASS = frozenset({"Eastern", "Western", "Northern", "Southern", "Central"})
+
+
+def _names_an_organisation(words: list[str], places) -> bool:
+    """Whether a name that holds a place's word is an organisation's all the same: more words than the place's,
+    the last none of a place and no abbreviation ("Manchester United", "British Airways", "London Underground";
+    not "Chinese PC", "Eastern European", "Hong Kong")."""
+    last = words[-1]
+    return len(words) > 1 and " ".join(words) not in places.aliases and not last.isupper() and \
+        last not in places.aliases and last not in places.adjectives and last not in places.people and \
+        last not in _COMPASS
+
+
 def _named_measure(measure: str, names: frozenset[str]) -> tuple[str, str] | None:
     """The name a measure opens on and the rest, when the rest is what a company or product reports of itself
     ("Ericsson shares", "Galaxy S4 sales", "Toyota sales") and the name is no place nor its people's
@@ -332,9 +350,9 @@ def _named_measure(measure: str, names: frozenset[str]) -> tuple[str, str] | Non
             organisation_measure().fullmatch(measure):
         return None  # ("Third-quarter sales", "Retail sales": a sentence opens on what qualifies the measure)
     places = gazetteer()
+    words = named.group("name").split()
     if any(word in places.adjectives or word in places.people or word in places.aliases
-           or word in ("Eastern", "Western", "Northern", "Southern", "Central")
-           for word in named.group("name").split()):
+           or word in _COMPASS for word in words) and not _names_an_organisation(words, places):
         return None
     name = _holder_name(named.group("name"), measure, 0, names)
     return (name, named.group("rest")) if name == named.group("name") else None
@@ -546,6 +564,8 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
     verb_pattern, verbs = _verbs()
     for m in reversed(list(_NAME_RE.finditer(text, clause_start, mention_start))):
         verb = verb_pattern.match(text, m.end())
+        if verb is None and text.startswith(" (", m.end()) and (short := _SHORT_NAME.match(text, m.end())):
+            verb = verb_pattern.match(text, short.end())  # "The European Central Bank (ECB) left"
         if verb is None and text.startswith(",", m.end()) and (aside := _APPOSITIVE.match(text, m.end())):
             verb = verb_pattern.match(text, aside.end())  # "Carlsberg, the world's fifth-largest brewer, saw"
         elif verb is not None and not verb.group("aux") and verb.group("verb") in grammar_set("staff_nouns"):
@@ -563,7 +583,8 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
             continue
         between = text[end:mention_start]
         if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between) or \
-                _of_another_clause(between):
+                _of_another_clause(between) or _OTHERS_BEFORE.search(between) or \
+                (between.endswith("with ") and _OTHER_AFTER.match(text, mention_start)):
             return None  # a clause break, another name or figure, a clause of its own ("ruled that") stands between
         if word in _not_verbs() and (not _reports_its_own(word, between, verbs)
                                      or _OBJECT_TO_DO.match(text, mention_start)):
@@ -748,7 +769,7 @@ def _verbs() -> tuple[re.Pattern[str], frozenset[str]]:
     auxiliaries = alternation(g["holder_verbs"]["auxiliaries"], boundary=False)
     pattern = re.compile(rf"\s+(?P<aux>(?:(?:{auxiliaries})\s+)*)(?P<verb>[a-z][a-z'’-]+)\b")
     verbs = set(g["holder_verbs"]["verbs"]) | set(g["verb_measures"]) | set(g["level_verbs"])
-    verbs |= set(change_verbs())
+    verbs |= set(change_verbs()) | set(g["holding_a_level"]["subject_verbs"])  # "left its main rate unchanged at 2%"
     return pattern, frozenset(verbs)
 
 
