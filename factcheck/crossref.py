@@ -277,6 +277,12 @@ def _everywhere(place: str) -> bool:
     return found is not None and found.type == "world"
 
 
+def _worldwide(place: str | None) -> bool:
+    """Whether a place is the whole world said of a figure itself (``worldwide``, ``globally``), not of a rank
+    its sentence gives ("the third biggest PC vendor in the world")."""
+    return bool(place) and place.islower() and " " not in place and _everywhere(place)
+
+
 def _member_of(member: str, union: str) -> bool:
     """Whether a country is a member of a union of countries (``Cyprus`` of the ``European Union``:
     data/statistics.json)."""
@@ -339,7 +345,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "12"
+CROSSREF_VERSION = "13"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -909,8 +915,8 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
     if a.family != b.family:
         return None
     relation = "same" if a.place is b.place or a.place == b.place else place_relation(a.place, b.place)
-    if relation == "different":
-        return None
+    if relation == "different" or (relation == "nested" and _worldwide(a.place) != _worldwide(b.place)):
+        return None  # (a figure of the whole world is not one of a country in it: "8m copies worldwide", "in the US")
     if (a.marks is not b.marks and _marks_clash(a.marks, b.marks)) or (
             (a.dates or a.published) and (b.dates or b.published) and _apart_in_time(a, b)):
         return None

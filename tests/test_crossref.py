@@ -982,3 +982,23 @@ def test_an_agreement_names_no_difference_between_two_names_of_one_place():
     assert {a.place, b.place, c.place} == {"US", "United States", "UK"}
     assert "place" not in explain_agreement([a, b])
     assert "place UK vs United States" in explain_agreement([b, c])
+
+
+def test_a_figure_of_the_whole_world_is_not_one_of_a_country_in_it():
+    world = "The singer's debut album has sold more than eight million copies worldwide in two years."
+    country = "Her rival's new album has sold close to eight million copies in the US alone."
+    assert statuses(world, country) == set()
+    assert statuses(country, world) == set()  # whichever is read first
+    global_ = "Smartphone makers shipped 300 million handsets globally last year."
+    china = "Smartphone makers shipped 300 million handsets in China last year."
+    assert statuses(global_, china) == set()
+    assert "agree" in statuses(china, "Smartphone makers shipped some 300 million handsets in China last year.")
+
+
+def test_money_is_no_word_that_ties_two_sums():
+    pledge = "On Tuesday, the philanthropist pledged £400m of his own money to the vaccine alliance."
+    budget = "Economists said there could be a boost to the current budget in 2004/05 of about £400m."
+    assert statuses(pledge, budget) == set()
+    prize = "The winner takes home £250,000 in prize money this year."
+    grant = "The arts council will hand the theatre a grant of £250,000 this year."
+    assert statuses(prize, grant) == set()

@@ -2659,6 +2659,11 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # "yearly" and "per annum" are rates, as "a year" and "annually" are
+    row("a-sum-spent-yearly", "The £400m being spent yearly on malaria research should double.",
+        claim("£400m", 400_000_000, "GBP", period="yearly")),
+    row("a-sum-per-annum", "The scheme will cost at least £2bn per annum, the Treasury said.",
+        claim("at least £2bn", 2_000_000_000, "GBP", period="per annum")),
     # the span of a career or a history, after a preposition, is the figure's time; not a reign it begins with
     row("in-a-career", "The striker scored 200 goals in a 15-year career.",
         claim("200", 200, "count", period="in a 15-year career")),

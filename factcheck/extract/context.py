@@ -658,7 +658,7 @@ def _period_pattern() -> re.Pattern[str]:
         (?:season|year|month|week|decade|quarter|campaign)
       | (?:the\s)?(?:{year}\s)?(?:first|second|third|fourth|final|last|next)\s(?:quarter|half|season)
         # rates: a year, annually, year on year, per season
-      | annually | year[-\s](?:on|over)[-\s]year
+      | annually | yearly | per\sannum | year[-\s](?:on|over)[-\s]year
       | (?<![\w-])(?:a|per|each)\s(?:year|month|week|season|day)(?![\w-]|\s(?:earlier|ago|before|later|after))
         # "based on 2004 figures": the year the figures are of
       | {year}\s(?:figures|data|results|numbers|estimates|accounts)\b
@@ -680,7 +680,7 @@ _PERIOD_OPENERS = (
     "last", "latest", "latter", "new", "next", "of", "old", "on", "one", "over", "past", "per", "period", "present",
     "presently", "previous", "prior", "same", "second", "since", "than", "the", "their", "third", "this",
     "throughout", "till", "under", "until", "with", "within", "year", "years", "month", "months", "week", "weeks",
-    "day", "days", "decade", "decades", "quarter", "quarters", "season", "seasons",
+    "day", "days", "decade", "decades", "quarter", "quarters", "season", "seasons", "yearly",
 )
 
 
