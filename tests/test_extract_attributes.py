@@ -2464,6 +2464,10 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Japan's biggest steel company Nippon Steel lost 2.5% to 270 yen.", "270 yen", ""),
     # a noun of change keeps what follows it ("increase in prices" is no verb), and a level it reaches is of that
     ("An increase in fares to £2.50 was approved.", "£2.50", "fares"),
+    # how a figure is judged is no part of what it measures
+    ("The sitcom's first episode pulled in a disappointing audience of 6.3 million.", "6.3 million", "audience"),
+    ("Despite hefty tax rebates for exporters totalling 420bn yuan, the take rose.", "420bn yuan",
+     "tax rebates for exporters"),
     # the object of "caused", "helped", "forced" is what the infinitive after it changes
     ("The recall caused its shares to lose 18% in one day.", "18%", "shares"),
     ("Warm weather helped sales of ice cream to rise 4%.", "4%", "sales of ice cream"),

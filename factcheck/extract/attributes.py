@@ -664,7 +664,7 @@ def _level_verb() -> tuple[re.Pattern[str], tuple[str, ...]]:
     level_verbs = lexicon().grammar["level_verbs"]
     verbs = alternation(level_verbs, boundary=False)
     # "stands at a punitive 17.25%": how the level is judged is no part of what is measured
-    described = tuple(w.lower() for w in grammar_set("level_adjectives") if w.lower() not in _LEVEL_MODIFIERS)
+    described = tuple(w for w in _level_adjectives() if w not in _LEVEL_MODIFIERS)
     modifiers = "|".join(re.escape(w) for w in _LEVEL_MODIFIERS + described)
     pattern = re.compile(rf"\b(?:{verbs})\b(?:\s+(?:{modifiers}|[\w-]+-than-expected)){{0,4}}\s*$", re.IGNORECASE)
     return pattern, tuple(w.lower() for w in level_verbs) + _LEVEL_MODIFIERS + described + ("-than-expected",)
@@ -702,13 +702,19 @@ _DOING_NEXT = re.compile(r"\s+(?:are|were|is|was)\s+("
                          r"(?!(?:the|their|his|her|its)\b)[a-z]{3,})?)\b")
 @cache
 def _level_adjectives() -> tuple[str, ...]:
-    return tuple(w.lower() for w in grammar_set("level_adjectives"))
+    """The words that say how a level stands ("a record", "a combined") or is judged ("a punitive")."""
+    return tuple(w.lower() for w in grammar_set("level_adjectives")) + _judging_adjectives()
+
+
+@cache
+def _judging_adjectives() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon().grammar["judging_adjectives"]["words"])
 
 
 @cache
 def _level_after_change() -> re.Pattern[str]:
     """"to a record", "to a combined": the level a change leads to, named by how it stands."""
-    return re.compile(rf"\bto\s+(?:an?\s+)?{alternation(grammar_set('level_adjectives'))}\s*$", re.IGNORECASE)
+    return re.compile(rf"\bto\s+(?:an?\s+)?{alternation(list(_level_adjectives()))}\s*$", re.IGNORECASE)
 
 
 _ADVERB_AFTER_TO = re.compile(r"\b(?:to|from|or|versus)\s+[a-z]+ly\s*$")
@@ -804,6 +810,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
         found = found.split(None, 1)[1]  # "saying police numbers had fallen by 1,132": the numbers
     else:
         found = _after_a_saying(_after_a_count(found))
+    if " " in found and found.split(None, 1)[0].lower() in _judging_adjectives():
+        found = found.split(None, 1)[1]  # "pulled in a disappointing audience of 6.3 million": the audience
     if (change := _change_in().match(found)) and _LEVEL_REACHED.search(text, max(0, mention_start - 8), mention_start):
         found = _strip_determiners(change.group(1))  # "a slight drop in pre-tax profits to £170m": the profits
     if found in _calendar_names():
