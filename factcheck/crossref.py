@@ -345,7 +345,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "13"
+CROSSREF_VERSION = "14"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -632,14 +632,23 @@ def _statement(value_text: str | None, low: float | None, high: float | None, un
 
 def is_label(mention: str, unit: str, measure: str) -> bool:
     """Whether a figure names something rather than measures it: a race by its distance (``the 200m``,
-    ``10,000m``, written as one word, of a measure that names no length). Labels are never linked."""
+    ``10,000m``, written as one word, of a measure that names no length); a model by its number (``its 787
+    Dreamliner plane``, ``the 3 Series car``: a bare number before a name and one thing, which no count of
+    hundreds can be). Labels are never linked."""
+    if unit == "count" and _MODEL_NUMBER.fullmatch(mention) and _A_NAMED_THING.fullmatch(measure):
+        return True
     labels = _statistics_data()["labels"]
     if unit not in labels["units"] or not re.fullmatch(labels["written"], mention):
         return False
     return not measure_key(measure) & frozenset(labels["length_words"])
 
 
+_MODEL_NUMBER = re.compile(r"[2-9]|[1-9]\d{1,3}")  # (one thing may be counted: "1 Premiership title")
+_A_NAMED_THING = re.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)*\s[a-z]+(?<!s)")
+
+
 @lru_cache(maxsize=1 << 16)
+
 def _period(start: dt.date | str, end: dt.date | str) -> tuple[dt.date, dt.date]:
     """A dated period, its dates parsed if they come as ISO strings, shared by every claim of that period."""
     return _date(start), _date(end)
