@@ -345,7 +345,7 @@ def _figure_interval(value: float | None, low: float | None, high: float | None,
 # --- grouping ------------------------------------------------------------------------
 
 
-CROSSREF_VERSION = "14"
+CROSSREF_VERSION = "15"
 
 # In a block larger than this, a claim is compared with the claims whose figures
 # are closest to its own (the most recent first among equals), so that the cost of
@@ -635,7 +635,8 @@ def is_label(mention: str, unit: str, measure: str) -> bool:
     ``10,000m``, written as one word, of a measure that names no length); a model by its number (``its 787
     Dreamliner plane``, ``the 3 Series car``: a bare number before a name and one thing, which no count of
     hundreds can be). Labels are never linked."""
-    if unit == "count" and _MODEL_NUMBER.fullmatch(mention) and _A_NAMED_THING.fullmatch(measure):
+    if unit == "count" and _MODEL_NUMBER.fullmatch(mention) and (named := _A_NAMED_THING.fullmatch(measure)) and \
+            _a_thing_named(named.group("name"), named.group("thing")):
         return True
     labels = _statistics_data()["labels"]
     if unit not in labels["units"] or not re.fullmatch(labels["written"], mention):
@@ -644,7 +645,16 @@ def is_label(mention: str, unit: str, measure: str) -> bool:
 
 
 _MODEL_NUMBER = re.compile(r"[2-9]|[1-9]\d{1,3}")  # (one thing may be counted: "1 Premiership title")
-_A_NAMED_THING = re.compile(r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)*\s[a-z]+(?<!s)")
+_A_NAMED_THING = re.compile(r"(?P<name>[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)\s(?P<thing>[a-z]+(?<!s))")
+_STATES = frozenset({"dead", "alive", "missing", "hurt", "homeless", "unemployed", "injured", "killed"})
+
+
+def _a_thing_named(name: str, thing: str) -> bool:
+    """Whether a name and a word after it are one thing (``Dreamliner plane``), not people and how they fare
+    (``Britons dead``)."""
+    gaz = gazetteer()
+    return not any(word in gaz.people or word in gaz.adjectives for word in name.split()) and \
+        not thing.endswith("ed") and thing not in _STATES
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1008,9 +1008,12 @@ def test_money_is_no_word_that_ties_two_sums():
     ("787", "Dreamliner plane", True),  # "its 787 Dreamliner plane": a model, by its number
     ("3", "Series saloon", True),  # "the 3 Series saloon": no count of three is one saloon
     ("12", "Labour MPs", False),  # a count of a named group's members
+    ("300", "British troops", False),
     ("500", "Fortune companies", False),
     ("1", "Premiership title", False),  # one thing may be counted
     ("787", "planes", False),
+    ("440", "Britons dead", False),  # people, and how they fare
+    ("23", "Welsh miners", False),
 ])
 def test_a_bare_number_before_a_name_and_one_thing_is_a_model(mention: str, measure: str, label: bool) -> None:
     assert is_label(mention, "count", measure) is label
@@ -1020,3 +1023,4 @@ def test_model_numbers_are_never_linked():
     one = "The airline is banking on its much-anticipated 787 Dreamliner plane, due to fly in 2008."
     other = "Boeing signed a deal to develop test systems for its 787 Dreamliner aircraft."
     assert statuses(one, other) == set()
+
