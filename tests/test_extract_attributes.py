@@ -2464,6 +2464,20 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Japan's biggest steel company Nippon Steel lost 2.5% to 270 yen.", "270 yen", ""),
     # a noun of change keeps what follows it ("increase in prices" is no verb), and a level it reaches is of that
     ("An increase in fares to £2.50 was approved.", "£2.50", "fares"),
+    # a part of a year ("the final three months of 2004") is when, not what
+    ("GE's net profits were $5.37bn (£2.86bn) for the final three months of 2004.", "$5.37bn", "net profits"),
+    ("Its sales were 9.2bn euros over the first nine months of the year.", "9.2bn euros", "sales"),
+    ("Toyota's operating profits were $4bn for the first six months of 2005.", "$4bn", "operating profits"),
+    # a preposition and an article open a noun phrase of their own before "worth"
+    ("The brewer will buy 37.5% of the firm in a deal worth 4.66bn rupees.", "4.66bn rupees", "deal"),
+    ("The sale is expected to be complete in three weeks in a deal worth over £17m.", "over £17m", "deal"),
+    # a possessive after a linking word belongs to the phrase ("revenues from its core operations")
+    ("In 2004 revenues from its core car-making operations rose 11%.", "11%", "revenues from its core car-making "
+     "operations"),
+    ("Income from its vehicle shuttle services fell 7% last year.", "7%", "Income from its vehicle shuttle services"),
+    # a currency's name that is also a verb, after a sum, is no verb ("100 trillion won ($96bn)")
+    ("It has earmarked 100 trillion won ($96bn) for the first half.", "$96bn", ""),
+    ("It has reserved 4 trillion won ($3.8bn) for the year.", "$3.8bn", ""),
     # how a figure is judged is no part of what it measures
     ("The sitcom's first episode pulled in a disappointing audience of 6.3 million.", "6.3 million", "audience"),
     ("Despite hefty tax rebates for exporters totalling 420bn yuan, the take rose.", "420bn yuan",
@@ -3117,6 +3131,10 @@ NOT_FIGURES = [
     row("an-age-of-leaving-school", "The founder left school at 15 to work in a mill.", only=True),
     row("an-age-of-dying", "The actor died at 84 after a long illness.", only=True),
     row("a-title-of-hyphenated-words-and-its-number", "Fans queued for Tomb-Raider 3 at midnight.", only=True),
+    row("a-title-of-hyphenated-words-after-another-title", "It was followed by Halo 2 and Half-Life 2, both hits.",
+        only=True),
+    row("a-title-of-hyphenated-words-after-another-sequel", "Gamers bought Fable 2 and Far-Cry 3, both sequels.",
+        only=True),
     # a runner named by a distance: "the 400m man"
     row("a-runner-named-by-a-distance", "Kenya's 800m man Joseph Rono will run in Oslo.", only=True),
     row("a-swimmer-named-by-a-distance", "Her 200m women will swim in the relay.", only=True),

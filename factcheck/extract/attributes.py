@@ -548,7 +548,7 @@ def _subject_before(text: str, verb_at: int) -> str:
                               before_token[:1].isalpha() and tokens[i - 1][:1].isupper() and
                               any(t.lower() in _LINKING for t in tokens[max(0, i - 4) : i - 1]))
         # "Shares in the company": an article right after a linking word belongs to the phrase
-        article = token.lower() in ("the", "a", "an") and taken and i > 1 and (
+        article = token.lower() in ("the", "a", "an", "its", "their") and taken and i > 1 and (
             before_token in _LINKING or (before_token == "at" and taken[0][:1].isupper()))
         # "us" is a stop word, but "US" modifies a noun ("US exports"); "figures suggest inflation rose": the
         # subject starts after the verb
@@ -1137,8 +1137,11 @@ _MOVED_FOR = re.compile(r"\b(?:(?:moved|moves|move|moving|transferred|signed|sig
                         r"(?:a\s+|about\s+|around\s+|just\s+)?$")
 # "A much-loved guitar ... has been sold for £100,000"
 # "from the £130m seen a year earlier": a participle that says when, not what
-_PART_OF_A_TIME = re.compile(r"(?:(?:first|second|third|fourth|final|last|latest|same)\s)?(?:quarter|half|year|month|"
-                             r"week|season|period)\sof\s.+", re.IGNORECASE)
+_PART_OF_A_TIME = re.compile(r"(?:(?:first|second|third|fourth|final|last|latest|same|past|previous)\s)?"
+                             r"(?:(?:two|three|four|five|six|nine|twelve|\d{1,2})\s)?(?:quarters?|half|halves|years?|"
+                             r"months?|weeks?|seasons?|period)\sof\s.+", re.IGNORECASE)
+# a preposition and an article open a noun phrase of their own ("United Breweries in a deal")
+_NEW_PHRASE = re.compile(r"\s(?:in|with|for|under|through|after)\s(?:a|an)\s([\w'’-]+(?:\s[\w'’-]+){0,3})$")
 _SEEN_THEN = frozenset({"seen", "recorded", "reported", "posted", "achieved", "registered"})
 # "year-on-year", "month on month": a change against the same time before, no thing measured
 _ON_THE_TIME_BEFORE = re.compile(r"(?:year|month|quarter|week|day)[\s-]on[\s-](?:year|month|quarter|week|day)",
@@ -1260,6 +1263,8 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
     if last == "worth" and (m := _WORTH.search(before)):
         found = _strip_determiners(_subject_before(_strip_period(before[: m.start()]), len(_strip_period(
             before[: m.start()]))))
+        if inner := _NEW_PHRASE.search(found):
+            found = inner.group(1)  # "buy 37.5% of United Breweries in a deal worth": the deal
         if found and found.lower() not in _generic_measures():
             return found
     if last == "of" and (m := _COST_TO_OF.search(before)):
@@ -1648,6 +1653,15 @@ def _held_at() -> re.Pattern[str]:
                       r"(?:\s+again)?\s+at\s+$", re.IGNORECASE)
 
 
+_SUM_BEFORE = re.compile(r"\d\s*(?:bn|m|k|million|billion|trillion)?\s+$", re.IGNORECASE)
+
+
+@cache
+def _names_also_verbs() -> frozenset[str]:
+    """Currencies' names that are also verbs ("100 trillion won ($96bn)": the won, no winnings)."""
+    return frozenset(lexicon().units["money"]["names_also_verbs"])
+
+
 def _changed_right_before(before: str) -> bool:
     """Whether a verb of change stands right before the ``from`` or ``to`` that ends ``before``: a new level of
     the verb's own subject ("a survey of 280 schemes said contributions increased from £5.5bn"), however the
@@ -1842,6 +1856,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         verb_words.pop()
     verbs = _change_words()["change_verbs"]
     verb = verb_words[-1].group(0).lower() if verb_words else ""
+    if verb in _names_also_verbs() and _SUM_BEFORE.search(before, 0, verb_words[-1].start()):
+        verb = ""  # "100 trillion won ($96bn)": the currency of the sum before, no verb
     if (changed := changed_object(text, mention_start, clause_start, q.unit)) is not None:
         return changed[1]  # "Strong exports lifted manufacturing output 3%": the output
     if loses_money(text, mention_start, clause_start, q.unit):

@@ -302,6 +302,11 @@ def _words_before_digits(text: str) -> Iterator[int]:
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # what \w matches
             start -= 1
         if start < m.start():
+            if start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+                first = start - 1  # "Half-Life 2": the hyphenated word's first part opens it
+                while first > 0 and (text[first - 1].isalnum() or text[first - 1] == "_"):
+                    first -= 1
+                yield first
             yield start
 
 
