@@ -489,6 +489,16 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # an abbreviation may stand between a place's adjective and its noun ("Chinese PC sales"); what follows it
+    # still says whether the place is of a person or an organisation ("British PM", "American IT giant EDS")
+    row("an-adjective-before-an-abbreviation-and-its-noun", "Last year Chinese PC sales rose 12%.",
+        claim("12%", 12, "percent", place="China")),
+    row("an-adjective-before-an-abbreviation-of-a-market", "Analysts say European IT spending will grow 4%.",
+        claim("4%", 4, "percent", place="Europe")),
+    row("an-adjective-before-an-abbreviation-of-a-person", "The former British PM leaves a son and two daughters.",
+        claim("two", 2, "count", place=None)),
+    row("an-adjective-before-an-abbreviation-of-a-firm", "Ministers found the £456m system from American IT giant "
+        "Orbis was failing.", claim("£456m", 456_000_000, "GBP", place=None)),
     # a country's name an article uses for its team ("Wales have", "the Wales coach") is a team, no place; so is
     # another country's in it ("Italy were beaten"); not a country that is a state ("France is", "the Maldives
     # are")

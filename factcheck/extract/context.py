@@ -269,14 +269,18 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
     if not found:
         # "37 English council areas": a place named only by its adjective
         for m in _adjective_pattern().finditer(text):
-            if _describes_a_person(text, m.end()) or _names_a_competition(text, m.end()) or \
-                    _describes_an_organisation(text, m.end()) or _a_sums_currency(text, m.start(), m.end()):
+            # ("American IT giant EDS", "British PM": what stands after the abbreviation says what the place is of)
+            end = short.end() if (short := _ABBREVIATION_AFTER.match(text, m.end())) else m.end()
+            if _describes_a_person(text, end) or _names_a_competition(text, end) or \
+                    _describes_an_organisation(text, end) or _a_sums_currency(text, m.start(), m.end()) or \
+                    (short and short.group(1).lower() in grammar_words("person_descriptors")):
                 continue  # "The British singer played to 2,700 fans", "6.50m to win the European trials"
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.shown(gaz.adjectives[m.group(0)])))
     return (tuple(_join_pairs(text, sorted(found, key=lambda p: p.start))), tuple(org_places), tuple(homes),
             tuple(left_out))
 
 
+_ABBREVIATION_AFTER = re.compile(r"\s([A-Z]{2,4})s?(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.?\s$")
 _NEXT_WORDS = re.compile(r"\s+(?:(?:former|new|top|leading|young|rising|fellow)\s+)?([\w'’-]+)")
 
@@ -425,7 +429,8 @@ def _place_kinds() -> frozenset[str]:
 
 @cache
 def _adjective_pattern() -> re.Pattern[str]:
-    return re.compile(alternation_not_after(list(gazetteer().adjectives), r"[\w-]") + r"(?=\s[a-z])")
+    # "Chinese PC sales": an abbreviation may stand between the adjective and its noun
+    return re.compile(alternation_not_after(list(gazetteer().adjectives), r"[\w-]") + r"(?=\s(?:[A-Z]{2,4}s?\s)?[a-z])")
 
 
 _PAIR_JOIN = re.compile(r",?\s+(?:and|&)\s+(?:the\s+)?")
