@@ -23,7 +23,7 @@ from factcheck.extract.lexicon import (
     past_tense,
     transitive_change_verbs,
 )
-from factcheck.extract.numbers import Quantity
+from factcheck.extract.numbers import SUM_BEFORE, Quantity, names_also_verbs
 from factcheck.extract.units import dimension, is_money, money
 
 _WORD = re.compile(r"[‘'\"“]?[\w](?:[\w'’&-]|\.(?=\w))*[’'\"”]?|[,;:()–—]|(?<=\s)-(?=\s)")
@@ -1653,15 +1653,6 @@ def _held_at() -> re.Pattern[str]:
                       r"(?:\s+again)?\s+at\s+$", re.IGNORECASE)
 
 
-_SUM_BEFORE = re.compile(r"\d\s*(?:bn|m|k|million|billion|trillion)?\s+$", re.IGNORECASE)
-
-
-@cache
-def _names_also_verbs() -> frozenset[str]:
-    """Currencies' names that are also verbs ("100 trillion won ($96bn)": the won, no winnings)."""
-    return frozenset(lexicon().units["money"]["names_also_verbs"])
-
-
 def _changed_right_before(before: str) -> bool:
     """Whether a verb of change stands right before the ``from`` or ``to`` that ends ``before``: a new level of
     the verb's own subject ("a survey of 280 schemes said contributions increased from £5.5bn"), however the
@@ -1856,7 +1847,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         verb_words.pop()
     verbs = _change_words()["change_verbs"]
     verb = verb_words[-1].group(0).lower() if verb_words else ""
-    if verb in _names_also_verbs() and _SUM_BEFORE.search(before, 0, verb_words[-1].start()):
+    if verb in names_also_verbs() and SUM_BEFORE.search(before, 0, verb_words[-1].start()):
         verb = ""  # "100 trillion won ($96bn)": the currency of the sum before, no verb
     if (changed := changed_object(text, mention_start, clause_start, q.unit)) is not None:
         return changed[1]  # "Strong exports lifted manufacturing output 3%": the output

@@ -40,6 +40,7 @@ from factcheck.extract.lexicon import (
     lexicon,
     past_tense,
 )
+from factcheck.extract.numbers import SUM_BEFORE
 from factcheck.extract.units import money
 
 # a name: capitalised words, product numbers ("Galaxy S5", "iPhone 6") and the small words inside names
@@ -720,7 +721,7 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         return None  # "Europe and Asia-Pacific": places, not a holder
     if (name in gazetteer().aliases and not team) or name in gazetteer().adjectives or words[0] in g["months"] or \
             words[0] in g["weekdays"] or name.lower() in grammar_words("speaker_groups") or \
-            (name.lower() in money().names and _FIGURE_BEFORE.search(text, max(0, at - 20), at)):
+            (name.lower() in money().names and SUM_BEFORE.search(text, max(0, at - 20), at)):
         return None  # (nor a currency written with a capital after its sum: "earning 3.55m Euros (£2.45m)")
     at_start = not text[:at].strip() or text[:at].rstrip().endswith((".", "!", "?", ":", '"', "“", "–", "-"))
     # a word a sentence opens on is a name if the document writes it as one elsewhere, or if it owns something
@@ -733,7 +734,6 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
     return name
 
 
-_FIGURE_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:m|bn|k|million|billion|thousand)?\s*$")
 
 
 def _looks_like_a_name(word: str) -> bool:

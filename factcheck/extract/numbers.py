@@ -324,7 +324,7 @@ def _money_after(text: str, end: int, symbols: bool = True) -> tuple[str, int, D
         if coin := subunit(key):
             return coin[0], m.end(), coin[1]
         code = currency_for(key, text)
-        if code and (key not in _names_also_verbs() or _a_sum_of_it(text, end, m.end())):
+        if code and (key not in names_also_verbs() or _a_sum_of_it(text, end, m.end())):
             return code, m.end(), _ONE
     if m := p.coin_after.match(text, end):
         coin = subunit(m.group("coin"))
@@ -334,10 +334,13 @@ def _money_after(text: str, end: int, symbols: bool = True) -> tuple[str, int, D
 
 
 @cache
-def _names_also_verbs() -> frozenset[str]:
+def names_also_verbs() -> frozenset[str]:
+    """Currencies' names that are also English verbs ("won"): money only after a figure that can be a sum."""
     return frozenset(lexicon().units["money"]["names_also_verbs"])
 
 
+# a figure and its scale right before a word: "100 trillion won", "4.2m Euros" (the word is the sum's currency)
+SUM_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:m|bn|k|million|billion|trillion|thousand)?\s*$")
 _FIGURE_BEFORE = re.compile(r"(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-z]+)?\s*$", re.IGNORECASE)
 _NOT_AFTER = re.compile(r"['’]t\b")
 
