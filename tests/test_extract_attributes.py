@@ -1424,6 +1424,17 @@ SUBJECTS = [
         claim("12%", 12, "percent", measure="profits", subject="Irish Airways")),
     row("a-nationality-before-a-measure-is-no-holder", "Chinese PC sales rose 12% last year.",
         claim("12%", 12, "percent", subject=None)),
+    # a name set off by commas after what it is is the subject of the verb after it
+    row("a-name-after-its-description-before-its-verb",
+        "The world's largest toy maker, Brickland, has agreed to pay a total of $14.5m to settle a lawsuit.",
+        claim("$14.5m", 14_500_000, "USD", subject="Brickland")),
+    row("an-airline-after-its-description-before-its-verb",
+        "Shares rose. Europe's biggest budget airline, Skyway, carried 51 million passengers last year.",
+        claim("51 million", 51_000_000, "count", subject="Skyway")),
+    # a participle's own infinitive between a subject's verb and a figure is no part of the subject's clause
+    row("a-figure-in-a-participles-infinitive",
+        "Chile's finance minister, Ana Lopez, has unveiled a budget designed to expand public spending by 30%.",
+        claim("30%", 30, "percent", subject=None)),
     # figures of others than the subject: "between three journalists", "with up to six other unions"
     row("others-between-whom-a-fight-is", "The charity Liberty has joined a legal fight between three writers "
         "and a publisher.", claim("three", 3, "count", subject=None)),

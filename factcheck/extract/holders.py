@@ -66,6 +66,10 @@ _OWNER = re.compile(rf"(?:[Tt]he\s)?(?P<name>{_NAME})['’]s?(?:\s|$)")
 # (not "capped a year with three prizes": what it did it with)
 _OTHERS_BEFORE = re.compile(r"\b(?:between|among|amongst|against|alongside)\s+$")
 _OTHER_AFTER = re.compile(r"(?:[\w,.-]+\s+){1,3}other\b")
+# what a name is, opening its sentence, before the name set off by commas: "The world's largest retailer, "
+_DESCRIPTION_BEFORE = re.compile(r"^(?:[A-Z][\w'’-]*\s)?(?:[a-z][\w'’-]*\s){0,5}[a-z][\w'’-]*,\s$")
+# "a budget designed to": a participle's own infinitive (not "after it agreed to": a clause's verb)
+_PARTICIPLE_TO = re.compile(r"\b(?!(?:it|he|she|they|we|has|have|had|who|which|that)\s)[a-z]+\s[a-z]+ed\s+to\s")
 _SHORT_NAME = re.compile(r"\s\([A-Z][A-Za-z&]{1,7}\)")  # a name's abbreviation after it: " (ECB)"
 _FREE_RUN = re.compile(r"[^,;:()\"“”A-Z]*$")
 _MAX_WORDS_BETWEEN = 12
@@ -571,6 +575,9 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
             verb = verb_pattern.match(text, aside.end())  # "Carlsberg, the world's fifth-largest brewer, saw"
         elif verb is not None and not verb.group("aux") and verb.group("verb") in grammar_set("staff_nouns"):
             verb = verb_pattern.match(text, verb.end())  # "FBI agents downloaded 84 films": the FBI's
+        if verb is None and text.startswith(",", m.end()) and text.endswith(", ", 0, m.start()) and \
+                _DESCRIPTION_BEFORE.search(text, 0, m.start()):
+            verb = verb_pattern.match(text, m.end() + 1)  # "The world's largest retailer, Wal-Mart, has agreed"
         if verb is None:
             continue
         word, aux, end = verb.group("verb"), verb.group("aux"), verb.end()
@@ -585,8 +592,11 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
         between = text[end:mention_start]
         if not _FREE_RUN.match(between) or len(between.split()) > _MAX_WORDS_BETWEEN or _DIGIT.search(between) or \
                 _of_another_clause(between) or _OTHERS_BEFORE.search(between) or \
-                (between.endswith("with ") and _OTHER_AFTER.match(text, mention_start)):
-            return None  # a clause break, another name or figure, a clause of its own ("ruled that") stands between
+                (between.endswith("with ") and _OTHER_AFTER.match(text, mention_start)) or \
+                _PARTICIPLE_TO.search(between):
+            # a clause break, another name or figure, a clause of its own ("ruled that", "a budget designed to expand
+            # spending") stands between
+            return None
         if word in _not_verbs() and (not _reports_its_own(word, between, verbs)
                                      or _OBJECT_TO_DO.match(text, mention_start)):
             continue  # ("Toho expects 40 million people to see it": what others will do, not its own figure)
