@@ -2698,6 +2698,16 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # the time a figure is set against after "than" or "compared with" is not the figure's own; a span after "for
+    # more than" is, and so is a time before the figure that a clause after it points back to
+    row("a-time-set-against-after-than", "Mobile sales were 7% more than in 2003, the analysts said.",
+        claim("7%", 7, "percent", period=None)),
+    row("a-time-set-against-after-compared-with", "Tourism earnings this year are expected to be 15% lower than "
+        "last year.", claim("15%", 15, "percent", period="this year")),
+    row("a-span-after-for-more-than", "Growth has stayed above 9% for more than a year.",
+        claim("above 9%", 9, "percent", period="a year")),
+    row("a-time-a-clause-points-back-to", "Growth will slow in 2006 compared to last year, when the economy "
+        "expanded by 3.25%.", claim("3.25%", "3.25", "percent", period="last year")),
     # "yearly" and "per annum" are rates, as "a year" and "annually" are
     row("a-sum-spent-yearly", "The £400m being spent yearly on malaria research should double.",
         claim("£400m", 400_000_000, "GBP", period="yearly")),

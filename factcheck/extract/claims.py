@@ -391,6 +391,11 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         periods = [p for p in periods if not founded.start("when") <= p.start < founded.end()]
     if periods and others:
         periods = _without_bases(periods, text, m_end, others)
+    if periods and (" than " in text or "compared " in text):
+        # "30% more than in 2003", "profits compared with 2003": the time set against, not the figure's own
+        periods = [p for p in periods if p.start < m_end or not _BASE_TIME_BEFORE.search(text, max(0, p.start - 16),
+                                                                                        p.start)
+                   or _SPAN_BEFORE.search(text, max(0, p.start - 24), p.start)]
     if periods and (event := _EVENT_BEFORE_OR_AFTER.search(text, m_end)) and \
             (past_tense(event.group("verb")) or event.group("verb") in _pasts_like_presents()):
         # "won 84 caps before he quit Test rugby at the start of 2004": when that other event happened
@@ -872,6 +877,9 @@ def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Cl
 
 
 _CONTRAST = re.compile(r",?\s(?:while|whereas)\s")
+_BASE_TIME_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+# "for more than a year": a span, no time set against
+_SPAN_BEFORE = re.compile(r"\b(?:for|over|in|within|after|of|from|by)\s+(?:more|less|fewer)\s+than\s+$")
 _SET_AGAINST = re.compile(r"\b(?:from|on|than|against|compared\s(?:to|with))\s+(?:\S+\s)?$", re.IGNORECASE)
 
 
