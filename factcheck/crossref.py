@@ -658,7 +658,6 @@ def _a_thing_named(name: str, thing: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-
 def _period(start: dt.date | str, end: dt.date | str) -> tuple[dt.date, dt.date]:
     """A dated period, its dates parsed if they come as ISO strings, shared by every claim of that period."""
     return _date(start), _date(end)

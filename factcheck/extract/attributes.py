@@ -89,8 +89,6 @@ def _first_words(text: str, start: int, count: int) -> list[str]:
     return [m.group(0).lower().strip("‘'\"“’”") for m in islice(_WORD.finditer(text, start), count)]
 
 
-
-
 @cache
 def _stops() -> frozenset[str]:
     return frozenset(lexicon().grammar["np_stop_words"])
@@ -800,9 +798,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     found = _measured(text, q, mention_start, clause_start, previous)
     if _LEADING_PREPOSITION.match(found):
         found = _after_prepositions(found)
-    if found.lower() in _NO_NOUN or (found.lower() in money().names and
-                                     re.search(rf"\d\s*(?:bn|m|k|million|billion|trillion)?\s+{re.escape(found)}\b",
-                                               text[:mention_start])):
+    if found.lower() in _NO_NOUN or (found.lower() in money().names and _written_after_a_sum(text, found,
+                                                                                             mention_start)):
         # "Another 1,700 will go": more of what the article counted, unsaid here; "4bn euros ($5.2bn)": the
         # currency of the sum before, no measure (not "the dollar reached $1.29": an exchange rate)
         found = ""
@@ -829,6 +826,12 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
             (of := dimension(q.unit)) is not None and of.name in ("length", "mass"):
         return size
     return found
+
+
+def _written_after_a_sum(text: str, word: str, end: int) -> bool:
+    """Whether ``word`` stands somewhere before ``end`` right after a figure and its scale ("4bn euros")."""
+    return any(SUM_BEFORE.search(text, max(0, m.start() - 20), m.start())
+               for m in re.finditer(rf"(?<![\w-]){re.escape(word)}\b", text[:end]))
 
 
 def _after_a_saying(found: str) -> str:

@@ -369,8 +369,6 @@ def _describes_a_person(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() in grammar_words("person_descriptors")
 
 
-
-
 def _opponent_before(text: str, start: int) -> bool:
     """Whether a place at ``start`` is a team's name: the opponent of a match ("against Leicester",
     "beat France 2-1")."""

@@ -489,11 +489,12 @@ _LIST_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)](?:\s|$)")
 _BRACKETED_NUMBER = re.compile(r"\d{1,2}\)\s+[A-Z]")
 
 
-# a scorer in a match report's list of goals, right before the minute: "Goals: Bowyer 35, Dyer 69"
+# a unit's word in title case after a figure: a title ("60 Minutes", "21 Grams"), no quantity
 _TITLE_CASE_UNIT = re.compile(r"\d\s+[A-Z][a-z]{2,}$")
 # a substitution in a line-up: one player for another, then the minute in brackets
 _SUBSTITUTION = re.compile(r"\b[A-Z][\w'’-]+\s+for\s+(?:[a-z]{2,3}\s+){0,2}[A-Z][\w'’-]+\s\($")
 _LAST_MINUTE = 130
+# a scorer in a match report's list of goals, right before the minute: "Goals: Bowyer 35, Dyer 69"
 _GOAL_MINUTE = re.compile(r"\bGoals?:\s(?:[^.;:]*?,\s)?[A-Z][\w'’-]+(?:\s\((?:pen|og)\))?\s$")
 # the scores of other sets of a match, next to one: "4-6 6-3 6-4", "6-4, 7-6"
 _NEXT_SET = re.compile(r",?\s\d{1,2}\s?[-–]\s?\d{1,2}(?![\w%]|[.,]\d)")

@@ -744,8 +744,6 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
     return name
 
 
-
-
 def _looks_like_a_name(word: str) -> bool:
     """An acronym ("IDC"), a product's camel case ("iPhone") or a word with digits ("S5")."""
     return (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word) or \

@@ -223,7 +223,6 @@ class Lexicon:
         return {k: Decimal(v) for k, v in self.numbers["scales"].items()}
 
 
-
 @dataclass(frozen=True)
 class Gazetteer:
     """Places by name, their aliases and adjectives, and the containment hierarchy."""
