@@ -1064,6 +1064,39 @@ SUBJECTS = [
     row("a-firm-whose-figure-came-last",
         "Kestrel Foods' profits rose 10% to £200m. The firm employs 3,000 people.",
         claim("3,000", 3000, "count", subject="Kestrel Foods")),
+    # a time word may open the clause: "Now the firm employs 7,600 workers"
+    row("a-firm-after-now",
+        "Kestrel Foods' profits rose 10% to £200m. Now the firm employs 3,000 people.",
+        claim("3,000", 3000, "count", subject="Kestrel Foods")),
+    row("a-company-after-today",
+        "Harrow Print's sales rose 5% to £40m. Today, the company has 800 staff.",
+        claim("800", 800, "count", subject="Harrow Print")),
+    # an organisation introduced as "one of the ... firms": what "the firm" stands for before any figure of its own
+    row("a-firm-introduced-as-one-of-many",
+        "Lantern turns 20\n\nLantern, one of the web's oldest search companies, is 20 years old this week.\n\n"
+        "The founders kept the name. The firm employs 2,100 people.",
+        claim("2,100", 2100, "count", subject="Lantern")),
+    row("a-bank-introduced-as-one-of-many",
+        "Carrow celebrates\n\nCarrow, one of the country's smallest banks, has opened its 50th branch.\n\n"
+        "Its founders were farmers. The bank has 90,000 customers.",
+        claim("90,000", 90000, "count", subject="Carrow")),
+    # the sentence that gave an organisation's figure does not end its reach by naming others: the results after it
+    # are still the organisation's
+    row("results-after-a-sentence-naming-an-event",
+        "Kitmakers gain\n\nSports firm Halden has posted a 50% rise in annual profit after sales of Wales shirts were "
+        "boosted by the Six Nations.\n\nPre-tax profit for the year was £12.1m.",
+        claim("£12.1m", 12_100_000, "GBP", subject="Halden")),
+    row("sales-after-a-sentence-naming-a-rival",
+        "Drugmaker Orvane said profits fell 20% as Pellix won rival contracts. Sales fell 8% to £300m.",
+        claim("£300m", 300_000_000, "GBP", subject="Orvane")),
+    # what a sum was paid for is no firm that "it" or "the firm" stands for after it
+    row("the-firm-after-a-price-paid-for-another",
+        "Harbour Foods' profits rose 10% to £90m. The group will pay £300m for Kelso Dairies. "
+        "The firm's shares fell 3%.",
+        claim("3%", 3, "percent", subject="Harbour Foods")),
+    row("it-after-a-price-paid-for-another",
+        "Corran Mining said profits rose 10% to £2bn. It also paid $50m for Lode Resources. It employs 77,000 people.",
+        claim("77,000", 77_000, "count", subject="Corran Mining")),
     row("a-film-is-not-the-film-council",
         "The Film Council funded the project. The film has already won over 30 awards.",
         claim("over 30", 30, "count", subject=None)),

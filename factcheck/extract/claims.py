@@ -118,9 +118,12 @@ class _DocumentState:
         self._pass_organisation(text)
 
     def _pass_organisation(self, text: str) -> None:
-        """Count a sentence read since the last organisation's figure; one that names someone else ends its reach."""
+        """Count a sentence read since the last organisation's figure; one that names someone else ends its reach,
+        unless it is the sentence that gave the figure ("Umbro has posted a 222% rise in profit after sales of
+        England kits were boosted by Euro 2004. Pre-tax profit was £15.4m")."""
         if self.since_organisation <= _RESULTS_REACH:
-            self.since_organisation += 1 if not _names_another(text, self.last_organisation) else _RESULTS_REACH + 1
+            ends = self.since_organisation > 0 and _names_another(text, self.last_organisation)
+            self.since_organisation += _RESULTS_REACH + 1 if ends else 1
 
     @property
     def previous_period(self) -> str | None:
@@ -444,7 +447,10 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
             (q.unit in _OWN_FIGURES or units.is_money(q.unit)) and \
             _reports_of_the_firm(text, held.measure, state.last_organisation):
         held = replace(held, subject=state.last_organisation)  # "... Yangtze Power said. Sales surged to 6.2bn yuan"
-    if held.subject and held.rule != "list_item" and _an_organisation(held.subject, speakers.people):
+    # (not an item of a list, nor what a sum was paid for: "bought Australian firm BRL Hardy for $1bn. Since then,
+    # it has paid ..." is the buyer)
+    if held.subject and held.rule != "list_item" and not (held.rule == "for" and units.is_money(q.unit)) and \
+            _an_organisation(held.subject, speakers.people):
         state.last_organisation = held.subject
         state.since_organisation = 0
     if held.subject and held.measure.lower() == held.subject.lower():
@@ -539,9 +545,12 @@ def _takes_the_figure(text: str, subject: re.Match[str], mention_start: int) -> 
 _VERB_TO_OBJECT = 4
 
 
+# a time a clause may open on before its subject: "Now the firm employs 7,600 workers"
+_TIME_OPENER = r"(?:Now|Today|Currently|Since\sthen),?"
 # a clause whose subject is a thing the article has named in full before: "The duchy last year generated £12m"
 # (an aside on what it is may stand after the noun: "The firm, a market leader in high-speed internet, had")
-_DEFINITE_BEFORE = re.compile(r"\W*(?:(?:and|but|so|yet|while|And|But|So|Yet|However,|Meanwhile,)\s+)*[Tt]he\s+"
+_DEFINITE_BEFORE = re.compile(rf"\W*(?:(?:and|but|so|yet|while|And|But|So|Yet|However,|Meanwhile,|{_TIME_OPENER})\s+)*"
+                              r"[Tt]he\s+"
                               r"(?P<noun>[a-z][a-z-]{2,})(?:,\s(?:a|an|the)\s[^,;()\"“”]{3,80}?,)?\s+"
                               r"(?:(?:[a-z]+ly|has|have|had|was|is|will|would|could|also|"
                               r"been|then|still|now|only|just|(?:last|this|next)\s(?:year|month|week|season))\s+)*"
@@ -609,7 +618,7 @@ def _an_organisation(name: str, people) -> bool:
 
 _ADVISERS = frozenset({"advisers", "advisors", "adviser", "advisor", "analysts", "brokers", "lawyers"})
 # what may open a clause before "It", "Its" or "The firm" that stands for an organisation named before
-_ORGANISATION_CLAUSE_OPENER = r"\W*(?:(?:and|but|And|But|However,|Meanwhile,)\s+)?"
+_ORGANISATION_CLAUSE_OPENER = rf"\W*(?:(?:and|but|And|But|However,|Meanwhile,|{_TIME_OPENER})\s+)?"
 _IT_BEFORE = re.compile(_ORGANISATION_CLAUSE_OPENER + r"(?:It|(?<=,\s)it)\s+"
                         r"(?P<aux>(?:(?:[a-z]+ly|has|have|had|will|would|could|also|now|still|then|already)\s+)*)"
                         r"(?P<verb>[a-z][a-z'’-]+)\b")

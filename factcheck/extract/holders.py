@@ -150,8 +150,11 @@ def _introduced() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # what an article's own firm is introduced as (not "rival Google", nor "owner X")
     own = [d for d in grammar_words("organisation_descriptors") if d not in _OTHERS]
     descriptors = alternation(own, boundary=False)
+    # "Yahoo, one of the net's most iconic companies": one of many such
+    plurals = alternation([d[:-1] + "ies" if d.endswith("y") else d + "s" for d in own], boundary=False)
     before = re.compile(rf"\b(?:{descriptors})[^\S\n]+(?P<name>{_NAME})")
-    after = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s(?:the|a|an)\s[^,.;]{{0,60}}?\b(?:{descriptors})\b")
+    after = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s(?:(?:the|a|an)\s[^,.;]{{0,60}}?\b(?:{descriptors})"
+                       rf"|one\sof\s(?:the|its)\s[^,.;]{{0,60}}?\b(?:{plurals}))\b")
     return before, after
 
 
