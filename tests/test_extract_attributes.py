@@ -499,6 +499,16 @@ PLACES = [
         claim("two", 2, "count", place=None)),
     row("an-adjective-before-an-abbreviation-of-a-firm", "Ministers found the £456m system from American IT giant "
         "Orbis was failing.", claim("£456m", 456_000_000, "GBP", place=None)),
+    # a town's name an article uses for a firm or a club ("Luton said", "Swindon's own figures", "Wigan have
+    # offered") is a name, no place; not where someone is ("Shops in Luton said") nor a town that is one
+    row("a-town-that-says-what-a-firm-says", "Luton said its car sales rose 4% in March.",
+        claim("4%", 4, "percent", place=None, subject="Luton")),
+    row("a-towns-own-figures", "Swindon's own figures show new car sales rose 3% last year.",
+        claim("3%", 3, "percent", place=None)),
+    row("a-town-with-a-plural-verb", "Wigan have offered £2m for the striker.",
+        claim("£2m", 2_000_000, "GBP", place=None, subject="Wigan")),
+    row("a-town-where-shops-said", "Shops in Luton said sales rose 4% in March.",
+        claim("4%", 4, "percent", place="Luton")),
     # a country's name an article uses for its team ("Wales have", "the Wales coach") is a team, no place; so is
     # another country's in it ("Italy were beaten"); not a country that is a state ("France is", "the Maldives
     # are")

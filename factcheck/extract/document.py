@@ -110,8 +110,9 @@ _TOWNS = frozenset(("city", "town", "district", "borough", "area"))
 
 
 def names_a_team(text: str, place: str) -> bool:
-    """Whether the article uses a town's name (``place``, canonical) for a team: its manager or fans, a match
-    against it."""
+    """Whether the article uses a town's name (``place``, canonical) for a team or a firm: its manager or fans, a
+    match against it; what it said or its own figures ("Halifax said prices rose"); a plural verb after it
+    ("Chelsea have decided")."""
     gaz = gazetteer()
     if place not in gaz.places:
         return False
@@ -120,6 +121,8 @@ def names_a_team(text: str, place: str) -> bool:
     if gaz.places[place].type not in _TOWNS:
         return False
     before, after = _team_context()
+    firm, where = _firm_context(), _WHERE_BEFORE
+    own = _own_names().get(place, ())
     for name in _forms().get(place, ()):
         if not name[:1].isupper():
             continue
@@ -127,11 +130,38 @@ def names_a_team(text: str, place: str) -> bool:
         while at >= 0:
             end = at + len(name)
             if not (at and (text[at - 1].isalnum() or text[at - 1] == "_")) and (
-                    after.match(text, end) or (before.search(text, max(0, at - _BEFORE_REACH), at)
-                                               and not (text[end : end + 1].isalnum() or text[end : end + 1] == "_"))):
+                    after.match(text, end)
+                    or (before.search(text, max(0, at - _BEFORE_REACH), at)
+                        and not (text[end : end + 1].isalnum() or text[end : end + 1] == "_"))
+                    # (the town's own name, not where someone is: "our correspondent in Mumbai says")
+                    or (name in own and (m := firm.match(text, end)) and not where.search(text, max(0, at - 12), at)
+                        and not (m.group("plural") and _LISTED_BEFORE.search(text, max(0, at - 6), at)))):
                 return True
             at = text.find(name, at + 1)
     return False
+
+
+# (nor the end of a longer name: "the Commission for Latin America and the Caribbean said")
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|to|outside|around|across|for|and)\s(?:the\s)?$")
+
+
+@cache
+def _own_names() -> dict[str, frozenset[str]]:
+    """Each place's own names, as written (not those of the country it is the capital of)."""
+    names: dict[str, set[str]] = {}
+    for form, place in gazetteer().aliases.items():
+        names.setdefault(place, set()).add(form.removeprefix("the "))
+    return {place: frozenset(found) for place, found in names.items()}
+
+
+@cache
+def _firm_context() -> re.Pattern[str]:
+    """What follows a town's name used for a firm or a club: what it said (an aside between them), its own
+    people and figures, a plural verb."""
+    words = lexicon().grammar["firm_words_after"]
+    verbs, nouns = (alternation(words[key], boundary=False) for key in ("verbs", "nouns"))
+    return re.compile(rf"(?:['’]s)?(?:,\s[^,.;\n]{{1,60}},)?\s(?:{verbs})\b|(?:['’]s)?\s(?:{nouns})\b"
+                      rf"|\s(?P<plural>are|were|have)\s(?!been\b|(?:a|an|the|some|many|few|two|three)\s)")
 
 
 _BEFORE_REACH = 30  # characters before a team's name that its context can take ("versus the ")
