@@ -2647,6 +2647,26 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a level after "to" or "from" of a noun of change is a level of what changed
     ("Analysts expect a slight drop in annual pre-tax profits to £170m.", "£170m", "annual pre-tax profits"),
     ("The union wants an increase in the minimum wage to £5.60 an hour.", "£5.60", "minimum wage"),
+    # "remain" and "stay" hold a level, as "stand" does; an adverb may stand between the verb and "at"
+    ("Economists believe interest rates will remain at 3.5% until June.", "3.5%", "interest rates"),
+    ("Ministers hope waiting lists will stay at 8,000.", "8,000", "waiting lists"),
+    ("The proportion was currently at 62%, officials said.", "62%", "proportion"),
+    ("Inflation remains at 2.6%.", "2.6%", "Inflation"),
+    # a word that names no statistic of its own is still the one the verb's subject gives, not nothing; a word
+    # that stands for a figure named elsewhere ("the figure") is not
+    ("He said rates would rise to 6% by the summer.", "6%", "rates"),
+    ("Officials expect the proportion to fall to 40%.", "40%", "proportion"),
+    # the subject of a change verb's infinitive stands before "to" ("expect house prices to rise"), unless the word
+    # there is a verb or a noun of purpose ("plans to cut", "is seeking to cut")
+    ("Estate agents expect rents to rise by 4% this year.", "4%", "rents"),
+    ("Forecasters expect car sales to fall by 2% next year.", "2%", "car sales"),
+    ("The ministry is seeking to cut the schools budget by £45m.", "£45m", "schools budget"),
+    # a participle of forecast may follow its noun directly ("a deficit projected to peak at")
+    ("The council faces a shortfall projected to peak at £12m next year.", "£12m", "shortfall"),
+    ("They warned of a budget gap forecast to reach $3bn.", "$3bn", "budget gap"),
+    # a restrictive clause's verb of change: the noun the clause is about
+    ("Retailers dominate a pet food market that has grown by 20% since 2010.", "20%", "pet food market"),
+    ("It is a sector that is shrinking by 3% a year.", "3%", "sector"),
 ])
 def test_what_the_words_around_a_figure_say_it_measures(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}

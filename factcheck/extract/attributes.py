@@ -427,8 +427,10 @@ _ASIDE_ADVERB = re.compile(r",\s*(?:meanwhile|however|though|too|also|moreover|f
                            r"nevertheless|instead|overall|again|still|then|now|so\sfar|in\stotal)\s*,(?=\s)",
                            re.IGNORECASE)
 _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests", "suggested", "show", "shows", "showed",
-                           "found", "warned", "argued", "insisted", "explained", "believes", "believe", "thinks",
-                           "think", "predicted", "predicts", "expects", "expect", "expected", "feared", "fears",
+                           "found", "warned", "argued", "insisted", "explained", "believes", "believe", "believed",
+                           "thinks", "think", "thought", "predicted", "predicts", "expects", "expect", "expected",
+                           "feared", "fears", "hope", "hoped", "hopes", "estimates", "forecasts", "reckons", "reckoned",
+                           "want", "wants", "wanted", "allow", "allows", "allowed", "forced", "helped", "caused",
                            # "Carlsberg saw annual profits fall": what it saw is the subject
                            "saw", "see", "sees", "seen", "seeing"})
 _ATTENDANCE_LABEL = re.compile(r"\b(?:Att|Attendance|Crowd):\s*$")
@@ -454,8 +456,16 @@ def _from_opens_no_phrase(tokens: list[str], i: int, before: str) -> bool:
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|our|his|her)\s+", re.IGNORECASE)
 
 
-_EXPECTED_TO = re.compile(r"(?:\s+(?:is|are|was|were)\s+(?:expected|forecast|set|likely|due|projected|predicted|tipped|"
-                          r"poised|estimated|thought|bound)\s+to(?:\s+[a-z]+ly)?)\s*$")
+# ("a deficit projected to peak at": the participle may follow the noun directly)
+_EXPECTED_TO = re.compile(r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:expected|forecast|set|likely|due|projected|predicted|"
+                          r"tipped|poised|estimated|thought|bound)\s+to(?:\s+[a-z]+ly)?)\s*$")
+# "a market that has grown": the noun a restrictive clause is about
+_THAT = re.compile(r"(?<=[\w'’])\s+that\s*$")
+# "They expect house prices to rise": the subject of a change verb's infinitive (not "prompted the bank to cut
+# interest rates": what a verb with an object changes is the object)
+_INFINITIVE = re.compile(r"(?<=[\w'’])\s+to\s*$")
+_WITH_AN_OBJECT = re.compile(r"[\w'’-]+\s+(?!(?:by|at|to|from|up|down|back|again|around|about|almost|nearly|some|over|"
+                             r"more|less|just|only|another|a\sfurther)\b)[a-z]")
 # the auxiliaries and adverbs between a subject and its verb ("sales have also")
 _AUXILIARY_WORDS = ("have", "has", "had", "been", "was", "were", "is", "are", "being", "will", "would", "be", "also",
                     "now", "not", "could", "may", "might", "should", "can", "went", "go", "goes", "gone", "going",
@@ -486,8 +496,18 @@ def _caused_to() -> re.Pattern[str]:
                       r"\s+to\s*$")
 
 
-def _subject_before(text: str, verb_at: int) -> str:
-    """The noun phrase right before position ``verb_at`` (the subject of a change verb)."""
+def _no_subject_before_to(head: str) -> bool:
+    """Whether the last word of ``head``, before "to", is no subject of the infinitive after it ("plans to cut",
+    "was estimated to have", "is seeking to cut", "prompting the Federal Reserve to increase")."""
+    word = head.rsplit(None, 1)[-1] if head.strip() else ""
+    return not word or word.endswith(("ed", "ing")) or word[:1].isupper() or \
+        word.lower() in lexicon().grammar["no_subject_before_to"]["words"]
+
+
+def _subject_before(text: str, verb_at: int, infinitive: bool = False) -> str:
+    """The noun phrase right before position ``verb_at`` (the subject of a change verb); with ``infinitive``, at
+    a verb of change or level, whose infinitive may have its own subject before "to" ("expect house prices to
+    rise") and whose clause may be a restrictive one ("a market that has grown")."""
     head = text[:verb_at]
     if head.endswith(('"', "“", "‘")):
         head = head.rstrip("\"“‘")  # 'the average income had "risen': the quote opens on the verb
@@ -501,8 +521,13 @@ def _subject_before(text: str, verb_at: int) -> str:
         return _ARTICLE.sub("", caused.group("np"))
     head = _cut_end(_EXPECTED_TO, ("to", "ly"), head)
     head = _cut_end(_AUXILIARIES, (*_AUXILIARY_WORDS, "ly"), head)
+    if infinitive and (to := _INFINITIVE.search(head)) and not _no_subject_before_to(head[: to.start()]) and \
+            not _WITH_AN_OBJECT.match(text, verb_at):
+        head = head[: to.start()]
     head = _cut_end(_RELATIVE, ("which", "who", "that"), head)  # "Galaxy S4 sales, which reached": the noun
     head = _cut_end(_RELATIVE_CLAUSE, (",",), head)  # "The deal with Fox, that saw matches sublicensed, was worth"
+    if infinitive:
+        head = _cut_end(_THAT, ("that",), head)
     head = _cut_end(_APPOSITIVE_END, (",",), head)  # "Shares in Acme, the retailer, fell": what Acme is
     head = _cut_end(_DASH_END, ("-", "–", "—"), head)  # "The owners - two from Taiwan": the noun the aside is about
     head = _without_periods(head, timed_only=True)  # "In the last four years sales rose": when is not who
@@ -664,7 +689,9 @@ def _level_verb() -> tuple[re.Pattern[str], tuple[str, ...]]:
     # "stands at a punitive 17.25%": how the level is judged is no part of what is measured
     described = tuple(w for w in _level_adjectives() if w not in _LEVEL_MODIFIERS)
     modifiers = "|".join(re.escape(w) for w in _LEVEL_MODIFIERS + described)
-    pattern = re.compile(rf"\b(?:{verbs})\b(?:\s+(?:{modifiers}|[\w-]+-than-expected)){{0,4}}\s*$", re.IGNORECASE)
+    # ("was currently at 62%": an adverb between the verb and the level)
+    pattern = re.compile(rf"\b(?:{verbs})\b(?:\s+[a-z]+ly)?(?:\s+(?:{modifiers}|[\w-]+-than-expected)){{0,4}}\s*$",
+                         re.IGNORECASE)
     return pattern, tuple(w.lower() for w in level_verbs) + _LEVEL_MODIFIERS + described + ("-than-expected",)
 
 
@@ -740,6 +767,15 @@ _RANGE_WORDS = frozenset({"between", "from", "of", "about", "around", "some", "o
                           "more", "less", "than", "up", "to"})
 # words between a verb and the sum it takes that say the sum comes on top: "spend an extra £8bn"
 _ON_TOP = frozenset({"extra", "further", "additional", "another"})
+@cache
+def _holding_verbs() -> frozenset[str]:
+    """The verbs of "level_verbs" that say a level is held ("remain", "stay")."""
+    return frozenset(w for w in lexicon().grammar["level_verbs"] if w.startswith(("remain", "stay")))
+
+
+# generic words that stand for a figure named elsewhere, and say nothing of what it measures
+_PLACEHOLDERS = frozenset({"figure", "figures", "number", "numbers", "total", "amount", "sum", "tally", "result",
+                           "results", "one", "ones", "it", "that", "this", "which", "value", "mark", "milestone"})
 
 
 @cache
@@ -1823,14 +1859,15 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         infinitive = before[: m.start("verb")].endswith(" to ") if verb else False
         # "shares closed at 270p", "rates were held at 0.5%": the subject of the verb, less the verb
         past = (verb.endswith("ed") and verb not in _NOUN_PARTICIPLES) or verb in grammar_set("irregular_past_verbs")
-        cut = m.start("verb") if verb in _change_words()["change_verbs"] or infinitive or past else \
-            m.end("verb") if verb else m.start()
+        # ("will stay at 8,000": a verb that holds a level is no part of its subject either)
+        cut = m.start("verb") if verb in _change_words()["change_verbs"] or infinitive or past or \
+            verb in _holding_verbs() else m.end("verb") if verb else m.start()
         held = _strip_determiners(_subject_before(before, cut))
         if held and held.lower() not in generic:
             return held  # "held interest rates at 0.5%"
     level, level_ends = _level_verb()
     if folded_last.endswith(level_ends) and (m := level.search(before)):
-        subject = _strip_determiners(_subject_before(before, m.start()))
+        subject = _strip_determiners(_subject_before(before, m.start(), infinitive=True))
         if subject and subject.lower() not in generic:
             return subject  # "The budget deficit hit a record $412bn"
         if previous:
@@ -1888,11 +1925,13 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         if words and w is words[-1] and is_money(q.unit) and verbs.get(w.group(0).lower()) == "increase" and \
                 (noun := _verb_measure(w.group(0).lower(), q)):
             return noun  # "the company had raised about $900m": a sum raised, not a change of the company
-        subject = _strip_determiners(_subject_before(before, w.start()))
+        subject = _strip_determiners(_subject_before(before, w.start(), infinitive=True))
         if subject and subject.lower() not in generic:
             return subject
         if previous:
             return previous  # "a figure which fell by ...": the figure named before
+        if subject and subject.lower() not in _PLACEHOLDERS:
+            return subject  # "rates would rise to 5%": a generic word, but the one there is (not "the figure")
         break
     if verb and (noun := _verb_measure(verb, q)):
         subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
