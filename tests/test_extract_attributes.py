@@ -2761,6 +2761,28 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a holiday is a day ("on Christmas Day", "on New Year's Eve", "on Boxing Day")
+    row("a-holiday-named-as-a-day", "Shops in the high street took £30m on Christmas Day.",
+        claim("£30m", 30_000_000, "GBP", period="on Christmas Day")),
+    row("a-holiday-with-an-apostrophe", "Police made 420 arrests on New Year's Eve.",
+        claim("420", 420, "count", period="on New Year's Eve")),
+    row("a-holiday-that-is-a-boxing-day", "Ambulances answered 9,000 calls on Boxing Day.",
+        claim("9,000", 9000, "count", period="on Boxing Day")),
+    # the whole of a year, the full year
+    row("the-whole-of-a-year", "For the whole of 2023, the charity raised £4.1m.",
+        claim("£4.1m", 4_100_000, "GBP", period="For the whole of 2023")),
+    row("the-full-year-hyphenated", "Ticket sales rose 6% for the full-year.",
+        claim("6%", 6, "percent", period="for the full-year")),
+    # a year written before what it dates, when that is a statistic's or an event's ("its 2004 dividend", "the 2001
+    # election"), not before any other noun ("the 1994 film")
+    row("a-year-that-dates-a-dividend", "The brewer will raise its 2023 dividend by 8%.",
+        claim("8%", 8, "percent", period="2023")),
+    row("a-year-that-dates-an-election", "The 2019 election cost the council £1.2m.",
+        claim("£1.2m", 1_200_000, "GBP", period="2019")),
+    row("a-year-that-dates-a-census", "Some 14% of residents were over 65 in the 2021 census.",
+        claim("Some 14%", 14, "percent", period="2021")),
+    row("a-year-that-dates-a-film-is-no-period", "Viewers gave the 1994 film 52% of the votes.",
+        claim("52%", 52, "percent", period=None)),
     # the time a figure is set against after "than" or "compared with" is not the figure's own; a span after "for
     # more than" is, and so is a time before the figure that a clause after it points back to
     row("a-time-set-against-after-than", "Mobile sales were 7% more than in 2003, the analysts said.",

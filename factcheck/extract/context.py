@@ -586,6 +586,7 @@ def _period_pattern() -> re.Pattern[str]:
     when = rf"{part}(?:(?:\d{{1,2}}\s)?{months}\s)?{year}(?!['’]?s\b)|{part}{months}(?:\s{year})?" \
            rf"|(?:(?:\d{{1,2}}\s)?{months}\s)?{year}|(?:\d{{1,2}}\s)?{months}(?:\s{year})?|{quarter}\s{year}"
     count = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{cardinals}|a|one)"
+    dated = alternation(lex.grammar["dated_things"]["words"], boundary=False)
     pattern = rf"""
         # between 2006-7 and 2016-17
         (?:between\s(?:{when})\sand\s(?:{when}))
@@ -651,6 +652,15 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:(?:in|over|within|during)\s)?the\s(?:last|past|next|previous)\s(?:{count}\s)hours(?![a-z-])
       | (?:over|during|in|for|at|before|after|since)\s(?:the\s)?(?:christmas|easter|festive|new\syear)
         (?:\s(?:period|season|holidays?|break|weekend|trading\speriod|quarter))?(?![a-z])
+        # on Christmas Day, on New Year's Eve, on Boxing Day, on Thanksgiving
+      | (?:on|by|until|since|before|after)\s(?:christmas\s(?:day|eve)|new\syear['’]s\s(?:day|eve)|boxing\sday
+         |easter\s(?:sunday|monday|day)|thanksgiving(?:\sday)?|valentine['’]s\sday|good\sfriday)(?![a-z])
+        # for the whole of 2004, for the full year, for the full-year
+      | (?:for|in|during|over|throughout)\s(?:the\s)?(?:whole|full|entire)(?:\sof(?:\sthe)?)?[\s-]
+        (?:{when}|year|season|quarter|month|week|decade)(?![a-z-])
+        # its 2004 dividend, the 2001 election: a year that dates what is counted (not "the 1994 film")
+      | (?:(?<=the\s)|(?<=its\s)|(?<=their\s)|(?<=his\s)|(?<=her\s)|(?<=our\s))(?:19|20)\d{{2}}
+        (?=\s(?:[a-z]+\s)?(?:{dated})(?![a-z]))
         # on Sunday, last week, on 20 March, from the end of this season, before 15 March
       | (?:on|last|this|next|by|from|until|since)\s(?:{weekdays})(?:\s\d{{1,2}}\s{months})?
       | currently | at\spresent | presently
@@ -690,7 +700,7 @@ _PERIOD_OPENERS = (
 # looked for in the sentence lower-cased by fold(), as case-blind words
 _PERIOD_HINT = re.compile(r"\d|year|month|week|decade|quarter|annual|since|ago|earlier|season|deal|contract|present|"
                           r"current|agreement|cycle|period|term|day|hour|campaign|spring|summer|autumn|winter|christmas|"
-                          r"easter|festive|recent|january|february|march|april|may|june|july|august|september|"
+                          r"easter|festive|recent|thanksgiving|friday|january|february|march|april|may|june|july|august|september|"
                           r"october|november|december")
 
 
@@ -794,7 +804,7 @@ def _announced_before(folded: str, at: int) -> bool:
 # "-", and the comma of "1,000"): a period lies within a run of them. The pattern is tried only
 # on the runs that hold what every period holds, a digit, a month or a time word, rather than
 # on the whole sentence.
-_PERIOD_RUN = re.compile(r"(?:[a-z\d\s/–-]|(?<=\d),(?=\d{3}))+")
+_PERIOD_RUN = re.compile(r"(?:[a-z\d\s/–-]|(?<=\d),(?=\d{3})|(?<=[a-z])['’](?=s\s))+")  # ("new year's day")
 
 
 @cache
@@ -802,7 +812,7 @@ def _period_anchor() -> re.Pattern[str]:
     months = alternation([m.lower() for m in lexicon().grammar["months"]], boundary=False)
     return re.compile(r"\d|year|month|week|day|hour|decade|quarter|half|annual|season|deal|contract|agreement|cycle|"
                       r"period|term|campaign|parliament|present|current|spring|summer|autumn|winter|christmas|"
-                      r"easter|festive|recent|" + months)
+                      r"easter|festive|recent|thanksgiving|" + months)
 
 
 def nearest(mentions: list[Mention], start: int, end: int, clause: Clause,
