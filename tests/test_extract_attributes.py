@@ -1075,6 +1075,22 @@ SUBJECTS = [
         "Kestrel Foods' profits rose 10% to £200m. The firm employs 3,000 people.",
         claim("3,000", 3000, "count", subject="Kestrel Foods")),
     # a time word may open the clause: "Now the firm employs 7,600 workers"
+    # "the club", "the organisation" after a comma or "said", in a sentence that named it before any figure of its own
+    row("the-club-a-banker-said-needs-money",
+        "A banker who has held talks with Hartpool Rovers over a bond sale said the club needs an injection of £5m.",
+        claim("£5m", 5_000_000, "GBP", subject="Hartpool Rovers")),
+    row("the-organisation-after-an-opening-phrase",
+        "In the first week of the Safer Roads campaign, the organisation handed out 4,000 leaflets.",
+        claim("4,000", 4000, "count", subject="Safer Roads")),
+    row("the-airline-after-a-participle-clause",
+        "Skylark Air's passenger numbers rose 4% to 2 million. Since the strike began, the airline has cancelled "
+        "300 flights.",
+        claim("300", 300, "count", subject="Skylark Air")),
+    # the agent of a passive participle after the figure holds it ("three roles played by Perry")
+    row("roles-played-by-an-actor", "The grandmother is one of three roles played by Rina Vass in the comedy.",
+        claim("three", 3, "count", subject="Rina Vass")),
+    row("shops-run-by-a-chain", "All 120 shops run by Harlow Retail will close in May.",
+        claim("120", 120, "count", subject="Harlow Retail")),
     row("a-firm-after-now",
         "Kestrel Foods' profits rose 10% to £200m. Now the firm employs 3,000 people.",
         claim("3,000", 3000, "count", subject="Kestrel Foods")),

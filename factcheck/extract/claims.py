@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -430,10 +431,12 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     elif held.subject is None and _done_by_the_person_before(text, clause.start, m_start):
         # "He has scored 12 goals": the person named before the clause (not one the clause names after "he")
         held = replace(held, subject=speakers.people.salient(sentence.start + clause.start))
-    elif held.subject is None and (named := _named_before(state.text, sentence.start, text, clause.start, m_start,
-                                                          state.last_organisation)):
+    elif held.subject is None and (named := _named_before(
+            state.text, sentence.start, text, clause.start, m_start, state.last_organisation,
+            lambda end: holders.named_before(text, end, state.names,
+                                             lambda name: _an_organisation(name, speakers.people)))):
         # "The duchy last year generated almost £12m": the Duchy of Cornwall; "The firm employs 3,000 people": the
-        # firm whose figures the article gave last
+        # firm whose figures the article gave last, or, before any, the one the sentence named before the clause
         held = replace(held, subject=named)
     elif held.subject is None and state.last_organisation and (q.unit in _OWN_FIGURES or units.is_money(q.unit)) \
             and (_done_by_it(text, clause.start, m_start) or _said_of_itself(text, clause.start, m_start)):
@@ -545,11 +548,13 @@ def _takes_the_figure(text: str, subject: re.Match[str], mention_start: int) -> 
 _VERB_TO_OBJECT = 4
 
 
+_SAID = re.compile(r"(?<=\s)(?:said|says|added|warned)\s")
 # a time a clause may open on before its subject: "Now the firm employs 7,600 workers"
 _TIME_OPENER = r"(?:Now|Today|Currently|Since\sthen),?"
 # a clause whose subject is a thing the article has named in full before: "The duchy last year generated £12m"
 # (an aside on what it is may stand after the noun: "The firm, a market leader in high-speed internet, had")
-_DEFINITE_BEFORE = re.compile(rf"\W*(?:(?:and|but|so|yet|while|And|But|So|Yet|However,|Meanwhile,|{_TIME_OPENER})\s+)*"
+_DEFINITE_BEFORE = re.compile(rf"\W*(?:(?:and|but|so|yet|while|And|But|So|Yet|However,|Meanwhile,|{_TIME_OPENER}|"
+                              r"(?:said|says|added|warned)(?:\sthat)?)\s+)*"
                               r"[Tt]he\s+"
                               r"(?P<noun>[a-z][a-z-]{2,})(?:,\s(?:a|an|the)\s[^,;()\"“”]{3,80}?,)?\s+"
                               r"(?:(?:[a-z]+ly|has|have|had|was|is|will|would|could|also|"
@@ -558,11 +563,17 @@ _DEFINITE_BEFORE = re.compile(rf"\W*(?:(?:and|but|so|yet|while|And|But|So|Yet|Ho
 
 
 def _named_before(document: str, sentence_start: int, text: str, clause_start: int, mention_start: int,
-                  organisation: str | None = None) -> str | None:
+                  organisation: str | None = None,
+                  named_in_sentence: Callable[[int], str | None] | None = None) -> str | None:
     """The name an article gave before to what the clause of the figure calls "the duchy", "the society", when
     the figure is the object of its verb: the last name before the sentence of two words or more with that word
-    in it, written with a capital ("the Duchy of Cornwall", "Nationwide Building Society")."""
-    m = _DEFINITE_BEFORE.match(text, clause_start)
+    in it, written with a capital ("the Duchy of Cornwall", "Nationwide Building Society"). "The firm" is
+    ``organisation``, or else what ``named_in_sentence`` finds before it in the sentence."""
+    # the clause, or its part after a comma or before a verb of saying ("In the opening days of the campaign, the
+    # organisation filed", "a banker said the club needs")
+    starts = [clause_start, *(i + 1 for i in range(clause_start, mention_start) if text[i] == ","),
+              *(said.start() for said in _SAID.finditer(text, clause_start, mention_start))]
+    m = next((found for at in starts if (found := _DEFINITE_BEFORE.match(text, at))), None)
     if m is None or not _takes_the_figure(text, m, mention_start):
         return None
     verb = m.group("verb")
@@ -584,8 +595,11 @@ def _named_before(document: str, sentence_start: int, text: str, clause_start: i
         found = [n.group(0) for n in name.finditer(document, 0, sentence_start) if " " in n.group(0)]
         if found:
             return _name_of(found[-1], word)
-    # "the firm", "the company": the organisation whose figure the article gave last
-    return organisation if word.lower() in grammar_words("organisation_descriptors") else None
+    # "the firm", "the company": the organisation whose figure the article gave last, or the one the sentence named
+    # before it
+    if word.lower() not in grammar_words("organisation_descriptors"):
+        return None
+    return organisation or (named_in_sentence(m.start("noun")) if named_in_sentence else None)
 
 
 def _name_of(found: str, word: str) -> str:

@@ -366,7 +366,8 @@ def _named_measure(measure: str, names: frozenset[str]) -> tuple[str, str] | Non
     return (name, named.group("rest")) if name == named.group("name") else None
 _BY_AGENT = re.compile(rf"(?:\s+[a-z]+){{0,2}}?\s+(?:made|earned|paid|generated|received|spent|raised|sold|won|given|"
                        rf"offered|bid|invested|lost|collected|announced|reported|posted|unveiled|launched|proposed|published|promised|"
-                       rf"pledged|scored|held|owned|employed|built|produced|released)\s+by\s+(?:the\s)?"
+                       rf"pledged|scored|held|owned|employed|built|produced|released|played|taken|run|operated|managed|"
+                       rf"filed|set|signed|bought|acquired|donated)\s+by\s+(?:the\s)?"
                        rf"(?:(?:rival|fellow|parent|sister|partner)\s)?(?:{_NAME}['’]s?\s)?(?P<name>{_NAME})")
 @cache
 def _at_workplace() -> re.Pattern[str]:
@@ -745,6 +746,17 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
                                        and not _looks_like_a_name(words[0]))):
         return None
     return name
+
+
+def named_before(text: str, end: int, names: frozenset[str], is_organisation: Callable[[str], bool]) -> str | None:
+    """The last name before ``end`` of sentence ``text`` that ``is_organisation`` takes for one (not a place, a
+    person, a word the sentence opens on): what "the club" or "the organisation" after it stands for in a
+    sentence that names it ("... held talks with Borussia Dortmund, said the club needs 35m euros")."""
+    for m in reversed(list(_NAME_RE.finditer(text, 0, end))):
+        name = _holder_name(m.group("name"), text, m.start("name"), names)
+        if name and is_organisation(name):
+            return name
+    return None
 
 
 def _looks_like_a_name(word: str) -> bool:
