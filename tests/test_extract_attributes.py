@@ -729,6 +729,20 @@ DOCUMENT_PLACES = [
     pytest.param("Tablet goes on sale\n\nThe tablet goes on sale in Canada in May at C$499. Shops in Canada "
                  "expect queues, and buyers in Canada can order it now.", None,
                  id="named-three-times-only-as-where"),
+    # a place named by name four times and more, nearly the only one named, though the opening names none
+    pytest.param("Budget seeks deep cuts\n\nThe president has sent his budget to Congress. Spending in Canada on "
+                 "defence will rise 4%. Canada's deficit will fall, and farm aid in Canada is cut by 9%. Critics in "
+                 "Canada said the plan hurts the poor.", "Canada", id="named-four-times-not-where-it-opens"),
+    pytest.param("Party unveils quango plans\n\nThe opposition would abolish 162 bodies. Civil servants in Ireland "
+                 "would fall by 80,000, it said. Ireland spends too much on red tape, and Ireland's taxpayers pay "
+                 "for it. Its plans for Ireland were costed by a think tank.", "Ireland",
+                 id="named-four-times-in-a-political-story"),
+    pytest.param("Poll on technology\n\nThe poll of 20,000 people asked about phones. People in Canada, Canada's "
+                 "neighbours and Canada's partners liked them. Canada led, but Japan, Brazil, India and Kenya "
+                 "followed. In Canada 59% wanted more.", None, id="named-four-times-among-many-others"),
+    pytest.param("Club news\n\nThe striker joined in May. Leicester have won four games. Leicester fans sang, "
+                 "and Leicester's manager praised them. Leicester play again on Sunday.", None,
+                 id="a-town-named-four-times-for-its-team"),
 ]
 
 

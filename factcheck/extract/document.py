@@ -36,6 +36,8 @@ FEW_MENTIONS = 2
 SOLE_SHARE = 0.75
 # the sentences, after the headline, where an article says what it is about
 LEAD_SENTENCES = 1
+# or the share of all the places named that a place named this often by name holds, though the opening names none
+DOMINANT_SHARE = 0.8
 # another place of the opening named this often, against the most named, leaves the article about neither
 RIVAL_SHARE = 0.7
 _SOVEREIGN = frozenset(("country", "union", "continent", "world"))
@@ -47,6 +49,49 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
     sentences = split_sentences(text) if sentences is None else sentences
     if not sentences:
         return None
+    return _place_of_the_opening(text, sentences) or _dominant_place(text, sentences)
+
+
+def _dominant_place(text: str, sentences: list[Sentence]) -> str | None:
+    """The place an article names by name again and again, nearly the only one it names at all, though not where
+    it opens ("Bush budget seeks deep cutbacks", then the US six times): not a town it uses for a team."""
+    if not _may_name_often(text):
+        return None
+    named: Counter[str] = Counter()
+    for sentence in sentences:
+        named.update(_places_by_name(sentence.text, lists=True))
+    named.update(_places_by_institution(text))
+    if not named:
+        return None
+    best, n = max(named.items(), key=lambda item: (item[1], item[0]))
+    if n < MIN_MENTIONS:
+        return None
+    # (the places around it count against it: an article naming London four times and the UK twice is not London's)
+    around = gazetteer().ancestors(best)[1:]
+    every = named + Counter(_places_by_adjective(text))
+    share = sum(k for place, k in every.items() if _related(best, place) and place not in around) / \
+        sum(every.values())
+    return best if share >= DOMINANT_SHARE and not names_a_team(text, best) else None
+
+
+def _may_name_often(text: str) -> bool:
+    """Whether a word that opens a place's name is written in ``text`` at least :data:`MIN_MENTIONS` times (a
+    quick guard: most articles name no place so often)."""
+    words = Counter(_CAPITALISED.findall(text))
+    return any(n >= MIN_MENTIONS and word in _first_words_of_places() for word, n in words.items())
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w-]*")
+
+
+@cache
+def _first_words_of_places() -> frozenset[str]:
+    """The first words of the places' names written with a capital ("South" of "South Africa", "UK")."""
+    return frozenset(name.split()[0] for name in gazetteer().aliases if name[:1].isupper())
+
+
+def _place_of_the_opening(text: str, sentences: list[Sentence]) -> str | None:
+    """The place the opening names that dominates the places the article names (see the module's rules)."""
     # an adjective in the headline says whose ("Chinese rivals"), not where: anchors are named
     opening = _opening(text, sentences)
     anchors = {place for sentence in opening for place in _places_named(sentence.text, False)}
@@ -287,13 +332,22 @@ def _places_named(text: str, adjectives: bool = True) -> list[str]:
     return found + _places_by_adjective(text) if adjectives else found
 
 
-def _places_by_name(sentence: str) -> list[str]:
-    """A sentence's places, less those it names only by adjective (counted apart, or not)."""
+def _places_by_name(sentence: str, lists: bool = False) -> list[str]:
+    """A sentence's places, less those it names only by adjective (counted apart, or not); with ``lists``, each
+    place of a list ("Japan, Brazil, India and Kenya") besides those named alone."""
     if not context.names_a_place(sentence):
         return []  # most sentences name none: they are spared the rest of the reading
     gaz = gazetteer()
-    return [gaz.aliases[m.value] for m in context.find_places(sentence)
-            if m.value in gaz.aliases and m.text not in gaz.adjectives] + context.places_aside(sentence)
+    found = []
+    for m in context.find_places(sentence):
+        if m.text in gaz.adjectives:
+            continue
+        parts = [m.value] if m.value in gaz.aliases or not lists else _LIST_SEPARATOR.split(m.value)
+        found.extend(gaz.aliases[part] for part in parts if part in gaz.aliases)
+    return found + context.places_aside(sentence)
+
+
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def _places_by_institution(text: str) -> list[str]:
