@@ -2677,6 +2677,9 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a level after "to" or "from" of a noun of change is a level of what changed
     ("Analysts expect a slight drop in annual pre-tax profits to £170m.", "£170m", "annual pre-tax profits"),
     ("The union wants an increase in the minimum wage to £5.60 an hour.", "£5.60", "minimum wage"),
+    # "US" written in capitals is a place, not the word "us": a subject may end on it
+    ("Sales of new homes in the US had fallen 12% in November.", "12%", "Sales of new homes"),
+    ("Car sales in the US have dropped 3% this year.", "3%", "Car sales"),
     # "remain" and "stay" hold a level, as "stand" does; an adverb may stand between the verb and "at"
     ("Economists believe interest rates will remain at 3.5% until June.", "3.5%", "interest rates"),
     ("Ministers hope waiting lists will stay at 8,000.", "8,000", "waiting lists"),

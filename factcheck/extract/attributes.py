@@ -427,6 +427,7 @@ _ASIDE_ADVERB = re.compile(r",\s*(?:meanwhile|however|though|too|also|moreover|f
                            r"nevertheless|instead|overall|again|still|then|now|so\sfar|in\stotal)\s*,(?=\s)",
                            re.IGNORECASE)
 _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests", "suggested", "show", "shows", "showed",
+                           "showing",
                            "found", "warned", "argued", "insisted", "explained", "believes", "believe", "believed",
                            "thinks", "think", "thought", "predicted", "predicts", "expects", "expect", "expected",
                            "feared", "fears", "hope", "hoped", "hopes", "estimates", "forecasts", "reckons", "reckoned",
@@ -544,6 +545,8 @@ def _subject_before(text: str, verb_at: int, infinitive: bool = False) -> str:
             found += doing.group(0)  # "the number of people waiting for routine hospital treatment in England"
         if found:
             return found  # "the number of homicide cases", "share of the vote"
+    if infinitive and (placed := _PLACE_AT_THE_END.search(head)) and _is_place(placed.group("place")):
+        head = head[: placed.start()]  # "sales of new homes in the US had fallen": the place is the claim's place
     tokens = _SUBJECT_TOKEN.findall(head)
     stops = _stops()
     taken: list[str] = []
@@ -655,6 +658,8 @@ def _is_place(phrase: str) -> bool:
 _PLACE_BEFORE = re.compile(r"\s(?:in|across|around|throughout|within|outside|all\sover)\s+(?:the\s+)?[\w' -]+"
                            r"(?:,\s[\w' -]+)*$", re.IGNORECASE)  # "in England, France and Spain"
 _PLACE_AFTER = re.compile(r"\s(?:in|across|around|throughout|within)\s+(?:the\s+)?(.+)$")
+_PLACE_AT_THE_END = re.compile(r"\s(?:in|across|throughout)\s+(?:the\s+)?"
+                               r"(?P<place>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})\s*$")
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\s*$")

@@ -114,6 +114,11 @@ def names_a_place(text: str) -> bool:
     return bool(_place_matches(text))
 
 
+def place_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the gazetteer's names in ``text`` (as :func:`_place_matches`), uncached: for a whole text."""
+    return _place_matches.__wrapped__(text)
+
+
 @lru_cache(maxsize=512)  # asked by names_a_place(), then again when the sentence is read for its places
 def _place_matches(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the gazetteer's names in ``text``, left to right, the longest where several start at one

@@ -55,14 +55,12 @@ def document_place(text: str, sentences: list[Sentence] | None = None) -> str | 
 def _dominant_place(text: str, sentences: list[Sentence]) -> str | None:
     """The place an article names by name again and again, nearly the only one it names at all, though not where
     it opens ("Bush budget seeks deep cutbacks", then the US six times): not a town it uses for a team."""
-    if not _may_name_often(text):
+    institutions = _places_by_institution(text)
+    if not _may_name_often(text, institutions):
         return None
-    named: Counter[str] = Counter()
+    named: Counter[str] = Counter(institutions)
     for sentence in sentences:
         named.update(_places_by_name(sentence.text, lists=True))
-    named.update(_places_by_institution(text))
-    if not named:
-        return None
     best, n = max(named.items(), key=lambda item: (item[1], item[0]))
     if n < MIN_MENTIONS:
         return None
@@ -74,20 +72,15 @@ def _dominant_place(text: str, sentences: list[Sentence]) -> str | None:
     return best if share >= DOMINANT_SHARE and not names_a_team(text, best) else None
 
 
-def _may_name_often(text: str) -> bool:
-    """Whether a word that opens a place's name is written in ``text`` at least :data:`MIN_MENTIONS` times (a
-    quick guard: most articles name no place so often)."""
-    words = Counter(_CAPITALISED.findall(text))
-    return any(n >= MIN_MENTIONS and word in _first_words_of_places() for word, n in words.items())
-
-
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w-]*")
-
-
-@cache
-def _first_words_of_places() -> frozenset[str]:
-    """The first words of the places' names written with a capital ("South" of "South Africa", "UK")."""
-    return frozenset(name.split()[0] for name in gazetteer().aliases if name[:1].isupper())
+def _may_name_often(text: str, institutions: list[str]) -> bool:
+    """Whether some place is written in ``text`` by one of its names, or an institution of it, at least
+    :data:`MIN_MENTIONS` times, in one pass over the whole text (a quick guard: most articles name no place so
+    often, and a sentence names a place no more often than the whole text does)."""
+    aliases = gazetteer().aliases
+    written = Counter(aliases.get(text[start:end].removeprefix("the "), text[start:end])
+                      for start, end in context.place_spans(text))
+    written.update(institutions)
+    return any(n >= MIN_MENTIONS for n in written.values())
 
 
 def _place_of_the_opening(text: str, sentences: list[Sentence]) -> str | None:
