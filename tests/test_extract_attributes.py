@@ -480,6 +480,15 @@ SPEAKERS = [
 
 
 SPEAKERS += [
+    # "the company said", "the airline says": the organisation whose figures the article gave last; not another the
+    # article calls by what it is ("the regulator said")
+    row("the-company-said", "Harbour Foods' profits rose 10% to £90m. The company said it would open 40 stores.",
+        claim("40", 40, "count", speaker="Harbour Foods")),
+    row("the-airline-says", "Skylark Air carried 2 million passengers in May. The airline says fares will rise 3%.",
+        claim("3%", 3, "percent", speaker="Skylark Air")),
+    row("the-regulator-said-is-another",
+        "Harbour Foods' profits rose 10% to £90m. The regulator said 300 complaints were made about it.",
+        claim("300", 300, "count", speaker="regulator")),
     row("the-report-is-whoever-made-it",
         "A study by the Lowland Institute found rents rose sharply. Rents rose 14% in 2019, the study says.",
         claim("14%", 14, "percent", speaker="Lowland Institute")),

@@ -497,7 +497,8 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
         period=period,
         period_start=start_date,
         period_end=end_date,
-        speaker=speakers.at(sentence, offset) or _it_says(text, m_start, state.last_organisation),
+        speaker=_the_firm_named(speakers.at(sentence, offset), state.last_organisation)
+        or _it_says(text, m_start, state.last_organisation),
         rule=q.rule,
         kind=kind,
         subject=held.subject,
@@ -683,6 +684,18 @@ _IT_SAYS_BEFORE = re.compile(r"\W*(?:(?:And|But|However,|Meanwhile,)\s+)?It\s+(?
                              r"(?:said|says|added|adds|reported|reports|announced|warned|told|predicted|forecast|"
                              r"estimated|expects|expected)\b")
 _IT_SAYS_AFTER = re.compile(r",\s+it\s+(?:said|says|added|adds|reported|announced|warned)\b[^,;\"“”]{0,40}[.\"”]*\s*$")
+
+
+def _the_firm_named(speaker: str | None, organisation: str | None) -> str | None:
+    """A speaker the article calls by what it is ("the company said", "the airline said"), by the name of the
+    organisation whose figures it gave last; not another's ("the regulator", "the club", "a rival")."""
+    if not speaker or organisation is None or not speaker[:1].islower():
+        return speaker
+    head = speaker.split()[-1]
+    if head in grammar_words("organisation_descriptors") and head not in holders.OTHER_ORGANISATIONS and \
+            head not in _NOT_A_FIRM:
+        return organisation
+    return speaker
 
 
 def _it_says(text: str, mention_start: int, organisation: str | None) -> str | None:

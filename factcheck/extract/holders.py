@@ -139,7 +139,7 @@ def introduced_organisation(text: str, names: frozenset[str]) -> str | None:
 
 
 _OPENING = 600  # characters: a headline and the sentences that lead the article
-_OTHERS = frozenset({"rival", "owner", "investor", "regulator", "watchdog", "agency", "fund"})
+OTHER_ORGANISATIONS = frozenset({"rival", "owner", "investor", "regulator", "watchdog", "agency", "fund"})
 
 
 _OPENING_NAME = re.compile(rf"(?P<name>{_NAME})\s(?:[a-z]+s|has|is|was|will|could|may|to)\b")
@@ -148,7 +148,7 @@ _OPENING_NAME = re.compile(rf"(?P<name>{_NAME})\s(?:[a-z]+s|has|is|was|will|coul
 @cache
 def _introduced() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # what an article's own firm is introduced as (not "rival Google", nor "owner X")
-    own = [d for d in grammar_words("organisation_descriptors") if d not in _OTHERS]
+    own = [d for d in grammar_words("organisation_descriptors") if d not in OTHER_ORGANISATIONS]
     descriptors = alternation(own, boundary=False)
     # "Yahoo, one of the net's most iconic companies": one of many such
     plurals = alternation([d[:-1] + "ies" if d.endswith("y") else d + "s" for d in own], boundary=False)
