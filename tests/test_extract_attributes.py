@@ -2686,6 +2686,12 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a level after "to" or "from" of a noun of change is a level of what changed
     ("Analysts expect a slight drop in annual pre-tax profits to £170m.", "£170m", "annual pre-tax profits"),
     ("The union wants an increase in the minimum wage to £5.60 an hour.", "£5.60", "minimum wage"),
+    # a count a verb of trade or making cancels, orders or launches counts what was done to it, its -ing form too
+    ("Storms forced the airline to cancel flights, cancelling over 200 flights on Sunday.", "over 200",
+     "flights cancelled"),
+    ("The carrier has ordered 40 new jets.", "40", "jets ordered"),
+    ("The carmaker is recalling 12,000 vehicles over faulty brakes.", "12,000", "vehicles recalled"),
+    ("Both teams lost their opening two matches.", "two", "matches"),
     # "US" written in capitals is a place, not the word "us": a subject may end on it
     ("Sales of new homes in the US had fallen 12% in November.", "12%", "Sales of new homes"),
     ("Car sales in the US have dropped 3% this year.", "3%", "Car sales"),

@@ -1056,6 +1056,9 @@ def event_verb_before(text: str, mention_start: int, traded: bool = False) -> st
     if m is None:
         return None
     verb = m.group(1).lower()
+    if traded and verb.endswith("ing") and verb not in _traded_verbs():
+        # "cancelling over 100 flights": flights cancelled ("shipping", "closing": shipped, closed)
+        verb = next((past for past in (verb[:-3] + "ed", verb[:-3] + "d") if past in _traded_verbs()), verb)
     return verb if verb in _event_verbs() or (traded and verb in _traded_verbs()) else None
 
 
