@@ -2686,6 +2686,11 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a level after "to" or "from" of a noun of change is a level of what changed
     ("Analysts expect a slight drop in annual pre-tax profits to £170m.", "£170m", "annual pre-tax profits"),
     ("The union wants an increase in the minimum wage to £5.60 an hour.", "£5.60", "minimum wage"),
+    # a share that someone holds, owns or controls, with nothing after it, is a stake
+    ("The hedge fund, which holds about 5%, wants a new board.", "about 5%", "stake"),
+    ("Mr Dale owns 28.1% after buying more shares.", "28.1%", "stake"),
+    # a participle of saying or showing opens the clause of the figure ("implying GDP growth of 2.9%")
+    ("The index rose to 101, implying export growth at 4.2% next quarter.", "4.2%", "export growth"),
     # a count a verb of trade or making cancels, orders or launches counts what was done to it, its -ing form too
     ("Storms forced the airline to cancel flights, cancelling over 200 flights on Sunday.", "over 200",
      "flights cancelled"),

@@ -427,7 +427,7 @@ _ASIDE_ADVERB = re.compile(r",\s*(?:meanwhile|however|though|too|also|moreover|f
                            r"nevertheless|instead|overall|again|still|then|now|so\sfar|in\stotal)\s*,(?=\s)",
                            re.IGNORECASE)
 _CLAUSE_VERBS = frozenset({"said", "says", "say", "told", "suggest", "suggests", "suggested", "show", "shows", "showed",
-                           "showing",
+                           "showing", "implying", "suggesting", "indicating", "meaning",
                            "found", "warned", "argued", "insisted", "explained", "believes", "believe", "believed",
                            "thinks", "think", "thought", "predicted", "predicts", "expects", "expect", "expected",
                            "feared", "fears", "hope", "hoped", "hopes", "estimates", "forecasts", "reckons", "reckoned",
@@ -1261,6 +1261,8 @@ _STAKE_VERBS = frozenset({"buy", "buys", "bought", "buying", "acquire", "acquire
                           "owns", "owned", "owning", "hold", "holds", "held", "holding", "sell", "sells", "sold",
                           "selling", "take", "takes", "took", "taking", "offload", "offloaded", "a", "its", "their"})
 _STAKE_OF = re.compile(r"\s+(?:of|in)\s+(?P<np>.{3,80})")
+# (one holder's verbs: "Investors in Norway and Sweden hold about 2% each" measures the investors)
+_OWNING = frozenset({"owns", "owned", "holds", "held", "controls", "controlled"})
 # "£6.6m a fixture", "£50 per head": a rate of a thing, not of a time
 _PER_THING = re.compile(r"\s+(?:a|per|each)\s+(?P<noun>[a-z]{3,})\b")
 
@@ -1329,6 +1331,8 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
         found = _strip_determiners(_np_after(_ARTICLE.sub("", m.group("np"))))
         if found:
             return f"stake in {found}"  # "plans to buy 19.9% of the firm": a stake in the firm
+    if q.unit == "percent" and last in _OWNING and not _STAKE_OF.match(text, q.end) and not _noun_follows(text, q):
+        return "stake"  # "TCI, which holds about 5%, has asked for a meeting": a share owned
     if last in _PARTICLES and (m := _PHRASAL.search(before)):
         phrase = f"{m.group('verb')} {m.group('particle')}"
         if phrase in lexicon().grammar["verb_measures"]:
