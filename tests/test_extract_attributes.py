@@ -2686,6 +2686,12 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a level after "to" or "from" of a noun of change is a level of what changed
     ("Analysts expect a slight drop in annual pre-tax profits to £170m.", "£170m", "annual pre-tax profits"),
     ("The union wants an increase in the minimum wage to £5.60 an hour.", "£5.60", "minimum wage"),
+    # a sum a film or a show took is its takings (a share it took is none)
+    ("The musical took £2.1m in its first week.", "£2.1m", "musical takings"),
+    ("The comedy took $7.6m at the weekend.", "$7.6m", "comedy takings"),
+    # a share of a vote or a market is no stake in it
+    ("The Greens took 12% of the vote.", "12%", "share of vote"),
+    ("Its rival holds 30% of the handset market.", "30%", "share of handset market"),
     # a share that someone holds, owns or controls, with nothing after it, is a stake
     ("The hedge fund, which holds about 5%, wants a new board.", "about 5%", "stake"),
     ("Mr Dale owns 28.1% after buying more shares.", "28.1%", "stake"),

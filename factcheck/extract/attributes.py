@@ -629,6 +629,8 @@ def _verb_measure(verb: str, q: Quantity) -> str | None:
     of a sum only of money, a share or a vague amount ("spend millions"); "won 11 more than at the last
     election" are no winnings."""
     noun = lexicon().grammar["verb_measures"].get(verb)
+    if noun == "takings" and not is_money(q.unit):
+        return None  # "took $19.1m": takings; "took 35%" of a vote is none
     if noun is None or is_money(q.unit) or q.unit in ("percent", "times") or q.value is None or \
             noun in _any_unit_measures():
         return noun
@@ -1261,6 +1263,8 @@ _STAKE_VERBS = frozenset({"buy", "buys", "bought", "buying", "acquire", "acquire
                           "owns", "owned", "owning", "hold", "holds", "held", "holding", "sell", "sells", "sold",
                           "selling", "take", "takes", "took", "taking", "offload", "offloaded", "a", "its", "their"})
 _STAKE_OF = re.compile(r"\s+(?:of|in)\s+(?P<np>.{3,80})")
+# what a share is taken of that is no one's to own: a vote, a market
+_SHARED_THINGS = frozenset({"vote", "votes", "poll", "polls", "ballot", "market", "markets", "seats", "electorate"})
 # (one holder's verbs: "Investors in Norway and Sweden hold about 2% each" measures the investors)
 _OWNING = frozenset({"owns", "owned", "holds", "held", "controls", "controlled"})
 # "£6.6m a fixture", "£50 per head": a rate of a thing, not of a time
@@ -1329,6 +1333,8 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
             return found
     if q.unit == "percent" and last in _STAKE_VERBS and (m := _STAKE_OF.match(text, q.end)):
         found = _strip_determiners(_np_after(_ARTICLE.sub("", m.group("np"))))
+        if found and found.split()[-1].lower() in _SHARED_THINGS:
+            return f"share of {found}"  # "Labour took 40% of the vote": a share of it, no stake
         if found:
             return f"stake in {found}"  # "plans to buy 19.9% of the firm": a stake in the firm
     if q.unit == "percent" and last in _OWNING and not _STAKE_OF.match(text, q.end) and not _noun_follows(text, q):
