@@ -505,10 +505,11 @@ def _no_subject_before_to(head: str) -> bool:
         word.lower() in lexicon().grammar["no_subject_before_to"]["words"]
 
 
-def _subject_before(text: str, verb_at: int, infinitive: bool = False) -> str:
-    """The noun phrase right before position ``verb_at`` (the subject of a change verb); with ``infinitive``, at
-    a verb of change or level, whose infinitive may have its own subject before "to" ("expect house prices to
-    rise") and whose clause may be a restrictive one ("a market that has grown")."""
+def _subject_before(text: str, verb_at: int, of_a_change: bool = False) -> str:
+    """The noun phrase right before position ``verb_at`` (the subject of a change verb); with ``of_a_change``,
+    ``verb_at`` is a verb of change or level, whose infinitive may have its own subject before "to" ("expect house
+    prices to rise"), whose clause may be a restrictive one ("a market that has grown") and whose subject may be
+    followed by the claim's place ("sales of new homes in the US had fallen")."""
     head = text[:verb_at]
     if head.endswith(('"', "“", "‘")):
         head = head.rstrip("\"“‘")  # 'the average income had "risen': the quote opens on the verb
@@ -522,12 +523,12 @@ def _subject_before(text: str, verb_at: int, infinitive: bool = False) -> str:
         return _ARTICLE.sub("", caused.group("np"))
     head = _cut_end(_EXPECTED_TO, ("to", "ly"), head)
     head = _cut_end(_AUXILIARIES, (*_AUXILIARY_WORDS, "ly"), head)
-    if infinitive and (to := _INFINITIVE.search(head)) and not _no_subject_before_to(head[: to.start()]) and \
+    if of_a_change and (to := _INFINITIVE.search(head)) and not _no_subject_before_to(head[: to.start()]) and \
             not _WITH_AN_OBJECT.match(text, verb_at):
         head = head[: to.start()]
     head = _cut_end(_RELATIVE, ("which", "who", "that"), head)  # "Galaxy S4 sales, which reached": the noun
     head = _cut_end(_RELATIVE_CLAUSE, (",",), head)  # "The deal with Fox, that saw matches sublicensed, was worth"
-    if infinitive:
+    if of_a_change:
         head = _cut_end(_THAT, ("that",), head)
     head = _cut_end(_APPOSITIVE_END, (",",), head)  # "Shares in Acme, the retailer, fell": what Acme is
     head = _cut_end(_DASH_END, ("-", "–", "—"), head)  # "The owners - two from Taiwan": the noun the aside is about
@@ -545,7 +546,7 @@ def _subject_before(text: str, verb_at: int, infinitive: bool = False) -> str:
             found += doing.group(0)  # "the number of people waiting for routine hospital treatment in England"
         if found:
             return found  # "the number of homicide cases", "share of the vote"
-    if infinitive and (placed := _PLACE_AT_THE_END.search(head)) and _is_place(placed.group("place")):
+    if of_a_change and (placed := _PLACE_AT_THE_END.search(head)) and _is_place(placed.group("place")):
         head = head[: placed.start()]  # "sales of new homes in the US had fallen": the place is the claim's place
     tokens = _SUBJECT_TOKEN.findall(head)
     stops = _stops()
@@ -774,6 +775,8 @@ _RANGE_WORDS = frozenset({"between", "from", "of", "about", "around", "some", "o
                           "more", "less", "than", "up", "to"})
 # words between a verb and the sum it takes that say the sum comes on top: "spend an extra £8bn"
 _ON_TOP = frozenset({"extra", "further", "additional", "another"})
+
+
 @cache
 def _holding_verbs() -> frozenset[str]:
     """The verbs of "level_verbs" that say a level is held ("remain", "stay")."""
@@ -1885,7 +1888,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return held  # "held interest rates at 0.5%"
     level, level_ends = _level_verb()
     if folded_last.endswith(level_ends) and (m := level.search(before)):
-        subject = _strip_determiners(_subject_before(before, m.start(), infinitive=True))
+        subject = _strip_determiners(_subject_before(before, m.start(), of_a_change=True))
         if subject and subject.lower() not in generic:
             return subject  # "The budget deficit hit a record $412bn"
         if previous:
@@ -1943,7 +1946,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         if words and w is words[-1] and is_money(q.unit) and verbs.get(w.group(0).lower()) == "increase" and \
                 (noun := _verb_measure(w.group(0).lower(), q)):
             return noun  # "the company had raised about $900m": a sum raised, not a change of the company
-        subject = _strip_determiners(_subject_before(before, w.start(), infinitive=True))
+        subject = _strip_determiners(_subject_before(before, w.start(), of_a_change=True))
         if subject and subject.lower() not in generic:
             return subject
         if previous:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
+from itertools import chain
 
 from factcheck.extract import attributes, context, holders, tables, units
 from factcheck.extract.columns import ColumnUnit, column_unit, in_column
@@ -549,13 +550,16 @@ def _takes_the_figure(text: str, subject: re.Match[str], mention_start: int) -> 
 _VERB_TO_OBJECT = 4
 
 
-_SAID = re.compile(r"(?<=\s)(?:said|says|added|warned)\s")
+# a verb of saying that may open the part of a clause after it: "a banker said the club needs"
+_SAYING = r"(?:said|says|added|warned)"
+_SAID = re.compile(rf"(?<=\s){_SAYING}\s")
+_COMMA = re.compile(r",")
 # a time a clause may open on before its subject: "Now the firm employs 7,600 workers"
 _TIME_OPENER = r"(?:Now|Today|Currently|Since\sthen),?"
 # a clause whose subject is a thing the article has named in full before: "The duchy last year generated £12m"
 # (an aside on what it is may stand after the noun: "The firm, a market leader in high-speed internet, had")
 _DEFINITE_BEFORE = re.compile(rf"\W*(?:(?:and|but|so|yet|while|And|But|So|Yet|However,|Meanwhile,|{_TIME_OPENER}|"
-                              r"(?:said|says|added|warned)(?:\sthat)?)\s+)*"
+                              rf"{_SAYING}(?:\sthat)?)\s+)*"
                               r"[Tt]he\s+"
                               r"(?P<noun>[a-z][a-z-]{2,})(?:,\s(?:a|an|the)\s[^,;()\"“”]{3,80}?,)?\s+"
                               r"(?:(?:[a-z]+ly|has|have|had|was|is|will|would|could|also|"
@@ -572,8 +576,9 @@ def _named_before(document: str, sentence_start: int, text: str, clause_start: i
     ``organisation``, or else what ``named_in_sentence`` finds before it in the sentence."""
     # the clause, or its part after a comma or before a verb of saying ("In the opening days of the campaign, the
     # organisation filed", "a banker said the club needs")
-    starts = [clause_start, *(i + 1 for i in range(clause_start, mention_start) if text[i] == ","),
-              *(said.start() for said in _SAID.finditer(text, clause_start, mention_start))]
+    # (read in that order, each only when the one before does not open on "the ...")
+    starts = chain((clause_start,), (comma.end() for comma in _COMMA.finditer(text, clause_start, mention_start)),
+                   (said.start() for said in _SAID.finditer(text, clause_start, mention_start)))
     m = next((found for at in starts if (found := _DEFINITE_BEFORE.match(text, at))), None)
     if m is None or not _takes_the_figure(text, m, mention_start):
         return None

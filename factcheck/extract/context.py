@@ -115,8 +115,9 @@ def names_a_place(text: str) -> bool:
 
 
 def place_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of the gazetteer's names in ``text`` (as :func:`_place_matches`), uncached: for a whole text."""
-    return _place_matches.__wrapped__(text)
+    """The spans of the gazetteer's names in a sentence (as :func:`_place_matches`, whose answer is kept for when
+    the sentence is read for its places)."""
+    return _place_matches(text)
 
 
 @lru_cache(maxsize=512)  # asked by names_a_place(), then again when the sentence is read for its places

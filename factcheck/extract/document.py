@@ -56,7 +56,7 @@ def _dominant_place(text: str, sentences: list[Sentence]) -> str | None:
     """The place an article names by name again and again, nearly the only one it names at all, though not where
     it opens ("Bush budget seeks deep cutbacks", then the US six times): not a town it uses for a team."""
     institutions = _places_by_institution(text)
-    if not _may_name_often(text, institutions):
+    if not _may_name_often(sentences, institutions):
         return None
     named: Counter[str] = Counter(institutions)
     for sentence in sentences:
@@ -72,13 +72,13 @@ def _dominant_place(text: str, sentences: list[Sentence]) -> str | None:
     return best if share >= DOMINANT_SHARE and not names_a_team(text, best) else None
 
 
-def _may_name_often(text: str, institutions: list[str]) -> bool:
-    """Whether some place is written in ``text`` by one of its names, or an institution of it, at least
-    :data:`MIN_MENTIONS` times, in one pass over the whole text (a quick guard: most articles name no place so
-    often, and a sentence names a place no more often than the whole text does)."""
+def _may_name_often(sentences: list[Sentence], institutions: list[str]) -> bool:
+    """Whether some place is written in the sentences by one of its names, or an institution of it, at least
+    :data:`MIN_MENTIONS` times (a quick guard, one pattern per sentence: most articles name no place so often,
+    and no place is counted more often by its name than it is written)."""
     aliases = gazetteer().aliases
-    written = Counter(aliases.get(text[start:end].removeprefix("the "), text[start:end])
-                      for start, end in context.place_spans(text))
+    written = Counter(aliases.get(sentence.text[start:end].removeprefix("the "), sentence.text[start:end])
+                      for sentence in sentences for start, end in context.place_spans(sentence.text))
     written.update(institutions)
     return any(n >= MIN_MENTIONS for n in written.values())
 
@@ -159,8 +159,7 @@ def names_a_team(text: str, place: str) -> bool:
     if gaz.places[place].type not in _TOWNS:
         return False
     before, after = _team_context()
-    firm, where = _firm_context(), _WHERE_BEFORE
-    own = _own_names().get(place, ())
+    firm, own = _firm_context(), _own_names().get(place, ())
     for name in _forms().get(place, ()):
         if not name[:1].isupper():
             continue
@@ -172,7 +171,8 @@ def names_a_team(text: str, place: str) -> bool:
                     or (before.search(text, max(0, at - _BEFORE_REACH), at)
                         and not (text[end : end + 1].isalnum() or text[end : end + 1] == "_"))
                     # (the town's own name, not where someone is: "our correspondent in Mumbai says")
-                    or (name in own and (m := firm.match(text, end)) and not where.search(text, max(0, at - 12), at)
+                    or (name in own and (m := firm.match(text, end))
+                        and not _WHERE_BEFORE.search(text, max(0, at - 12), at)
                         and not (m.group("plural") and _LISTED_BEFORE.search(text, max(0, at - 6), at)))):
                 return True
             at = text.find(name, at + 1)
