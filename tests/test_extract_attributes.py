@@ -2820,6 +2820,18 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # the year a span of months, a quarter or "the same period" lies in, named after it
+    row("months-of-a-named-year", "Hospital admissions in the last three months of 2022 fell by 9%.",
+        claim("9%", 9, "percent", change="decrease", measure="Hospital admissions",
+              period="in the last three months of 2022")),
+    row("a-quarter-of-the-year", "Exports of wine during the first quarter of the year fell 3%.",
+        claim("3%", 3, "percent", change="decrease", period="during the first quarter of the year")),
+    row("the-same-period-of-another-year", "The charity raised £2.1m in the half, against £1.8m in the same period "
+        "in 2021.", claim("£2.1m", 2_100_000, "GBP", period="in the half"),
+        claim("£1.8m", 1_800_000, "GBP", period="in the same period in 2021")),
+    row("the-same-period-a-year-earlier", "Clinics saw 5,400 patients in the first half, up from 4,900 in the same "
+        "period a year earlier.", claim("5,400", 5400, "count", period="in the first half"),
+        claim("4,900", 4900, "count", period="in the same period a year earlier")),
     # a holiday is a day ("on Christmas Day", "on New Year's Eve", "on Boxing Day")
     row("a-holiday-named-as-a-day", "Shops in the high street took £30m on Christmas Day.",
         claim("£30m", 30_000_000, "GBP", period="on Christmas Day")),

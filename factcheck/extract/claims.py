@@ -337,6 +337,7 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             claim = replace(claim, subject=previous.subject)
         if previous is not None and claim.period is not None and _THE_SAME_TIME.search(claim.period) and \
                 previous.period is not None and not _THE_SAME_TIME.search(previous.period) and \
+                not _ANOTHER_YEAR.search(claim.period) and \
                 not _ANOTHER_YEAR.match(text, max(0, text.find(claim.period, q.end)) + len(claim.period)):
             # "12 million in the first quarter, ... 16 million during the same period": the time named before
             claim = replace(claim, period=previous.period, period_start=previous.period_start,

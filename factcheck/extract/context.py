@@ -744,6 +744,8 @@ def find_periods(text: str, blocked_ages: list[tuple[int, int]] = ()) -> list[Me
             if (year := _RELATIVE_YEAR_AFTER.match(folded, end)) and \
                     _part_of_a_year_end().search(folded, m.start(), end):
                 end = year.end()  # "in October last year", "in the third quarter of this year": one time
+            elif (year := _YEAR_OF_A_SPAN.match(folded, end)) and _SPAN_END.search(folded, m.start(), end):
+                end = year.end()  # "in the last three months of 2004", "in the same period a year earlier"
             written = text[m.start() : end]
             found.append(Mention(m.start(), end, written, written))
     return found
@@ -763,6 +765,10 @@ def names_a(unit: str, period: str) -> bool:
 
 _ON_THE_SAME = re.compile(r"\son\s(?:a\s)?(?:year|month|quarter|week)\b")
 _RELATIVE_YEAR_AFTER = re.compile(r"\s(?:of\s)?(?:last|this|next)\syear\b")
+# the year a span of months, weeks, days, a quarter or a period lies in, named after it
+_YEAR_OF_A_SPAN = re.compile(r"\s(?:of|in)\s(?:the\syear|(?:19|20)\d\d(?![\w/–-]))"
+                             r"|\s(?:a|one)\syear\s(?:earlier|before)\b|\s(?:of\s)?(?:last|this|the\sprevious)\syear\b")
+_SPAN_END = re.compile(r"(?:months?|weeks?|days?|quarter|half|period)$")
 
 
 @cache
