@@ -786,6 +786,12 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # a firm that says what its results were is their holder, whatever time is named between
+    row("own-results-over-a-dated-span", "Primark also said profit in the six months to 14 March was £310m.",
+        claim("£310m", 310_000_000, "GBP", measure="profit", subject="Primark",
+              period="in the six months to 14 March")),
+    row("own-results-over-weeks-to-a-date", "Greggs said sales in the 52 weeks to 1 January rose 4%.",
+        claim("4%", 4, "percent", change="increase", measure="sales", subject="Greggs")),
     # a currency written with a capital after its sum is no holder of the sum converted
     row("a-currency-with-a-capital-is-no-holder",
         "The striker was the league's best-paid player, earning 4.2m Euros (£2.9m) last year.",

@@ -271,7 +271,7 @@ def _said_of_itself(text: str, mention_start: int, names: frozenset[str], measur
     m = _said_of_itself_pattern().match(text)
     if m is None or m.end() > mention_start:
         return None
-    between = text[m.end() : mention_start]
+    between = _without_times(text[m.end() : mention_start])
     if m.group("pronoun") is None and not (own_results and (m.group("noun") or (m.group("a") and not between))):
         return None  # "Acme said analysts expected sales to rise 5%": what it says is not of its own results
     if not _free_run_but_places(between) or len(between.split()) > _MAX_WORDS_BETWEEN or \
@@ -283,6 +283,14 @@ def _said_of_itself(text: str, mention_start: int, names: frozenset[str], measur
         return None  # "The Office for National Statistics said output rose 0.5%": the economy's, not the office's
     # a name that says something of itself is one, even where it opens the sentence ("Boeing said it had sold")
     return _holder_name(m.group("name"), text, m.start("name"), names, possessive=True)
+
+
+def _without_times(words: str) -> str:
+    """Words less the times they name: "said profit in the three months to 31 December was" names no other
+    figure and no other name."""
+    for period in reversed(context.find_periods(words)):
+        words = words[: period.start] + words[period.end :]
+    return words
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
