@@ -372,6 +372,9 @@ def _is_year_range(text: str, q: Quantity) -> bool:
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-zA-Z]+)\s$")
+# a model's number and its variant's ("737-800"), and a variant that ends in letters ("-200LR", "-300ER")
+_DESIGNATION = re.compile(r"\d{3}-\d{2,3}")
+_VERSION_AFTER = re.compile(r"-\d+[A-Z]{1,3}\b")
 _CAPITALISED_AFTER = re.compile(r"\s[A-Z][a-z]")
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|last|final|other)\s+$", re.IGNORECASE)
 _ORDINAL_OR_SAME_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final|other|same|previous|next)\s+$",
@@ -406,8 +409,10 @@ def _list_item(text: str, q: Quantity, name_at: int) -> bool:
 
 
 def _named_number(text: str, q: Quantity) -> bool:
-    """``Windows 7``, ``Channel 4``, ``Article 50``: a number that is part of a name."""
-    if not q.bare:
+    """``Windows 7``, ``Channel 4``, ``Article 50``, ``Boeing 737-800``: a number that is part of a name."""
+    if _VERSION_AFTER.match(text, q.end):
+        return True  # "the 777-200LR", "its X5-40d": a model's designation, letters and all
+    if not (q.bare or (q.rule == "range" and q.unit == "count" and _DESIGNATION.fullmatch(q.text))):
         return False
     m = _NAME_BEFORE.search(text[: q.start])
     if not m:
