@@ -952,10 +952,13 @@ def same_statistic(a: Figure, b: Figure) -> str | None:
         return None  # another thing measured, unless the very same figure of something named alike
     if (a.names is not b.names and a.names and b.names and a.names.isdisjoint(b.names)
             and not (a.place and relation in ("same", "nested")
-                     and (not _everywhere(a.place) or _echoes_beyond_figure(a, b)))):
-        # two articles about different things (a place they share, or one inside the other, ties them; the
-        # whole world only in sentences that tell one story: "five million copies worldwide" of a game and of
-        # an album are not one figure)
+                     and ((not _everywhere(a.place)
+                           and (relation == "same" or _measured_alike(a.measure, b.measure)))
+                          or _echoes_beyond_figure(a, b)))):
+        # two articles about different things (a place they share ties them, one inside the other only with what
+        # they measure named alike; the whole world only in sentences that tell one story: "five million copies
+        # worldwide" of a game and of an album are not one figure, nor the $150 price of a console sold in the
+        # US and what a hunting trip in Texas costs)
         return None
     anchored = None  # worked out once, when asked
     if (a.common or b.common) and not (a.dates and b.dates):

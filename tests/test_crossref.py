@@ -970,6 +970,21 @@ def test_the_world_ties_different_stories_only_in_one_story(a, b, linked):
     assert {link.status for link in link_pairs(found) if {link.a, link.b} == worldwide} == linked
 
 
+@pytest.mark.parametrize(("a", "b", "linked"), [
+    # a place inside another ties two articles about different things only where their sentences tell one story
+    ("Each guided fishing trip on the lake in Texas will cost $150, the Parks Department said.",
+     "The Zune music player went on sale in the US in November priced $150.", set()),
+    ("Tickets for the Rangers game in Dallas cost $85 each.", "The console sells in America for $85, Sony said.",
+     set()),
+    ("The storm caused $2bn of damage to homes in Houston, insurers said.",
+     "Insurers said the storm caused $2bn of damage to homes across Texas.", {"agree"}),
+    ("Hurricane Ivan caused $3bn of insured losses in Florida, Swiss Re said.",
+     "In the US, Hurricane Ivan caused $3bn of insured losses.", {"agree"}),
+])
+def test_a_place_inside_another_ties_different_stories_only_in_one_story(a, b, linked):
+    assert statuses(a, b) == linked
+    assert statuses(b, a) == linked  # whichever is read first
+
 
 def _sum_in(text: str, document_id: int) -> Fact:
     return next(f for f in facts(text, document_id) if f.unit == "USD")
