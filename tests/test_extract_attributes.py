@@ -2732,6 +2732,11 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a restrictive clause's verb of change: the noun the clause is about
     ("Retailers dominate a pet food market that has grown by 20% since 2010.", "20%", "pet food market"),
     ("It is a sector that is shrinking by 3% a year.", "3%", "sector"),
+    # an adverb after the figure says how it was counted or done, not what it measures
+    ("Kenya's tea exports grew 6% overall last year.", "6%", "tea exports"),
+    ("The recycling rate rose 4% altogether in the decade.", "4%", "recycling rate"),
+    ("The drone can fly 40 miles non-stop.", "40 miles", "drone"),
+    ("Overall sales rose 3% in March.", "3%", "Overall sales"),
 ])
 def test_what_the_words_around_a_figure_say_it_measures(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}

@@ -253,6 +253,9 @@ def _np_after(text: str) -> str:
             if token in _place_adverbs() and (i + 1 == len(tokens) or tokens[i + 1].lower() in stops_or_article
                                               or tokens[i + 1] in ",;:()–—-."):
                 break  # "took $300m worldwide", "rose 5% nationally": where, not what (not "worldwide sales")
+            if bare in _closing_adverbs() and (i + 1 == len(tokens) or tokens[i + 1].lower() in stops_or_article
+                                               or tokens[i + 1] in ",;:()–—-."):
+                break  # "grew 2.6% overall", "flying 11,000 miles non-stop": how, not what ("overall sales" is)
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
                     (bare in verbs and taken and not _plural_change_noun(bare) and not _plural_noun_at(tokens, i)):
                 break  # "us" is a stop word, "US firms" a noun phrase; "tax cuts" is one
@@ -298,6 +301,11 @@ def _place_adverbs() -> frozenset[str]:
     the generic places' written in lower case."""
     generic = lexicon().grammar["generic_places"]
     return frozenset(word for word in (*gazetteer().aliases, *generic) if word.islower() and " " not in word)
+
+
+@cache
+def _closing_adverbs() -> frozenset[str]:
+    return frozenset(lexicon().grammar["closing_adverbs"]["words"])
 
 
 _BEFORE_TO = frozenset({"due", "thanks", "owing", "according", "prior"})
