@@ -786,6 +786,14 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # a clause that goes on after an aside between dashes is its subject's, and the aside's subject holds its own
+    row("an-aside-between-a-firm-and-its-verb",
+        "Carmaker Volvo - in which Geely owns a 30% stake - sold 600,000 cars in the year.",
+        claim("30%", 30, "percent", measure="stake", subject="Geely"),
+        claim("600,000", 600_000, "count", subject="Volvo")),
+    row("an-aside-between-a-charity-and-its-verb",
+        "The charity Oxfam - founded in Oxford in 1942 - raised £30m for the appeal.",
+        claim("£30m", 30_000_000, "GBP", subject="Oxfam", place=None, period=None)),
     # a firm that says what its results were is their holder, whatever time is named between
     row("own-results-over-a-dated-span", "Primark also said profit in the six months to 14 March was £310m.",
         claim("£310m", 310_000_000, "GBP", measure="profit", subject="Primark",
@@ -2732,6 +2740,10 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a restrictive clause's verb of change: the noun the clause is about
     ("Retailers dominate a pet food market that has grown by 20% since 2010.", "20%", "pet food market"),
     ("It is a sector that is shrinking by 3% a year.", "3%", "sector"),
+    # what an aside between dashes says is not what the figure after it measures
+    ("Hospital admissions - a key measure of winter pressure - rose 5% in March.", "5%", "Hospital admissions"),
+    ("Wine exports - most of them bound for China - rose 4% in May.", "4%", "Wine exports"),
+    ("In the space of one year - from 2002 to 2003 - CD album sales fell by 13.8%.", "13.8%", "CD album sales"),
     # an adverb after the figure says how it was counted or done, not what it measures
     ("Kenya's tea exports grew 6% overall last year.", "6%", "tea exports"),
     ("The recycling rate rose 4% altogether in the decade.", "4%", "recycling rate"),

@@ -368,6 +368,11 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     index = context.clause_of(clauses, q.start)
     clause = clauses[index]
     others = [figure for figure in figures if figure[0] != q.start]
+    # a clause that goes on after an aside between dashes is read without the aside, from where it opened
+    opens, read = _after_an_aside(text, clauses, index)
+    if read is not text:
+        places = [p for p in places if read[p.start] != " "]  # (not "Centrica - in which Qatar holds 10% - made")
+        periods = [p for p in periods if read[p.start] != " "]
     place = _scoped(places, text, clauses, index, m_start, m_end, others)
     front = context.fronted(places, text)
     if place is not None and front is not None and place != front.value and \
@@ -423,10 +428,9 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     start_date, end_date = context.period_dates(period, published) if period else (None, None)
     offset = sentence.start + m_start
     # "The owners - two from Taiwan": a figure opening an aside after a dash measures what the aside is about
-    measure_from = clauses[index - 1].start if index and text[clause.start : m_start].strip() in "-–—" else \
-        clause.start
-    measure = attributes.measure(text, q, m_start, measure_from, previous_measure)
-    held = holders.holder(text, m_start, clause.start, measure, item_before, state.names, m_end)
+    measure_from = clauses[index - 1].start if index and text[clause.start : m_start].strip() in "-–—" else opens
+    measure = attributes.measure(read, q, m_start, measure_from, previous_measure)
+    held = holders.holder(read, m_start, opens, measure, item_before, state.names, m_end)
     if held.subject is None and _HIS_OR_HER.search(text, max(0, m_start - 8), m_start):
         # "he publicly withdrew his £70m offer": the person the sentence is about
         held = replace(held, subject=speakers.people.salient(sentence.start + m_start))
@@ -928,6 +932,33 @@ _SET_AGAINST = re.compile(r"\b(?:from|on|than|against|compared\s(?:to|with))\s+(
 # a time named only by its length, as one the sentence names elsewhere: "for the month", "in the year"
 _THE_TIME = re.compile(r"(?:for|in|during|over|across)\s+the\s+(?P<unit>month|year|quarter|week|season)$",
                        re.IGNORECASE)
+
+
+def _after_an_aside(text: str, clauses: list[context.Clause], index: int) -> tuple[int, str]:
+    """Where the clause of a figure opens, and the sentence it is read in: when the clause goes on after an aside
+    between dashes, where the clause before the aside opens, and the sentence with the aside blanked out, its
+    offsets kept ("Nissan - in which Renault owns a 44% stake - contributed 1.7bn euros": Nissan's)."""
+    clause = clauses[index]
+    if index >= 2 and (verb := _DASH_OPENS.match(text, clause.start)) and _opens_a_predicate(verb.group("word")) \
+            and _DASH_OPENS.match(text, clauses[index - 1].start) \
+            and not _DASH_OPENS.match(text, clauses[index - 2].start):
+        aside, end = clauses[index - 1].start, verb.start("word")
+        return clauses[index - 2].start, text[:aside] + " " * (end - aside) + text[end:]
+    return clause.start, text
+
+
+_DASH_OPENS = re.compile(r"\s*[-–—]\s+(?P<word>[\w'’-]*)")
+
+
+def _opens_a_predicate(word: str) -> bool:
+    """Whether a word after an aside goes on with the predicate of the clause before it: a verb or an auxiliary
+    ("- rose 10%", "- has four nominations"; not "- CD album sales fell", "- to a record")."""
+    return word in holders.holder_verbs() or word in _auxiliaries() or past_tense(word)
+
+
+@cache
+def _auxiliaries() -> frozenset[str]:
+    return frozenset(lexicon().grammar["holder_verbs"]["auxiliaries"])
 
 
 def _named_time(periods: list[context.Mention], period: str) -> str | None:

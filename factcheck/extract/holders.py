@@ -54,7 +54,8 @@ _ITEM_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|while|whereas|but)\b)")
 _BRACKET = re.compile(rf"(?<![\w'’])(?:the\s)?(?P<name>{_NAME})\s?\(\s?$")
 _FOR = re.compile(rf"(?:\s+[\w-]+){{0,3}}?\s+for\s+(?:the\s)?(?P<name>{_NAME})(?![\w'’])")
 # what may stand before a holder that is the subject of its clause: nothing, a determiner, a clause opener
-_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(–—]|\b(?:[Tt]hat|[Aa]nd|[Bb]ut|[Ww]hen|[Aa]s|[Ww]hile|[Aa]fter|[Bb]ecause|"
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(–—]|\s-|\b(?:in|of|to|for|from|by|under|through)\s(?:which|whom)"
+                             r"|\b(?:[Tt]hat|[Aa]nd|[Bb]ut|[Ww]hen|[Aa]s|[Ww]hile|[Aa]fter|[Bb]ecause|"
                              r"[Ss]ince|[Ii]f|[Aa]lthough|[Tt]hen|[Ss]o|[Tt]he|[Ww]hereas|[Yy]et|[Ww]ith)"
                              # a time a sentence opens on without a comma: "Last month Marsh agreed to pay"
                              r"|^(?:(?:Last|This|Earlier|Later)\s(?:week|month|year)|On\s[A-Z][a-z]+day|Yesterday|"
@@ -579,12 +580,19 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
                   ) -> Holding | None:
     """The name that is the subject of the verb before the figure: "Real earned a combined €178m"."""
     verb_pattern, verbs = _verbs()
+    asides = [a.span() for a in _DASHED_ASIDE.finditer(text, clause_start, mention_start)] \
+        if " - " in text or " – " in text or " — " in text else []
     for m in reversed(list(_NAME_RE.finditer(text, clause_start, mention_start))):
+        if any(start < m.start() < end for start, end in asides):
+            continue  # "Nissan - in which Renault owns a stake - contributed 1.7bn euros": the aside's own subject
         verb = verb_pattern.match(text, m.end())
         if verb is None and text.startswith(" (", m.end()) and (short := _SHORT_NAME.match(text, m.end())):
             verb = verb_pattern.match(text, short.end())  # "The European Central Bank (ECB) left"
         if verb is None and text.startswith(",", m.end()) and (aside := _APPOSITIVE.match(text, m.end())):
             verb = verb_pattern.match(text, aside.end())  # "Carlsberg, the world's fifth-largest brewer, saw"
+        if verb is None and text.startswith((" - ", " – ", " — "), m.end()) and \
+                (aside := _DASHED_ASIDE.match(text, m.end())) and aside.end() < mention_start:
+            verb = verb_pattern.match(text, aside.end())  # "Nissan - in which Renault owns a stake - contributed"
         elif verb is not None and not verb.group("aux") and verb.group("verb") in grammar_set("staff_nouns"):
             verb = verb_pattern.match(text, verb.end())  # "FBI agents downloaded 84 films": the FBI's
         if verb is None and text.startswith(",", m.end()) and text.endswith(", ", 0, m.start()) and \
@@ -632,6 +640,8 @@ def _of_another_clause(between: str) -> bool:
 # a figure that is the subject of what follows it: "40 million people to see it", "sales to fall 5%"
 _OBJECT_TO_DO = re.compile(r"\S+(?:\s+(?!to\b)[\w-]+){0,3}?\s+to\s+(?:be\s+)?[a-z]{2,}\b(?<!\bto\sthe)")
 # an aside after a name that says what it is: ", the world's fifth-largest brewer,"; or a person's age: ", 64,"
+# an aside between dashes: " - in which Renault owns a 44% stake -"
+_DASHED_ASIDE = re.compile(r"\s[-–—]\s[^-–—;:()\"“”]{3,100}?\s[-–—](?=\s)")
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|its|their|one\s+of)\s[^,;:()\"“”]{1,80}?|\d{1,3}),")
 
 
@@ -725,9 +735,10 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
             words = words[1:]  # "Shares of Skis Rossignol": whose shares
     while len(words) > 2 and words[1] in first_names() and words[0] not in first_names():
         words = words[1:]  # "Broadcaster Chris Evans", "Chancellor Gordon Brown": the person, not the title
-    if len(words) == 2 and words[0].lower() in grammar_words("person_descriptors") and words[0] not in names:
-        # "Fly-half Goode", "Striker Jones": the person, not what they are (a descriptor the document writes with a
-        # capital inside its sentences is part of a name: "the Premier League")
+    if len(words) == 2 and (words[0].lower() in grammar_words("person_descriptors")
+                            or words[0].lower() in grammar_words("organisation_descriptors")) and words[0] not in names:
+        # "Fly-half Goode", "Striker Jones", "Carmaker Volvo": the person or the firm, not what they are (a
+        # descriptor the document writes with a capital inside its sentences is part of a name: "the Premier League")
         words = words[1:]
     titled = [i for i in range(1, len(words) - 1) if words[i] in first_names() and words[i - 1] not in first_names()]
     if titled and not {"and", "&"} & set(words):
