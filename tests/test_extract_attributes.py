@@ -498,6 +498,11 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a part of a place left out ("outside western Europe") is not where the figure holds, nor what it measures
+    row("outside-a-part-of-a-continent", "Ticket sales outside western Europe rose 9% last year.",
+        claim("9%", 9, "percent", measure="Ticket sales", place=None)),
+    row("outside-a-part-of-a-country", "Hospital beds outside southern Italy fell by 2,000.",
+        claim("2,000", 2000, "count", measure="Hospital beds", place=None)),
     # an abbreviation may stand between a place's adjective and its noun ("Chinese PC sales"); what follows it
     # still says whether the place is of a person or an organisation ("British PM", "American IT giant EDS")
     row("an-adjective-before-an-abbreviation-and-its-noun", "Last year Chinese PC sales rose 12%.",

@@ -663,7 +663,12 @@ def _is_place(phrase: str) -> bool:
     London")."""
     aliases = gazetteer().aliases
     return bool(phrase) and all(part in aliases or f"the {part}" in aliases or part.removeprefix("the ") in aliases
-                                for part in phrase.split(" and "))
+                                for part in (_PART_OF_A_PLACE.sub("", part) for part in phrase.split(" and ")))
+
+
+# "western Europe", "mainland China", "southern Spain": a part of a place, which the place names
+_PART_OF_A_PLACE = re.compile(r"^(?:(?:north|south)(?:[\s-]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+                              r"|mainland)\s(?=[A-Z])")
 
 
 _PLACE_BEFORE = re.compile(r"\s(?:in|across|around|throughout|within|outside|all\sover)\s+(?:the\s+)?[\w' -]+"

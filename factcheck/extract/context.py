@@ -298,7 +298,9 @@ def _names_a_competition(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() in grammar_words("competition_nouns")
 
 
-_EXCLUDED_BEFORE = re.compile(r"\b(?:outside|except|excluding|apart\sfrom|other\sthan)\s(?:of\s)?(?:the\s)?$",
+_EXCLUDED_BEFORE = re.compile(r"\b(?:outside|except|excluding|apart\sfrom|other\sthan)\s(?:of\s)?(?:the\s)?"
+                              # "outside western Europe", "except mainland China": a part of the place left out
+                              r"(?:(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west|central|mainland)(?:ern)?\s)?$",
                               re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({"and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by",
                              "with", "as", "is", "was", "are", "were", "has", "have", "had", "will", "would", "that",
