@@ -25,6 +25,23 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # an attribution names a person after what or whose they are ("said travel analyst Sunita Rao", "the
+    # festival's event director Paul Hart told"), or with an aside on who they are before the verb
+    row("said-a-role-and-a-name", "\"Bookings are up 8% on last year,\" said travel analyst Sunita Rao.",
+        claim("8%", 8, "percent", speaker="Sunita Rao")),
+    row("whose-role-and-a-name-told", "\"We expect 40,000 visitors,\" the festival's event director Paul Hart told "
+        "reporters.", claim("40,000", 40_000, "count", speaker="Paul Hart")),
+    row("an-organisation-role-and-a-name", "\"Demand has risen 30% since June,\" City of London Corporation planning "
+        "chief Dana Bell said.", claim("30%", 30, "percent", speaker="Dana Bell")),
+    row("a-name-and-an-aside-after-a-quote", "\"We treated 4,000 patients,\" Dr Amy Cole, a consultant at the "
+        "hospital, told the inquiry.", claim("4,000", 4000, "count", speaker="Amy Cole")),
+    row("a-name-and-an-aside-before-a-quote", "In a letter to the Guardian newspaper, Ms Patel, a former nurse, "
+        "writes: \"Waiting lists grew by 12%.\"", claim("12%", 12, "percent", speaker="Patel")),
+    row("a-name-and-a-relative-clause-before-a-quote", "On Monday, union leader Bob Crow, who represents the "
+        "drivers, told MPs: \"Fares rose by 6%.\"", claim("6%", 6, "percent", speaker="Bob Crow")),
+    # after a quote that ends its sentence, a name and a verb open the next sentence: not the quote's speaker
+    row("a-new-sentence-after-a-quote", "Nurse Ann Lee spoke to the BBC. \"Our wards turned away 300 patients.\" "
+        "Ward manager Tom Ince believes the cuts are to blame.", claim("300", 300, "count", speaker=None)),
     # a first name the list lacks, of a surname the article goes on to use alone, makes a full name; the words a
     # headline puts before a surname ("Fuming Dawson") do not, over a first name the list knows
     row("a-surname-used-alone-after-an-unknown-first-name",

@@ -71,6 +71,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     who = rf"(?P<who>(?:[Tt]he|[Aa]n?)\s(?:[\w-]+\s){{0,3}}?(?:{roles})\b|[Aa]n?\s(?:{roles})\sfor\s(?:the\s)?" \
           rf"[\w'’&-]+(?:\s[\w'’&-]+){{0,3}}?(?=\s(?:{speech})\b)|{source}|{org}|[Hh]e|[Ss]he|[Tt]hey|{not_name}{name})"
     who1 = who.replace("(?P<who>", "(?P<who1>")
+    who2 = who.replace("(?P<who>", "(?P<who2>")
     aux = (r"(?:has\s|had\s|have\s|also\s|then\s|later\s|long\s|previously\s|recently\s|reportedly\s|still\s|"
            r"now\s|again\s|already\s|once\s|even\s|today\s|yesterday\s|"
            r"(?!only\s)[a-z]+ly\s)*")
@@ -78,11 +79,20 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     named = rf"{_CAP}(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}}"
     doc_nouns = alternation(g["document_nouns"], boundary=False)
     doc_verbs = alternation(g["document_intro_verbs"], boundary=False)
+    # what a name may follow in an attribution, in lower case: whose ("eBay's David Stern") or what the person is
+    # ("said energy analyst Orin Middleton")
+    # ("Tesco's chief executive Terry Leahy", "Bank of England governor Mervyn King")
+    lead = rf"(?:{_CAP}(?:\s(?:of|for|and|&)?\s?{_CAP}){{0,4}}\s(?:[a-z][\w-]*\s){{0,2}}?(?:{roles})\s(?=[A-Z])" \
+           rf"|(?:(?:the\s)?[\w&-]+(?:\s[A-Z][\w&-]*){{0,2}}['’]s\s)?(?:(?:[a-z][\w-]*\s){{0,2}}?(?:{roles})\s)?(?=[A-Z]))?"
     return {
         # '..." said Mr Corbyn' / '..." he added'
-        "after": re.compile(rf"^[\s,]*(?:(?P<verb1>{speech})\s{who1}|{who}\s{aux}(?P<verb2>{speech}))\b"),
+        # ('..." Zack Clement, a lawyer for Yukos, told the court')
+        "after": re.compile(rf"^[\s,]*(?:(?P<verb1>{speech})\s{lead}{who1}|{lead}{who}\s{aux}(?P<verb2>{speech})"
+                            rf"|{lead}{who2},\s(?:a|an|the|his|her|its|their)\s[^,\"“”]{{3,80}}?,\s{aux}(?P<verb3>{speech}))\b"),
         # 'Ms Rudd said: "...' / 'saying: "...'
-        "before": re.compile(rf"{who}\s{aux}" + _attribution_end(speech, intro)),
+        # ('Ms Dunwoody, who chairs the committee, says: "...', 'Mr Lee, the firm's founder, said: "...')
+        "before": re.compile(rf"{who}(?:,\s(?:who|which|a|an|the|his|her|its|their)\s[^,;\"“”]{{3,100}}?,)?\s{aux}"
+                             + _attribution_end(speech, intro)),
         # 'The letter reads: "...'
         "document": re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s(?:open\s)?(?:{doc_nouns})\s"
                                rf"(?:{doc_verbs})[\s:,]*$"),
@@ -110,8 +120,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # '..., the minister said.'
         # '..., officials said on Tuesday.'
         # ("..., police told reporters", "..., the company said in a filing with regulators")
-        "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{who1}"
-                                     rf"|{who}\s(?:(?:has|have|had)\s)?(?P<verb2>{speech}))"
+        "reported_after": re.compile(rf",\s(?:(?P<verb1>{speech})\s{lead}{who1}"
+                                     rf"|{lead}{who}\s(?:(?:has|have|had)\s)?(?P<verb2>{speech}))"
                                      rf"(?:\s{_WHOM})?(?:\s{_SAID_IN})?"
                                      rf"(?:\s(?:on|last|this|earlier|later|yesterday|today|late)\b[\w ]{{0,25}})?"
                                      rf"(?:,\s(?:citing|adding|quoting|referring)\b[^.;]*)?\.?\s*$"),
@@ -503,6 +513,10 @@ def _who(m: re.Match[str]) -> str:
     return next(v for k, v in m.groupdict().items() if k.startswith("who") and v)
 
 
+def _who_group(m: re.Match[str]) -> str:
+    return next(k for k, v in m.groupdict().items() if k.startswith("who") and v)
+
+
 # words before a group that say how many or which, not whose: "Some economists", "Senior officials"
 _NOT_OWNERS = frozenset({"some", "many", "most", "other", "several", "few", "both", "all", "these", "those", "its",
                          "their", "his", "her", "our", "top", "senior", "leading", "local", "government", "independent",
@@ -765,8 +779,11 @@ def _attributed_quotes(text: str, sentences: list[Sentence], people: PersonIndex
         before = text[line_start:start]
         speaker = None
         m = rx["after"].match(text[end:line_end])
-        if m and _who(m).startswith(("A ", "An ")) and text[max(start, end - 3) : end].rstrip("\"”’'").endswith("."):
-            m = None  # '...a bigger issue." A spokeswoman for the commission told': a new sentence, the next speaker's
+        if m and (_who(m).startswith(("A ", "An ")) or m.start(_who_group(m)) > m.start() + 2) and \
+                text[max(start, end - 3) : end].rstrip("\"”’'").endswith("."):
+            # '...a bigger issue." A spokeswoman for the commission told', '...someone else." Referees chief Keith
+            # Hackett believes': a new sentence, the next speaker's
+            m = None
         at = start  # where the attribution names its speaker: "He added:" points to someone named before it
         if m is None and (ending := _may_end_in_speech(before)) is not None:
             m = rx["before"].search(before, max(0, ending - _ATTRIBUTION_REACH))
@@ -919,7 +936,8 @@ class _Speech:
 
     def _verb_in_a_place(self, m: _Match) -> bool:
         """Whether the match's speech verb is part of a place's name: "The United States" says nothing."""
-        verb = next((g for g in ("verb", "verb1", "verb2") if g in m.re.groupindex and m.start(g) >= 0), None)
+        verb = next((g for g in ("verb", "verb1", "verb2", "verb3") if g in m.re.groupindex and m.start(g) >= 0),
+                    None)
         return verb is not None and m.group(verb)[:1].isupper() and any(
             place.start <= m.start(verb) < place.end for place in context.find_places(self._text))
 
