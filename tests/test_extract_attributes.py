@@ -2865,6 +2865,13 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a time before "when ... said" is when it was said, not the time of the figure the saying gives
+    row("a-time-before-when-it-was-said", "Fears grew last week when the trust said it would cut 300 beds.",
+        claim("300", 300, "count", period=None)),
+    row("a-day-before-when-it-was-revealed", "Markets fell sharply on Friday when the bank revealed losses of £40m.",
+        claim("£40m", 40_000_000, "GBP", period=None)),
+    row("the-figures-own-time-after-when-it-was-said", "Hopes were raised on Tuesday when the council announced it "
+        "was spending £5m on roads from 2026.", claim("£5m", 5_000_000, "GBP", period="from 2026")),
     # the year a span of months, a quarter or "the same period" lies in, named after it
     row("months-of-a-named-year", "Hospital admissions in the last three months of 2022 fell by 9%.",
         claim("9%", 9, "percent", change="decrease", measure="Hospital admissions",

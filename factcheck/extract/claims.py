@@ -411,6 +411,10 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
             (past_tense(event.group("verb")) or event.group("verb") in _pasts_like_presents()):
         # "won 84 caps before he quit Test rugby at the start of 2004": when that other event happened
         periods = [p for p in periods if p.start < event.start()]
+    if periods and " when " in text:
+        # "was underlined two days ago when BT said it is paying £900m": when it was said, not the sum's time
+        periods = [p for p in periods if not (p.end <= m_start and (said := _WHEN_SAID.match(text, p.end))
+                                              and said.end() <= m_start)]
     dated = [p for p in periods if not _RATE.match(p.text)]
     period = _scoped(dated, text, clauses, index, m_start, m_end, others, times=True) \
         if len(dated) < len(periods) else None
@@ -923,6 +927,8 @@ def _scoped(mentions: list[context.Mention], text: str, clauses: list[context.Cl
 
 
 _CONTRAST = re.compile(r",?\s(?:while|whereas)\s")
+_WHEN_SAID = re.compile(r"\s+when\s+[^,;:]{0,60}?\b(?:said|says|announced|revealed|confirmed|disclosed|reported|"
+                        r"unveiled|told)\b")
 _BASE_TIME_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 # "for more than a year": a span, no time set against
 _SPAN_BEFORE = re.compile(r"\b(?:for|over|in|within|after|of|from|by)\s+(?:more|less|fewer)\s+than\s+$")
