@@ -722,6 +722,18 @@ PORTUGAL = ("Portugal to cut fuel duty\n\n"
 
 
 DOCUMENT_PLACES = [
+    # the place an article names again and again by name, against one it names only by institutions or adjectives
+    pytest.param("Streaming firm wins rights to show Bundesliga in Canada\n\nA streaming service will show every "
+                 "Bundesliga match in Canada from next season. Bundesliga games were on cable in Canada before. German "
+                 "clubs hope Canada will add fans, and Canadian viewers in Canada pay $10 a month. The Bundesliga said "
+                 "viewers in Canada had doubled.", "Canada", id="named-by-name-against-an-institution"),
+    pytest.param("NHS trust opens clinic in Kenya\n\nAn NHS trust has opened a clinic in Kenya. NHS doctors will "
+                 "treat 5,000 patients in Kenya a year. The NHS said nurses from Kenya trained in the NHS. Patients in "
+                 "Kenya will pay nothing, and the clinic in Kenya has 40 beds.", "Kenya",
+                 id="named-by-name-against-a-health-service"),
+    pytest.param("Airbus wins orders in China and India\n\nAirbus sold 30 jets in China and 20 in India. China and "
+                 "India are growing fast. Airlines in China and India want more planes.", None,
+                 id="two-places-named-by-name-as-much"),
     pytest.param(PORTUGAL, "Portugal", id="named-in-the-headline-and-dominant"),
     pytest.param("Dairy farmers protest\n\nMilk prices fell 8% in Ireland last month. Dairy farmers said "
                  "costs rose 12%. Irish co-ops said 400 farms had closed.", None,

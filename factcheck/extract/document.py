@@ -100,6 +100,7 @@ def _place_of_the_opening(text: str, sentences: list[Sentence]) -> str | None:
     counts: Counter[str] = Counter()
     for sentence in sentences:
         counts.update(_places_by_name(sentence.text))
+    by_name = counts.copy()
     # institutions and adjectives are found where they stand alone: the whole text is read for them at once
     counts.update(_places_by_institution(text))
     counts.update(_places_by_adjective(text))
@@ -109,8 +110,14 @@ def _place_of_the_opening(text: str, sentences: list[Sentence]) -> str | None:
         return None
     best = max(candidates, key=lambda place: (counts[place], place))
     rivals = [place for place in anchors if place != best and not _related(best, place)]
+    if rivals and (named := [place for place in [best, *rivals] if by_name[place]]) and len(named) == 1 and \
+            by_name[named[0]] >= MIN_MENTIONS:
+        # one place named again and again, the others only by their institutions or adjectives: "NBC wins rights
+        # to the English Premier League in the US", the US six times by name, England never (its share is of the
+        # places named by name)
+        best, rivals, counts, total = named[0], [], by_name, sum(by_name.values())
     if any(counts[place] >= RIVAL_SHARE * counts[best] for place in rivals):
-        return None  # two places the article is about as much ("NBC wins rights to the English league in the US")
+        return None  # two places the article is about as much ("Airbus wins orders in China and India")
     share = sum(n for place, n in counts.items() if _related(best, place)) / total
     if share < MIN_SHARE:
         return None
