@@ -820,6 +820,14 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # "It" doing what a holder does stands for the name the sentence before opened on as its subject (not a
+    # person); a kind of work before a title is no part of its name
+    row("it-after-a-sentence-opening-on-a-name", "Tour ends\n\nThe Rolling Thunder Revue ended its run on Friday. "
+        "It sold 400,000 tickets in six weeks.", claim("400,000", 400_000, "count", subject="Rolling Thunder Revue")),
+    row("it-after-a-film-and-its-kind", "Box office\n\nThriller Dark Harbour topped the charts last weekend. It "
+        "took $30m in three days.", claim("$30m", 30_000_000, "USD", subject="Dark Harbour")),
+    row("it-is-no-person-named-before", "Results day\n\nChief executive Anna Reyes said the results were strong. "
+        "It employs 3,000 staff.", claim("3,000", 3000, "count", subject=None)),
     # a clause that goes on after an aside between dashes is its subject's, and the aside's subject holds its own
     row("an-aside-between-a-firm-and-its-verb",
         "Carmaker Volvo - in which Geely owns a 30% stake - sold 600,000 cars in the year.",

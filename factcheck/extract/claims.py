@@ -128,6 +128,11 @@ class _DocumentState:
             self.since_organisation += _RESULTS_REACH + 1 if ends else 1
 
     @property
+    def previous(self) -> str | None:
+        """The text of the sentence before."""
+        return self._previous
+
+    @property
     def previous_period(self) -> str | None:
         """The last target date of the sentence before ("by 2008", "into 2005"), which a forecast with none of its
         own takes."""
@@ -460,6 +465,12 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
             (q.unit in _OWN_FIGURES or units.is_money(q.unit)) and \
             _reports_of_the_firm(text, held.measure, state.last_organisation):
         held = replace(held, subject=state.last_organisation)  # "... Yangtze Power said. Sales surged to 6.2bn yuan"
+    elif held.subject is None and state.previous is not None and _done_by_it(text, clause.start, m_start) and \
+            (named := holders.opening_subject(state.previous, state.names)) and \
+            _an_organisation(named, speakers.people):
+        # "The Sundance Film Festival opened on Thursday. It will screen 120 films": what the sentence before
+        # opened on, when no organisation's figures came before (no person: "it" is none)
+        held = replace(held, subject=named)
     # (not an item of a list, nor what a sum was paid for: "bought Australian firm BRL Hardy for $1bn. Since then,
     # it has paid ..." is the buyer)
     if held.subject and held.rule != "list_item" and not (held.rule == "for" and units.is_money(q.unit)) and \

@@ -502,6 +502,22 @@ def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> s
 
 
 @cache
+def _work_descriptors() -> frozenset[str]:
+    return frozenset(lexicon().grammar["work_descriptors"]["words"])
+
+
+def opening_subject(text: str, names: frozenset[str]) -> str | None:
+    """The name a sentence opens on as the subject of its verb ("The Sundance Film Festival opened on Thursday in
+    Park City"): what "It" may stand for in the sentence after it."""
+    if (text[:12].split() or [""])[0] in _subordinators():
+        return None
+    m = _sentence_subject_pattern().match(text)
+    if m is None or not (m.group("aux") or m.group("verb") in _verbs()[1] or past_tense(m.group("verb"))):
+        return None
+    return _holder_name(m.group("name"), text, m.start("name"), names)
+
+
+@cache
 def _subordinators() -> frozenset[str]:
     """Words that open a subordinate clause (see "subordinators" in grammar.json)."""
     return frozenset(lexicon().grammar["subordinators"]["words"])
@@ -740,6 +756,8 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         # "Fly-half Goode", "Striker Jones", "Carmaker Volvo": the person or the firm, not what they are (a
         # descriptor the document writes with a capital inside its sentences is part of a name: "the Premier League")
         words = words[1:]
+    if len(words) > 1 and words[0].lower() in _work_descriptors() and words[0] not in names:
+        words = words[1:]  # "Comedy Meet the Fockers", "Thriller Constantine": the title, not what kind of work
     titled = [i for i in range(1, len(words) - 1) if words[i] in first_names() and words[i - 1] not in first_names()]
     if titled and not {"and", "&"} & set(words):
         words = words[titled[-1] :]  # "Sitting MP Oona King", "UK Prime Minister Tony Blair": the person
