@@ -793,6 +793,13 @@ NOT_CLAIMS = [
     nothing("not-score", "Arsenal won 3-1 at home."),
     nothing("not-name-windows-7", "The laptop runs Windows 7."),
     nothing("not-name-channel-4", "The debate was shown on Channel 4."),
+    # words that weigh a figure stand between the verb of change and the figure: it is still a change
+    case("change-after-just", "Hospital admissions fell just 0.4% in June.",
+         claim("0.4%", "0.4", "percent", change="decrease", measure="admissions")),
+    case("change-after-a-mere", "Ticket prices climbed a mere 1.5% this year.",
+         claim("1.5%", "1.5", "percent", change="increase", measure="prices")),
+    case("change-by-only", "Union membership rose by only 2% in 2020.",
+         claim("2%", 2, "percent", change="increase", measure="membership")),
     case("not-name-model-and-variant", "The ferry firm ordered four Damen 250-400 vessels.",
          claim("four", 4, "count"), only=True),
     nothing("not-name-variant-with-letters", "The 787-900ER was shown to buyers at the fair."),

@@ -103,6 +103,9 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
     cut = max(clause_start, start - _CHANGE_REACH)
     before = _words(text[cut:start])[(1 if cut > clause_start else 0) :]
     after = _first_words(text, end, 7)  # nor further on
+    while len(before) > 1 and (" ".join(before[-2:]) in _focusing() or before[-1] in _focusing()):
+        # "fell just 0.03%", "climbed a mere 1.5%": the verb before the words that weigh the figure
+        del before[-2 if " ".join(before[-2:]) in _focusing() else -1 :]
     if text[clause_start:start].lower().rstrip().endswith(("in addition to", "as well as", "on top of")):
         # an elliptical item shares the change of the clause it is added to
         for word in reversed(_words(text[:start])):
@@ -157,6 +160,11 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
     if money and after and after[0].startswith("rais"):
         return None  # "The £625m raised is double ...": the money raised
     return _participle_after(after, t["participle_change"])
+
+
+@cache
+def _focusing() -> frozenset[str]:
+    return frozenset(lexicon().grammar["focusing_adverbs"]["words"])
 
 
 # the units in which a figure taken up is a change ("sales picked up 5%")
