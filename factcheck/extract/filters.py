@@ -358,7 +358,7 @@ def _is_early_year(text: str, q: Quantity) -> bool:
         _PLURAL_NEXT.match(text, q.end) is None
 
 
-_TIME_LEAD = re.compile(r"\b(?:from|in|since|until|till|of|circa|c\.)\s+$", re.IGNORECASE)
+_TIME_LEAD = re.compile(r"\b(?:from|in|since|until|till|of|circa|c\.|back\sto)\s+$", re.IGNORECASE)
 _PLURAL_NEXT = re.compile(r"\s+[a-z][a-z-]*s\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NAMED_NEXT = re.compile(r"\s+[A-Z][a-z]")
@@ -505,7 +505,8 @@ _GOAL_MINUTE = re.compile(r"\bGoals?:\s(?:[^.;:]*?,\s)?[A-Z][\w'’-]+(?:\s\((?:
 _NEXT_SET = re.compile(r",?\s\d{1,2}\s?[-–]\s?\d{1,2}(?![\w%]|[.,]\d)")
 _PREVIOUS_SET = re.compile(r"(?<![\w.,£$€])\d{1,2}\s?[-–]\s?\d{1,2},?\s$")
 _FIRST_OLD_YEAR = Decimal(1000)
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|before|after|around|circa)\s$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|until|till|by|of|before|after|around|circa|back\sto)\s$",
+                          re.IGNORECASE)
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:that|when|and|or|to|the|a|an|he|she|it|they|by|after|before|"
                             r"under|was|were|is|AD|BC|CE|BCE)\b")
 _BETWEEN_NAMES = re.compile(r"[A-Z][\w.'’-]*\s$")
