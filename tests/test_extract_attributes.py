@@ -515,6 +515,11 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a region news names by its old name, and the place of its own clause over one an opening phrase names
+    row("the-far-east", "Rubber prices in the Far East rose 4% in May.",
+        claim("4%", 4, "percent", place="the Far East")),
+    row("a-clause-of-its-own-after-an-opening-place", "In London, trading in tin was suspended, but the price fell "
+        "to $39 in the Far East.", claim("$39", 39, "USD", place="the Far East")),
     # a part of a place left out ("outside western Europe") is not where the figure holds, nor what it measures
     row("outside-a-part-of-a-continent", "Ticket sales outside western Europe rose 9% last year.",
         claim("9%", 9, "percent", measure="Ticket sales", place=None)),
