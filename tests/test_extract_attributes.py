@@ -2791,6 +2791,10 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("Hospital admissions - a key measure of winter pressure - rose 5% in March.", "5%", "Hospital admissions"),
     ("Wine exports - most of them bound for China - rose 4% in May.", "4%", "Wine exports"),
     ("In the space of one year - from 2002 to 2003 - CD album sales fell by 13.8%.", "13.8%", "CD album sales"),
+    # a pronoun and its verb, or a word that only links, is not what a figure measures
+    ("\"It doesn't matter if it's £30m or £40m, we will not sell him.\"", "£30m", ""),
+    ("Enrolments were revised to 1,390 in May instead of 960.", "960", "Enrolments"),
+    ("The board revised the figures - to 1,390 in May instead of 960.", "960", ""),
     # an adverb after the figure says how it was counted or done, not what it measures
     ("Kenya's tea exports grew 6% overall last year.", "6%", "tea exports"),
     ("The recycling rate rose 4% altogether in the decade.", "4%", "recycling rate"),

@@ -865,8 +865,8 @@ def measure(text: str, q: Quantity, mention_start: int, clause_start: int, previ
     found = _measured(text, q, mention_start, clause_start, previous)
     if _LEADING_PREPOSITION.match(found):
         found = _after_prepositions(found)
-    if found.lower() in _NO_NOUN or (found.lower() in money().names and _written_after_a_sum(text, found,
-                                                                                             mention_start)):
+    if found.lower() in _NO_NOUN or found.lower() in _stops() or (
+            found.lower() in money().names and _written_after_a_sum(text, found, mention_start)):
         # "Another 1,700 will go": more of what the article counted, unsaid here; "4bn euros ($5.2bn)": the
         # currency of the sum before, no measure (not "the dollar reached $1.29": an exchange rate)
         found = ""
@@ -941,7 +941,7 @@ def _a_saying(word: str) -> bool:
 
 
 _NO_NOUN = frozenset({"another", "other", "further", "such", "these", "those", "each", "both", "all", "some", "many",
-                      "most", "more"})
+                      "most", "more", "it's", "it’s", "that's", "that’s", "there's", "there’s"})
 _LEADING_PREPOSITION = re.compile(r"(?:with|in|for|at|on|to|by)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:with|in|for|at|on|to|by)\s+", re.IGNORECASE)
 
