@@ -524,6 +524,15 @@ _NOT_OWNERS = frozenset({"some", "many", "most", "other", "several", "few", "bot
 _GROUP_OF = re.compile(r"\s(?:for|at|from|in|of)\s")
 
 
+def _named_in_full(word: str, text: str, offset: int) -> str | None:
+    """The name in full, written before ``offset``, that a one-word short name opens ("the Bank": the Bank of
+    England the article named before)."""
+    if not re.fullmatch(r"[A-Z][a-z]+", word):
+        return None
+    found = re.findall(rf"\b{word}(?:\s(?:of|for)(?:\sthe)?\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)", text[:offset])
+    return found[-1] if found else None
+
+
 # a name and the kind of source it made: "WEF report", "Ofsted survey"
 _MADE_BY = re.compile(r"([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)*)(?:['’]s)?\s([a-z]+)")
 
@@ -544,7 +553,8 @@ def _person(phrase: str, offset: int, people: PersonIndex) -> str | None:
         # ... (IFPI)"
         if (made := _MADE_BY.fullmatch(phrase[4:])) and _source_kind(f"the {made.group(2).lower()}") == "report":
             return made.group(1)
-        return people.resolve(phrase) or re.sub(r"\s\([A-Z]{2,6}\)$", "", phrase[4:])
+        return people.resolve(phrase) or _named_in_full(phrase[4:], people.text, offset) or \
+            re.sub(r"\s\([A-Z]{2,6}\)$", "", phrase[4:])
     if phrase.isupper() and 2 <= len(phrase) <= 6:
         return phrase  # "TCI said", "the ONS said"
     body = phrase[4:] if lowered.startswith("the ") else phrase
@@ -1009,6 +1019,7 @@ _REPORT_TAIL = re.compile(r"(?:\s(?:on|last|this|earlier|in|on\s[A-Z][a-z]+)\b[\
 _RATING_CUE = re.compile(r"\b(?:gave|gives|awarded|awards|rated|rates)\s")
 # a sentence that says it passes on what it was told: "Apparently 30% of the phones ..."
 _HEARSAY = re.compile(r"[\"“‘']?Apparently\b")
+_SUMMING = re.compile(r"(?:Overall|In\stotal|Altogether|In\sall|All\stold|Taken\stogether),\s")
 _SURVEY_CUE = re.compile(r"(?:[Rr]esearch|report|study|survey|poll|analysis)\s(?:[a-z]+\s)?(?:for|by|from)\s")
 _NAMED_REPORT_CUE = re.compile(r"[A-Z]\w*\s(?:report|study|survey|poll|analysis)\s")
 _REPORT_CUE = re.compile(r"[Rr]eport|[Ss]tud|[Ss]urvey|[Pp]oll|[Aa]nalys|[Aa]rticle|[Ss]tor|[Ii]nvestigation")
@@ -1077,6 +1088,10 @@ class Speakers:
                 return _reported_speaker(intro, intro.end, lambda: self.people)
         if found is None and _FINDING.match(sentence.text) and (before := self._finding_before(sentence)):
             # "An ICM poll found 80% of voters ... Some 87% said politicians ...": the survey's findings go on
+            return _reported_speaker(before, before.end, lambda: self.people)
+        if found is None and _SUMMING.match(sentence.text) and (before := self._sentence_before(sentence)):
+            # "The Bank revealed that 48,000 fewer mortgages were approved. Overall, mortgage lending rose by £7.2bn":
+            # a sum of the figures the sentence before gave, by the same source
             return _reported_speaker(before, before.end, lambda: self.people)
         if found is None and _HEARSAY.match(sentence.text) and (before := self._sentence_before(sentence)):
             # "Shin said that the designers listened. Apparently 30% of the phones ...": what he said goes on
