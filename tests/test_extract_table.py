@@ -796,6 +796,15 @@ NOT_CLAIMS = [
     nothing("not-score", "Arsenal won 3-1 at home."),
     nothing("not-name-windows-7", "The laptop runs Windows 7."),
     nothing("not-name-channel-4", "The debate was shown on Channel 4."),
+    # figures "and" joins after "up to" share the bound; after "almost" they do not
+    case("up-to-shared-across-and", "The new line carries up to 40Gbps inbound and 10Gbps outbound.",
+         claim("up to 40Gbps", 40, "Gbps", qualifier="upper_bound"),
+         claim("10Gbps", 10, "Gbps", qualifier="upper_bound")),
+    case("up-to-shared-across-and-items", "Up to 300 jobs and 20 branches will go.",
+         claim("Up to 300", 300, "count", qualifier="upper_bound"), claim("20", 20, "count", qualifier="upper_bound")),
+    case("almost-not-shared-across-and", "Almost 5,000 phones and 5,800 wallets were left on buses.",
+         claim("Almost 5,000", 5000, "count", qualifier="upper_bound"),
+         claim("5,800", 5800, "count", qualifier="exact")),
     # words that weigh a figure stand between the verb of change and the figure: it is still a change
     case("change-after-just", "Hospital admissions fell just 0.4% in June.",
          claim("0.4%", "0.4", "percent", change="decrease", measure="admissions")),

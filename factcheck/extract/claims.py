@@ -306,8 +306,11 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
             # "contributions increased from £5.5bn to £8.2bn": the level reached is of what the level left was
             claim = replace(claim, measure=previous.measure, subject=previous.subject or claim.subject)
         if previous is not None and previous.qualifier in _BOUNDS and claim.qualifier == "exact" and \
-                _SLASHED.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
-            # "up to 150Mbps down/50Mbps up": figures a slash joins share their bound
+                previous.unit == claim.unit and \
+                (_JOINED if previous.mention.lower().startswith("up to") else _SLASHED).fullmatch(
+                    text, previous.end - sentence.start, claim.start - sentence.start):
+            # "up to 150Mbps down/50Mbps up", "up to 150Mbps down and 50Mbps up": figures a slash joins share their
+            # bound, and those "and" joins share an "up to" (not "almost 5,000 laptops and 5,800 PDAs")
             claim = replace(claim, qualifier=previous.qualifier)
         if previous is not None and claim.change is not None and \
                 (attributes.names_no_measure(claim.measure) or claim.measure == previous.measure) and \
@@ -795,6 +798,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|almost|some|just|
 _TO_BETWEEN = re.compile(r"\s+to\s+(?:(?:about|around|nearly|almost|some|just|only|over|under|more\s+than|"
                          r"less\s+than|a\s+record|an?\s+estimated)\s+)?")
 _SLASHED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?")
+_JOINED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?|(?:\s[a-z]{2,8})?\s(?:and|or)\s")
 # "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
 _NEW_PREDICATE = re.compile(r"(?:\band|,)\s+(?:then\s|also\s|later\s)?[a-z]{3,}ed\s+(?:just\s|only\s|about\s|"
                             r"around\s|some\s|nearly\s|almost\s|more\sthan\s|over\s|another\s|a\sfurther\s)?"
