@@ -796,6 +796,9 @@ NOT_CLAIMS = [
     nothing("not-score", "Arsenal won 3-1 at home."),
     nothing("not-name-windows-7", "The laptop runs Windows 7."),
     nothing("not-name-channel-4", "The debate was shown on Channel 4."),
+    nothing("not-name-a-show-opening-on-a-percentage", "She is the host of 100% Hits on a digital station."),
+    case("a-percentage-before-a-source-without-a-comma", "This equated to a growth rate of 8% Aviva said.",
+         claim("8%", 8, "percent")),
     # figures "and" joins after "up to" share the bound; after "almost" they do not
     case("up-to-shared-across-and", "The new line carries up to 40Gbps inbound and 10Gbps outbound.",
          claim("up to 40Gbps", 40, "Gbps", qualifier="upper_bound"),

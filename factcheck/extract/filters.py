@@ -408,6 +408,26 @@ def _list_item(text: str, q: Quantity, name_at: int) -> bool:
         _ITEM_END.match(text, q.end) is not None
 
 
+def _percent_title(text: str, q: Quantity) -> bool:
+    """A percentage that opens a title: after "of", "on" or a word that names something, and before a word in
+    title case that is no place, people, month or day ("the host of 100% Homegrown", "a show called 100% Hits")."""
+    if q.unit != "percent" or not q.text[:1].isdigit() or not q.text.endswith("%"):
+        return False
+    after = _TITLE_AFTER.match(text, q.end)
+    if after is None or not _TITLE_LEAD.search(text, max(0, q.start - 12), q.start):
+        return False
+    word, gaz = after.group(1), gazetteer()
+    g = lexicon().grammar
+    return word not in gaz.aliases and word not in gaz.adjectives and word not in g["months"] and \
+        word not in g["weekdays"]
+
+
+# (not a source named after a missing comma: "a growth rate of 8% Axa said")
+_TITLE_AFTER = re.compile(r"\s([A-Z][a-z]+)\b(?!['’]|\s(?:said|says|told|tells|added|adds|reported|estimated|"
+                          r"predicted)\b)")
+_TITLE_LEAD = re.compile(r"\b(?:of|on|called|titled|entitled|named|hosts?|presents?)\s$")
+
+
 def _named_number(text: str, q: Quantity) -> bool:
     """``Windows 7``, ``Channel 4``, ``Article 50``, ``Boeing 737-800``: a number that is part of a name."""
     if _VERSION_AFTER.match(text, q.end):
@@ -609,6 +629,8 @@ def rejection_by_context(text: str, q: Quantity, *, line_start: bool) -> str | N
         before = _WORD_BEFORE.findall(text[: q.start].lower())[-1:]
         if before and before[0] in lexicon().grammar["definite_before_small_numbers"]:
             return "anaphora"
+    if _percent_title(text, q):
+        return "name"  # "the host of 100% Homegrown on 1Xtra": a show's name
     if _named_number(text, q) or _number_word_name(text, q) or (
             q.unit != "count" and not is_money(q.unit) and q.text[:1].isdigit() and _TITLE_CASE_UNIT.search(q.text)):
         return "name"  # (and "TV show 60 Minutes", "21 Grams actress": a unit's word in title case)
