@@ -798,7 +798,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|almost|some|just|
 _TO_BETWEEN = re.compile(r"\s+to\s+(?:(?:about|around|nearly|almost|some|just|only|over|under|more\s+than|"
                          r"less\s+than|a\s+record|an?\s+estimated)\s+)?")
 _SLASHED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?")
-_JOINED = re.compile(r"(?:\s?[a-z]{2,8})?\s?/\s?|(?:\s[a-z]{2,8})?\s(?:and|or)\s")
+_JOINED = re.compile(rf"{_SLASHED.pattern}|(?:\s[a-z]{{2,8}})?\s(?:and|or)\s")
 # "cost $50m to make and earned $13m over three days": a figure another verb brings has its own place and period
 _NEW_PREDICATE = re.compile(r"(?:\band|,)\s+(?:then\s|also\s|later\s)?[a-z]{3,}ed\s+(?:just\s|only\s|about\s|"
                             r"around\s|some\s|nearly\s|almost\s|more\sthan\s|over\s|another\s|a\sfurther\s)?"

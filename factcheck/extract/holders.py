@@ -596,19 +596,12 @@ def _verb_subject(text: str, clause_start: int, mention_start: int, measure: str
                   ) -> Holding | None:
     """The name that is the subject of the verb before the figure: "Real earned a combined €178m"."""
     verb_pattern, verbs = _verbs()
-    asides = [a.span() for a in _DASHED_ASIDE.finditer(text, clause_start, mention_start)] \
-        if " - " in text or " – " in text or " — " in text else []
     for m in reversed(list(_NAME_RE.finditer(text, clause_start, mention_start))):
-        if any(start < m.start() < end for start, end in asides):
-            continue  # "Nissan - in which Renault owns a stake - contributed 1.7bn euros": the aside's own subject
         verb = verb_pattern.match(text, m.end())
         if verb is None and text.startswith(" (", m.end()) and (short := _SHORT_NAME.match(text, m.end())):
             verb = verb_pattern.match(text, short.end())  # "The European Central Bank (ECB) left"
         if verb is None and text.startswith(",", m.end()) and (aside := _APPOSITIVE.match(text, m.end())):
             verb = verb_pattern.match(text, aside.end())  # "Carlsberg, the world's fifth-largest brewer, saw"
-        if verb is None and text.startswith((" - ", " – ", " — "), m.end()) and \
-                (aside := _DASHED_ASIDE.match(text, m.end())) and aside.end() < mention_start:
-            verb = verb_pattern.match(text, aside.end())  # "Nissan - in which Renault owns a stake - contributed"
         elif verb is not None and not verb.group("aux") and verb.group("verb") in grammar_set("staff_nouns"):
             verb = verb_pattern.match(text, verb.end())  # "FBI agents downloaded 84 films": the FBI's
         if verb is None and text.startswith(",", m.end()) and text.endswith(", ", 0, m.start()) and \
@@ -656,8 +649,6 @@ def _of_another_clause(between: str) -> bool:
 # a figure that is the subject of what follows it: "40 million people to see it", "sales to fall 5%"
 _OBJECT_TO_DO = re.compile(r"\S+(?:\s+(?!to\b)[\w-]+){0,3}?\s+to\s+(?:be\s+)?[a-z]{2,}\b(?<!\bto\sthe)")
 # an aside after a name that says what it is: ", the world's fifth-largest brewer,"; or a person's age: ", 64,"
-# an aside between dashes: " - in which Renault owns a 44% stake -"
-_DASHED_ASIDE = re.compile(r"\s[-–—]\s[^-–—;:()\"“”]{3,100}?\s[-–—](?=\s)")
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an|its|their|one\s+of)\s[^,;:()\"“”]{1,80}?|\d{1,3}),")
 
 
