@@ -103,9 +103,10 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
     cut = max(clause_start, start - _CHANGE_REACH)
     before = _words(text[cut:start])[(1 if cut > clause_start else 0) :]
     after = _first_words(text, end, 7)  # nor further on
-    while len(before) > 1 and (" ".join(before[-2:]) in _focusing() or before[-1] in _focusing()):
+    focusing = grammar_words("focusing_adverbs")
+    while len(before) > 1 and (" ".join(before[-2:]) in focusing or before[-1] in focusing):
         # "fell just 0.03%", "climbed a mere 1.5%": the verb before the words that weigh the figure
-        del before[-2 if " ".join(before[-2:]) in _focusing() else -1 :]
+        del before[-2 if " ".join(before[-2:]) in focusing else -1 :]
     if text[clause_start:start].lower().rstrip().endswith(("in addition to", "as well as", "on top of")):
         # an elliptical item shares the change of the clause it is added to
         for word in reversed(_words(text[:start])):
@@ -160,11 +161,6 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
     if money and after and after[0].startswith("rais"):
         return None  # "The £625m raised is double ...": the money raised
     return _participle_after(after, t["participle_change"])
-
-
-@cache
-def _focusing() -> frozenset[str]:
-    return frozenset(lexicon().grammar["focusing_adverbs"]["words"])
 
 
 # the units in which a figure taken up is a change ("sales picked up 5%")
@@ -233,7 +229,7 @@ def noun_phrase(text: str) -> str:
 
 def _np_after(text: str) -> str:
     """The noun phrase that opens ``text``, up to a verb, preposition or punctuation."""
-    stops, verbs = _stops(), _np_verbs()
+    stops, verbs, closing = _stops(), _np_verbs(), grammar_words("closing_adverbs")
     stops_or_article = stops | {"the", "a"}
     text = _ABBREVIATION.sub("", text[:200]) if "(" in text[:200] else text  # "Deutsche Boerse's (DB) shares"
     tokens = [m.group(0) for m in islice(_WORD.finditer(text), 14)]  # the rules read no further
@@ -261,8 +257,8 @@ def _np_after(text: str) -> str:
             if token in _place_adverbs() and (i + 1 == len(tokens) or tokens[i + 1].lower() in stops_or_article
                                               or tokens[i + 1] in ",;:()–—-."):
                 break  # "took $300m worldwide", "rose 5% nationally": where, not what (not "worldwide sales")
-            if bare in _closing_adverbs() and (i + 1 == len(tokens) or tokens[i + 1].lower() in stops_or_article
-                                               or tokens[i + 1] in ",;:()–—-."):
+            if bare in closing and (i + 1 == len(tokens) or tokens[i + 1].lower() in stops_or_article
+                                    or tokens[i + 1] in ",;:()–—-."):
                 break  # "grew 2.6% overall", "flying 11,000 miles non-stop": how, not what ("overall sales" is)
             if (bare in stops and bare != "of" and not (len(token) > 1 and token.isupper())) or \
                     (bare in verbs and taken and not _plural_change_noun(bare) and not _plural_noun_at(tokens, i)):
@@ -309,11 +305,6 @@ def _place_adverbs() -> frozenset[str]:
     the generic places' written in lower case."""
     generic = lexicon().grammar["generic_places"]
     return frozenset(word for word in (*gazetteer().aliases, *generic) if word.islower() and " " not in word)
-
-
-@cache
-def _closing_adverbs() -> frozenset[str]:
-    return frozenset(lexicon().grammar["closing_adverbs"]["words"])
 
 
 _BEFORE_TO = frozenset({"due", "thanks", "owing", "according", "prior"})

@@ -960,8 +960,8 @@ def _after_an_aside(text: str, clauses: list[context.Clause], index: int) -> tup
     between dashes, where the clause before the aside opens, and the sentence with the aside blanked out, its
     offsets kept ("Nissan - in which Renault owns a 44% stake - contributed 1.7bn euros": Nissan's)."""
     clause = clauses[index]
-    if index >= 2 and (verb := _DASH_OPENS.match(text, clause.start)) and _opens_a_predicate(verb.group("word")) \
-            and _DASH_OPENS.match(text, clauses[index - 1].start) \
+    if index >= 2 and (verb := _DASH_OPENS.match(text, clause.start)) and \
+            holders.opens_a_predicate(verb.group("word")) and _DASH_OPENS.match(text, clauses[index - 1].start) \
             and not _DASH_OPENS.match(text, clauses[index - 2].start):
         aside, end = clauses[index - 1].start, verb.start("word")
         return clauses[index - 2].start, text[:aside] + " " * (end - aside) + text[end:]
@@ -969,17 +969,6 @@ def _after_an_aside(text: str, clauses: list[context.Clause], index: int) -> tup
 
 
 _DASH_OPENS = re.compile(r"\s*[-–—]\s+(?P<word>[\w'’-]*)")
-
-
-def _opens_a_predicate(word: str) -> bool:
-    """Whether a word after an aside goes on with the predicate of the clause before it: a verb or an auxiliary
-    ("- rose 10%", "- has four nominations"; not "- CD album sales fell", "- to a record")."""
-    return word in holders.holder_verbs() or word in _auxiliaries() or past_tense(word)
-
-
-@cache
-def _auxiliaries() -> frozenset[str]:
-    return frozenset(lexicon().grammar["holder_verbs"]["auxiliaries"])
 
 
 def _named_time(periods: list[context.Mention], period: str) -> str | None:

@@ -501,9 +501,10 @@ def _sentence_subject(text: str, mention_start: int, names: frozenset[str]) -> s
     return _holder_name(m.group("name"), text, m.start("name"), names)
 
 
-@cache
-def _work_descriptors() -> frozenset[str]:
-    return frozenset(lexicon().grammar["work_descriptors"]["words"])
+def opens_a_predicate(word: str) -> bool:
+    """Whether a word goes on with the predicate of a subject named before it: a verb a holder is the subject
+    of, an auxiliary or a past tense ("- rose 10%", "- has four nominations"; not "- CD album sales fell")."""
+    return word in holder_verbs() or word in _auxiliaries() or past_tense(word)
 
 
 def opening_subject(text: str, names: frozenset[str]) -> str | None:
@@ -747,7 +748,7 @@ def _holder_name(name: str, text: str, at: int, names: frozenset[str], possessiv
         # "Fly-half Goode", "Striker Jones", "Carmaker Volvo": the person or the firm, not what they are (a
         # descriptor the document writes with a capital inside its sentences is part of a name: "the Premier League")
         words = words[1:]
-    if len(words) > 1 and words[0].lower() in _work_descriptors() and words[0] not in names:
+    if len(words) > 1 and words[0].lower() in grammar_words("work_descriptors") and words[0] not in names:
         words = words[1:]  # "Comedy Meet the Fockers", "Thriller Constantine": the title, not what kind of work
     titled = [i for i in range(1, len(words) - 1) if words[i] in first_names() and words[i - 1] not in first_names()]
     if titled and not {"and", "&"} & set(words):

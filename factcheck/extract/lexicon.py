@@ -288,8 +288,10 @@ def grammar_set(key: str) -> frozenset[str]:
 
 @cache
 def grammar_words(key: str) -> frozenset[str]:
-    """A word list of the grammar as a lower-cased set, built once."""
-    return frozenset(w.lower() for w in lexicon().grammar[key])
+    """A word list of the grammar as a lower-cased set, built once: a list, or the ``words`` of an entry that says
+    what they are for."""
+    entry = lexicon().grammar[key]
+    return frozenset(w.lower() for w in (entry["words"] if isinstance(entry, dict) else entry))
 
 
 @cache

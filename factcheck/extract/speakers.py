@@ -509,12 +509,13 @@ def _trim_end(text: str, paragraph_start: int) -> int:
 _APPOSED_NAME = re.compile(r",\s(?P<name>[A-Z][\w&'’.-]*(?:\s(?:&\s)?[A-Z][\w&'’.-]*){0,3}),\s")
 
 
-def _who(m: re.Match[str]) -> str:
-    return next(v for k, v in m.groupdict().items() if k.startswith("who") and v)
-
-
 def _who_group(m: re.Match[str]) -> str:
+    """The name of the group that matched who speaks (``who``, ``who1``, ...)."""
     return next(k for k, v in m.groupdict().items() if k.startswith("who") and v)
+
+
+def _who(m: re.Match[str]) -> str:
+    return m.group(_who_group(m))
 
 
 # words before a group that say how many or which, not whose: "Some economists", "Senior officials"
