@@ -831,6 +831,22 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # "he" or "she" after a conjunction inside a clause stands for the person the sentence names before it, unless
+    # that name is in what someone says
+    row("she-after-a-conjunction-is-the-person-named-before",
+        "Sara Holt continued her fine form this winter as she cleared a personal best of 2.01m in first while Amy "
+        "Page took second.", claim("2.01m", 2.01, "m", measure="personal best", subject="Sara Holt")),
+    row("he-after-a-conjunction-past-a-noun-phrase",
+        "The memory of jazz pianist Ray Okafor filled the hall on Sunday as he was given three posthumous awards.",
+        claim("three", 3, "count", subject="Ray Okafor")),
+    row("she-after-a-name-in-what-is-said-is-not-that-person",
+        "The coach says Ramos damaged her career and she is seeking $2m in damages.",
+        claim("$2m", 2_000_000, "USD", subject=None)),
+    # an organisation that says something of itself ("it") is its holder, when or where it said it
+    row("a-firm-said-at-a-time-that-it", "Unilever said earlier this month it would cut 300 posts.",
+        claim("300", 300, "count", subject="Unilever", period="this month")),
+    row("a-firm-said-in-a-statement-that-it", "Thames Water said in a statement that it would close 12 reservoirs.",
+        claim("12", 12, "count", subject="Thames Water")),
     # "It" doing what a holder does stands for the name the sentence before opened on as its subject (not a
     # person); a kind of work before a title is no part of its name
     row("it-after-a-sentence-opening-on-a-name", "Tour ends\n\nThe Rolling Thunder Revue ended its run on Friday. "
@@ -2900,6 +2916,11 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a time with a possessive is what a record is of, not a rate
+    row("a-seasons-best-is-no-rate", "Sara Holt cleared a season's best of 2.01m.",
+        claim("2.01m", 2.01, "m", measure="season's best", period=None)),
+    row("a-seasons-best-before-its-figure", "She ran a season's best 10.9 seconds to win the final.",
+        claim("10.9 seconds", 10.9, "s", measure="season's best", period=None)),
     # a time before "when ... said" is when it was said, not the time of the figure the saying gives
     row("a-time-before-when-it-was-said", "Fears grew last week when the trust said it would cut 300 beds.",
         claim("300", 300, "count", period=None)),

@@ -446,9 +446,11 @@ def _claim(sentence: Sentence, q: Quantity, clauses, places, org_places, periods
     if held.subject is None and _HIS_OR_HER.search(text, max(0, m_start - 8), m_start):
         # "he publicly withdrew his £70m offer": the person the sentence is about
         held = replace(held, subject=speakers.people.salient(sentence.start + m_start))
-    elif held.subject is None and _done_by_the_person_before(text, clause.start, m_start):
-        # "He has scored 12 goals": the person named before the clause (not one the clause names after "he")
-        held = replace(held, subject=speakers.people.salient(sentence.start + clause.start))
+    elif held.subject is None and (pronoun := _done_by_the_person_before(text, clause.start, m_start)) is not None:
+        # "He has scored 12 goals": the person named before the clause (not one the clause names after "he"); "...
+        # as he set a best of 16.76m": the person the sentence names before "he"
+        held = replace(held, subject=speakers.people.salient(sentence.start + clause.start) if pronoun == clause.start
+                       else speakers.people.named_last(text, pronoun))
     elif held.subject is None and (named := _named_before(
             state.text, sentence.start, text, clause.start, m_start, state.last_organisation,
             lambda end: holders.named_before(text, end, state.names,
@@ -540,17 +542,25 @@ _PERSON_BEFORE = re.compile(r"\W*(?:(?:and|but|so|yet|however|now|then|while|as|
                             r"where|And|But|So|Yet|However|Now|Then|While|As|Because|Although|Though|After|When)"
                             r"\W+)*(?:[Hh]e|[Ss]he|[Tt]he\s\d{1,3}-year-old)\s+(?:(?:[a-z]+ly|has|have|had|was|is|"
                             r"will|would|could|also|been|then|still|now|only|just|not)\s+)*(?P<verb>[a-z][a-z'’-]+)\b")
+# the same after a conjunction inside the clause: "Douglas continued his progress as he set a best of 16.76m"
+_PERSON_INSIDE = re.compile(r"\b(?:as|when|after|while|before|because|since|until|once|and|but)\s+(?:he|she)\s+"
+                            r"(?:(?:[a-z]+ly|has|had|was|is|will|would|could|also|then|still|now|only|just)\s+)*"
+                            r"(?P<verb>[a-z][a-z'’-]+)\b")
 _THAT_BETWEEN = re.compile(r"\b(?:that|who|which|whose|if|whether)\b")
 
 
-def _done_by_the_person_before(text: str, clause_start: int, mention_start: int) -> bool:
-    """Whether the clause of the figure at ``mention_start`` has for subject a person named before ("he",
-    "she", "the 24-year-old") whose verb the figure follows: not a verb of saying ("she said 5,000 jobs would
-    go") nor a clause of another subject inside it ("he warned that ...")."""
+def _done_by_the_person_before(text: str, clause_start: int, mention_start: int) -> int | None:
+    """Where the subject of the clause of the figure at ``mention_start`` stands, when it is a person named
+    before ("he", "she", "the 24-year-old") whose verb the figure follows: not a verb of saying ("she said 5,000
+    jobs would go") nor a clause of another subject inside it ("he warned that ...")."""
     if _in_a_quote(text, clause_start):
-        return False  # "“He had lost three times to Roddick,” said the captain": a quote's "he" is not the article's
+        return None  # "“He had lost three times to Roddick,” said the captain": a quote's "he" is not the article's
     m = _PERSON_BEFORE.match(text, clause_start)
-    return m is not None and _takes_the_figure(text, m, mention_start) and m.group("verb") not in _WISHING
+    if m is None and (" he " in text[clause_start:mention_start] or " she " in text[clause_start:mention_start]):
+        m = next(reversed(list(_PERSON_INSIDE.finditer(text, clause_start, mention_start))), None)
+    if m is not None and _takes_the_figure(text, m, mention_start) and m.group("verb") not in _WISHING:
+        return m.start() if m.re is _PERSON_INSIDE else clause_start
+    return None
 
 
 def _in_a_quote(text: str, at: int) -> bool:

@@ -680,7 +680,7 @@ def _period_pattern() -> re.Pattern[str]:
       | (?:the\s)?(?:{year}\s)?(?:first|second|third|fourth|final|last|next)\s(?:quarter|half|season)
         # rates: a year, annually, year on year, per season
       | annually | yearly | per\sannum | year[-\s](?:on|over)[-\s]year
-      | (?<![\w-])(?:a|per|each)\s(?:year|month|week|season|day)(?![\w-]|\s(?:earlier|ago|before|later|after))
+      | (?<![\w-])(?:a|per|each)\s(?:year|month|week|season|day)(?![\w'’-]|\s(?:earlier|ago|before|later|after))
         # "based on 2004 figures": the year the figures are of
       | {year}\s(?:figures|data|results|numbers|estimates|accounts)\b
         # a bare financial year: 2015/16

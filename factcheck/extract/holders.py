@@ -323,7 +323,9 @@ def _said_of_itself_pattern() -> re.Pattern[str]:
                       rf"(?:[Tt]he\s(?:[\w'’-]+\s){{0,4}}?(?:{descriptors}),?\s|The\s)?(?P<name>{_NAME})"
                       rf"(?:,\s(?:which|who)\b[^;]*?,|,\s(?:(?:the|a|an)\s|[A-Z][\w-]*['’]s\s)[^,;()\"“”]{{3,80}}?,|,)?\s+"
                       rf"(?:[a-z]+ly\s|has\s|had\s|have\s|also\s|now\s)*(?:{speech})"
-                      rf"(?:\s(?:on|last|this|late|earlier)\s[A-Za-z]+)?\s(?:that\s)?"
+                      # "said on Monday", "said earlier this month", "said in a statement", "said in its annual report"
+                      rf"(?:\s(?:on|last|this|late|earlier)(?:\s(?:this|last))?\s[A-Za-z]+)?"
+                      rf"(?:\s(?:in|on)\s(?:a|an|its)\s(?:[a-z]+\s)?[a-z]+)?\s(?:that\s)?"
                       # "it", "its"; or its own results: "said pre-tax profits", "has forecast a net loss of", "now
                       # forecasts 2005 revenue of", "has reported a 60% rise in profit"
                       rf"(?:(?P<pronoun>it|its)\b|(?P<a>(?:a|an)\s)?(?:(?:19|20)\d\d\s)?"

@@ -226,6 +226,18 @@ class PersonIndex:
         i = bisect_left(self.mentions, offset, key=lambda mention: mention[0])
         return self.mentions[i - 1][1] if i else None
 
+    def named_last(self, sentence: str, end: int) -> str | None:
+        """The person a sentence names last before ``end``, when no verb of saying comes before that name: whom
+        a "he" or "she" at ``end`` stands for ("Douglas continued his progress as he set"; not "she says Conte
+        damaged her reputation and she is seeking", where the name is in what is said)."""
+        found = None
+        for m in _regexes()["name"].finditer(sentence, 0, end):
+            if person := self.resolve(m.group(0)):
+                found = (m.start(), person)
+        if found is None or _speech_verb().search(sentence, 0, found[0]):
+            return None
+        return found[1]
+
     def _read_subjects(self) -> None:
         """Add the subject of each unread sentence to the mentions: its first name that resolves."""
         rx = _regexes()
@@ -276,6 +288,12 @@ class PersonIndex:
 
 
 _NAME_WORD = re.compile(r"[\w'’-]+")
+
+
+@cache
+def _speech_verb() -> re.Pattern[str]:
+    """A verb of saying (see "speech_verbs" in grammar.json), as a word."""
+    return re.compile(alternation(lexicon().grammar["speech_verbs"]))
 
 
 def _not_a_name(words: list[str]) -> bool:
