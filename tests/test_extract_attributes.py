@@ -521,6 +521,13 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a place named by what it is, before a noun it makes a thing of, is no place
+    row("a-country-house-is-no-place", "The country house will cost £2m to restore.",
+        claim("£2m", 2_000_000, "GBP", place=None)),
+    row("the-state-pension-is-no-place", "The state pension will rise from £79.60 to £82.05 a week.",
+        claim("£79.60", 79.6, "GBP", place=None)),
+    row("the-state-on-its-own-is-a-place", "Hospital waiting lists in the state rose by 4% last year.",
+        claim("4%", 4, "percent", place="the state")),
     # a region news names by its old name, and the place of its own clause over one an opening phrase names
     row("the-far-east", "Rubber prices in the Far East rose 4% in May.",
         claim("4%", 4, "percent", place="the Far East")),
@@ -2822,6 +2829,15 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("The recycling rate rose 4% altogether in the decade.", "4%", "recycling rate"),
     ("The drone can fly 40 miles non-stop.", "40 miles", "drone"),
     ("Overall sales rose 3% in March.", "3%", "Overall sales"),
+    # what a sale fetches is its price; the subject of a verb of money is what the sum is of, less a phrase naming
+    # whose it is, and no clause
+    ("The vintage car could fetch up to £400,000 at auction.", "up to £400,000", "vintage car price"),
+    ("A signed first edition fetched $12,000 in New York.", "$12,000", "signed first edition price"),
+    ("The country house of the late painter Joan Mitchell will cost £2m to restore.", "£2m", "country house cost"),
+    ("Ministers want to let hospitals charge up to £20 a visit.", "up to £20", "charge"),
+    # a place named by what it is, after what is measured, is the figure's place
+    ("Hospital waiting lists in the state rose by 4% last year.", "4%", "Hospital waiting lists"),
+    ("Bus fares across the region will rise by 5% in May.", "5%", "Bus fares"),
 ])
 def test_what_the_words_around_a_figure_say_it_measures(text: str, mention: str, measure: str) -> None:
     found = {c.mention: c.measure for c in analyse(text).claims}

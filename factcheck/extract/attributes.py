@@ -632,6 +632,23 @@ def _forecaster_next() -> re.Pattern[str]:
                       rf"{alternation(words['verbs'])}")
 
 
+# a word that opens a clause of its own inside what stands before a verb: no part of a thing's name
+_NOT_OF_A_THING = frozenset({"to", "why", "how", "what", "when", "where", "who", "which", "that", "if", "whether"})
+
+
+def _of_the_subject(subject: str, noun: str, generic: frozenset[str]) -> str:
+    """The measure of a verb's figure with what the verb's subject is ("The new bridge will cost £2.5m": bridge
+    cost), less a phrase after the thing that names someone ("The art collection of Gianni Versace could fetch": art
+    collection price); a clause is no thing ("plans to let universities charge": charge)."""
+    words = subject.split()
+    if not words or subject.lower() in generic or any(word.lower() in _NOT_OF_A_THING for word in words):
+        return noun
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in _LINKING and words[i - 1][:1].islower() and any(later[:1].isupper() for later in words[i + 1 :]):
+            return f"{' '.join(words[:i])} {noun}"
+    return f"{subject} {noun}"
+
+
 def _verb_measure(verb: str, q: Quantity) -> str | None:
     """What a figure after ``verb`` measures ("will cost £2.5m": a cost), when the figure can be it: the nouns
     of a sum only of money, a share or a vague amount ("spend millions"); "won 11 more than at the last
@@ -659,9 +676,10 @@ def _to_change(phrase: str) -> bool:
 
 def _is_place(phrase: str) -> bool:
     """Whether a phrase names a place, or places joined by "and" ("Spain and Portugal", "the South East and
-    London")."""
-    aliases = gazetteer().aliases
+    London"), or one by what it is ("the region")."""
+    aliases, generic = gazetteer().aliases, lexicon().grammar["generic_places"]
     return bool(phrase) and all(part in aliases or f"the {part}" in aliases or part.removeprefix("the ") in aliases
+                                or f"the {part.removeprefix('the ')}" in generic
                                 for part in (_PART_OF_A_PLACE.sub("", part) for part in phrase.split(" and ")))
 
 
@@ -1340,8 +1358,7 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
     if not _COSTS_VERBS.isdisjoint(tail) and (m := _COSTS_WHOM.search(before)) and \
             m.group("verb") in lexicon().grammar["verb_measures"] and not _noun_follows(text, q):
         noun = lexicon().grammar["verb_measures"][m.group("verb")]
-        subject = _strip_determiners(_subject_before(before, m.start()))
-        return f"{subject} {noun}" if subject and subject.lower() not in _generic_measures() else noun
+        return _of_the_subject(_strip_determiners(_subject_before(before, m.start())), noun, _generic_measures())
     if m := _EARMARKED_FOR.match(text, q.end):
         found = _strip_determiners(_np_after(m.group("np")))
         if found:
@@ -1940,8 +1957,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if verb not in verbs and (noun := _verb_measure(verb, q)):
         if _passive_money_measure(verb_words, before):
             return noun  # "The club has been fined £2,000": a fine, paid by the club (whose figure it is)
-        subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
-        return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
+        return _of_the_subject(_strip_determiners(_subject_before(before, verb_words[-1].start())), noun, generic)
     if folded_last.endswith(("up", "down", "up by", "down by")) and (m := _SENT_UP.search(before)) and \
             (found := _strip_determiners(_ARTICLE.sub("", m.group("np")))):
         return found  # "The news sent shares in GW Pharma up 8.5p": the shares
@@ -1967,8 +1983,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
             return subject  # "rates would rise to 5%": a generic word, but the one there is (not "the figure")
         break
     if verb and (noun := _verb_measure(verb, q)):
-        subject = _strip_determiners(_subject_before(before, verb_words[-1].start()))
-        return f"{subject} {noun}" if subject and subject.lower() not in generic else noun
+        return _of_the_subject(_strip_determiners(_subject_before(before, verb_words[-1].start())), noun, generic)
     if previous and len(words) <= 3:
         return previous
     # "sales of HD-DVDs to reach 300bn yen", "shares recovered slightly to close 12% down": the subject, less

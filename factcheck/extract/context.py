@@ -153,6 +153,12 @@ def _generic_place_pattern() -> tuple[re.Pattern[str], WordCue | None]:
     return re.compile(alternation_not_after(list(generic), r"[\w]") + r"(?![\w])"), WordCue.of(generic)
 
 
+@cache
+def _compound_after() -> re.Pattern[str]:
+    """A noun that makes a place named by what it is part of a thing's name (see "generic_place_compounds")."""
+    return re.compile(r"\s+" + alternation(grammar_words("generic_place_compounds")))
+
+
 _OFFICE_OF = re.compile(
     r"\b(?:[Mm]ayor|Secretary|Minister|Bank|University|Council|Office|Department|Prince|Princess|Duke|Duchess|Earl|"
     r"Countess|Bishop|Archbishop|King|Queen|Governor|Lord)\s+(?:of|for)\s+(?:the\s+)?$")
@@ -264,8 +270,9 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             continue
         found.append(Mention(start, end, written, written))
     for m in cued_matches(*_generic_place_pattern(), text):
-        if any(p.start <= m.start() < p.end for p in found) or _A_SIZE_OF.match(text, m.end()):
-            continue  # "in the region of £40m", "in the area of 500": about so much, nowhere
+        if any(p.start <= m.start() < p.end for p in found) or _A_SIZE_OF.match(text, m.end()) or \
+                _compound_after().match(text, m.end()):
+            continue  # "in the region of £40m", "in the area of 500": about so much, nowhere; "the country house"
         written = _ACROSS.sub("", m.group(0).lower())
         found.append(Mention(m.start(), m.end(), m.group(0), written))
     if found:
