@@ -521,6 +521,21 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a place or a people's adjective among the words of a name its initials shorten is part of the name; not a
+    # place a body serves ("for Africa")
+    row("a-place-in-a-name-with-its-initials", "Drinks firm Harvey and Bristol (H&B) made a profit of £30m last year.",
+        claim("£30m", 30_000_000, "GBP", place=None)),
+    row("an-adjective-in-a-name-with-its-initials", "Brewer Scottish and Devon (S&D) sold 2 million barrels.",
+        claim("2 million barrels", 2_000_000, "bbl", place=None)),
+    row("a-place-a-body-with-initials-serves",
+        "The Economic Commission for Africa (ECA) expects growth of 5% this year.",
+        claim("5%", 5, "percent", place="Africa")),
+    row("a-place-before-a-name-with-initials", "Shares in Norway's National Fishing Company (NFC) rose 8% on Monday.",
+        claim("8%", 8, "percent", place="Norway")),
+    # a sum and its conversions are one figure, in one place, whatever stands between the conversions
+    row("conversions-after-a-colon-share-the-place", "The club paid 40m euros ($52m:£35m) for the striker in Spain.",
+        claim("40m euros", 40_000_000, "EUR", place="Spain"), claim("$52m", 52_000_000, "USD", place="Spain"),
+        claim("£35m", 35_000_000, "GBP", place="Spain")),
     # a place named by what it is, before a noun it makes a thing of, is no place
     row("a-country-house-is-no-place", "The country house will cost £2m to restore.",
         claim("£2m", 2_000_000, "GBP", place=None)),
@@ -2835,6 +2850,9 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     ("A signed first edition fetched $12,000 in New York.", "$12,000", "signed first edition price"),
     ("The country house of the late painter Joan Mitchell will cost £2m to restore.", "£2m", "country house cost"),
     ("Ministers want to let hospitals charge up to £20 a visit.", "up to £20", "charge"),
+    # a deal a sum is worth, after a share bought of a name with its country
+    ("Tata is to buy 20% of India's United Spirits in a deal worth 300m rupees.", "300m rupees", "deal"),
+    ("Apex will buy 15% of Japan's United Foods in a deal worth $90m.", "$90m", "deal"),
     # a place named by what it is, after what is measured, is the figure's place
     ("Hospital waiting lists in the state rose by 4% last year.", "4%", "Hospital waiting lists"),
     ("Bus fares across the region will rise by 5% in May.", "5%", "Bus fares"),

@@ -284,8 +284,9 @@ def _np_after(text: str) -> str:
             if taken and i + 1 < len(tokens) and tokens[i + 1].lower() in _OPENING_A_NOUN_PHRASE and \
                     not plural_after_a_modifier:
                 break  # "1m websites run their forums": a word before another noun phrase is its verb
-            if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES:
-                break
+            if taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES and \
+                    not (token[:1].isupper() and taken[-1][:1].isupper()):
+                break  # (not a word of a name that goes on: "India's United Breweries")
             if not taken and bare.endswith("ed") and bare not in _NOUN_PARTICIPLES and i + 1 < len(tokens) and \
                     tokens[i + 1].lower() == "to":
                 break  # "more than 2.5 million expected to be sold": a verb, not what is counted
@@ -1349,8 +1350,8 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
     if last == "worth" and (m := _WORTH.search(before)):
         found = _strip_determiners(_subject_before(_strip_period(before[: m.start()]), len(_strip_period(
             before[: m.start()]))))
-        if inner := _NEW_PHRASE.search(found):
-            found = inner.group(1)  # "buy 37.5% of United Breweries in a deal worth": the deal
+        if inner := _NEW_PHRASE.search(before, 0, m.start()) or _NEW_PHRASE.search(found):
+            found = _np_after(inner.group(1))  # "buy 37.5% of United Breweries in a deal worth": the deal
         if found and found.lower() not in _generic_measures():
             return found
     if last == "of" and (m := _COST_TO_OF.search(before)):
@@ -1918,6 +1919,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     level, level_ends = _level_verb()
     if folded_last.endswith(level_ends) and (m := level.search(before)):
         subject = _strip_determiners(_subject_before(before, m.start(), of_a_change=True))
+        if before.endswith(" worth ") and (inner := _NEW_PHRASE.search(before, 0, len(before) - len(" worth "))):
+            subject = _np_after(inner.group(1))  # "buy 37.5% of India's United Breweries in a deal worth": the deal
         if subject and subject.lower() not in generic:
             return subject  # "The budget deficit hit a record $412bn"
         if previous:

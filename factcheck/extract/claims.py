@@ -872,7 +872,7 @@ def _converted(text: str, previous: ExtractedClaim, claim: ExtractedClaim, offse
     is itself such a conversion (``chained``), the next one in the same brackets ("59.2 trillion rupiah ($6.58bn;
     £3.5bn)")."""
     between = text[previous.end - offset : claim.start - offset].strip()
-    return (between == "(" or (chained and between in (";", ","))) and claim.unit != previous.unit and \
+    return (between == "(" or (chained and between in (";", ",", ":", "/"))) and claim.unit != previous.unit and \
         claim.qualifier == "exact"
 
 
@@ -890,8 +890,8 @@ def _share_time_and_place(out: list[ExtractedClaim], group: list[int], text: str
         claim = out[i]
         if claim.period is None and dated is not None:
             claim = replace(claim, period=dated.period, period_start=dated.period_start, period_end=dated.period_end)
-        if claim.place is None and placed is not None:
-            claim = replace(claim, place=placed)
+        if placed is not None and claim.place != placed:
+            claim = replace(claim, place=placed)  # (one place for all: the first one given, the figure's own)
         out[i] = claim
 
 

@@ -236,9 +236,10 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             continue  # "the world's fifth-largest brewer", "the world rankings": a ranking, not where the figure holds
         if _person_before(text, start):
             continue  # "Mr Houston", "George Washington": a person's name
-        if _name_before(text, start):
+        if _name_before(text, start) or ("(" in text[end : end + 60] and _abbreviated_name(text, start, end)):
             org_places.append(gaz.aliases[written])
-            continue  # "Real Madrid", "AC Milan", "Bayern Munich": a name ending in a place
+            continue  # "Real Madrid", "AC Milan", "Bayern Munich": a name ending in a place; "Scottish and Newcastle
+            # (S&N)": a name its initials shorten
         if _opponent_before(text, start):
             continue  # "two of their last three games are against Leicester": a team, not a place
         if _describes_a_person(text, end):
@@ -286,7 +287,8 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             end = short.end() if (short := _ABBREVIATION_AFTER.match(text, m.end())) else m.end()
             if _describes_a_person(text, end) or _names_a_competition(text, end) or \
                     _describes_an_organisation(text, end) or _a_sums_currency(text, m.start(), m.end()) or \
-                    (short and short.group(1).lower() in grammar_words("person_descriptors")):
+                    (short and short.group(1).lower() in grammar_words("person_descriptors")) or \
+                    ("(" in text[end : end + 60] and _abbreviated_name(text, m.start(), end)):
                 continue  # "The British singer played to 2,700 fans", "6.50m to win the European trials"
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.shown(gaz.adjectives[m.group(0)])))
     return (tuple(_join_pairs(text, sorted(found, key=lambda p: p.start))), tuple(org_places), tuple(homes),
@@ -503,6 +505,37 @@ _CAPITAL_BEFORE = re.compile(r"\b([A-Z][\w&'’-]*)\s$")
 def _calendar_words() -> frozenset[str]:
     g = lexicon().grammar
     return frozenset(g["months"]) | frozenset(g["weekdays"])
+
+
+# capitalised words joined as one name, and the short form in brackets after them: "Scottish and Newcastle (S&N)"
+_NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w&'.-]*\s(?:(?:and|of|for|&)\s)?)*$")
+_NAME_RUN_AFTER = re.compile(r"[\w'.-]*(?:\s(?:(?:and|of|for|&)\s)?[A-Z][\w&'.-]*)*"
+                             r"\s\((?P<short>[A-Z][A-Za-z&]{1,7})\)")
+
+
+def _abbreviated_name(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is a word of a name given with its initials in brackets after it
+    ("Scottish and Newcastle (S&N)", "Texas Instruments (TI)"): an organisation's name, not a place."""
+    after = _NAME_RUN_AFTER.match(text, end)
+    if after is None or text.startswith(("'s", "’s"), end):
+        return False  # ("Norway's National Fishing Company (NFC)": whose the name is)
+    short = after.group("short")
+    before = _NAME_RUN_BEFORE.search(text, max(0, start - 80), start)
+    words = list(_CAPITALISED_WORD.finditer(text, before.start() if before else start, after.start("short")))
+    while words and words[0].group(0)[0] != short[0]:
+        words.pop(0)  # "The Hong Kong and Shanghai Banking Corporation (HSBC)": from the word the short form opens on
+    letters = [c for c in short.upper() if c.isalpha()]
+    if len(words) < 2 or len(letters) < 2 or words[0].start() > start or \
+            _SERVES.search(text, words[0].start(), start):
+        # ("China's State Environmental Protection Agency (Sepa)": the place is no word of the name; "the Economic
+        # Commission for Latin America and the Caribbean (ECLAC)": a name of what serves the place)
+        return False
+    initials = iter(word.group(0)[0] for word in words)
+    return all(letter in initials for letter in letters)  # the short form's letters, in order, open its words
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w'.-])[A-Z][\w&'.-]*")
+_SERVES = re.compile(r"\s(?:of|for)\s")
 
 
 def _name_before(text: str, start: int) -> bool:
