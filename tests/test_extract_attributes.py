@@ -521,6 +521,11 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a town's name before "crude" names a product; a country's crude is the country's
+    row("a-town-named-crude-is-no-place", "In London, Brent crude fell 32 cents to $49.74 a barrel.",
+        claim("$49.74", 49.74, "USD", place="London")),
+    row("a-countrys-crude-is-its-own", "US crude rose 40 cents to $51.20 a barrel.",
+        claim("$51.20", 51.2, "USD", place="US")),
     # a place or a people's adjective among the words of a name its initials shorten is part of the name; not a
     # place a body serves ("for Africa")
     row("a-place-in-a-name-with-its-initials", "Drinks firm Harvey and Bristol (H&B) made a profit of £30m last year.",
@@ -2853,6 +2858,27 @@ def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     # a deal a sum is worth, after a share bought of a name with its country
     ("Tata is to buy 20% of India's United Spirits in a deal worth 300m rupees.", "300m rupees", "deal"),
     ("Apex will buy 15% of Japan's United Foods in a deal worth $90m.", "$90m", "deal"),
+    # a part of a whole ("accounts for", "makes up") is a share of the whole, with the part when common words
+    # name it
+    ("Tourism accounts for about 6% of the country's economy.", "about 6%", "share of economy"),
+    ("Consumer spending makes up two-thirds of economic output.", "two-thirds",
+     "Consumer spending share of economic output"),
+    ("Women now make up a third of the workforce.", "a third", "share of workforce"),
+    # a figure of the same thing at another time ("its current 2.5%") measures what the figure before did
+    ("The group would control 8% of the oil market, an improvement on its current 2.5%.", "2.5%", "oil market"),
+    ("Turnout rose to 61%, up from its previous 59%.", "59%", "Turnout"),
+    # a year whose figure it is, with a possessive, is no part of the measure
+    ("Prices are now well above 2004's average of $41.48.", "$41.48", "average"),
+    # the verb after a figure with its noun before is no measure
+    ("The firm's revenue of £3m beat forecasts.", "£3m", "firm's revenue"),
+    ("A crowd of 61,104 watched the final.", "61,104", "crowd"),
+    # a rate between a figure and its noun
+    ("A £3 per hour minimum wage was introduced in April.", "£3", "minimum wage"),
+    ("Staff will get a £40 a week bonus from April.", "£40", "bonus"),
+    # a product's version measures what its unit does; a verb of change after a modal says nothing of it
+    ("A 30GB version has also been added to the range.", "30GB", "storage capacity"),
+    ("The 145g model goes on sale in May.", "145g", "weight"),
+    ("You can add up to 128GB with a memory card.", "up to 128GB", "storage capacity"),
     # a place named by what it is, after what is measured, is the figure's place
     ("Hospital waiting lists in the state rose by 4% last year.", "4%", "Hospital waiting lists"),
     ("Bus fares across the region will rise by 5% in May.", "5%", "Bus fares"),
@@ -2950,6 +2976,11 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # a year with a possessive is the time its figure is of
+    row("a-years-figure", "Prices are now well above 2004's average of $41.48.",
+        claim("$41.48", 41.48, "USD", period="2004")),
+    row("a-years-total", "Sales fell short of 2003's total of 52,000.",
+        claim("52,000", 52_000, "count", period="2003")),
     # a time with a possessive is what a record is of, not a rate
     row("a-seasons-best-is-no-rate", "Sara Holt cleared a season's best of 2.01m.",
         claim("2.01m", 2.01, "m", measure="season's best", period=None)),

@@ -636,6 +636,11 @@ QUALIFIERS = [
 ]
 
 CHANGE = [
+    # a part that "makes up" a whole is no rise
+    case("own-change-makes-up-is-no-rise", "Nurses make up 40% of the hospital's staff.",
+         claim("40%", 40, "percent", change=None, measure="share of staff"), only=True),
+    case("own-change-made-up-a-third", "Imports made up a third of the market last year.",
+         claim("a third", 33.33, "percent", change=None), only=True),
     case("own-change-fell-by-then-to", "Crime fell by 7% to 5.2 million offences.",
          claim("7%", 7, "percent", change="decrease", measure="crime"),
          claim("5.2 million", 5_200_000, "count", change=None),

@@ -122,6 +122,8 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
     if before and before[-1] in t["change_verbs"]:
         if money and before[-1].startswith("rais"):
             return None  # "the charity raised £21,000": money raised, not a rise
+        if before[-1] == "up" and len(before) >= 2 and before[-2] in _MADE:
+            return None  # "makes up two-thirds of output": a part of a whole, not a rise
         if before[-1] == "up" and len(before) >= 2 and before[-2] in _taking_up() and (
                 unit not in _CHANGE_UNITS or after[:1] == ["of"]):
             # "stand to pick up £60m", "picked up five nominations", "scooped up 40% of the vote": taken or won,
@@ -407,6 +409,10 @@ def _link_pattern(money: bool) -> re.Pattern[str]:
         r"\s*as\s+(?:much|many)\s+",  # six times as much data
         r"\s*(?:then|now|former|current)\s+(?=[a-z])",  # three then directors
         r"\s*(?:a\s+year|a\s+month|annually|per\s+(?:year|annum|month))\s+(?=for\s)",  # $200,000 annually for rent
+        # "a £3 per hour minimum wage", "a £40 a week rise": a rate, before the noun it is of
+        r"\s*(?:a|an|per)\s+(?:hour|day|week|month|year|head|person)\s+"
+        r"(?=(?!(?:for|to|in|on|at|and|or|from|by|with|more|less|than|the|a|an|of|since|until|over)\b)"
+        r"(?![a-z]+(?:ed|ing)\b)[a-z]{3,})",
         r"\s*(?:all|the|their|its|our|his|her|those|these)\s+",  # 40 per cent (of) all PCSOs
     ]
     if money:
@@ -616,7 +622,7 @@ def _subject_before(text: str, verb_at: int, of_a_change: bool = False) -> str:
 _DOING_AFTER = re.compile(r"\s[a-z]+ing(?:\s(?!(?:in|across|at|throughout)\s(?:the\s)?[A-Z])"
                           r"(?!(?:has|have|had|was|were|is|are|will|would|could|can|may)\b)[\w'’-]+){0,5}"
                           r"(?=\s(?:in|across|at|throughout)\s(?:the\s)?[A-Z]|\s*$)")
-_NOUN_OF_BEFORE = re.compile(r"\b(?:a|an|the|another|its|their|his|her|our)\s+(?:[a-z-]+\s+){0,2}?"
+_NOUN_OF_BEFORE = re.compile(r"\b(?:a|an|the|another|its|their|his|her|our)\s+(?:[a-z'’-]+\s+){0,2}?"
                              r"(?P<noun>[a-z]+)\s+of\s+$", re.IGNORECASE)
 _DEGREE = re.compile(r"\s+(?:more\s+than|less\s+than|nearly|almost|roughly)\s*$")
 _AUXILIARY_END = re.compile(r"\s(?:has|have|had|was|were|is|are|will)\s+$")
@@ -734,7 +740,8 @@ def _level_verb() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return pattern, tuple(w.lower() for w in level_verbs) + _LEVEL_MODIFIERS + described + ("-than-expected",)
 
 
-_NOUN_OF = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+_NOUN_OF = re.compile(r"(?<![\w'’])([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+of\s+"
+                      r"(?:about\s+|around\s+|some\s+|nearly\s+|"
                       r"almost\s+|over\s+|more\s+than\s+|up\s+to\s+|above\s+|below\s+|under\s+|at\s+least\s+|"
                       r"an?\s+(?:estimated\s+|average\s+|extra\s+|additional\s+)?|roughly\s+|just\s+)?$")
 _HELD_IN = re.compile(r"\b([A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’-]*)?)\s+(?:in|across|throughout)\s+(?:the\s+)?$")
@@ -757,6 +764,12 @@ _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(?!(?:ex
 _RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|than)\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?:usual|normal|typical|expected|previous|planned|original|average|customary)?\s*$",
                           re.IGNORECASE)
+# a figure of the same thing at another time, with nothing named after it: "its current 2.5%"
+_MODAL_BEFORE = re.compile(r"\b(?:can|could|will|would|may|might|must|should|shall|to)(?:\s+(?:also|still|now|only|"
+                           r"easily|even))?\s+$")
+_FORMER_FIGURE = re.compile(r"\b(?:its|their|his|her|the)\s+(?:current|previous|former|existing|present|old|earlier|"
+                            r"original|latest)\s+$")
+_NOTHING_NAMED_AFTER = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|but|while|or)\b)")
 _PREVIOUS_FIGURE = re.compile(r"(?:\(|\b(?:to|from|of|or|and|versus|against))\s*$")
 # "Tutsis and moderate Hutus were killed": a second noun that shares the first's figure and verb
 _COORDINATED_NOUN = re.compile(r"\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){0,2}[A-Za-z][\w-]*s\b(?=\s+(?:were|are|have|had))")
@@ -967,6 +980,13 @@ def _after_prepositions(found: str) -> str:
     return last
 
 
+def _variant_measure(unit: str) -> str | None:
+    """What a figure before a word for one of a product's versions measures, by its unit: "a 30GB version" a
+    storage capacity, "the 145g model" a weight."""
+    found = dimension(unit)
+    return unit_measure(unit) or ("storage capacity" if found is not None and found.name == "data size" else None)
+
+
 def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, previous: str | None) -> str:
     if q.unit in _LENGTHS and _DIMENSIONS.search(text, max(0, q.start - 40), min(len(text), q.end + 40)) and \
             _in_dimensions(text, q):
@@ -974,6 +994,8 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
     if is_money(q.unit) and (spent := _spent_on(text, q, mention_start)):
         return spent
     head = _attributive_head(text, q)
+    if head and head.lower() in grammar_words("product_variants") and (by_unit := _variant_measure(q.unit)):
+        return by_unit  # "A 30GB version has been added": a storage capacity
     if head:
         return head
     if q.unit == "times" and (compared := _compared_dimension(text, q.end)):
@@ -1000,8 +1022,11 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
     if not found and (per := _PER_THING.match(text, q.end)) and per.group("noun") not in _time_words() and \
             per.group("noun") not in _stops():
         return f"per {_np_after(text[per.start('noun') :]) or per.group('noun')}"  # "£143,000 per asylum seeker"
-    if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by"):
-        return unit_measure(q.unit) or found
+    if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by") or \
+            found.lower() in grammar_words("product_variants"):
+        # ("The 145g model": a weight; "you can add up to 128GB": a storage capacity)
+        return (_variant_measure(q.unit) if not found or found.lower() in grammar_words("product_variants") else
+                unit_measure(q.unit)) or found
     return found
 
 
@@ -1297,6 +1322,13 @@ _STAKE_VERBS = frozenset({"buy", "buys", "bought", "buying", "acquire", "acquire
                           "owns", "owned", "owning", "hold", "holds", "held", "holding", "sell", "sells", "sold",
                           "selling", "take", "takes", "took", "taking", "offload", "offloaded", "a", "its", "their"})
 _STAKE_OF = re.compile(r"\s+(?:of|in)\s+(?P<np>.{3,80})")
+# "accounted for 37.5% of", "make up 40% of": a part of a whole, whose share it is
+_MAKING_UP = frozenset({"accounted for", "account for", "accounts for", "accounting for", "make up", "makes up",
+                        "made up", "making up", "represent", "represents", "represented", "representing", "comprise",
+                        "comprises", "comprised", "constitute", "constitutes", "constituted"})
+_PART_OF = re.compile(r"\s+of\s+(?P<np>.{3,80})")
+_OWNED = re.compile(r"^[a-z]+['’]s?\s")  # "the country's economy": the economy
+_OWNED_BY_A_NAME = re.compile(r"^[A-Z][\w&-]*['’]s?\s")
 # what a share is taken of that is no one's to own: a vote, a market
 _SHARED_THINGS = frozenset({"vote", "votes", "poll", "polls", "ballot", "market", "markets", "seats", "electorate"})
 # (one holder's verbs: "Investors in Norway and Sweden hold about 2% each" measures the investors)
@@ -1364,6 +1396,18 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
         found = _strip_determiners(_np_after(m.group("np")))
         if found:
             return found
+    if q.unit == "percent" and (" ".join(tail[-2:]) in _MAKING_UP or last in _MAKING_UP) and \
+            (m := _PART_OF.match(text, q.end)) and \
+            (found := _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group("np")))))) and \
+            not _OWNED_BY_A_NAME.match(found):  # ("20% of Jet's equity": Jet's, as the holder says)
+        # "Japanese films accounted for 37.5% of Japan's box office": the films' share of the box office
+        verb_at = before.rstrip().rfind(" ".join(tail[-2:]) if " ".join(tail[-2:]) in _MAKING_UP else last)
+        part = _strip_determiners(_subject_before(before, verb_at)) if verb_at > 0 else ""
+        share = f"share of {_OWNED.sub('', found)}"
+        words = part.split()
+        # (the part named by common words, "consumer spending"; a name is the holder's, "Tesco accounts for")
+        return f"{part} {share}" if 2 <= len(words) <= 3 and all(w.islower() for w in words[1:]) and \
+            part.replace(" ", "").replace("-", "").isalpha() else share
     if q.unit == "percent" and last in _STAKE_VERBS and (m := _STAKE_OF.match(text, q.end)):
         found = _strip_determiners(_np_after(_ARTICLE.sub("", m.group("np"))))
         if found and found.split()[-1].lower() in _SHARED_THINGS:
@@ -1462,7 +1506,8 @@ def _without_periods(text: str, timed_only: bool = False) -> str:
         periods = [p for p in periods if _timed().search(p.text)]
     for p in reversed(periods):
         rest = text[p.end :]
-        rest = rest[2:] if rest.startswith(("'s", "’s")) else rest  # "last year's budget of"
+        # "last year's budget of", "above 2004's average of": the budget, the average
+        rest = "the " + rest[2:].lstrip() if rest.startswith(("'s", "’s")) else rest
         text = text[: p.start].rstrip() + " " + rest.lstrip()
     return text
 
@@ -1784,12 +1829,14 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         after_np = ""  # "sales are half of previous models": the sales, set against what they were
     if after_np.startswith(("odd ", "plus ")):
         after_np = after_np.split(" ", 1)[1]  # "the 80-odd resorts", "a 30-plus squad"
-    if " " not in after_np and (after_np.endswith("ed") or after_np in grammar_set("irregular_past_verbs")) and \
-            after_np not in event_words() and \
+    first = after_np.split(" ", 1)[0]
+    # ("revenue of £3m beat forecasts"; not "the case of six unnamed Roma Czechs")
+    if ((" " not in after_np and first.endswith("ed")) or first in grammar_set("irregular_past_verbs")) and \
+            first not in event_words() and first not in _NOUN_PARTICIPLES and \
             text.startswith(f" {after_np}", q.end) and \
             (noun_of := _NOUN_OF_BEFORE.search(text, max(clause_start, mention_start - 30), mention_start)) and \
             noun_of.group("noun").lower() not in generic:
-        after_np = ""  # "A crowd of 61,104 watched": the crowd, not what it did
+        after_np = ""  # "A crowd of 61,104 watched", "revenue of £3m beat forecasts": the crowd, not what it did
     if (after_np.endswith("ly") and " " not in after_np) or _ON_THE_TIME_BEFORE.fullmatch(after_np) or \
             after_np in _SEEN_THEN or _PART_OF_A_TIME.fullmatch(after_np):
         # "a couple of times recently", "fell 25% year-on-year", "the £130m seen a year earlier", "a loss of $387m
@@ -1893,6 +1940,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     if previous and last.endswith(_PREVIOUS_FIGURE_ENDS) and _PREVIOUS_FIGURE.search(before) and \
             not _changed_right_before(before):
         return previous  # "(£1.3m)", "fell ... to 3,111", "a fall of 20,000": the sentence's figure
+    if previous and _FORMER_FIGURE.search(before) and _NOTHING_NAMED_AFTER.match(text, q.end):
+        return previous  # "control of 8% of Russia's oil output, an improvement on its current 2.5%": its output
     if previous and folded_last.endswith(_level_adjectives()) and _level_after_change().search(before):
         return previous  # "lifted revenues 25 percent to a combined 5 billion euros": the revenues, as a level
     if previous and last.endswith("ly") and (m := _ADVERB_AFTER_TO.search(before)):
@@ -1999,4 +2048,7 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         subject = parts[-1]  # "a 50% rate on incomes above £150,000": the incomes the bound is of
     if " " in subject and subject.split()[0].lower() in _speech_verbs():
         subject = subject.split(None, 1)[1]  # "ECLAC forecasts growth of 4%": growth
+    if " " not in subject and subject.lower() in _change_words()["change_verbs"] and \
+            _MODAL_BEFORE.search(before, 0, max(0, before.rfind(subject))):
+        subject = ""  # "you can add up to 128GB": a verb of change, no subject
     return subject or (after_np if not _YEARISH.match(after_np) else "")  # "6% expansion in 2005": not "2005"

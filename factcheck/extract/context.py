@@ -154,6 +154,12 @@ def _generic_place_pattern() -> tuple[re.Pattern[str], WordCue | None]:
 
 
 @cache
+def _product_after() -> re.Pattern[str]:
+    """A noun that makes a place's name a product's (see "place_named_products")."""
+    return re.compile(r"\s+" + alternation(grammar_words("place_named_products")))
+
+
+@cache
 def _compound_after() -> re.Pattern[str]:
     """A noun that makes a place named by what it is part of a thing's name (see "generic_place_compounds")."""
     return re.compile(r"\s+" + alternation(grammar_words("generic_place_compounds")))
@@ -223,7 +229,7 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
     compared: list[Mention] = []
     for start, end in _place_matches(text):
         written = text[start:end]
-        if _is_organisation(text, end, org_words):
+        if _is_organisation(text, start, end, org_words):
             org_places.append(gaz.aliases[written])
             continue  # "London Mayor", "Islington Council", "Scotland Yard"
         if _office_before(text, start):
@@ -477,10 +483,16 @@ def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
 _NEXT_CAPITALS = re.compile(r" ([A-Z][\w&]*)(?=( [A-Z][\w&]*)?)")
 
 
-def _is_organisation(text: str, end: int, org_words: frozenset[str]) -> bool:
+_WHOLE_LANDS = frozenset({"country", "nation", "continent", "world", "region", "state", "union"})
+
+
+def _is_organisation(text: str, start: int, end: int, org_words: frozenset[str]) -> bool:
     """Whether the place name ending at ``end`` runs on into the name of an organisation."""
     if text.startswith(("'s", "’s"), end):
         return False  # "Britain's streets"
+    if _product_after().match(text, end) and \
+            gazetteer().places[gazetteer().aliases[text[start:end]]].type not in _WHOLE_LANDS:
+        return True  # "Brent crude": a product named after a town (not "US crude", the country's)
     after = _NEXT_CAPITALS.match(text, end)
     if not after:
         return False
@@ -723,6 +735,8 @@ def _period_pattern() -> re.Pattern[str]:
       | (?<![\w-])(?:a|per|each)\s(?:year|month|week|season|day)(?![\w'’-]|\s(?:earlier|ago|before|later|after))
         # "based on 2004 figures": the year the figures are of
       | {year}\s(?:figures|data|results|numbers|estimates|accounts)\b
+        # a year whose the figure is: "2004's average"
+      | (?<![\w£$€,.])(?:19|20)\d{{2}}(?=['’]s\s)
         # a bare financial year: 2015/16
       | (?<![\w£$€,.])(?:19|20)\d{{2}}\s?[/–-]\s?(?:(?:19|20)?\d{{2}}|\d)(?![\w/,])
     """
@@ -858,7 +872,7 @@ def _announced_before(folded: str, at: int) -> bool:
 # "-", and the comma of "1,000"): a period lies within a run of them. The pattern is tried only
 # on the runs that hold what every period holds, a digit, a month or a time word, rather than
 # on the whole sentence.
-_PERIOD_RUN = re.compile(r"(?:[a-z\d\s/–-]|(?<=\d),(?=\d{3})|(?<=[a-z])['’](?=s\s))+")  # ("new year's day")
+_PERIOD_RUN = re.compile(r"(?:[a-z\d\s/–-]|(?<=\d),(?=\d{3})|(?<=[a-z\d])['’](?=s\s))+")  # ("new year's day")
 
 
 @cache
