@@ -25,6 +25,16 @@ def row(id: str, text: str, *expected, only: bool = False, absent: tuple[str, ..
 # --- who says so: organisations and sources, not only people --------------------------------------------------
 
 SPEAKERS = [
+    # those a survey asked ("of those questioned", "respondents") answer the survey the article named with its
+    # maker, however far before; not someone who comments on it after
+    row("those-questioned-answer-the-survey-named-before",
+        "Health survey\n\nA study by the Royal College of Nursing found that 40% of nurses work unpaid overtime. "
+        "Ministers have promised to act. Of those questioned, 62% said they had considered leaving the profession.",
+        claim("62%", 62, "percent", speaker="Royal College of Nursing")),
+    row("respondents-answer-the-poll-not-its-critic",
+        "Poll\n\nA poll for the Daily Mirror by Ipsos found 45% of voters backed the plan. The Prime Minister, Ian "
+        "Grey, said the research was flawed. Some 30% of respondents said they had not decided.",
+        claim("Some 30%", 30, "percent", speaker="Daily Mirror")),
     # a sentence summing up ("Overall, ...") goes on with the source of the sentence before it in its paragraph;
     # "the Bank" is the bank the article named in full before
     row("a-sum-after-a-source-goes-on", "Home sales\n\nThe Land Registry said 3,000 homes were sold in May. "
@@ -2605,6 +2615,18 @@ def test_whose_shares_is_the_name_after_of() -> None:
 def test_a_name_that_is_also_the_measure_is_only_whose() -> None:
     claims = analyse("In Frankfurt, Lufthansa fell 3.1%.").claims
     assert [(c.mention, c.subject, c.measure) for c in claims] == [("3.1%", "Lufthansa", "")]
+
+
+@pytest.mark.parametrize(("text", "mention", "speaker"), [
+    # an "according to" source ends before the figure a missing comma leaves after it, and owns no "'s"
+    ("According to Jupiter Research 40% of homes use just one provider, 20% use two.", "40%", "Jupiter Research"),
+    ("According to analysts Gartner More than 167 million handsets were sold.", "More than 167 million", "Gartner"),
+    ("According to the Pensions Commission's report 12 million people are not saving enough.", "12 million",
+     "Pensions Commission"),
+    ("According to the 2001 census, 5% of adults smoke.", "5%", "2001 census"),
+])
+def test_an_according_to_source_is_its_name_alone(text: str, mention: str, speaker: str) -> None:
+    assert {c.mention: c.speaker for c in analyse(text).claims}[mention] == speaker
 
 
 @pytest.mark.parametrize(("text", "mention", "measure"), [

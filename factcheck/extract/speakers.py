@@ -127,7 +127,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
                                      rf"(?:,\s(?:citing|adding|quoting|referring)\b[^.;]*)?\.?\s*$"),
         # "according to figures from the Office for National Statistics", "according to a report"
         "according": re.compile(r"\b[Aa]ccording\sto\s(?P<source>[^,;:.()\"“”]{2,90}?)"
-                                r"(?=\s*(?:[,;:.()\"“”]|$|\sthat\b))"),
+                                # (a figure the source is not part of: "according to Pew 44% of searchers")
+                                r"(?=\s*(?:[,;:.()\"“”]|$|\sthat\b)|"
+                                r"\s[£$€¥]?\d[\d.,]*\s?(?:%|per\s?cent|percent|million|billion|bn\b|m\b))"),
         # "CBO forecasts said", "Office for National Statistics (ONS) figures show": a source's own figures
         # (not "The research indicated": an article, not a name, before the source noun)
         "source": re.compile(rf"(?:^|\s)(?!(?:Our|Their|His|Her|Its|My|Your|New|Latest|Official)\b)"
@@ -698,6 +700,11 @@ def _source_kind(lowered: str) -> str | None:
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w.&'’-]*(?:\s(?:(?:of|for|and|&|de|the)\s)?[A-Z0-9][\w.&'’-]*)*")
 
 
+# the word that opens an amount, left at the end of a source whose sentence runs on without a full stop
+_AMOUNT_AT_THE_END = re.compile(r"\s+(?:More|Fewer|Less|Some|About|Around|Almost|Nearly|Over|Under|Just|Only)"
+                                r"(?:\s+than)?$")
+
+
 def _source(phrase: str, offset: int, people: PersonIndex) -> str | None:
     """The source an "according to" phrase names: the name in it ("figures from the Office for National
     Statistics", "accountant Deloitte LLP", "an article in the newspaper Haravgi"), else what it is ("a report").
@@ -706,10 +713,11 @@ def _source(phrase: str, offset: int, people: PersonIndex) -> str | None:
     if phrase.lower() in ("him", "her", "them"):
         return people.salient(offset)
     phrase = _when_at_the_end().sub("", phrase)  # "figures revealed by the Electoral Commission on Wednesday"
+    phrase = _AMOUNT_AT_THE_END.sub("", phrase)  # "according to analysts Gartner More than 167 million"
     names = [m.group(0) for m in _CAPITALISED_RUN.finditer(phrase)
              if m.group(0) not in gazetteer().adjectives and m.group(0).lower() not in ("the", "a", "an")]
     if names:
-        name = names[-1].removeprefix("The ")
+        name = re.sub(r"['’]s?$", "", names[-1].removeprefix("The "))  # "the Pensions Commission's report"
         if any(word in grammar_set("organisation_words") for word in name.split()):
             return name  # "Grant Marsh LLP", "the Office for National Statistics"
         return people.resolve_speaker(name) or people.resolve(name) or name
@@ -1105,6 +1113,10 @@ class Speakers:
             intro = self._list_intro(sentence)
             if intro is not None:
                 return _reported_speaker(intro, intro.end, lambda: self.people)
+        if found is None and _ASKED.search(sentence.text) and (before := self._survey_before(sentence)):
+            # "The report by the Pew Research Center reveals ... Almost 50% of those questioned said ...": those
+            # asked are the survey's, wherever in the article it was named
+            return _reported_speaker(before, before.end, lambda: self.people)
         if found is None and _FINDING.match(sentence.text) and (before := self._finding_before(sentence)):
             # "An ICM poll found 80% of voters ... Some 87% said politicians ...": the survey's findings go on
             return _reported_speaker(before, before.end, lambda: self.people)
@@ -1129,6 +1141,17 @@ class Speakers:
         before = self._sentence_before(sentence)
         return before if before is not None and _SURVEY_CUE.search(before.text) else None
 
+    def _survey_before(self, sentence: Sentence) -> Sentence | None:
+        """The first sentence of the article before ``sentence`` that names a survey, poll, study or report and who
+        made it (an article introduces the survey it reports before others comment on it)."""
+        i = bisect_right(self._starts, sentence.start) - 1
+        for before in self._sentences[: max(0, i)]:
+            if (cue := _SURVEY_OR_REPORT.search(before.text)) and \
+                    (who := _reported_speaker(before, before.end, lambda: self.people)) is not None and \
+                    who.split()[-1] in before.text[max(0, cue.start() - _MAKER_REACH) : cue.end() + _MAKER_REACH]:
+                return before  # (whose the survey is, named beside it: not who comments on it)
+        return None
+
     def _list_intro(self, item: Sentence) -> Sentence | None:
         """The sentence that introduces the list ``item`` belongs to ("According to the ministry:"), if one does.
 
@@ -1148,6 +1171,12 @@ class Speakers:
 _FINDING = re.compile(r"(?:(?:Some|Only|About|Around|Nearly|Almost|Just|Over|More\sthan|Fewer\sthan|Less\sthan|"
                       r"A\sfurther|Another)\s)?\d[\d.,]*\s?(?:%|per\s?cent|percent)")
 _SURVEY_CUE = re.compile(r"\b(?:survey|poll|study|research|questionnaire|census)\b", re.IGNORECASE)
+_MAKER_REACH = 60  # characters from a survey's name to the name of who made it
+_SURVEY_OR_REPORT = re.compile(r"\b(?:survey|poll|study|research|questionnaire|census|report)\b", re.IGNORECASE)
+# those a survey asked: "of those questioned", "respondents", "of adults polled"
+_ASKED = re.compile(r"\b(?:(?:those|people|adults|users|voters|consumers|firms|companies|respondents|children|"
+                    r"parents|workers|women|men)\s+(?:questioned|asked|polled|surveyed|interviewed|quizzed)|"
+                    r"respondents)\b", re.IGNORECASE)
 # an item of a list: a dash, bullet or number opens it
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•*▪]|\d{1,2}[.)])\s")
 _LIST_REACH = 60  # sentences looked back over for a list's introduction
