@@ -770,6 +770,14 @@ PORTUGAL = ("Portugal to cut fuel duty\n\n"
 
 
 DOCUMENT_PLACES = [
+    # an article about a country's politics names it by its parties and its ministries, not by its name
+    pytest.param("Tories pledge to cut school red tape\n\nThe Tories would scrap 12 education quangos, the party "
+                 "said. The Lib Dems called the plan a gimmick. Tory leader Sam Hale said the savings would pay for "
+                 "3,000 teachers, while the Home Office said it had not been asked.", "United Kingdom",
+                 id="a-countrys-parties-and-ministries"),
+    pytest.param("Regulator fines drug maker\n\nThe Food and Drug Administration fined the company $2m. The Justice "
+                 "Department said it would also sue. The Commerce Department and the Food and Drug Administration "
+                 "will review 40 other licences.", "United States", id="a-countrys-agencies"),
     # the place an article names again and again by name, against one it names only by institutions or adjectives
     pytest.param("Streaming firm wins rights to show Bundesliga in Canada\n\nA streaming service will show every "
                  "Bundesliga match in Canada from next season. Bundesliga games were on cable in Canada before. German "
