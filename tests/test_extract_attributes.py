@@ -876,6 +876,11 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # the subject of a verb of making a deal holds the deal
+    row("a-firm-that-seals-a-deal", "Harbour Foods seals £40m deal\n\nHarbour Foods has agreed to buy a bakery chain.",
+        claim("£40m", 40_000_000, "GBP", measure="deal", subject="Harbour Foods")),
+    row("a-club-that-inked-a-deal", "Rovers inked a £2m shirt deal with a bookmaker on Monday, Rovers said.",
+        claim("£2m", 2_000_000, "GBP", subject="Rovers")),
     # "he" or "she" after a conjunction inside a clause stands for the person the sentence names before it, unless
     # that name is in what someone says
     row("she-after-a-conjunction-is-the-person-named-before",
