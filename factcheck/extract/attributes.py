@@ -1024,8 +1024,8 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
         return f"per {_np_after(text[per.start('noun') :]) or per.group('noun')}"  # "£143,000 per asylum seeker"
     if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by") or \
             found.lower() in grammar_words("product_variants"):
-        # ("The 145g model": a weight; "you can add up to 128GB": a storage capacity)
-        return (_variant_measure(q.unit) if not found or found.lower() in grammar_words("product_variants") else
+        # ("The 145g model": a weight)
+        return (_variant_measure(q.unit) if found.lower() in grammar_words("product_variants") else
                 unit_measure(q.unit)) or found
     return found
 
@@ -2050,5 +2050,5 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
         subject = subject.split(None, 1)[1]  # "ECLAC forecasts growth of 4%": growth
     if " " not in subject and subject.lower() in _change_words()["change_verbs"] and \
             _MODAL_BEFORE.search(before, 0, max(0, before.rfind(subject))):
-        subject = ""  # "you can add up to 128GB": a verb of change, no subject
+        return _variant_measure(q.unit) or ""  # "you can add up to 128GB": a verb of change, no subject
     return subject or (after_np if not _YEARISH.match(after_np) else "")  # "6% expansion in 2005": not "2005"
