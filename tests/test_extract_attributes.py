@@ -876,6 +876,13 @@ def test_a_place_named_in_the_sentence_wins_over_the_articles() -> None:
 # --- whose figure: the subject -------------------------------------------------------------------------------
 
 SUBJECTS = [
+    # the objects of one verb, listed, are all its subject's
+    row("listed-objects-of-one-verb", "Raids\n\nPolice raided three flats. Customs officers seized 84 phones, 40 "
+        "laptops and 178 fake watches, Customs said.",
+        claim("84", 84, "count", subject="Customs"), claim("178", 178, "count", subject="Customs")),
+    row("a-building-and-what-it-has",
+        "Tower opens\n\nIn all, the Harbour Tower has 61 lifts, 34 of them double-deckers, and 50 escalators.",
+        claim("50", 50, "count", subject="Harbour Tower")),
     # the subject of a verb of making a deal holds the deal
     row("a-firm-that-seals-a-deal", "Harbour Foods seals £40m deal\n\nHarbour Foods has agreed to buy a bakery chain.",
         claim("£40m", 40_000_000, "GBP", measure="deal", subject="Harbour Foods")),

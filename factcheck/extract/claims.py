@@ -305,6 +305,12 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
                 not text.startswith(f" {claim.measure}", q.end):  # ("expanded from 15 to 25 member states")
             # "contributions increased from £5.5bn to £8.2bn": the level reached is of what the level left was
             claim = replace(claim, measure=previous.measure, subject=previous.subject or claim.subject)
+        if claim.subject is None and previous is not None and previous.subject and previous.unit == claim.unit and \
+                claim.kind == previous.kind and \
+                _LISTED_OBJECT.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
+            # "FBI agents downloaded 84 movies, 40 software programs and 178 sound recordings": the objects of one
+            # verb, listed, are its subject's
+            claim = replace(claim, subject=previous.subject)
         if previous is not None and previous.qualifier in _BOUNDS and claim.qualifier == "exact" and \
                 previous.unit == claim.unit and \
                 (_JOINED if previous.mention.lower().startswith("up to") else _SLASHED).fullmatch(
@@ -795,6 +801,8 @@ _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "seems"
 _QUOTES = ('"', "“", "”")
 _WISHING = frozenset({"thinks", "think", "thought", "hopes", "hoped", "wants", "wanted", "wishes", "wished"})
 _BOUNDS = frozenset({"upper_bound", "lower_bound"})
+# between two objects of one verb: what the first counts, and a comma or "and" ("movies, 40", "games and 178")
+_LISTED_OBJECT = re.compile(r"(?:\s[a-z][\w'’\"“”-]*){1,4}(?:,|,?\s(?:and|or))\s[\"“]?")
 _FURTHER = re.compile(r"\b(?:a\sfurther|another)\s+$")
 # between a change and the next figure when that figure is the same change again: a time at most, and "and"
 _ELLIPTICAL_CHANGE = re.compile(r"(?:\s+(?:in|on|during|over|for|last|this)\s[\w'’-]+(?:\s[\w'’-]+){0,2})?"
