@@ -2900,6 +2900,12 @@ def test_an_according_to_source_is_its_name_alone(text: str, mention: str, speak
     # a deal a sum is worth, after a share bought of a name with its country
     ("Tata is to buy 20% of India's United Spirits in a deal worth 300m rupees.", "300m rupees", "deal"),
     ("Apex will buy 15% of Japan's United Foods in a deal worth $90m.", "$90m", "deal"),
+    # a rate's base is part of what a rate measures, and a figure set against it with nothing of its own (or another
+    # place's, listed) measures the same
+    ("Broadband reached 7.5 connections per 100 people, compared to 6.7 in Spain and 15.8 in Norway.", "15.8",
+     "connections per 100 people"),
+    ("Profits rose to £5m, compared with £4m a year earlier.", "£4m", "Profits"),
+    ("Only 16% of women earn more than £50,000, compared with 30% of men.", "30%", "men"),
     # a part of a whole ("accounts for", "makes up") is a share of the whole, with the part when common words
     # name it
     ("Tourism accounts for about 6% of the country's economy.", "about 6%", "share of economy"),

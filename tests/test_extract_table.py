@@ -636,6 +636,11 @@ QUALIFIERS = [
 ]
 
 CHANGE = [
+    # a figure a comparative and "than" follow is a difference: a change
+    case("own-change-lower-than-expected", "The council said its deficit will be £5m lower than expected.",
+         claim("£5m", 5_000_000, "GBP", change="decrease", measure="deficit"), only=True),
+    case("own-change-higher-than-a-year-ago", "Hospital admissions were 12% higher than a year ago.",
+         claim("12%", 12, "percent", change="increase"), only=True),
     # a part that "makes up" a whole is no rise
     case("own-change-makes-up-is-no-rise", "Nurses make up 40% of the hospital's staff.",
          claim("40%", 40, "percent", change=None, measure="share of staff"), only=True),

@@ -143,6 +143,8 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
     if len(before) >= 2 and before[-1] in ("all", "of") and before[-2] in t["change_verbs"] and \
             not (before[-2] == "up" and len(before) >= 3 and before[-3] in _MADE):
         return t["change_verbs"][before[-2]]  # "up all of", not "made up of 1,920 pixels"
+    if len(after) > 1 and after[1] == "than" and after[0] in _COMPARATIVE_CHANGE:
+        return _COMPARATIVE_CHANGE[after[0]]  # "profit will be £5m lower than expected": a fall of £5m
     if after and after[0] in t["change_nouns"]:
         return t["change_nouns"][after[0]]
     if len(after) > 1 and after[1] in t["change_nouns"] and after[0].replace("-", "").isalpha() and \
@@ -1610,6 +1612,9 @@ _PRICED_AT = re.compile(rf"\s(?P<verb>{'|'.join(sorted(_PRICING))})\s+at\s+"
                         r"(?:(?:about|around|some|just|only|over|under|nearly|almost|up\sto|between|a\srecord|"
                         r"an\sestimated)\s+)*[£$€¥]?$", re.IGNORECASE)
 _MADE = frozenset({"made", "make", "makes", "making"})
+# a figure that is a difference: "£5m lower than expected", "5% higher than a year earlier"
+_COMPARATIVE_CHANGE = {"higher": "increase", "greater": "increase", "bigger": "increase", "larger": "increase",
+                       "lower": "decrease", "smaller": "decrease", "cheaper": "decrease", "fewer": "decrease"}
 _LOSS_NOUNS = frozenset({"loss", "losses", "deficit", "shortfall"})
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 _LOSS_REACH = 120  # characters before the verb where the sentence names what lost

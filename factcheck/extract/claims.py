@@ -282,6 +282,19 @@ def _sentence_claims(sentence: Sentence, quantities: list[Quantity], blocked: li
         item_before = previous.measure if previous is not None and _same_dimension(previous.unit, q.unit) else None
         claim = _claim(sentence, q, clauses, places, org_places, periods, main, published, speakers,
                        state, item_before, compared)
+        if claim.measure and (rate := _RATE_BASE_AFTER.match(text, claim.end - sentence.start)) and \
+                rate.group("noun") == claim.measure.split()[-1]:
+            claim = replace(claim, measure=f"{claim.measure} {rate.group('base')}")  # "7.5 connections per 100 people"
+        if _COMPARED_WITH.search(text, max(0, claim.start - sentence.start - 20), claim.start - sentence.start) and \
+                _NOTHING_OF_ITS_OWN.match(text, claim.end - sentence.start) and \
+                (donor := next((c for c in reversed(out) if c.unit == claim.unit and c.measure), None)):
+            # "7.5 connections per 100 people, compared to 6.7 in Germany": the figure set against is of the same
+            claim = replace(claim, measure=donor.measure, subject=claim.subject or donor.subject,
+                            change=claim.change or donor.change)
+        elif previous is not None and previous.unit == claim.unit and previous.measure and \
+                _ANOTHER_PLACES.fullmatch(text, previous.end - sentence.start, claim.start - sentence.start):
+            # "6.7 in Germany and 15.8 in the Netherlands": the same figure of another place
+            claim = replace(claim, measure=previous.measure, change=claim.change or previous.change)
         own_main.setdefault(index, claim.measure or None)
         chained = bool(groups) and groups[-1][-1] == len(out) - 1  # the figure before is itself a conversion
         if previous is not None and _converted(text, previous, claim, sentence.start, chained):
@@ -801,6 +814,17 @@ _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "seems"
 _QUOTES = ('"', "“", "”")
 _WISHING = frozenset({"thinks", "think", "thought", "hopes", "hoped", "wants", "wanted", "wishes", "wished"})
 _BOUNDS = frozenset({"upper_bound", "lower_bound"})
+# a rate's base after what a figure counts: "7.5 connections per 100 people"
+_RATE_BASE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)\s+(?P<base>(?:per|for\severy)\s"
+                              r"(?:100|1,?000|10,?000|100,?000|1,?000,?000)\s[a-z]+)")
+# between a place's figure and another's: "6.7 in Germany and 15.8"
+_ANOTHER_PLACES = re.compile(r"\s(?:in|for)\s(?:the\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},?\s(?:and|while|with)\s")
+# after a figure set against another, nothing it counts of its own: "compared to 6.7 in Germany", "with £4m a year
+# earlier" (not "compared with 30% of men", "with 282,000 physical singles")
+_NOTHING_OF_ITS_OWN = re.compile(r"\s*(?:[,.;:)]|$|\s(?:in|for|a|an|at|on|the|last|this|during|over|by|among|earlier|"
+                                 r"before|ago|previously|higher|lower|more|less|up|down)\b)")
+# a figure set against the one before: "compared to 6.7", "against 4.1% a year earlier"
+_COMPARED_WITH = re.compile(r"\b(?:compared\s(?:to|with)|as\sagainst|versus|against)\s(?:an?\s|the\s)?$")
 # between two objects of one verb: what the first counts, and a comma or "and" ("movies, 40", "games and 178")
 _LISTED_OBJECT = re.compile(r"(?:\s[a-z][\w'’\"“”-]*){1,4}(?:,|,?\s(?:and|or))\s[\"“]?")
 _FURTHER = re.compile(r"\b(?:a\sfurther|another)\s+$")

@@ -197,6 +197,9 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
                  r"|\b[a-z]+[A-Z]\w*\s\d+\b"
                  # "Half-Life 2", "Tomb-Raider 3": a title of capitalised, hyphenated words and its number
                  r"|\b[A-Z][a-z]+-[A-Z][a-z]+\s\d\b(?![.,]\d|\s?%)",
+        # "7.5 connections per 100 people", "4 deaths for every 1,000 births": the base of a rate, no figure
+        "label:rate_base": r"(?<=\b(?:per|PER)\s)(?:100|1,?000|10,?000|100,?000|1,?000,?000)(?=\s[a-z])"
+                           r"|(?<=\bfor\severy\s)(?:100|1,?000|10,?000|100,?000|1,?000,?000)(?=\s[a-z])",
         # "007", "0800": digits a zero opens are a code, not a quantity
         "code:zero": r"(?<![\w.,£$€])0\d+(?![\w%]|[.,]\d)",
         # "the FTSE 100", "Standard and Poor's 500": a share index named by its number of shares
@@ -246,6 +249,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
         "label:squad": r"\d-(?:man|woman|member|player|strong)\s",
         "label:parts": WordCue.of(["parts", "episodes", "chapters", "volumes", "part", "episode", "chapter", "volume"]),
         "label:rating": WordCue.of(["certificate", "classification", "rated"]),
+        "label:rate_base": WordCue.of(["per", "every"]),
         "rank:round": WordCue.of(["last", "final"]),
         "rank:world": WordCue.of(["the world"]),
         "rank:seed": r"eed",
