@@ -531,6 +531,10 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a country in brackets after a person's name is their nationality, not where the figure holds
+    row("a-nationality-in-brackets-in-a-seeding-list", "3 Lena Varga (Hungary)", claim("3", 3, "count", place=None)),
+    row("a-nationality-in-brackets-before-a-sum", "Striker Joe Mensah (Ghana) earns £40,000 a week.",
+        claim("£40,000", 40_000, "GBP", place=None)),
     # a town's name before "crude" names a product; a country's crude is the country's
     row("a-town-named-crude-is-no-place", "In London, Brent crude fell 32 cents to $49.74 a barrel.",
         claim("$49.74", 49.74, "USD", place="London")),

@@ -248,8 +248,11 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             # (S&N)": a name its initials shorten
         if _opponent_before(text, start):
             continue  # "two of their last three games are against Leicester": a team, not a place
-        if _describes_a_person(text, end):
-            continue  # "US rapper Snoop Dogg", "the UK chancellor": whose nationality, not where the figure holds
+        if _describes_a_person(text, end) or (text[start - 1 : start] == "(" and text.startswith(")", end) and
+                                               _NAME_BEFORE_BRACKET.search(text, max(0, start - 40), start - 1)):
+            # "US rapper Snoop Dogg", "the UK chancellor", "2 Amelie Mauresmo (France)": whose nationality, not where
+            # the figure holds
+            continue
         if _describes_an_organisation(text, end):
             org_places.append(gaz.aliases[written])
             homes.append(gaz.aliases[written])
@@ -483,6 +486,7 @@ def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
 _NEXT_CAPITALS = re.compile(r" ([A-Z][\w&]*)(?=( [A-Z][\w&]*)?)")
 
 
+_NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’-]+\s[A-Z][\w'’-]+\s?$")  # "Amelie Mauresmo (France)"
 _WHOLE_LANDS = frozenset({"country", "nation", "continent", "world", "region", "state", "union"})
 
 
