@@ -3028,6 +3028,11 @@ def test_measures(test_case: Case) -> None:
 # --- when: periods, relative ones resolved against the article's date ----------------------------------------
 
 PERIODS = [
+    # "until at least" a year, "from now until" a year: the span a forecast holds for
+    row("until-at-least-a-year", "The bank expects inflation to stay between 3% and 6% from now until at least 2008.",
+        claim("between 3% and 6%", 3, "percent", period="from now until at least 2008")),
+    row("until-at-least-a-year-alone", "Fares will be frozen at £2 until at least 2009.",
+        claim("£2", 2, "GBP", period="until at least 2009")),
     # a year with a possessive is the time its figure is of
     row("a-years-figure", "Prices are now well above 2004's average of $41.48.",
         claim("$41.48", 41.48, "USD", period="2004")),

@@ -667,9 +667,9 @@ def _period_pattern() -> re.Pattern[str]:
         \s(?:to|up\sto|ending(?:\sin)?)\s(?:{when}|{weekdays})
         # (over) the last 12 months
       | (?:(?:in|over|during|within)\s)?the\s(?:last|past|previous|next|first|coming)\s(?:{count}\s)?{units}
-        # since 2010, since the start of the year
-      | (?:since|by|until|till|before|after|from)\s(?:the\s(?:start|end|beginning)\sof\s)?(?:the\s)?
-        (?:{when}|year|decade|month)
+        # since 2010, since the start of the year, (from now) until at least 2008
+      | (?:from\snow\s(?:until|till|to)|since|by|until|till|before|after|from)\s(?:at\sleast\s)?
+        (?:the\s(?:start|end|beginning)\sof\s)?(?:the\s)?(?:{when}|year|decade|month)
         # since it was released in 2003, since they first hit the charts in 2002: since then
       | since\s(?:it|they|he|she|we|the\s[a-z]+)\s(?:[a-z]+\s){{1,4}}?in\s(?:{when})
         # in 2018, as of September, in the year to March 2019
