@@ -531,6 +531,12 @@ SPEAKERS += [
 ]
 
 PLACES = [
+    # a people's adjective in an aside that says what a name is, is the name's home, not where the figure holds
+    row("an-adjective-in-an-aside-on-a-name",
+        "Harrods, the British home of luxury shopping, made a profit of £30m.",
+        claim("£30m", 30_000_000, "GBP", place=None)),
+    row("an-adjective-in-an-aside-on-a-title", "Halo, the American game of the year, sold 2 million copies.",
+        claim("2 million", 2_000_000, "count", place=None)),
     # a country in brackets after a person's name is their nationality, not where the figure holds
     row("a-nationality-in-brackets-in-a-seeding-list", "3 Lena Varga (Hungary)", claim("3", 3, "count", place=None)),
     row("a-nationality-in-brackets-before-a-sum", "Striker Joe Mensah (Ghana) earns £40,000 a week.",

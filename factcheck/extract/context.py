@@ -297,7 +297,9 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             if _describes_a_person(text, end) or _names_a_competition(text, end) or \
                     _describes_an_organisation(text, end) or _a_sums_currency(text, m.start(), m.end()) or \
                     (short and short.group(1).lower() in grammar_words("person_descriptors")) or \
-                    ("(" in text[end : end + 60] and _abbreviated_name(text, m.start(), end)):
+                    ("(" in text[end : end + 60] and _abbreviated_name(text, m.start(), end)) or \
+                    _APPOSITION_OPENS.search(text, max(0, m.start() - 40), m.start()):
+                # ("EuroDisney, the European home of Mickey Mouse, will sell": what the name is, in an aside)
                 continue  # "The British singer played to 2,700 fans", "6.50m to win the European trials"
             found.append(Mention(m.start(), m.end(), m.group(0), gaz.shown(gaz.adjectives[m.group(0)])))
     return (tuple(_join_pairs(text, sorted(found, key=lambda p: p.start))), tuple(org_places), tuple(homes),
@@ -486,6 +488,7 @@ def _join_pairs(text: str, found: list[Mention]) -> list[Mention]:
 _NEXT_CAPITALS = re.compile(r" ([A-Z][\w&]*)(?=( [A-Z][\w&]*)?)")
 
 
+_APPOSITION_OPENS = re.compile(r"[A-Z][\w&'’.-]*,\s(?:the|a|an)\s(?:[a-z-]+\s)?$")
 _NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’-]+\s[A-Z][\w'’-]+\s?$")  # "Amelie Mauresmo (France)"
 _WHOLE_LANDS = frozenset({"country", "nation", "continent", "world", "region", "state", "union"})
 
