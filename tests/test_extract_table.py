@@ -636,6 +636,11 @@ QUALIFIERS = [
 ]
 
 CHANGE = [
+    # what a card or a disk lets one add "up to" is a capacity, not a rise
+    case("own-change-add-up-to-a-capacity", "Owners can add up to 64GB of storage with a memory card.",
+         claim("up to 64GB", 64, "GB", change=None), only=True),
+    case("own-change-added-a-count-is-a-rise", "The hospital added 300 beds last year.",
+         claim("300", 300, "count", change="increase"), only=True),
     # a figure a comparative and "than" follow is a difference: a change
     case("own-change-lower-than-expected", "The council said its deficit will be £5m lower than expected.",
          claim("£5m", 5_000_000, "GBP", change="decrease", measure="deficit"), only=True),

@@ -124,6 +124,8 @@ def change(text: str, start: int, end: int, clause_start: int, unit: str = "coun
             return None  # "the charity raised £21,000": money raised, not a rise
         if before[-1] == "up" and len(before) >= 2 and before[-2] in _MADE:
             return None  # "makes up two-thirds of output": a part of a whole, not a rise
+        if before[-1] in _ADDING and _a_physical_unit(unit) and text[start:end].lower().startswith("up to"):
+            return None  # "you can add up to 128GB via a microSD card": a capacity, not a rise
         if before[-1] == "up" and len(before) >= 2 and before[-2] in _taking_up() and (
                 unit not in _CHANGE_UNITS or after[:1] == ["of"]):
             # "stand to pick up £60m", "picked up five nominations", "scooped up 40% of the vote": taken or won,
@@ -1612,6 +1614,13 @@ _PRICED_AT = re.compile(rf"\s(?P<verb>{'|'.join(sorted(_PRICING))})\s+at\s+"
                         r"(?:(?:about|around|some|just|only|over|under|nearly|almost|up\sto|between|a\srecord|"
                         r"an\sestimated)\s+)*[£$€¥]?$", re.IGNORECASE)
 _MADE = frozenset({"made", "make", "makes", "making"})
+_ADDING = frozenset({"add", "adds", "added", "adding"})
+
+
+def _a_physical_unit(unit: str) -> bool:
+    """Whether a unit measures a physical quantity (a size, a weight, data): no count, share or sum."""
+    return unit not in _CHANGE_UNITS and unit not in ("count", "percent", "percentage_point", "times") and \
+        not is_money(unit) and dimension(unit) is not None
 # a figure that is a difference: "£5m lower than expected", "5% higher than a year earlier"
 _COMPARATIVE_CHANGE = {"higher": "increase", "greater": "increase", "bigger": "increase", "larger": "increase",
                        "lower": "decrease", "smaller": "decrease", "cheaper": "decrease", "fewer": "decrease"}
