@@ -768,9 +768,10 @@ _PASSIVE_NEXT = re.compile(r"\s*(?:have|has|had)?\s*(?:been|were|was)\s+(?!(?:ex
 _RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of|than)\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?:usual|normal|typical|expected|previous|planned|original|average|customary)?\s*$",
                           re.IGNORECASE)
-# a figure of the same thing at another time, with nothing named after it: "its current 2.5%"
+# a modal before a verb that opens a figure's phrase: "you can add up to 128GB"
 _MODAL_BEFORE = re.compile(r"\b(?:can|could|will|would|may|might|must|should|shall|to)(?:\s+(?:also|still|now|only|"
                            r"easily|even))?\s+$")
+# a figure of the same thing at another time, with nothing named after it: "its current 2.5%"
 _FORMER_FIGURE = re.compile(r"\b(?:its|their|his|her|the)\s+(?:current|previous|former|existing|present|old|earlier|"
                             r"original|latest)\s+$")
 _NOTHING_NAMED_AFTER = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|but|while|or)\b)")
@@ -1026,11 +1027,10 @@ def _measured(text: str, q: Quantity, mention_start: int, clause_start: int, pre
     if not found and (per := _PER_THING.match(text, q.end)) and per.group("noun") not in _time_words() and \
             per.group("noun") not in _stops():
         return f"per {_np_after(text[per.start('noun') :]) or per.group('noun')}"  # "£143,000 per asylum seeker"
-    if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by") or \
-            found.lower() in grammar_words("product_variants"):
-        # ("The 145g model": a weight)
-        return (_variant_measure(q.unit) if found.lower() in grammar_words("product_variants") else
-                unit_measure(q.unit)) or found
+    if found.lower() in grammar_words("product_variants"):
+        return _variant_measure(q.unit) or found  # "The 145g model": a weight
+    if not found or found.lower() in _generic_measures() or found.lower() in ("x", "by"):
+        return unit_measure(q.unit) or found
     return found
 
 
@@ -1254,6 +1254,14 @@ _PART_OF_A_TIME = re.compile(r"(?:(?:first|second|third|fourth|final|last|latest
                              r"months?|weeks?|seasons?|period)\sof\s.+", re.IGNORECASE)
 # a preposition and an article open a noun phrase of their own ("United Breweries in a deal")
 _NEW_PHRASE = re.compile(r"\s(?:in|with|for|under|through|after)\s(?:a|an)\s([\w'’-]+(?:\s[\w'’-]+){0,3})$")
+
+
+def _deal_worth(text: str, end: int) -> str | None:
+    """What a sum "worth" after ``end`` is the worth of, when the words before it end on "in a deal" and the like
+    ("buy 37.5% of United Breweries in a deal worth", "in a deal that could be worth")."""
+    inner = _NEW_PHRASE.search(text, 0, end)
+    return _np_after(inner.group(1)) if inner else None
+
 _SEEN_THEN = frozenset({"seen", "recorded", "reported", "posted", "achieved", "registered"})
 # "year-on-year", "month on month": a change against the same time before, no thing measured
 _ON_THE_TIME_BEFORE = re.compile(r"(?:year|month|quarter|week|day)[\s-]on[\s-](?:year|month|quarter|week|day)",
@@ -1386,8 +1394,10 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
     if last == "worth" and (m := _WORTH.search(before)):
         found = _strip_determiners(_subject_before(_strip_period(before[: m.start()]), len(_strip_period(
             before[: m.start()]))))
-        if inner := _NEW_PHRASE.search(before, 0, m.start()) or _NEW_PHRASE.search(found):
-            found = _np_after(inner.group(1))  # "buy 37.5% of United Breweries in a deal worth": the deal
+        deal = _deal_worth(before, m.start())
+        if deal is None:
+            deal = _deal_worth(found, len(found))
+        found = found if deal is None else deal  # "buy 37.5% of United Breweries in a deal worth": the deal
         if found and found.lower() not in _generic_measures():
             return found
     if last == "of" and (m := _COST_TO_OF.search(before)):
@@ -1400,12 +1410,12 @@ def _construction(text: str, q: Quantity, mention_start: int, clause_start: int)
         found = _strip_determiners(_np_after(m.group("np")))
         if found:
             return found
-    if q.unit == "percent" and (" ".join(tail[-2:]) in _MAKING_UP or last in _MAKING_UP) and \
-            (m := _PART_OF.match(text, q.end)) and \
+    making_up = " ".join(tail[-2:]) if " ".join(tail[-2:]) in _MAKING_UP else last
+    if q.unit == "percent" and making_up in _MAKING_UP and (m := _PART_OF.match(text, q.end)) and \
             (found := _strip_determiners(_strip_place(_np_after(_ARTICLE.sub("", m.group("np")))))) and \
             not _OWNED_BY_A_NAME.match(found):  # ("20% of Jet's equity": Jet's, as the holder says)
         # "Japanese films accounted for 37.5% of Japan's box office": the films' share of the box office
-        verb_at = before.rstrip().rfind(" ".join(tail[-2:]) if " ".join(tail[-2:]) in _MAKING_UP else last)
+        verb_at = before.rstrip().rfind(making_up)
         part = _strip_determiners(_subject_before(before, verb_at)) if verb_at > 0 else ""
         share = f"share of {_OWNED.sub('', found)}"
         words = part.split()
@@ -1615,15 +1625,17 @@ _PRICED_AT = re.compile(rf"\s(?P<verb>{'|'.join(sorted(_PRICING))})\s+at\s+"
                         r"an\sestimated)\s+)*[£$€¥]?$", re.IGNORECASE)
 _MADE = frozenset({"made", "make", "makes", "making"})
 _ADDING = frozenset({"add", "adds", "added", "adding"})
+# a figure that is a difference: "£5m lower than expected", "5% higher than a year earlier"
+_COMPARATIVE_CHANGE = {"higher": "increase", "greater": "increase", "bigger": "increase", "larger": "increase",
+                       "lower": "decrease", "smaller": "decrease", "cheaper": "decrease", "fewer": "decrease"}
+_NOT_PHYSICAL = frozenset({"count", "percent", "percentage point", "multiple"})  # dimensions of no physical quantity
 
 
 def _a_physical_unit(unit: str) -> bool:
     """Whether a unit measures a physical quantity (a size, a weight, data): no count, share or sum."""
-    return unit not in _CHANGE_UNITS and unit not in ("count", "percent", "percentage_point", "times") and \
-        not is_money(unit) and dimension(unit) is not None
-# a figure that is a difference: "£5m lower than expected", "5% higher than a year earlier"
-_COMPARATIVE_CHANGE = {"higher": "increase", "greater": "increase", "bigger": "increase", "larger": "increase",
-                       "lower": "decrease", "smaller": "decrease", "cheaper": "decrease", "fewer": "decrease"}
+    found = dimension(unit)
+    return found is not None and found.name not in _NOT_PHYSICAL and not is_money(unit)
+
 _LOSS_NOUNS = frozenset({"loss", "losses", "deficit", "shortfall"})
 _LOSS_VERBS = frozenset({"lost", "lose", "loses", "losing"})
 _LOSS_REACH = 120  # characters before the verb where the sentence names what lost
@@ -1982,8 +1994,8 @@ def _measure(text: str, q: Quantity, mention_start: int, clause_start: int, prev
     level, level_ends = _level_verb()
     if folded_last.endswith(level_ends) and (m := level.search(before)):
         subject = _strip_determiners(_subject_before(before, m.start(), of_a_change=True))
-        if before.endswith(" worth ") and (inner := _NEW_PHRASE.search(before, 0, len(before) - len(" worth "))):
-            subject = _np_after(inner.group(1))  # "buy 37.5% of India's United Breweries in a deal worth": the deal
+        if before.endswith(" worth ") and (deal := _deal_worth(before, len(before) - len(" worth "))) is not None:
+            subject = deal  # "buy 37.5% of India's United Breweries in a deal worth": the deal
         if subject and subject.lower() not in generic:
             return subject  # "The budget deficit hit a record $412bn"
         if previous:

@@ -17,7 +17,7 @@ from itertools import chain
 from factcheck.extract import attributes, context, holders, tables, units
 from factcheck.extract.columns import ColumnUnit, column_unit, in_column
 from factcheck.extract.document import document_place, names_a_team
-from factcheck.extract.filters import Blocked, blocked_spans, rejection_by_context, rejection_by_spans
+from factcheck.extract.filters import RATE_BASE, Blocked, blocked_spans, rejection_by_context, rejection_by_spans
 from factcheck.extract.lexicon import (
     alternation,
     alternation_not_after,
@@ -815,8 +815,8 @@ _QUOTES = ('"', "“", "”")
 _WISHING = frozenset({"thinks", "think", "thought", "hopes", "hoped", "wants", "wanted", "wishes", "wished"})
 _BOUNDS = frozenset({"upper_bound", "lower_bound"})
 # a rate's base after what a figure counts: "7.5 connections per 100 people"
-_RATE_BASE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)\s+(?P<base>(?:per|for\severy)\s"
-                              r"(?:100|1,?000|10,?000|100,?000|1,?000,?000)\s[a-z]+)")
+_RATE_BASE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>[\w-]+)\s+(?P<base>(?:per|for\severy)\s{RATE_BASE}"
+                              r"\s[a-z]+)")
 # between a place's figure and another's: "6.7 in Germany and 15.8"
 _ANOTHER_PLACES = re.compile(r"\s(?:in|for)\s(?:the\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2},?\s(?:and|while|with)\s")
 # after a figure set against another, nothing it counts of its own: "compared to 6.7 in Germany", "with £4m a year

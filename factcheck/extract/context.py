@@ -154,15 +154,10 @@ def _generic_place_pattern() -> tuple[re.Pattern[str], WordCue | None]:
 
 
 @cache
-def _product_after() -> re.Pattern[str]:
-    """A noun that makes a place's name a product's (see "place_named_products")."""
-    return re.compile(r"\s+" + alternation(grammar_words("place_named_products")))
-
-
-@cache
-def _compound_after() -> re.Pattern[str]:
-    """A noun that makes a place named by what it is part of a thing's name (see "generic_place_compounds")."""
-    return re.compile(r"\s+" + alternation(grammar_words("generic_place_compounds")))
+def _noun_after(key: str) -> re.Pattern[str]:
+    """One of the nouns of a grammar word list, after a place's name: one that makes it a product's
+    ("place_named_products": "Brent crude") or a thing's ("generic_place_compounds": "the country house")."""
+    return re.compile(r"\s+" + alternation(grammar_words(key)))
 
 
 _OFFICE_OF = re.compile(
@@ -242,7 +237,7 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             continue  # "the world's fifth-largest brewer", "the world rankings": a ranking, not where the figure holds
         if _person_before(text, start):
             continue  # "Mr Houston", "George Washington": a person's name
-        if _name_before(text, start) or ("(" in text[end : end + 60] and _abbreviated_name(text, start, end)):
+        if _name_before(text, start) or _abbreviated_name(text, start, end):
             org_places.append(gaz.aliases[written])
             continue  # "Real Madrid", "AC Milan", "Bayern Munich": a name ending in a place; "Scottish and Newcastle
             # (S&N)": a name its initials shorten
@@ -281,7 +276,7 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
         found.append(Mention(start, end, written, written))
     for m in cued_matches(*_generic_place_pattern(), text):
         if any(p.start <= m.start() < p.end for p in found) or _A_SIZE_OF.match(text, m.end()) or \
-                _compound_after().match(text, m.end()):
+                _noun_after("generic_place_compounds").match(text, m.end()):
             continue  # "in the region of £40m", "in the area of 500": about so much, nowhere; "the country house"
         written = _ACROSS.sub("", m.group(0).lower())
         found.append(Mention(m.start(), m.end(), m.group(0), written))
@@ -297,7 +292,7 @@ def _sentence_places(text: str) -> tuple[tuple[Mention, ...], tuple[str, ...], t
             if _describes_a_person(text, end) or _names_a_competition(text, end) or \
                     _describes_an_organisation(text, end) or _a_sums_currency(text, m.start(), m.end()) or \
                     (short and short.group(1).lower() in grammar_words("person_descriptors")) or \
-                    ("(" in text[end : end + 60] and _abbreviated_name(text, m.start(), end)) or \
+                    _abbreviated_name(text, m.start(), end) or \
                     _APPOSITION_OPENS.search(text, max(0, m.start() - 40), m.start()):
                 # ("EuroDisney, the European home of Mickey Mouse, will sell": what the name is, in an aside)
                 continue  # "The British singer played to 2,700 fans", "6.50m to win the European trials"
@@ -497,8 +492,8 @@ def _is_organisation(text: str, start: int, end: int, org_words: frozenset[str])
     """Whether the place name ending at ``end`` runs on into the name of an organisation."""
     if text.startswith(("'s", "’s"), end):
         return False  # "Britain's streets"
-    if _product_after().match(text, end) and \
-            gazetteer().places[gazetteer().aliases[text[start:end]]].type not in _WHOLE_LANDS:
+    if _noun_after("place_named_products").match(text, end) and \
+            (gaz := gazetteer()).places[gaz.aliases[text[start:end]]].type not in _WHOLE_LANDS:
         return True  # "Brent crude": a product named after a town (not "US crude", the country's)
     after = _NEXT_CAPITALS.match(text, end)
     if not after:
@@ -535,6 +530,8 @@ _NAME_RUN_AFTER = re.compile(r"[\w'.-]*(?:\s(?:(?:and|of|for|&)\s)?[A-Z][\w&'.-]
 def _abbreviated_name(text: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is a word of a name given with its initials in brackets after it
     ("Scottish and Newcastle (S&N)", "Texas Instruments (TI)"): an organisation's name, not a place."""
+    if "(" not in text[end : end + _SHORT_FORM_REACH]:
+        return False  # (most places have no bracket after them: the patterns need not be tried)
     after = _NAME_RUN_AFTER.match(text, end)
     if after is None or text.startswith(("'s", "’s"), end):
         return False  # ("Norway's National Fishing Company (NFC)": whose the name is)
@@ -554,6 +551,7 @@ def _abbreviated_name(text: str, start: int, end: int) -> bool:
 
 
 _CAPITALISED_WORD = re.compile(r"(?<![\w'.-])[A-Z][\w&'.-]*")
+_SHORT_FORM_REACH = 60  # characters from a place to the bracket of a short form of the name it is in
 _SERVES = re.compile(r"\s(?:of|for)\s")
 
 

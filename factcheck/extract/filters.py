@@ -61,6 +61,10 @@ def _cue(cue: str | tuple[str, ...] | WordCue | None) -> Callable[[str], object]
     return re.compile(cue or "").search  # no cue: the empty pattern, always found
 
 
+# the bases rates are given per: "per 100 people", "for every 1,000 births"
+RATE_BASE = r"(?:100|1,?000|10,?000|100,?000|1,?000,?000)"
+
+
 @cache
 def _blockers() -> tuple[list[_Rule], WordCues]:
     """The blocking rules, and the words that cue those of them cued by words."""
@@ -198,8 +202,7 @@ def _blockers() -> tuple[list[_Rule], WordCues]:
                  # "Half-Life 2", "Tomb-Raider 3": a title of capitalised, hyphenated words and its number
                  r"|\b[A-Z][a-z]+-[A-Z][a-z]+\s\d\b(?![.,]\d|\s?%)",
         # "7.5 connections per 100 people", "4 deaths for every 1,000 births": the base of a rate, no figure
-        "label:rate_base": r"(?<=\b(?:per|PER)\s)(?:100|1,?000|10,?000|100,?000|1,?000,?000)(?=\s[a-z])"
-                           r"|(?<=\bfor\severy\s)(?:100|1,?000|10,?000|100,?000|1,?000,?000)(?=\s[a-z])",
+        "label:rate_base": rf"(?<=\b(?:per|PER)\s){RATE_BASE}(?=\s[a-z])|(?<=\bfor\severy\s){RATE_BASE}(?=\s[a-z])",
         # "007", "0800": digits a zero opens are a code, not a quantity
         "code:zero": r"(?<![\w.,£$€])0\d+(?![\w%]|[.,]\d)",
         # "the FTSE 100", "Standard and Poor's 500": a share index named by its number of shares

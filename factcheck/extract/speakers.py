@@ -1142,14 +1142,20 @@ class Speakers:
         return before if before is not None and _SURVEY_CUE.search(before.text) else None
 
     def _survey_before(self, sentence: Sentence) -> Sentence | None:
-        """The first sentence of the article before ``sentence`` that names a survey, poll, study or report and who
-        made it (an article introduces the survey it reports before others comment on it)."""
-        i = bisect_right(self._starts, sentence.start) - 1
-        for before in self._sentences[: max(0, i)]:
-            if (cue := _SURVEY_OR_REPORT.search(before.text)) and \
-                    (who := _reported_speaker(before, before.end, lambda: self.people)) is not None and \
-                    who.split()[-1] in before.text[max(0, cue.start() - _MAKER_REACH) : cue.end() + _MAKER_REACH]:
-                return before  # (whose the survey is, named beside it: not who comments on it)
+        """The first sentence of the article, when it comes before ``sentence``, that names a survey, poll, study or
+        report and who made it (an article introduces the survey it reports before others comment on it)."""
+        first = self._first_survey
+        return first if first is not None and first.start < sentence.start else None
+
+    @cached_property
+    def _first_survey(self) -> Sentence | None:
+        """The article's first sentence that names a survey, poll, study or report and who made it, beside it (not
+        who comments on it): found once, for every sentence of those it asked."""
+        for sentence in self._sentences:
+            if (cue := _SURVEY_OR_REPORT.search(sentence.text)) and \
+                    (who := _reported_speaker(sentence, sentence.end, lambda: self.people)) is not None and \
+                    who.split()[-1] in sentence.text[max(0, cue.start() - _MAKER_REACH) : cue.end() + _MAKER_REACH]:
+                return sentence
         return None
 
     def _list_intro(self, item: Sentence) -> Sentence | None:
